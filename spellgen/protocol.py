@@ -1,0 +1,111 @@
+"""Facts about the Maker protocol that budget spells touch (from shared/spec/maker.md).
+
+Pure data: no I/O, no web3. Both the render path and the twin read it, so an address or a cap
+is written down exactly once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+WAD = 10**18
+RAY = 10**27
+RAD = 10**45
+
+DAY = 86_400
+TWENTY_YEARS = 20 * 365 * DAY
+UINT48_MAX = 2**48 - 1
+UINT128_MAX = 2**128 - 1
+
+# Chainlog keys -> mainnet addresses (spec section 1).
+CHANGELOG = "0xdA0Ab1e0017DEbCd72Be8599041a2aa3bA7e740F"
+DSS_EXEC_LIB = "0x8De6DDbCd5053d32292AAA0D2105A32d108484a6"
+
+MAINNET: dict[str, str] = {
+    "CHANGELOG": CHANGELOG,
+    "MCD_VAT": "0x35D1b3F3D7966A1DFe207aa4514C12a259A0492B",
+    "MCD_VOW": "0xA950524441892A31ebddF91d3cEEFa04Bf454466",
+    "MCD_JOIN_DAI": "0x9759A6Ac90977b93B58547b4A71c78317f391A28",
+    "MCD_DAI": "0x6B175474E89094C44Da98b954EedeAC495271d0F",
+    "MCD_GOV": "0x9f8F72aA9304c8B593d555F12eF6589cC3A579A2",
+    "MCD_ADM": "0x0a3f6849f78076aefaDf113F5BED87720274dDC0",
+    "MCD_PAUSE": "0xbE286431454714F511008713973d3B053A2d38f3",
+    "MCD_PAUSE_PROXY": "0xBE8E3e3618f7474F8cB1d074A26afFef007E98FB",
+    "MCD_VEST_DAI": "0xa4c22f0e25C6630B2017979AcF1f865e94695C4b",
+    "MCD_VEST_DAI_LEGACY": "0x2Cc583c0AaCDaC9e23CB601fDA8F1A0c56Cdcb71",
+    "MCD_VEST_MKR": "0x0fC8D4f2151453ca0cA56f07359049c8f07997Bd",
+    "MCD_VEST_MKR_TREASURY": "0x6D635c8d08a1eA2F1687a5E46b666949c977B7dd",
+    "USDS": "0xdC035D45d973E3EC169d2276DDab16f1e407384F",
+    "USDS_JOIN": "0x3C0f895007CA717Aa01c8693e59DF1e8C3777FEB",
+    "MCD_VEST_USDS": "0xc447a9745aDe9A44Bb9E37B7F6C92f9582544110",
+    "SKY": "0x56072C95FAA701256059aa122697B133aDEd9279",
+    "MCD_VEST_SKY_TREASURY": "0x67eaDb3288cceDe034cE95b0511DCc65cf630bB6",
+}
+
+
+class VestKind(str, Enum):
+    """How a DssVest variant pays (spec section 4)."""
+
+    SUCKABLE = "suckable"  # vat.suck + join.exit: DAI/USDS out of the surplus buffer
+    MINTABLE = "mintable"  # gem.mint
+    TRANSFERRABLE = "transferrable"  # gem.transferFrom(PauseProxy, usr, amt): needs an allowance
+
+
+@dataclass(frozen=True)
+class Cap:
+    """A vest rate cap as governance writes it: `amount * WAD / period` tokens per second."""
+
+    amount: Decimal
+    period: int  # seconds
+
+    @property
+    def per_second_wei(self) -> int:
+        # Solidity evaluates `amount * WAD / period` with integer division.
+        return int(self.amount * WAD) // self.period
+
+
+@dataclass(frozen=True)
+class Vest:
+    key: str
+    kind: VestKind
+    token: str  # symbol of what it pays
+    token_key: str  # chainlog key of that token
+    cap: Cap | None  # mainnet cap when the spec states it, else None (rate not checkable)
+
+
+VESTS: dict[str, Vest] = {
+    v.key: v
+    for v in (
+        Vest("MCD_VEST_DAI", VestKind.SUCKABLE, "DAI", "MCD_DAI", Cap(Decimal(1_000_000), 30 * DAY)),
+        # The first DAI vest; from 2021-09-03 to 2022-04-29 its key was MCD_VEST_DAI.
+        Vest("MCD_VEST_DAI_LEGACY", VestKind.SUCKABLE, "DAI", "MCD_DAI", None),
+        Vest("MCD_VEST_MKR", VestKind.MINTABLE, "MKR", "MCD_GOV", Cap(Decimal(1_100), 365 * DAY)),
+        Vest("MCD_VEST_MKR_TREASURY", VestKind.TRANSFERRABLE, "MKR", "MCD_GOV", Cap(Decimal(1_100), 365 * DAY)),
+        Vest("MCD_VEST_USDS", VestKind.SUCKABLE, "USDS", "USDS", Cap(Decimal(46_200), 30 * DAY)),
+        Vest("MCD_VEST_SKY_TREASURY", VestKind.TRANSFERRABLE, "SKY", "SKY", None),
+    )
+}
+
+# MCD_VEST_MKR_TREASURY's cap was raised in July 2023; the rate check uses the cap of the spell's date.
+CAP_CHANGES: dict[str, list[tuple[str, Cap]]] = {
+    "MCD_VEST_MKR_TREASURY": [("2023-07-01", Cap(Decimal(2_220), 365 * DAY))],
+}
+
+
+def cap_at(vest_key: str, iso_date: str) -> Cap | None:
+    """The mainnet cap of a vest on a date (ISO strings compare in date order)."""
+    cap = VESTS[vest_key].cap
+    for since, new_cap in CAP_CHANGES.get(vest_key, []):
+        if iso_date >= since:
+            cap = new_cap
+    return cap
+
+
+def pause_delay_at(iso_date: str) -> int:
+    """The mainnet governance delay in seconds on a date, as far as the spec records it."""
+    if iso_date < "2024-01-01":
+        return 48 * 3600
+    if iso_date < "2025-01-01":
+        return 30 * 3600
+    return 24 * 3600

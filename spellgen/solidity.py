@@ -1,0 +1,76 @@
+"""What may reach Solidity source from YAML, and how: identifiers, comments, string literals.
+
+Rule: text is validated when read (so the user gets a located error) and escaped again when
+rendered (so a template can never be the weak point). Nothing from YAML can end a comment or a
+string literal, or hide code from a reviewer with bidirectional control characters.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_TEXT = 500
+
+IDENTIFIER = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
+
+# Solidity keywords and reserved words are lower case; what can collide with an UPPER_SNAKE wallet
+# name are the names the templates declare themselves.
+TEMPLATE_NAMES = frozenset({"WAD", "RAY", "RAD", "MKR", "SKY", "DAI", "USDS", "LOG", "THIS"})
+_DATE_CONSTANT = re.compile(r"^(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)_\d{2}_\d{4}(_\d{6})?$")
+
+# Characters that change how a line reads without being visible, or that some tools treat as a
+# line break: bidirectional controls, zero-width marks and Unicode line/paragraph separators.
+_INVISIBLE = set("\u061c\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u2060\ufeff") | {
+    chr(c) for c in range(0x202A, 0x202F)
+} | {chr(c) for c in range(0x2066, 0x206A)}
+
+
+def identifier_problem(name: str, chainlog_keys: frozenset[str]) -> str | None:
+    if not IDENTIFIER.match(name):
+        return f"{name!r} is not a valid name: use UPPER_SNAKE_CASE letters, digits and _, starting with a letter"
+    if name in TEMPLATE_NAMES or name in chainlog_keys:
+        return f"{name!r} is a name the spell already uses; choose another"
+    if _DATE_CONSTANT.match(name):
+        return f"{name!r} looks like a date constant name; choose another"
+    return None
+
+
+def text_problem(text: str) -> str | None:
+    """Why `text` cannot go into a one-line comment, or None when it can."""
+    if len(text) > MAX_TEXT:
+        return f"is {len(text)} characters long; at most {MAX_TEXT}"
+    for ch in text:
+        if ch in ("\n", "\r", "\x85"):
+            return "must be a single line"
+        if ch in _INVISIBLE:
+            return f"contains the invisible or direction-changing character U+{ord(ch):04X}"
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
+            return f"contains the control character U+{ord(ch):04X}"
+    return None
+
+
+def string_literal_problem(text: str) -> str | None:
+    """Why `text` cannot be a plain Solidity string literal (0.8 requires ASCII there)."""
+    problem = text_problem(text)
+    if problem:
+        return problem
+    for ch in text:
+        if not (0x20 <= ord(ch) < 0x7F):
+            return f"contains the non-ASCII character {ch!r} (U+{ord(ch):04X}); use plain ASCII"
+    return None
+
+
+def comment(text: str) -> str:
+    """Render text inside a `//` comment; refuses anything text_problem would reject."""
+    problem = text_problem(text)
+    if problem:
+        raise ValueError(f"unsafe comment text {text!r}: {problem}")
+    return text
+
+
+def string_literal(text: str) -> str:
+    """A double-quoted Solidity string literal with quotes and backslashes escaped."""
+    problem = string_literal_problem(text)
+    if problem:
+        raise ValueError(f"unsafe string literal {text!r}: {problem}")
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
