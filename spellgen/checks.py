@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 
 from . import timeutil
-from .amounts import human, is_whole, to_wei
+from .amounts import human, is_whole
 from .diagnostics import Diagnostics
 from .model import Allowance, CapChange, DaiPayment, MkrTransfer, Spell, Stream, Yank
 from .protocol import TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind, cap_at
@@ -37,7 +37,7 @@ def _wallets(spell: Spell, diags: Diagnostics) -> None:
     seen: dict[str, str] = {}
     for name, address in spell.wallets.items():
         if address.lower() in seen:
-            diags.error(spell.loc(), f"wallets {seen[address.lower()]} and {name} have the same address {address}")
+            diags.error(spell.loc(f"wallets.{name}"), f"wallets {seen[address.lower()]} and {name} have the same address {address}")
         seen.setdefault(address.lower(), name)
     for action in spell.actions:
         for field in ("to", "manager", "recipient"):
@@ -110,7 +110,8 @@ def _rates(spell: Spell, diags: Diagnostics) -> None:
                         f"{human(action.total)} {action.token} over {timeutil.human_duration(action.tau)} is "
                         f"{rate:,} wei/s, above the {action.vest} cap of {human(cap.amount)} {action.token} per "
                         f"{timeutil.human_duration(cap.period)} ({cap.per_second_wei:,} wei/s); raise the cap in "
-                        f"this spell first, e.g. to {human(need)} per {timeutil.human_duration(cap.period)}")
+                        f"this spell first, e.g. to {human(need)} {action.token} per "
+                        f"{timeutil.human_duration(cap.period)}")
 
 
 def _suggested_cap(wei: int, tau: int, period: int) -> Decimal:
@@ -209,6 +210,3 @@ def control_totals(spell: Spell) -> dict:
         "streamed": dict(streamed),
     }
 
-
-def wei_total(values: list[Decimal]) -> int:
-    return sum(to_wei(v) for v in values)

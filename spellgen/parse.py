@@ -231,6 +231,8 @@ class SpellParser:
         delay = self.simulation(e["simulation"]) if "simulation" in e else None
         if meta is None:
             return None
+        if "wallets" in e and e["wallets"].kind == "map":
+            meta["locs"] |= {f"wallets.{k}": loc for k, loc in e["wallets"].key_locs.items()}
         return Spell(**meta, wallets=self.wallets, sections=sections, expect=expect, vest_caps=caps,
                      pause_delay=delay, path="")
 

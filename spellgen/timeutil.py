@@ -109,6 +109,9 @@ def solidity_duration(seconds: int) -> str:
 
 
 def human_duration(seconds: int) -> str:
+    """`364 days`, `48 hours`, `365 days minus 1 second` (the inclusive-last-day convention)."""
+    if seconds > DAY and (seconds + 1) % DAY == 0:
+        return f"{human_duration(seconds + 1)} minus 1 second"
     for unit, size in (("day", DAY), ("hour", 3600), ("minute", 60), ("second", 1)):
         if seconds % size == 0:
             n = seconds // size

@@ -1,0 +1,226 @@
+"""The `spellgen` command line.
+
+Exit codes, the same for every command: 0 success; 1 a difference or a failed verification
+(like diff); 2 invalid input (with one located line per problem); 3 an internal error or a
+missing tool (with a hint). Heavy modules are imported inside the commands that need them, so
+`check` and `render` never load brownie or web3.
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .diagnostics import Diagnostics, InputError
+
+EXIT_OK, EXIT_DIFFERENT, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
+
+EPILOG = """\
+The spell YAML is the source of truth: declare the budget actions in the words of the
+proposal (wallet names, dates, token amounts), and spellgen checks, renders and compiles them.
+
+examples:
+  spellgen check examples/techops-2022-01-28.yaml
+  spellgen render examples/techops-2022-01-28.yaml -o DssSpell.sol
+  spellgen render examples/techops-2022-01-28.yaml --section
+  spellgen render examples/techops-2022-01-28.yaml --check DssSpell.sol   # CI gate
+  spellgen build examples/techops-2022-01-28.yaml --out out/techops
+  spellgen schema > spell.schema.json
+
+exit codes: 0 ok, 1 differs, 2 invalid input, 3 internal error or missing tool
+"""
+
+
+def _print_diagnostics(diags: Diagnostics, stream=sys.stderr) -> None:
+    for d in diags:
+        print(d, file=stream)
+
+
+def _load_checked(path: str) -> tuple:
+    """Parse and check a spell file; warnings are printed, errors raise InputError."""
+    from .checks import check_spell
+    from .parse import load_spell
+
+    diags = Diagnostics(path)
+    spell = load_spell(Path(path), diags)
+    check_spell(spell, diags)
+    if diags.errors:
+        raise InputError(diags)
+    _print_diagnostics(diags)
+    return spell, diags
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .checks import check_spell
+    from .parse import load_spell
+
+    diags = Diagnostics(args.spec)
+    try:
+        spell = load_spell(Path(args.spec), diags)
+        check_spell(spell, diags)
+    except InputError:
+        pass
+    if args.format == "json":
+        print(json.dumps([d.__dict__ for d in diags], indent=2))
+    else:
+        _print_diagnostics(diags, sys.stdout)
+        errors, warnings = len(diags.errors), len(diags.warnings)
+        status = "invalid" if errors else "ok"
+        print(f"{args.spec}: {status} ({errors} error{'s' * (errors != 1)}, "
+              f"{warnings} warning{'s' * (warnings != 1)})", file=sys.stderr)
+    return EXIT_INVALID if diags.errors else EXIT_OK
+
+
+def _render_text(args: argparse.Namespace) -> str:
+    from .render import render
+
+    spell, _ = _load_checked(args.spec)
+    return render(spell, Path(args.spec).name, section_only=args.section)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .atomic import write_atomic
+
+    text = _render_text(args)
+    if args.check:
+        return _compare(Path(args.check), text, args.spec)
+    if args.output:
+        write_atomic(Path(args.output), text)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _compare(path: Path, expected: str, spec: str) -> int:
+    try:
+        actual = path.read_text()
+    except OSError as exc:
+        print(f"spellgen: cannot read {path}: {exc.strerror}", file=sys.stderr)
+        return EXIT_INVALID
+    if actual == expected:
+        print(f"{path} is up to date with {spec}", file=sys.stderr)
+        return EXIT_OK
+    diff = difflib.unified_diff(actual.splitlines(True), expected.splitlines(True),
+                                f"{path} (committed)", f"{path} (rendered from {spec})")
+    sys.stdout.writelines(diff)
+    print(f"{path} differs from what {spec} renders: render it again and commit", file=sys.stderr)
+    return EXIT_DIFFERENT
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .atomic import write_atomic
+    from .compile import MAX_CODE_SIZE, compile_spell
+    from .render import render
+
+    spell, _ = _load_checked(args.spec)
+    name = Path(args.spec).name
+    source = render(spell, name)
+    section = render(spell, name, section_only=True)
+    print(f"compiling with solc {spell.solc} ...", file=sys.stderr, flush=True)
+    compiled = compile_spell(source, spell.solc)
+    for warning in compiled.warnings:
+        print(warning, file=sys.stderr)
+    out = Path(args.out)
+    artifact = {
+        "spec": name, "solc": compiled.solc,
+        "contracts": {c.name: {"abi": c.abi, "bytecode": c.bytecode, "deployedBytecode": c.deployed,
+                               "size": c.size} for c in (compiled.spell, compiled.action)},
+    }
+    # Outputs are written only after everything succeeded, each atomically.
+    write_atomic(out / "DssSpell.sol", source)
+    write_atomic(out / "section.sol", section)
+    write_atomic(out / "DssSpell.json", json.dumps(artifact, indent=2, sort_keys=True) + "\n")
+    print(f"compiled in {compiled.seconds:.1f} s; bytecode: DssSpell {compiled.spell.size:,} bytes, "
+          f"DssSpellAction {compiled.action.size:,} bytes (limit {MAX_CODE_SIZE:,})", file=sys.stderr)
+    print(f"wrote {out}/DssSpell.sol, section.sol, DssSpell.json", file=sys.stderr)
+    too_big = [c for c in (compiled.spell, compiled.action) if c.size > MAX_CODE_SIZE]
+    for c in too_big:
+        print(f"{c.name} is {c.size:,} bytes, over the {MAX_CODE_SIZE:,} byte limit", file=sys.stderr)
+    return EXIT_DIFFERENT if too_big else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import spell_schema
+
+    print(json.dumps(spell_schema(), indent=2))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="spellgen", description="Budget YAML -> checked, rendered and compiled Maker executive spell.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"spellgen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("check", help="validate a spell YAML; one located line per problem",
+                       description="Validate a spell YAML without rendering. Prints FILE:LINE:COL: field: message "
+                                   "for each problem. Exit 2 on errors, 0 when clean (warnings allowed).")
+    p.add_argument("spec", help="the spell YAML")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("render", help="render the full spell or its budget section",
+                       description="Check, then render the spell as Solidity. Nothing is written when the YAML "
+                                   "has errors; files are written atomically.")
+    p.add_argument("spec", help="the spell YAML")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--section", action="store_true",
+                   help="only the budget section: constants and the body of actions(), to paste into a spell")
+    p.add_argument("--check", metavar="FILE",
+                   help="compare FILE with what would be rendered; exit 1 and print a diff when they differ")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("build", help="render and compile the full spell into a folder",
+                       description="Check, render and compile with the pinned solc (DssExecLib linked at its "
+                                   "mainnet address). Writes DssSpell.sol, section.sol and DssSpell.json "
+                                   "(ABI, bytecode, sizes) to --out.")
+    p.add_argument("spec", help="the spell YAML")
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the spell YAML (for editors)",
+                       description="Print the JSON Schema of the spell YAML. Editors with a YAML language "
+                                   "server use it for completion and validation.")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        _print_diagnostics(exc.diagnostics)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("spellgen: interrupted; no output was written", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        return _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> int:
+    from .compile import CompileError
+    from .toolchain import ToolchainError
+
+    if isinstance(exc, ToolchainError):
+        print(f"spellgen: {exc}", file=sys.stderr)
+    elif isinstance(exc, CompileError):
+        print(f"spellgen: solc rejected the spell:\n{exc}", file=sys.stderr)
+    else:
+        print(f"spellgen: internal error: {type(exc).__name__}: {exc}\n"
+              "This is a bug in spellgen; please report it with the command and the input file "
+              "(set SPELLGEN_DEBUG=1 for a traceback).", file=sys.stderr)
+        if os.environ.get("SPELLGEN_DEBUG"):
+            raise
+    return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

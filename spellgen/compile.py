@@ -1,0 +1,99 @@
+"""Compile a rendered (or hand-written) spell against the project's exec base with the pinned solc.
+
+The spell's imports (`dss-exec-lib/...`) resolve to contracts/dss-exec-lib; DssExecLib is linked
+at its mainnet address, so the same bytecode runs on the twin and on a real mainnet fork.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import toolchain
+from .protocol import DSS_EXEC_LIB
+
+SPELL_FILE = "DssSpell.sol"
+EXEC_LIB_DIR = "dss-exec-lib"
+MAX_CODE_SIZE = 24_576  # EIP-170
+
+
+class CompileError(RuntimeError):
+    """solc rejected the source; the message holds its formatted errors."""
+
+
+@dataclass(frozen=True)
+class Contract:
+    name: str
+    abi: list
+    bytecode: str  # creation code, hex without 0x, libraries linked
+    deployed: str  # runtime code, hex without 0x
+
+    @property
+    def size(self) -> int:
+        return len(self.deployed) // 2
+
+
+@dataclass(frozen=True)
+class CompiledSpell:
+    solc: str
+    spell: Contract  # DssSpell
+    action: Contract  # DssSpellAction
+    seconds: float
+    warnings: list[str]
+
+
+def exec_lib_sources(root: Path | None = None) -> dict[str, dict[str, str]]:
+    """The exec base as standard-JSON sources, keyed by the import path spells use."""
+    folder = (root or toolchain.repo_root()) / "contracts" / EXEC_LIB_DIR
+    return {f"{EXEC_LIB_DIR}/{p.name}": {"content": p.read_text()} for p in sorted(folder.glob("*.sol"))}
+
+
+def standard_input(source: str) -> dict:
+    return {
+        "language": "Solidity",
+        "sources": {SPELL_FILE: {"content": source}, **exec_lib_sources()},
+        "settings": {
+            "optimizer": {"enabled": True, "runs": 200},
+            "libraries": {f"{EXEC_LIB_DIR}/DssExecLib.sol": {"DssExecLib": DSS_EXEC_LIB}},
+            "outputSelection": {SPELL_FILE: {"*": ["abi", "evm.bytecode.object", "evm.deployedBytecode.object"]}},
+        },
+    }
+
+
+def _contract(output: dict, name: str) -> Contract:
+    try:
+        data = output["contracts"][SPELL_FILE][name]
+    except KeyError:
+        raise CompileError(f"the source defines no contract {name}") from None
+    return Contract(name, data["abi"], data["evm"]["bytecode"]["object"], data["evm"]["deployedBytecode"]["object"])
+
+
+def compile_spell(source: str, solc_version: str) -> CompiledSpell:
+    """Compile DssSpell and DssSpellAction from `source`; raise CompileError on any solc error."""
+    toolchain.prepare_env()
+    import solcx  # imported here: py-solc-x reads SOLCX_BINARY_PATH at import, and check/render never need it
+    from solcx.exceptions import SolcError
+
+    started = time.monotonic()
+    try:
+        output = solcx.compile_standard(standard_input(source), solc_binary=toolchain.solc_path(solc_version),
+                                        allow_paths=str(toolchain.repo_root()))
+    except SolcError as exc:
+        raise CompileError(_solc_messages(getattr(exc, "stdout_data", "") or str(exc))) from None
+    errors = [e for e in output.get("errors", []) if e.get("severity") == "error"]
+    if errors:
+        raise CompileError("\n".join(e.get("formattedMessage", e.get("message", "")) for e in errors))
+    warnings = [e.get("formattedMessage", e.get("message", "")) for e in output.get("errors", [])
+                if e.get("severity") == "warning" and e.get("sourceLocation", {}).get("file") == SPELL_FILE]
+    return CompiledSpell(solc_version, _contract(output, "DssSpell"), _contract(output, "DssSpellAction"),
+                         time.monotonic() - started, warnings)
+
+
+def _solc_messages(stdout: str) -> str:
+    import json
+
+    try:
+        errors = json.loads(stdout).get("errors", [])
+    except (ValueError, AttributeError):
+        return stdout
+    return "\n".join(e.get("formattedMessage", e.get("message", "")) for e in errors) or stdout
