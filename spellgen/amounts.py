@@ -52,7 +52,8 @@ def to_wei(amount: Decimal) -> int:
 
 
 def decimals_of(amount: Decimal) -> int:
-    exponent = amount.normalize().as_tuple().exponent
+    """Decimals as written: 348452.30 keeps its two, so messages quote the user's own figure."""
+    exponent = amount.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 

@@ -313,6 +313,8 @@ class SpellParser:
         kind = self.r.choice(node.entries["type"], "the action type", list(ACTION_KEYS))
         if kind is None or not self.r.mapping(node, ACTION_KEYS[kind], f"a {kind} action"):
             return None
+        if any(required and key not in node.entries for key, required in ACTION_KEYS[kind].items()):
+            return None  # already reported by mapping()
         builder: Callable[[YNode], Action | None] = getattr(self, f"_{kind}")
         action = builder(node)
         if action is not None:

@@ -1,0 +1,39 @@
+"""Build small spell YAML files for tests, with predictable line numbers."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from spellgen.checks import check_spell
+from spellgen.diagnostics import Diagnostics, InputError
+from spellgen.parse import load_spell
+
+HEADER = """\
+spell:
+  date: 2023-03-01
+  description: "2023-03-01 MakerDAO Executive Spell | Hash: 0x1284f085ea8cd00b52464a5191e1975b5e1b53fcfe3daa1434bd37348fbeaf9f"
+  office_hours: false
+wallets:
+  TECH_001: 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B
+  SES_001: 0x87AcDD9208f73bFc9207e1f6F0fDE906bcA95cc6
+sections:
+  - title: Budgets
+    actions:
+"""
+FIRST_ACTION_LINE = HEADER.count("\n") + 1  # line 11
+
+
+def spell_text(actions: str, extra: str = "") -> str:
+    """HEADER plus actions (a YAML list, indented by this function) plus top-level extra."""
+    return HEADER + textwrap.indent(textwrap.dedent(actions).strip("\n"), "      ") + "\n" + textwrap.dedent(extra)
+
+
+def diagnose(tmp_path: Path, text: str) -> list:
+    path = tmp_path / "spell.yaml"
+    path.write_text(text)
+    diags = Diagnostics(str(path))
+    try:
+        check_spell(load_spell(path, diags), diags)
+    except InputError:
+        pass
+    return list(diags)
