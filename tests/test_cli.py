@@ -32,7 +32,7 @@ def test_check_invalid_exits_2_with_located_lines(bad_spec, capsys):
     # The recipient of the stream sits on line 30, its value at column 13.
     assert run("check", bad_spec) == 2
     out = capsys.readouterr().out
-    assert f"{bad_spec}:28:13: sections[0].actions[1].to: the recipient: unknown wallet 'TECH_002'" in out
+    assert f"{bad_spec}:30:13: sections[0].actions[1].to: the recipient: unknown wallet 'TECH_002'" in out
 
 
 def test_check_json_format(bad_spec, capsys):
