@@ -31,7 +31,7 @@ contract DssSpellAction is DssAction {
         "2022-01-28 MakerDAO Executive Spell | Hash: 0x1284f085ea8cd00b52464a5191e1975b5e1b53fcfe3daa1434bd37348fbeaf9f";
 
     // Office hours off: the spell can be cast at any time
-    function officeHours() public pure override returns (bool) {
+    function officeHours() public override returns (bool) {
         return false;
     }
 

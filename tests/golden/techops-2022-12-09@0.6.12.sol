@@ -31,7 +31,7 @@ contract DssSpellAction is DssAction {
         "2022-12-09 MakerDAO Executive Spell | Hash: 0xc1363d6a233492ab13d88e8bb9d9cab0033439f0817e152f0b3a4218989983ef";
 
     // Office hours on: the spell can be cast on weekdays from 14:00 to 21:00 UTC
-    function officeHours() public pure override returns (bool) {
+    function officeHours() public override returns (bool) {
         return true;
     }
 

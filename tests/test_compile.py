@@ -1,0 +1,32 @@
+"""Every rendered full spell compiles with the pinned compilers, DssExecLib linked at its mainnet address."""
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from spellgen.compile import MAX_CODE_SIZE, CompileError, compile_spell
+from spellgen.parse import load_spell
+from spellgen.protocol import DSS_EXEC_LIB
+from spellgen.render import render
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("solc", ["0.6.12", "0.8.16"])
+def test_rendered_spell_compiles(example, solc):
+    spell = dataclasses.replace(load_spell(example), solc=solc)
+    compiled = compile_spell(render(spell, example.name), solc)
+    for contract in (compiled.spell, compiled.action):
+        assert 0 < contract.size <= MAX_CODE_SIZE
+        assert "__$" not in contract.bytecode, "an unlinked library placeholder is left"
+    # The action delegatecalls DssExecLib: its mainnet address is baked into the code.
+    assert DSS_EXEC_LIB[2:].lower() in compiled.action.deployed.lower()
+    names = {item.get("name") for item in compiled.action.abi}
+    assert {"description", "officeHours", "actions", "execute", "nextCastTime"} <= names
+
+
+def test_compile_errors_are_reported():
+    with pytest.raises(CompileError, match="DssSpell.sol"):
+        compile_spell("pragma solidity 0.8.16; contract DssSpell { function f() public { undefined(); } }", "0.8.16")
