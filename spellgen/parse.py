@@ -126,7 +126,7 @@ class Reader:
             return None
         return number
 
-    def amount(self, node: YNode, what: str, token: str | None) -> Decimal | None:
+    def amount(self, node: YNode, what: str, token: str | None, allow_zero: bool = False) -> Decimal | None:
         value = self.scalar(node, what)
         if value is None:
             return None
@@ -141,7 +141,7 @@ class Reader:
         if written_token and token and written_token != token:
             self.error(node.loc, f"{what} is written in {written_token} but this action moves {token}")
             return None
-        if number == 0:
+        if number == 0 and not allow_zero:
             self.error(node.loc, f"{what} must be greater than zero")
             return None
         return number
@@ -415,7 +415,7 @@ class SpellParser:
         value = e[mode]
         amount = None
         if not (mode == "increase" and value.kind == "scalar" and value.text.strip() == "auto"):
-            amount = self.r.amount(value, f"the allowance {mode}", token)
+            amount = self.r.amount(value, f"the allowance {mode}", token, allow_zero=mode == "set")
             if amount is None:
                 return None
         if vest is None:

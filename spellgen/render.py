@@ -87,6 +87,8 @@ def _amount_comment(party: Party) -> str:
 
 def wei_expression(amount: Decimal) -> tuple[str, bool]:
     """Solidity for a token amount in wei, and whether the `ether` keyword note is needed."""
+    if amount == 0:
+        return "0", False
     if is_whole(amount):
         return f"{solidity_number(amount)} * WAD", False
     return f"{solidity_number(amount)} ether", True
@@ -100,7 +102,7 @@ class _Builder:
 
     def wei(self, amount: Decimal) -> tuple[str, bool]:
         expression, needs_note = wei_expression(amount)
-        self.needs_wad |= not needs_note
+        self.needs_wad |= expression.endswith("* WAD")
         return expression, needs_note
 
     def section(self, section) -> SectionView:
