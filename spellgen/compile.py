@@ -5,11 +5,14 @@ at its mainnet address, so the same bytecode runs on the twin and on a real main
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import toolchain
+from .atomic import write_atomic
 from .protocol import DSS_EXEC_LIB
 
 SPELL_FILE = "DssSpell.sol"
@@ -89,9 +92,25 @@ def compile_spell(source: str, solc_version: str) -> CompiledSpell:
                          time.monotonic() - started, warnings)
 
 
-def _solc_messages(stdout: str) -> str:
-    import json
+def compile_cached(source: str, solc_version: str, cache: Path | None = None) -> CompiledSpell:
+    """compile_spell, remembered under .cache/compile by a hash of everything that shapes the output.
 
+    solcjs takes seconds; a warm `simulate` of an unchanged spell must not pay that again.
+    """
+    request = json.dumps([standard_input(source), solc_version], sort_keys=True).encode()
+    folder = cache or toolchain.repo_root() / ".cache" / "compile"
+    path = folder / f"{hashlib.sha256(request).hexdigest()}.json"
+    if path.exists():
+        data = json.loads(path.read_text())
+        return CompiledSpell(data["solc"], Contract(**data["spell"]), Contract(**data["action"]), 0.0,
+                             data["warnings"])
+    compiled = compile_spell(source, solc_version)
+    write_atomic(path, json.dumps({"solc": compiled.solc, "spell": asdict(compiled.spell),
+                                   "action": asdict(compiled.action), "warnings": compiled.warnings}))
+    return compiled
+
+
+def _solc_messages(stdout: str) -> str:
     try:
         errors = json.loads(stdout).get("errors", [])
     except (ValueError, AttributeError):
