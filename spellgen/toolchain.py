@@ -82,7 +82,8 @@ def solc_versions(root: Path | None = None) -> list[str]:
         if not match:
             continue
         if spec != f"npm:solc@{match.group(1)}":
-            raise ToolchainError(f"{package_json}: {name!r} must be pinned as 'npm:solc@{match.group(1)}', got {spec!r}")
+            wanted = f"npm:solc@{match.group(1)}"
+            raise ToolchainError(f"{package_json}: {name!r} must be pinned as {wanted!r}, got {spec!r}")
         versions.append(match.group(1))
     return sorted(versions, key=lambda v: tuple(int(p) for p in v.split(".")))
 
@@ -92,7 +93,9 @@ def solc_path(version: str) -> Path:
     path = solc_dir() / f"solc-v{version}"
     if not os.access(path, os.X_OK):
         known = ", ".join(solc_versions()) or "none"
-        raise ToolchainError(f"solc {version} is not installed at {path} (package.json lists: {known}); run `make setup`")
+        raise ToolchainError(
+            f"solc {version} is not installed at {path} (package.json lists: {known}); run `make setup`"
+        )
     return path
 
 
@@ -200,13 +203,16 @@ def _replace_with_script(path: Path, text: str) -> None:
 
 def _points_back(candidate: Path, entry: Path) -> bool:
     """True if `candidate` is (a link to) our own `entry`, e.g. ~/.solcx linked into .tools/solc."""
+    where = entry.parent.resolve() / entry.name  # entry's own location, not what it links to
     try:
-        return candidate.absolute() == entry.absolute() or candidate.resolve(strict=True) == entry.absolute()
+        return candidate.parent.resolve() / candidate.name == where or candidate.resolve(strict=True) == where
     except (OSError, RuntimeError):  # dangling link or a loop through `entry`
         return True
 
 
-def install_solc(dest: Path | None = None, home: Path | None = None, search_path: str | None = None) -> dict[str, Path | None]:
+def install_solc(
+    dest: Path | None = None, home: Path | None = None, search_path: str | None = None
+) -> dict[str, Path | None]:
     """Fill `dest` (default .tools/solc) with one `solc-vX.Y.Z` per package.json version.
 
     Each entry is a symlink to a native solc of that version when one exists, otherwise a
