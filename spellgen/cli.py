@@ -30,6 +30,9 @@ examples:
   spellgen render examples/techops-2022-01-28.yaml --check DssSpell.sol   # CI gate
   spellgen build examples/techops-2022-01-28.yaml --out out/techops
   spellgen schema > spell.schema.json
+  spellgen twin up --date 2022-01-28                     # a local mainnet replica
+  spellgen simulate examples/techops-2022-01-28.yaml     # cast on the twin and verify
+  spellgen verify SPEC.yaml --spell DssSpell.sol         # check any spell against its YAML
 
 exit codes: 0 ok, 1 differs, 2 invalid input, 3 internal error or missing tool
 """
@@ -144,6 +147,61 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_DIFFERENT if too_big else EXIT_OK
 
 
+def _chain_choice(args: argparse.Namespace):
+    from .pipeline import ChainChoice
+
+    fork_url = args.fork_url
+    if not fork_url and not args.twin and os.environ.get("ETH_RPC_URL"):
+        fork_url = os.environ["ETH_RPC_URL"]
+        print("using ETH_RPC_URL as the fork URL (pass --twin to use the twin)", file=sys.stderr)
+    if args.fork_block is not None and not fork_url:
+        raise SystemExit("spellgen: --fork-block needs --fork-url (or ETH_RPC_URL)")
+    return ChainChoice(fork_url, args.fork_block, args.port)
+
+
+def _report_dir(args: argparse.Namespace) -> Path:
+    return Path(args.report_dir) if args.report_dir else Path("out") / Path(args.spec).stem
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from .pipeline import run
+    from .render import render
+
+    choice = _chain_choice(args)
+    spell, _ = _load_checked(args.spec)
+    source = render(spell, Path(args.spec).name)
+    return run(spell, Path(args.spec).name, source, spell.solc, choice, _report_dir(args))
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .pipeline import run, solc_for
+    from .toolchain import solc_versions
+
+    choice = _chain_choice(args)
+    spell, _ = _load_checked(args.spec)
+    try:
+        source = Path(args.spell).read_text()
+    except OSError as exc:
+        print(f"spellgen: cannot read {args.spell}: {exc.strerror}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        solc = solc_for(source, spell.solc, solc_versions())
+    except ValueError as exc:
+        print(f"spellgen: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    return run(spell, Path(args.spec).name, source, solc, choice, _report_dir(args))
+
+
+def _add_chain_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--fork-url", metavar="URL",
+                   help="cast on anvil forking this RPC (a real mainnet node) instead of the twin; "
+                        "ETH_RPC_URL is used when neither this nor --twin is given")
+    p.add_argument("--fork-block", type=int, metavar="N", help="fork at this block (default: the latest)")
+    p.add_argument("--twin", action="store_true", help="use the twin even when ETH_RPC_URL is set")
+    p.add_argument("--port", type=int, metavar="N", help="port for the local anvil (default: a free one)")
+    p.add_argument("--report-dir", metavar="DIR", help="where report.md and report.json go (default: out/<spec>)")
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import spell_schema
 
@@ -183,6 +241,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("spec", help="the spell YAML")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("simulate", help="render, compile, cast on the twin (or a fork) and verify against the YAML",
+                       description="Render and compile the spell, start the chain (the twin at the spell's date, "
+                                   "or anvil forking --fork-url), deploy it, elect it (lock MKR in the chief, vote, "
+                                   "lift), schedule, warp to nextCastTime(), cast, then prove item by item that "
+                                   "the chain's state changed exactly as the YAML says. Exit 0 when every item "
+                                   "passes, 1 when any fails, 2 on invalid input.",
+                       epilog="examples:\n  spellgen simulate examples/techops-2022-01-28.yaml\n"
+                              "  spellgen simulate SPEC.yaml --fork-url $ETH_RPC_URL --fork-block 16000000",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("spec", help="the spell YAML")
+    _add_chain_options(p)
+    p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("verify", help="cast any spell source (hand-written too) and verify it against a YAML",
+                       description="Like simulate, but casts the given Solidity file (compiled against the "
+                                   "project's exec base) instead of rendering one: a reviewer's check that a "
+                                   "proposed spell does what the budget YAML says, and nothing else.")
+    p.add_argument("spec", help="the spell YAML the spell claims to implement")
+    p.add_argument("--spell", required=True, metavar="FILE.sol", help="the spell source to verify")
+    _add_chain_options(p)
+    p.set_defaults(func=cmd_verify)
+
+    from .twin.cli import add_parser as add_twin_parser
+
+    add_twin_parser(sub)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the spell YAML (for editors)",
                        description="Print the JSON Schema of the spell YAML. Editors with a YAML language "

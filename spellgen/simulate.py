@@ -18,7 +18,8 @@ from .protocol import CHANGELOG, VESTS, WAD, VestKind
 
 Progress = Callable[[str, float], None]
 
-AWARD = "awards(uint256)((address,uint48,uint48,uint48,address,uint8,uint128,uint128))"
+# A public mapping of a struct: the getter returns the members one by one (as on mainnet).
+AWARD = "awards(uint256)(address,uint48,uint48,uint48,address,uint8,uint128,uint128)"
 
 
 class SimulationError(RuntimeError):

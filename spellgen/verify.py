@@ -12,7 +12,7 @@ from decimal import Decimal
 from .amounts import human
 from .chain import topic
 from .expect import Expected, NewAward
-from .protocol import RAD, RAY, VESTS, WAD
+from .protocol import RAY, VESTS, WAD
 from .simulate import Award, Observation
 from .timeutil import iso
 
@@ -114,7 +114,7 @@ class Verifier:
         sin = after.vow_sin - before.vow_sin
         supply = after.dai_supply - before.dai_supply
         self.add(_ok(f"surplus buffer: {_wad(total, 'DAI')} paid", "spell",
-                     f"vat.sin(vow) +{sin // RAD if sin % RAD == 0 else sin} rad units, DAI supply +{_wad(supply, 'DAI')}",
+                     f"vat.sin(vow) +{_wad(sin // RAY, 'DAI')} (in RAD), DAI supply +{_wad(supply, 'DAI')}",
                      _compare([("vat.sin(vow) rise", total * RAY, sin), ("DAI supply rise", total, supply)])))
 
     def transfers(self) -> None:
@@ -184,7 +184,7 @@ class Verifier:
         unexplained = EventLedger(self.e, self.o).unexplained()
         count = len(self.o.cast.logs)
         self.add(Result("nothing else: every event of the vests, DAI, MKR and the Vat is a YAML item", "spell",
-                        f"{count} log(s) in the cast transaction {self.o.cast.tx_hash}", not unexplained,
+                        not unexplained, f"{count} log(s) in the cast transaction {self.o.cast.tx_hash}",
                         "; ".join(unexplained)))
 
     # -- the spell as a whole ---------------------------------------------------------------------
