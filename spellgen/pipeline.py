@@ -86,13 +86,14 @@ def _redact(url: str) -> str:
 
 
 def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoice, report_dir: Path | None,
-        stream: TextIO = sys.stderr) -> int:
+        stream: TextIO | None = None) -> int:
     """Compile `source`, cast it, verify it against the spell's YAML model, report. Returns the exit code."""
     from .chain import Chain
     from .report import RunInfo, terminal_table, write_reports
     from .simulate import Simulator
     from .verify import verify
 
+    stream = stream or sys.stderr  # looked up per call: tests swap sys.stderr
     steps = Steps(stream)
     with steps.step(f"compile with solc {solc}"):
         compiled: CompiledSpell = compile_cached(source, solc)

@@ -81,6 +81,7 @@ class Observation:
     new_awards: dict[tuple[str, int], Award] = field(default_factory=dict)
     payouts: list[Payout] = field(default_factory=list)
     obligations: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # vest -> unpaid, allowance, balance
+    watched_vests: dict[str, str] = field(default_factory=dict)  # every vest in the ChainLog
     steps: list[tuple[str, float]] = field(default_factory=list)
 
 
@@ -107,6 +108,16 @@ class Simulator:
         self.progress(name, seconds)
         return result
 
+    def _present_vests(self) -> dict[str, str]:
+        """Every DssVest the chain's ChainLog knows: events from any of them must be explained."""
+        present = {}
+        for key in VESTS:
+            try:
+                present[key] = self.lookup(key)
+            except Exception:  # noqa: BLE001 - the key is not in this chain's ChainLog
+                continue
+        return present
+
     def token(self, symbol: str) -> str:
         """A token's address: MKR is the chainlog's MCD_GOV (until 2025), others their own key."""
         return self.lookup({"MKR": "MCD_GOV", "DAI": "MCD_DAI"}.get(symbol, symbol))
@@ -121,6 +132,7 @@ class Simulator:
         for key in ("MCD_VAT", "MCD_VOW", "MCD_DAI", "MCD_GOV", "MCD_ADM", "MCD_PAUSE", "MCD_PAUSE_PROXY",
                     *self.expected.vests):
             self.lookup(key)
+        self.obs.watched_vests = self._present_vests()
         self.deployer = self.chain.accounts()[0]
         self._step("deploy spell", lambda: self.deploy(compiled))
         self._step("elect spell (lock MKR, vote, lift)", self.elect)

@@ -147,12 +147,26 @@ class Verifier:
             end = max(y.end if y.end is not None else cast_time, cast_time)
             want_fin = min(before.fin, end)
             problems = _compare([("fin after", iso(want_fin), iso(after.fin))])
+            # An award that already ended keeps its fin when yanked, so the event is the proof.
+            events = self._yank_events(y.vest, y.award)
+            if not events:
+                problems.append(f"the cast emitted no Yank event for award {y.award}")
+            elif events != [end]:
+                problems.append(f"Yank event end {', '.join(iso(e) for e in events)}, expected {iso(end)}")
             if y.usr is not None:
                 problems += _compare([("usr before", y.usr, before.usr)])
             if y.fin_before is not None:
                 problems += _compare([("fin before", iso(y.fin_before), iso(before.fin))])
             self.add(_ok(y.item.label, y.item.path, f"fin {iso(before.fin)} -> {iso(after.fin)}, "
                                                     f"tot {before.tot} -> {after.tot}", problems))
+
+    def _yank_events(self, vest: str, award: int) -> list[int]:
+        """The `end` of each Yank(award, end) event the vest emitted during the cast."""
+        address = self.o.addresses[vest].lower()
+        wanted = topic("Yank(uint256,uint256)")
+        return [int.from_bytes(bytes(log["data"])[:32], "big") for log in self.o.cast.logs
+                if log["address"].lower() == address and "0x" + bytes(log["topics"][0]).hex() == wanted
+                and int(bytes(log["topics"][1]).hex(), 16) == award]
 
     def allowances(self) -> None:
         for a in self.e.allowances:
@@ -222,7 +236,7 @@ class EventLedger:
         self.e, self.o = e, o
         a = o.addresses
         self.proxy = a["MCD_PAUSE_PROXY"].lower()
-        self.vests = {a[k].lower(): k for k in e.vests if k in a}
+        self.vests = {address.lower(): key for key, address in o.watched_vests.items()}
         self.dai, self.mkr, self.vat = a["MCD_DAI"].lower(), a["MCD_GOV"].lower(), a["MCD_VAT"].lower()
 
     def unexplained(self) -> list[str]:
