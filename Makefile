@@ -3,7 +3,7 @@
 #   make setup       .venv (requirements.lock + spellgen editable), node_modules (anvil, solcjs),
 #                    .tools/solc/solc-vX.Y.Z for py-solc-x and .tools/bin/anvil
 #   make test        setup, then pytest (extra arguments: PYTEST_ARGS="-k foo tests/x.py")
-#   make demo        setup, then `spellgen build` for each example budget
+#   make demo        setup, build both examples, simulate the TechOps DAI spell on the twin
 #   make clean       remove build outputs;  make distclean: also the installs
 #
 # Every install step leaves a stamp file and lists its inputs as prerequisites, so a second
@@ -91,12 +91,14 @@ test: setup
 	fi; \
 	exit "$$status"
 
+# The main job: build (render + compile) both examples, then cast the TechOps DAI budget spell on
+# the twin and print the verification report (also written to out/<example>/report.md).
 demo: setup
-	@for example in $(EXAMPLES); do \
+	for example in $(EXAMPLES); do \
 	  name="$$(basename "$$example" .yaml)"; \
-	  echo "$(VENV)/bin/spellgen build $$example --out out/$$name"; \
 	  $(VENV)/bin/spellgen build "$$example" --out "out/$$name"; \
 	done
+	$(VENV)/bin/spellgen simulate --twin examples/techops-2022-01-28.yaml --report-dir out/techops-2022-01-28
 
 clean:
 	rm -rf out build .cache

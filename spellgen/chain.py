@@ -109,8 +109,10 @@ class Chain:
         return self.send(sender, to, calldata(signature, *args), gas)
 
     def _revert_reason(self, tx: dict, block: int) -> str:
+        """Replay the failed transaction as a call on its own block: a reverted transaction left the
+        state as it was, and the block keeps its timestamp (which a replay one block earlier would not)."""
         try:
-            self.w3.eth.call({k: v for k, v in tx.items() if k != "gas"}, block - 1)
+            self.w3.eth.call({k: v for k, v in tx.items() if k != "gas"}, block)
         except Exception as exc:  # noqa: BLE001 - replaying only to learn the reason
             return _reason(exc)
         return "reverted"
@@ -152,9 +154,10 @@ class Chain:
 
 
 def _reason(exc: Exception) -> str:
-    text = str(exc)
-    match = re.search(r"revert(?:ed)?:?\s*(.+?)['\"]?[,)}]?$", text)
-    return match.group(1).strip(" '\"") if match else text
+    """The revert string of a web3 error, without the encoded data web3 appends."""
+    text = getattr(exc, "message", None) or (exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc))
+    match = re.search(r"revert(?:ed)?:?\s*(.*)$", text)
+    return (match.group(1).strip(" '\"") or "reverted without a reason") if match else text
 
 
 def mapping_slot(key: str | int, slot: int) -> bytes:

@@ -90,7 +90,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     """Compile `source`, cast it, verify it against the spell's YAML model, report. Returns the exit code."""
     from .chain import Chain
     from .report import RunInfo, terminal_table, write_reports
-    from .simulate import Simulator
+    from .simulate import SimulationError, Simulator
     from .verify import verify
 
     stream = stream or sys.stderr  # looked up per call: tests swap sys.stderr
@@ -99,7 +99,10 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
         compiled: CompiledSpell = compile_cached(source, solc)
     expected = expected_from(spell)
     with open_chain(spell, choice, steps) as (url, where):
-        observation = Simulator(Chain(url), expected, steps.done).run(compiled)
+        try:
+            observation = Simulator(Chain(url), expected, steps.done).run(compiled)
+        except SimulationError as exc:
+            return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream)
     control = {}
     if spell.expect is not None:
         from .amounts import to_wei
@@ -116,6 +119,23 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
         paths = write_reports(report_dir, info, results)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
     return 0 if all(r.passed for r in results) else 1
+
+
+def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream) -> int:
+    """The spell could not be deployed, elected, scheduled or cast: every item fails, naming why."""
+    from .report import RunInfo, terminal_table, write_reports
+    from .verify import Result
+
+    items = [x.item for x in (*expected.awards, *expected.payments, *expected.transfers, *expected.yanks,
+                              *expected.allowances, *expected.caps)]
+    results = [Result("the spell is deployed, elected, scheduled and cast", "spell", False, "", str(exc))]
+    results += [Result(i.label, i.path, False, "not executed", f"the spell was not cast ({exc})") for i in items]
+    print(terminal_table(results), file=sys.stdout, flush=True)
+    if report_dir is not None:
+        info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings)
+        paths = write_reports(report_dir, info, results)
+        print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
+    return 1
 
 
 _PRAGMA = re.compile(r"pragma\s+solidity\s+([^;]+);")
