@@ -98,7 +98,7 @@ def compile_cached(source: str, solc_version: str, cache: Path | None = None) ->
     solcjs takes seconds; a warm `simulate` of an unchanged spell must not pay that again.
     """
     request = json.dumps([standard_input(source), solc_version], sort_keys=True).encode()
-    folder = cache or toolchain.repo_root() / ".cache" / "compile"
+    folder = cache or toolchain.cache_dir() / "compile"
     path = folder / f"{hashlib.sha256(request).hexdigest()}.json"
     if path.exists():
         data = json.loads(path.read_text())

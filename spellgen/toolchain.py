@@ -53,6 +53,15 @@ def repo_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def cache_dir() -> Path:
+    """`.cache/` (or $SPELLGEN_CACHE_DIR): compiled spells and the twin's state, safe to delete.
+
+    The variable lets a benchmark measure a cold start without deleting the user's cache.
+    """
+    override = os.environ.get("SPELLGEN_CACHE_DIR")
+    return Path(override).resolve() if override else repo_root() / ".cache"
+
+
 def tools_dir() -> Path:
     """`.tools/`: everything `make setup` generates besides .venv and node_modules."""
     return repo_root() / ".tools"
