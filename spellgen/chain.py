@@ -57,9 +57,10 @@ class Receipt:
 class Chain:
     """JSON-RPC access to one chain, with anvil's cheat codes for a simulation."""
 
-    def __init__(self, url: str, timeout: float = 120):
-        self.url = url
-        self.w3 = Web3(Web3.HTTPProvider(url, request_kwargs={"timeout": timeout}))
+    def __init__(self, url: str | None = None, timeout: float = 120, w3: Web3 | None = None):
+        """Connect to `url`, or use an already connected web3 (Brownie's, in a Brownie script or test)."""
+        self.url = url or ""
+        self.w3 = w3 if w3 is not None else Web3(Web3.HTTPProvider(url, request_kwargs={"timeout": timeout}))
 
     # -- plain RPC -------------------------------------------------------------------------------
     def rpc(self, method: str, params: list) -> Any:

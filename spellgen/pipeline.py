@@ -24,6 +24,8 @@ class ChainChoice:
     fork_url: str | None = None
     fork_block: int | None = None
     port: int | None = None
+    web3: object | None = None  # an already connected web3 (Brownie's): cast there, start nothing
+    label: str = ""  # how reports name that chain
 
 
 class Steps:
@@ -54,6 +56,9 @@ class Steps:
 @contextmanager
 def open_chain(spell: Spell, choice: ChainChoice, steps: Steps) -> Iterator[tuple[str, str]]:
     """Yield (RPC URL, description of the chain) and stop the node afterwards."""
+    if choice.web3 is not None:
+        yield "", choice.label or "a connected web3"
+        return
     if choice.fork_url:
         from .twin.node import AnvilNode
 
@@ -100,7 +105,8 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     expected = expected_from(spell)
     with open_chain(spell, choice, steps) as (url, where):
         try:
-            observation = Simulator(Chain(url), expected, steps.done).run(compiled)
+            chain = Chain(w3=choice.web3) if choice.web3 is not None else Chain(url)
+            observation = Simulator(chain, expected, steps.done).run(compiled)
         except SimulationError as exc:
             return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream)
     control = {}
