@@ -96,8 +96,8 @@ def _rates(spell: Spell, diags: Diagnostics) -> None:
     for action in spell.actions:
         if isinstance(action, CapChange):
             caps[action.vest] = action.cap
-        if not isinstance(action, Stream) or action.tau <= 0:
-            continue
+        if not isinstance(action, Stream) or action.tau <= 0 or action.wei > UINT128_MAX:
+            continue  # an impossible total is reported once, by _streams
         cap = caps[action.vest]
         if cap is None:
             diags.warn(action.loc("vest"), f"the rate cap of {action.vest} is not known, so the rate is not "

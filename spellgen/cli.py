@@ -38,9 +38,9 @@ exit codes: 0 ok, 1 differs, 2 invalid input, 3 internal error or missing tool
 """
 
 
-def _print_diagnostics(diags: Diagnostics, stream=sys.stderr) -> None:
+def _print_diagnostics(diags: Diagnostics, stream=None) -> None:
     for d in diags:
-        print(d, file=stream)
+        print(d, file=stream or sys.stderr)  # looked up per call, so redirection works
 
 
 def _load_checked(path: str) -> tuple:

@@ -106,6 +106,9 @@ class Reader:
         if value is None:
             return None
         word = value.strip().lower()
+        if node.quoted and word in ("true", "false"):
+            self.error(node.loc, f"{what} must be true or false without quotes, got the text {value!r}")
+            return None
         if node.quoted or word not in ("true", "false", "yes", "no", "on", "off"):
             self.error(node.loc, f"{what} must be true or false, got {node.describe()}")
             return None
@@ -191,6 +194,7 @@ class SpellParser:
     def __init__(self, diags: Diagnostics):
         self.r = Reader(diags)
         self.wallets: dict[str, str] = {}
+        self.invalid_wallets: set[str] = set()  # declared, but already reported as invalid
 
     # -- parties -------------------------------------------------------------------------------
     def party(self, node: YNode, what: str) -> Party | None:
@@ -206,6 +210,8 @@ class SpellParser:
                 return None
         if value in self.wallets:
             return Party(self.wallets[value], value)
+        if value in self.invalid_wallets:
+            return None  # its declaration was reported; one error, not one per use
         known = list(self.wallets)
         hint = _suggest(value, known) if known else "; declare it under `wallets:` or write the address"
         self.r.error(node.loc, f"{what}: unknown wallet {value!r}{hint}")
@@ -223,6 +229,8 @@ class SpellParser:
             self.r.integer(e["spellgen"], "the format version", FORMAT_VERSION, FORMAT_VERSION)
         if "wallets" in e:
             self.wallets = self.wallet_registry(e["wallets"])
+            if e["wallets"].kind == "map":
+                self.invalid_wallets = set(e["wallets"].entries) - set(self.wallets)
         meta = self.metadata(e["spell"]) if "spell" in e else None
         sections = [s for i, n in enumerate(self.r.seq(e["sections"], "sections")) if (s := self.section(n))] \
             if "sections" in e else []

@@ -67,16 +67,21 @@ class _Converter:
     def __init__(self, diags: Diagnostics):
         self.diags = diags
         self.seen: set[int] = set()
+        self.alias_reported = False
 
     def convert(self, node: yaml.Node, path: str) -> YNode | None:
         if id(node) in self.seen:
-            self.diags.error(_loc(node, path), "YAML anchors and aliases are not supported: write the value out")
+            # One error is enough: an alias bomb would otherwise print thousands of lines.
+            if not self.alias_reported:
+                self.diags.error(_loc(node, path), "YAML anchors and aliases are not supported: write the value out")
+                self.alias_reported = True
             return None
         self.seen.add(id(node))
-        tag = _TAGS.get(node.tag, "str" if isinstance(node, yaml.ScalarNode) else "custom")
         loc = _loc(node, path)
-        if tag == "custom":
-            self.diags.error(loc, f"YAML tag {node.tag!r} is not supported")
+        tag = _TAGS.get(node.tag)
+        if tag is None:
+            # Explicit tags (!!python/object, !custom) are refused: data only, never objects.
+            self.diags.error(loc, f"the YAML tag {node.tag!r} is not supported: write plain values")
             return None
         if isinstance(node, yaml.ScalarNode):
             return YNode("scalar", tag, loc, text=node.value, quoted=node.style in ("'", '"'))
