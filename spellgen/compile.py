@@ -51,12 +51,15 @@ def exec_lib_sources(root: Path | None = None) -> dict[str, dict[str, str]]:
     return {f"{EXEC_LIB_DIR}/{p.name}": {"content": p.read_text()} for p in sorted(folder.glob("*.sol"))}
 
 
-def standard_input(source: str) -> dict:
+def standard_input(source: str, bytecode_hash: str = "ipfs") -> dict:
+    """`bytecode_hash="none"` drops the metadata hash, which covers the source text (comments
+    included): then two sources that differ only in comments give identical bytecode."""
     return {
         "language": "Solidity",
         "sources": {SPELL_FILE: {"content": source}, **exec_lib_sources()},
         "settings": {
             "optimizer": {"enabled": True, "runs": 200},
+            "metadata": {"bytecodeHash": bytecode_hash},
             "libraries": {f"{EXEC_LIB_DIR}/DssExecLib.sol": {"DssExecLib": DSS_EXEC_LIB}},
             "outputSelection": {SPELL_FILE: {"*": ["abi", "evm.bytecode.object", "evm.deployedBytecode.object"]}},
         },
@@ -71,7 +74,7 @@ def _contract(output: dict, name: str) -> Contract:
     return Contract(name, data["abi"], data["evm"]["bytecode"]["object"], data["evm"]["deployedBytecode"]["object"])
 
 
-def compile_spell(source: str, solc_version: str) -> CompiledSpell:
+def compile_spell(source: str, solc_version: str, bytecode_hash: str = "ipfs") -> CompiledSpell:
     """Compile DssSpell and DssSpellAction from `source`; raise CompileError on any solc error."""
     toolchain.prepare_env()
     import solcx  # imported here: py-solc-x reads SOLCX_BINARY_PATH at import, and check/render never need it
@@ -79,7 +82,7 @@ def compile_spell(source: str, solc_version: str) -> CompiledSpell:
 
     started = time.monotonic()
     try:
-        output = solcx.compile_standard(standard_input(source), solc_binary=toolchain.solc_path(solc_version),
+        output = solcx.compile_standard(standard_input(source, bytecode_hash), solc_binary=toolchain.solc_path(solc_version),
                                         allow_paths=str(toolchain.repo_root()))
     except SolcError as exc:
         raise CompileError(_solc_messages(getattr(exc, "stdout_data", "") or str(exc))) from None
