@@ -1,0 +1,275 @@
+"""Build the twin's state once and cache it as an anvil state dump.
+
+Steps, on one fresh anvil whose clock starts at state.BUILD_START and ticks one second per block
+(so the same inputs give the same state; only the order of anvil's block list in the dump varies):
+
+1. place every contract at its mainnet address (place.construct_at) and register it in the ChainLog;
+2. wire governance as on mainnet (wards, vat.hope, MKR authority, chief IOU, vest caps);
+3. seed state: surplus buffer, MKR treasury and its allowance, the chief's current hat, and the
+   awards each vest already holds;
+4. remove every right of the deployer, so only governance (the PauseProxy) rules;
+5. check the result, then dump the state to .cache/twin/.
+
+Only here is web3 imported (to encode calls); starting a twin from the dump never needs it.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..atomic import write_atomic
+from ..protocol import MAINNET
+from . import state as S
+from .artifacts import Artifact, contract_sources, is_cached, twin_artifacts
+from .cache import check_builder_unchanged, manifest_path, state_key, state_path
+from .node import AnvilNode
+from .place import construct_at
+from .progress import Progress
+from .rpc import Rpc, mapping_slot
+
+# Storage slots (contracts/README.md) the builder writes directly.
+VAT_DAI_SLOT, VAT_DEBT_SLOT = 2, 4
+
+
+class BuildError(RuntimeError):
+    """The twin state could not be built (a bug in the builder or the contracts)."""
+
+
+def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = False,
+                progress: Progress | None = None) -> Path:
+    """The cached state dump for these award counts, building it first if needed (or if `rebuild`)."""
+    counts = S.normalized_counts(award_counts)
+    path = state_path(counts)
+    if path.is_file() and not rebuild:
+        return path
+    check_builder_unchanged()
+    progress = progress or Progress()
+    compiled = is_cached(contract_sources(), "artifacts")
+    with progress.step("loading the compiled twin contracts" if compiled else
+                       "compiling the twin contracts with solc 0.8.16"):
+        artifacts = twin_artifacts()
+    with progress.step("starting anvil for the build"):
+        node = AnvilNode(S.anvil_args(S.BUILD_START))
+    try:
+        chain = Chain(node.rpc, artifacts)
+        node.rpc.call("anvil_setBlockTimestampInterval", 1)  # deterministic block times
+        chain.rpc.impersonate(S.DEPLOYER)
+        with progress.step(f"placing {1 + len(S.CORE) + len(S.TWIN_ONLY) + len(S.VESTS)} contracts at their addresses"):
+            place_contracts(chain)
+        with progress.step("wiring governance"):
+            wire_governance(chain)
+        with progress.step(f"seeding balances, the chief's hat and {sum(counts.values())} vest awards"):
+            seed_balances(chain, counts)
+            seed_hat(chain)
+            seed_awards(chain, counts)
+        with progress.step("removing the deployer's rights"):
+            retire_deployer(chain)
+        with progress.step("checking the result"):
+            verify(chain, counts)
+        with progress.step("dumping the state"):
+            end = chain.rpc.timestamp()
+            write_atomic(path, chain.rpc.dump_state())
+    finally:
+        node.stop()
+    manifest = {"state_key": state_key(counts), "award_counts": counts, "genesis": S.GENESIS,
+                "build_end_timestamp": end, "chainlog": {k: MAINNET[k] for k in S.chainlog_keys()},
+                "twin_only": {k: address for k, (address, _) in S.TWIN_ONLY.items()},
+                "build_seconds": {k: round(v, 2) for k, v in progress.timings.items()}}
+    write_atomic(manifest_path(path), json.dumps(manifest, indent=2) + "\n")
+    prune_old_states(keep=path)
+    return path
+
+
+def prune_old_states(keep: Path, how_many: int = 4) -> None:
+    """Delete all but the newest few dumps: each builder change leaves a ~2 MB one behind."""
+    dumps = sorted((p for p in keep.parent.glob("state-*.json") if not p.name.endswith(".meta.json")),
+                   key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [p for p in dumps if p != keep][how_many - 1:]:
+        old.unlink(missing_ok=True)
+        manifest_path(old).unlink(missing_ok=True)
+
+
+class Chain:
+    """The build's view of the node: contracts by key, and transactions from any account."""
+
+    def __init__(self, rpc: Rpc, artifacts: dict[str, Artifact]) -> None:
+        from web3 import Web3  # late: only building needs it
+
+        self.rpc = rpc
+        self.artifacts = artifacts
+        self._w3 = Web3()  # no provider: used only to encode calls
+        self.addresses = {**{k: MAINNET[k] for k in S.chainlog_keys()},
+                          **{k: address for k, (address, _) in S.TWIN_ONLY.items()}}
+        self.kinds = {**S.CORE, **S.VESTS, **{k: kind for k, (_, kind) in S.TWIN_ONLY.items()}}
+
+    def send(self, key: str, signature: str, *args: Any, sender: str = S.DEPLOYER) -> dict:
+        """Call `signature` (e.g. "rely(address)") on the contract under `key` as `sender`."""
+        contract = self._w3.eth.contract(abi=self.artifacts[self.kinds[key]].abi)
+        data = contract.encode_abi(signature, list(args))
+        tx = {"from": sender, "to": self.addresses[key], "data": data}
+        try:
+            self.rpc.call("eth_estimateGas", tx)  # surfaces the revert reason before sending
+        except Exception as exc:  # noqa: BLE001 - re-raised with context
+            raise BuildError(f"{key}.{signature} from {sender} fails: {exc}") from None
+        return self.rpc.send(tx)
+
+    def read(self, key: str, signature: str, *args: Any) -> Any:
+        contract = self._w3.eth.contract(abi=self.artifacts[self.kinds[key]].abi)
+        fn = contract.get_function_by_signature(signature)
+        data = contract.encode_abi(signature, list(args))
+        raw = self.rpc.eth_call({"to": self.addresses[key], "data": data})
+        from eth_abi import decode
+
+        values = decode([o["type"] for o in fn.abi["outputs"]], bytes.fromhex(raw[2:]))
+        return values[0] if len(values) == 1 else values
+
+    def as_account(self, address: str) -> None:
+        self.rpc.impersonate(address)
+
+
+def _b32(text: str) -> bytes:
+    return text.encode().ljust(32, b"\0")
+
+
+def place_contracts(chain: Chain) -> None:
+    """Every contract at its address, constructed there; each mainnet one registered in the ChainLog.
+
+    Constructor arguments are the mainnet addresses of dependencies, so immutables are right.
+    """
+    a = chain.addresses
+    args: dict[str, tuple] = {
+        "CHANGELOG": (), "MCD_VAT": (), "MCD_DAI": (),
+        "MCD_JOIN_DAI": (a["MCD_VAT"], a["MCD_DAI"]),
+        "MCD_VOW": (a["MCD_VAT"],),
+        "MCD_GOV": (_b32("MKR"),),
+        "MCD_ADM": (a["MCD_GOV"], a["IOU"], S.MAX_YAYS),
+        # owner 0 as on mainnet: only the authority (the chief's hat) may plot
+        "MCD_PAUSE": (S.genesis_pause_delay(), S.ZERO, a["MCD_ADM"], a["MCD_PAUSE_PROXY"]),
+        "MCD_PAUSE_PROXY": (a["MCD_PAUSE"],),
+        "MCD_VEST_DAI": (a["CHANGELOG"], S.ZERO),  # join 0 = MCD_JOIN_DAI from the ChainLog
+        "MCD_VEST_DAI_LEGACY": (a["CHANGELOG"], S.ZERO),
+        "MCD_VEST_MKR": (a["MCD_GOV"],),
+        "MCD_VEST_MKR_TREASURY": (a["MCD_PAUSE_PROXY"], a["MCD_GOV"]),
+        "MKR_AUTHORITY": (),
+        "IOU": (_b32("IOU"),),
+    }
+    lib_name, lib_address = S.EXEC_LIB
+    runtime = construct_at(chain.rpc, lib_address, chain.artifacts[lib_name], (), S.DEPLOYER)
+    # A library's code starts with PUSH20 <its own address>: the guard against direct calls.
+    if runtime[2:44].lower() != "73" + lib_address[2:].lower():
+        raise BuildError("DssExecLib's runtime code does not embed its mainnet address")
+    # Dependencies first: the chief needs no live MKR, but each vest's constructor may read the
+    # ChainLog (DssVestSuckable looks up MCD_VAT and MCD_JOIN_DAI and hopes the join).
+    for key in [*S.CORE, *S.TWIN_ONLY]:
+        construct_at(chain.rpc, a[key], chain.artifacts[chain.kinds[key]], args[key], S.DEPLOYER)
+    for key in S.CORE:
+        chain.send("CHANGELOG", "setAddress(bytes32,address)", _b32(key), a[key])
+    for key in S.VESTS:
+        construct_at(chain.rpc, a[key], chain.artifacts[chain.kinds[key]], args[key], S.DEPLOYER)
+        chain.send("CHANGELOG", "setAddress(bytes32,address)", _b32(key), a[key])
+
+
+def wire_governance(chain: Chain) -> None:
+    """Mainnet's rights: the PauseProxy governs; the join mints DAI; vests can pay."""
+    a = chain.addresses
+    proxy = a["MCD_PAUSE_PROXY"]
+    chain.send("MCD_DAI", "rely(address)", a["MCD_JOIN_DAI"])
+    for key in ("CHANGELOG", "MCD_VAT", "MCD_JOIN_DAI", "MCD_VOW", *S.VESTS):
+        chain.send(key, "rely(address)", proxy)
+    for key in ("MCD_VEST_DAI", "MCD_VEST_DAI_LEGACY"):
+        chain.send("MCD_VAT", "rely(address)", a[key])  # suckable vests suck from the Vat
+    # MKR: minted only through its authority; the PauseProxy and MCD_VEST_MKR may mint.
+    chain.send("MCD_GOV", "setName(bytes32)", _b32("Maker"))
+    chain.send("MCD_GOV", "setAuthority(address)", a["MKR_AUTHORITY"])
+    chain.send("MKR_AUTHORITY", "rely(address)", proxy)
+    chain.send("MKR_AUTHORITY", "rely(address)", a["MCD_VEST_MKR"])
+    chain.send("IOU", "setOwner(address)", a["MCD_ADM"])  # lock mints IOU, free burns it
+    # sendPaymentFromSurplusBuffer exits DAI through the join on the PauseProxy's behalf.
+    chain.as_account(proxy)
+    chain.send("MCD_VAT", "hope(address)", a["MCD_JOIN_DAI"], sender=proxy)
+    for key in S.VESTS:
+        chain.send(key, "file(bytes32,uint256)", _b32("cap"), S.vest_cap(key, S.GENESIS_DATE))
+    chain.send("MCD_VAT", "file(bytes32,uint256)", _b32("Line"), S.VAT_LINE)
+    for what, value in S.VOW_PARAMS.items():
+        chain.send("MCD_VOW", "file(bytes32,uint256)", _b32(what), value)
+
+
+def seed_balances(chain: Chain, counts: dict[str, int]) -> None:
+    """Surplus buffer in the Vat; MKR treasury in the PauseProxy and its allowance to the treasury vest."""
+    a = chain.addresses
+    vat, vow = a["MCD_VAT"], a["MCD_VOW"]
+    # dai of the Vow backed by system debt, as accumulated stability fees would be.
+    chain.rpc.set_storage(vat, mapping_slot(vow, VAT_DAI_SLOT), S.SURPLUS)
+    chain.rpc.set_storage(vat, VAT_DEBT_SLOT, chain.read("MCD_VAT", "debt()") + S.SURPLUS)
+    proxy = a["MCD_PAUSE_PROXY"]
+    chain.send("MCD_GOV", "mint(address,uint256)", proxy, S.MKR_TREASURY)
+    chain.send("MCD_GOV", "approve(address,uint256)", a["MCD_VEST_MKR_TREASURY"], S.treasury_allowance(counts),
+               sender=proxy)
+
+
+def seed_hat(chain: Chain) -> None:
+    """The chief's current hat: an earlier spell backed by HAT_SUPPORT MKR."""
+    a = chain.addresses
+    voter = S.HAT_VOTER
+    chain.send("MCD_GOV", "mint(address,uint256)", voter, S.HAT_SUPPORT)
+    chain.as_account(voter)
+    chain.send("MCD_GOV", "approve(address,uint256)", a["MCD_ADM"], 2**256 - 1, sender=voter)
+    chain.send("IOU", "approve(address,uint256)", a["MCD_ADM"], 2**256 - 1, sender=voter)
+    chain.send("MCD_ADM", "lock(uint256)", S.HAT_SUPPORT, sender=voter)
+    chain.send("MCD_ADM", "vote(address[])", [S.PREVIOUS_SPELL], sender=voter)
+    chain.send("MCD_ADM", "lift(address)", S.PREVIOUS_SPELL, sender=voter)
+    _retire_account(chain, voter)
+
+
+def seed_awards(chain: Chain, counts: dict[str, int]) -> None:
+    """The awards each vest holds before any spell; those past their cliff are claimed once."""
+    now = chain.rpc.timestamp()
+    for key in S.VESTS:
+        for award_id, award in enumerate(S.seed_awards(key, counts[key]), start=1):
+            chain.send(key, "create(address,uint256,uint256,uint256,uint256,address)",
+                       award.usr, award.tot, award.bgn, award.tau, award.eta, award.mgr)
+            chain.send(key, "restrict(uint256)", award_id)
+            if award.clf < now:
+                chain.as_account(award.usr)
+                chain.send(key, "vest(uint256)", award_id, sender=award.usr)
+                _retire_account(chain, award.usr)
+
+
+def _retire_account(chain: Chain, address: str) -> None:
+    """Stop impersonating a helper account and take back the ether it was given for gas."""
+    chain.rpc.stop_impersonating(address)
+    chain.rpc.set_balance(address, 0)
+
+
+def retire_deployer(chain: Chain) -> None:
+    """Deny the deployer everywhere (and give up MKR's ownership): governance alone rules."""
+    deployer = S.DEPLOYER
+    for key in ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "MKR_AUTHORITY", *S.VESTS):
+        chain.send(key, "deny(address)", deployer)
+    chain.send("MCD_GOV", "setOwner(address)", S.ZERO)
+    _retire_account(chain, chain.addresses["MCD_PAUSE_PROXY"])
+    _retire_account(chain, deployer)
+
+
+def verify(chain: Chain, counts: dict[str, int]) -> None:
+    """Cheap checks before the dump is cached: a broken build must fail here, not in a test."""
+    a = chain.addresses
+    problems = []
+    for key in S.chainlog_keys():
+        if chain.read("CHANGELOG", "getAddress(bytes32)", _b32(key)).lower() != a[key].lower():
+            problems.append(f"ChainLog does not answer {key}")
+    for key in ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "MKR_AUTHORITY", *S.VESTS):
+        if chain.read(key, "wards(address)", S.DEPLOYER) != 0:
+            problems.append(f"the deployer is still a ward of {key}")
+    for key in S.VESTS:
+        if chain.read(key, "ids()") != counts[key]:
+            problems.append(f"{key} holds {chain.read(key, 'ids()')} awards, not {counts[key]}")
+    if chain.read("MCD_VAT", "can(address,address)", a["MCD_PAUSE_PROXY"], a["MCD_JOIN_DAI"]) != 1:
+        problems.append("the PauseProxy has not hoped the DAI join")
+    if chain.read("MCD_ADM", "hat()").lower() != S.PREVIOUS_SPELL.lower():
+        problems.append("the chief's hat is not the previous spell")
+    if chain.rpc.timestamp() >= S.GENESIS:
+        problems.append("the build ran past GENESIS; a twin could not start at GENESIS")
+    if problems:
+        raise BuildError("the twin state failed its checks:\n  " + "\n  ".join(problems))

@@ -1,0 +1,206 @@
+"""The figures of the twin: when it starts, who holds what, which awards already exist.
+
+Pure data and pure functions (no I/O, no web3), shared by the builder, the starter and the
+tests, so a figure is written down once. Addresses and caps come from spellgen.protocol.
+
+Everything here that is not in the spec is an assumption, chosen to look like mainnet in
+2021-2022 and marked as such; none of it is a mainnet fact.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..address import keccak256, to_checksum
+from ..protocol import DAY, DSS_EXEC_LIB, RAD, WAD, cap_at, pause_delay_at
+from ..timeutil import iso_date
+
+# --- Time -------------------------------------------------------------------------------------
+
+# The earliest date the twin can start at. MCD_VEST_DAI_LEGACY was deployed in 2021 and every
+# budget spell spellgen targets is later, so nothing earlier is needed.
+GENESIS = 1_622_505_600  # 2021-06-01 00:00:00 UTC
+# The build runs just before GENESIS, one second per block, so the dump's last block is older
+# than any date a twin may start at and time only ever moves forward.
+BUILD_START = GENESIS - 3_600  # 2021-05-31 23:00:00 UTC
+GENESIS_DATE = iso_date(GENESIS)
+
+CHAIN_ID = 1  # mainnet's: spells and tests that look at block.chainid behave as on a fork
+HARDFORK = "cancun"  # pinned so build and start agree whatever anvil's default becomes
+GAS_LIMIT = 30_000_000  # mainnet's block gas limit in 2021-2024
+
+# --- The contracts ------------------------------------------------------------------------------
+
+# Chainlog key -> contract in contracts/ (and ChainLog registration order). The core is placed
+# and registered first: the vests' constructors read it from the ChainLog.
+CORE: dict[str, str] = {
+    "CHANGELOG": "ChainLog",
+    "MCD_VAT": "Vat",
+    "MCD_DAI": "Dai",
+    "MCD_JOIN_DAI": "DaiJoin",
+    "MCD_VOW": "Vow",
+    "MCD_GOV": "DSToken",
+    "MCD_ADM": "DSChief",
+    "MCD_PAUSE": "DSPause",
+    "MCD_PAUSE_PROXY": "DSPauseProxy",
+}
+VESTS: dict[str, str] = {
+    "MCD_VEST_DAI": "DssVestSuckable",
+    "MCD_VEST_DAI_LEGACY": "DssVestSuckable",
+    "MCD_VEST_MKR": "DssVestMintable",
+    "MCD_VEST_MKR_TREASURY": "DssVestTransferrable",
+}
+
+
+def label_address(label: str) -> str:
+    """A made-up but stable address for something the spec gives no mainnet address for."""
+    return to_checksum("0x" + keccak256(f"spellgen-twin:{label}".encode()).hex()[-40:])
+
+
+# Contracts mainnet has but the spec gives no address for: placed at made-up addresses and
+# left out of the ChainLog, so no spell can mistake them for the real ones.
+MKR_AUTHORITY = label_address("MkrAuthority")  # MKR's ds-auth authority (mainnet key GOV_GUARD)
+CHIEF_IOU = label_address("IOU")  # the chief's IOU token (mainnet key MCD_IOU)
+TWIN_ONLY: dict[str, tuple[str, str]] = {  # name -> (address, contract)
+    "MKR_AUTHORITY": (MKR_AUTHORITY, "MkrAuthority"),
+    "IOU": (CHIEF_IOU, "DSToken"),
+}
+
+# The EOA that builds the twin; all its rights are removed at the end of the build.
+DEPLOYER = label_address("deployer")
+
+
+# DssExecLib, placed at the address spells link it at (not a ChainLog entry).
+EXEC_LIB = ("DssExecLib", DSS_EXEC_LIB)
+
+
+def chainlog_keys() -> list[str]:
+    """Every key the twin's ChainLog answers, in registration order."""
+    return [*CORE, *VESTS]
+
+
+# --- Governance ---------------------------------------------------------------------------------
+
+MAX_YAYS = 5  # DSChief slate size limit (mainnet's)
+# Assumption: the chief already has a hat, a spell cast before GENESIS, backed by this much MKR.
+# A test voter must lock more than this to lift its own spell, as on mainnet.
+PREVIOUS_SPELL = label_address("previous-spell")
+HAT_VOTER = label_address("hat-voter")
+HAT_SUPPORT = 100_000 * WAD
+
+
+def anvil_args(timestamp: int | None = None) -> list[str]:
+    """anvil options shared by the build and every start, so both run the same chain."""
+    args = ["--chain-id", str(CHAIN_ID), "--hardfork", HARDFORK, "--gas-limit", str(GAS_LIMIT), "--silent"]
+    return args + (["--timestamp", str(timestamp)] if timestamp is not None else [])
+
+
+def genesis_pause_delay() -> int:
+    return pause_delay_at(GENESIS_DATE)  # 48 hours
+
+
+# --- Balances -----------------------------------------------------------------------------------
+
+# Assumption: the PauseProxy's MKR treasury, a plausible 2021-2022 size (about what the Maker
+# Foundation is reported to have handed to governance in 2021; not checked against the chain).
+MKR_TREASURY = 84_000 * WAD
+# Assumption: the surplus buffer, vat.dai(MCD_VOW), in RAD. Booked as dai of the Vow backed by
+# debt (vat.debt), as stability fees are on mainnet. vat.sin(vow) holds only what the seeded DAI
+# awards already paid out, so a test reads the effect of a payment as a plain difference.
+SURPLUS = 80_000_000 * RAD
+# Stored-only parameters with plausible 2021 values (no auctions run on the twin).
+VAT_LINE = 17_500_000_000 * RAD
+VOW_PARAMS: dict[str, int] = {
+    "hump": 60_000_000 * RAD,  # surplus buffer target
+    "bump": 30_000 * RAD,
+    "sump": 50_000 * RAD,
+    "dump": 250 * WAD,
+    "wait": 156 * 3600,
+}
+
+
+# --- Vests --------------------------------------------------------------------------------------
+
+# How many awards each vest holds before any spell runs, so new ids do not start at 1.
+DEFAULT_AWARD_COUNTS: dict[str, int] = {
+    "MCD_VEST_DAI": 40,
+    "MCD_VEST_DAI_LEGACY": 30,
+    "MCD_VEST_MKR": 10,
+    "MCD_VEST_MKR_TREASURY": 30,
+}
+
+
+def normalized_counts(award_counts: dict[str, int] | None) -> dict[str, int]:
+    """DEFAULT_AWARD_COUNTS with the given overrides, checked."""
+    counts = dict(DEFAULT_AWARD_COUNTS)
+    for key, value in (award_counts or {}).items():
+        if key not in counts:
+            raise ValueError(f"unknown vest {key!r}; the twin has {', '.join(counts)}")
+        if not isinstance(value, int) or value < 0:
+            raise ValueError(f"award count of {key} must be a whole number >= 0, got {value!r}")
+        counts[key] = value
+    return counts
+
+
+def vest_cap(vest_key: str, iso: str) -> int:
+    """The cap (wei per second) a twin vest has on a date.
+
+    Assumption: the spec gives MCD_VEST_DAI_LEGACY no cap; it gets MCD_VEST_DAI's.
+    """
+    cap = cap_at("MCD_VEST_DAI" if vest_key == "MCD_VEST_DAI_LEGACY" else vest_key, iso)
+    assert cap is not None, vest_key
+    return cap.per_second_wei
+
+
+@dataclass(frozen=True)
+class SeedAward:
+    """One award created during the build: the arguments of `create` (clf and fin derived)."""
+
+    usr: str
+    tot: int
+    bgn: int
+    tau: int
+    eta: int
+    mgr: str
+
+    @property
+    def clf(self) -> int:
+        return self.bgn + self.eta
+
+    @property
+    def fin(self) -> int:
+        return self.bgn + self.tau
+
+
+ZERO = "0x" + "00" * 20
+_SEED_SPAN = 2 * 365 * DAY  # seeded awards start from half a year before GENESIS to mid-2023
+_UNIT = {"DAI": 120_000 * WAD, "MKR": 60 * WAD}  # size step of a seeded award's total
+
+
+def seed_awards(vest_key: str, count: int) -> list[SeedAward]:
+    """The awards of `vest_key` that exist before any spell, ids 1..count (assumption).
+
+    Deterministic and realistic enough for spells that yank old ids: one-year streams to
+    distinct recipients, starting at 00:00 UTC on days spread evenly from half a year before
+    GENESIS to mid-2023 (so a 2022 spell finds most of them running), every fourth with a
+    90-day cliff, every fifth with a manager, all restricted; totals cycle through 1..5 units
+    of 120,000 DAI or 60 MKR a year, far below the caps.
+    """
+    token = "DAI" if "DAI" in vest_key else "MKR"
+    step = _SEED_SPAN // max(count - 1, 1)
+    awards = []
+    for i in range(1, count + 1):
+        awards.append(SeedAward(
+            usr=label_address(f"{vest_key}/award-{i}"),
+            tot=(i % 5 + 1) * _UNIT[token],
+            bgn=GENESIS - 180 * DAY + (i - 1) * step // DAY * DAY,
+            tau=365 * DAY,
+            eta=90 * DAY if i % 4 == 0 else 0,
+            mgr=label_address(f"{vest_key}/manager") if i % 5 == 0 else ZERO,
+        ))
+    return awards
+
+
+def treasury_allowance(award_counts: dict[str, int]) -> int:
+    """The PauseProxy's MKR allowance to MCD_VEST_MKR_TREASURY: the sum of its seeded totals,
+    as the house pattern (`approve(vest, allowance + new tot)`) would have left it."""
+    return sum(a.tot for a in seed_awards("MCD_VEST_MKR_TREASURY", award_counts["MCD_VEST_MKR_TREASURY"]))
