@@ -157,8 +157,10 @@ class Verifier:
                 problems += _compare([("usr before", y.usr, before.usr)])
             if y.fin_before is not None:
                 problems += _compare([("fin before", iso(y.fin_before), iso(before.fin))])
-            self.add(_ok(y.item.label, y.item.path, f"fin {iso(before.fin)} -> {iso(after.fin)}, "
-                                                    f"tot {before.tot} -> {after.tot}", problems))
+            token = VESTS[y.vest].token
+            self.add(_ok(y.item.label, y.item.path, f"award {y.award} of {before.usr}: fin {iso(before.fin)} -> "
+                                                    f"{iso(after.fin)}, tot {_wad(before.tot, token)} -> "
+                                                    f"{_wad(after.tot, token)}", problems))
 
     def _yank_events(self, vest: str, award: int) -> list[int]:
         """The `end` of each Yank(award, end) event the vest emitted during the cast."""

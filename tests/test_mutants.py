@@ -64,6 +64,8 @@ MUTANTS = [
     ("yank missing", TREASURY, [("VestLike(MCD_VEST_DAI).yank(39);", "")], "yank: award 39 on MCD_VEST_DAI"),
     ("wrong award yanked", TREASURY, [("VestLike(MCD_VEST_DAI).yank(39);", "VestLike(MCD_VEST_DAI).yank(38);")],
      "yank: award 39 on MCD_VEST_DAI"),
+    ("yanks the wrong owner's award", TREASURY, [("yank(30, NOV_30_2023);", "yank(29, NOV_30_2023);")],
+     "yank: award 30 on MCD_VEST_MKR"),
     ("planned end ignored", TREASURY, [("yank(30, NOV_30_2023);", "yank(30);")], "yank: award 30 on MCD_VEST_MKR"),
     ("cap changed", TREASURY, [("1_200 * WAD / 365 days", "1_300 * WAD / 365 days")], "cap: MCD_VEST_MKR"),
     ("manager missing", TREASURY, [("STREAM_MANAGER             // mgr", "address(0)                 // mgr")],
