@@ -218,15 +218,18 @@ class Verifier:
                      _compare([("officeHours", e.office_hours, o.office_hours)])))
         self.add(_ok("description as declared", "spell.description", repr(o.description),
                      _compare([("description", e.description, o.description)])))
+        observed = {"dai_paid": ("DAI", self._received(self.o.before.dai, self.o.after.dai, e.payments)),
+                    "mkr_transferred": ("MKR", self._received(self.o.before.mkr, self.o.after.mkr, e.transfers))}
         for name, want in self.control.items():
-            got = {"dai_paid": sum(self.o.after.dai.get(p.recipient, 0) - self.o.before.dai.get(p.recipient, 0)
-                                   for p in {p.recipient: p for p in e.payments}.values()),
-                   "mkr_transferred": sum(self.o.after.mkr[t.recipient] - self.o.before.mkr[t.recipient]
-                                          for t in {t.recipient: t for t in e.transfers}.values())}.get(name)
-            if got is not None:
-                token = "DAI" if name == "dai_paid" else "MKR"
-                self.add(_ok(f"control total expect.{name}: {_wad(want, token)}", f"expect.{name}",
-                             f"observed {_wad(got, token)}", _compare([(name, _wad(want, token), _wad(got, token))])))
+            token, got = observed[name]
+            self.add(_ok(f"control total expect.{name}: {_wad(want, token)}", f"expect.{name}",
+                         f"observed {_wad(got, token)}", _compare([(name, _wad(want, token), _wad(got, token))])))
+
+    @staticmethod
+    def _received(before: dict[str, int], after: dict[str, int], items: list) -> int:
+        """What the recipients of `items` received in all, each recipient counted once."""
+        recipients = {item.recipient for item in items}
+        return sum(after[r] - before[r] for r in recipients)
 
 
 class EventLedger:
