@@ -61,6 +61,7 @@ class Chain:
         """Connect to `url`, or use an already connected web3 (Brownie's, in a Brownie script or test)."""
         self.url = url or ""
         self.w3 = w3 if w3 is not None else Web3(Web3.HTTPProvider(url, request_kwargs={"timeout": timeout}))
+        self._warp_pending = False
 
     # -- plain RPC -------------------------------------------------------------------------------
     def rpc(self, method: str, params: list) -> Any:
@@ -92,6 +93,11 @@ class Chain:
 
     def send(self, sender: str, to: str | None, data: bytes, gas: int = 25_000_000) -> Receipt:
         """Send a transaction from an unlocked (or impersonated) account and wait for it."""
+        if not self._warp_pending:
+            # Each block one second after the last, whatever the wall clock says: anvil would
+            # otherwise stamp blocks with the time that passed, and reports would vary by a second.
+            self.warp(self.timestamp() + 1)
+        self._warp_pending = False
         tx = {"from": Web3.to_checksum_address(sender), "data": "0x" + data.hex(), "gas": gas}
         if to:
             tx["to"] = Web3.to_checksum_address(to)
@@ -137,11 +143,12 @@ class Chain:
     def warp(self, timestamp: int) -> None:
         """The next block gets this timestamp."""
         self.rpc("evm_setNextBlockTimestamp", [hex(timestamp)])
+        self._warp_pending = True
 
     def mine(self, timestamp: int | None = None) -> None:
-        if timestamp is not None:
-            self.warp(timestamp)
+        self.warp(timestamp if timestamp is not None else self.timestamp() + 1)
         self.rpc("evm_mine", [])
+        self._warp_pending = False
 
     def snapshot(self) -> str:
         return self.rpc("evm_snapshot", [])
