@@ -33,6 +33,10 @@ examples:
   spellgen twin up --date 2022-01-28                     # a local mainnet replica
   spellgen simulate examples/techops-2022-01-28.yaml     # cast on the twin and verify
   spellgen verify SPEC.yaml --spell DssSpell.sol         # check any spell against its YAML
+  spellgen plan examples/budgets/techops.yaml --spell-date 2022-12-09 -o SPEC.yaml
+  spellgen ledger add SPEC.yaml --ledger LEDGER.yaml --budget examples/budgets/techops.yaml
+  spellgen budget status examples/budgets/techops.yaml --ledger LEDGER.yaml --at 2023-03-08
+  spellgen check SPEC.yaml --budget examples/budgets/techops.yaml --ledger LEDGER.yaml
 
 exit codes: 0 ok, 1 differs, 2 invalid input, 3 internal error or missing tool
 """
@@ -61,10 +65,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .checks import check_spell
     from .parse import load_spell
 
+    if args.ledger and not args.budget:
+        print("spellgen check: --ledger needs --budget", file=sys.stderr)
+        return EXIT_INVALID
     diags = Diagnostics(args.spec)
     try:
         spell = load_spell(Path(args.spec), diags)
         check_spell(spell, diags)
+        if args.budget:
+            from .budget.checks import check_with_budget_files
+
+            check_with_budget_files(spell, args.budget, args.ledger, diags)
     except InputError:
         pass
     if args.format == "json":
@@ -221,6 +232,10 @@ def build_parser() -> argparse.ArgumentParser:
                                    "for each problem. Exit 2 on errors, 0 when clean (warnings allowed).")
     p.add_argument("spec", help="the spell YAML")
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    p.add_argument("--budget", metavar="BUDGET.yaml",
+                   help="also check the spell's amounts for the core unit against its budget: the MIP's caps "
+                        "(errors) and what the budget plans at the spell's date (warnings)")
+    p.add_argument("--ledger", metavar="LEDGER.yaml", help="with --budget: what earlier spells did for the unit")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("render", help="render the full spell or its budget section",
@@ -267,6 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .twin.cli import add_parser as add_twin_parser
 
     add_twin_parser(sub)
+
+    from .budget.cli import add_parsers as add_budget_parsers
+
+    add_budget_parsers(sub)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the spell YAML (for editors)",
                        description="Print the JSON Schema of the spell YAML. Editors with a YAML language "

@@ -1,0 +1,188 @@
+"""The MIP's caps, measured: how much of each cap the spells use, window by window.
+
+DAI (pro rata by day, leap years counted):
+- annual cap, per budget period: allowed = annual cap x days of the period / days of the twelve
+  months starting on its first day (366 when they contain a 29 February);
+- monthly cap, per calendar month: allowed = monthly cap x days of the month inside a budget period /
+  days of the month (a month no period covers allows nothing).
+MKR: every amount counts in a vesting year (see `allocate`); the annual cap applies to each vesting
+year and the total cap to all of them. Comparisons are exact (`Fraction`), never rounded.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from ..amounts import human
+from . import months
+from .flows import DaiFlow, MkrMove, Origin
+from .model import DaiBudget, MkrBudget
+
+
+UNCOVERED = "no budget period covers it"
+
+
+@dataclass
+class CapUse:
+    cap: str  # which cap: "annual cap", "monthly cap", "annual MKR cap", "total MKR cap"
+    window: str  # what it applies to: "budget period ...", "2022-03", "vesting year 2 (...)"
+    token: str
+    allowance: Fraction
+    shares: list[tuple[Origin, Fraction]] = field(default_factory=list)
+    basis: str = ""  # how the allowance was computed, e.g. "91 of 366 days"
+    unit: str = ""  # what a window is: "month", "budget period", "vesting year"
+
+    @property
+    def used(self) -> Fraction:
+        return sum((s for _, s in self.shares), Fraction(0))
+
+    @property
+    def excess(self) -> Fraction:
+        return self.used - self.allowance
+
+    @property
+    def over(self) -> bool:
+        return self.used > self.allowance
+
+    def used_by_spell(self) -> Fraction:
+        return sum((s for o, s in self.shares if o.in_spell), Fraction(0))
+
+    def message(self) -> str:
+        """Names the cap, the amount and the excess, as a reviewer would write it."""
+        if self.allowance == 0 and self.basis == UNCOVERED:
+            return (f"no budget period covers {self.window}, so {self.cap} allows no {self.token} then: "
+                    f"{amount(self.used)} {self.token} is {amount(self.excess)} {self.token} over")
+        basis = f" ({self.basis})" if self.basis else ""
+        return (f"{self.cap} of {amount(self.allowance)} {self.token}{basis} for {self.window} is exceeded: "
+                f"{amount(self.used)} {self.token}, {amount(self.excess)} {self.token} over")
+
+
+def amount(value: Fraction | Decimal) -> str:
+    """An exact figure when it has at most 18 decimals, else rounded to the cent and marked `about`."""
+    value = Fraction(value)
+    wei = value * 10**18
+    if wei.denominator == 1:
+        return human(Decimal(wei.numerator).scaleb(-18).normalize())
+    cents = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01"))
+    return f"about {human(cents)}" if cents else "less than 0.01"
+
+
+def overruns_by_origin(uses: list[CapUse], in_spell_only: bool = True) -> list[tuple[Origin, CapUse, int]]:
+    """Each overrun cap, once per action that contributes most to it: the first window, and how many
+    more windows of the same cap that action overruns (a year's stream a little too large overruns
+    twelve monthly caps: one line says so)."""
+    groups: dict[tuple[str, int], tuple[Origin, list[CapUse]]] = {}
+    for use in uses:
+        shares = [(o, s) for o, s in use.shares if o.in_spell or not in_spell_only]
+        if not use.over or not shares:
+            continue
+        origin = max(shares, key=lambda pair: pair[1])[0]
+        groups.setdefault((use.cap, id(origin.action)), (origin, []))[1].append(use)
+    return [(origin, found[0], len(found) - 1) for origin, found in groups.values()]
+
+
+def more_text(use: CapUse, more: int) -> str:
+    return f" (and in {more} more {use.unit}{'s' * (more != 1)})" if more else ""
+
+
+# -- DAI -----------------------------------------------------------------------------------------
+
+def dai_uses(budget: DaiBudget, flows: list[DaiFlow]) -> list[CapUse]:
+    """The annual cap of every budget period and the monthly cap of every month involved."""
+    uses = []
+    for period in budget.periods:
+        allowance = Fraction(budget.annual_cap) * period.days / period.year_days
+        basis = "" if period.days == period.year_days else f"{period.days} of {period.year_days} days"
+        use = CapUse("the annual cap", f"the budget period {period.label}", "DAI", allowance, basis=basis,
+                     unit="budget period")
+        use.shares = _shares(flows, period.first, period.last)
+        uses.append(use)
+    for key in _months_involved(budget, flows):
+        first = date(key[0], key[1], 1)
+        last = date(key[0], key[1], months.days_in_month(*key))
+        covered = _budget_days(budget, first, last)
+        total = months.days_in_month(*key)
+        basis = "" if covered == total else (f"{covered} of {total} days in a budget period" if covered
+                                             else UNCOVERED)
+        use = CapUse("the monthly cap", months.month_label(key), "DAI",
+                     Fraction(budget.monthly_cap) * covered / total, basis=basis, unit="month")
+        use.shares = _shares(flows, first, last)
+        uses.append(use)
+    return uses
+
+
+def _shares(flows: list[DaiFlow], first: date, last: date) -> list[tuple[Origin, Fraction]]:
+    return [(f.origin, s) for f in flows if (s := f.share(first, last))]
+
+
+def _months_involved(budget: DaiBudget, flows: list[DaiFlow]) -> list[tuple[int, int]]:
+    keys: set[tuple[int, int]] = set()
+    for first, last in [(p.first, p.last) for p in budget.periods] + [(f.first, f.last) for f in flows]:
+        keys.update(key for key, _, _ in months.month_spans(first, last))
+    return sorted(keys)
+
+
+def _budget_days(budget: DaiBudget, first: date, last: date) -> int:
+    """Days of [first, last] inside some budget period (periods do not overlap: validate.py)."""
+    return sum(months.days_between(*span) for p in budget.periods
+               if (span := months.overlap(p.first, p.last, first, last)))
+
+
+# -- MKR -----------------------------------------------------------------------------------------
+
+@dataclass
+class Allocation:
+    """Which scheduled vestings the MKR moved so far pays for, and in which vesting year each amount counts."""
+
+    remaining: list[Decimal]  # per schedule line, what no move covers yet
+    per_year: dict[int, list[tuple[Origin, Decimal]]]
+    beyond: list[tuple[MkrMove, Decimal]]  # amounts beyond the whole schedule
+
+
+def allocate(budget: MkrBudget, moves: list[MkrMove]) -> Allocation:
+    """Moves in date order pay for the schedule's vestings in date order (first in, first out).
+
+    A vesting counts in the vesting year of its date. An amount beyond the schedule (a raise, say)
+    counts in the year of the latest date the spell may pay for under the transfer rule: the spell's
+    date plus `transfer_within`, but no later than the end of vesting.
+    """
+    remaining = [v.amount for v in budget.schedule]
+    per_year: dict[int, list[tuple[Origin, Decimal]]] = {k: [] for k, _, _ in budget.years()}
+    beyond: list[tuple[MkrMove, Decimal]] = []
+    for move in sorted(moves, key=lambda m: m.day):
+        left = move.amount
+        for index, vesting in enumerate(budget.schedule):
+            take = min(left, remaining[index])
+            if take > 0:
+                remaining[index] -= take
+                left -= take
+                per_year[budget.year_of(vesting.date)].append((move.origin, take))
+        if left > 0:
+            latest = min(months.add_months(move.day, budget.horizon_months), budget.end)
+            per_year[budget.year_of(latest)].append((move.origin, left))
+            beyond.append((move, left))
+    return Allocation(remaining, per_year, beyond)
+
+
+def mkr_uses(budget: MkrBudget, moves: list[MkrMove]) -> list[CapUse]:
+    allocation = allocate(budget, moves)
+    uses = []
+    for number, first, last in budget.years():
+        window = f"vesting year {number} ({first.isoformat()} to {last.isoformat()})"
+        use = CapUse("the annual MKR cap", window, "MKR", Fraction(budget.annual_cap), unit="vesting year")
+        use.shares = [(o, Fraction(a)) for o, a in allocation.per_year[number]]
+        uses.append(use)
+    total = CapUse("the total MKR cap", f"the {months.months_text(budget.vesting_months)} of vesting", "MKR",
+                   Fraction(budget.total_cap))
+    total.shares = [(m.origin, Fraction(m.amount)) for m in moves]
+    return uses + [total]
+
+
+def scheduled_per_year(budget: MkrBudget) -> dict[int, Decimal]:
+    out = {k: Decimal(0) for k, _, _ in budget.years()}
+    for vesting in budget.schedule:
+        out[budget.year_of(vesting.date)] += vesting.amount
+    return out
+

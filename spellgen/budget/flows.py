@@ -1,0 +1,133 @@
+"""What spells did for the core unit, as amounts in time: DAI flows over days, MKR moves on dates.
+
+Only actions whose recipient is one of the budget's wallets count. A DAI stream funds the days it
+runs (from its start's day to the day of its last second, so a 2022-style end at 00:00:00 does not
+count that day); a DAI payment that matches a top-up of the budget funds that top-up's period, any
+other payment counts in full on the spell's date. MKR transferred, or streamed from an MKR vest,
+counts on the spell's date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from .. import timeutil
+from ..model import Action, DaiPayment, Located, MkrTransfer, Spell, Stream
+from . import months
+from .model import Budget, DaiPeriod, Ledger
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The action an amount comes from: in the spell under check, or in an entry of the ledger."""
+
+    spell_date: str
+    description: str
+    action: Located  # a spell action; for the budget's own plan, the period or stream that states it
+    in_spell: bool
+
+    @property
+    def label(self) -> str:
+        return "this spell" if self.in_spell else f"the spell of {self.spell_date}"
+
+    @property
+    def day(self) -> date:
+        return timeutil.parse_date(self.spell_date)
+
+
+@dataclass
+class DaiFlow:
+    amount: Decimal
+    first: date
+    last: date  # inclusive
+    kind: str  # "stream" or "payment"
+    origin: Origin
+    period: DaiPeriod | None = None  # the budget period whose top-up a payment is
+
+    def weight(self) -> Fraction:
+        """The flow's length in months: whole months count 1, part of a month days / days-in-month."""
+        return sum((Fraction(months.days_between(a, b), months.days_in_month(*key))
+                    for key, a, b in months.month_spans(self.first, self.last)), Fraction(0))
+
+    def share(self, first: date, last: date) -> Fraction:
+        """The part of the amount that funds the days [first, last].
+
+        Spread so that each whole month carries the same part and a partial month days/days-in-month
+        of it: a year's stream of 12 x 213,850 DAI puts exactly 213,850 DAI in every month, February
+        as much as March, the way the MIP derives its monthly cap from its annual one.
+        """
+        span = months.overlap(self.first, self.last, first, last)
+        if span is None:
+            return Fraction(0)
+        inside = sum((Fraction(months.days_between(a, b), months.days_in_month(*key))
+                      for key, a, b in months.month_spans(*span)), Fraction(0))
+        return Fraction(self.amount) * inside / self.weight()
+
+
+@dataclass
+class MkrMove:
+    day: date
+    amount: Decimal
+    origin: Origin
+
+
+@dataclass
+class Flows:
+    dai: list[DaiFlow]
+    mkr: list[MkrMove]
+    other: list[Origin]  # actions for the core unit that the budget does not cover (other tokens)
+
+
+def stream_days(stream: Stream) -> tuple[date, date]:
+    """The UTC days a stream runs: from its start to the day of its last second."""
+    return timeutil.utc(stream.start).date(), timeutil.utc(stream.end - 1).date()
+
+
+def _actions_for_unit(budget: Budget, spell_date: str, description: str, actions: list[Action],
+                      in_spell: bool) -> list[Origin]:
+    return [Origin(spell_date, description, a, in_spell) for a in actions
+            if getattr(a, "to", None) is not None and budget.wallet_of(a.to.address) is not None]
+
+
+def collect(budget: Budget, ledger: Ledger | None, spell: Spell | None = None) -> Flows:
+    """Flows of the ledger's spells (in date order) followed by those of `spell`, for the unit's wallets."""
+    origins: list[Origin] = []
+    for entry in sorted(ledger.entries if ledger else [], key=lambda e: e.date):
+        origins += _actions_for_unit(budget, entry.date, entry.description, entry.actions, False)
+    if spell is not None:
+        origins += _actions_for_unit(budget, spell.date, spell.description, spell.actions, True)
+    flows = Flows([], [], [])
+    taken: set[int] = set()  # top-up periods already matched by a payment
+    for origin in origins:
+        _add(budget, origin, flows, taken)
+    return flows
+
+
+def _add(budget: Budget, origin: Origin, flows: Flows, taken: set[int]) -> None:
+    action = origin.action
+    if isinstance(action, DaiPayment):
+        period = _top_up_for(budget, Decimal(action.paid), taken)
+        first, last = (period.first, period.last) if period else (origin.day, origin.day)
+        flows.dai.append(DaiFlow(Decimal(action.paid), first, last, "payment", origin, period))
+    elif isinstance(action, MkrTransfer):
+        flows.mkr.append(MkrMove(origin.day, action.amount, origin))
+    elif isinstance(action, Stream) and action.end > action.start and action.token == "DAI":
+        first, last = stream_days(action)
+        flows.dai.append(DaiFlow(action.total, first, last, "stream", origin))
+    elif isinstance(action, Stream) and action.token == "MKR":
+        flows.mkr.append(MkrMove(origin.day, action.total, origin))
+    elif isinstance(action, Stream):
+        flows.other.append(origin)
+
+
+def _top_up_for(budget: Budget, amount: Decimal, taken: set[int]) -> DaiPeriod | None:
+    """The first budget period, not matched yet, whose top-up is exactly this payment."""
+    if budget.dai is None:
+        return None
+    for index, period in enumerate(budget.dai.periods):
+        if period.top_up == amount and index not in taken:
+            taken.add(index)
+            return period
+    return None

@@ -1,0 +1,169 @@
+"""A core unit's budget and the ledger of earlier spells, as data (exact `Decimal`s, UTC dates).
+
+Each object keeps the `Loc` of its fields (from spellgen.model.Located) so every later problem can
+point at the line of the budget or ledger file that caused it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ..model import Action, Located
+from . import months
+
+ONE_DAY = timedelta(days=1)
+
+
+@dataclass
+class Wallet(Located):
+    role: str  # "auditor" or "operational"
+    name: str  # the wallet's name in a spell's registry (UPPER_SNAKE_CASE)
+    address: str  # EIP-55
+
+
+@dataclass
+class PeriodStream(Located):
+    """How a budget period is streamed by DssVest: the total, and optional overrides."""
+
+    total: Decimal
+    vest: str | None = None  # None: MCD_VEST_DAI from 2022-04-29, MCD_VEST_DAI_LEGACY before (spec 1)
+    end: int | None = None  # unix time; None: the period's last day at 23:59:59 UTC (house style)
+
+
+@dataclass
+class DaiPeriod(Located):
+    """A budget period of at most a year: the annual cap applies to it pro rata by day."""
+
+    first: date
+    last: date  # inclusive
+    stream: PeriodStream | None = None
+    top_up: Decimal | None = None  # whole DAI from the surplus buffer that funds this period
+
+    @property
+    def days(self) -> int:
+        return months.days_between(self.first, self.last)
+
+    @property
+    def year_days(self) -> int:
+        return months.year_days(self.first)
+
+    @property
+    def label(self) -> str:
+        return f"{self.first.isoformat()} to {self.last.isoformat()}"
+
+    def contains(self, d: date) -> bool:
+        return self.first <= d <= self.last
+
+
+@dataclass
+class DaiBudget(Located):
+    mip: str
+    links: list[tuple[str, str]]
+    annual_cap: Decimal
+    monthly_cap: Decimal
+    periods: list[DaiPeriod]
+    plan_ahead: int = 3  # months: a plan funds periods that start within this much of the spell's date
+
+
+@dataclass
+class Vesting(Located):
+    """One line of the MIP's estimated vesting schedule."""
+
+    date: date
+    amount: Decimal
+
+
+@dataclass
+class MkrBudget(Located):
+    mip: str
+    links: list[tuple[str, str]]
+    start: date  # start of the vesting schedule
+    vesting_months: int  # the vesting period
+    cliff_months: int
+    interval_months: int
+    annual_cap: Decimal
+    total_cap: Decimal
+    horizon_months: int  # MKR vesting within this much of a spell moves in that spell
+    schedule: list[Vesting]
+    schedule_total: Decimal | None = None  # the MIP's stated total, a control figure
+    info: dict[str, str] = field(default_factory=dict)  # lock-in prices and other facts, shown as is
+
+    @property
+    def end(self) -> date:
+        return months.add_months(self.start, self.vesting_months)
+
+    @property
+    def cliff(self) -> date:
+        return months.add_months(self.start, self.cliff_months)
+
+    def vesting_dates(self) -> list[date]:
+        """The dates MKR can vest on: the cliff, then every interval up to the end of vesting."""
+        out, step = [], self.cliff_months
+        while step <= self.vesting_months:
+            out.append(months.add_months(self.start, step))
+            step += self.interval_months
+        return out
+
+    def years(self) -> list[tuple[int, date, date]]:
+        """Vesting years (number, first day, last day). Year k ends on the k-th anniversary, so MKR
+        vesting on an anniversary counts in the year it rewards (the cliff vest in year 1)."""
+        count = -(-self.vesting_months // 12)
+        return [(k, months.add_months(self.start, 12 * (k - 1)) + ONE_DAY, months.add_months(self.start, 12 * k))
+                for k in range(1, count + 1)]
+
+    def year_of(self, d: date) -> int:
+        """The vesting year a date falls in; dates outside the vesting period go to the first or last."""
+        for number, first, last in self.years():
+            if first <= d <= last:
+                return number
+        return 1 if d <= self.start else len(self.years())
+
+
+@dataclass
+class Budget(Located):
+    unit_id: str  # e.g. TECH-001
+    unit_name: str  # e.g. TechOps
+    wallets: list[Wallet]  # auditor first; operational when the budget gives its address
+    dai: DaiBudget | None
+    mkr: MkrBudget | None
+    file: str = ""  # the budget file's path, for messages
+
+    @property
+    def auditor(self) -> Wallet:
+        return self.wallets[0]
+
+    def wallet_of(self, address: str) -> Wallet | None:
+        return next((w for w in self.wallets if w.address.lower() == address.lower()), None)
+
+
+@dataclass
+class LedgerEntry(Located):
+    """What one executive spell did for the core unit."""
+
+    date: str  # YYYY-MM-DD
+    description: str
+    actions: list[Action]
+    source: str | None = None  # the spell YAML it was recorded from, relative to the ledger
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """A spell is known by its date and description (which carries the executive document's hash)."""
+        return self.date, self.description
+
+
+@dataclass
+class Ledger(Located):
+    unit_id: str
+    wallets: dict[str, str]  # name -> address, for readable entries
+    entries: list[LedgerEntry]
+    budget: str | None = None  # path of the budget file, relative to the ledger
+    file: str = ""
+
+    def without(self, key: tuple[str, str]) -> "Ledger":
+        kept = [e for e in self.entries if e.key != key]
+        return Ledger(self.unit_id, self.wallets, kept, self.budget, self.file, locs=self.locs, path=self.path)
+
+    def until(self, day: str) -> list[LedgerEntry]:
+        return [e for e in self.entries if e.date <= day]
+

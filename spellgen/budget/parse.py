@@ -1,0 +1,241 @@
+"""Read a budget YAML into the model, reporting every shape problem with its line and column.
+
+The typed getters are the spell parser's `Reader`, so amounts, dates, addresses and names are read
+(and refused) exactly as in a spell file. Relations between values (periods that overlap, a
+schedule off the vesting dates, caps) are `validate.py`'s job.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from .. import timeutil
+from ..address import AddressError, parse_address
+from ..diagnostics import Diagnostics, InputError, Loc
+from ..parse import Reader, SpellParser
+from ..protocol import MAINNET, VESTS
+from ..solidity import identifier_problem
+from ..source import YNode, read_file
+from . import months
+from .model import Budget, DaiBudget, DaiPeriod, MkrBudget, PeriodStream, Vesting, Wallet
+
+FORMAT_VERSION = 1
+TOP_KEYS = {"spellgen": False, "core_unit": True, "wallets": True, "dai": False, "mkr": False}
+UNIT_KEYS = {"id": True, "name": True}
+WALLETS_KEYS = {"auditor": True, "operational": False}
+WALLET_KEYS = {"name": True, "address": True}
+DAI_KEYS = {"mip": True, "links": False, "annual_cap": True, "monthly_cap": True, "plan_ahead": False,
+            "periods": True}
+PERIOD_KEYS = {"start": True, "end": True, "stream": False, "top_up": False}
+STREAM_KEYS = {"total": True, "vest": False, "end": False}
+MKR_KEYS = {"mip": True, "links": False, "lock_in_price": False, "price_floor": False, "manual_repricing": False,
+            "auto_renewal": False, "vesting_start": True, "vesting_period": True, "cliff": True, "interval": True,
+            "annual_cap": True, "total_cap": True, "transfer_within": True, "schedule": True,
+            "schedule_total": False}
+LOCK_IN_KEYS = {"new": False, "og": False}
+VESTING_KEYS = {"date": True, "amount": True}
+DAI_VESTS = [k for k, v in VESTS.items() if v.token == "DAI"]
+DEFAULT_PLAN_AHEAD = "3 months"
+
+
+class BudgetParser:
+    def __init__(self, diags: Diagnostics):
+        self.r = Reader(diags)
+        self.links_reader = SpellParser(diags)  # links read exactly as in a spell's sections
+
+    # -- values --------------------------------------------------------------------------------
+    def day(self, node: YNode, what: str) -> date | None:
+        text = self.r.scalar(node, what)
+        if text is None:
+            return None
+        try:
+            return timeutil.parse_date(text)
+        except timeutil.DateError as exc:
+            self.r.error(node.loc, f"{what}: {exc}")
+            return None
+
+    def months(self, node: YNode, what: str) -> int | None:
+        text = self.r.scalar(node, what)
+        if text is None:
+            return None
+        try:
+            return months.parse_months(text)
+        except months.MonthsError as exc:
+            self.r.error(node.loc, f"{what}: {exc}")
+            return None
+
+    def optional(self, e: dict[str, YNode], key: str, read, *args):
+        return read(e[key], *args) if key in e else None
+
+    @staticmethod
+    def locs(node: YNode) -> dict[str, Loc]:
+        return {k: v.loc for k, v in node.entries.items()} | {"": node.loc}
+
+    # -- top level -----------------------------------------------------------------------------
+    def budget(self, root: YNode) -> Budget | None:
+        if not self.r.mapping(root, TOP_KEYS, "the budget file"):
+            return None
+        e = root.entries
+        if "spellgen" in e:
+            self.r.integer(e["spellgen"], "the format version", FORMAT_VERSION, FORMAT_VERSION)
+        unit = self.unit(e["core_unit"]) if "core_unit" in e else None
+        wallets = self.wallets(e["wallets"]) if "wallets" in e else None
+        dai = self.dai(e["dai"]) if "dai" in e else None
+        mkr = self.mkr(e["mkr"]) if "mkr" in e else None
+        if "dai" not in e and "mkr" not in e:
+            self.r.error(root.loc, "the budget needs a `dai` or an `mkr` part (or both)")
+        if unit is None or wallets is None:
+            return None
+        return Budget(unit[0], unit[1], wallets, dai, mkr, locs=self.locs(root))
+
+    def unit(self, node: YNode) -> tuple[str, str] | None:
+        if not self.r.mapping(node, UNIT_KEYS, "`core_unit`"):
+            return None
+        e = node.entries
+        ident = self.optional(e, "id", self.r.text, "the core unit id")
+        name = self.optional(e, "name", self.r.text, "the core unit name")
+        return (ident.strip(), name.strip()) if ident and name else None
+
+    def wallets(self, node: YNode) -> list[Wallet] | None:
+        if not self.r.mapping(node, WALLETS_KEYS, "`wallets`"):
+            return None
+        e = node.entries
+        auditor = self.wallet(e["auditor"], "auditor") if "auditor" in e else None
+        operational = None
+        if "operational" in e and not self.r.is_none(e["operational"]):
+            operational = self.wallet(e["operational"], "operational")
+            if operational is None:
+                return None
+        if auditor is None:
+            return None
+        if operational and (operational.name == auditor.name or operational.address == auditor.address):
+            self.r.error(e["operational"].loc, "the operational wallet must differ from the auditor wallet "
+                                               "in name and address")
+            return None
+        return [auditor] + ([operational] if operational else [])
+
+    def wallet(self, node: YNode, role: str) -> Wallet | None:
+        if not self.r.mapping(node, WALLET_KEYS, f"the {role} wallet"):
+            return None
+        e = node.entries
+        name = self.optional(e, "name", self.r.scalar, f"the {role} wallet's name")
+        if name is not None and (problem := identifier_problem(name, frozenset(MAINNET) | frozenset(VESTS))):
+            self.r.error(e["name"].loc, f"the {role} wallet's name {problem}")
+            name = None
+        address = None
+        if "address" in e and (text := self.r.scalar(e["address"], f"the {role} wallet's address")) is not None:
+            try:
+                address = parse_address(text)
+            except AddressError as exc:
+                self.r.error(e["address"].loc, str(exc))
+        if name is None or address is None:
+            return None
+        return Wallet(role, name, address, locs=self.locs(node), path=node.path)
+
+    # -- DAI -----------------------------------------------------------------------------------
+    def dai(self, node: YNode) -> DaiBudget | None:
+        if not self.r.mapping(node, DAI_KEYS, "`dai`"):
+            return None
+        e = node.entries
+        mip = self.optional(e, "mip", self.r.text, "the MIP")
+        links = self.links_reader.links(e["links"]) if "links" in e else []
+        annual = self.optional(e, "annual_cap", self.r.amount, "the annual cap", "DAI")
+        monthly = self.optional(e, "monthly_cap", self.r.amount, "the monthly cap", "DAI")
+        ahead = self.months(e["plan_ahead"], "plan_ahead") if "plan_ahead" in e \
+            else months.parse_months(DEFAULT_PLAN_AHEAD)
+        periods = [p for n in self.r.seq(e["periods"], "periods") if (p := self.period(n))] \
+            if "periods" in e else []
+        if None in (mip, annual, monthly, ahead):
+            return None
+        return DaiBudget(mip.strip(), links, annual, monthly, periods, ahead, locs=self.locs(node), path=node.path)
+
+    def period(self, node: YNode) -> DaiPeriod | None:
+        if not self.r.mapping(node, PERIOD_KEYS, "a budget period"):
+            return None
+        e = node.entries
+        first = self.optional(e, "start", self.day, "the period's first day")
+        last = self.optional(e, "end", self.day, "the period's last day")
+        stream = self.stream(e["stream"]) if "stream" in e else None
+        top_up = self.optional(e, "top_up", self.r.amount, "the top-up", "DAI")
+        if first is None or last is None or ("stream" in e and stream is None) or ("top_up" in e and top_up is None):
+            return None
+        return DaiPeriod(first, last, stream, top_up, locs=self.locs(node), path=node.path)
+
+    def stream(self, node: YNode) -> PeriodStream | None:
+        if not self.r.mapping(node, STREAM_KEYS, "the period's stream"):
+            return None
+        e = node.entries
+        total = self.optional(e, "total", self.r.amount, "the stream total", "DAI")
+        vest = self.optional(e, "vest", self.r.choice, "the vest", DAI_VESTS)
+        end = self.optional(e, "end", self.r.instant, "the stream's end", "end")
+        if total is None or ("vest" in e and vest is None) or ("end" in e and end is None):
+            return None
+        return PeriodStream(total, vest, end[0] if end else None, locs=self.locs(node), path=node.path)
+
+    # -- MKR -----------------------------------------------------------------------------------
+    def mkr(self, node: YNode) -> MkrBudget | None:
+        if not self.r.mapping(node, MKR_KEYS, "`mkr`"):
+            return None
+        e = node.entries
+        mip = self.optional(e, "mip", self.r.text, "the MIP")
+        links = self.links_reader.links(e["links"]) if "links" in e else []
+        start = self.optional(e, "vesting_start", self.day, "the vesting start")
+        lengths = {key: self.optional(e, key, self.months, key.replace("_", " "))
+                   for key in ("vesting_period", "cliff", "interval", "transfer_within")}
+        annual = self.optional(e, "annual_cap", self.r.amount, "the annual cap", "MKR")
+        total = self.optional(e, "total_cap", self.r.amount, "the total cap", "MKR")
+        schedule = [v for n in self.r.seq(e["schedule"], "the vesting schedule") if (v := self.vesting(n))] \
+            if "schedule" in e else []
+        stated = self.optional(e, "schedule_total", self.r.amount, "the schedule total", "MKR")
+        info = self.info(e)
+        if None in (mip, start, annual, total, *lengths.values()) or ("schedule_total" in e and stated is None):
+            return None
+        return MkrBudget(mip.strip(), links, start, lengths["vesting_period"], lengths["cliff"], lengths["interval"],
+                         annual, total, lengths["transfer_within"], schedule, stated, info,
+                         locs=self.locs(node), path=node.path)
+
+    def vesting(self, node: YNode) -> Vesting | None:
+        if not self.r.mapping(node, VESTING_KEYS, "a vesting"):
+            return None
+        e = node.entries
+        day = self.optional(e, "date", self.day, "the vesting date")
+        amount = self.optional(e, "amount", self.r.amount, "the MKR amount", "MKR")
+        if day is None or amount is None:
+            return None
+        return Vesting(day, amount, locs=self.locs(node), path=node.path)
+
+    def info(self, e: dict[str, YNode]) -> dict[str, str]:
+        """Facts the MIP states for information (prices, repricing): kept as written, shown in status."""
+        info: dict[str, str] = {}
+        if "lock_in_price" in e and self.r.mapping(e["lock_in_price"], LOCK_IN_KEYS, "`lock_in_price`"):
+            for key, label in (("new", "MKR/USD lock-in price (new)"), ("og", "MKR/USD lock-in price (OG)")):
+                node = e["lock_in_price"].entries.get(key)
+                if node is not None and (text := self.r.text(node, label)) is not None:
+                    info[label] = text.strip()
+        if "price_floor" in e and (text := self.r.text(e["price_floor"], "the price floor")) is not None:
+            info["MKR price floor"] = text.strip()
+        for key, label in (("manual_repricing", "Manual repricing"), ("auto_renewal", "Auto-renewal")):
+            if key in e and (flag := self.r.boolean(e[key], key)) is not None:
+                info[label] = "yes" if flag else "no"
+        return info
+
+
+def parse_budget(root: YNode, diags: Diagnostics) -> Budget:
+    budget = BudgetParser(diags).budget(root)
+    if diags.errors or budget is None:
+        raise InputError(diags)
+    return budget
+
+
+def load_budget(path: Path, diags: Diagnostics | None = None) -> Budget:
+    """Read and parse a budget file, then check its own consistency; raise InputError on any error."""
+    from .validate import validate_budget
+
+    diags = diags or Diagnostics(str(path))
+    budget = parse_budget(read_file(path, diags), diags)
+    budget.file = str(path)
+    validate_budget(budget, diags)
+    if diags.errors:
+        raise InputError(diags)
+    return budget
+

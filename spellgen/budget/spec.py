@@ -1,0 +1,171 @@
+"""Write a plan as a spell YAML (the format `check`, `render` and `simulate` read), citing the MIP.
+
+The text is checked by the spell parser and `check_spell` before anyone sees it: a plan that the
+rest of spellgen would refuse is a bug here, reported as such, never a file on disk.
+"""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+
+from .. import timeutil
+from ..amounts import human
+from ..checks import check_spell
+from ..diagnostics import Diagnostics, InputError
+from ..parse import LINK_LABELS, parse_spell
+from ..source import parse_text
+from . import months
+from .model import Budget
+from .plan import Plan, PlannedStream, PlannedTopUp
+
+HASH = re.compile(r"^0x[0-9a-f]{64}$")
+PLACEHOLDER_HASH = "TBD"  # check warns about it until the executive document's hash is filled in
+
+
+class PlanError(Exception):
+    """The plan's spell YAML does not pass the spell checks: a bug in the planner."""
+
+
+def description(day: str, exec_hash: str | None) -> str:
+    return f"{day} MakerDAO Executive Spell | Hash: {exec_hash or PLACEHOLDER_HASH}"
+
+
+def spell_yaml(plan: Plan, budget: Budget, budget_name: str, ledger_note: str, exec_hash: str | None = None,
+               office_hours: bool = True, solc: str = "0.8.16", schema_ref: str | None = None) -> str:
+    day = plan.day.isoformat()
+    lines = [f"# yaml-language-server: $schema={schema_ref}", "#"] if schema_ref else []
+    lines += [
+        f"# Planned by `spellgen plan` from {budget_name} for the executive spell of {day}.",
+        f"# {ledger_note}.",
+        "# Review it, set the executive document's hash in the description, then check, render and simulate it.",
+        "spellgen: 1",
+        "",
+        "spell:",
+        f"  date: {day}",
+        f"  description: {_quote(description(day, exec_hash))}",
+        f"  office_hours: {'true' if office_hours else 'false'}",
+        f"  solc: {solc}",
+        "",
+        "wallets:",
+        f"  {budget.auditor.name}: {budget.auditor.address}   # {budget.unit_id} Auditor Wallet",
+        "",
+        "sections:",
+    ]
+    if plan.streams or plan.top_ups:
+        lines += _dai_section(plan, budget)
+    if plan.mkr:
+        lines += _mkr_section(plan, budget)
+    return "\n".join(lines + [""] + _expect(plan)) + "\n"
+
+
+def _section_head(title: str, links: list[tuple[str, str]]) -> list[str]:
+    lines = [f"  - title: {_quote(title)}"]
+    keys = {label: key for key, label in LINK_LABELS.items()}
+    if links:
+        lines.append("    links:")
+        grouped: dict[str, list[str]] = {}
+        for label, text in links:
+            grouped.setdefault(keys[label], []).append(text)
+        for key, texts in grouped.items():
+            if len(texts) == 1:
+                lines.append(f"      {key}: {_quote(texts[0])}")
+            else:
+                lines += [f"      {key}:"] + [f"        - {_quote(t)}" for t in texts]
+    lines.append("    actions:")
+    return lines
+
+
+def _dai_section(plan: Plan, budget: Budget) -> list[str]:
+    dai = budget.dai
+    lines = _section_head(f"{budget.unit_name} Core Unit DAI budget", dai.links)
+    caps = f"caps {human(dai.annual_cap)} DAI a year, {human(dai.monthly_cap)} DAI a month"
+    for top_up in plan.top_ups:
+        lines += _top_up(top_up, budget, caps)
+    for stream in plan.streams:
+        lines += _stream(stream, budget, caps, plan.day)
+    return lines
+
+
+def _top_up(top_up: PlannedTopUp, budget: Budget, caps: str) -> list[str]:
+    cite = f"{budget.dai.mip} top-up for the budget period {top_up.period.label}"
+    return [
+        f"      # {cite}, from the surplus buffer", f"      # ({caps}).",
+        "      - type: dai_payment",
+        f"        to: {budget.auditor.name}",
+        f"        amount: {human(top_up.amount)}",
+        f"        comment: {_quote(cite)}",
+    ]
+
+
+def _stream(stream: PlannedStream, budget: Budget, caps: str, day) -> list[str]:
+    cite = f"{budget.dai.mip} budget period {stream.period.label}"
+    lines = [f"      # {cite}, streamed by DssVest to the Auditor Wallet", f"      # ({caps})."]
+    if stream.start < timeutil.day_start(day):
+        lines.append(f"      # The period began before the spell: what accrued since {stream.period.first} "
+                     "is claimable at once.")
+    return lines + [
+        "      - type: stream",
+        f"        vest: {stream.vest}",
+        f"        to: {budget.auditor.name}",
+        f"        total: {human(stream.total)}",
+        f"        start: {stream.period.first.isoformat()}",
+        f"        end: {stream.end_text}",
+        "        cliff: none",
+        "        manager: none",
+        "        restricted: true",
+        f"        comment: {_quote(cite)}",
+    ]
+
+
+def _mkr_section(plan: Plan, budget: Budget) -> list[str]:
+    mkr = budget.mkr
+    lines = _section_head(f"{budget.unit_name} Core Unit MKR transfer", mkr.links)
+    within = months.months_text(mkr.horizon_months)
+    lines += [
+        f"      # {mkr.mip}: MKR vesting within {within} of the executive vote moves from the treasury to the",
+        f"      # Auditor Wallet in that vote: every vesting on or before {plan.horizon} that earlier spells",
+        "      # have not transferred, from the MIP's vesting schedule:",
+    ]
+    for part in plan.mkr:
+        of = f" (of {human(part.vesting.amount)} MKR; earlier spells moved the rest)" if part.partial else ""
+        lines.append(f"      #   {part.vesting.date}  {human(part.amount)} MKR{of}")
+    vested = ", ".join(f"{p.vesting.date} {human(p.amount)} MKR" for p in plan.mkr)
+    return lines + [
+        "      - type: mkr_transfer",
+        f"        to: {budget.auditor.name}",
+        f"        amount: {human(plan.mkr_total)}",
+        f"        comment: {_quote(f'{mkr.mip} vesting {vested}')}",
+    ]
+
+
+def _expect(plan: Plan) -> list[str]:
+    lines = ["expect:"]
+    if plan.top_ups:
+        lines.append(f"  dai_paid: {human(sum((t.amount for t in plan.top_ups), Decimal(0)))}")
+    if plan.mkr:
+        lines.append(f"  mkr_transferred: {human(plan.mkr_total)}")
+    if plan.streams:
+        counts: dict[str, int] = {}
+        for s in plan.streams:
+            counts[s.vest] = counts.get(s.vest, 0) + 1
+        lines += ["  streams:"] + [f"    {vest}: {n}" for vest, n in counts.items()]
+        lines += ["  streamed:", f"    DAI: {human(sum((s.total for s in plan.streams), Decimal(0)))}"]
+    return lines
+
+
+def verified(text: str, name: str) -> Diagnostics:
+    """Parse and check the planned YAML like `spellgen check` would; its warnings are returned."""
+    diags = Diagnostics(name)
+    try:
+        check_spell(parse_spell(parse_text(text, diags), diags), diags)
+    except InputError:
+        pass
+    if diags.errors:
+        problems = "\n".join(str(d) for d in diags.errors)
+        raise PlanError(f"the planned spell does not pass the spell checks:\n{problems}")
+    return diags
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text)  # a JSON string is a valid YAML double-quoted scalar

@@ -1,0 +1,199 @@
+"""Where a core unit stands against its budget at a date: DAI per budget period, MKR per vesting year.
+
+`status(...)` returns plain data (JSON-ready, amounts as exact decimal strings); `text(...)` lays it
+out for people. Only ledger entries dated on or before the status date count.
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from .. import timeutil
+from ..amounts import decimals_of, human
+from ..model import Stream
+from . import months
+from .caps import allocate, dai_uses, mkr_uses, scheduled_per_year
+from .flows import DaiFlow, Flows, collect
+from .model import Budget, DaiBudget, Ledger, MkrBudget
+from .plan import earlier_ledger
+
+
+def plain(value: Fraction | Decimal) -> str:
+    """Exact decimal text for JSON (no separators); rounded to 18 decimals if it does not terminate."""
+    value = Fraction(value)
+    wei = value * 10**18
+    if wei.denominator != 1:
+        wei = Fraction(round(wei))
+    return format(Decimal(wei.numerator).scaleb(-18).normalize(), "f")
+
+
+def status(budget: Budget, ledger: Ledger | None, at: date) -> dict:
+    earlier = earlier_ledger(ledger, at, None)
+    flows = collect(budget, earlier)
+    data = {
+        "core_unit": {"id": budget.unit_id, "name": budget.unit_name},
+        "at": at.isoformat(),
+        "spells": [{"date": e.date, "description": e.description} for e in (earlier.entries if earlier else [])],
+    }
+    if budget.dai is not None:
+        data["dai"] = _dai(budget.dai, flows, at)
+    if budget.mkr is not None:
+        data["mkr"] = _mkr(budget.mkr, flows, at)
+    return data
+
+
+# -- DAI ------------------------------------------------------------------------------------------
+
+def _dai(dai: DaiBudget, flows: Flows, at: date) -> dict:
+    periods = []
+    for period in dai.periods:
+        streamed = sum((f.share(period.first, period.last) for f in flows.dai if f.kind == "stream"), Fraction(0))
+        paid = sum((f.share(period.first, period.last) for f in flows.dai if f.kind == "payment"), Fraction(0))
+        cap = Fraction(dai.annual_cap) * period.days / period.year_days
+        periods.append({"first": period.first.isoformat(), "last": period.last.isoformat(), "cap": cap,
+                        "days": period.days, "year_days": period.year_days,
+                        "streamed": streamed, "paid": paid, "total": streamed + paid, "left": cap - streamed - paid})
+    keys = ("cap", "streamed", "paid", "total", "left")
+    total = {k: sum((p[k] for p in periods), Fraction(0)) for k in keys}
+    outside = [_outside(f, dai) for f in flows.dai]
+    return {
+        "mip": dai.mip, "annual_cap": plain(dai.annual_cap), "monthly_cap": plain(dai.monthly_cap),
+        "periods": [{k: plain(v) if isinstance(v, Fraction) else v for k, v in p.items()} for p in periods],
+        "total": {k: plain(v) for k, v in total.items()},
+        "outside_periods": [o for o in outside if o is not None],
+        "streams": [_stream_row(f, at) for f in flows.dai if f.kind == "stream"],
+        "over_cap": [u.message() for u in dai_uses(dai, flows.dai) if u.over],
+    }
+
+
+def _outside(flow: DaiFlow, dai: DaiBudget) -> dict | None:
+    inside = sum((flow.share(p.first, p.last) for p in dai.periods), Fraction(0))
+    rest = Fraction(flow.amount) - inside
+    if rest <= 0:
+        return None
+    return {"amount": plain(rest), "kind": flow.kind, "spell": flow.origin.spell_date}
+
+
+def _stream_row(flow: DaiFlow, at: date) -> dict:
+    stream: Stream = flow.origin.action
+    return {"vest": stream.vest, "total": plain(stream.total), "start": timeutil.iso(stream.start),
+            "end": timeutil.iso(stream.end), "spell": flow.origin.spell_date,
+            "accrued": plain(accrued(stream, timeutil.day_start(at))),
+            "accrued_at": timeutil.iso(timeutil.day_start(at))}
+
+
+def accrued(stream: Stream, now: int) -> Decimal:
+    """DssVest's accrued(): tot * (now - bgn) / (fin - bgn) in wei, rounded down; 0 before bgn, tot from fin."""
+    if now <= stream.start:
+        return Decimal(0)
+    if now >= stream.end:
+        return stream.total
+    wei = stream.wei * (now - stream.start) // (stream.end - stream.start)
+    return Decimal(wei).scaleb(-18)
+
+
+# -- MKR ------------------------------------------------------------------------------------------
+
+def _mkr(mkr: MkrBudget, flows: Flows, at: date) -> dict:
+    allocation = allocate(mkr, flows.mkr)
+    scheduled = scheduled_per_year(mkr)
+    committed = {k: Decimal(0) for k in scheduled}
+    for vesting, left in zip(mkr.schedule, allocation.remaining):
+        committed[mkr.year_of(vesting.date)] += left
+    years = []
+    for number, first, last in mkr.years():
+        moved = sum((a for _, a in allocation.per_year[number]), Decimal(0))
+        years.append({"year": number, "first": first.isoformat(), "last": last.isoformat(), "cap": mkr.annual_cap,
+                      "scheduled": scheduled[number], "transferred": moved, "to_transfer": committed[number],
+                      "left": mkr.annual_cap - moved - committed[number]})
+    keys = ("scheduled", "transferred", "to_transfer")
+    total = {k: sum((y[k] for y in years), Decimal(0)) for k in keys}
+    total = {"cap": mkr.total_cap, **total, "left": mkr.total_cap - total["transferred"] - total["to_transfer"]}
+    return {
+        "mip": mkr.mip, "info": mkr.info,
+        "annual_cap": plain(mkr.annual_cap), "total_cap": plain(mkr.total_cap),
+        "transfer_within": months.months_text(mkr.horizon_months),
+        "years": [{k: plain(v) if isinstance(v, Decimal) else v for k, v in y.items()} for y in years],
+        "total": {k: plain(v) for k, v in total.items()},
+        "to_come": _to_come(mkr, allocation.remaining, at),
+        "over_cap": [u.message() for u in mkr_uses(mkr, flows.mkr) if u.over],
+    }
+
+
+def _to_come(mkr: MkrBudget, remaining: list[Decimal], at: date) -> list[dict]:
+    """Vestings not transferred yet, with the first spell date whose transfer rule reaches them."""
+    rows = []
+    for vesting, left in zip(mkr.schedule, remaining):
+        if left > 0:
+            due_from = months.add_months(vesting.date, -mkr.horizon_months)
+            rows.append({"date": vesting.date.isoformat(), "amount": plain(left), "due_from": due_from.isoformat(),
+                         "due_now": due_from <= at})
+    return rows
+
+
+# -- text -----------------------------------------------------------------------------------------
+
+def text(data: dict) -> str:
+    unit = data["core_unit"]
+    spells = data["spells"]
+    cited = ", ".join(s["date"] for s in spells) or "none"
+    lines = [f"{unit['id']} {unit['name']}: budget status at {data['at']}",
+             f"spells in the ledger up to that date: {len(spells)} ({cited})"]
+    if "dai" in data:
+        lines += [""] + _dai_text(data["dai"])
+    if "mkr" in data:
+        lines += [""] + _mkr_text(data["mkr"])
+    return "\n".join(lines) + "\n"
+
+
+def _fmt(value: str, min_decimals: int = 0) -> str:
+    """Exact as in the data, but cents for long fractions (an accrual in wei reads better rounded)."""
+    number = Decimal(value)
+    if decimals_of(number) > 6:
+        return f"about {human(number.quantize(Decimal('0.01')))}"
+    return human(number, min_decimals)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
+    def line(cells: list[str]) -> str:
+        first = cells[0].ljust(widths[0])
+        return "  " + "  ".join([first] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:])])
+    return [line(header)] + [line(r) for r in rows]
+
+
+def _dai_text(dai: dict) -> list[str]:
+    lines = [f"DAI ({dai['mip']}): caps {_fmt(dai['annual_cap'])} DAI a year, {_fmt(dai['monthly_cap'])} DAI a month"]
+    rows = [[f"{p['first']} to {p['last']}" + ("" if p["days"] == p["year_days"] else
+                                                f" ({p['days']}/{p['year_days']} days)")]
+            + [_fmt(p[k]) for k in ("cap", "streamed", "paid", "total", "left")] for p in dai["periods"]]
+    rows.append(["total"] + [_fmt(dai["total"][k]) for k in ("cap", "streamed", "paid", "total", "left")])
+    lines += _table(["budget period", "cap", "streamed", "paid", "total", "left"], rows)
+    for s in dai["streams"]:
+        lines.append(f"  stream {s['start']} to {s['end']}: {_fmt(s['total'])} DAI on {s['vest']} (spell of "
+                     f"{s['spell']}): {_fmt(s['accrued'])} DAI accrued by {s['accrued_at']}")
+    for o in dai["outside_periods"]:
+        lines.append(f"  outside every budget period: {_fmt(o['amount'])} DAI of the {o['kind']} in the spell of "
+                     f"{o['spell']}")
+    lines += [f"  over a cap: {m}" for m in dai["over_cap"]]
+    return lines
+
+
+def _mkr_text(mkr: dict) -> list[str]:
+    lines = [f"MKR ({mkr['mip']}): caps {_fmt(mkr['annual_cap'])} MKR a year, {_fmt(mkr['total_cap'])} MKR in all"]
+    lines += [f"  {label}: {value}" for label, value in mkr["info"].items()]
+    keys = ("cap", "scheduled", "transferred", "to_transfer", "left")
+    rows = [[f"{y['year']}: {y['first']} to {y['last']}"] + [_fmt(y[k], 2) for k in keys] for y in mkr["years"]]
+    rows.append(["total"] + [_fmt(mkr["total"][k], 2) for k in keys])
+    lines += _table(["vesting year", "cap", "scheduled", "transferred", "to transfer", "left"], rows)
+    if mkr["to_come"]:
+        lines.append(f"  transfers to come (a vesting moves in the first spell within {mkr['transfer_within']} of it):")
+        for row in mkr["to_come"]:
+            when = "due now" if row["due_now"] else f"due from {row['due_from']}"
+            lines.append(f"    {row['date']}  {_fmt(row['amount'], 2)} MKR  {when}")
+    else:
+        lines.append("  every scheduled vesting has been transferred")
+    lines += [f"  over a cap: {m}" for m in mkr["over_cap"]]
+    return lines
+
