@@ -2,7 +2,8 @@
 #
 #   make setup       .venv (requirements.lock + spellgen editable), node_modules (anvil, solcjs),
 #                    .tools/solc/solc-vX.Y.Z for py-solc-x and .tools/bin/anvil
-#   make test        setup, then pytest (extra arguments: PYTEST_ARGS="-k foo tests/x.py")
+#   make test        setup and Debian's chromium (for the report.html browser test), then pytest
+#                    (extra arguments: PYTEST_ARGS="-k foo tests/x.py")
 #   make demo        setup, build both examples, simulate the TechOps DAI spell on the twin
 #   make clean       remove build outputs;  make distclean: also the installs
 #
@@ -38,7 +39,7 @@ ANVIL_STAMP := .tools/stamps/anvil
 export SOLCX_BINARY_PATH := $(CURDIR)/.tools/solc
 export PATH := $(CURDIR)/.tools/bin:$(PATH)
 
-.PHONY: setup test demo clean distclean
+.PHONY: setup browser test demo clean distclean
 
 setup: $(LOCK_STAMP) $(EDITABLE_STAMP) $(NPM_STAMP) $(SOLC_STAMP) $(ANVIL_STAMP)
 
@@ -80,9 +81,36 @@ $(ANVIL_STAMP): spellgen/toolchain.py $(NPM_STAMP)
 	$(PYTHON) -m spellgen.toolchain link-anvil
 	mkdir -p $(@D) && touch $@
 
+# Headless Chromium for tests/test_html_browser.py, from Debian's package (a browser download would
+# fail here; a distribution package installs). Nothing to do when /usr/bin/chromium exists, so a
+# second run costs nothing. Installing needs root (or password-less sudo) and apt-get; when it
+# cannot, `make test` goes on and the browser test SKIPS, quoting the reason written to
+# $(CHROMIUM_NOTE): a missing browser is reported, never silently passed.
+CHROMIUM := /usr/bin/chromium
+CHROMIUM_NOTE := .tools/chromium-unavailable
+CHROMIUM_LOG := .tools/chromium-install.log
+
+browser:
+	@mkdir -p .tools && rm -f $(CHROMIUM_NOTE)
+	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
+	sudo=""; \
+	if [ "$$(id -u)" = 0 ]; then :; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	else echo "installing chromium needs root or password-less sudo" > $(CHROMIUM_NOTE); fi; \
+	if [ ! -e $(CHROMIUM_NOTE) ] && ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "no apt-get on this machine to install Debian's chromium" > $(CHROMIUM_NOTE); fi; \
+	if [ ! -e $(CHROMIUM_NOTE) ]; then \
+	  echo "apt-get install chromium   (for the report.html browser test; log: $(CHROMIUM_LOG))"; \
+	  if $$sudo apt-get update > $(CHROMIUM_LOG) 2>&1 && \
+	     DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y chromium >> $(CHROMIUM_LOG) 2>&1 && \
+	     [ -x $(CHROMIUM) ]; then rm -f $(CHROMIUM_NOTE); \
+	  else echo "apt-get install chromium failed (see $(CHROMIUM_LOG))" > $(CHROMIUM_NOTE); fi; \
+	fi; \
+	if [ -e $(CHROMIUM_NOTE) ]; then echo "warning: no chromium: $$(cat $(CHROMIUM_NOTE)); the browser test will skip" >&2; fi
+
 # pytest exits 5 when it collected nothing (wrong path, typo in -k, import-time skip...).
 # That must never pass as green, so it is turned into a failure with a message.
-test: setup
+test: setup browser
 	$(info $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS))
 	@status=0; $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS) || status=$$?; \
 	if [ "$$status" -eq 5 ]; then \

@@ -7,21 +7,28 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from decimal import Decimal
+from pathlib import Path
 
 from . import timeutil
 from .amounts import human, is_whole
 from .diagnostics import Diagnostics
+from .execdoc import description_hash, document_hashes, resolve
 from .model import Allowance, CapChange, DaiPayment, MkrTransfer, Spell, Stream, Yank
 from .protocol import TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind, cap_at
 
 DESCRIPTION = re.compile(r"^(\d{4}-\d{2}-\d{2}) MakerDAO Executive Spell \| Hash: 0x[0-9a-f]{64}$")
 
 
-def check_spell(spell: Spell, diags: Diagnostics) -> None:
-    """Run every check; problems go to diags (errors make the spell unusable, warnings do not)."""
+def check_spell(spell: Spell, diags: Diagnostics, base_dir: Path | None = None) -> None:
+    """Run every check; problems go to diags (errors make the spell unusable, warnings do not).
+
+    `base_dir` is the YAML's folder, against which `spell.exec_doc` is resolved; by default the
+    folder of the file the diagnostics are about (`diags.file`).
+    """
     for check in (_description, _wallets, _payments, _transfers, _streams, _rates, _allowances, _yanks,
                   _duplicates, _expect):
         check(spell, diags)
+    _exec_doc(spell, diags, Path(diags.file).parent if base_dir is None else base_dir)
 
 
 def _description(spell: Spell, diags: Diagnostics) -> None:
@@ -31,6 +38,26 @@ def _description(spell: Spell, diags: Diagnostics) -> None:
         diags.warn(loc, "the description should read 'YYYY-MM-DD MakerDAO Executive Spell | Hash: 0x<64 hex>'")
     elif match.group(1) != spell.date:
         diags.warn(loc, f"the description is dated {match.group(1)} but the spell's date is {spell.date}")
+
+
+def _exec_doc(spell: Spell, diags: Diagnostics, base_dir: Path) -> None:
+    """The description's hash must be the keccak-256 of the executive document the YAML names."""
+    if not spell.exec_doc:
+        return
+    path = resolve(spell.exec_doc, base_dir)
+    try:
+        hashes = document_hashes(path.read_bytes())
+    except OSError as exc:
+        diags.error(spell.loc("exec_doc"), f"cannot read the executive document {path}: {exc.strerror}")
+        return
+    claimed = description_hash(spell.description)
+    if claimed is None:
+        return  # _description already warns that the description has no hash
+    if not hashes.matches(claimed):
+        also = "" if hashes.trimmed == hashes.raw else \
+            f" (without its trailing newlines, as `cast keccak -- \"$(cat FILE)\"` reads it: {hashes.trimmed})"
+        diags.error(spell.loc("description"), f"the description's hash {claimed} is not the keccak-256 of the "
+                                              f"executive document {path}: {hashes.raw}{also}")
 
 
 def _wallets(spell: Spell, diags: Diagnostics) -> None:

@@ -33,6 +33,8 @@ examples:
   spellgen twin up --date 2022-01-28                     # a local mainnet replica
   spellgen simulate examples/techops-2022-01-28.yaml     # cast on the twin and verify
   spellgen verify SPEC.yaml --spell DssSpell.sol         # check any spell against its YAML
+  spellgen diff old.yaml new.yaml --format md            # what changed, for a pull request
+  spellgen report SPEC.yaml --budget BUDGET.yaml         # report.md and report.html, no simulation
   spellgen plan examples/budgets/techops.yaml --spell-date 2022-12-09 -o SPEC.yaml
   spellgen ledger add SPEC.yaml --ledger LEDGER.yaml --budget examples/budgets/techops.yaml
   spellgen budget status examples/budgets/techops.yaml --ledger LEDGER.yaml --at 2023-03-08
@@ -54,7 +56,7 @@ def _load_checked(path: str) -> tuple:
 
     diags = Diagnostics(path)
     spell = load_spell(Path(path), diags)
-    check_spell(spell, diags)
+    check_spell(spell, diags, base_dir=Path(path).parent)
     if diags.errors:
         raise InputError(diags)
     _print_diagnostics(diags)
@@ -71,7 +73,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     diags = Diagnostics(args.spec)
     try:
         spell = load_spell(Path(args.spec), diags)
-        check_spell(spell, diags)
+        check_spell(spell, diags, base_dir=Path(args.spec).parent)
         if args.budget:
             from .budget.checks import check_with_budget_files
 
@@ -181,7 +183,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     choice = _chain_choice(args)
     spell, _ = _load_checked(args.spec)
     source = render(spell, Path(args.spec).name)
-    return run(spell, Path(args.spec).name, source, spell.solc, choice, _report_dir(args))
+    return run(spell, Path(args.spec).name, source, spell.solc, choice, _report_dir(args), caps=_caps(args))
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -200,7 +202,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"spellgen: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    return run(spell, Path(args.spec).name, source, solc, choice, _report_dir(args))
+    return run(spell, Path(args.spec).name, source, solc, choice, _report_dir(args), caps=_caps(args))
+
+
+def _caps(args: argparse.Namespace) -> list:
+    """The budget's caps for report.html's chart (an invalid budget raises InputError: exit 2)."""
+    from .caplines import load_budget_caps
+
+    return load_budget_caps(Path(args.budget)) if args.budget else []
 
 
 def _add_chain_options(p: argparse.ArgumentParser) -> None:
@@ -210,7 +219,9 @@ def _add_chain_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--fork-block", type=int, metavar="N", help="fork at this block (default: the latest)")
     p.add_argument("--twin", action="store_true", help="use the twin even when ETH_RPC_URL is set")
     p.add_argument("--port", type=int, metavar="N", help="port for the local anvil (default: a free one)")
-    p.add_argument("--report-dir", metavar="DIR", help="where report.md and report.json go (default: out/<spec>)")
+    p.add_argument("--report-dir", metavar="DIR",
+                   help="where report.md, report.html and report.json go (default: out/<spec>)")
+    p.add_argument("--budget", metavar="BUDGET.yaml", help="a budget file whose caps report.html's chart draws")
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -286,6 +297,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .budget.cli import add_parsers as add_budget_parsers
 
     add_budget_parsers(sub)
+
+    from .report_cli import add_parsers as add_report_parsers
+
+    add_report_parsers(sub)  # diff, report
 
     p = sub.add_parser("schema", help="print the JSON Schema of the spell YAML (for editors)",
                        description="Print the JSON Schema of the spell YAML. Editors with a YAML language "

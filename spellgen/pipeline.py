@@ -11,7 +11,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import Iterator, Sequence, TextIO
 
 from .compile import CompiledSpell, compile_cached
 from .expect import expected_from
@@ -91,8 +91,10 @@ def _redact(url: str) -> str:
 
 
 def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoice, report_dir: Path | None,
-        stream: TextIO | None = None) -> int:
-    """Compile `source`, cast it, verify it against the spell's YAML model, report. Returns the exit code."""
+        stream: TextIO | None = None, caps: Sequence = ()) -> int:
+    """Compile `source`, cast it, verify it against the spell's YAML model, report. Returns the exit code.
+
+    `caps` (spellgen.caplines.CapLine) are budget caps drawn on report.html's chart."""
     from .chain import Chain
     from .report import RunInfo, terminal_table, write_reports
     from .simulate import SimulationError, Simulator
@@ -108,7 +110,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
             chain = Chain(w3=choice.web3) if choice.web3 is not None else Chain(url)
             observation = Simulator(chain, expected, steps.done).run(compiled)
         except SimulationError as exc:
-            return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream)
+            return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps)
     control = {}
     if spell.expect is not None:
         from .amounts import to_wei
@@ -122,12 +124,12 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
                    iso(cast.timestamp), cast.gas_used, steps.timings)
     print(terminal_table(results), file=sys.stdout, flush=True)
     if report_dir is not None:
-        paths = write_reports(report_dir, info, results)
+        paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
     return 0 if all(r.passed for r in results) else 1
 
 
-def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream) -> int:
+def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps=()) -> int:
     """The spell could not be deployed, elected, scheduled or cast: every item fails, naming why."""
     from .report import RunInfo, terminal_table, write_reports
     from .verify import Result
@@ -139,7 +141,7 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
     print(terminal_table(results), file=sys.stdout, flush=True)
     if report_dir is not None:
         info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings)
-        paths = write_reports(report_dir, info, results)
+        paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
     return 1
 

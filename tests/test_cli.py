@@ -95,7 +95,8 @@ def test_internal_error_is_short_and_exits_3(monkeypatch, capsys):
     assert "internal error: ZeroDivisionError" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("command", ["check", "render", "build", "schema"])
+@pytest.mark.parametrize("command", ["check", "render", "build", "schema", "simulate", "verify", "twin", "plan",
+                                     "diff", "report"])
 def test_help_teaches(command, capsys):
     with pytest.raises(SystemExit) as exit_:
         run(command, "--help")
@@ -104,11 +105,14 @@ def test_help_teaches(command, capsys):
 
 
 @pytest.mark.parametrize("command", [["render", str(EXAMPLE)], ["check", str(EXAMPLE)],
-                                     ["render", str(EXAMPLE), "--section"]])
+                                     ["render", str(EXAMPLE), "--section"],
+                                     ["check", str(ROOT / "examples/techops-2022-12-09.yaml"), "--budget",
+                                      str(ROOT / "examples/budgets/techops.yaml")],
+                                     ["diff", str(EXAMPLE), str(EXAMPLE)]])
 def test_render_path_never_imports_brownie_or_web3(command):
     probe = ("import sys, io, contextlib; from spellgen.cli import main\n"
              "with contextlib.redirect_stdout(io.StringIO()): code = main(sys.argv[1:])\n"
-             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('brownie', 'web3', 'solcx', 'eth_abi'))\n"
+             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('brownie', 'web3', 'solcx', 'eth_abi', 'matplotlib'))\n"
              "print(code, heavy)")
     result = subprocess.run([sys.executable, "-c", probe, *command], cwd=ROOT, capture_output=True, text=True,
                             check=True)
