@@ -11,22 +11,29 @@ HERE = Path(__file__).parent / "bad_inputs"
 CASES = [line.split("\t", 1) for line in (HERE / "expected.tsv").read_text().splitlines() if line]
 
 
+SPELL_CASES = [c for c in CASES if c[0].startswith("spell/") and not c[0].startswith("spell/warn-")]
+
+
+def command_for(name: str) -> list[str]:
+    return ["budget", "check", name] if name.startswith("budget/") else ["check", name]
+
+
 def test_the_corpus_is_large_and_complete():
-    files = {p.relative_to(HERE).as_posix() for p in HERE.glob("spell/*.yaml")}
+    files = {p.relative_to(HERE).as_posix() for p in HERE.glob("*/*.yaml")}
     assert files == {name for name, _ in CASES} and len(files) >= 50
+    assert sum(name.startswith("budget/") for name in files) >= 10
 
 
 @pytest.mark.parametrize("name, message", CASES, ids=[name for name, _ in CASES])
 def test_check_prints_exactly_the_expected_line(name, message, capsys, monkeypatch):
     monkeypatch.chdir(HERE)
-    code = cli.main(["check", name])
+    code = cli.main(command_for(name))
     out = capsys.readouterr().out.splitlines()
     assert out == [f"{name}:{message}"]
     assert code == (0 if name.startswith("spell/warn-") else 2)
 
 
-@pytest.mark.parametrize("name, message", [c for c in CASES if not c[0].startswith("spell/warn-")],
-                         ids=[c[0] for c in CASES if not c[0].startswith("spell/warn-")])
+@pytest.mark.parametrize("name, message", SPELL_CASES, ids=[c[0] for c in SPELL_CASES])
 def test_render_writes_nothing(name, message, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(HERE)
     out = tmp_path / "DssSpell.sol"
