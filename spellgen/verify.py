@@ -258,8 +258,8 @@ class EventLedger:
             topics = [bytes(t).hex() for t in log["topics"]]
             data = bytes(log["data"])
             t0 = "0x" + topics[0] if topics else ""
-            word = lambda i: int(topics[i], 16)  # noqa: E731 - indexed argument i
-            if address == self.dai and t0 == topic("Transfer(address,address,uint256)") and word(1) == 0:
+            minted = len(topics) > 1 and int(topics[1], 16) == 0  # a Transfer from address 0
+            if address == self.dai and t0 == topic("Transfer(address,address,uint256)") and minted:
                 key = ("0x" + topics[2][-40:], int.from_bytes(data[:32], "big"))
                 if payments[key] > 0:
                     payments[key] -= 1
