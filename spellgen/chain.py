@@ -107,13 +107,35 @@ class Chain:
             raise TxFailed(_reason(exc)) from None
         receipt = self.w3.eth.wait_for_transaction_receipt(tx_hash, timeout=120)
         if receipt["status"] != 1:
-            raise TxFailed(self._revert_reason(tx, receipt["blockNumber"]))
+            raise TxFailed(self._innermost_reason("0x" + bytes(tx_hash).hex())
+                           or self._revert_reason(tx, receipt["blockNumber"]))
         block = self.w3.eth.get_block(receipt["blockNumber"])
         return Receipt("0x" + bytes(tx_hash).hex(), receipt["blockNumber"], receipt["gasUsed"],
                        list(receipt["logs"]), receipt.get("contractAddress"), block["timestamp"])
 
     def transact(self, sender: str, to: str, signature: str, *args: Any, gas: int = 25_000_000) -> Receipt:
         return self.send(sender, to, calldata(signature, *args), gas)
+
+    def _innermost_reason(self, tx_hash: str) -> str | None:
+        """The revert reason where the failure started, from anvil's call tracer.
+
+        A spell's action runs in a delegatecall from the PauseProxy, whose own message
+        (`ds-pause-delegatecall-error`) hides the cause, e.g. `ds-token-insufficient-balance`.
+        """
+        try:
+            frame = self.rpc("debug_traceTransaction", [tx_hash, {"tracer": "callTracer"}])
+        except Exception:  # noqa: BLE001 - a node without tracing: fall back to replaying the call
+            return None
+        reasons: list[str] = []
+        while frame:
+            if frame.get("error"):
+                reasons.append(frame.get("revertReason") or frame["error"])
+            failed = [child for child in frame.get("calls") or [] if child.get("error")]
+            frame = failed[-1] if failed else None
+        if not reasons:
+            return None
+        innermost, outer = reasons[-1], reasons[0]
+        return innermost if innermost == outer else f"{innermost} (reported as {outer})"
 
     def _revert_reason(self, tx: dict, block: int) -> str:
         """Replay the failed transaction as a call on its own block: a reverted transaction left the

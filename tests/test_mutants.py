@@ -106,3 +106,14 @@ def test_mutant_fails_and_names_the_item(name, spec, edits, item, tmp_path, caps
     failed = [line for line in out.splitlines() if line.startswith("FAIL")]
     assert code == 1, f"{name}: verify exited {code}, not 1\n{out}"
     assert any(item in line for line in failed), f"{name}: no FAIL line names {item!r}\n{out}"
+
+
+def test_a_reverting_cast_fails_every_item_with_the_real_reason(tmp_path, capsys):
+    """More MKR than the treasury holds: the PauseProxy hides the cause; the report must not."""
+    source = mutate(render(load_spell(DEC), DEC.name), [("257.31 ether", "900_000 ether")])
+    spell_file = tmp_path / "DssSpell.sol"
+    spell_file.write_text(source)
+    assert cli.main(["verify", str(DEC), "--spell", str(spell_file), "--report-dir", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "ds-token-insufficient-balance (reported as ds-pause-delegatecall-error)" in out
+    assert f"FAIL  {MKR_DEC}" in out
