@@ -45,10 +45,14 @@ class CompiledSpell:
     warnings: list[str]
 
 
+BASE_DIRS = (EXEC_LIB_DIR, "dss-interfaces")  # what a spell may import, by the paths real spells use
+
+
 def exec_lib_sources(root: Path | None = None) -> dict[str, dict[str, str]]:
-    """The exec base as standard-JSON sources, keyed by the import path spells use."""
-    folder = (root or toolchain.repo_root()) / "contracts" / EXEC_LIB_DIR
-    return {f"{EXEC_LIB_DIR}/{p.name}": {"content": p.read_text()} for p in sorted(folder.glob("*.sol"))}
+    """The exec base (and the interfaces spells import) as standard-JSON sources, keyed by import path."""
+    contracts = (root or toolchain.repo_root()) / "contracts"
+    files = sorted(p for d in BASE_DIRS for p in (contracts / d).rglob("*.sol"))
+    return {p.relative_to(contracts).as_posix(): {"content": p.read_text()} for p in files}
 
 
 def standard_input(source: str, bytecode_hash: str = "ipfs") -> dict:

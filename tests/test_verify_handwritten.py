@@ -1,0 +1,42 @@
+"""`spellgen verify` judges a spell written by hand (dss-interfaces imports, its own names and layout)
+by its effects alone: the correct one passes, slips in it fail with the item named."""
+from pathlib import Path
+
+import pytest
+
+from spellgen import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "tests/specs/treasury-2023-08-02.yaml"
+SPELL = ROOT / "tests/handwritten/treasury-2023-08-02.sol"
+
+
+@pytest.fixture(autouse=True)
+def no_fork_url(monkeypatch):
+    monkeypatch.delenv("ETH_RPC_URL", raising=False)
+
+
+def verify(source: str, tmp_path: Path) -> tuple[int, str]:
+    spell = tmp_path / "DssSpell.sol"
+    spell.write_text(source)
+    code = cli.main(["verify", str(SPEC), "--spell", str(spell), "--report-dir", str(tmp_path)])
+    return code, spell.read_text()
+
+
+def test_the_handwritten_spell_verifies(tmp_path, capsys):
+    code, _ = verify(SPELL.read_text(), tmp_path)
+    assert code == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("old, new, item", [
+    ("GOV.allowance(address(this), VEST_MKR_TREASURY) + treasuryStream",
+     "GOV.allowance(address(this), VEST_MKR_TREASURY) + 1_500 ether", "allowance: PauseProxy MKR"),
+    ("VestAbstract(VEST_DAI).yank(39);", "VestAbstract(VEST_DAI).yank(40);", "yank: award 39 on MCD_VEST_DAI"),
+    ("JUL_31_2026 - AUG_01_2023, 365 days", "JUL_31_2026 - AUG_01_2023, 366 days", "stream: 1,500.75 MKR"),
+])
+def test_slips_in_the_handwritten_spell_are_caught(old, new, item, tmp_path, capsys):
+    source = SPELL.read_text()
+    assert old in source
+    code, _ = verify(source.replace(old, new, 1), tmp_path)
+    out = capsys.readouterr().out
+    assert code == 1 and any(line.startswith("FAIL") and item in line for line in out.splitlines()), out
