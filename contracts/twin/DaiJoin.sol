@@ -2,7 +2,8 @@
 //
 // DaiJoin.sol -- clean-room adapter between Vat dai and the DAI token (spellgen twin).
 // Written from /work/shared/spec/maker.md (section 3); mainnet: MCD_JOIN_DAI.
-// The join must be a ward of DAI (it mints on exit).
+// The twin also deploys it as USDS_JOIN, DaiJoin(MCD_VAT, USDS): same Vat, the USDS token.
+// The join must be a ward of its token (it mints on exit).
 
 pragma solidity 0.8.16;
 

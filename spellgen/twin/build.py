@@ -5,8 +5,8 @@ Steps, on one fresh anvil whose clock starts at state.BUILD_START and ticks one 
 
 1. place every contract at its mainnet address (place.construct_at) and register it in the ChainLog;
 2. wire governance as on mainnet (wards, vat.hope, MKR authority, chief IOU, vest caps);
-3. seed state: surplus buffer, MKR treasury and its allowance, the chief's current hat, and the
-   awards each vest already holds;
+3. seed state: surplus buffer, MKR and SKY treasuries and their allowances, the chief's current
+   hat, and the awards each vest already holds;
 4. remove every right of the deployer, so only governance (the PauseProxy) rules;
 5. check the result, then dump the state to .cache/twin/.
 
@@ -30,6 +30,14 @@ from .rpc import Rpc, mapping_slot
 
 # Storage slots (contracts/README.md) the builder writes directly.
 VAT_DAI_SLOT, VAT_DEBT_SLOT = 2, 4
+# Every contract with `wards`: the deployer is a ward of each until retire_deployer.
+WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "USDS_JOIN", "SKY",
+          "MKR_AUTHORITY", *S.VESTS)
+# Suckable vests -> their join: each is a ward of the Vat and hoped its join from its own
+# address when constructed in place (construct_at).
+SUCKABLE = {"MCD_VEST_DAI": "MCD_JOIN_DAI", "MCD_VEST_DAI_LEGACY": "MCD_JOIN_DAI", "MCD_VEST_USDS": "USDS_JOIN"}
+# A join per token: the join must be a ward of the token it mints on exit.
+JOINS = {"MCD_JOIN_DAI": "MCD_DAI", "USDS_JOIN": "USDS"}
 
 
 class BuildError(RuntimeError):
@@ -147,10 +155,14 @@ def place_contracts(chain: Chain) -> None:
         # owner 0 as on mainnet: only the authority (the chief's hat) may plot
         "MCD_PAUSE": (S.genesis_pause_delay(), S.ZERO, a["MCD_ADM"], a["MCD_PAUSE_PROXY"]),
         "MCD_PAUSE_PROXY": (a["MCD_PAUSE"],),
+        "USDS": (), "SKY": (),
+        "USDS_JOIN": (a["MCD_VAT"], a["USDS"]),
         "MCD_VEST_DAI": (a["CHANGELOG"], S.ZERO),  # join 0 = MCD_JOIN_DAI from the ChainLog
         "MCD_VEST_DAI_LEGACY": (a["CHANGELOG"], S.ZERO),
         "MCD_VEST_MKR": (a["MCD_GOV"],),
         "MCD_VEST_MKR_TREASURY": (a["MCD_PAUSE_PROXY"], a["MCD_GOV"]),
+        "MCD_VEST_USDS": (a["CHANGELOG"], a["USDS_JOIN"]),  # explicit join: pays USDS, not DAI
+        "MCD_VEST_SKY_TREASURY": (a["MCD_PAUSE_PROXY"], a["SKY"]),
         "MKR_AUTHORITY": (),
         "IOU": (_b32("IOU"),),
     }
@@ -171,13 +183,15 @@ def place_contracts(chain: Chain) -> None:
 
 
 def wire_governance(chain: Chain) -> None:
-    """Mainnet's rights: the PauseProxy governs; the join mints DAI; vests can pay."""
+    """Mainnet's rights: the PauseProxy governs; the joins mint DAI and USDS; vests can pay."""
     a = chain.addresses
     proxy = a["MCD_PAUSE_PROXY"]
-    chain.send("MCD_DAI", "rely(address)", a["MCD_JOIN_DAI"])
-    for key in ("CHANGELOG", "MCD_VAT", "MCD_JOIN_DAI", "MCD_VOW", *S.VESTS):
+    for join, token in JOINS.items():
+        chain.send(token, "rely(address)", a[join])
+    # Not DAI or USDS: as on mainnet only their joins mint them. SKY: the PauseProxy may mint, as MKR.
+    for key in ("CHANGELOG", "MCD_VAT", *JOINS, "MCD_VOW", "SKY", *S.VESTS):
         chain.send(key, "rely(address)", proxy)
-    for key in ("MCD_VEST_DAI", "MCD_VEST_DAI_LEGACY"):
+    for key in SUCKABLE:
         chain.send("MCD_VAT", "rely(address)", a[key])  # suckable vests suck from the Vat
     # MKR: minted only through its authority; the PauseProxy and MCD_VEST_MKR may mint.
     chain.send("MCD_GOV", "setName(bytes32)", _b32("Maker"))
@@ -185,9 +199,11 @@ def wire_governance(chain: Chain) -> None:
     chain.send("MKR_AUTHORITY", "rely(address)", proxy)
     chain.send("MKR_AUTHORITY", "rely(address)", a["MCD_VEST_MKR"])
     chain.send("IOU", "setOwner(address)", a["MCD_ADM"])  # lock mints IOU, free burns it
-    # sendPaymentFromSurplusBuffer exits DAI through the join on the PauseProxy's behalf.
+    # sendPaymentFromSurplusBuffer exits DAI through the join on the PauseProxy's behalf; the
+    # same right on USDS_JOIN lets a spell pay USDS out of the surplus buffer the same way.
     chain.as_account(proxy)
-    chain.send("MCD_VAT", "hope(address)", a["MCD_JOIN_DAI"], sender=proxy)
+    for join in JOINS:
+        chain.send("MCD_VAT", "hope(address)", a[join], sender=proxy)
     for key in S.VESTS:
         chain.send(key, "file(bytes32,uint256)", _b32("cap"), S.vest_cap(key, S.GENESIS_DATE))
     chain.send("MCD_VAT", "file(bytes32,uint256)", _b32("Line"), S.VAT_LINE)
@@ -196,16 +212,16 @@ def wire_governance(chain: Chain) -> None:
 
 
 def seed_balances(chain: Chain, counts: dict[str, int]) -> None:
-    """Surplus buffer in the Vat; MKR treasury in the PauseProxy and its allowance to the treasury vest."""
+    """Surplus buffer in the Vat; MKR and SKY treasuries in the PauseProxy, each approved to its vest."""
     a = chain.addresses
     vat, vow = a["MCD_VAT"], a["MCD_VOW"]
     # dai of the Vow backed by system debt, as accumulated stability fees would be.
     chain.rpc.set_storage(vat, mapping_slot(vow, VAT_DAI_SLOT), S.SURPLUS)
     chain.rpc.set_storage(vat, VAT_DEBT_SLOT, chain.read("MCD_VAT", "debt()") + S.SURPLUS)
     proxy = a["MCD_PAUSE_PROXY"]
-    chain.send("MCD_GOV", "mint(address,uint256)", proxy, S.MKR_TREASURY)
-    chain.send("MCD_GOV", "approve(address,uint256)", a["MCD_VEST_MKR_TREASURY"], S.treasury_allowance(counts),
-               sender=proxy)
+    for vest, token in S.TREASURY_VESTS.items():
+        chain.send(token, "mint(address,uint256)", proxy, S.TREASURIES[token])
+        chain.send(token, "approve(address,uint256)", a[vest], S.treasury_allowance(counts, vest), sender=proxy)
 
 
 def seed_hat(chain: Chain) -> None:
@@ -245,7 +261,7 @@ def _retire_account(chain: Chain, address: str) -> None:
 def retire_deployer(chain: Chain) -> None:
     """Deny the deployer everywhere (and give up MKR's ownership): governance alone rules."""
     deployer = S.DEPLOYER
-    for key in ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "MKR_AUTHORITY", *S.VESTS):
+    for key in WARDED:
         chain.send(key, "deny(address)", deployer)
     chain.send("MCD_GOV", "setOwner(address)", S.ZERO)
     _retire_account(chain, chain.addresses["MCD_PAUSE_PROXY"])
@@ -259,14 +275,20 @@ def verify(chain: Chain, counts: dict[str, int]) -> None:
     for key in S.chainlog_keys():
         if chain.read("CHANGELOG", "getAddress(bytes32)", _b32(key)).lower() != a[key].lower():
             problems.append(f"ChainLog does not answer {key}")
-    for key in ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "MKR_AUTHORITY", *S.VESTS):
+    for key in WARDED:
         if chain.read(key, "wards(address)", S.DEPLOYER) != 0:
             problems.append(f"the deployer is still a ward of {key}")
     for key in S.VESTS:
         if chain.read(key, "ids()") != counts[key]:
             problems.append(f"{key} holds {chain.read(key, 'ids()')} awards, not {counts[key]}")
-    if chain.read("MCD_VAT", "can(address,address)", a["MCD_PAUSE_PROXY"], a["MCD_JOIN_DAI"]) != 1:
-        problems.append("the PauseProxy has not hoped the DAI join")
+    for join in JOINS:
+        if chain.read("MCD_VAT", "can(address,address)", a["MCD_PAUSE_PROXY"], a[join]) != 1:
+            problems.append(f"the PauseProxy has not hoped {join}")
+    for vest, join in SUCKABLE.items():
+        if chain.read(vest, "join()").lower() != a[join].lower():
+            problems.append(f"{vest} does not pay through {join}")
+        if chain.read("MCD_VAT", "can(address,address)", a[vest], a[join]) != 1:
+            problems.append(f"{vest} has not hoped {join}")
     if chain.read("MCD_ADM", "hat()").lower() != S.PREVIOUS_SPELL.lower():
         problems.append("the chief's hat is not the previous spell")
     if chain.rpc.timestamp() >= S.GENESIS:

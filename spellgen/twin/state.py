@@ -4,14 +4,14 @@ Pure data and pure functions (no I/O, no web3), shared by the builder, the start
 tests, so a figure is written down once. Addresses and caps come from spellgen.protocol.
 
 Everything here that is not in the spec is an assumption, chosen to look like mainnet in
-2021-2022 and marked as such; none of it is a mainnet fact.
+2021-2022 (2024-2025 for the USDS and SKY contracts) and marked as such; none of it is a mainnet fact.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..address import keccak256, to_checksum
-from ..protocol import DAY, DSS_EXEC_LIB, RAD, WAD, cap_at, pause_delay_at
+from ..protocol import DAY, DSS_EXEC_LIB, RAD, VESTS as PROTOCOL_VESTS, WAD, cap_at, pause_delay_at
 from ..timeutil import iso_date
 
 # --- Time -------------------------------------------------------------------------------------
@@ -42,13 +42,22 @@ CORE: dict[str, str] = {
     "MCD_ADM": "DSChief",
     "MCD_PAUSE": "DSPause",
     "MCD_PAUSE_PROXY": "DSPauseProxy",
+    # The 2025-era tokens budget streams pay in. USDS_JOIN is a second DaiJoin: same Vat, USDS.
+    "USDS": "Usds",
+    "USDS_JOIN": "DaiJoin",
+    "SKY": "Sky",
 }
 VESTS: dict[str, str] = {
     "MCD_VEST_DAI": "DssVestSuckable",
     "MCD_VEST_DAI_LEGACY": "DssVestSuckable",
     "MCD_VEST_MKR": "DssVestMintable",
     "MCD_VEST_MKR_TREASURY": "DssVestTransferrable",
+    "MCD_VEST_USDS": "DssVestSuckable",  # with an explicit join: USDS_JOIN
+    "MCD_VEST_SKY_TREASURY": "DssVestTransferrable",  # czar: the PauseProxy, gem: SKY
 }
+# Transferrable vests pay from the PauseProxy's balance of their token, so the build mints that
+# treasury and approves the vest for its seeded awards: vest key -> token key.
+TREASURY_VESTS: dict[str, str] = {"MCD_VEST_MKR_TREASURY": "MCD_GOV", "MCD_VEST_SKY_TREASURY": "SKY"}
 
 
 def label_address(label: str) -> str:
@@ -103,6 +112,10 @@ def genesis_pause_delay() -> int:
 # Assumption: the PauseProxy's MKR treasury, a plausible 2021-2022 size (about what the Maker
 # Foundation is reported to have handed to governance in 2021; not checked against the chain).
 MKR_TREASURY = 84_000 * WAD
+# Assumption: the PauseProxy's SKY treasury. Not a mainnet figure: about the MKR treasury above
+# at the public MKR -> SKY conversion rate of 24,000 SKY per MKR (84,000 * 24,000 ~ 2 billion).
+SKY_TREASURY = 2_000_000_000 * WAD
+TREASURIES: dict[str, int] = {"MCD_GOV": MKR_TREASURY, "SKY": SKY_TREASURY}  # token key -> PauseProxy balance
 # Assumption: the surplus buffer, vat.dai(MCD_VOW), in RAD. Booked as dai of the Vow backed by
 # debt (vat.debt), as stability fees are on mainnet. vat.sin(vow) holds only what the seeded DAI
 # awards already paid out, so a test reads the effect of a payment as a plain difference.
@@ -126,6 +139,8 @@ DEFAULT_AWARD_COUNTS: dict[str, int] = {
     "MCD_VEST_DAI_LEGACY": 30,
     "MCD_VEST_MKR": 10,
     "MCD_VEST_MKR_TREASURY": 30,
+    "MCD_VEST_USDS": 5,
+    "MCD_VEST_SKY_TREASURY": 5,
 }
 
 
@@ -141,11 +156,19 @@ def normalized_counts(award_counts: dict[str, int] | None) -> dict[str, int]:
     return counts
 
 
+# Assumption: the spec gives MCD_VEST_SKY_TREASURY no cap. MCD_VEST_MKR_TREASURY's cap since July
+# 2023 (2,220 MKR a year) at 24,000 SKY per MKR: 53,280,000 SKY a year (about 1.69 SKY/s).
+SKY_TREASURY_CAP = 53_280_000 * WAD // (365 * DAY)
+
+
 def vest_cap(vest_key: str, iso: str) -> int:
     """The cap (wei per second) a twin vest has on a date.
 
-    Assumption: the spec gives MCD_VEST_DAI_LEGACY no cap; it gets MCD_VEST_DAI's.
+    Assumptions: the spec gives MCD_VEST_DAI_LEGACY no cap; it gets MCD_VEST_DAI's. It gives
+    MCD_VEST_SKY_TREASURY none either; it gets SKY_TREASURY_CAP on every date.
     """
+    if vest_key == "MCD_VEST_SKY_TREASURY":
+        return SKY_TREASURY_CAP
     cap = cap_at("MCD_VEST_DAI" if vest_key == "MCD_VEST_DAI_LEGACY" else vest_key, iso)
     assert cap is not None, vest_key
     return cap.per_second_wei
@@ -172,27 +195,36 @@ class SeedAward:
 
 
 ZERO = "0x" + "00" * 20
-_SEED_SPAN = 2 * 365 * DAY  # seeded awards start from half a year before GENESIS to mid-2023
-_UNIT = {"DAI": 120_000 * WAD, "MKR": 60 * WAD}  # size step of a seeded award's total
+_SEED_SPAN = 2 * 365 * DAY  # seeded awards start over two years from their vest's first seed day
+# Assumption: the day the first seeded award of a vest starts. DAI and MKR vests: half a year
+# before GENESIS (so a 2022 spell finds most of them running). The USDS and SKY vests are 2024-era
+# contracts: their seeds start on 2024-10-01, so none is due (or claimed) when the build runs and
+# a 2025 spell finds them running.
+_SEED_FIRST_DAY = {"DAI": GENESIS - 180 * DAY, "MKR": GENESIS - 180 * DAY,
+                   "USDS": 1_727_740_800, "SKY": 1_727_740_800}  # 1_727_740_800 = 2024-10-01 00:00 UTC
+# Assumption: the size step of a seeded award's total, far below each vest's cap at five steps
+# (USDS: 5 * 24,000 a year against a cap of 46,200 a month; SKY: 60 MKR's worth, 1,440,000 SKY).
+_UNIT = {"DAI": 120_000 * WAD, "MKR": 60 * WAD, "USDS": 24_000 * WAD, "SKY": 1_440_000 * WAD}
 
 
 def seed_awards(vest_key: str, count: int) -> list[SeedAward]:
     """The awards of `vest_key` that exist before any spell, ids 1..count (assumption).
 
     Deterministic and realistic enough for spells that yank old ids: one-year streams to
-    distinct recipients, starting at 00:00 UTC on days spread evenly from half a year before
-    GENESIS to mid-2023 (so a 2022 spell finds most of them running), every fourth with a
-    90-day cliff, every fifth with a manager, all restricted; totals cycle through 1..5 units
-    of 120,000 DAI or 60 MKR a year, far below the caps.
+    distinct recipients, starting at 00:00 UTC on days spread evenly over two years from the
+    vest's first seed day (half a year before GENESIS for DAI and MKR, so a 2022 spell finds
+    most of them running; 2024-10-01 for USDS and SKY), every fourth with a 90-day cliff, every
+    fifth with a manager, all restricted; totals cycle through 1..5 units of the vest's token
+    (_UNIT) a year, far below the caps.
     """
-    token = "DAI" if "DAI" in vest_key else "MKR"
+    token = PROTOCOL_VESTS[vest_key].token
     step = _SEED_SPAN // max(count - 1, 1)
     awards = []
     for i in range(1, count + 1):
         awards.append(SeedAward(
             usr=label_address(f"{vest_key}/award-{i}"),
             tot=(i % 5 + 1) * _UNIT[token],
-            bgn=GENESIS - 180 * DAY + (i - 1) * step // DAY * DAY,
+            bgn=_SEED_FIRST_DAY[token] + (i - 1) * step // DAY * DAY,
             tau=365 * DAY,
             eta=90 * DAY if i % 4 == 0 else 0,
             mgr=label_address(f"{vest_key}/manager") if i % 5 == 0 else ZERO,
@@ -200,7 +232,7 @@ def seed_awards(vest_key: str, count: int) -> list[SeedAward]:
     return awards
 
 
-def treasury_allowance(award_counts: dict[str, int]) -> int:
-    """The PauseProxy's MKR allowance to MCD_VEST_MKR_TREASURY: the sum of its seeded totals,
-    as the house pattern (`approve(vest, allowance + new tot)`) would have left it."""
-    return sum(a.tot for a in seed_awards("MCD_VEST_MKR_TREASURY", award_counts["MCD_VEST_MKR_TREASURY"]))
+def treasury_allowance(award_counts: dict[str, int], vest_key: str = "MCD_VEST_MKR_TREASURY") -> int:
+    """The PauseProxy's allowance (of the vest's token) to a transferrable vest: the sum of its
+    seeded totals, as the house pattern (`approve(vest, allowance + new tot)`) would have left it."""
+    return sum(a.tot for a in seed_awards(vest_key, award_counts[vest_key]))

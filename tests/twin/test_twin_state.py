@@ -26,9 +26,11 @@ def test_chainlog_answers_every_key_with_its_mainnet_address(kit, key):
 
 
 def test_chainlog_lists_exactly_the_twin_keys(kit):
-    assert kit.log.functions.count().call() == len(KEYS) == 13
+    assert kit.log.functions.count().call() == len(KEYS) == 18
     assert [k.rstrip(b"\0").decode() for k in kit.log.functions.list().call()] == KEYS
-    kit.reverts(kit.log.functions.getAddress(b32("MCD_VEST_USDS")), "ChainLog/invalid-key")
+    assert {"USDS", "USDS_JOIN", "MCD_VEST_USDS", "SKY", "MCD_VEST_SKY_TREASURY"} <= set(KEYS)
+    # The twin keeps the MKR-era ChainLog: MKR is MCD_GOV, never the 2025 key `MKR`.
+    kit.reverts(kit.log.functions.getAddress(b32("MKR")), "ChainLog/invalid-key")
 
 
 def test_exec_lib_sits_at_its_mainnet_address_and_embeds_it(kit):
@@ -57,6 +59,19 @@ def test_contracts_keep_their_mainnet_dependencies(kit):
     assert kit.mkr.functions.decimals().call() == 18 and kit.dai.functions.symbol().call() == "DAI"
 
 
+def test_usds_and_sky_contracts_keep_their_mainnet_dependencies(kit):
+    A = MAINNET
+    assert kit.usds_join.functions.vat().call() == A["MCD_VAT"] and kit.usds_join.functions.dai().call() == A["USDS"]
+    assert kit.usds_join.functions.live().call() == 1
+    usds_vest = kit.vests["MCD_VEST_USDS"]
+    assert usds_vest.functions.chainlog().call() == A["CHANGELOG"] and usds_vest.functions.vat().call() == A["MCD_VAT"]
+    assert usds_vest.functions.join().call() == A["USDS_JOIN"]  # the explicit join, not MCD_JOIN_DAI
+    sky_vest = kit.vests["MCD_VEST_SKY_TREASURY"]
+    assert sky_vest.functions.czar().call() == A["MCD_PAUSE_PROXY"] and sky_vest.functions.gem().call() == A["SKY"]
+    assert (kit.usds.functions.symbol().call(), kit.usds.functions.decimals().call()) == ("USDS", 18)
+    assert (kit.sky.functions.symbol().call(), kit.sky.functions.decimals().call()) == ("SKY", 18)
+
+
 def test_governance_holds_the_wards(kit):
     proxy = MAINNET["MCD_PAUSE_PROXY"]
     for c in (kit.log, kit.vat, kit.join, kit.vow, *kit.vests.values()):
@@ -70,8 +85,21 @@ def test_governance_holds_the_wards(kit):
     assert kit.mkr_authority.functions.wards(MAINNET["MCD_VEST_MKR"]).call() == 1
 
 
+def test_usds_and_sky_wiring(kit):
+    proxy = MAINNET["MCD_PAUSE_PROXY"]
+    for c in (kit.usds_join, kit.sky, kit.vests["MCD_VEST_USDS"], kit.vests["MCD_VEST_SKY_TREASURY"]):
+        assert c.functions.wards(proxy).call() == 1, c.address
+    assert kit.vat.functions.wards(MAINNET["MCD_VEST_USDS"]).call() == 1  # it sucks from the Vat
+    assert kit.vat.functions.wards(MAINNET["MCD_VEST_SKY_TREASURY"]).call() == 0
+    assert kit.usds.functions.wards(MAINNET["USDS_JOIN"]).call() == 1
+    assert kit.usds.functions.wards(proxy).call() == 0  # as DAI: only its join mints USDS
+    assert kit.usds.functions.wards(MAINNET["MCD_JOIN_DAI"]).call() == 0
+    assert kit.dai.functions.wards(MAINNET["USDS_JOIN"]).call() == 0
+    assert kit.sky.functions.wards(MAINNET["MCD_VEST_SKY_TREASURY"]).call() == 0  # it transfers, never mints
+
 def test_no_deployer_or_dev_account_keeps_any_right(kit):
-    contracts = (kit.log, kit.vat, kit.dai, kit.join, kit.vow, kit.mkr_authority, *kit.vests.values())
+    contracts = (kit.log, kit.vat, kit.dai, kit.join, kit.vow, kit.usds, kit.usds_join, kit.sky, kit.mkr_authority,
+                 *kit.vests.values())
     for who in (S.DEPLOYER, *kit.accounts):
         for c in contracts:
             assert c.functions.wards(who).call() == 0, (who, c.address)
@@ -86,9 +114,12 @@ def test_no_deployer_or_dev_account_keeps_any_right(kit):
 
 
 def test_vat_permissions_for_payments(kit):
-    join = MAINNET["MCD_JOIN_DAI"]
+    join, usds_join = MAINNET["MCD_JOIN_DAI"], MAINNET["USDS_JOIN"]
     for who in ("MCD_PAUSE_PROXY", "MCD_VEST_DAI", "MCD_VEST_DAI_LEGACY"):
         assert kit.vat.functions.can(MAINNET[who], join).call() == 1, who
+    for who in ("MCD_PAUSE_PROXY", "MCD_VEST_USDS"):
+        assert kit.vat.functions.can(MAINNET[who], usds_join).call() == 1, who
+    assert kit.vat.functions.can(MAINNET["MCD_VEST_USDS"], join).call() == 0  # it pays USDS, never DAI
     assert kit.vat.functions.live().call() == 1 and kit.join.functions.live().call() == 1
 
 
@@ -109,6 +140,7 @@ def test_surplus_buffer(kit):
     assert kit.dai.functions.totalSupply().call() == dai_paid
     assert kit.vat.functions.dai(MAINNET["MCD_JOIN_DAI"]).call() == dai_paid * RAY
     assert kit.vow.functions.hump().call() == 60_000_000 * RAD
+    assert claimed(kit, "MCD_VEST_USDS") == 0 == kit.usds.functions.totalSupply().call()  # seeds start in 2024
 
 
 def test_mkr_treasury_and_its_allowance(kit):
@@ -120,6 +152,16 @@ def test_mkr_treasury_and_its_allowance(kit):
     assert kit.mkr.functions.allowance(proxy, treasury).call() == 5_400 * WAD - paid
     minted = claimed(kit, "MCD_VEST_MKR")
     assert kit.mkr.functions.totalSupply().call() == 84_000 * WAD + 100_000 * WAD + minted
+
+
+def test_sky_treasury_and_its_allowance(kit):
+    proxy, vest = MAINNET["MCD_PAUSE_PROXY"], MAINNET["MCD_VEST_SKY_TREASURY"]
+    seeded = S.seed_awards("MCD_VEST_SKY_TREASURY", 5)
+    assert sum(a.tot for a in seeded) == S.treasury_allowance(S.DEFAULT_AWARD_COUNTS, "MCD_VEST_SKY_TREASURY")
+    assert claimed(kit, "MCD_VEST_SKY_TREASURY") == 0  # seeds start in 2024: none was due at the build
+    assert kit.sky.functions.balanceOf(proxy).call() == S.SKY_TREASURY == 2_000_000_000 * WAD
+    assert kit.sky.functions.totalSupply().call() == S.SKY_TREASURY
+    assert kit.sky.functions.allowance(proxy, vest).call() == sum(a.tot for a in seeded) == 21_600_000 * WAD
 
 
 def test_chief_has_a_hat_backed_by_mkr(kit):
@@ -156,6 +198,8 @@ def test_seeded_award_19_looks_like_a_live_stream(kit):
     ("MCD_VEST_DAI_LEGACY", 1_000_000 * WAD // (30 * DAY)),  # assumption: MCD_VEST_DAI's cap
     ("MCD_VEST_MKR", 1_100 * WAD // (365 * DAY)),
     ("MCD_VEST_MKR_TREASURY", 1_100 * WAD // (365 * DAY)),
+    ("MCD_VEST_USDS", 46_200 * WAD // (30 * DAY)),
+    ("MCD_VEST_SKY_TREASURY", 53_280_000 * WAD // (365 * DAY)),  # assumption: the spec gives none
 ])
 def test_vest_caps_in_2022(kit, key, cap):
     assert kit.vests[key].functions.cap().call() == cap
@@ -199,4 +243,4 @@ def test_counts_change_the_cache_key():
 
     assert state_key(S.DEFAULT_AWARD_COUNTS) != state_key({**S.DEFAULT_AWARD_COUNTS, "MCD_VEST_MKR": 11})
     with pytest.raises(ValueError, match="unknown vest"):
-        S.normalized_counts({"MCD_VEST_USDS": 1})
+        S.normalized_counts({"MCD_VEST_NOPE": 1})

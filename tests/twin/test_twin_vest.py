@@ -413,3 +413,52 @@ def test_a_spell_style_yank_of_a_seeded_award(kit):
     assert vest.functions.tot(19).call() == seed.tot * (cast_time - seed.bgn) // seed.tau
     kit.tx(vest.functions.vest(19), seed.usr, at=cast_time + DAY)  # restricted: its recipient claims
     assert kit.dai.functions.balanceOf(seed.usr).call() == vest.functions.tot(19).call()
+
+
+# --- the 2025-era vests: USDS through USDS_JOIN, SKY from the PauseProxy -----------------------------
+
+
+def test_usds_suckable_pays_usds_from_the_surplus_buffer(kit):
+    vest = kit.vests["MCD_VEST_USDS"]
+    vow, usds_join, dai_join = MAINNET["MCD_VOW"], MAINNET["USDS_JOIN"], MAINNET["MCD_JOIN_DAI"]
+    amount = 46_199 * WAD + 7  # under the cap of 46,200 USDS per 30 days when paid over 30 days
+    award_id = create(kit, vest, kit.someone, amount, T0 - 30 * DAY, 30 * DAY)
+    assert award_id == 6  # five seeded awards: ids do not start at 1
+    sin, supply = kit.vat.functions.sin(vow).call(), kit.usds.functions.totalSupply().call()
+    joined, dai_joined = kit.vat.functions.dai(usds_join).call(), kit.vat.functions.dai(dai_join).call()
+    receipt = kit.tx(vest.functions.vest(award_id), kit.stranger)
+    assert kit.events(vest, "Vest", receipt) == [{"id": award_id, "amt": amount}]
+    assert kit.vat.functions.sin(vow).call() - sin == amount * RAY
+    assert kit.vat.functions.dai(usds_join).call() - joined == amount * RAY
+    assert kit.vat.functions.dai(dai_join).call() == dai_joined  # nothing went through the DAI join
+    assert kit.vat.functions.dai(vest.address).call() == 0
+    assert kit.usds.functions.balanceOf(kit.someone).call() == amount
+    assert kit.usds.functions.totalSupply().call() - supply == amount
+    assert kit.dai.functions.balanceOf(kit.someone).call() == 0
+
+
+def test_usds_vest_cap_is_46_200_usds_per_30_days(kit):
+    vest = kit.vests["MCD_VEST_USDS"]
+    assert vest.functions.cap().call() == 46_200 * WAD // (30 * DAY)
+    kit.reverts(vest.functions.create(kit.someone, 46_300 * WAD, T0, 30 * DAY, 0, ZERO), "DssVest/rate-too-high",
+                sender=kit.proxy_address)
+
+
+def test_sky_transferrable_pays_from_the_treasury_and_spends_the_allowance(kit):
+    vest = kit.vests["MCD_VEST_SKY_TREASURY"]
+    proxy, amount = kit.proxy_address, 6_175_440 * WAD  # 257.31 MKR's worth at 24,000 SKY per MKR
+    balance, allowance = kit.sky.functions.balanceOf(proxy).call(), kit.sky.functions.allowance(proxy, vest.address).call()
+    award_id = create(kit, vest, kit.someone, amount, T0 - 100, 100)
+    assert award_id == 6
+    kit.tx(vest.functions.vest(award_id), kit.someone)
+    assert kit.sky.functions.balanceOf(kit.someone).call() == amount
+    assert balance - kit.sky.functions.balanceOf(proxy).call() == amount
+    assert allowance - kit.sky.functions.allowance(proxy, vest.address).call() == amount
+    assert kit.mkr.functions.balanceOf(kit.someone).call() == 0
+
+
+def test_sky_transferrable_fails_without_allowance(kit):
+    vest = kit.vests["MCD_VEST_SKY_TREASURY"]
+    award_id = create(kit, vest, kit.someone, WAD, T0 - 100, 100)
+    kit.as_governance(kit.sky.functions.approve(vest.address, 0))
+    kit.reverts(vest.functions.vest(award_id), "Sky/insufficient-allowance", sender=kit.someone)
