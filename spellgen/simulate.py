@@ -82,6 +82,7 @@ class Observation:
     payouts: list[Payout] = field(default_factory=list)
     obligations: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # vest -> unpaid, allowance, balance
     watched_vests: dict[str, str] = field(default_factory=dict)  # every vest in the ChainLog
+    watched_tokens: dict[str, str] = field(default_factory=dict)  # symbol -> address, as present
     steps: list[tuple[str, float]] = field(default_factory=list)
 
 
@@ -108,12 +109,12 @@ class Simulator:
         self.progress(name, seconds)
         return result
 
-    def _present_vests(self) -> dict[str, str]:
-        """Every DssVest the chain's ChainLog knows: events from any of them must be explained."""
+    def _present(self, names: list[str], resolve: Callable[[str], str]) -> dict[str, str]:
+        """The names the chain's ChainLog knows, with their addresses (missing keys are skipped)."""
         present = {}
-        for key in VESTS:
+        for name in names:
             try:
-                present[key] = self.lookup(key)
+                present[name] = resolve(name)
             except Exception:  # noqa: BLE001 - the key is not in this chain's ChainLog
                 continue
         return present
@@ -132,7 +133,9 @@ class Simulator:
         for key in ("MCD_VAT", "MCD_VOW", "MCD_DAI", "MCD_GOV", "MCD_ADM", "MCD_PAUSE", "MCD_PAUSE_PROXY",
                     *self.expected.vests):
             self.lookup(key)
-        self.obs.watched_vests = self._present_vests()
+        # Every DssVest and budget token on the chain: any event of theirs must be explained.
+        self.obs.watched_vests = self._present(list(VESTS), self.lookup)
+        self.obs.watched_tokens = self._present(sorted({v.token for v in VESTS.values()}), self.token)
         self.deployer = self.chain.accounts()[0]
         self._step("deploy spell", lambda: self.deploy(compiled))
         self._step("elect spell (lock MKR, vote, lift)", self.elect)

@@ -242,7 +242,8 @@ class EventLedger:
         a = o.addresses
         self.proxy = a["MCD_PAUSE_PROXY"].lower()
         self.vests = {address.lower(): key for key, address in o.watched_vests.items()}
-        self.dai, self.mkr, self.vat = a["MCD_DAI"].lower(), a["MCD_GOV"].lower(), a["MCD_VAT"].lower()
+        self.tokens = {address.lower(): symbol for symbol, address in o.watched_tokens.items()}
+        self.vat = a["MCD_VAT"].lower()
 
     def unexplained(self) -> list[str]:
         payments = Counter((p.recipient.lower(), p.wei) for p in self.e.payments)
@@ -258,24 +259,10 @@ class EventLedger:
             topics = [bytes(t).hex() for t in log["topics"]]
             data = bytes(log["data"])
             t0 = "0x" + topics[0] if topics else ""
-            minted = len(topics) > 1 and int(topics[1], 16) == 0  # a Transfer from address 0
-            if address == self.dai and t0 == topic("Transfer(address,address,uint256)") and minted:
-                key = ("0x" + topics[2][-40:], int.from_bytes(data[:32], "big"))
-                if payments[key] > 0:
-                    payments[key] -= 1
-                    continue
-                out.append(f"DAI minted to {key[0]}: {_wad(key[1], 'DAI')} is not a declared payment")
-            elif address == self.mkr and t0 == topic("Transfer(address,address,uint256)"):
-                key = ("0x" + topics[2][-40:], int.from_bytes(data[:32], "big"))
-                if "0x" + topics[1][-40:] == self.proxy and transfers[key] > 0:
-                    transfers[key] -= 1
-                    continue
-                out.append(f"MKR moved to {key[0]}: {_wad(key[1], 'MKR')} is not a declared transfer")
-            elif address == self.mkr and t0 == topic("Approval(address,address,uint256)"):
-                spender = "0x" + topics[2][-40:]
-                if "0x" + topics[1][-40:] == self.proxy and self.vests.get(spender) in allowances:
-                    continue
-                out.append(f"MKR approval to {spender} is not a declared allowance")
+            if address in self.tokens:
+                problem = self._token_event(self.tokens[address], t0, topics, data, payments, transfers, allowances)
+                if problem:
+                    out.append(problem)
             elif address in self.vests:
                 vest = self.vests[address]
                 problem = self._vest_event(vest, t0, topics, inits, restricted, yanks, caps)
@@ -286,6 +273,27 @@ class EventLedger:
                     continue
                 out.append(f"Vat event {t0[:10]} is not explained by a declared payment")
         return out
+
+    def _token_event(self, symbol, t0, topics, data, payments, transfers, allowances) -> str | None:
+        """A budget token's log is explained by a payment (DAI minted by the join), a treasury
+        transfer (MKR from the PauseProxy) or an allowance (the PauseProxy approving a vest of that token)."""
+        first = "0x" + topics[1][-40:] if len(topics) > 1 else ""
+        second = "0x" + topics[2][-40:] if len(topics) > 2 else ""
+        amount = int.from_bytes(data[:32], "big") if data else 0
+        if t0 == topic("Transfer(address,address,uint256)"):
+            ledger, declared = ((payments, "payment") if symbol == "DAI" and int(first, 16) == 0 else
+                                (transfers, "transfer") if symbol == "MKR" and first == self.proxy else (None, ""))
+            if ledger is not None and ledger[(second, amount)] > 0:
+                ledger[(second, amount)] -= 1
+                return None
+            what = f"{symbol} moved from {first} to {second}: {_wad(amount, symbol)}"
+            return f"{what} is not a declared {declared or 'action'}"
+        if t0 == topic("Approval(address,address,uint256)"):
+            vest = self.vests.get(second)
+            if first == self.proxy and vest in allowances and VESTS[vest].token == symbol:
+                return None
+            return f"{symbol} approval from {first} to {second} is not a declared allowance"
+        return f"{symbol} emitted {t0[:10]}, which no YAML item declares"
 
     def _vest_event(self, vest, t0, topics, inits, restricted, yanks, caps) -> str | None:
         if t0 == topic("Init(uint256,address)") and (vest, int(topics[1], 16)) in inits:

@@ -18,6 +18,7 @@ OTHER = "0x6cD0Ed4Ef58E68efEF55E975803d9F9001DAFed2"
 JAN = ROOT / "examples/techops-2022-01-28.yaml"
 DEC = ROOT / "examples/techops-2022-12-09.yaml"
 TREASURY = ROOT / "tests/specs/treasury-2023-08-02.yaml"
+SKY_SPEC = ROOT / "tests/specs/usds-sky-2025-03-01.yaml"
 
 STREAM_JAN = "stream: 2,486,400 DAI to TECH_001"
 PAY_JAN = "DAI payment: 1,069,250 DAI to TECH_001"
@@ -68,6 +69,12 @@ MUTANTS = [
      "yank: award 30 on MCD_VEST_MKR"),
     ("planned end ignored", TREASURY, [("yank(30, NOV_30_2023);", "yank(30);")], "yank: award 30 on MCD_VEST_MKR"),
     ("cap changed", TREASURY, [("1_200 * WAD / 365 days", "1_300 * WAD / 365 days")], "cap: MCD_VEST_MKR"),
+    ("an undeclared SKY approval", SKY_SPEC, [("        SKY.approve(MCD_VEST_SKY_TREASURY,",
+                                               "        SKY.approve(address(0xdead), 1);\n"
+                                               "        SKY.approve(MCD_VEST_SKY_TREASURY,")], EVENTS),
+    ("an undeclared SKY transfer", SKY_SPEC, [("        SKY.approve(MCD_VEST_SKY_TREASURY,",
+                                               "        SKY.transfer(address(0xdead), 1);\n"
+                                               "        SKY.approve(MCD_VEST_SKY_TREASURY,")], EVENTS),
     ("manager missing", TREASURY, [("STREAM_MANAGER             // mgr", "address(0)                 // mgr")],
      "stream: 1,500.75 MKR to ECOSYSTEM"),
 ]
