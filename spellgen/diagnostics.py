@@ -54,8 +54,10 @@ class Diagnostics:
         return [d for d in self.items if d.severity == WARNING]
 
     def __iter__(self) -> Iterator[Diagnostic]:
-        # Stable order: by position, so output never depends on the order checks ran.
-        return iter(sorted(self.items, key=lambda d: (d.line, d.col, d.path, d.message)))
+        # Stable order: the checked file first, then by file and position, so output never depends
+        # on the order checks ran, and lines of a budget or ledger file are not mixed in by line.
+        return iter(sorted(self.items, key=lambda d: (d.file != self.file, d.file, d.line, d.col, d.path,
+                                                      d.message)))
 
 
 class InputError(Exception):
