@@ -55,3 +55,15 @@ def test_invalid_spec_exits_2_without_starting_a_chain(tmp_path, capsys):
     bad.write_text(SPECS[1].read_text().replace("amount: 257.31", "amount: -1"))
     assert cli.main(["simulate", str(bad), "--report-dir", str(tmp_path / "r")]) == 2
     assert not (tmp_path / "r").exists()
+
+
+def test_the_yaml_pause_delay_reaches_the_twin(tmp_path, capsys):
+    """`simulation.pause_delay` replaces mainnet's delay: with 16 hours and office hours off, the
+    spell is cast 16 hours (and a few one-second blocks) after it was deployed, not 48."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPECS[0].read_text() + "simulation:\n  pause_delay: 16 hours\n")
+    assert cli.main(["simulate", str(spec), "--report-dir", str(tmp_path / "r")]) == 0
+    report = json.loads((tmp_path / "r" / "report.json").read_text())
+    assert report["chain"] == "twin at 2022-01-28 (pause delay 16 hours)"
+    # Blocks are one second apart: deploy, 4 election transactions, schedule, then the cast at eta.
+    assert report["cast"]["time"] == "2022-01-28 16:00:06 UTC"

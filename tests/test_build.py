@@ -1,0 +1,35 @@
+"""`spellgen build`: render and compile into a folder, all files or none."""
+import json
+from pathlib import Path
+
+from spellgen import cli
+from spellgen.protocol import DSS_EXEC_LIB
+
+ROOT = Path(__file__).resolve().parent.parent
+DEC = ROOT / "examples/techops-2022-12-09.yaml"
+
+
+def test_build_writes_the_spell_the_section_and_the_artifact(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert cli.main(["build", str(DEC), "--out", str(out)]) == 0
+    assert "compiled in" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["DssSpell.json", "DssSpell.sol", "section.sol"]
+    assert (out / "DssSpell.sol").read_text() == cli_render(["render", str(DEC)], capsys)
+    artifact = json.loads((out / "DssSpell.json").read_text())
+    assert artifact["solc"] == "0.8.16" and artifact["spec"] == DEC.name
+    action = artifact["contracts"]["DssSpellAction"]
+    assert 0 < action["size"] <= 24_576 and action["size"] == len(action["deployedBytecode"]) // 2
+    assert DSS_EXEC_LIB[2:].lower() in action["deployedBytecode"].lower()
+
+
+def cli_render(args, capsys) -> str:
+    capsys.readouterr()
+    cli.main(args)
+    return capsys.readouterr().out
+
+
+def test_build_of_an_invalid_spec_writes_nothing(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(DEC.read_text().replace("amount: 257.31", "amount: 0"))
+    assert cli.main(["build", str(bad), "--out", str(tmp_path / "out")]) == 2
+    assert not (tmp_path / "out").exists()
