@@ -199,7 +199,8 @@ class Verifier:
     def events(self) -> None:
         unexplained = EventLedger(self.e, self.o).unexplained()
         count = len(self.o.cast.logs)
-        self.add(Result("nothing else: every event of the vests, DAI, MKR and the Vat is a YAML item", "spell",
+        self.add(Result("nothing else: every event of the vests, the budget tokens and the Vat is a YAML item",
+                        "spell",
                         not unexplained, f"{count} log(s) in the cast transaction {self.o.cast.tx_hash}",
                         "; ".join(unexplained)))
 

@@ -8,7 +8,8 @@ from spellgen import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = [ROOT / "examples/techops-2022-01-28.yaml", ROOT / "examples/techops-2022-12-09.yaml",
-         ROOT / "tests/specs/treasury-2023-08-02.yaml", ROOT / "tests/specs/usds-sky-2025-03-01.yaml"]
+         ROOT / "tests/specs/treasury-2023-08-02.yaml", ROOT / "tests/specs/usds-sky-2025-03-01.yaml",
+         ROOT / "tests/specs/payments-2023-03-01.yaml"]
 
 
 @pytest.fixture(autouse=True)
