@@ -1,93 +1,17 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 //
-// Sky.sol -- clean-room SKY token (spellgen twin).
-// Written from /work/shared/spec/maker.md (sections 1 and 3); mainnet: SKY (MCD_GOV from 2025-05-15).
-// The ERC-20 surface budget spells and vests touch: 18 decimals, wards mint (the PauseProxy is
-// a ward; the treasury is its balance), anyone burns their own (or approved) balance, an allowance
-// of type(uint256).max is never decreased. MCD_VEST_SKY_TREASURY pays with transferFrom from the
-// PauseProxy. A plain contract with Dai.sol's storage layout (the twin needs no upgradeability).
+// Sky.sol -- clean-room SKY token (spellgen twin); mainnet: SKY (MCD_GOV from 2025-05-15).
+// The PauseProxy is a ward; the treasury is its balance, which MCD_VEST_SKY_TREASURY pays from with
+// transferFrom. The logic is WardedToken's.
 
 pragma solidity 0.8.16;
 
-contract Sky {
+import "./WardedToken.sol";
 
-    // --- Auth ---
-    mapping (address => uint256) public wards;
-    // Grant `usr` admin (mint) rights
-    function rely(address usr) external auth { wards[usr] = 1; emit Rely(usr); }
-    // Revoke `usr`'s admin rights
-    function deny(address usr) external auth { wards[usr] = 0; emit Deny(usr); }
-    modifier auth { require(wards[msg.sender] == 1, "Sky/not-authorized"); _; }
+contract Sky is WardedToken {
+    string public constant name   = "SKY Governance Token";
+    string public constant symbol = "SKY";
 
-    // --- ERC-20 data ---
-    string  public constant name     = "SKY Governance Token";
-    string  public constant symbol   = "SKY";
-    string  public constant version  = "1";
-    uint8   public constant decimals = 18;
-    uint256 public totalSupply;
-
-    mapping (address => uint256)                      public balanceOf;
-    mapping (address => mapping (address => uint256)) public allowance;
-
-    // --- Events ---
-    event Rely(address indexed usr);
-    event Deny(address indexed usr);
-    event Approval(address indexed owner, address indexed spender, uint256 value);
-    event Transfer(address indexed from, address indexed to, uint256 value);
-
-    // Deployer is the first ward
-    constructor() {
-        wards[msg.sender] = 1;
-        emit Rely(msg.sender);
-    }
-
-    // Transfer `value` from the caller to `to`
-    function transfer(address to, uint256 value) external returns (bool) {
-        return transferFrom(msg.sender, to, value);
-    }
-
-    // Transfer `value` from `from` to `to` (allowance needed unless `from` is the caller).
-    // Sending to 0 or to the token itself is refused: such tokens would be lost.
-    function transferFrom(address from, address to, uint256 value) public returns (bool) {
-        require(to != address(0) && to != address(this), "Sky/invalid-address");
-        require(balanceOf[from] >= value, "Sky/insufficient-balance");
-        spendAllowance(from, value);
-        balanceOf[from] = balanceOf[from] - value;
-        balanceOf[to]   = balanceOf[to]   + value;
-        emit Transfer(from, to, value);
-        return true;
-    }
-
-    // Let `spender` spend `value` of the caller's USDS
-    function approve(address spender, uint256 value) external returns (bool) {
-        allowance[msg.sender][spender] = value;
-        emit Approval(msg.sender, spender, value);
-        return true;
-    }
-
-    // Create `value` SKY for `to`
-    function mint(address to, uint256 value) external auth {
-        require(to != address(0) && to != address(this), "Sky/invalid-address");
-        balanceOf[to] = balanceOf[to] + value;
-        totalSupply   = totalSupply   + value;
-        emit Transfer(address(0), to, value);
-    }
-
-    // Destroy `value` SKY of `from` (allowance needed unless `from` is the caller)
-    function burn(address from, uint256 value) external {
-        require(balanceOf[from] >= value, "Sky/insufficient-balance");
-        spendAllowance(from, value);
-        balanceOf[from] = balanceOf[from] - value;
-        totalSupply     = totalSupply     - value;
-        emit Transfer(from, address(0), value);
-    }
-
-    // Take `value` off the caller's allowance from `owner` (none needed for one's own tokens)
-    function spendAllowance(address owner, uint256 value) internal {
-        if (owner == msg.sender) return;
-        uint256 allowed = allowance[owner][msg.sender];
-        if (allowed == type(uint256).max) return;
-        require(allowed >= value, "Sky/insufficient-allowance");
-        allowance[owner][msg.sender] = allowed - value;
-    }
+    // Revert strings read "Sky/..."
+    function _prefix() internal pure override returns (string memory) { return "Sky"; }
 }

@@ -1,93 +1,17 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 //
-// Usds.sol -- clean-room USDS token (spellgen twin).
-// Written from /work/shared/spec/maker.md (sections 1 and 3); mainnet: USDS.
-// The ERC-20 surface budget spells and vests touch: 18 decimals, wards mint (USDS_JOIN is its
-// ward, as MCD_JOIN_DAI is DAI's), anyone burns their own (or approved) balance, an allowance of
-// type(uint256).max is never decreased. Mainnet's USDS sits behind an upgradeable proxy; the twin
-// needs none of that, so this is a plain contract with Dai.sol's storage layout.
+// Usds.sol -- clean-room USDS token (spellgen twin); mainnet: USDS.
+// USDS_JOIN is its ward (as MCD_JOIN_DAI is DAI's). Mainnet's USDS sits behind an upgradeable proxy;
+// the twin needs none of that. The logic is WardedToken's.
 
 pragma solidity 0.8.16;
 
-contract Usds {
+import "./WardedToken.sol";
 
-    // --- Auth ---
-    mapping (address => uint256) public wards;
-    // Grant `usr` admin (mint) rights
-    function rely(address usr) external auth { wards[usr] = 1; emit Rely(usr); }
-    // Revoke `usr`'s admin rights
-    function deny(address usr) external auth { wards[usr] = 0; emit Deny(usr); }
-    modifier auth { require(wards[msg.sender] == 1, "Usds/not-authorized"); _; }
+contract Usds is WardedToken {
+    string public constant name   = "Sky Dollar";
+    string public constant symbol = "USDS";
 
-    // --- ERC-20 data ---
-    string  public constant name     = "Sky Dollar";
-    string  public constant symbol   = "USDS";
-    string  public constant version  = "1";
-    uint8   public constant decimals = 18;
-    uint256 public totalSupply;
-
-    mapping (address => uint256)                      public balanceOf;
-    mapping (address => mapping (address => uint256)) public allowance;
-
-    // --- Events ---
-    event Rely(address indexed usr);
-    event Deny(address indexed usr);
-    event Approval(address indexed owner, address indexed spender, uint256 value);
-    event Transfer(address indexed from, address indexed to, uint256 value);
-
-    // Deployer is the first ward
-    constructor() {
-        wards[msg.sender] = 1;
-        emit Rely(msg.sender);
-    }
-
-    // Transfer `value` from the caller to `to`
-    function transfer(address to, uint256 value) external returns (bool) {
-        return transferFrom(msg.sender, to, value);
-    }
-
-    // Transfer `value` from `from` to `to` (allowance needed unless `from` is the caller).
-    // Sending to 0 or to the token itself is refused: such tokens would be lost.
-    function transferFrom(address from, address to, uint256 value) public returns (bool) {
-        require(to != address(0) && to != address(this), "Usds/invalid-address");
-        require(balanceOf[from] >= value, "Usds/insufficient-balance");
-        spendAllowance(from, value);
-        balanceOf[from] = balanceOf[from] - value;
-        balanceOf[to]   = balanceOf[to]   + value;
-        emit Transfer(from, to, value);
-        return true;
-    }
-
-    // Let `spender` spend `value` of the caller's USDS
-    function approve(address spender, uint256 value) external returns (bool) {
-        allowance[msg.sender][spender] = value;
-        emit Approval(msg.sender, spender, value);
-        return true;
-    }
-
-    // Create `value` USDS for `to` (the join does, on exit)
-    function mint(address to, uint256 value) external auth {
-        require(to != address(0) && to != address(this), "Usds/invalid-address");
-        balanceOf[to] = balanceOf[to] + value;
-        totalSupply   = totalSupply   + value;
-        emit Transfer(address(0), to, value);
-    }
-
-    // Destroy `value` USDS of `from` (allowance needed unless `from` is the caller; the join does, on join)
-    function burn(address from, uint256 value) external {
-        require(balanceOf[from] >= value, "Usds/insufficient-balance");
-        spendAllowance(from, value);
-        balanceOf[from] = balanceOf[from] - value;
-        totalSupply     = totalSupply     - value;
-        emit Transfer(from, address(0), value);
-    }
-
-    // Take `value` off the caller's allowance from `owner` (none needed for one's own tokens)
-    function spendAllowance(address owner, uint256 value) internal {
-        if (owner == msg.sender) return;
-        uint256 allowed = allowance[owner][msg.sender];
-        if (allowed == type(uint256).max) return;
-        require(allowed >= value, "Usds/insufficient-allowance");
-        allowance[owner][msg.sender] = allowed - value;
-    }
+    // Revert strings read "Usds/..."
+    function _prefix() internal pure override returns (string memory) { return "Usds"; }
 }
