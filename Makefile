@@ -19,11 +19,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
-# Not `npm ci`: our registry mirror lacks anvil's non-linux-amd64 packages, so the lock npm
-# wrote here has no entries for them and npm 11's ci check calls them "missing from lock file".
-# `npm install` honours the lock just the same, and the recipe below fails if npm had to change
-# it. Once the lock is regenerated against the full registry, NPM_INSTALL='npm ci' works.
-NPM_INSTALL ?= npm install --ignore-scripts --no-audit --no-fund
+# `npm ci` installs exactly package-lock.json and never writes it. The lock lists every platform
+# package of @foundry-rs/anvil; npm skips the optional ones of other platforms, so it works both
+# where the registry serves them all and where it serves only this platform's.
+NPM_INSTALL ?= npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 PYTEST_ARGS ?=
 EXAMPLES := examples/techops-2022-01-28.yaml examples/techops-2022-12-09.yaml
 
@@ -39,35 +38,35 @@ ANVIL_STAMP := .tools/stamps/anvil
 export SOLCX_BINARY_PATH := $(CURDIR)/.tools/solc
 export PATH := $(CURDIR)/.tools/bin:$(PATH)
 
-.PHONY: setup browser test demo clean distclean
+.PHONY: setup guarded-setup browser test demo clean distclean
 
 setup: $(LOCK_STAMP) $(EDITABLE_STAMP) $(NPM_STAMP) $(SOLC_STAMP) $(ANVIL_STAMP)
 
 $(PY):
-	$(PYTHON) -m venv $(VENV)
+	@echo "setup: python virtual environment $(VENV)"
+	@$(PYTHON) -m venv $(VENV)
 
+# pip's own chatter (a machine's pip.conf may name index folders that do not exist) goes to a log;
+# the log is printed only when pip fails, so the output stays one line per step.
+PIP_LOG := $(VENV)/pip-install.log
 $(LOCK_STAMP): requirements.lock | $(PY)
-	$(PIP) install --quiet -r requirements.lock
-	touch $@
+	@echo "setup: python packages from requirements.lock (log: $(PIP_LOG))"
+	@$(PIP) install --quiet -r requirements.lock > $(PIP_LOG) 2>&1 || { cat $(PIP_LOG) >&2; exit 1; }
+	@touch $@
 
 # --no-deps: requirements.lock already pinned everything; --no-build-isolation: build with the
 # pinned setuptools in .venv instead of fetching a fresh one.
 $(EDITABLE_STAMP): pyproject.toml | $(LOCK_STAMP)
-	$(PIP) install --quiet --no-deps --no-build-isolation -e .
-	touch $@
+	@echo "setup: spellgen itself (editable)"
+	@$(PIP) install --quiet --no-deps --no-build-isolation -e . > $(PIP_LOG) 2>&1 || { cat $(PIP_LOG) >&2; exit 1; }
+	@touch $@
 
-# Install exactly what package-lock.json says; if npm had to rewrite the lock, the lock and
-# package.json disagree, which must be fixed and committed, not papered over.
+# Install exactly what package-lock.json says (npm ci refuses a lock that disagrees with
+# package.json instead of rewriting it).
 $(NPM_STAMP): package.json package-lock.json
-	$(info $(NPM_INSTALL)   (from package-lock.json))
-	@before="$$(cksum < package-lock.json)"; \
-	$(NPM_INSTALL); \
-	if [ "$$(cksum < package-lock.json)" != "$$before" ]; then \
-	  echo "error: npm changed package-lock.json: it does not match package.json." >&2; \
-	  echo "       Review 'git diff package-lock.json', commit it, then run make setup again." >&2; \
-	  exit 1; \
-	fi
-	touch $@
+	@echo "setup: npm packages (anvil, solcjs) from package-lock.json"
+	@$(NPM_INSTALL) > /dev/null
+	@touch $@
 
 # One solc-vX.Y.Z per "solc-X.Y.Z" alias in package.json: a native solc of that version if the
 # machine has one, else the solcjs facade. The logic is Python (stdlib only, tested), run with
@@ -108,11 +107,16 @@ browser:
 	fi; \
 	if [ -e $(CHROMIUM_NOTE) ]; then echo "warning: no chromium: $$(cat $(CHROMIUM_NOTE)); the browser test will skip" >&2; fi
 
+# setup, then a failure if setup rewrote a tracked file (tools/setup-guarded says which).
+guarded-setup:
+	@MAKE="$(MAKE)" tools/setup-guarded
+
 # pytest exits 5 when it collected nothing (wrong path, typo in -k, import-time skip...).
 # That must never pass as green, so it is turned into a failure with a message.
-test: setup browser
-	$(info $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS))
-	@status=0; $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS) || status=$$?; \
+# -rs: every skipped test prints its reason in the summary.
+test: guarded-setup browser
+	$(info $(PY) -m pytest -p no:cacheprovider -rs $(PYTEST_ARGS))
+	@status=0; $(PY) -m pytest -p no:cacheprovider -rs $(PYTEST_ARGS) || status=$$?; \
 	if [ "$$status" -eq 5 ]; then \
 	  echo "make test: FAILED - pytest collected no tests (exit 5); check the test paths and PYTEST_ARGS." >&2; \
 	  exit 1; \
@@ -121,7 +125,7 @@ test: setup browser
 
 # The main job: build (render + compile) both examples, then cast the TechOps DAI budget spell on
 # the twin and print the verification report (also written to out/<example>/report.md).
-demo: setup
+demo: guarded-setup
 	for example in $(EXAMPLES); do \
 	  name="$$(basename "$$example" .yaml)"; \
 	  $(VENV)/bin/spellgen build "$$example" --out "out/$$name"; \
