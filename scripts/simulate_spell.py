@@ -11,11 +11,11 @@ from pathlib import Path
 
 from brownie import network, web3
 
-from spellgen.checks import check_spell
-from spellgen.diagnostics import Diagnostics, InputError
-from spellgen.parse import load_spell
-from spellgen.pipeline import ChainChoice, run
-from spellgen.render import render
+from spellgen.spec.checks import check_spell
+from spellgen.spec.diagnostics import Diagnostics, InputError
+from spellgen.spec.parse import load_spell
+from spellgen.run import ChainChoice, run
+from spellgen.render.spell import render
 
 
 def main(spec: str, spell_file: str | None = None, report_dir: str | None = None) -> int:

@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from spellgen import amounts
-from spellgen.diagnostics import Diagnostics
-from spellgen.source import parse_text
+from spellgen.spec import amounts
+from spellgen.spec.diagnostics import Diagnostics
+from spellgen.spec.source import parse_text
 
 
 @pytest.mark.parametrize("text, value", [

@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from spellgen import atomic
+from spellgen import files as atomic
 
 
 def test_writes_new_content(tmp_path):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from spellgen import cli
+from spellgen.cli import main as cli
 
 HERE = Path(__file__).parent / "bad_inputs"
 CASES = [line.split("\t", 1) for line in (HERE / "expected.tsv").read_text().splitlines() if line]
@@ -45,7 +45,7 @@ def test_render_writes_nothing(name, message, tmp_path, capsys, monkeypatch):
 @pytest.mark.parametrize("name", ["spell/yaml-alias-bomb.yaml", "spell/yaml-custom-tag.yaml", "spell/not-utf8.yaml",
                                   "spell/title-newline.yaml"])
 def test_no_traceback_from_the_command(name):
-    result = subprocess.run([sys.executable, "-m", "spellgen.cli", "render", name], cwd=HERE,
+    result = subprocess.run([sys.executable, "-m", "spellgen.cli.main", "render", name], cwd=HERE,
                             capture_output=True, text=True)
     assert result.returncode == 2 and result.stdout == ""
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1

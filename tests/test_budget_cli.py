@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from budgetfiles import MKR_SPELL, ROOT, TECHOPS, TECHOPS_LEDGER, ledger_file
-from spellgen.budget import cli
+from spellgen.cli import budget as cli
 from spellgen.budget.checks import check_with_budget_files
-from spellgen.checks import check_spell
-from spellgen.diagnostics import Diagnostics, InputError
-from spellgen.parse import load_spell
-from spellgen.source import parse_text, read_file
+from spellgen.spec.checks import check_spell
+from spellgen.spec.diagnostics import Diagnostics, InputError
+from spellgen.spec.parse import load_spell
+from spellgen.spec.source import parse_text, read_file
 
 
 @pytest.mark.parametrize("args, committed", [([], "budget.schema.json"), (["--ledger"], "ledger.schema.json")])
@@ -20,7 +20,7 @@ def test_committed_schemas_are_current(capsys, args, committed):
     assert cli.main(["budget", "schema", *args]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed == json.loads((ROOT / "schema" / committed).read_text()), \
-        f"run `python -m spellgen.budget.cli budget schema {' '.join(args)} > schema/{committed}`"
+        f"run `python -m spellgen.cli.budget budget schema {' '.join(args)} > schema/{committed}`"
 
 
 def shape_problems(node, schema, path="") -> list[str]:
@@ -112,11 +112,11 @@ def test_help_teaches(command, capsys):
 PROBE = """\
 import sys, io, contextlib
 from pathlib import Path
-from spellgen.budget.cli import main
+from spellgen.cli.budget import main
 from spellgen.budget.checks import check_with_budget_files
-from spellgen.checks import check_spell
-from spellgen.diagnostics import Diagnostics
-from spellgen.parse import load_spell
+from spellgen.spec.checks import check_spell
+from spellgen.spec.diagnostics import Diagnostics
+from spellgen.spec.parse import load_spell
 tmp = Path(sys.argv[1])
 with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
     codes = [main(["plan", "examples/budgets/techops.yaml", "--spell-date", "2022-12-09", "-o", str(tmp / "p.yaml")]),

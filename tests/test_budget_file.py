@@ -7,7 +7,7 @@ import pytest
 from budgetfiles import LEAP, TECHOPS
 from spellgen.budget import months
 from spellgen.budget.parse import load_budget
-from spellgen.diagnostics import Diagnostics, InputError
+from spellgen.spec.diagnostics import Diagnostics, InputError
 
 
 def diagnose(tmp_path, text):

@@ -4,11 +4,11 @@ import shutil
 import pytest
 
 from budgetfiles import AUDITOR, DAI_SPELL, MKR_SPELL, TECHOPS, TECHOPS_LEDGER, ledger_file, mkr, spell_file
-from spellgen import timeutil
-from spellgen.budget import cli
+from spellgen.spec import timeutil
+from spellgen.cli import budget as cli
 from spellgen.budget.ledger import dump_ledger, load_ledger
-from spellgen.diagnostics import Diagnostics, InputError
-from spellgen.model import DaiPayment, MkrTransfer, Stream
+from spellgen.spec.diagnostics import Diagnostics, InputError
+from spellgen.spec.model import DaiPayment, MkrTransfer, Stream
 
 
 def add(spec, ledger, *extra):

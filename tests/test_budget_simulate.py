@@ -4,8 +4,8 @@ import json
 import pytest
 
 from budgetfiles import TECHOPS
-from spellgen import cli
-from spellgen.budget import cli as budget_cli
+from spellgen.cli import main as cli
+from spellgen.cli import budget as budget_cli
 
 
 @pytest.fixture(autouse=True)

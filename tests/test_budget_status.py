@@ -3,10 +3,10 @@ import json
 from decimal import Decimal
 
 from budgetfiles import LEAP, TECHOPS, TECHOPS_LEDGER, ledger_file, mkr, payment, stream
-from spellgen.budget import cli
+from spellgen.cli import budget as cli
 from spellgen.budget.status import accrued
-from spellgen.model import Party, Stream
-from spellgen.timeutil import day_start, parse_date
+from spellgen.spec.model import Party, Stream
+from spellgen.spec.timeutil import day_start, parse_date
 
 
 def status(capsys, *args):

@@ -2,8 +2,8 @@
 import json
 from pathlib import Path
 
-from spellgen import cli
-from spellgen.protocol import DSS_EXEC_LIB
+from spellgen.cli import main as cli
+from spellgen.spec.protocol import DSS_EXEC_LIB
 
 ROOT = Path(__file__).resolve().parent.parent
 DEC = ROOT / "examples/techops-2022-12-09.yaml"

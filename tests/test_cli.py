@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from spellgen import cli
+from spellgen.cli import main as cli
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples/techops-2022-01-28.yaml"
@@ -87,9 +87,9 @@ def test_schema_is_json_and_the_committed_copy_is_current(capsys):
 
 
 def test_internal_error_is_short_and_exits_3(monkeypatch, capsys):
-    import spellgen.render
+    import spellgen.render.spell
 
-    monkeypatch.setattr(spellgen.render, "render", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(spellgen.render.spell, "render", lambda *a, **k: 1 / 0)
     assert run("render", EXAMPLE) == 3
     err = capsys.readouterr().err
     assert "internal error: ZeroDivisionError" in err and "Traceback" not in err
@@ -110,7 +110,7 @@ def test_help_teaches(command, capsys):
                                       str(ROOT / "examples/budgets/techops.yaml")],
                                      ["diff", str(EXAMPLE), str(EXAMPLE)]])
 def test_render_path_never_imports_brownie_or_web3(command):
-    probe = ("import sys, io, contextlib; from spellgen.cli import main\n"
+    probe = ("import sys, io, contextlib; from spellgen.cli.main import main\n"
              "with contextlib.redirect_stdout(io.StringIO()): code = main(sys.argv[1:])\n"
              "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('brownie', 'web3', 'solcx', 'eth_abi', 'matplotlib'))\n"
              "print(code, heavy)")

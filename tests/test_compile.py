@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.compile import MAX_CODE_SIZE, CompileError, compile_spell
-from spellgen.parse import load_spell
-from spellgen.protocol import DSS_EXEC_LIB
-from spellgen.render import render
+from spellgen.build.compile import MAX_CODE_SIZE, CompileError, compile_spell
+from spellgen.spec.parse import load_spell
+from spellgen.spec.protocol import DSS_EXEC_LIB
+from spellgen.render.spell import render
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

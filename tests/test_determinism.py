@@ -13,7 +13,7 @@ def _run(args, env_values, cwd=ROOT):
     seed, tz, lang = env_values
     env = dict(os.environ, PYTHONHASHSEED=seed, TZ=tz, LANG=lang, LC_ALL=lang)
     env.pop("ETH_RPC_URL", None)
-    return subprocess.run([sys.executable, "-m", "spellgen.cli", *args], cwd=cwd, env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "spellgen.cli.main", *args], cwd=cwd, env=env, capture_output=True,
                           text=True)
 
 

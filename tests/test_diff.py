@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from spellgen import cli, report_cli
-from spellgen.parse import load_spell
-from spellgen.summary import from_wei, obligations, stream_months
-from spellgen.model import Stream
+from spellgen.cli import main as cli
+from spellgen.cli import review as report_cli
+from spellgen.spec.parse import load_spell
+from spellgen.review.summary import from_wei, obligations, stream_months
+from spellgen.spec.model import Stream
 
 ROOT = Path(__file__).resolve().parent.parent
 TECHOPS = ROOT / "examples/techops-2022-01-28.yaml"
@@ -258,7 +259,7 @@ def test_markdown_for_a_pull_request(tmp_path, capsys):
 
 def test_diff_never_imports_brownie_web3_or_matplotlib(tmp_path):
     new = edited(tmp_path, TECHOPS, ("restricted: true", "restricted: false"))
-    probe = ("import sys, io, contextlib; from spellgen.report_cli import main\n"
+    probe = ("import sys, io, contextlib; from spellgen.cli.review import main\n"
              "with contextlib.redirect_stdout(io.StringIO()): code = main(sys.argv[1:])\n"
              "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'brownie', 'web3', 'solcx', 'eth_abi', "
              "'matplotlib', 'numpy'})\n"

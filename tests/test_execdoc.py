@@ -3,11 +3,11 @@ from pathlib import Path
 
 import pytest
 
-from spellgen import cli
-from spellgen.checks import check_spell
-from spellgen.diagnostics import Diagnostics
-from spellgen.execdoc import description_hash, document_hashes, keccak_hex
-from spellgen.parse import load_spell
+from spellgen.cli import main as cli
+from spellgen.spec.checks import check_spell
+from spellgen.spec.diagnostics import Diagnostics
+from spellgen.spec.execdoc import description_hash, document_hashes, keccak_hex
+from spellgen.spec.parse import load_spell
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples/techops-2022-12-09.yaml"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from spellgen import cli
+from spellgen.cli import main as cli
 from spellgen.twin import start_twin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,8 +27,8 @@ def test_simulate_on_a_fork_of_the_twin(upstream, tmp_path, capsys, monkeypatch)
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["chain"].startswith("fork of http://127.0.0.1:") and report["summary"]["failed"] == 0
     # The fork, not the upstream, took the cast: the upstream's treasury is untouched.
-    from spellgen.chain import Chain
-    from spellgen.protocol import MAINNET
+    from spellgen.chain.client import Chain
+    from spellgen.spec.protocol import MAINNET
 
     upstream_chain = Chain(upstream.url)
     assert upstream_chain.call(MAINNET["MCD_GOV"], "balanceOf(address)(uint256)",

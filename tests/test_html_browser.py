@@ -13,8 +13,8 @@ import numpy
 import pytest
 from PIL import Image
 
-from spellgen import report_cli
-from spellgen.chart import COLOURS
+from spellgen.cli import review as report_cli
+from spellgen.review.chart import COLOURS
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTE = ROOT / ".tools/chromium-unavailable"

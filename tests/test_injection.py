@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from adversarial import (DESCRIPTION, TEXT_FIELDS, adversarial_text, dangerous_but_valid_text, load, refused_fields,
                          spell_yaml)
-from spellgen import solidity
-from spellgen.compile import compile_spell
-from spellgen.render import render
+from spellgen.spec import solidity
+from spellgen.build.compile import compile_spell
+from spellgen.render.spell import render
 
 EXAMPLES = int(os.environ.get("SPELLGEN_FUZZ_EXAMPLES", "12"))
 FIELD_PATHS = {"title": "sections[0].title", "link": "sections[0].links.forum",

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from spellgen import cli
-from spellgen.parse import load_spell
-from spellgen.render import render
+from spellgen.cli import main as cli
+from spellgen.spec.parse import load_spell
+from spellgen.render.spell import render
 
 ROOT = Path(__file__).resolve().parent.parent
 OTHER = "0x6cD0Ed4Ef58E68efEF55E975803d9F9001DAFed2"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.parse import load_spell
-from spellgen.render import render
+from spellgen.spec.parse import load_spell
+from spellgen.render.spell import render
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -75,8 +75,8 @@ def test_comment_and_code_agree_on_every_amount(tmp_path):
 
 
 def test_same_input_same_bytes_across_hash_seeds_and_time_zones():
-    script = ("import sys; from pathlib import Path; from spellgen.parse import load_spell; "
-              "from spellgen.render import render; "
+    script = ("import sys; from pathlib import Path; from spellgen.spec.parse import load_spell; "
+              "from spellgen.render.spell import render; "
               "sys.stdout.write(render(load_spell(Path('examples/techops-2022-01-28.yaml')), 'a.yaml'))")
     outputs = set()
     for seed, tz, lang in (("0", "UTC", "C"), ("123", "Asia/Tokyo", "de_DE.UTF-8"), ("random", "America/Lima", "C")):

@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from spellgen import cli, report_cli
+from spellgen.cli import main as cli
+from spellgen.cli import review as report_cli
 from spellgen.budget.parse import load_budget
-from spellgen.caplines import budget_cap_lines, load_budget_caps
-from spellgen.chart import chart_svg
-from spellgen.parse import load_spell
-from spellgen.report import RunInfo, markdown, write_reports
-from spellgen.summary import cumulative_series, spell_time
-from spellgen.verify import Result
+from spellgen.budget.caplines import budget_cap_lines, load_budget_caps
+from spellgen.review.chart import chart_svg
+from spellgen.spec.parse import load_spell
+from spellgen.review.report import RunInfo, markdown, write_reports
+from spellgen.review.summary import cumulative_series, spell_time
+from spellgen.verify.compare import Result
 
 ROOT = Path(__file__).resolve().parent.parent
 TECHOPS = ROOT / "examples/techops-2022-01-28.yaml"
@@ -137,7 +138,7 @@ def test_report_html_escapes_yaml_text_and_links_only_to_the_web(tmp_path):
 
 def test_reports_are_byte_identical_across_runs_hash_seeds_and_time_zones(tmp_path, every):
     env = {**os.environ, "PYTHONHASHSEED": "12345", "TZ": "Asia/Tokyo", "LC_ALL": "C.UTF-8"}
-    subprocess.run([sys.executable, "-m", "spellgen.report_cli", "report", str(EVERY), "--out", str(tmp_path)],
+    subprocess.run([sys.executable, "-m", "spellgen.cli.review", "report", str(EVERY), "--out", str(tmp_path)],
                    cwd=ROOT, env=env, check=True, capture_output=True)
     for name in ("report.md", "report.html", "report.json"):
         assert (tmp_path / name).read_bytes() == (every / name).read_bytes(), name

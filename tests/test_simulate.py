@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from spellgen import cli
+from spellgen.cli import main as cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = [ROOT / "examples/techops-2022-01-28.yaml", ROOT / "examples/techops-2022-12-09.yaml",

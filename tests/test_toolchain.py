@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from spellgen import toolchain
+from spellgen.build import toolchain
 
 ROOT = toolchain.repo_root()
 FACADE = ROOT / "tools" / "solc-facade.cjs"
@@ -279,7 +279,7 @@ def test_anvil_answers_chain_id_and_dies_with_its_process():
 def test_use_project_anvil_edits_memory_only(monkeypatch):
     from brownie._config import CONFIG, _get_data_folder
 
-    from spellgen.brownie_env import use_project_anvil
+    from spellgen.integrations.brownie import use_project_anvil
 
     on_disk = _get_data_folder() / "network-config.yaml"
     before = on_disk.read_bytes()

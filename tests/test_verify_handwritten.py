@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from spellgen import cli
+from spellgen.cli import main as cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "tests/specs/treasury-2023-08-02.yaml"

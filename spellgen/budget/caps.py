@@ -15,10 +15,10 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from ..amounts import human
-from . import months
-from .flows import DaiFlow, MkrMove, Origin
-from .model import DaiBudget, MkrBudget
+from spellgen.spec.amounts import human
+from spellgen.budget import months
+from spellgen.budget.flows import DaiFlow, MkrMove, Origin
+from spellgen.budget.model import DaiBudget, MkrBudget
 
 
 UNCOVERED = "no budget period covers it"

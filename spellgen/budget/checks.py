@@ -10,16 +10,16 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from .. import timeutil
-from ..amounts import human
-from ..diagnostics import Diagnostics, InputError
-from ..model import DaiPayment, MkrTransfer, Spell, Stream
-from .caps import CapUse, amount, dai_uses, mkr_uses, more_text, overruns_by_origin
-from .flows import Flows, collect, stream_days
-from .ledger import check_unit, load_ledger
-from .model import Budget, Ledger
-from .parse import load_budget
-from .plan import Plan, PlannedStream, plan_at
+from spellgen.spec import timeutil
+from spellgen.spec.amounts import human
+from spellgen.spec.diagnostics import Diagnostics, InputError
+from spellgen.spec.model import DaiPayment, MkrTransfer, Spell, Stream
+from spellgen.budget.caps import CapUse, amount, dai_uses, mkr_uses, more_text, overruns_by_origin
+from spellgen.budget.flows import Flows, collect, stream_days
+from spellgen.budget.ledger import check_unit, load_ledger
+from spellgen.budget.model import Budget, Ledger
+from spellgen.budget.parse import load_budget
+from spellgen.budget.plan import Plan, PlannedStream, plan_at
 
 
 def check_with_budget_files(spell: Spell, budget_path: str, ledger_path: str | None, diags: Diagnostics) -> None:

@@ -13,10 +13,10 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from .. import timeutil
-from ..model import Action, DaiPayment, Located, MkrTransfer, Spell, Stream
-from . import months
-from .model import Budget, DaiPeriod, Ledger
+from spellgen.spec import timeutil
+from spellgen.spec.model import Action, DaiPayment, Located, MkrTransfer, Spell, Stream
+from spellgen.budget import months
+from spellgen.budget.model import Budget, DaiPeriod, Ledger
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import timeutil
-from ..amounts import human
-from ..diagnostics import Diagnostics, InputError, Loc
-from ..model import Action, DaiPayment, MkrTransfer, Party, Spell, Stream, Yank
-from ..parse import Reader, SpellParser
-from ..source import YNode, read_file
-from .model import Budget, Ledger, LedgerEntry
+from spellgen.spec import timeutil
+from spellgen.spec.amounts import human
+from spellgen.spec.diagnostics import Diagnostics, InputError, Loc
+from spellgen.spec.model import Action, DaiPayment, MkrTransfer, Party, Spell, Stream, Yank
+from spellgen.spec.parse import Reader, SpellParser
+from spellgen.spec.source import YNode, read_file
+from spellgen.budget.model import Budget, Ledger, LedgerEntry
 
 FORMAT_VERSION = 1
 TOP_KEYS = {"spellgen": False, "core_unit": True, "budget": False, "wallets": False, "spells": True}

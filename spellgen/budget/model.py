@@ -1,6 +1,6 @@
 """A core unit's budget and the ledger of earlier spells, as data (exact `Decimal`s, UTC dates).
 
-Each object keeps the `Loc` of its fields (from spellgen.model.Located) so every later problem can
+Each object keeps the `Loc` of its fields (from spellgen.spec.model.Located) so every later problem can
 point at the line of the budget or ledger file that caused it.
 """
 from __future__ import annotations
@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ..model import Action, Located
-from . import months
+from spellgen.spec.model import Action, Located
+from spellgen.budget import months
 
 ONE_DAY = timedelta(days=1)
 

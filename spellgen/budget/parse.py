@@ -9,15 +9,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .. import timeutil
-from ..address import AddressError, parse_address
-from ..diagnostics import Diagnostics, InputError, Loc
-from ..parse import Reader, SpellParser
-from ..protocol import MAINNET, VESTS
-from ..solidity import identifier_problem
-from ..source import YNode, read_file
-from . import months
-from .model import Budget, DaiBudget, DaiPeriod, MkrBudget, PeriodStream, Vesting, Wallet
+from spellgen.spec import timeutil
+from spellgen.spec.address import AddressError, parse_address
+from spellgen.spec.diagnostics import Diagnostics, InputError, Loc
+from spellgen.spec.parse import Reader, SpellParser
+from spellgen.spec.protocol import MAINNET, VESTS
+from spellgen.spec.solidity import identifier_problem
+from spellgen.spec.source import YNode, read_file
+from spellgen.budget import months
+from spellgen.budget.model import Budget, DaiBudget, DaiPeriod, MkrBudget, PeriodStream, Vesting, Wallet
 
 FORMAT_VERSION = 1
 TOP_KEYS = {"spellgen": False, "core_unit": True, "wallets": True, "dai": False, "mkr": False}
@@ -229,7 +229,7 @@ def parse_budget(root: YNode, diags: Diagnostics) -> Budget:
 
 def load_budget(path: Path, diags: Diagnostics | None = None) -> Budget:
     """Read and parse a budget file, then check its own consistency; raise InputError on any error."""
-    from .validate import validate_budget
+    from spellgen.budget.validate import validate_budget
 
     diags = diags or Diagnostics(str(path))
     budget = parse_budget(read_file(path, diags), diags)

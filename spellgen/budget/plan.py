@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from .. import timeutil
-from ..amounts import human
-from . import months
-from .caps import allocate
-from .flows import Flows, collect
-from .model import Budget, DaiPeriod, Ledger, Vesting
+from spellgen.spec import timeutil
+from spellgen.spec.amounts import human
+from spellgen.budget import months
+from spellgen.budget.caps import allocate
+from spellgen.budget.flows import Flows, collect
+from spellgen.budget.model import Budget, DaiPeriod, Ledger, Vesting
 
 # spec section 1: MCD_VEST_DAI is the DssVestSuckable of 2022-04-29; before it, the first DAI vest
 # (today's chainlog key MCD_VEST_DAI_LEGACY) streamed budgets.

@@ -6,9 +6,10 @@ describe shapes; `spellgen budget check` is the authority.
 """
 from __future__ import annotations
 
-from ..parse import LINK_LABELS
-from ..schema import ADDRESS, AMOUNT, DATE, INSTANT, TEXT, _actions, _obj
-from . import ledger, parse
+from spellgen.spec.parse import LINK_LABELS
+from spellgen.spec.schema import ADDRESS, AMOUNT, DATE, INSTANT, TEXT, _actions, _obj
+from spellgen.budget import ledger
+from spellgen.budget import parse
 
 MONTHS = {"type": "string", "pattern": r"^\d{1,3}\s*(month|year)s?$",
           "description": "A length in calendar months or years: `6 months`, `1 year`, `3 years`."}

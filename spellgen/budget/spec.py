@@ -9,15 +9,15 @@ import json
 import re
 from decimal import Decimal
 
-from .. import timeutil
-from ..amounts import human
-from ..checks import check_spell
-from ..diagnostics import Diagnostics, InputError
-from ..parse import LINK_LABELS, parse_spell
-from ..source import parse_text
-from . import months
-from .model import Budget
-from .plan import Plan, PlannedStream, PlannedTopUp
+from spellgen.spec import timeutil
+from spellgen.spec.amounts import human
+from spellgen.spec.checks import check_spell
+from spellgen.spec.diagnostics import Diagnostics, InputError
+from spellgen.spec.parse import LINK_LABELS, parse_spell
+from spellgen.spec.source import parse_text
+from spellgen.budget import months
+from spellgen.budget.model import Budget
+from spellgen.budget.plan import Plan, PlannedStream, PlannedTopUp
 
 HASH = re.compile(r"^0x[0-9a-f]{64}$")
 PLACEHOLDER_HASH = "TBD"  # check warns about it until the executive document's hash is filled in

@@ -9,14 +9,14 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from .. import timeutil
-from ..amounts import decimals_of, human
-from ..model import Stream
-from . import months
-from .caps import allocate, dai_uses, mkr_uses, scheduled_per_year
-from .flows import DaiFlow, Flows, collect
-from .model import Budget, DaiBudget, Ledger, MkrBudget
-from .plan import earlier_ledger
+from spellgen.spec import timeutil
+from spellgen.spec.amounts import decimals_of, human
+from spellgen.spec.model import Stream
+from spellgen.budget import months
+from spellgen.budget.caps import allocate, dai_uses, mkr_uses, scheduled_per_year
+from spellgen.budget.flows import DaiFlow, Flows, collect
+from spellgen.budget.model import Budget, DaiBudget, Ledger, MkrBudget
+from spellgen.budget.plan import earlier_ledger
 
 
 def plain(value: Fraction | Decimal) -> str:

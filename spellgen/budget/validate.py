@@ -10,13 +10,13 @@ from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from .. import timeutil
-from ..amounts import human, is_whole
-from ..diagnostics import Diagnostics
-from . import months
-from .caps import amount, dai_uses, more_text, overruns_by_origin, scheduled_per_year
-from .flows import DaiFlow, Origin
-from .model import Budget, DaiBudget, MkrBudget
+from spellgen.spec import timeutil
+from spellgen.spec.amounts import human, is_whole
+from spellgen.spec.diagnostics import Diagnostics
+from spellgen.budget import months
+from spellgen.budget.caps import amount, dai_uses, more_text, overruns_by_origin, scheduled_per_year
+from spellgen.budget.flows import DaiFlow, Origin
+from spellgen.budget.model import Budget, DaiBudget, MkrBudget
 
 
 def validate_budget(budget: Budget, diags: Diagnostics) -> None:

@@ -12,7 +12,7 @@ Modules, one job each: state (figures), artifacts (compile + cache), place (cons
 address), build (build the state dump), cache (keys, paths), node (the anvil process), rpc
 (JSON-RPC), start (load the dump, move to a date), progress (step timings), cli (`twin up`).
 
-The names below load their module on first use (PEP 562), so importing `spellgen.twin.cli`
+The names below load their module on first use (PEP 562), so importing `spellgen.cli.twin`
 to build spellgen's argument parser loads nothing else.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ __all__ = [*_EXPORTS, "build_state"]
 
 def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = False, progress: Any = None):
     """Make (or, with rebuild=True, remake) the cached state dump; returns its path."""
-    from .build import build_state as _build
+    from spellgen.twin.build import build_state as _build
 
     return _build(award_counts, rebuild=rebuild, progress=progress)
 

@@ -10,8 +10,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import toolchain
-from ..atomic import write_atomic
+from spellgen import resources
+from spellgen.build import toolchain
+from spellgen.files import write_atomic
 
 SOLC_VERSION = "0.8.16"
 SETTINGS = {"optimizer": {"enabled": True, "runs": 200}}  # as every contract in contracts/ expects
@@ -32,7 +33,7 @@ def cache_dir() -> Path:
 
 def contract_sources() -> dict[str, str]:
     """Standard-JSON source names (relative to contracts/, the import root) -> text."""
-    root = toolchain.repo_root() / "contracts"
+    root = resources.contracts_dir()
     files = sorted((root / "twin").glob("*.sol")) + sorted((root / "dss-exec-lib").glob("*.sol"))
     return {path.relative_to(root).as_posix(): path.read_text() for path in files}
 
@@ -92,7 +93,7 @@ def _compile(sources: dict[str, str]) -> dict[str, Artifact]:
     }
     try:
         output = solcx.compile_standard(standard_input, solc_binary=toolchain.solc_path(SOLC_VERSION),
-                                        allow_paths=str(toolchain.repo_root()))
+                                        allow_paths=str(resources.contracts_dir()))
     except SolcError as exc:
         raise RuntimeError(f"solc {SOLC_VERSION} failed on the twin contracts:\n{exc}") from None
     errors = [e.get("formattedMessage", e.get("message")) for e in output.get("errors", [])

@@ -18,15 +18,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_atomic
-from ..protocol import MAINNET
-from . import state as S
-from .artifacts import Artifact, contract_sources, is_cached, twin_artifacts
-from .cache import check_builder_unchanged, manifest_path, state_key, state_path
-from .node import AnvilNode
-from .place import construct_at
-from .progress import Progress
-from .rpc import Rpc, mapping_slot
+from spellgen.files import write_atomic
+from spellgen.spec.protocol import MAINNET
+from spellgen.twin import state as S
+from spellgen.twin.artifacts import Artifact, contract_sources, is_cached, twin_artifacts
+from spellgen.twin.cache import check_builder_unchanged, manifest_path, state_key, state_path
+from spellgen.chain.node import AnvilNode
+from spellgen.twin.place import construct_at
+from spellgen.progress import Progress
+from spellgen.chain.rpc import Rpc, mapping_slot
 
 # Storage slots (contracts/README.md) the builder writes directly.
 VAT_DAI_SLOT, VAT_DEBT_SLOT = 2, 4

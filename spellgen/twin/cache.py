@@ -8,14 +8,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .. import toolchain
-from .artifacts import cache_dir, contract_sources, digest
+from spellgen.build import toolchain
+from spellgen.twin.artifacts import cache_dir, contract_sources, digest
 
 # Bump to invalidate every cached dump when the dump layout changes in a way the hashes miss.
 STATE_FORMAT = "1"
 # The modules whose code decides what the dump contains.
-BUILDER_MODULES = ("build.py", "place.py", "state.py", "artifacts.py", "rpc.py")
-_HERE = Path(__file__).parent
+_PACKAGE = Path(__file__).resolve().parent.parent
+BUILDER_MODULES = ("twin/build.py", "twin/place.py", "twin/state.py", "twin/artifacts.py", "chain/rpc.py")
+_HERE = _PACKAGE
 # Read once, when this process first imports the twin: a process that loaded the builder and
 # later builds must label the dump with the code it runs, not with what is on disk by then.
 _BUILDER_TEXTS = {name: (_HERE / name).read_text() for name in BUILDER_MODULES}
@@ -29,7 +30,7 @@ def check_builder_unchanged() -> None:
     """Refuse to build with code that no longer matches the files (the dump would be mislabelled)."""
     changed = [name for name, text in _BUILDER_TEXTS.items() if (_HERE / name).read_text() != text]
     if changed:
-        raise StaleBuilder(f"spellgen/twin/{', '.join(changed)} changed since this process started; "
+        raise StaleBuilder(f"spellgen/{', '.join(changed)} changed since this process started; "
                            "restart it to build the twin state")
 
 

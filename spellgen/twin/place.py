@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from eth_abi import encode
 
-from .artifacts import Artifact
-from .rpc import Rpc
+from spellgen.twin.artifacts import Artifact
+from spellgen.chain.rpc import Rpc
 
 CONSTRUCT_GAS = 10_000_000
 

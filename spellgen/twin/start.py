@@ -10,13 +10,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..protocol import MAINNET, pause_delay_at
-from ..timeutil import DateError, iso, iso_date, parse_instant
-from . import state as S
-from .cache import state_path
-from .node import AnvilNode
-from .progress import Progress
-from .rpc import Rpc
+from spellgen.spec.protocol import MAINNET, pause_delay_at
+from spellgen.spec.timeutil import DateError, iso, iso_date, parse_instant
+from spellgen.twin import state as S
+from spellgen.twin.cache import state_path
+from spellgen.chain.node import AnvilNode
+from spellgen.progress import Progress
+from spellgen.chain.rpc import Rpc
 
 PAUSE_DELAY_SLOT = 3  # DSPause: owner=0, authority=1, plans=2, delay=3
 VEST_CAP_SLOT = 3  # DssVest*: locked=0, wards=1, awards=2, cap=3, ids=4
@@ -111,7 +111,7 @@ def cached_state(award_counts: dict[str, int] | None = None, progress: Progress 
     path = state_path(counts)
     if path.is_file():
         return path
-    from .build import build_state  # late: the build imports solc and web3 machinery
+    from spellgen.twin.build import build_state  # late: the build imports solc and web3 machinery
 
     if progress:
         progress.note(f"building the twin state (first run; cached in {path.parent} afterwards)")

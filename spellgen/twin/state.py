@@ -1,7 +1,7 @@
 """The figures of the twin: when it starts, who holds what, which awards already exist.
 
 Pure data and pure functions (no I/O, no web3), shared by the builder, the starter and the
-tests, so a figure is written down once. Addresses and caps come from spellgen.protocol.
+tests, so a figure is written down once. Addresses and caps come from spellgen.spec.protocol.
 
 Everything here that is not in the spec is an assumption, chosen to look like mainnet in
 2021-2022 (2024-2025 for the USDS and SKY contracts) and marked as such; none of it is a mainnet fact.
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..address import keccak256, to_checksum
-from ..protocol import DAY, DSS_EXEC_LIB, RAD, VESTS as PROTOCOL_VESTS, WAD, cap_at, pause_delay_at
-from ..timeutil import iso_date
+from spellgen.spec.address import keccak256, to_checksum
+from spellgen.spec.protocol import DAY, DSS_EXEC_LIB, RAD, VESTS as PROTOCOL_VESTS, WAD, cap_at, pause_delay_at
+from spellgen.spec.timeutil import iso_date
 
 # --- Time -------------------------------------------------------------------------------------
 

@@ -7,13 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from spellgen.protocol import MAINNET
+from spellgen.spec.protocol import MAINNET
 
 ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = r"""
 import sys
-from spellgen.brownie_env import use_project_anvil
+from spellgen.integrations.brownie import use_project_anvil
 
 # brownie's development network, pointed at the twin's port: brownie attaches to a node that
 # already answers there instead of launching its own.

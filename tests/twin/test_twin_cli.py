@@ -1,6 +1,6 @@
 """`spellgen twin up|build`: starts from the cached state fast, serves, stops cleanly, refuses bad input.
 
-Run as `python -m spellgen.twin.cli` (the same parser and `run` that spellgen's CLI wires in).
+Run as `python -m spellgen.cli.twin` (the same parser and `run` that spellgen's CLI wires in).
 """
 import os
 import re
@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.protocol import MAINNET
-from spellgen.twin.rpc import Rpc
+from spellgen.spec.protocol import MAINNET
+from spellgen.chain.rpc import Rpc
 from spellgen.twin.start import cached_state
 
 ROOT = Path(__file__).resolve().parents[2]
-CLI = [sys.executable, "-m", "spellgen.twin.cli"]
+CLI = [sys.executable, "-m", "spellgen.cli.twin"]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -118,10 +118,10 @@ def test_build_prints_the_cached_state():
 
 
 def test_the_cli_module_is_light():
-    """spellgen's parser imports spellgen.twin.cli for every command: it must load nothing else."""
-    probe = ("import sys, argparse, spellgen.twin.cli as c\n"
+    """spellgen's parser imports spellgen.cli.twin for every command: it must load nothing else."""
+    probe = ("import sys, argparse, spellgen.cli.twin as c\n"
              "c.add_parser(argparse.ArgumentParser().add_subparsers())\n"
              "print(sorted(m for m in sys.modules if m.startswith('spellgen.twin') or "
              "m.split('.')[0] in ('web3', 'brownie', 'solcx', 'eth_abi')))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "['spellgen.twin', 'spellgen.twin.cli']"
+    assert result.stdout.strip() == "[]"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.compile import MAX_CODE_SIZE, compile_spell
-from spellgen.parse import load_spell
-from spellgen.protocol import DSS_EXEC_LIB, MAINNET, RAD, WAD
-from spellgen.render import render
+from spellgen.build.compile import MAX_CODE_SIZE, compile_spell
+from spellgen.spec.parse import load_spell
+from spellgen.spec.protocol import DSS_EXEC_LIB, MAINNET, RAD, WAD
+from spellgen.render.spell import render
 from spellgen.twin.artifacts import Artifact
 
 ROOT = Path(__file__).resolve().parents[2]

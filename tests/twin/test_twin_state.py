@@ -4,7 +4,7 @@ import json
 import pytest
 from web3 import Web3
 
-from spellgen.protocol import DAY, DSS_EXEC_LIB, MAINNET, RAD, RAY, TWENTY_YEARS, WAD
+from spellgen.spec.protocol import DAY, DSS_EXEC_LIB, MAINNET, RAD, RAY, TWENTY_YEARS, WAD
 from spellgen.twin import TwinDateError, start_twin
 from spellgen.twin import state as S
 from spellgen.twin.cache import manifest_path

@@ -1,0 +1,270 @@
+"""Cast a compiled spell on a chain the way governance does, and record what the chain shows.
+
+Deploy the spell, elect it (give a voter MKR, lock it in the chief, vote, lift), schedule it, warp
+to `nextCastTime()`, cast it. Every value needed for verification is read from the chain before and
+after the cast; which contracts and accounts to read comes from the expected items, the values
+never do.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from spellgen.chain.client import Chain, Receipt, TxFailed, mapping_slot
+from spellgen.build.compile import CompiledSpell
+from spellgen.verify.expect import Expected
+from spellgen.spec.protocol import CHANGELOG, VESTS, WAD, VestKind
+
+Progress = Callable[[str, float], None]
+
+# A public mapping of a struct: the getter returns the members one by one (as on mainnet).
+AWARD = "awards(uint256)(address,uint48,uint48,uint48,address,uint8,uint128,uint128)"
+
+
+class SimulationError(RuntimeError):
+    """A governance step failed (deploy, vote, schedule or cast); the message names the step."""
+
+
+@dataclass(frozen=True)
+class Award:
+    usr: str
+    bgn: int
+    clf: int
+    fin: int
+    mgr: str
+    res: int
+    tot: int
+    rxd: int
+
+
+@dataclass
+class State:
+    """Reads taken at one moment."""
+
+    ids: dict[str, int] = field(default_factory=dict)
+    dai: dict[str, int] = field(default_factory=dict)
+    mkr: dict[str, int] = field(default_factory=dict)
+    vow_sin: int = 0
+    dai_supply: int = 0
+    allowance: dict[str, int] = field(default_factory=dict)  # vest key -> PauseProxy's allowance
+    caps: dict[str, int] = field(default_factory=dict)
+    awards: dict[tuple[str, int], Award] = field(default_factory=dict)
+
+
+@dataclass
+class Payout:
+    """What vesting an award to its end paid, measured in a snapshot."""
+
+    vest: str
+    award: int
+    paid: int  # recipient's balance change
+    sin: int | None  # vat.sin(vow) change, for suckable vests
+    error: str | None = None
+
+
+@dataclass
+class Observation:
+    addresses: dict[str, str]
+    spell: str = ""
+    action: str = ""
+    deployed_at: int = 0
+    expiration: int = 0
+    description: str = ""
+    office_hours: bool = False
+    spell_size: int = 0
+    action_size: int = 0
+    eta: int = 0
+    cast: Receipt | None = None
+    before: State = field(default_factory=State)
+    after: State = field(default_factory=State)
+    new_awards: dict[tuple[str, int], Award] = field(default_factory=dict)
+    payouts: list[Payout] = field(default_factory=list)
+    obligations: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # vest -> unpaid, allowance, balance
+    watched_vests: dict[str, str] = field(default_factory=dict)  # every vest in the ChainLog
+    watched_tokens: dict[str, str] = field(default_factory=dict)  # symbol -> address, as present
+    steps: list[tuple[str, float]] = field(default_factory=list)
+
+
+def _bytes32(text: str) -> bytes:
+    return text.encode().ljust(32, b"\0")
+
+
+class Simulator:
+    def __init__(self, chain: Chain, expected: Expected, progress: Progress | None = None):
+        self.chain = chain
+        self.expected = expected
+        self.progress = progress or (lambda step, seconds: None)
+        self.addr: dict[str, str] = {}
+        self.obs = Observation(self.addr)
+
+    def _step(self, name: str, fn: Callable[[], object]) -> object:
+        started = time.monotonic()
+        try:
+            result = fn()
+        except TxFailed as exc:
+            raise SimulationError(f"{name}: the transaction reverted: {exc}") from None
+        seconds = time.monotonic() - started
+        self.obs.steps.append((name, seconds))
+        self.progress(name, seconds)
+        return result
+
+    def _present(self, names: list[str], resolve: Callable[[str], str]) -> dict[str, str]:
+        """The names the chain's ChainLog knows, with their addresses (missing keys are skipped)."""
+        present = {}
+        for name in names:
+            try:
+                present[name] = resolve(name)
+            except Exception:  # noqa: BLE001 - the key is not in this chain's ChainLog
+                continue
+        return present
+
+    def token(self, symbol: str) -> str:
+        """A token's address: MKR is the chainlog's MCD_GOV (until 2025), others their own key."""
+        return self.lookup({"MKR": "MCD_GOV", "DAI": "MCD_DAI"}.get(symbol, symbol))
+
+    def lookup(self, key: str) -> str:
+        if key not in self.addr:
+            self.addr[key] = self.chain.call(CHANGELOG, "getAddress(bytes32)(address)", _bytes32(key))
+        return self.addr[key]
+
+    # -- the whole run ---------------------------------------------------------------------------
+    def run(self, compiled: CompiledSpell) -> Observation:
+        for key in ("MCD_VAT", "MCD_VOW", "MCD_DAI", "MCD_GOV", "MCD_ADM", "MCD_PAUSE", "MCD_PAUSE_PROXY",
+                    *self.expected.vests):
+            self.lookup(key)
+        # Every DssVest and budget token on the chain: any event of theirs must be explained.
+        self.obs.watched_vests = self._present(list(VESTS), self.lookup)
+        self.obs.watched_tokens = self._present(sorted({v.token for v in VESTS.values()}), self.token)
+        self.deployer = self.chain.accounts()[0]
+        self._step("deploy spell", lambda: self.deploy(compiled))
+        self._step("elect spell (lock MKR, vote, lift)", self.elect)
+        self._step("schedule", self.schedule)
+        self.obs.before = self._step("read state before the cast", self.read_state)
+        self.obs.cast = self._step("warp to nextCastTime and cast", self.cast)
+        self.obs.after = self._step("read state after the cast", self.read_state)
+        self._step("read new awards", self.read_new_awards)
+        self._step("vest each new award to its end (in snapshots)", self.pay_out)
+        self._step("sum treasury obligations", self.obligations)
+        return self.obs
+
+    def deploy(self, compiled: CompiledSpell) -> None:
+        receipt = self.chain.send(self.deployer, None, bytes.fromhex(compiled.spell.bytecode))
+        spell = receipt.contract_address
+        obs = self.obs
+        obs.spell, obs.deployed_at = spell, receipt.timestamp
+        obs.action = self.chain.call(spell, "action()(address)")
+        obs.expiration = self.chain.call(spell, "expiration()(uint256)")
+        obs.description = self.chain.call(spell, "description()(string)")
+        obs.office_hours = self.chain.call(spell, "officeHours()(bool)")
+        obs.spell_size, obs.action_size = len(self.chain.code(spell)), len(self.chain.code(obs.action))
+
+    def _give_mkr(self, who: str, amount: int) -> None:
+        """Set a voter's MKR balance by finding the balance mapping's slot, as fork tests do."""
+        mkr = self.addr["MCD_GOV"]
+        for slot in range(0, 20):
+            key = mapping_slot(who, slot)
+            old = self.chain.storage(mkr, key)
+            self.chain.set_storage(mkr, key, amount)
+            if self.chain.call(mkr, "balanceOf(address)(uint256)", who) == amount:
+                return
+            self.chain.set_storage(mkr, key, old)
+        raise SimulationError("elect: could not find the MKR balance slot to fund the voter")
+
+    def elect(self) -> None:
+        chief, spell = self.addr["MCD_ADM"], self.obs.spell
+        voter = self.chain.accounts()[1]
+        hat = self.chain.call(chief, "hat()(address)")
+        amount = self.chain.call(chief, "approvals(address)(uint256)", hat) + 1_000 * WAD
+        self._give_mkr(voter, amount)
+        self.chain.transact(voter, self.addr["MCD_GOV"], "approve(address,uint256)", chief, amount)
+        self.chain.transact(voter, chief, "lock(uint256)", amount)
+        self.chain.transact(voter, chief, "vote(address[])", [spell])
+        self.chain.transact(voter, chief, "lift(address)", spell)
+        if self.chain.call(chief, "hat()(address)") != spell:
+            raise SimulationError("elect: the spell did not become the hat")
+
+    def schedule(self) -> None:
+        self.chain.transact(self.deployer, self.obs.spell, "schedule()")
+        self.obs.eta = self.chain.call(self.obs.spell, "eta()(uint256)")
+
+    def cast(self) -> Receipt:
+        cast_time = self.chain.call(self.obs.spell, "nextCastTime()(uint256)")
+        self.chain.warp(cast_time)
+        return self.chain.transact(self.deployer, self.obs.spell, "cast()")
+
+    # -- reads -----------------------------------------------------------------------------------
+    def award(self, vest: str, award: int) -> Award:
+        return Award(*self.chain.call(self.addr[vest], AWARD, award))
+
+    def read_state(self) -> State:
+        e, c, a = self.expected, self.chain, self.addr
+        state = State()
+        for vest in e.vests:
+            state.ids[vest] = c.call(a[vest], "ids()(uint256)")
+            state.caps[vest] = c.call(a[vest], "cap()(uint256)")
+        for change in e.allowances:
+            token = self.token(change.token)
+            state.allowance[change.vest] = c.call(token, "allowance(address,address)(uint256)",
+                                                  a["MCD_PAUSE_PROXY"], a[change.vest])
+        dai_holders = {p.recipient for p in e.payments} | {w.usr for w in e.awards if w.token == "DAI"}
+        mkr_holders = {t.recipient for t in e.transfers} | {w.usr for w in e.awards if w.token == "MKR"}
+        for holder in sorted(dai_holders):
+            state.dai[holder] = c.call(a["MCD_DAI"], "balanceOf(address)(uint256)", holder)
+        for holder in sorted(mkr_holders | {a["MCD_PAUSE_PROXY"]}):
+            state.mkr[holder] = c.call(a["MCD_GOV"], "balanceOf(address)(uint256)", holder)
+        state.vow_sin = c.call(a["MCD_VAT"], "sin(address)(uint256)", a["MCD_VOW"])
+        state.dai_supply = c.call(a["MCD_DAI"], "totalSupply()(uint256)")
+        for yank in e.yanks:
+            if yank.award <= state.ids[yank.vest]:
+                state.awards[(yank.vest, yank.award)] = self.award(yank.vest, yank.award)
+        return state
+
+    def read_new_awards(self) -> None:
+        before, after = self.obs.before.ids, self.obs.after.ids
+        for vest in self.expected.vests:
+            for award in range(before[vest] + 1, after[vest] + 1):
+                self.obs.new_awards[(vest, award)] = self.award(vest, award)
+
+    def pay_out(self) -> None:
+        """As a ward: unrestrict, warp to fin, vest; the balance change is what the award pays."""
+        proxy = self.chain.impersonate(self.addr["MCD_PAUSE_PROXY"])
+        for (vest, award), state in sorted(self.obs.new_awards.items()):
+            snapshot = self.chain.snapshot()
+            try:
+                self.obs.payouts.append(self._pay_one(proxy, vest, award, state))
+            finally:
+                self.chain.revert(snapshot)
+
+    def _pay_one(self, proxy: str, vest: str, award: int, state: Award) -> Payout:
+        c, a = self.chain, self.addr
+        token = self.token(VESTS[vest].token)
+        before_balance = c.call(token, "balanceOf(address)(uint256)", state.usr)
+        before_sin = c.call(a["MCD_VAT"], "sin(address)(uint256)", a["MCD_VOW"])
+        try:
+            c.transact(proxy, a[vest], "unrestrict(uint256)", award)
+            c.mine(max(state.fin, c.timestamp() + 1))
+            c.transact(self.deployer, a[vest], "vest(uint256)", award)
+        except TxFailed as exc:
+            return Payout(vest, award, 0, None, f"vest({award}) reverted: {exc}")
+        paid = c.call(token, "balanceOf(address)(uint256)", state.usr) - before_balance
+        sin = c.call(a["MCD_VAT"], "sin(address)(uint256)", a["MCD_VOW"]) - before_sin
+        suckable = VESTS[vest].kind is VestKind.SUCKABLE
+        return Payout(vest, award, paid, sin if suckable else None)
+
+    def obligations(self) -> None:
+        """For transferrable vests: what every valid award still owes, against allowance and balance."""
+        c, a = self.chain, self.addr
+        for vest in self.expected.vests:
+            if VESTS[vest].kind is not VestKind.TRANSFERRABLE or vest not in self.obs.after.ids:
+                continue
+            unpaid = 0
+            for award in range(1, self.obs.after.ids[vest] + 1):
+                state = self.award(vest, award)
+                if state.rxd < state.tot:
+                    unpaid += state.tot - state.rxd
+            token = self.token(VESTS[vest].token)
+            allowance = c.call(token, "allowance(address,address)(uint256)", a["MCD_PAUSE_PROXY"], a[vest])
+            balance = c.call(token, "balanceOf(address)(uint256)", a["MCD_PAUSE_PROXY"])
+            self.obs.obligations[vest] = (unpaid, allowance, balance)
+

@@ -1,0 +1,344 @@
+"""The `spellgen` command line.
+
+Exit codes, the same for every command: 0 success; 1 a difference or a failed verification
+(like diff); 2 invalid input (with one located line per problem); 3 an internal error or a
+missing tool (with a hint). Heavy modules are imported inside the commands that need them, so
+`check` and `render` never load brownie or web3.
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import sys
+from pathlib import Path
+
+from spellgen import __version__
+from spellgen.spec.diagnostics import Diagnostics, InputError
+
+EXIT_OK, EXIT_DIFFERENT, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
+
+EPILOG = """\
+The spell YAML is the source of truth: declare the budget actions in the words of the
+proposal (wallet names, dates, token amounts), and spellgen checks, renders and compiles them.
+
+examples:
+  spellgen check examples/techops-2022-01-28.yaml
+  spellgen render examples/techops-2022-01-28.yaml -o DssSpell.sol
+  spellgen render examples/techops-2022-01-28.yaml --section
+  spellgen render examples/techops-2022-01-28.yaml --check DssSpell.sol   # CI gate
+  spellgen build examples/techops-2022-01-28.yaml --out out/techops
+  spellgen schema > spell.schema.json
+  spellgen twin up --date 2022-01-28                     # a local mainnet replica
+  spellgen simulate examples/techops-2022-01-28.yaml     # cast on the twin and verify
+  spellgen verify SPEC.yaml --spell DssSpell.sol         # check any spell against its YAML
+  spellgen diff old.yaml new.yaml --format md            # what changed, for a pull request
+  spellgen report SPEC.yaml --budget BUDGET.yaml         # report.md and report.html, no simulation
+  spellgen plan examples/budgets/techops.yaml --spell-date 2022-12-09 -o SPEC.yaml
+  spellgen ledger add SPEC.yaml --ledger LEDGER.yaml --budget examples/budgets/techops.yaml
+  spellgen budget status examples/budgets/techops.yaml --ledger LEDGER.yaml --at 2023-03-08
+  spellgen check SPEC.yaml --budget examples/budgets/techops.yaml --ledger LEDGER.yaml
+
+exit codes: 0 ok, 1 differs, 2 invalid input, 3 internal error or missing tool
+"""
+
+
+def _print_diagnostics(diags: Diagnostics, stream=None) -> None:
+    for d in diags:
+        print(d, file=stream or sys.stderr)  # looked up per call, so redirection works
+
+
+def _load_checked(path: str) -> tuple:
+    """Parse and check a spell file; warnings are printed, errors raise InputError."""
+    from spellgen.spec.checks import check_spell
+    from spellgen.spec.parse import load_spell
+
+    diags = Diagnostics(path)
+    spell = load_spell(Path(path), diags)
+    check_spell(spell, diags, base_dir=Path(path).parent)
+    if diags.errors:
+        raise InputError(diags)
+    _print_diagnostics(diags)
+    return spell, diags
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from spellgen.spec.checks import check_spell
+    from spellgen.spec.parse import load_spell
+
+    if args.ledger and not args.budget:
+        print("spellgen check: --ledger needs --budget", file=sys.stderr)
+        return EXIT_INVALID
+    diags = Diagnostics(args.spec)
+    try:
+        spell = load_spell(Path(args.spec), diags)
+        check_spell(spell, diags, base_dir=Path(args.spec).parent)
+        if args.budget:
+            from spellgen.budget.checks import check_with_budget_files
+
+            check_with_budget_files(spell, args.budget, args.ledger, diags)
+    except InputError:
+        pass
+    if args.format == "json":
+        print(json.dumps([d.__dict__ for d in diags], indent=2))
+    else:
+        _print_diagnostics(diags, sys.stdout)
+        errors, warnings = len(diags.errors), len(diags.warnings)
+        status = "invalid" if errors else "ok"
+        print(f"{args.spec}: {status} ({errors} error{'s' * (errors != 1)}, "
+              f"{warnings} warning{'s' * (warnings != 1)})", file=sys.stderr)
+    return EXIT_INVALID if diags.errors else EXIT_OK
+
+
+def _render_text(args: argparse.Namespace) -> str:
+    from spellgen.render.spell import render
+
+    spell, _ = _load_checked(args.spec)
+    return render(spell, Path(args.spec).name, section_only=args.section)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from spellgen.files import write_atomic
+
+    text = _render_text(args)
+    if args.check:
+        return _compare(Path(args.check), text, args.spec)
+    if args.output:
+        write_atomic(Path(args.output), text)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _compare(path: Path, expected: str, spec: str) -> int:
+    try:
+        actual = path.read_text()
+    except OSError as exc:
+        print(f"spellgen: cannot read {path}: {exc.strerror}", file=sys.stderr)
+        return EXIT_INVALID
+    if actual == expected:
+        print(f"{path} is up to date with {spec}", file=sys.stderr)
+        return EXIT_OK
+    diff = difflib.unified_diff(actual.splitlines(True), expected.splitlines(True),
+                                f"{path} (committed)", f"{path} (rendered from {spec})")
+    sys.stdout.writelines(diff)
+    print(f"{path} differs from what {spec} renders: render it again and commit", file=sys.stderr)
+    return EXIT_DIFFERENT
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from spellgen.files import write_atomic
+    from spellgen.build.compile import MAX_CODE_SIZE, compile_spell
+    from spellgen.render.spell import render
+
+    spell, _ = _load_checked(args.spec)
+    name = Path(args.spec).name
+    source = render(spell, name)
+    section = render(spell, name, section_only=True)
+    print(f"compiling with solc {spell.solc} ...", file=sys.stderr, flush=True)
+    compiled = compile_spell(source, spell.solc)
+    for warning in compiled.warnings:
+        print(warning, file=sys.stderr)
+    out = Path(args.out)
+    artifact = {
+        "spec": name, "solc": compiled.solc,
+        "contracts": {c.name: {"abi": c.abi, "bytecode": c.bytecode, "deployedBytecode": c.deployed,
+                               "size": c.size} for c in (compiled.spell, compiled.action)},
+    }
+    # Outputs are written only after everything succeeded, each atomically.
+    write_atomic(out / "DssSpell.sol", source)
+    write_atomic(out / "section.sol", section)
+    write_atomic(out / "DssSpell.json", json.dumps(artifact, indent=2, sort_keys=True) + "\n")
+    print(f"compiled in {compiled.seconds:.1f} s; bytecode: DssSpell {compiled.spell.size:,} bytes, "
+          f"DssSpellAction {compiled.action.size:,} bytes (limit {MAX_CODE_SIZE:,})", file=sys.stderr)
+    print(f"wrote {out}/DssSpell.sol, section.sol, DssSpell.json", file=sys.stderr)
+    too_big = [c for c in (compiled.spell, compiled.action) if c.size > MAX_CODE_SIZE]
+    for c in too_big:
+        print(f"{c.name} is {c.size:,} bytes, over the {MAX_CODE_SIZE:,} byte limit", file=sys.stderr)
+    return EXIT_DIFFERENT if too_big else EXIT_OK
+
+
+def _chain_choice(args: argparse.Namespace):
+    from spellgen.run import ChainChoice
+
+    fork_url = args.fork_url
+    if not fork_url and not args.twin and os.environ.get("ETH_RPC_URL"):
+        fork_url = os.environ["ETH_RPC_URL"]
+        print("using ETH_RPC_URL as the fork URL (pass --twin to use the twin)", file=sys.stderr)
+    if args.fork_block is not None and not fork_url:
+        raise SystemExit("spellgen: --fork-block needs --fork-url (or ETH_RPC_URL)")
+    return ChainChoice(fork_url, args.fork_block, args.port)
+
+
+def _report_dir(args: argparse.Namespace) -> Path:
+    return Path(args.report_dir) if args.report_dir else Path("out") / Path(args.spec).stem
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from spellgen.run import run
+    from spellgen.render.spell import render
+
+    choice = _chain_choice(args)
+    spell, _ = _load_checked(args.spec)
+    source = render(spell, Path(args.spec).name)
+    return run(spell, Path(args.spec).name, source, spell.solc, choice, _report_dir(args), caps=_caps(args))
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from spellgen.run import run, solc_for
+    from spellgen.build.toolchain import solc_versions
+
+    choice = _chain_choice(args)
+    spell, _ = _load_checked(args.spec)
+    try:
+        source = Path(args.spell).read_text()
+    except OSError as exc:
+        print(f"spellgen: cannot read {args.spell}: {exc.strerror}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        solc = solc_for(source, spell.solc, solc_versions())
+    except ValueError as exc:
+        print(f"spellgen: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    return run(spell, Path(args.spec).name, source, solc, choice, _report_dir(args), caps=_caps(args))
+
+
+def _caps(args: argparse.Namespace) -> list:
+    """The budget's caps for report.html's chart (an invalid budget raises InputError: exit 2)."""
+    from spellgen.budget.caplines import load_budget_caps
+
+    return load_budget_caps(Path(args.budget)) if args.budget else []
+
+
+def _add_chain_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--fork-url", metavar="URL",
+                   help="cast on anvil forking this RPC (a real mainnet node) instead of the twin; "
+                        "ETH_RPC_URL is used when neither this nor --twin is given")
+    p.add_argument("--fork-block", type=int, metavar="N", help="fork at this block (default: the latest)")
+    p.add_argument("--twin", action="store_true", help="use the twin even when ETH_RPC_URL is set")
+    p.add_argument("--port", type=int, metavar="N", help="port for the local anvil (default: a free one)")
+    p.add_argument("--report-dir", metavar="DIR",
+                   help="where report.md, report.html and report.json go (default: out/<spec>)")
+    p.add_argument("--budget", metavar="BUDGET.yaml", help="a budget file whose caps report.html's chart draws")
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from spellgen.spec.schema import spell_schema
+
+    print(json.dumps(spell_schema(), indent=2))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="spellgen", description="Budget YAML -> checked, rendered and compiled Maker executive spell.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"spellgen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("check", help="validate a spell YAML; one located line per problem",
+                       description="Validate a spell YAML without rendering. Prints FILE:LINE:COL: field: message "
+                                   "for each problem. Exit 2 on errors, 0 when clean (warnings allowed).")
+    p.add_argument("spec", help="the spell YAML")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    p.add_argument("--budget", metavar="BUDGET.yaml",
+                   help="also check the spell's amounts for the core unit against its budget: the MIP's caps "
+                        "(errors) and what the budget plans at the spell's date (warnings)")
+    p.add_argument("--ledger", metavar="LEDGER.yaml", help="with --budget: what earlier spells did for the unit")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("render", help="render the full spell or its budget section",
+                       description="Check, then render the spell as Solidity. Nothing is written when the YAML "
+                                   "has errors; files are written atomically.")
+    p.add_argument("spec", help="the spell YAML")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--section", action="store_true",
+                   help="only the budget section: constants and the body of actions(), to paste into a spell")
+    p.add_argument("--check", metavar="FILE",
+                   help="compare FILE with what would be rendered; exit 1 and print a diff when they differ")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("build", help="render and compile the full spell into a folder",
+                       description="Check, render and compile with the pinned solc (DssExecLib linked at its "
+                                   "mainnet address). Writes DssSpell.sol, section.sol and DssSpell.json "
+                                   "(ABI, bytecode, sizes) to --out.")
+    p.add_argument("spec", help="the spell YAML")
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("simulate", help="render, compile, cast on the twin (or a fork) and verify against the YAML",
+                       description="Render and compile the spell, start the chain (the twin at the spell's date, "
+                                   "or anvil forking --fork-url), deploy it, elect it (lock MKR in the chief, vote, "
+                                   "lift), schedule, warp to nextCastTime(), cast, then prove item by item that "
+                                   "the chain's state changed exactly as the YAML says. Exit 0 when every item "
+                                   "passes, 1 when any fails, 2 on invalid input.",
+                       epilog="examples:\n  spellgen simulate examples/techops-2022-01-28.yaml\n"
+                              "  spellgen simulate SPEC.yaml --fork-url $ETH_RPC_URL --fork-block 16000000",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("spec", help="the spell YAML")
+    _add_chain_options(p)
+    p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("verify", help="cast any spell source (hand-written too) and verify it against a YAML",
+                       description="Like simulate, but casts the given Solidity file (compiled against the "
+                                   "project's exec base) instead of rendering one: a reviewer's check that a "
+                                   "proposed spell does what the budget YAML says, and nothing else.")
+    p.add_argument("spec", help="the spell YAML the spell claims to implement")
+    p.add_argument("--spell", required=True, metavar="FILE.sol", help="the spell source to verify")
+    _add_chain_options(p)
+    p.set_defaults(func=cmd_verify)
+
+    from spellgen.cli.twin import add_parser as add_twin_parser
+
+    add_twin_parser(sub)
+
+    from spellgen.cli.budget import add_parsers as add_budget_parsers
+
+    add_budget_parsers(sub)
+
+    from spellgen.cli.review import add_parsers as add_report_parsers
+
+    add_report_parsers(sub)  # diff, report
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the spell YAML (for editors)",
+                       description="Print the JSON Schema of the spell YAML. Editors with a YAML language "
+                                   "server use it for completion and validation.")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        _print_diagnostics(exc.diagnostics)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("spellgen: interrupted; no output was written", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        return _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> int:
+    from spellgen.build.compile import CompileError
+    from spellgen.build.toolchain import ToolchainError
+
+    if isinstance(exc, ToolchainError):
+        print(f"spellgen: {exc}", file=sys.stderr)
+    elif isinstance(exc, CompileError):
+        print(f"spellgen: solc rejected the spell:\n{exc}", file=sys.stderr)
+    else:
+        print(f"spellgen: internal error: {type(exc).__name__}: {exc}\n"
+              "This is a bug in spellgen; please report it with the command and the input file "
+              "(set SPELLGEN_DEBUG=1 for a traceback).", file=sys.stderr)
+        if os.environ.get("SPELLGEN_DEBUG"):
+            raise
+    return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""`spellgen diff` and `spellgen report`: the reviewer's commands.
+
+Wired into spellgen/cli.py with `add_parsers(subparsers)`; each parsed command runs through its
+`func`. Only argparse is imported at module level, so building spellgen's parser stays light;
+`diff` never loads brownie, web3 or matplotlib. Also runnable on its own:
+`python -m spellgen.cli.review diff OLD.yaml NEW.yaml`.
+
+Exit codes: diff 0 when both files declare the same spell, 1 when they differ (like diff(1)),
+2 on invalid input; report 0 when written, 2 on invalid input; 3 an internal error (via cli.py).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_DIFFERENT, EXIT_INVALID = 0, 1, 2
+
+DIFF_EPILOG = """\
+examples:
+  spellgen diff old.yaml new.yaml                   # text for the terminal
+  spellgen diff old.yaml new.yaml --format md       # a pull request comment
+  git show origin/main:spells/budget.yaml > /tmp/old.yaml && spellgen diff /tmp/old.yaml spells/budget.yaml
+
+Actions are matched by identity: a stream by vest, recipient and period, a payment or transfer by
+recipient, a yank by vest and id, an allowance or cap by vest. A stream whose period changed is paired
+with a removed stream of the same vest and recipient and shown as "changed (period)".
+exit codes: 0 same spell, 1 different, 2 invalid input
+"""
+
+REPORT_EPILOG = """\
+examples:
+  spellgen report examples/techops-2022-01-28.yaml --out out/techops
+  spellgen report SPEC.yaml --budget budgets/techops.yaml
+
+`spellgen simulate` and `spellgen verify` write the same reports with a verification result per item.
+"""
+
+
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:
+    """Add `diff` and `report` to spellgen's subcommands."""
+    p = subparsers.add_parser(
+        "diff", help="semantic diff of two spell YAMLs: actions, totals, future obligations, rendered section",
+        description="Compare two spell YAMLs: actions added, removed and changed (each change as field: old -> "
+                    "new in human units), totals per token before and after, the change in future obligations "
+                    "(amounts still to stream per recipient per UTC month), then the unified diff of the "
+                    "rendered Solidity section.",
+        epilog=DIFF_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("old", help="the spell YAML before")
+    p.add_argument("new", help="the spell YAML after")
+    p.add_argument("--format", choices=["text", "md", "json"], default="text",
+                   help="text (default), md for a pull request or forum post, json for tools")
+    p.set_defaults(func=run_diff)
+
+    p = subparsers.add_parser(
+        "report", help="write report.md and report.html (with a chart) for a spell YAML, without simulating",
+        description="Check the spell YAML and write report.md (ready to paste in a pull request or forum post), "
+                    "report.html (self-contained, with a chart of each recipient's cumulative streamed amount) "
+                    "and report.json to --out.",
+        epilog=REPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("spec", help="the spell YAML")
+    p.add_argument("--budget", metavar="FILE", help="a budget file whose caps are drawn as lines on the chart")
+    p.add_argument("--out", metavar="DIR", help="output folder (default: out/<spec>)")
+    p.set_defaults(func=run_report)
+
+
+def load_checked(path: str):
+    """Parse and check a spell file (exec_doc resolved next to it); warnings go to stderr,
+    errors raise InputError."""
+    from spellgen.spec.checks import check_spell
+    from spellgen.spec.diagnostics import Diagnostics, InputError
+    from spellgen.spec.parse import load_spell
+
+    diags = Diagnostics(path)
+    spell = load_spell(Path(path), diags)
+    check_spell(spell, diags, base_dir=Path(path).parent)
+    if diags.errors:
+        raise InputError(diags)
+    for d in diags:
+        print(d, file=sys.stderr)
+    return spell
+
+
+def _load_all(paths: list[str]) -> list | None:
+    """Every file's problems are printed, not only the first file's; None when any is invalid."""
+    from spellgen.spec.diagnostics import InputError
+
+    spells, failed = [], False
+    for path in paths:
+        try:
+            spells.append(load_checked(path))
+        except InputError as exc:
+            failed = True
+            for d in exc.diagnostics:
+                print(d, file=sys.stderr)
+    return None if failed else spells
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from spellgen.review.diff import compare
+    from spellgen.review.diff_format import FORMATS
+
+    spells = _load_all([args.old, args.new])
+    if spells is None:
+        return EXIT_INVALID
+    result = compare(spells[0], spells[1], args.old, args.new)
+    sys.stdout.write(FORMATS[args.format](result))
+    if result.equal:
+        print(f"{args.old} and {args.new} declare the same spell", file=sys.stderr)
+        return EXIT_OK
+    return EXIT_DIFFERENT
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from spellgen.budget.caplines import load_budget_caps
+    from spellgen.review.report import RunInfo, write_reports
+
+    spells = _load_all([args.spec])
+    if spells is None:
+        return EXIT_INVALID
+    spell = spells[0]
+    caps = load_budget_caps(Path(args.budget)) if args.budget else []  # InputError: exit 2, located
+    name = Path(args.spec).name
+    out = Path(args.out) if args.out else Path("out") / Path(args.spec).stem
+    info = RunInfo(name, spell.date, spell.description, chain="", solc=spell.solc)
+    paths = write_reports(out, info, None, spell, caps)
+    print(f"wrote {', '.join(str(p) for p in paths)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Standalone entry point (the same commands as `spellgen diff` and `spellgen report`)."""
+    from spellgen.spec.diagnostics import InputError
+
+    parser = argparse.ArgumentParser(prog="spellgen")
+    add_parsers(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        for d in exc.diagnostics:
+            print(d, file=sys.stderr)
+        return EXIT_INVALID
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,194 @@
+"""Reports for people: a terminal table, report.md for a PR or forum post, report.html, report.json.
+
+report.md and report.html hold the spell's metadata, each section with its link lines and a table
+of its actions, totals per token, future obligations and, after `simulate` or `verify`, the
+verification result per item; report.html adds a chart. `spellgen report` writes them without a
+simulation (results None). All are deterministic except the fields listed in VARIABLE_FIELDS,
+which are measurements of time by nature (and appear in report.json only).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from spellgen.files import write_atomic
+from spellgen.review.report_view import ReportView, RunFacts, build_view
+from spellgen.review.summary import obligations, plain, section_rows, totals
+
+if TYPE_CHECKING:  # verify.py loads web3; `spellgen report` must not need it
+    from spellgen.budget.caplines import CapLine
+    from spellgen.spec.model import Spell
+    from spellgen.verify.compare import Result
+
+VARIABLE_FIELDS = ("steps[].seconds",)
+
+
+@dataclass
+class RunInfo:
+    spec: str
+    date: str
+    description: str
+    chain: str  # "twin at 2022-01-28" or "fork of <url> at block N"; "" when nothing was cast
+    solc: str
+    spell_address: str = ""
+    cast_tx: str = ""
+    cast_time: str = ""
+    cast_gas: int = 0
+    steps: list[tuple[str, float]] = field(default_factory=list)
+
+
+def _status(result: Result) -> str:
+    return "PASS" if result.passed else "FAIL"
+
+
+def summary_line(results: list[Result]) -> str:
+    # "items" on purpose: a bare "N passed, N failed" line reads as a test runner's verdict to CI tools.
+    failed = sum(not r.passed for r in results)
+    return f"{len(results) - failed} items passed, {failed} failed"
+
+
+def terminal_table(results: list[Result], width: int = 100) -> str:
+    """Fixed-width lines: status, item, then the evidence or the reason indented below."""
+    lines = []
+    for r in results:
+        lines.append(f"{_status(r)}  {r.item}")
+        lines.append(f"      {r.reason if not r.passed else r.evidence}"[: max(width, 40) + 200])
+    lines.append(summary_line(results))
+    return "\n".join(lines)
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ") if text else " "
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + \
+        ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+
+
+def _facts(info: RunInfo) -> RunFacts | None:
+    if not info.chain:
+        return None
+    return RunFacts(info.chain, info.solc, info.spell_address, info.cast_tx, info.cast_time, info.cast_gas)
+
+
+def view_of(info: RunInfo, results: list[Result] | None, spell: Spell) -> ReportView:
+    return build_view(spell, info.spec, _facts(info), results)
+
+
+# --- report.md -------------------------------------------------------------------------------------
+
+def _md_metadata(rows: list[tuple[str, str]]) -> list[str]:
+    # The spell's address reads better in monospace; everything else is prose.
+    return ["| | |", "|---|---|"] + [f"| {k} | {f'`{v}`' if k == 'Spell' and v.startswith('0x') else _md_cell(v)} |"
+                                     for k, v in rows]
+
+
+def _md_sections(view: ReportView) -> list[str]:
+    out = []
+    for i, section in enumerate(view.sections, 1):
+        out += [f"### {i}. {section.title}", ""]
+        out += [f"- {label}: {text}" for label, text in section.links] + ([""] if section.links else [])
+        header = view.columns + (["Verified"] if view.verified else [])
+        rows = []
+        for row in section.rows:
+            cells = row.cells()
+            cells[2] = f"`{cells[2]}`" if cells[2] else ""
+            rows.append(cells + ([section.status.get(row.path, "not checked")] if view.verified else []))
+        out += _md_table(header, rows) + [""]
+    return out
+
+
+def _md_obligations(view: ReportView) -> list[str]:
+    table = view.obligations
+    out = ["## Future obligations", "",
+           "What the new streams make claimable per UTC month from the spell's date (the first month includes "
+           "anything accrued before it; nothing before a cliff, then the cliff's amount at once), rounded to the "
+           "cent. A yanked award's remaining amount is not included: its terms are on chain, not in the YAML.", ""]
+    if not table.columns:
+        return out + ["This spell creates no stream.", ""]
+    return out + _md_table(["Month"] + table.columns, table.rows + [table.totals]) + [""]
+
+
+def _md_results(results: list[Result]) -> list[str]:
+    rows = [[_status(r), r.item, f"`{r.path}`", r.evidence if r.passed else f"**{r.reason}** ({r.evidence})"]
+            for r in results]
+    return ["## Verification", "", f"**{summary_line(results)}**", ""] + \
+        _md_table(["Result", "Item", "YAML", "Evidence"], rows) + [""]
+
+
+def markdown(info: RunInfo, results: list[Result] | None, spell: Spell | None = None) -> str:
+    if spell is None:  # a caller without the model: the run and its results only
+        out = [f"# Spell verification: {info.spec}", ""] + _md_metadata(
+            [("Date", info.date), ("Description", info.description)] + _run_rows(info)) + [""]
+        return "\n".join(out + _md_results(results or [])).rstrip("\n") + "\n"
+    view = view_of(info, results, spell)
+    out = [f"# {view.title}", ""] + _md_metadata(view.metadata) + ["", f"**{view.summary}**", ""]
+    out += ["## Sections", ""] + _md_sections(view)
+    out += ["## Totals per token", ""] + _md_table(["Token", "Paid at the cast", "New streams", "Total"],
+                                                   view.totals or [["none", "", "", ""]]) + [""]
+    out += _md_obligations(view)
+    if results is not None:
+        out += _md_results(results)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _run_rows(info: RunInfo) -> list[tuple[str, str]]:
+    return [("Chain", info.chain), ("Compiler", f"solc {info.solc}"), ("Spell", info.spell_address),
+            ("Cast", f"`{info.cast_tx}` at {info.cast_time}, {info.cast_gas:,} gas")]
+
+
+# --- report.json -----------------------------------------------------------------------------------
+
+_ROW_KEYS = ("action", "recipient", "address", "token", "amount", "period", "cliff", "restricted")
+
+
+def _spell_json(spell: Spell) -> dict:
+    return {
+        "sections": [{"title": s.title, "links": [{"label": k, "text": v} for k, v in s.links],
+                      "actions": [dict(zip(_ROW_KEYS, r.cells())) | {"path": r.path} for r in section_rows(s, spell)]}
+                     for s in spell.sections],
+        "totals": [{"token": t.token, "paid": plain(t.paid), "streamed": plain(t.streamed), "total": plain(t.total)}
+                   for t in totals(spell)],
+        "obligations": [{"recipient": o.recipient, "address": o.address, "token": o.token, "month": o.month,
+                         "amount": plain(o.amount)} for o in obligations(spell)],
+    }
+
+
+def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = None) -> str:
+    done = results or []
+    data = {
+        "spec": info.spec, "date": info.date, "description": info.description, "chain": info.chain,
+        "solc": info.solc, "spell": info.spell_address, "cast": {"tx": info.cast_tx, "time": info.cast_time,
+                                                                  "gas": info.cast_gas},
+        "steps": [{"step": name, "seconds": round(seconds, 3)} for name, seconds in info.steps],
+        "simulated": results is not None,
+        "summary": {"passed": sum(r.passed for r in done), "failed": sum(not r.passed for r in done)}
+        if results is not None else None,
+        "results": [{"status": _status(r), "item": r.item, "path": r.path, "evidence": r.evidence,
+                     "reason": r.reason} for r in done],
+        "variable_fields": list(VARIABLE_FIELDS),
+    }
+    if spell is not None:
+        data["budget"] = _spell_json(spell)
+    return json.dumps(data, indent=2) + "\n"
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+def write_reports(directory: Path, info: RunInfo, results: list[Result] | None, spell: Spell | None = None,
+                  caps: Sequence[CapLine] = ()) -> list[Path]:
+    """report.md and report.json, and report.html when the spell model is given; each written atomically,
+    and only after all of them were produced."""
+    texts = {"report.md": markdown(info, results, spell), "report.json": as_json(info, results, spell)}
+    if spell is not None:
+        from spellgen.review.html_report import html  # matplotlib loads only when a chart is drawn
+
+        texts["report.html"] = html(view_of(info, results, spell), spell, list(caps))
+    paths = []
+    for name, text in texts.items():
+        write_atomic(Path(directory) / name, text)
+        paths.append(Path(directory) / name)
+    return paths

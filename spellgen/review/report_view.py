@@ -1,0 +1,113 @@
+"""What a report says, independent of its format: report.md and report.html both lay this out.
+
+Built from the spell model (metadata, sections, actions, totals, future obligations) and, after
+`simulate` or `verify`, the run and its verification results. Every value is already text for
+people; nothing here depends on the clock, so the same inputs give the same report.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spellgen.spec import timeutil
+from spellgen.spec.amounts import human
+from spellgen.spec.model import Spell
+from spellgen.review.summary import (
+    COLUMNS, ActionRow, Obligation, exact_sum, obligations, rounded, section_rows, totals,
+)
+
+if TYPE_CHECKING:  # verify.py loads web3; `spellgen report` must not need it
+    from spellgen.verify.compare import Result
+
+
+@dataclass(frozen=True)
+class RunFacts:
+    """How the spell was cast, when it was (simulate/verify); the report of `spellgen report` has none."""
+
+    chain: str
+    solc: str
+    spell_address: str = ""
+    cast_tx: str = ""
+    cast_time: str = ""
+    cast_gas: int = 0
+
+
+@dataclass(frozen=True)
+class SectionView:
+    title: str
+    links: list[tuple[str, str]]
+    rows: list[ActionRow]
+    status: dict[str, str]  # YAML path -> PASS/FAIL, when verified
+
+
+@dataclass(frozen=True)
+class ObligationTable:
+    """Months down, one column per recipient and token; cells are amounts rounded to the cent."""
+
+    columns: list[str]  # "TECH_001 (DAI)"
+    rows: list[list[str]]  # [month, cell, cell, ...]
+    totals: list[str]  # ["Total", cell, ...]
+
+
+@dataclass
+class ReportView:
+    spec: str
+    title: str
+    metadata: list[tuple[str, str]]
+    sections: list[SectionView]
+    totals: list[list[str]]  # [token, paid at the cast, new streams, total]
+    obligations: ObligationTable
+    results: list[Result] | None = None
+    columns: list[str] = field(default_factory=lambda: list(COLUMNS))
+
+    @property
+    def verified(self) -> bool:
+        return self.results is not None
+
+    @property
+    def summary(self) -> str:
+        if self.results is None:
+            return "Not simulated: run `spellgen simulate` or `spellgen verify` for a verification per item."
+        failed = sum(not r.passed for r in self.results)
+        return f"{len(self.results) - failed} items passed, {failed} failed"
+
+
+def _metadata(spell: Spell, run: RunFacts | None) -> list[tuple[str, str]]:
+    rows = [("Date", spell.date), ("Description", spell.description),
+            ("Office hours", "yes (weekdays 14:00 to 21:00 UTC)" if spell.office_hours else "no"),
+            ("Expiry", f"{timeutil.human_duration(spell.expiry)} after deployment"),
+            ("Compiler", f"solc {run.solc if run else spell.solc}")]
+    if spell.exec_doc:
+        rows.append(("Executive document", spell.exec_doc))
+    if run is not None:
+        rows += [("Chain", run.chain), ("Spell", run.spell_address or "not deployed")]
+        if run.cast_tx:
+            rows.append(("Cast", f"{run.cast_tx} at {run.cast_time}, {run.cast_gas:,} gas"))
+    return rows
+
+
+def _status(results: list[Result] | None) -> dict[str, str]:
+    """PASS for a YAML path when every result about it passed, FAIL when any failed."""
+    out: dict[str, str] = {}
+    for r in results or []:
+        out[r.path] = "FAIL" if out.get(r.path) == "FAIL" or not r.passed else "PASS"
+    return out
+
+
+def obligation_table(items: list[Obligation]) -> ObligationTable:
+    keys = list(dict.fromkeys((o.recipient, o.token) for o in items))
+    months = sorted({o.month for o in items})
+    cell = {(o.recipient, o.token, o.month): o.amount for o in items}
+    rows = [[m] + [rounded(cell[(r, t, m)]) if (r, t, m) in cell else "" for r, t in keys] for m in months]
+    sums = [rounded(exact_sum([o.amount for o in items if (o.recipient, o.token) == k])) for k in keys]
+    return ObligationTable([f"{r} ({t})" for r, t in keys], rows, ["Total"] + sums)
+
+
+def build_view(spell: Spell, spec: str, run: RunFacts | None = None,
+               results: list[Result] | None = None) -> ReportView:
+    status = _status(results)
+    sections = [SectionView(s.title, list(s.links), section_rows(s, spell), status) for s in spell.sections]
+    title = f"Spell verification: {spec}" if results is not None else f"Spell report: {spec}"
+    token_rows = [[t.token, human(t.paid), human(t.streamed), human(t.total)] for t in totals(spell)]
+    return ReportView(spec, title, _metadata(spell, run), sections, token_rows,
+                      obligation_table(obligations(spell)), results)

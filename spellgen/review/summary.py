@@ -1,0 +1,310 @@
+"""What a spell does, for people: the action table, totals per token and future obligations.
+
+Computed from the model alone (never from Solidity or a chain), exactly: amounts are Decimal, and
+streamed amounts follow DssVest's integer arithmetic in wei. Shared by `spellgen diff` and the
+reports, so both describe a spell in the same words. Imports nothing heavy (no matplotlib, web3).
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+
+from spellgen.spec import timeutil
+from spellgen.spec.amounts import human
+from spellgen.spec.model import Allowance, CapChange, DaiPayment, MkrTransfer, Spell, Stream, Yank
+from spellgen.spec.protocol import VESTS, WAD
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One action as a row of the reports' table; empty strings where a column does not apply."""
+
+    action: str  # "stream on MCD_VEST_DAI", "DAI payment", "yank award 19 on MCD_VEST_DAI", ...
+    recipient: str  # wallet name or address
+    address: str
+    token: str
+    amount: str  # human units, with the token ("2,486,400 DAI")
+    period: str  # "2022-02-01 00:00:00 UTC to 2023-01-31 00:00:00 UTC"
+    cliff: str
+    restricted: str  # "yes", "no" or ""
+    path: str  # YAML path, to join verification results
+
+    def cells(self) -> list[str]:
+        return [self.action, self.recipient, self.address, self.token, self.amount, self.period, self.cliff,
+                self.restricted]
+
+
+COLUMNS = ["Action", "Recipient", "Address", "Token", "Amount", "Period (UTC)", "Cliff", "Restricted"]
+
+
+@dataclass(frozen=True)
+class TokenTotal:
+    token: str
+    paid: Decimal  # sent at the cast (DAI payments as whole DAI, MKR transfers)
+    streamed: Decimal  # totals of the new streams
+
+    @property
+    def total(self) -> Decimal:
+        return exact_sum([self.paid, self.streamed])
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """What becomes claimable from the new streams by one recipient in one UTC calendar month."""
+
+    recipient: str  # label (wallet name or address)
+    address: str
+    token: str
+    month: str  # "YYYY-MM"
+    amount: Decimal
+
+
+def exact_sum(values, negate: list[Decimal] = ()) -> Decimal:
+    """Sum of `values` minus `negate` with enough precision for uint128 amounts in 18 decimals
+    (Decimal's default context keeps 28 digits and would round beyond that)."""
+    with localcontext() as ctx:
+        ctx.prec = 100
+        return sum(values, Decimal(0)) - sum(negate, Decimal(0))
+
+
+def amount_text(amount: Decimal, token: str, min_decimals: int = 0) -> str:
+    return f"{human(amount, min_decimals)} {token}"
+
+
+def period_text(start: int, end: int) -> str:
+    """UTC is said once, in the column's header."""
+    return f"{_utc(start)} to {_utc(end)}"
+
+
+def _utc(ts: int) -> str:
+    return timeutil.utc(ts).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _recipient(party) -> str:
+    # An inline address has no name; the address column shows it, so say so instead of repeating it.
+    return party.name or "(no wallet name)"
+
+
+def _row(action, spell: Spell) -> ActionRow:
+    if isinstance(action, Stream):
+        return ActionRow(f"stream on {action.vest}", _recipient(action.to), action.to.address, action.token,
+                         amount_text(action.total, action.token), period_text(action.start, action.end),
+                         _utc(action.cliff) if action.cliff is not None else "none",
+                         "yes" if action.restricted else "no", action.path)
+    if isinstance(action, DaiPayment):
+        amount = f"{action.paid:,} DAI"
+        if action.paid != action.amount:
+            amount += f" (rounded up from {human(action.amount)})"
+        return ActionRow("DAI payment", _recipient(action.to), action.to.address, "DAI", amount, "", "", "",
+                         action.path)
+    if isinstance(action, MkrTransfer):
+        return ActionRow("MKR transfer", _recipient(action.to), action.to.address, "MKR",
+                         amount_text(action.amount, "MKR", 2), "", "", "", action.path)
+    if isinstance(action, Yank):
+        end = _utc(action.end) if action.end is not None else "at the cast"
+        who = action.recipient
+        return ActionRow(f"yank award {action.id} on {action.vest}", _recipient(who) if who else "",
+                         who.address if who else "", VESTS[action.vest].token, "", f"ends {end}", "", "",
+                         action.path)
+    if isinstance(action, Allowance):
+        token = VESTS[action.vest].token
+        return ActionRow(f"allowance to {action.vest}", "PauseProxy", "", token,
+                         allowance_text(action, token, auto_total(spell, action.vest)), "", "", "", action.path)
+    if isinstance(action, CapChange):
+        token = VESTS[action.vest].token
+        return ActionRow(f"rate cap of {action.vest}", "", "", token,
+                         f"{amount_text(action.amount, token)} per {timeutil.human_duration(action.period)}",
+                         "", "", "", action.path)
+    raise TypeError(f"unknown action {type(action).__name__}")
+
+
+def allowance_text(allowance: Allowance, token: str, auto_amount: Decimal | None = None) -> str:
+    if allowance.mode == "set":
+        return f"set to {amount_text(allowance.amount, token)}"
+    if allowance.amount is not None:
+        return f"increase by {amount_text(allowance.amount, token)}"
+    if auto_amount is None:
+        return "increase by the new streams' total"
+    return f"increase by {amount_text(auto_amount, token)} (the new streams' total)"
+
+
+def auto_total(spell: Spell, vest: str) -> Decimal:
+    """What `increase: auto` adds: the totals of the spell's new streams on that vest."""
+    return exact_sum([s.total for s in spell.of_type(Stream) if s.vest == vest])
+
+
+def section_rows(section, spell: Spell) -> list[ActionRow]:
+    return [_row(a, spell) for a in section.actions]
+
+
+def totals(spell: Spell) -> list[TokenTotal]:
+    """Per token (alphabetical): paid at the cast and streamed by the new streams."""
+    paid: dict[str, list[Decimal]] = {}
+    streamed: dict[str, list[Decimal]] = {}
+    for action in spell.actions:
+        if isinstance(action, DaiPayment):
+            paid.setdefault("DAI", []).append(Decimal(action.paid))
+        elif isinstance(action, MkrTransfer):
+            paid.setdefault("MKR", []).append(action.amount)
+        elif isinstance(action, Stream):
+            streamed.setdefault(action.token, []).append(action.total)
+    return [TokenTotal(t, exact_sum(paid.get(t, [])), exact_sum(streamed.get(t, [])))
+            for t in sorted({*paid, *streamed})]
+
+
+# --- streamed amounts over time -----------------------------------------------------------------
+
+def from_wei(wei: int) -> Decimal:
+    """Exact token units from wei (uint128 has 39 digits: more than Decimal's default precision)."""
+    with localcontext() as ctx:
+        ctx.prec = 100
+        value = (Decimal(wei) / WAD).normalize()
+        # normalize() writes 2486400 as 2.4864E+6; keep a plain integer exponent for formatting.
+        return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value
+
+
+def claimable_wei(stream: Stream, t: int) -> int:
+    """What DssVest lets the recipient have claimed by time t: `unpaid + rxd` for a fresh award.
+
+    Nothing before the cliff, then the accrued amount at once; accrual is linear per second with
+    integer division, `tot * (t - bgn) / (fin - bgn)`, and `tot` from `fin` on.
+    """
+    clf = stream.start + stream.eta
+    if t < clf or t < stream.start:
+        return 0
+    if t >= stream.end:
+        return stream.wei
+    return stream.wei * (t - stream.start) // (stream.end - stream.start)
+
+
+def month_starts(first: int, last: int) -> list[int]:
+    """The UTC first-of-month instants of every month from the one holding `first` to the one holding `last`."""
+    out = []
+    year, month = timeutil.utc(first).year, timeutil.utc(first).month
+    while True:
+        start = calendar.timegm((year, month, 1, 0, 0, 0))
+        if start > last:
+            return out
+        out.append(start)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _next_month(start: int) -> int:
+    t = timeutil.utc(start)
+    year, month = (t.year + 1, 1) if t.month == 12 else (t.year, t.month + 1)
+    return calendar.timegm((year, month, 1, 0, 0, 0))
+
+
+def spell_time(spell: Spell) -> int:
+    return timeutil.day_start(timeutil.parse_date(spell.date))
+
+
+def accrued_before(stream: Stream, t: int) -> int:
+    """Claimable just before instant t (the left limit): the linear part up to t, but a cliff falling
+    exactly at t not yet. Month boundaries use it so a month holds its own seconds and its own cliffs."""
+    if t <= stream.start + stream.eta or t <= stream.start:
+        return 0
+    if t >= stream.end:
+        return stream.wei
+    return stream.wei * (t - stream.start) // (stream.end - stream.start)
+
+
+def stream_months(stream: Stream, since: int) -> list[tuple[str, int]]:
+    """(YYYY-MM, wei) that becomes claimable in each UTC month, from the month of `since` on.
+
+    A month is [first day 00:00:00, next month's first day): February 2022 holds 28 days of accrual.
+    The first month also holds whatever accrued before `since` (a stream that started earlier owes
+    it from the cast on), so the months add up to `tot` exactly.
+    """
+    out = []
+    claimed_before = 0
+    for start in month_starts(since, max(since, stream.end)):
+        upto = accrued_before(stream, _next_month(start))
+        out.append((timeutil.utc(start).strftime("%Y-%m"), upto - claimed_before))
+        claimed_before = upto
+    return out
+
+
+def obligations(spell: Spell) -> list[Obligation]:
+    """Amounts still to stream per recipient, token and UTC month, from the spell's date on.
+
+    Only the spell's new streams: a yanked award's terms are on chain, not in the YAML. Months
+    with nothing to claim (before a cliff) are left out. Recipients in order of first appearance.
+    """
+    since = spell_time(spell)
+    sums: dict[tuple[str, str, str], int] = {}
+    labels: dict[str, str] = {}
+    for s in spell.of_type(Stream):
+        labels.setdefault(s.to.address, s.to.label)
+        for month, wei in stream_months(s, since):
+            key = (s.to.address, s.token, month)
+            sums[key] = sums.get(key, 0) + wei
+    order = list(labels)
+    rows = sorted(sums.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1], kv[0][2]))
+    return [Obligation(labels[address], address, token, month, from_wei(wei))
+            for (address, token, month), wei in rows if wei]
+
+
+@dataclass(frozen=True)
+class Series:
+    """One recipient's cumulative claimable amount of one token over time, exact at every corner."""
+
+    recipient: str
+    token: str
+    points: list[tuple[int, Decimal]]  # (unix time, cumulative amount)
+
+
+def cumulative_series(spell: Spell) -> list[Series]:
+    """Per recipient and token, the sum of its new streams' claimable amounts at every corner.
+
+    Each stream is linear between its start, cliff and end, so a sum sampled at all of them (and a
+    second before each cliff, to draw the jump) is the exact curve. Recipients in file order.
+    """
+    groups: dict[tuple[str, str], list[Stream]] = {}
+    labels: dict[str, str] = {}
+    for s in spell.of_type(Stream):
+        groups.setdefault((s.to.address, s.token), []).append(s)
+        labels.setdefault(s.to.address, s.to.label)
+    out = []
+    for (address, token), streams in groups.items():
+        # Every curve spans its token's whole chart: 0 before its first start, its total after its end.
+        same_token = [s for s in spell.of_type(Stream) if s.token == token]
+        corners = {min(s.start for s in same_token), max(s.end for s in same_token)}
+        for s in streams:
+            corners |= {s.start, s.end}
+            if s.eta:
+                corners |= {s.start + s.eta - 1, s.start + s.eta}
+        points = [(t, from_wei(sum(claimable_wei(s, t) for s in streams))) for t in sorted(corners)]
+        out.append(Series(labels[address], token, points))
+    return out
+
+
+def rounded(amount: Decimal, places: int = 2) -> str:
+    """For tables people read: at most `places` decimals (half-even), thousands separators.
+
+    Monthly streamed amounts carry up to 18 decimals; the exact values stay in report.json.
+    """
+    with localcontext() as ctx:
+        ctx.prec = 100
+        if amount == amount.to_integral_value():
+            return human(amount.quantize(Decimal(1)))  # 1,200,000, not 1,200,000.000000000000000000
+        if -amount.as_tuple().exponent > places:
+            amount = amount.quantize(Decimal(1).scaleb(-places))
+    return human(amount)
+
+
+def signed(amount: Decimal, token: str, places: int | None = None) -> str:
+    """`+13,600 DAI`, `-5 DAI`, `no change`; with `places`, rounded like `rounded` (never to zero)."""
+    if amount == 0:
+        return "no change"
+    size = amount.copy_abs()
+    text = rounded(size, places) if places is not None else human(size)
+    if text.strip("0.,") == "":
+        text = human(size)  # rounding would hide a real difference
+    return f"{'+' if amount > 0 else '-'}{text} {token}"
+
+
+def plain(amount: Decimal) -> str:
+    """Exact machine-readable decimal text (no exponent, no separators) for JSON."""
+    return format(amount, "f")

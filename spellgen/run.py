@@ -1,0 +1,165 @@
+"""`simulate` and `verify` end to end: spell source -> compiled -> cast on a chain -> verified -> reported.
+
+The chain is the twin at the spell's date by default, or anvil forking a real RPC (`--fork-url`).
+Each step prints its duration. Exit codes follow the CLI: 0 every item passed, 1 any failed.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Sequence, TextIO
+
+from spellgen.build.compile import CompiledSpell, compile_cached
+from spellgen.verify.expect import expected_from
+from spellgen.spec.model import Spell
+from spellgen.spec.timeutil import iso
+
+
+@dataclass
+class ChainChoice:
+    fork_url: str | None = None
+    fork_block: int | None = None
+    port: int | None = None
+    web3: object | None = None  # an already connected web3 (Brownie's): cast there, start nothing
+    label: str = ""  # how reports name that chain
+
+
+class Steps:
+    """Prints `  step ... 1.2 s` lines and keeps the timings for the report."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.timings: list[tuple[str, float]] = []
+
+    def done(self, name: str, seconds: float) -> None:
+        self.timings.append((name, seconds))
+        print(f"  {name} ... {seconds:.2f} s", file=self.stream, flush=True)
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        started = time.monotonic()
+        print(f"  {name} ...", end="", file=self.stream, flush=True)
+        try:
+            yield
+        except BaseException:
+            print(" failed", file=self.stream, flush=True)
+            raise
+        seconds = time.monotonic() - started
+        self.timings.append((name, seconds))
+        print(f" {seconds:.2f} s", file=self.stream, flush=True)
+
+
+@contextmanager
+def open_chain(spell: Spell, choice: ChainChoice, steps: Steps) -> Iterator[tuple[str, str]]:
+    """Yield (RPC URL, description of the chain) and stop the node afterwards."""
+    if choice.web3 is not None:
+        yield "", choice.label or "a connected web3"
+        return
+    if choice.fork_url:
+        from spellgen.chain.node import AnvilNode
+
+        args = ["--fork-url", choice.fork_url, "--silent"]
+        if choice.fork_block is not None:
+            args += ["--fork-block-number", str(choice.fork_block)]
+        with steps.step("start anvil forking the RPC"):
+            node = AnvilNode(args, port=choice.port)
+        block = node.rpc.call("eth_blockNumber")
+        where = f"fork of {_redact(choice.fork_url)} at block {int(block, 16)}"
+        try:
+            yield node.url, where
+        finally:
+            node.stop()
+        return
+    from spellgen.twin import start_twin
+
+    with steps.step(f"start the twin at {spell.date}"):
+        twin = start_twin(spell.date, port=choice.port, pause_delay=spell.pause_delay)
+    try:
+        yield twin.url, f"twin at {spell.date} (pause delay {twin.pause_delay // 3600} hours)"
+    finally:
+        twin.stop()
+
+
+def _redact(url: str) -> str:
+    """RPC URLs often carry an API key in the path; keep the host only in reports."""
+    match = re.match(r"^(\w+://[^/]+)", url)
+    return f"{match.group(1)}/..." if match and match.group(1) != url else url
+
+
+def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoice, report_dir: Path | None,
+        stream: TextIO | None = None, caps: Sequence = ()) -> int:
+    """Compile `source`, cast it, verify it against the spell's YAML model, report. Returns the exit code.
+
+    `caps` (spellgen.budget.caplines.CapLine) are budget caps drawn on report.html's chart."""
+    from spellgen.chain.client import Chain
+    from spellgen.review.report import RunInfo, terminal_table, write_reports
+    from spellgen.cast.simulate import SimulationError, Simulator
+    from spellgen.verify.compare import verify
+
+    stream = stream or sys.stderr  # looked up per call: tests swap sys.stderr
+    steps = Steps(stream)
+    with steps.step(f"compile with solc {solc}"):
+        compiled: CompiledSpell = compile_cached(source, solc)
+    expected = expected_from(spell)
+    with open_chain(spell, choice, steps) as (url, where):
+        try:
+            chain = Chain(w3=choice.web3) if choice.web3 is not None else Chain(url)
+            observation = Simulator(chain, expected, steps.done).run(compiled)
+        except SimulationError as exc:
+            return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps)
+    control = {}
+    if spell.expect is not None:
+        from spellgen.spec.amounts import to_wei
+
+        control = {name: to_wei(value) for name, value in
+                   (("dai_paid", spell.expect.dai_paid), ("mkr_transferred", spell.expect.mkr_transferred))
+                   if value is not None}
+    results = verify(expected, observation, control)
+    cast = observation.cast
+    info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
+                   iso(cast.timestamp), cast.gas_used, steps.timings)
+    print(terminal_table(results), file=sys.stdout, flush=True)
+    if report_dir is not None:
+        paths = write_reports(report_dir, info, results, spell, caps)
+        print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
+    return 0 if all(r.passed for r in results) else 1
+
+
+def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps=()) -> int:
+    """The spell could not be deployed, elected, scheduled or cast: every item fails, naming why."""
+    from spellgen.review.report import RunInfo, terminal_table, write_reports
+    from spellgen.verify.compare import Result
+
+    items = [x.item for x in (*expected.awards, *expected.payments, *expected.transfers, *expected.yanks,
+                              *expected.allowances, *expected.caps)]
+    results = [Result("the spell is deployed, elected, scheduled and cast", "spell", False, "", str(exc))]
+    results += [Result(i.label, i.path, False, "not executed", f"the spell was not cast ({exc})") for i in items]
+    print(terminal_table(results), file=sys.stdout, flush=True)
+    if report_dir is not None:
+        info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings)
+        paths = write_reports(report_dir, info, results, spell, caps)
+        print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
+    return 1
+
+
+_PRAGMA = re.compile(r"pragma\s+solidity\s+([^;]+);")
+
+
+def solc_for(source: str, preferred: str, available: list[str]) -> str:
+    """The compiler for a hand-written spell: the YAML's target if the pragma allows it, else the
+    newest available version that does."""
+    import semantic_version  # brought by eth-brownie; only the verify path needs it
+
+    match = _PRAGMA.search(source)
+    if not match:
+        return preferred
+    spec = semantic_version.NpmSpec(match.group(1).strip().replace("  ", " "))
+    candidates = [preferred] + sorted(available, key=semantic_version.Version, reverse=True)
+    for version in candidates:
+        if semantic_version.Version(version) in spec:
+            return version
+    raise ValueError(f"no available solc ({', '.join(available)}) satisfies `pragma solidity {match.group(1)};`")

@@ -1,0 +1,239 @@
+"""Checks across values of a parsed spell: what a careful reviewer verifies by hand today.
+
+Each check reads the model and reports to Diagnostics with the YAML location of the field at fault.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+from spellgen.spec import timeutil
+from spellgen.spec.amounts import human, is_whole
+from spellgen.spec.diagnostics import Diagnostics
+from spellgen.spec.execdoc import description_hash, document_hashes, resolve
+from spellgen.spec.model import Allowance, CapChange, DaiPayment, MkrTransfer, Spell, Stream, Yank
+from spellgen.spec.protocol import TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind, cap_at
+
+DESCRIPTION = re.compile(r"^(\d{4}-\d{2}-\d{2}) MakerDAO Executive Spell \| Hash: 0x[0-9a-f]{64}$")
+
+
+def check_spell(spell: Spell, diags: Diagnostics, base_dir: Path | None = None) -> None:
+    """Run every check; problems go to diags (errors make the spell unusable, warnings do not).
+
+    `base_dir` is the YAML's folder, against which `spell.exec_doc` is resolved; by default the
+    folder of the file the diagnostics are about (`diags.file`).
+    """
+    for check in (_description, _wallets, _payments, _transfers, _streams, _rates, _allowances, _yanks,
+                  _duplicates, _expect):
+        check(spell, diags)
+    _exec_doc(spell, diags, Path(diags.file).parent if base_dir is None else base_dir)
+
+
+def _description(spell: Spell, diags: Diagnostics) -> None:
+    match = DESCRIPTION.match(spell.description)
+    loc = spell.loc("description")
+    if not match:
+        diags.warn(loc, "the description should read 'YYYY-MM-DD MakerDAO Executive Spell | Hash: 0x<64 hex>'")
+    elif match.group(1) != spell.date:
+        diags.warn(loc, f"the description is dated {match.group(1)} but the spell's date is {spell.date}")
+
+
+def _exec_doc(spell: Spell, diags: Diagnostics, base_dir: Path) -> None:
+    """The description's hash must be the keccak-256 of the executive document the YAML names."""
+    if not spell.exec_doc:
+        return
+    path = resolve(spell.exec_doc, base_dir)
+    try:
+        hashes = document_hashes(path.read_bytes())
+    except OSError as exc:
+        diags.error(spell.loc("exec_doc"), f"cannot read the executive document {path}: {exc.strerror}")
+        return
+    claimed = description_hash(spell.description)
+    if claimed is None:
+        return  # _description already warns that the description has no hash
+    if not hashes.matches(claimed):
+        also = "" if hashes.trimmed == hashes.raw else \
+            f" (without its trailing newlines, as `cast keccak -- \"$(cat FILE)\"` reads it: {hashes.trimmed})"
+        diags.error(spell.loc("description"), f"the description's hash {claimed} is not the keccak-256 of the "
+                                              f"executive document {path}: {hashes.raw}{also}")
+
+
+def _wallets(spell: Spell, diags: Diagnostics) -> None:
+    seen: dict[str, str] = {}
+    for name, address in spell.wallets.items():
+        if address.lower() in seen:
+            diags.error(spell.loc(f"wallets.{name}"), f"wallets {seen[address.lower()]} and {name} have the same address {address}")
+        seen.setdefault(address.lower(), name)
+    for action in spell.actions:
+        for field in ("to", "manager", "recipient"):
+            party = getattr(action, field, None)
+            if party is not None and party.name is None and party.address.lower() in seen:
+                diags.warn(action.loc(field), f"{party.address} is the wallet {seen[party.address.lower()]}: "
+                                              "use its name so the code and the registry agree")
+
+
+def _payments(spell: Spell, diags: Diagnostics) -> None:
+    for pay in spell.of_type(DaiPayment):
+        if not is_whole(pay.amount) and not pay.round_up:
+            diags.error(pay.loc("amount"),
+                        f"sendPaymentFromSurplusBuffer sends whole DAI: round {human(pay.amount)} up to "
+                        f"{pay.paid:,} (or set round_up: true to do it and say so in the spell)")
+        if pay.paid >= WAD:
+            diags.error(pay.loc("amount"), f"{pay.paid:,} DAI is too large: sendPaymentFromSurplusBuffer "
+                                           "requires less than 10^18 whole DAI")
+        if pay.round_up and is_whole(pay.amount):
+            diags.warn(pay.loc("round_up"), "round_up has no effect: the amount is already whole")
+
+
+def _transfers(spell: Spell, diags: Diagnostics) -> None:
+    for transfer in spell.of_type(MkrTransfer):
+        if transfer.wei > UINT128_MAX:
+            diags.error(transfer.loc("amount"), "the amount is beyond any MKR supply (more than uint128)")
+
+
+def _streams(spell: Spell, diags: Diagnostics) -> None:
+    now = timeutil.day_start(timeutil.parse_date(spell.date))
+    for s in spell.of_type(Stream):
+        if s.end <= s.start:
+            diags.error(s.loc("end" if "end" in s.locs else "duration"),
+                        f"the stream ends ({timeutil.iso(s.end)}) before it starts ({timeutil.iso(s.start)})")
+            continue
+        if s.cliff is not None and not s.start <= s.cliff <= s.end:
+            diags.error(s.loc("cliff"), f"the cliff {timeutil.iso(s.cliff)} is outside the stream's period "
+                                        f"{timeutil.iso(s.start)} to {timeutil.iso(s.end)}")
+        if s.tau > TWENTY_YEARS:
+            diags.error(s.loc("end"), "the stream lasts more than twenty years (DssVest/tau-too-long)")
+        if not now - TWENTY_YEARS < s.start < now + TWENTY_YEARS:
+            diags.error(s.loc("start"), "the start must lie within twenty years of the spell's date "
+                                        "(DssVest/bgn-too-far, DssVest/bgn-too-long-ago)")
+        if s.wei > UINT128_MAX:
+            diags.error(s.loc("total"), "the total does not fit DssVest's uint128 `tot`")
+        if s.manager is not None and s.manager.address == s.to.address:
+            diags.warn(s.loc("manager"), "the manager is the recipient: it could yank its own stream")
+        if s.end_style == "timestamp" and timeutil.utc(s.end).strftime("%H:%M:%S") not in ("23:59:59", "00:00:00"):
+            diags.warn(s.loc("end"), f"the stream ends at {timeutil.iso(s.end)}, neither the start nor the end "
+                                     "of a day: is that intended?")
+
+
+def _rates(spell: Spell, diags: Diagnostics) -> None:
+    """`tot / tau <= cap` with Solidity's integer division, using the cap in force at each create."""
+    caps: dict[str, Cap | None] = {k: spell.vest_caps.get(k) or cap_at(k, spell.date) for k in VESTS}
+    for action in spell.actions:
+        if isinstance(action, CapChange):
+            caps[action.vest] = action.cap
+        if not isinstance(action, Stream) or action.tau <= 0 or action.wei > UINT128_MAX:
+            continue  # an impossible total is reported once, by _streams
+        cap = caps[action.vest]
+        if cap is None:
+            diags.warn(action.loc("vest"), f"the rate cap of {action.vest} is not known, so the rate is not "
+                                           f"checked; state it under vest_caps")
+            continue
+        rate = action.wei // action.tau
+        if rate > cap.per_second_wei:
+            need = _suggested_cap(action.wei, action.tau, cap.period)
+            diags.error(action.loc("total"),
+                        f"{human(action.total)} {action.token} over {timeutil.human_duration(action.tau)} is "
+                        f"{rate:,} wei/s, above the {action.vest} cap of {human(cap.amount)} {action.token} per "
+                        f"{timeutil.human_duration(cap.period)} ({cap.per_second_wei:,} wei/s); raise the cap in "
+                        f"this spell first, e.g. to {human(need)} {action.token} per "
+                        f"{timeutil.human_duration(cap.period)}")
+
+
+def _suggested_cap(wei: int, tau: int, period: int) -> Decimal:
+    """House rule of thumb: 10 % above the new rate, rounded up to two significant figures."""
+    per_period = Decimal(wei) / tau * period * Decimal("1.1") / WAD
+    exponent = per_period.adjusted() - 1
+    step = Decimal(10) ** exponent
+    return (per_period / step).to_integral_value(rounding="ROUND_CEILING") * step
+
+
+def _allowances(spell: Spell, diags: Diagnostics) -> None:
+    allowance_vests = {a.vest for a in spell.of_type(Allowance)}
+    for allowance in spell.of_type(Allowance):
+        if VESTS[allowance.vest].kind is not VestKind.TRANSFERRABLE:
+            diags.error(allowance.loc("vest"), f"{allowance.vest} does not pay from the treasury; "
+                                               "only transferrable vests need an allowance")
+        elif allowance.mode == "increase" and allowance.amount is None and not any(
+                s.vest == allowance.vest for s in spell.of_type(Stream)):
+            diags.error(allowance.loc("increase"), f"increase: auto adds the totals of the new streams on "
+                                                   f"{allowance.vest}, but this spell creates none")
+    counts = Counter(a.vest for a in spell.of_type(Allowance))
+    for vest, count in counts.items():
+        if count > 1:
+            diags.error(spell.loc(), f"{vest} has {count} allowance actions; write one")
+    for s in spell.of_type(Stream):
+        if VESTS[s.vest].kind is VestKind.TRANSFERRABLE and s.vest not in allowance_vests:
+            diags.warn(s.loc("vest"), f"{s.vest} pays from the PauseProxy's {s.token}: add "
+                                      f"{{type: allowance, vest: {s.vest}, increase: auto}} so the stream can pay")
+            allowance_vests.add(s.vest)  # one warning per vest is enough
+
+
+def _yanks(spell: Spell, diags: Diagnostics) -> None:
+    now = timeutil.day_start(timeutil.parse_date(spell.date))
+    seen: set[tuple[str, int]] = set()
+    for yank in spell.of_type(Yank):
+        if (yank.vest, yank.id) in seen:
+            diags.error(yank.loc("id"), f"award {yank.id} of {yank.vest} is yanked twice")
+        seen.add((yank.vest, yank.id))
+        if yank.end is not None and yank.end < now:
+            diags.warn(yank.loc("end"), f"the planned end {timeutil.iso(yank.end)} is before the spell's date; "
+                                        "DssVest will end the award at the cast time instead")
+
+
+def _duplicates(spell: Spell, diags: Diagnostics) -> None:
+    by_owner: dict[tuple[str, str], list[Stream]] = defaultdict(list)
+    for s in spell.of_type(Stream):
+        for other in by_owner[(s.vest, s.to.address)]:
+            if (other.start, other.end, other.total) == (s.start, s.end, s.total):
+                diags.error(s.loc(), f"the same stream is declared twice (see line {other.loc().line})")
+            elif s.start <= other.end and other.start <= s.end:
+                diags.warn(s.loc("start"), f"this stream overlaps another one to {s.to.label} on {s.vest} "
+                                           f"(line {other.loc().line})")
+        by_owner[(s.vest, s.to.address)].append(s)
+    payees: dict[tuple[type, str], DaiPayment | MkrTransfer] = {}
+    for pay in spell.of_type(DaiPayment) + spell.of_type(MkrTransfer):
+        key = (type(pay), pay.to.address)
+        if key in payees:
+            diags.warn(pay.loc("to"), f"{pay.to.label} is paid twice in this spell (line {payees[key].loc().line})")
+        payees.setdefault(key, pay)
+
+
+def _expect(spell: Spell, diags: Diagnostics) -> None:
+    expect = spell.expect
+    if expect is None:
+        return
+    totals = control_totals(spell)
+    if expect.dai_paid is not None and expect.dai_paid != totals["dai_paid"]:
+        diags.error(expect.loc("dai_paid"), f"the executive document says {human(expect.dai_paid)} DAI paid; "
+                                            f"the actions pay {human(totals['dai_paid'])} DAI")
+    if expect.mkr_transferred is not None and expect.mkr_transferred != totals["mkr_transferred"]:
+        diags.error(expect.loc("mkr_transferred"),
+                    f"the executive document says {human(expect.mkr_transferred)} MKR transferred; "
+                    f"the actions transfer {human(totals['mkr_transferred'])} MKR")
+    for vest, count in expect.streams.items():
+        actual = totals["streams"].get(vest, 0)
+        if actual != count:
+            diags.error(expect.loc(f"streams.{vest}"), f"the executive document says {count} new stream(s) on "
+                                                       f"{vest}; the actions create {actual}")
+    for token, total in expect.streamed.items():
+        actual = totals["streamed"].get(token, Decimal(0))
+        if actual != total:
+            diags.error(expect.loc(f"streamed.{token}"), f"the executive document says {human(total)} {token} "
+                                                         f"streamed; the new streams total {human(actual)} {token}")
+
+
+def control_totals(spell: Spell) -> dict:
+    """The figures an executive document states, computed from the actions."""
+    streams: Counter[str] = Counter(s.vest for s in spell.of_type(Stream))
+    streamed: dict[str, Decimal] = defaultdict(Decimal)
+    for s in spell.of_type(Stream):
+        streamed[s.token] += s.total
+    return {
+        "dai_paid": sum((Decimal(p.paid) for p in spell.of_type(DaiPayment)), Decimal(0)),
+        "mkr_transferred": sum((t.amount for t in spell.of_type(MkrTransfer)), Decimal(0)),
+        "streams": dict(streams),
+        "streamed": dict(streamed),
+    }
+

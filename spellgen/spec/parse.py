@@ -1,0 +1,499 @@
+"""Turn the YAML node tree of a spell file into the model, reporting every problem with its place.
+
+Only shape and single-value problems are found here (types, unknown keys, amounts, dates,
+addresses, names). Relations between values (periods, caps, totals) are `checks.py`'s job.
+"""
+from __future__ import annotations
+
+import difflib
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+
+from spellgen.spec import amounts
+from spellgen.spec import timeutil
+from spellgen.spec.address import AddressError, looks_like_address, parse_address
+from spellgen.spec.diagnostics import Diagnostics, InputError, Loc
+from spellgen.spec.model import (
+    Action, Allowance, CapChange, DaiPayment, Expect, MkrTransfer, Party, Section, Spell, Stream, Yank,
+)
+from spellgen.spec.protocol import MAINNET, UINT48_MAX, VESTS, Cap
+from spellgen.spec.solidity import identifier_problem, string_literal_problem, text_problem
+from spellgen.spec.source import YNode, read_file
+
+FORMAT_VERSION = 1
+SOLC_TARGETS = ("0.8.16", "0.6.12")
+DEFAULT_SOLC = "0.8.16"
+DEFAULT_EXPIRY = 30 * timeutil.DAY
+
+TOP_KEYS = {"spellgen": False, "spell": True, "wallets": False, "sections": True, "expect": False,
+            "vest_caps": False, "simulation": False}
+SPELL_KEYS = {"date": True, "description": True, "office_hours": True, "expiry": False, "solc": False,
+              "exec_doc": False}
+SECTION_KEYS = {"title": True, "links": False, "actions": True}
+LINK_LABELS = {"forum": "Forum", "poll": "Poll", "mip": "MIP", "atlas": "Atlas", "executive_vote": "Executive Vote"}
+ACTION_KEYS: dict[str, dict[str, bool]] = {
+    "dai_payment": {"type": True, "to": True, "amount": True, "round_up": False, "comment": False},
+    "mkr_transfer": {"type": True, "to": True, "amount": True, "comment": False},
+    "stream": {"type": True, "vest": True, "to": True, "total": True, "start": True, "end": False,
+               "duration": False, "cliff": False, "manager": False, "restricted": False, "comment": False},
+    "yank": {"type": True, "vest": True, "id": True, "end": False, "recipient": False, "current_end": False,
+             "comment": False},
+    "allowance": {"type": True, "vest": True, "increase": False, "set": False, "comment": False},
+    "cap": {"type": True, "vest": True, "amount": True, "per": True},
+}
+EXPECT_KEYS = {"dai_paid": False, "mkr_transferred": False, "streams": False, "streamed": False}
+CAP_KEYS = {"amount": True, "per": True}
+SIMULATION_KEYS = {"pause_delay": False}
+NONE_WORDS = ("none", "null", "~", "")
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1)
+    return f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(options)}"
+
+
+class Reader:
+    """Typed access to YAML nodes; each getter reports a located error and returns None on failure."""
+
+    def __init__(self, diags: Diagnostics):
+        self.diags = diags
+
+    def error(self, loc: Loc, message: str) -> None:
+        self.diags.error(loc, message)
+
+    # -- structure ---------------------------------------------------------------------------
+    def mapping(self, node: YNode, keys: dict[str, bool], what: str) -> bool:
+        """True when node is a mapping; reports unknown and missing keys."""
+        if node.kind != "map":
+            self.error(node.loc, f"{what} must be a mapping of fields, got {node.describe()}")
+            return False
+        for key, key_loc in node.key_locs.items():
+            if key not in keys:
+                self.error(key_loc, f"unknown field {key!r} in {what}{_suggest(key, list(keys))}")
+        for key, required in keys.items():
+            if required and key not in node.entries:
+                self.error(node.loc, f"{what} needs the field {key!r}")
+        return True
+
+    def seq(self, node: YNode, what: str) -> list[YNode]:
+        if node.kind != "seq":
+            self.error(node.loc, f"{what} must be a list, got {node.describe()}")
+            return []
+        return node.items
+
+    def scalar(self, node: YNode, what: str) -> str | None:
+        if node.kind != "scalar" or node.tag == "null":
+            self.error(node.loc, f"{what} must be a value, got {node.describe()}")
+            return None
+        return node.text
+
+    # -- values --------------------------------------------------------------------------------
+    def text(self, node: YNode, what: str, literal: bool = False) -> str | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        if not value.strip():
+            self.error(node.loc, f"{what} is empty")
+            return None
+        problem = string_literal_problem(value) if literal else text_problem(value)
+        if problem:
+            self.error(node.loc, f"{what} {problem}")
+            return None
+        return value
+
+    def boolean(self, node: YNode, what: str) -> bool | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        word = value.strip().lower()
+        if node.quoted and word in ("true", "false"):
+            self.error(node.loc, f"{what} must be true or false without quotes, got the text {value!r}")
+            return None
+        if node.quoted or word not in ("true", "false", "yes", "no", "on", "off"):
+            self.error(node.loc, f"{what} must be true or false, got {node.describe()}")
+            return None
+        return word in ("true", "yes", "on")
+
+    def integer(self, node: YNode, what: str, minimum: int = 0, maximum: int | None = None) -> int | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        cleaned = value.strip().replace("_", "")
+        if not cleaned.isdigit():
+            self.error(node.loc, f"{what} must be a whole number, got {node.describe()}")
+            return None
+        number = int(cleaned)
+        if number < minimum or (maximum is not None and number > maximum):
+            bound = f"from {minimum:,} to {maximum:,}" if maximum is not None else f"at least {minimum:,}"
+            self.error(node.loc, f"{what} must be {bound}, got {number:,}")
+            return None
+        return number
+
+    def amount(self, node: YNode, what: str, token: str | None, allow_zero: bool = False) -> Decimal | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        if node.tag == "float" and not node.quoted and ("e" in value.lower() or value.startswith(".")):
+            self.error(node.loc, f"{what}: write {value!r} as plain digits, e.g. 1000 or 0.5")
+            return None
+        try:
+            number, written_token = amounts.parse_amount(value)
+        except amounts.AmountError as exc:
+            self.error(node.loc, f"{what}: {exc}")
+            return None
+        if written_token and token and written_token != token:
+            self.error(node.loc, f"{what} is written in {written_token} but this action moves {token}")
+            return None
+        if number == 0 and not allow_zero:
+            self.error(node.loc, f"{what} must be greater than zero")
+            return None
+        return number
+
+    def instant(self, node: YNode, what: str, date_means: str) -> tuple[int, bool] | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        try:
+            ts, was_date = timeutil.parse_instant(value, date_means)
+        except timeutil.DateError as exc:
+            self.error(node.loc, f"{what}: {exc}")
+            return None
+        if not 0 < ts <= UINT48_MAX:
+            self.error(node.loc, f"{what}: {value!r} does not fit a uint48 timestamp")
+            return None
+        return ts, was_date
+
+    def duration(self, node: YNode, what: str) -> int | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        try:
+            seconds = timeutil.parse_duration(value)
+        except timeutil.DateError as exc:
+            self.error(node.loc, f"{what}: {exc}")
+            return None
+        if seconds <= 0 or seconds > UINT48_MAX:
+            self.error(node.loc, f"{what} must be positive and fit a uint48")
+            return None
+        return seconds
+
+    def choice(self, node: YNode, what: str, options: list[str]) -> str | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        if value not in options:
+            self.error(node.loc, f"{what} {value!r} is not known{_suggest(value, options)}")
+            return None
+        return value
+
+    def is_none(self, node: YNode) -> bool:
+        return node.kind == "scalar" and node.text.strip().lower() in NONE_WORDS and not node.quoted
+
+
+class SpellParser:
+    def __init__(self, diags: Diagnostics):
+        self.r = Reader(diags)
+        self.wallets: dict[str, str] = {}
+        self.invalid_wallets: set[str] = set()  # declared, but already reported as invalid
+
+    # -- parties -------------------------------------------------------------------------------
+    def party(self, node: YNode, what: str) -> Party | None:
+        value = self.r.scalar(node, what)
+        if value is None:
+            return None
+        value = value.strip()
+        if looks_like_address(value):
+            try:
+                return Party(parse_address(value))
+            except AddressError as exc:
+                self.r.error(node.loc, f"{what}: {exc}")
+                return None
+        if value in self.wallets:
+            return Party(self.wallets[value], value)
+        if value in self.invalid_wallets:
+            return None  # its declaration was reported; one error, not one per use
+        known = list(self.wallets)
+        hint = _suggest(value, known) if known else "; declare it under `wallets:` or write the address"
+        self.r.error(node.loc, f"{what}: unknown wallet {value!r}{hint}")
+        return None
+
+    def vest(self, node: YNode, what: str) -> str | None:
+        return self.r.choice(node, what, list(VESTS))
+
+    # -- top level -----------------------------------------------------------------------------
+    def spell(self, root: YNode) -> Spell | None:
+        if not self.r.mapping(root, TOP_KEYS, "the spell file"):
+            return None
+        e = root.entries
+        if "spellgen" in e:
+            self.r.integer(e["spellgen"], "the format version", FORMAT_VERSION, FORMAT_VERSION)
+        if "wallets" in e:
+            self.wallets = self.wallet_registry(e["wallets"])
+            if e["wallets"].kind == "map":
+                self.invalid_wallets = set(e["wallets"].entries) - set(self.wallets)
+        meta = self.metadata(e["spell"]) if "spell" in e else None
+        sections = [s for i, n in enumerate(self.r.seq(e["sections"], "sections")) if (s := self.section(n))] \
+            if "sections" in e else []
+        expect = self.expect(e["expect"]) if "expect" in e else None
+        caps = self.vest_caps(e["vest_caps"]) if "vest_caps" in e else {}
+        delay = self.simulation(e["simulation"]) if "simulation" in e else None
+        if meta is None:
+            return None
+        if "wallets" in e and e["wallets"].kind == "map":
+            meta["locs"] |= {f"wallets.{k}": loc for k, loc in e["wallets"].key_locs.items()}
+        return Spell(**meta, wallets=self.wallets, sections=sections, expect=expect, vest_caps=caps,
+                     pause_delay=delay, path="")
+
+    def metadata(self, node: YNode) -> dict | None:
+        if not self.r.mapping(node, SPELL_KEYS, "`spell`"):
+            return None
+        e = node.entries
+        date = None
+        if "date" in e and (text := self.r.scalar(e["date"], "the target date")) is not None:
+            try:
+                date = timeutil.parse_date(text).isoformat()
+            except timeutil.DateError as exc:
+                self.r.error(e["date"].loc, f"the target date: {exc}")
+        description = self.r.text(e["description"], "the description", literal=True) if "description" in e else None
+        office_hours = self.r.boolean(e["office_hours"], "office_hours") if "office_hours" in e else None
+        expiry = self.r.duration(e["expiry"], "expiry") if "expiry" in e else DEFAULT_EXPIRY
+        solc = self.r.choice(e["solc"], "solc", list(SOLC_TARGETS)) if "solc" in e else DEFAULT_SOLC
+        exec_doc = self.r.text(e["exec_doc"], "exec_doc") if "exec_doc" in e else None
+        values = dict(date=date, description=description, office_hours=office_hours, expiry=expiry, solc=solc)
+        if any(v is None for v in values.values()):
+            return None
+        locs = {k: e[k].loc for k in e} | {"": node.loc}
+        return values | {"exec_doc": exec_doc, "locs": locs}
+
+    def wallet_registry(self, node: YNode) -> dict[str, str]:
+        wallets: dict[str, str] = {}
+        if node.kind != "map":
+            self.r.error(node.loc, f"`wallets` must map names to addresses, got {node.describe()}")
+            return wallets
+        chainlog = frozenset(MAINNET) | frozenset(VESTS)
+        for name, value in node.entries.items():
+            problem = identifier_problem(name, chainlog)
+            if problem:
+                self.r.error(node.key_locs[name], f"wallet name {problem}")
+                continue
+            text = self.r.scalar(value, f"the address of {name}")
+            if text is None:
+                continue
+            try:
+                wallets[name] = parse_address(text)
+            except AddressError as exc:
+                self.r.error(value.loc, str(exc))
+        return wallets
+
+    def section(self, node: YNode) -> Section | None:
+        if not self.r.mapping(node, SECTION_KEYS, "a section"):
+            return None
+        e = node.entries
+        title = self.r.text(e["title"], "the section title") if "title" in e else None
+        links = self.links(e["links"]) if "links" in e else []
+        actions = [a for n in self.r.seq(e["actions"], "actions") if (a := self.action(n))] if "actions" in e else []
+        if title is None:
+            return None
+        return Section(title, links, actions, locs={"": node.loc, "title": e["title"].loc}, path=node.path)
+
+    def links(self, node: YNode) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        if not self.r.mapping(node, {k: False for k in LINK_LABELS}, "links"):
+            return out
+        for key, value in node.entries.items():
+            if key not in LINK_LABELS:
+                continue
+            items = value.items if value.kind == "seq" else [value]
+            for item in items:
+                text = self.r.text(item, f"the {LINK_LABELS[key]} link")
+                if text is not None:
+                    out.append((LINK_LABELS[key], text.strip()))
+        return out
+
+    # -- actions -------------------------------------------------------------------------------
+    def action(self, node: YNode) -> Action | None:
+        if node.kind != "map":
+            self.r.error(node.loc, f"an action must be a mapping with a `type`, got {node.describe()}")
+            return None
+        if "type" not in node.entries:
+            self.r.error(node.loc, f"an action needs a `type`: one of {', '.join(ACTION_KEYS)}")
+            return None
+        kind = self.r.choice(node.entries["type"], "the action type", list(ACTION_KEYS))
+        if kind is None or not self.r.mapping(node, ACTION_KEYS[kind], f"a {kind} action"):
+            return None
+        if any(required and key not in node.entries for key, required in ACTION_KEYS[kind].items()):
+            return None  # already reported by mapping()
+        builder: Callable[[YNode], Action | None] = getattr(self, f"_{kind}")
+        action = builder(node)
+        if action is not None:
+            action.locs = {k: v.loc for k, v in node.entries.items()} | {"": node.loc}
+            action.path = node.path
+        return action
+
+    def _comment(self, e: dict[str, YNode]) -> str | None:
+        return self.r.text(e["comment"], "the comment") if "comment" in e else None
+
+    def _dai_payment(self, node: YNode) -> DaiPayment | None:
+        e = node.entries
+        to = self.party(e["to"], "the recipient")
+        amount = self.r.amount(e["amount"], "the DAI amount", "DAI")
+        round_up = self.r.boolean(e["round_up"], "round_up") if "round_up" in e else False
+        if None in (to, amount, round_up):
+            return None
+        return DaiPayment(to, amount, round_up, self._comment(e))
+
+    def _mkr_transfer(self, node: YNode) -> MkrTransfer | None:
+        e = node.entries
+        to = self.party(e["to"], "the recipient")
+        amount = self.r.amount(e["amount"], "the MKR amount", "MKR")
+        if None in (to, amount):
+            return None
+        return MkrTransfer(to, amount, self._comment(e))
+
+    def _stream(self, node: YNode) -> Stream | None:
+        e = node.entries
+        vest = self.vest(e["vest"], "the vest")
+        token = VESTS[vest].token if vest else None
+        to = self.party(e["to"], "the recipient")
+        total = self.r.amount(e["total"], "the stream total", token)
+        start = self.r.instant(e["start"], "the start", "start")
+        if ("end" in e) == ("duration" in e):
+            self.r.error(node.loc, "a stream needs exactly one of `end` (last day or UTC time) and `duration`")
+            return None
+        end_style, duration, end = "duration", None, None
+        if "end" in e:
+            parsed = self.r.instant(e["end"], "the end", "end")
+            if parsed:
+                end, end_style = parsed[0], "date" if parsed[1] else "timestamp"
+        else:
+            duration = self.r.duration(e["duration"], "the duration")
+            if duration is not None and start is not None:
+                end = start[0] + duration
+        cliff, cliff_style = self._cliff(e.get("cliff"), start[0] if start else None)
+        manager = None
+        if "manager" in e and not self.r.is_none(e["manager"]):
+            manager = self.party(e["manager"], "the manager")
+            if manager is None:
+                return None
+        restricted = self.r.boolean(e["restricted"], "restricted") if "restricted" in e else True
+        if None in (vest, to, total, start, end, restricted) or cliff_style is None:
+            return None
+        return Stream(vest, to, total, start[0], end, end_style, duration, cliff, cliff_style, manager,
+                      restricted, self._comment(e))
+
+    def _cliff(self, node: YNode | None, start: int | None) -> tuple[int | None, str | None]:
+        if node is None or self.r.is_none(node):
+            return None, "none"
+        text = self.r.scalar(node, "the cliff")
+        if text is None:
+            return None, None
+        try:  # a duration counts from the start; anything else must be a date or UTC time
+            seconds = timeutil.parse_duration(text)
+        except timeutil.DateError:
+            parsed = self.r.instant(node, "the cliff", "start")
+            return (parsed[0], "date" if parsed[1] else "timestamp") if parsed else (None, None)
+        if start is None:
+            return None, None
+        return start + seconds, "duration"
+
+    def _yank(self, node: YNode) -> Yank | None:
+        e = node.entries
+        vest = self.vest(e["vest"], "the vest")
+        award = self.r.integer(e["id"], "the award id", 1)
+        end = None
+        if "end" in e and not (e["end"].kind == "scalar" and e["end"].text.strip().lower() == "now"):
+            parsed = self.r.instant(e["end"], "the planned end", "end")
+            if parsed is None:
+                return None
+            end = parsed[0]
+        recipient = self.party(e["recipient"], "the recipient") if "recipient" in e else None
+        current = self.r.instant(e["current_end"], "current_end", "end") if "current_end" in e else None
+        if None in (vest, award) or ("recipient" in e and recipient is None) or ("current_end" in e and not current):
+            return None
+        return Yank(vest, award, end, recipient, current[0] if current else None, self._comment(e))
+
+    def _allowance(self, node: YNode) -> Allowance | None:
+        e = node.entries
+        vest = self.vest(e["vest"], "the vest")
+        if ("increase" in e) == ("set" in e):
+            self.r.error(node.loc, "an allowance needs exactly one of `increase` (auto or an amount) and `set`")
+            return None
+        token = VESTS[vest].token if vest else None
+        mode = "increase" if "increase" in e else "set"
+        value = e[mode]
+        amount = None
+        if not (mode == "increase" and value.kind == "scalar" and value.text.strip() == "auto"):
+            amount = self.r.amount(value, f"the allowance {mode}", token, allow_zero=mode == "set")
+            if amount is None:
+                return None
+        if vest is None:
+            return None
+        return Allowance(vest, mode, amount, self._comment(e))
+
+    def _cap(self, node: YNode) -> CapChange | None:
+        e = node.entries
+        vest = self.vest(e["vest"], "the vest")
+        amount = self.r.amount(e["amount"], "the cap amount", VESTS[vest].token if vest else None)
+        period = self.r.duration(e["per"], "the cap period")
+        if None in (vest, amount, period):
+            return None
+        return CapChange(vest, amount, period)
+
+    # -- control totals and settings -----------------------------------------------------------
+    def expect(self, node: YNode) -> Expect | None:
+        if not self.r.mapping(node, EXPECT_KEYS, "`expect`"):
+            return None
+        e = node.entries
+        out = Expect(locs={k: v.loc for k, v in e.items()} | {"": node.loc}, path=node.path)
+        if "dai_paid" in e:
+            out.dai_paid = self.r.amount(e["dai_paid"], "expect.dai_paid", "DAI")
+        if "mkr_transferred" in e:
+            out.mkr_transferred = self.r.amount(e["mkr_transferred"], "expect.mkr_transferred", "MKR")
+        if "streams" in e and self.r.mapping(e["streams"], {k: False for k in VESTS}, "expect.streams"):
+            for key, value in e["streams"].entries.items():
+                if key in VESTS and (count := self.r.integer(value, f"the stream count of {key}")) is not None:
+                    out.streams[key] = count
+                    out.locs[f"streams.{key}"] = value.loc
+        tokens = sorted({v.token for v in VESTS.values()})
+        if "streamed" in e and self.r.mapping(e["streamed"], {t: False for t in tokens}, "expect.streamed"):
+            for token, value in e["streamed"].entries.items():
+                if token in tokens and (total := self.r.amount(value, f"the streamed {token}", token)) is not None:
+                    out.streamed[token] = total
+                    out.locs[f"streamed.{token}"] = value.loc
+        return out
+
+    def vest_caps(self, node: YNode) -> dict[str, Cap]:
+        caps: dict[str, Cap] = {}
+        if not self.r.mapping(node, {k: False for k in VESTS}, "`vest_caps`"):
+            return caps
+        for key, value in node.entries.items():
+            if key not in VESTS or not self.r.mapping(value, CAP_KEYS, f"the cap of {key}"):
+                continue
+            amount = self.r.amount(value.entries["amount"], "the cap amount", VESTS[key].token) \
+                if "amount" in value.entries else None
+            period = self.r.duration(value.entries["per"], "the cap period") if "per" in value.entries else None
+            if amount is not None and period is not None:
+                caps[key] = Cap(amount, period)
+        return caps
+
+    def simulation(self, node: YNode) -> int | None:
+        if not self.r.mapping(node, SIMULATION_KEYS, "`simulation`"):
+            return None
+        if "pause_delay" in node.entries:
+            return self.r.duration(node.entries["pause_delay"], "the pause delay")
+        return None
+
+
+def parse_spell(root: YNode, diags: Diagnostics) -> Spell:
+    """Build the model; raise InputError if any error was found."""
+    spell = SpellParser(diags).spell(root)
+    if diags.errors or spell is None:
+        raise InputError(diags)
+    return spell
+
+
+def load_spell(path: Path, diags: Diagnostics | None = None) -> Spell:
+    """Read, parse and build the model of a spell file (no relational checks)."""
+    diags = diags or Diagnostics(str(path))
+    return parse_spell(read_file(path, diags), diags)

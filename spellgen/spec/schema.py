@@ -1,0 +1,121 @@
+"""JSON Schema (draft-07) of the spell YAML, for editors and for the README.
+
+The schema describes shapes; `spellgen check` remains the authority (checksums, periods, caps).
+Field names come from parse.py's key tables, so the two cannot drift apart (tests compare them).
+"""
+from __future__ import annotations
+
+from spellgen.spec.parse import (
+    ACTION_KEYS, CAP_KEYS, EXPECT_KEYS, LINK_LABELS, SECTION_KEYS, SIMULATION_KEYS, SOLC_TARGETS, SPELL_KEYS, TOP_KEYS,
+)
+from spellgen.spec.protocol import VESTS
+
+AMOUNT = {
+    "description": "A token amount, exact: 2,486,400 or 1_069_250 or 257.31, optionally followed by the token "
+                   "(257.31 MKR). Never read as a float.",
+    "type": ["integer", "number", "string"],
+    "pattern": r"^(\d{1,3}(,\d{3})+|\d+(_\d+)*)(\.\d{1,18})?(\s+[A-Z]{2,6})?$",
+}
+ADDRESS = {"type": "string", "pattern": "^0x[0-9a-fA-F]{40}$",
+           "description": "An EIP-55 checksummed address."}
+PARTY = {"type": "string", "description": "A wallet name from `wallets`, or an EIP-55 checksummed address."}
+DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "A UTC calendar date, YYYY-MM-DD."}
+INSTANT = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}:\d{2}\s*(Z|UTC|\+00:00))?$"}
+DURATION = {"type": "string", "pattern": r"^\d+(?:[_,]\d{3})*\s*(second|minute|hour|day|week)s?$",
+            "description": "A duration such as `365 days` or `48 hours` (months and years vary, so are refused)."}
+TEXT = {"type": "string", "description": "One line of text; no control or direction-changing characters."}
+VEST = {"enum": sorted(VESTS), "description": "The chainlog key of the DssVest contract."}
+NONE_OR = {"enum": ["none"]}
+
+
+def _obj(properties: dict, keys: dict[str, bool], description: str = "") -> dict:
+    assert set(properties) == set(keys), f"schema and parser disagree: {set(properties) ^ set(keys)}"
+    schema = {"type": "object", "additionalProperties": False, "properties": properties,
+              "required": [k for k, required in keys.items() if required]}
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def _action(kind: str, description: str, fields: dict) -> dict:
+    properties = {"type": {"const": kind}, **fields}
+    return _obj(properties, ACTION_KEYS[kind], description)
+
+
+def _actions() -> list[dict]:
+    comment = {**TEXT, "description": "An extra comment line above the action in the spell."}
+    return [
+        _action("dai_payment", "DAI sent from the surplus buffer (DssExecLib.sendPaymentFromSurplusBuffer).", {
+            "to": PARTY, "amount": {**AMOUNT, "description": "Whole DAI; a fraction needs round_up: true."},
+            "round_up": {"type": "boolean", "description": "Allow a fractional amount, rounded up, with a note."},
+            "comment": comment}),
+        _action("mkr_transfer", "MKR transferred from the treasury (the PauseProxy's balance).", {
+            "to": PARTY, "amount": {**AMOUNT, "description": "MKR, at most 18 decimals."}, "comment": comment}),
+        _action("stream", "A new DssVest award: restrict(create(usr, tot, bgn, tau, eta, mgr)).", {
+            "vest": VEST, "to": PARTY, "total": AMOUNT,
+            "start": {**INSTANT, "description": "A date (00:00:00 UTC) or a UTC timestamp."},
+            "end": {**INSTANT, "description": "An inclusive last day (23:59:59 UTC) or a UTC timestamp."},
+            "duration": {**DURATION, "description": "Instead of end: the length, e.g. `365 days`."},
+            "cliff": {"description": "none, a date (00:00:00 UTC), a UTC timestamp, or a duration from the start.",
+                      "anyOf": [NONE_OR, INSTANT, DURATION]},
+            "manager": {"description": "none, a wallet name or an address allowed to yank.", "type": "string"},
+            "restricted": {"type": "boolean", "description": "Only the recipient may claim (default true)."},
+            "comment": comment}),
+        _action("yank", "End an existing award (VestLike.yank).", {
+            "vest": VEST, "id": {"type": "integer", "minimum": 1},
+            "end": {"description": "now (default) or the planned end: a last day or a UTC timestamp.",
+                    "anyOf": [{"enum": ["now"]}, INSTANT]},
+            "recipient": {**PARTY, "description": "Who the award should belong to (verified before the cast)."},
+            "current_end": {**INSTANT, "description": "The award's end before the yank (verified before the cast)."},
+            "comment": comment}),
+        _action("allowance", "The PauseProxy's token allowance to a transferrable vest.", {
+            "vest": VEST,
+            "increase": {"description": "auto (the total of this spell's new streams on the vest) or an amount, "
+                                        "added to the current allowance.", "anyOf": [{"enum": ["auto"]}, AMOUNT]},
+            "set": {**AMOUNT, "description": "An absolute allowance instead of an increase."},
+            "comment": comment}),
+        _action("cap", "Set a vest's rate cap: file(\"cap\", amount * WAD / per).", {
+            "vest": VEST, "amount": AMOUNT, "per": DURATION}),
+    ]
+
+
+def spell_schema() -> dict:
+    links = {key: {"description": f"{label} line(s)", "anyOf": [TEXT, {"type": "array", "items": TEXT}]}
+             for key, label in LINK_LABELS.items()}
+    tokens = sorted({v.token for v in VESTS.values()})
+    spell = _obj({
+        "date": {**DATE, "description": "The spell's target date (UTC)."},
+        "description": {"type": "string", "description": "YYYY-MM-DD MakerDAO Executive Spell | Hash: 0x..."},
+        "office_hours": {"type": "boolean", "description": "Cast only on weekdays 14:00-21:00 UTC."},
+        "expiry": {**DURATION, "description": "How long after deployment the spell can be scheduled (30 days)."},
+        "solc": {"enum": list(SOLC_TARGETS), "description": "Compiler of the rendered spell (default 0.8.16)."},
+        "exec_doc": {"type": "string", "description": "Path of the executive document, relative to this file."},
+    }, SPELL_KEYS, "Spell metadata.")
+    section = _obj({
+        "title": TEXT,
+        "links": {"type": "object", "additionalProperties": False, "properties": links},
+        "actions": {"type": "array", "items": {"oneOf": _actions()}},
+    }, SECTION_KEYS, "A titled group of actions with its link lines.")
+    expect = _obj({
+        "dai_paid": AMOUNT, "mkr_transferred": AMOUNT,
+        "streams": {"type": "object", "additionalProperties": False,
+                    "properties": {k: {"type": "integer", "minimum": 0} for k in sorted(VESTS)}},
+        "streamed": {"type": "object", "additionalProperties": False, "properties": {t: AMOUNT for t in tokens}},
+    }, EXPECT_KEYS, "Control totals from the executive document, checked against the actions.")
+    cap = _obj({"amount": AMOUNT, "per": DURATION}, CAP_KEYS)
+    top = _obj({
+        "spellgen": {"const": 1, "description": "Format version."},
+        "spell": spell,
+        "wallets": {"type": "object", "description": "Wallet registry: UPPER_SNAKE name -> checksummed address.",
+                    "propertyNames": {"pattern": "^[A-Z][A-Z0-9_]{0,63}$"}, "additionalProperties": ADDRESS},
+        "sections": {"type": "array", "items": section},
+        "expect": expect,
+        "vest_caps": {"type": "object", "additionalProperties": False,
+                      "description": "Rate caps to check against, overriding the mainnet caps spellgen knows.",
+                      "properties": {k: cap for k in sorted(VESTS)}},
+        "simulation": _obj({"pause_delay": {**DURATION, "description": "The twin's governance delay."}},
+                           SIMULATION_KEYS, "Settings of the simulation."),
+    }, TOP_KEYS)
+    return {"$schema": "http://json-schema.org/draft-07/schema#",
+            "$id": "https://spellgen.invalid/schema/spell.schema.json",
+            "title": "spellgen spell", **top}

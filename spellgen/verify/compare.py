@@ -1,0 +1,330 @@
+"""Compare what the YAML declares (expect.py) with what the chain showed (simulate.py), item by item.
+
+Each result names the YAML item, the on-chain evidence and, when it fails, why. The expected side
+never looks at the Solidity: a mutated or hand-written spell is judged only by its effects.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spellgen.spec.amounts import human
+from spellgen.chain.client import topic
+from spellgen.verify.expect import Expected, NewAward
+from spellgen.spec.protocol import RAY, VESTS, WAD
+from spellgen.cast.simulate import Award, Observation
+from spellgen.spec.timeutil import iso
+
+MAX_CAST_GAS = 20_000_000
+MAX_CODE_SIZE = 24_576
+
+
+@dataclass(frozen=True)
+class Result:
+    item: str
+    path: str  # YAML path of the item, or "spell" for properties of the whole spell
+    passed: bool
+    evidence: str
+    reason: str = ""
+
+
+def _ok(item: str, path: str, evidence: str, problems: list[str]) -> Result:
+    return Result(item, path, not problems, evidence, "; ".join(problems))
+
+
+def _wad(value: int, token: str) -> str:
+    return f"{human(Decimal(value) / WAD)} {token}"
+
+
+def _compare(fields: list[tuple[str, object, object]]) -> list[str]:
+    return [f"{name}: expected {want}, observed {got}" for name, want, got in fields if want != got]
+
+
+class Verifier:
+    def __init__(self, expected: Expected, obs: Observation, control: dict):
+        self.e, self.o, self.control = expected, obs, control
+        self.results: list[Result] = []
+
+    def run(self) -> list[Result]:
+        for check in (self.streams, self.payments, self.transfers, self.yanks, self.allowances, self.caps,
+                      self.events, self.spell):
+            check()
+        return self.results
+
+    def add(self, result: Result) -> None:
+        self.results.append(result)
+
+    # -- streams ---------------------------------------------------------------------------------
+    def streams(self) -> None:
+        for vest in self.e.vests:
+            want = self.e.new_awards_per_vest.get(vest, 0)
+            got = self.o.after.ids[vest] - self.o.before.ids[vest]
+            self.add(_ok(f"new awards on {vest}: {want}", "spell",
+                         f"ids {self.o.before.ids[vest]} -> {self.o.after.ids[vest]}",
+                         _compare([("new awards", want, got)])))
+        by_vest: dict[str, list[tuple[int, Award]]] = defaultdict(list)
+        for (vest, award), state in sorted(self.o.new_awards.items()):
+            by_vest[vest].append((award, state))
+        seen: Counter[str] = Counter()
+        for want in self.e.awards:
+            index = seen[want.vest]
+            seen[want.vest] += 1
+            created = by_vest[want.vest]
+            if index >= len(created):
+                self.add(Result(want.item.label, want.item.path, False, "no award", "the cast created no award for it"))
+                continue
+            self.add(self._award(want, *created[index]))
+
+    def _award(self, want: NewAward, award: int, got: Award) -> Result:
+        problems = _compare([
+            ("usr", want.usr, got.usr), ("bgn", iso(want.bgn), iso(got.bgn)), ("clf", iso(want.clf), iso(got.clf)),
+            ("fin", iso(want.fin), iso(got.fin)), ("tau", want.fin - want.bgn, got.fin - got.bgn),
+            ("mgr", want.mgr, got.mgr), ("res", want.res, got.res),
+            ("tot", _wad(want.tot, want.token), _wad(got.tot, want.token)), ("rxd", 0, got.rxd),
+        ])
+        payout = next((p for p in self.o.payouts if (p.vest, p.award) == (want.vest, award)), None)
+        if payout is None or payout.error:
+            problems.append(payout.error if payout else "not vested in the simulation")
+        else:
+            if payout.paid != got.tot - got.rxd:
+                problems.append(f"vesting to fin paid {_wad(payout.paid, want.token)}, "
+                                f"not tot - rxd = {_wad(got.tot - got.rxd, want.token)}")
+            if payout.sin is not None and payout.sin != payout.paid * RAY:
+                problems.append(f"vat.sin(vow) rose by {payout.sin}, not paid * RAY")
+        evidence = (f"{want.vest} id {award}: usr {got.usr}, {iso(got.bgn)} to {iso(got.fin)}, "
+                    f"tot {_wad(got.tot, want.token)}, res {got.res}"
+                    + (f"; vested at fin: {_wad(payout.paid, want.token)}" if payout and not payout.error else ""))
+        return _ok(want.item.label, want.item.path, evidence, problems)
+
+    # -- payments and transfers --------------------------------------------------------------------
+    def payments(self) -> None:
+        if not self.e.payments:
+            return
+        before, after = self.o.before, self.o.after
+        per_recipient: Counter[str] = Counter()
+        for p in self.e.payments:
+            per_recipient[p.recipient] += p.wei
+        for p in self.e.payments:
+            got = after.dai[p.recipient] - before.dai[p.recipient]
+            problems = _compare([("DAI received", _wad(per_recipient[p.recipient], "DAI"), _wad(got, "DAI"))])
+            self.add(_ok(p.item.label, p.item.path, f"balance {_wad(before.dai[p.recipient], 'DAI')} -> "
+                                                    f"{_wad(after.dai[p.recipient], 'DAI')}", problems))
+        total = self.e.dai_paid
+        sin = after.vow_sin - before.vow_sin
+        supply = after.dai_supply - before.dai_supply
+        self.add(_ok(f"surplus buffer: {_wad(total, 'DAI')} paid", "spell",
+                     f"vat.sin(vow) +{_wad(sin // RAY, 'DAI')} (in RAD), DAI supply +{_wad(supply, 'DAI')}",
+                     _compare([("vat.sin(vow) rise", total * RAY, sin), ("DAI supply rise", total, supply)])))
+
+    def transfers(self) -> None:
+        if not self.e.transfers:
+            return
+        before, after = self.o.before, self.o.after
+        proxy = self.o.addresses["MCD_PAUSE_PROXY"]
+        per_recipient: Counter[str] = Counter()
+        for t in self.e.transfers:
+            per_recipient[t.recipient] += t.wei
+        for t in self.e.transfers:
+            got = after.mkr[t.recipient] - before.mkr[t.recipient]
+            self.add(_ok(t.item.label, t.item.path, f"balance {_wad(before.mkr[t.recipient], 'MKR')} -> "
+                                                    f"{_wad(after.mkr[t.recipient], 'MKR')}",
+                         _compare([("MKR received", _wad(per_recipient[t.recipient], "MKR"), _wad(got, "MKR"))])))
+        fell = before.mkr[proxy] - after.mkr[proxy]
+        self.add(_ok(f"treasury: {_wad(self.e.mkr_transferred, 'MKR')} out", "spell",
+                     f"PauseProxy MKR {_wad(before.mkr[proxy], 'MKR')} -> {_wad(after.mkr[proxy], 'MKR')}",
+                     _compare([("PauseProxy MKR fall", _wad(self.e.mkr_transferred, "MKR"), _wad(fell, "MKR"))])))
+
+    # -- yanks, allowances, caps ------------------------------------------------------------------
+    def yanks(self) -> None:
+        cast_time = self.o.cast.timestamp
+        for y in self.e.yanks:
+            before = self.o.before.awards.get((y.vest, y.award))
+            after = self.o.after.awards.get((y.vest, y.award))
+            if before is None or after is None:
+                self.add(Result(y.item.label, y.item.path, False, "no such award", f"{y.vest} has no award {y.award}"))
+                continue
+            end = max(y.end if y.end is not None else cast_time, cast_time)
+            want_fin = min(before.fin, end)
+            problems = _compare([("fin after", iso(want_fin), iso(after.fin))])
+            # An award that already ended keeps its fin when yanked, so the event is the proof.
+            events = self._yank_events(y.vest, y.award)
+            if not events:
+                problems.append(f"the cast emitted no Yank event for award {y.award}")
+            elif events != [end]:
+                problems.append(f"Yank event end {', '.join(iso(e) for e in events)}, expected {iso(end)}")
+            if y.usr is not None:
+                problems += _compare([("usr before", y.usr, before.usr)])
+            if y.fin_before is not None:
+                problems += _compare([("fin before", iso(y.fin_before), iso(before.fin))])
+            token = VESTS[y.vest].token
+            self.add(_ok(y.item.label, y.item.path, f"award {y.award} of {before.usr}: fin {iso(before.fin)} -> "
+                                                    f"{iso(after.fin)}, tot {_wad(before.tot, token)} -> "
+                                                    f"{_wad(after.tot, token)}", problems))
+
+    def _yank_events(self, vest: str, award: int) -> list[int]:
+        """The `end` of each Yank(award, end) event the vest emitted during the cast."""
+        address = self.o.addresses[vest].lower()
+        wanted = topic("Yank(uint256,uint256)")
+        return [int.from_bytes(bytes(log["data"])[:32], "big") for log in self.o.cast.logs
+                if log["address"].lower() == address and "0x" + bytes(log["topics"][0]).hex() == wanted
+                and int(bytes(log["topics"][1]).hex(), 16) == award]
+
+    def allowances(self) -> None:
+        for a in self.e.allowances:
+            before, after = self.o.before.allowance[a.vest], self.o.after.allowance[a.vest]
+            want = before + a.wei if a.mode == "increase" else a.wei
+            problems = _compare([("allowance", _wad(want, a.token), _wad(after, a.token))])
+            self.add(_ok(a.item.label, a.item.path, f"{_wad(before, a.token)} -> {_wad(after, a.token)}", problems))
+        for vest, (unpaid, allowance, balance) in sorted(self.o.obligations.items()):
+            token = VESTS[vest].token
+            problems = []
+            if unpaid > allowance:
+                problems.append(f"valid awards still owe {_wad(unpaid, token)}, above the allowance "
+                                f"{_wad(allowance, token)}")
+            if unpaid > balance:
+                problems.append(f"valid awards still owe {_wad(unpaid, token)}, above the PauseProxy's "
+                                f"balance {_wad(balance, token)}")
+            self.add(_ok(f"{vest} can pay every valid award", "spell",
+                         f"owed {_wad(unpaid, token)}, allowance {_wad(allowance, token)}, "
+                         f"treasury {_wad(balance, token)}", problems))
+
+    def caps(self) -> None:
+        for c in self.e.caps:
+            got = self.o.after.caps[c.vest]
+            self.add(_ok(c.item.label, c.item.path, f"cap {self.o.before.caps[c.vest]} -> {got} wei/s",
+                         _compare([("cap", c.per_second, got)])))
+
+    # -- nothing else happened ------------------------------------------------------------------
+    def events(self) -> None:
+        unexplained = EventLedger(self.e, self.o).unexplained()
+        count = len(self.o.cast.logs)
+        self.add(Result("nothing else: every event of the vests, the budget tokens and the Vat is a YAML item",
+                        "spell",
+                        not unexplained, f"{count} log(s) in the cast transaction {self.o.cast.tx_hash}",
+                        "; ".join(unexplained)))
+
+    # -- the spell as a whole ---------------------------------------------------------------------
+    def spell(self) -> None:
+        o, e = self.o, self.e
+        self.add(_ok("cast gas at most 20,000,000", "spell", f"{o.cast.gas_used:,} gas",
+                     [] if o.cast.gas_used <= MAX_CAST_GAS else [f"{o.cast.gas_used:,} gas"]))
+        self.add(_ok("bytecode at most 24,576 bytes", "spell", f"spell {o.spell_size:,}, action {o.action_size:,}",
+                     [f"{name} is {size:,} bytes" for name, size in (("spell", o.spell_size),
+                                                                      ("action", o.action_size))
+                      if size > MAX_CODE_SIZE]))
+        self.add(_ok("expiration = deployment + expiry", "spell", f"expiration {iso(o.expiration)}",
+                     _compare([("expiration", iso(o.deployed_at + e.expiry), iso(o.expiration))])))
+        self.add(_ok("office hours as declared", "spell.office_hours", f"officeHours() = {o.office_hours}",
+                     _compare([("officeHours", e.office_hours, o.office_hours)])))
+        self.add(_ok("description as declared", "spell.description", repr(o.description),
+                     _compare([("description", e.description, o.description)])))
+        observed = {"dai_paid": ("DAI", self._received(self.o.before.dai, self.o.after.dai, e.payments)),
+                    "mkr_transferred": ("MKR", self._received(self.o.before.mkr, self.o.after.mkr, e.transfers))}
+        for name, want in self.control.items():
+            token, got = observed[name]
+            self.add(_ok(f"control total expect.{name}: {_wad(want, token)}", f"expect.{name}",
+                         f"observed {_wad(got, token)}", _compare([(name, _wad(want, token), _wad(got, token))])))
+
+    @staticmethod
+    def _received(before: dict[str, int], after: dict[str, int], items: list) -> int:
+        """What the recipients of `items` received in all, each recipient counted once."""
+        recipients = {item.recipient for item in items}
+        return sum(after[r] - before[r] for r in recipients)
+
+
+class EventLedger:
+    """Accounts for each log of the cast: every one must be explained by a YAML item."""
+
+    NOTE_SELECTORS = {"suck(address,address,uint256)", "move(address,address,uint256)"}
+
+    def __init__(self, e: Expected, o: Observation):
+        self.e, self.o = e, o
+        a = o.addresses
+        self.proxy = a["MCD_PAUSE_PROXY"].lower()
+        self.vests = {address.lower(): key for key, address in o.watched_vests.items()}
+        self.tokens = {address.lower(): symbol for symbol, address in o.watched_tokens.items()}
+        self.vat = a["MCD_VAT"].lower()
+
+    def unexplained(self) -> list[str]:
+        payments = Counter((p.recipient.lower(), p.wei) for p in self.e.payments)
+        transfers = Counter((t.recipient.lower(), t.wei) for t in self.e.transfers)
+        allowances = {a.vest for a in self.e.allowances}
+        inits = {(vest, award): w for ((vest, award), w) in self.o.new_awards.items()}
+        restricted = {k for k, w in inits.items() if w.res == 1}
+        yanks = {(y.vest, y.award) for y in self.e.yanks}
+        caps = {c.vest for c in self.e.caps}
+        out: list[str] = []
+        for log in self.o.cast.logs:
+            address = log["address"].lower()
+            topics = [bytes(t).hex() for t in log["topics"]]
+            data = bytes(log["data"])
+            t0 = "0x" + topics[0] if topics else ""
+            if address in self.tokens:
+                problem = self._token_event(self.tokens[address], t0, topics, data, payments, transfers, allowances)
+                if problem:
+                    out.append(problem)
+            elif address in self.vests:
+                vest = self.vests[address]
+                problem = self._vest_event(vest, t0, topics, inits, restricted, yanks, caps)
+                if problem:
+                    out.append(problem)
+            elif address == self.vat:
+                if self.e.payments and self._payment_mechanics(t0, topics):
+                    continue
+                out.append(f"Vat event {t0[:10]} is not explained by a declared payment")
+        return out
+
+    def _token_event(self, symbol, t0, topics, data, payments, transfers, allowances) -> str | None:
+        """A budget token's log is explained by a payment (DAI minted by the join), a treasury
+        transfer (MKR from the PauseProxy) or an allowance (the PauseProxy approving a vest of that token)."""
+        first = "0x" + topics[1][-40:] if len(topics) > 1 else ""
+        second = "0x" + topics[2][-40:] if len(topics) > 2 else ""
+        amount = int.from_bytes(data[:32], "big") if data else 0
+        if t0 == topic("Transfer(address,address,uint256)"):
+            ledger, declared = ((payments, "payment") if symbol == "DAI" and int(first, 16) == 0 else
+                                (transfers, "transfer") if symbol == "MKR" and first == self.proxy else (None, ""))
+            if ledger is not None and ledger[(second, amount)] > 0:
+                ledger[(second, amount)] -= 1
+                return None
+            what = f"{symbol} moved from {first} to {second}: {_wad(amount, symbol)}"
+            return f"{what} is not a declared {declared or 'action'}"
+        if t0 == topic("Approval(address,address,uint256)"):
+            vest = self.vests.get(second)
+            if first == self.proxy and vest in allowances and VESTS[vest].token == symbol:
+                return None
+            return f"{symbol} approval from {first} to {second} is not a declared allowance"
+        return f"{symbol} emitted {t0[:10]}, which no YAML item declares"
+
+    def _vest_event(self, vest, t0, topics, inits, restricted, yanks, caps) -> str | None:
+        if t0 == topic("Init(uint256,address)") and (vest, int(topics[1], 16)) in inits:
+            return None
+        if t0 == topic("Restrict(uint256)") and (vest, int(topics[1], 16)) in restricted:
+            return None
+        if t0 == topic("Yank(uint256,uint256)") and (vest, int(topics[1], 16)) in yanks:
+            return None
+        if t0 == topic("File(bytes32,uint256)") and vest in caps:
+            return None
+        known = {topic(s): s.split("(")[0] for s in ("Init(uint256,address)", "Restrict(uint256)",
+                 "Unrestrict(uint256)", "Yank(uint256,uint256)", "File(bytes32,uint256)", "Rely(address)",
+                 "Deny(address)", "Vest(uint256,uint256)", "Move(uint256,address)")}
+        name = known.get(t0, t0[:10])
+        arg = f" {int(topics[1], 16)}" if len(topics) > 1 and name not in ("Rely", "Deny", "File") else ""
+        return f"{vest} emitted {name}{arg}, which no YAML item declares"
+
+    def _payment_mechanics(self, t0: str, topics: list[str]) -> bool:
+        """Vat.suck (vow -> PauseProxy) and Vat.move (PauseProxy -> join) are how a payment works.
+
+        The twin's Vat names these events; mainnet's Vat logs anonymous notes whose first topic is
+        the called function's selector.
+        """
+        named = {topic("Suck(address,address,uint256)"), topic("Move(address,address,uint256)"),
+                 topic("Hope(address,address)")}
+        if t0 in named:
+            return True
+        selectors = {topic(s)[:10] for s in self.NOTE_SELECTORS}
+        return t0[:10] in selectors and t0[10:].strip("0") == ""
+
+
+def verify(expected: Expected, obs: Observation, control: dict) -> list[Result]:
+    return Verifier(expected, obs, control).run()
