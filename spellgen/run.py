@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence, TextIO
 
+from spellgen.progress import Progress
 from spellgen.build.compile import CompiledSpell, compile_cached
 from spellgen.verify.expect import expected_from
 from spellgen.spec.model import Spell
@@ -28,33 +29,8 @@ class ChainChoice:
     label: str = ""  # how reports name that chain
 
 
-class Steps:
-    """Prints `  step ... 1.2 s` lines and keeps the timings for the report."""
-
-    def __init__(self, stream: TextIO):
-        self.stream = stream
-        self.timings: list[tuple[str, float]] = []
-
-    def done(self, name: str, seconds: float) -> None:
-        self.timings.append((name, seconds))
-        print(f"  {name} ... {seconds:.2f} s", file=self.stream, flush=True)
-
-    @contextmanager
-    def step(self, name: str) -> Iterator[None]:
-        started = time.monotonic()
-        print(f"  {name} ...", end="", file=self.stream, flush=True)
-        try:
-            yield
-        except BaseException:
-            print(" failed", file=self.stream, flush=True)
-            raise
-        seconds = time.monotonic() - started
-        self.timings.append((name, seconds))
-        print(f" {seconds:.2f} s", file=self.stream, flush=True)
-
-
 @contextmanager
-def open_chain(spell: Spell, choice: ChainChoice, steps: Steps) -> Iterator[tuple[str, str]]:
+def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[tuple[str, str]]:
     """Yield (RPC URL, description of the chain) and stop the node afterwards."""
     if choice.web3 is not None:
         yield "", choice.label or "a connected web3"
@@ -62,7 +38,7 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Steps) -> Iterator[tupl
     if choice.fork_url:
         from spellgen.chain.node import AnvilNode
 
-        args = ["--fork-url", choice.fork_url, "--silent"]
+        args = ["--fork-url", choice.fork_url]
         if choice.fork_block is not None:
             args += ["--fork-block-number", str(choice.fork_block)]
         with steps.step("start anvil forking the RPC"):
@@ -101,7 +77,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     from spellgen.verify.compare import verify
 
     stream = stream or sys.stderr  # looked up per call: tests swap sys.stderr
-    steps = Steps(stream)
+    steps = Progress(stream)
     with steps.step(f"compile with solc {solc}"):
         compiled: CompiledSpell = compile_cached(source, solc)
     expected = expected_from(spell)

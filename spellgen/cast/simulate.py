@@ -11,7 +11,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from spellgen.chain.client import Chain, Receipt, TxFailed, mapping_slot
+from spellgen.chain.client import Chain, Receipt, TxFailed
+from spellgen.chain.slots import mapping_slot
 from spellgen.build.compile import CompiledSpell
 from spellgen.verify.expect import Expected
 from spellgen.spec.protocol import CHANGELOG, VESTS, WAD, VestKind

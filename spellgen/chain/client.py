@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from eth_abi import decode, encode
-from web3 import Web3
-
-from spellgen.spec.address import keccak256
+from spellgen.chain.rpc import Rpc, RpcError
+from spellgen.spec.address import keccak256, to_checksum
 
 _SIG = re.compile(r"^(\w+)\(([^()]*)\)(?:\(([^()]*)\))?$")
 
@@ -49,45 +48,64 @@ class Receipt:
     tx_hash: str
     block: int
     gas_used: int
-    logs: list
+    logs: list  # each {"address": checksummed str, "topics": [bytes], "data": bytes}
     contract_address: str | None
     timestamp: int
 
 
-class Chain:
-    """JSON-RPC access to one chain, with anvil's cheat codes for a simulation."""
+def _log(raw: dict) -> dict:
+    return {"address": to_checksum(raw["address"]), "topics": [_bytes(t) for t in raw.get("topics", [])],
+            "data": _bytes(raw.get("data", "0x")), "logIndex": int(str(raw.get("logIndex", "0x0")), 0)}
 
-    def __init__(self, url: str | None = None, timeout: float = 120, w3: Web3 | None = None):
-        """Connect to `url`, or use an already connected web3 (Brownie's, in a Brownie script or test)."""
+
+def _bytes(value: Any) -> bytes:
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    text = value.hex() if hasattr(value, "hex") and not isinstance(value, str) else str(value)
+    return bytes.fromhex(text.removeprefix("0x"))
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) else int(str(value), 16)
+
+
+class Chain:
+    """Contract calls and transactions by signature on one chain, with anvil's cheat codes."""
+
+    def __init__(self, url: str | None = None, timeout: float = 120, w3: Any = None):
+        """Connect to `url`, or go through an already connected web3 (Brownie's)."""
         self.url = url or ""
-        self.w3 = w3 if w3 is not None else Web3(Web3.HTTPProvider(url, request_kwargs={"timeout": timeout}))
+        self.node = Rpc.over_web3(w3) if w3 is not None else Rpc(url or "", timeout=timeout)
         self._warp_pending = False
 
     # -- plain RPC -------------------------------------------------------------------------------
     def rpc(self, method: str, params: list) -> Any:
-        response = self.w3.provider.make_request(method, params)
-        if "error" in response:
-            raise RuntimeError(f"{method} failed: {response['error'].get('message', response['error'])}")
-        return response.get("result")
+        try:
+            return self.node.call(method, *params)
+        except RpcError as exc:
+            raise RuntimeError(str(exc)) from None
 
     def timestamp(self) -> int:
-        return self.w3.eth.get_block("latest")["timestamp"]
+        return self.node.timestamp()
 
     def chain_id(self) -> int:
-        return self.w3.eth.chain_id
+        return self.node.chain_id()
 
     def code(self, address: str) -> bytes:
-        return bytes(self.w3.eth.get_code(Web3.to_checksum_address(address)))
+        return _bytes(self.node.code(to_checksum(address)))
 
     # -- calls -----------------------------------------------------------------------------------
     def call(self, to: str, signature: str, *args: Any, sender: str | None = None) -> Any:
         """Read-only call; returns one value, or a tuple when the signature returns several."""
-        request = {"to": Web3.to_checksum_address(to), "data": "0x" + calldata(signature, *args).hex()}
+        request = {"to": to_checksum(to), "data": "0x" + calldata(signature, *args).hex()}
         if sender:
-            request["from"] = Web3.to_checksum_address(sender)
-        raw = self.w3.eth.call(request)
-        values = decode(outputs_of(signature), bytes(raw))
-        values = tuple(Web3.to_checksum_address(v) if isinstance(v, str) and v.startswith("0x") and len(v) == 42
+            request["from"] = to_checksum(sender)
+        try:
+            raw = self.node.eth_call(request)
+        except RpcError as exc:
+            raise TxFailed(_reason(exc)) from None
+        values = decode(outputs_of(signature), _bytes(raw))
+        values = tuple(to_checksum(v) if isinstance(v, str) and v.startswith("0x") and len(v) == 42
                        else v for v in values)
         return values[0] if len(values) == 1 else values
 
@@ -98,23 +116,31 @@ class Chain:
             # otherwise stamp blocks with the time that passed, and reports would vary by a second.
             self.warp(self.timestamp() + 1)
         self._warp_pending = False
-        tx = {"from": Web3.to_checksum_address(sender), "data": "0x" + data.hex(), "gas": gas}
+        tx = {"from": to_checksum(sender), "data": "0x" + data.hex(), "gas": hex(gas)}
         if to:
-            tx["to"] = Web3.to_checksum_address(to)
+            tx["to"] = to_checksum(to)
         try:
-            tx_hash = self.w3.eth.send_transaction(tx)
-        except Exception as exc:  # web3 raises on a revert detected at estimation or submission
+            tx_hash = self.node.call("eth_sendTransaction", tx)
+        except RpcError as exc:  # a node that checks the transaction before mining it
             raise TxFailed(_reason(exc)) from None
-        receipt = self.w3.eth.wait_for_transaction_receipt(tx_hash, timeout=120)
-        if receipt["status"] != 1:
-            raise TxFailed(self._innermost_reason("0x" + bytes(tx_hash).hex())
-                           or self._revert_reason(tx, receipt["blockNumber"]))
-        block = self.w3.eth.get_block(receipt["blockNumber"])
-        return Receipt("0x" + bytes(tx_hash).hex(), receipt["blockNumber"], receipt["gasUsed"],
-                       list(receipt["logs"]), receipt.get("contractAddress"), block["timestamp"])
+        receipt = self.node.receipt(tx_hash, timeout=120)
+        block_number = _int(receipt["blockNumber"])
+        if _int(receipt["status"]) != 1:
+            raise TxFailed(self._innermost_reason(tx_hash) or self._revert_reason(tx, block_number))
+        block = self.node.block(hex(block_number))
+        address = receipt.get("contractAddress")
+        return Receipt(tx_hash, block_number, _int(receipt["gasUsed"]), [_log(x) for x in receipt["logs"]],
+                       to_checksum(address) if address else None, _int(block["timestamp"]))
 
     def transact(self, sender: str, to: str, signature: str, *args: Any, gas: int = 25_000_000) -> Receipt:
         return self.send(sender, to, calldata(signature, *args), gas)
+
+    def trace(self, tx_hash: str, tracer: str, config: dict | None = None) -> Any:
+        """`debug_traceTransaction` with a built-in tracer (callTracer, prestateTracer)."""
+        options: dict[str, Any] = {"tracer": tracer}
+        if config:
+            options["tracerConfig"] = config
+        return self.node.call("debug_traceTransaction", tx_hash, options)
 
     def _innermost_reason(self, tx_hash: str) -> str | None:
         """The revert reason where the failure started, from anvil's call tracer.
@@ -123,8 +149,8 @@ class Chain:
         (`ds-pause-delegatecall-error`) hides the cause, e.g. `ds-token-insufficient-balance`.
         """
         try:
-            frame = self.rpc("debug_traceTransaction", [tx_hash, {"tracer": "callTracer"}])
-        except Exception:  # noqa: BLE001 - a node without tracing: fall back to replaying the call
+            frame = self.trace(tx_hash, "callTracer")
+        except RpcError:  # a node without tracing: fall back to replaying the call
             return None
         reasons: list[str] = []
         while frame:
@@ -141,56 +167,58 @@ class Chain:
         """Replay the failed transaction as a call on its own block: a reverted transaction left the
         state as it was, and the block keeps its timestamp (which a replay one block earlier would not)."""
         try:
-            self.w3.eth.call({k: v for k, v in tx.items() if k != "gas"}, block)
-        except Exception as exc:  # noqa: BLE001 - replaying only to learn the reason
+            self.node.eth_call({k: v for k, v in tx.items() if k != "gas"}, hex(block))
+        except RpcError as exc:
             return _reason(exc)
         return "reverted"
 
     # -- anvil cheat codes -------------------------------------------------------------------------
     def impersonate(self, address: str, eth: int = 10**20) -> str:
-        address = Web3.to_checksum_address(address)
-        self.rpc("anvil_impersonateAccount", [address])
-        self.rpc("anvil_setBalance", [address, hex(eth)])
+        address = to_checksum(address)
+        self.node.call("anvil_impersonateAccount", address)
+        self.node.set_balance(address, eth)
         return address
 
-    def set_storage(self, address: str, slot: int | bytes, value: int) -> None:
-        key = slot if isinstance(slot, bytes) else slot.to_bytes(32, "big")
-        self.rpc("anvil_setStorageAt", [Web3.to_checksum_address(address), "0x" + key.hex(),
-                                        "0x" + value.to_bytes(32, "big").hex()])
+    def set_storage(self, address: str, slot: int, value: int) -> None:
+        self.node.set_storage(to_checksum(address), slot, value)
 
-    def storage(self, address: str, slot: bytes) -> int:
-        return int.from_bytes(bytes(self.w3.eth.get_storage_at(Web3.to_checksum_address(address),
-                                                               int.from_bytes(slot, "big"))), "big")
+    def storage(self, address: str, slot: int) -> int:
+        return self.node.storage(to_checksum(address), slot)
 
     def warp(self, timestamp: int) -> None:
         """The next block gets this timestamp."""
-        self.rpc("evm_setNextBlockTimestamp", [hex(timestamp)])
+        self.node.next_block_at(timestamp)
         self._warp_pending = True
 
     def mine(self, timestamp: int | None = None) -> None:
         self.warp(timestamp if timestamp is not None else self.timestamp() + 1)
-        self.rpc("evm_mine", [])
+        self.node.mine()
         self._warp_pending = False
 
     def snapshot(self) -> str:
-        return self.rpc("evm_snapshot", [])
+        return self.node.snapshot()
 
     def revert(self, snapshot_id: str) -> None:
-        if not self.rpc("evm_revert", [snapshot_id]):
-            raise RuntimeError(f"could not revert to snapshot {snapshot_id}")
+        try:
+            self.node.revert(snapshot_id)
+        except RpcError:
+            raise RuntimeError(f"could not revert to snapshot {snapshot_id}") from None
 
     def accounts(self) -> list[str]:
-        return list(self.w3.eth.accounts)
+        return [to_checksum(a) for a in self.node.call("eth_accounts")]
 
 
 def _reason(exc: Exception) -> str:
-    """The revert string of a web3 error, without the encoded data web3 appends."""
-    text = getattr(exc, "message", None) or (exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc))
+    """The revert string of a node's error, decoded from its revert data when the message lacks it."""
+    error = getattr(exc, "error", None) or {}
+    data = error.get("data")
+    if isinstance(data, dict):
+        data = data.get("data")
+    if isinstance(data, str) and data.startswith("0x08c379a0"):  # Error(string)
+        try:
+            return decode(["string"], bytes.fromhex(data[10:]))[0] or "reverted without a reason"
+        except Exception:  # noqa: BLE001 - malformed revert data: fall back to the message
+            pass
+    text = error.get("message") or str(exc)
     match = re.search(r"revert(?:ed)?:?\s*(.*)$", text)
     return (match.group(1).strip(" '\"") or "reverted without a reason") if match else text
-
-
-def mapping_slot(key: str | int, slot: int) -> bytes:
-    """Storage slot of `mapping[key]` for a mapping declared at `slot` (Solidity layout)."""
-    raw_key = bytes.fromhex(key[2:]).rjust(32, b"\0") if isinstance(key, str) else key.to_bytes(32, "big")
-    return keccak256(raw_key + slot.to_bytes(32, "big"))

@@ -1,4 +1,8 @@
-"""Start and stop one anvil process: a free port, wait until it answers, never leave it behind."""
+"""spellgen's one node launcher: start one anvil, know it is ours, never leave it behind.
+
+Also the one place that picks and probes ports: the twin, simulate, Brownie's network and the
+tests all start anvil through `AnvilNode`.
+"""
 from __future__ import annotations
 
 import atexit
@@ -27,6 +31,13 @@ class PortInUse(NodeError):
     """The requested port is taken (an input problem, not a broken tool)."""
 
 
+START_ATTEMPTS = 3  # an automatically chosen port can be taken by another process before anvil binds it
+
+
+def port_in_use_message(port: int) -> str:
+    return f"port {port} is in use; choose another with --port"
+
+
 def free_port() -> int:
     """A TCP port nobody listens on right now (the kernel picks it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -35,12 +46,17 @@ def free_port() -> int:
 
 
 def check_port(port: int) -> None:
-    """Raise PortInUse when `port` cannot be bound, before anvil fails on it less clearly."""
+    """Raise PortInUse when `port` has a listener, before anvil fails on it less clearly.
+
+    The probe binds the way anvil does, with SO_REUSEADDR, so a port whose last connections
+    linger in TIME_WAIT after the previous run counts as free: anvil can bind it too.
+    """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((HOST, port))
-        except OSError as exc:
-            raise PortInUse(f"port {port} on {HOST} is not available ({exc.strerror})") from None
+        except OSError:
+            raise PortInUse(port_in_use_message(port)) from None
 
 
 def _die_with_parent() -> None:
@@ -66,23 +82,41 @@ class AnvilNode:
     """
 
     def __init__(self, args: list[str], port: int | None = None) -> None:
-        anvil = toolchain.anvil_path()  # ToolchainError with a "run make setup" hint if missing
-        self.port = port or free_port()
-        if port:
-            check_port(port)
-        self.url = f"http://{HOST}:{self.port}"
-        self.rpc = Rpc(self.url)
+        self._anvil = toolchain.anvil_path()  # ToolchainError with a "run make setup" hint if missing
+        self.process: subprocess.Popen | None = None
         self._log = tempfile.NamedTemporaryFile(prefix="spellgen-anvil-", suffix=".log", delete=False)
-        command = [str(anvil), "--host", HOST, "--port", str(self.port), *args]
-        self.process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT,
-            start_new_session=True, preexec_fn=_die_with_parent if _PRCTL else None)
         atexit.register(self.stop)  # a forgotten stop() still ends anvil when Python exits
         try:
-            self._wait_until_ready()
+            if port:
+                check_port(port)
+                self._start(args, port)
+            else:
+                self._start_on_a_free_port(args)
         except BaseException:
             self.stop()
             raise
+
+    def _start_on_a_free_port(self, args: list[str]) -> None:
+        """Another process may take the chosen port first; then anvil exits and we try another."""
+        for attempt in range(START_ATTEMPTS):
+            try:
+                self._start(args, free_port())
+                return
+            except PortInUse:
+                if attempt == START_ATTEMPTS - 1:
+                    raise
+
+    def _start(self, args: list[str], port: int) -> None:
+        self.port = port
+        self.url = f"http://{HOST}:{port}"
+        self.rpc = Rpc(self.url)
+        self._log.seek(0)
+        self._log.truncate()
+        command = [str(self._anvil), "--host", HOST, "--port", str(port), *args]
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT,
+            start_new_session=True, preexec_fn=_die_with_parent if _PRCTL else None)
+        self._wait_until_ready()
 
     @property
     def pid(self) -> int:
@@ -90,7 +124,7 @@ class AnvilNode:
 
     @property
     def running(self) -> bool:
-        return self.process.poll() is None
+        return self.process is not None and self.process.poll() is None
 
     def log_tail(self, lines: int = 15) -> str:
         try:
@@ -100,21 +134,29 @@ class AnvilNode:
         return "\n".join(text.splitlines()[-lines:])
 
     def _wait_until_ready(self) -> None:
+        """Ready when our own process says it listens on our port and then answers there.
+
+        Asking the port alone is not enough: if another run's anvil holds it, that one would
+        answer, and we would cast on someone else's chain.
+        """
+        listening = f"Listening on {HOST}:{self.port}"
         deadline = time.monotonic() + READY_TIMEOUT
         while True:
             if not self.running:
                 tail = self.log_tail()
-                if "address already in use" in tail.lower():
-                    raise PortInUse(f"port {self.port} on {HOST} is already in use")
+                if "address already in use" in tail.lower() or "addrinuse" in tail.lower():
+                    raise PortInUse(port_in_use_message(self.port))
                 raise NodeError(f"anvil exited with status {self.process.returncode}:\n{tail}")
-            try:
-                self.rpc.call("eth_chainId")
-                return
-            except RpcError:
-                if time.monotonic() > deadline:
-                    raise NodeError(f"anvil did not answer on {self.url} within {READY_TIMEOUT:.0f} s:\n"
-                                    f"{self.log_tail()}") from None
-                time.sleep(0.01)
+            if listening in self.log_tail(200):
+                try:
+                    self.rpc.call("eth_chainId")
+                    return
+                except RpcError:
+                    pass
+            if time.monotonic() > deadline:
+                raise NodeError(f"anvil did not answer on {self.url} within {READY_TIMEOUT:.0f} s:\n"
+                                f"{self.log_tail()}")
+            time.sleep(0.01)
 
     def wait(self) -> int:
         """Block until anvil exits on its own; its exit status."""
@@ -122,7 +164,7 @@ class AnvilNode:
 
     def stop(self, timeout: float = 5.0) -> None:
         """SIGTERM, then SIGKILL if anvil lingers; idempotent; removes the log file."""
-        if self.running:
+        if self.running and self.process is not None:
             self.process.terminate()
             try:
                 self.process.wait(timeout)

@@ -1,6 +1,8 @@
-"""A thin JSON-RPC client for anvil: the standard calls the twin needs plus anvil's cheat codes.
+"""spellgen's one JSON-RPC client: standard calls, traces and anvil's cheat codes.
 
-Standard library only (urllib), so starting a twin never pays for importing web3.
+Over HTTP with the standard library (urllib), so starting a twin never pays for importing web3;
+or over an already connected web3 provider (Brownie's), so a Brownie script casts on the network
+Brownie runs. Everything above it (the twin builder, the cast, verification) speaks through it.
 """
 from __future__ import annotations
 
@@ -12,51 +14,54 @@ import urllib.error
 import urllib.request
 from typing import Any
 
-from spellgen.spec.address import keccak256
+from spellgen.chain.slots import word
 
 
 class RpcError(RuntimeError):
     """The node answered with an error, or could not be reached."""
 
-
-def word(value: int) -> str:
-    """A 32-byte big-endian hex word, as storage cheat codes want it."""
-    return "0x" + value.to_bytes(32, "big").hex()
-
-
-def mapping_slot(key: str | int, slot: int) -> int:
-    """Storage slot of `mapping[key]` for a mapping declared at `slot` (solc layout).
-
-    An address key is left-padded to 32 bytes, like a uint256 key.
-    """
-    key_int = int(key, 16) if isinstance(key, str) else key
-    return int.from_bytes(keccak256(key_int.to_bytes(32, "big") + slot.to_bytes(32, "big")), "big")
-
-
-def nested_slot(key1: str | int, key2: str | int, slot: int) -> int:
-    """Storage slot of `mapping[key1][key2]`."""
-    return mapping_slot(key2, mapping_slot(key1, slot))
+    def __init__(self, message: str, error: dict | None = None) -> None:
+        super().__init__(message)
+        self.error = error or {}  # the node's error object: code, message and any revert data
 
 
 class Rpc:
-    """JSON-RPC over HTTP to one node."""
+    """JSON-RPC to one node: over HTTP to `url`, or through a connected web3 provider."""
 
-    def __init__(self, url: str, timeout: float = 60.0) -> None:
+    def __init__(self, url: str, timeout: float = 60.0, provider: Any = None) -> None:
         self.url = url
         self.timeout = timeout
+        self.provider = provider
         self._ids = itertools.count(1)
 
+    @classmethod
+    def over_web3(cls, w3: Any, label: str = "web3") -> "Rpc":
+        """Requests through `w3.provider` (Brownie's connection), answered by the node it talks to."""
+        return cls(label, provider=w3.provider)
+
     def call(self, method: str, *params: Any) -> Any:
-        body = json.dumps({"jsonrpc": "2.0", "id": next(self._ids), "method": method, "params": list(params)})
+        answer = self._request(method, list(params))
+        if "error" in answer:
+            error = answer["error"]
+            raise RpcError(f"{method}: {error.get('message', error) if isinstance(error, dict) else error}",
+                           error if isinstance(error, dict) else None)
+        return answer.get("result")
+
+    def _request(self, method: str, params: list) -> dict:
+        if self.provider is not None:
+            return dict(self.provider.make_request(method, params))
+        body = json.dumps({"jsonrpc": "2.0", "id": next(self._ids), "method": method, "params": params})
         request = urllib.request.Request(self.url, body.encode(), {"Content-Type": "application/json"})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                answer = json.loads(response.read())
+                return json.loads(response.read())
+        except urllib.error.HTTPError as exc:  # some nodes answer a JSON-RPC error with HTTP 500
+            try:
+                return json.loads(exc.read())
+            except ValueError:
+                raise RpcError(f"{method} at {self.url}: {exc}") from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             raise RpcError(f"{method} at {self.url}: {exc}") from None
-        if "error" in answer:
-            raise RpcError(f"{method}: {answer['error'].get('message', answer['error'])}")
-        return answer.get("result")
 
     # --- reads ---
 

@@ -13,25 +13,14 @@ Two ways in:
 """
 from __future__ import annotations
 
-import socket
 from typing import Any
 
 import pluggy
 
 from spellgen.build.toolchain import anvil_path, prepare_env
+from spellgen.chain.node import free_port
 
 ANVIL_HOST = "http://127.0.0.1"
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now.
-
-    brownie attaches to whatever already answers on the configured port instead of launching
-    its own node, so a fixed 8545 could silently share state with another run.
-    """
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def use_project_anvil(network: str = "development", port: int | None = None, **cmd_settings: Any) -> dict[str, Any]:

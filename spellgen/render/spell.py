@@ -229,7 +229,7 @@ def _gems(spell: Spell) -> list[tuple[str, str]]:
             for s in sorted(symbols)]
 
 
-def build_view(spell: Spell, source_name: str) -> SpellView:
+def spell_view(spell: Spell, source_name: str) -> SpellView:
     builder = _Builder(spell)
     sections = [builder.section(s) for s in spell.sections]
     vests = {a.vest for a in spell.actions if hasattr(a, "vest")}
@@ -280,6 +280,6 @@ def tidy(text: str) -> str:
 
 def render(spell: Spell, source_name: str, section_only: bool = False) -> str:
     """The full spell (or only the budget section) as Solidity source text."""
-    view = build_view(spell, source_name)
+    view = spell_view(spell, source_name)
     template = _environment().get_template("section.sol.j2" if section_only else "spell.sol.j2")
     return tidy(template.render(v=view))

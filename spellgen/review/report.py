@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from spellgen.files import write_atomic
-from spellgen.review.report_view import ReportView, RunFacts, build_view
+from spellgen.review.report_view import ReportView, RunFacts, report_content
 from spellgen.review.summary import obligations, plain, section_rows, totals
 
 if TYPE_CHECKING:  # verify.py loads web3; `spellgen report` must not need it
@@ -75,7 +75,7 @@ def _facts(info: RunInfo) -> RunFacts | None:
 
 
 def view_of(info: RunInfo, results: list[Result] | None, spell: Spell) -> ReportView:
-    return build_view(spell, info.spec, _facts(info), results)
+    return report_content(spell, info.spec, _facts(info), results)
 
 
 # --- report.md -------------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ def obligation_table(items: list[Obligation]) -> ObligationTable:
     return ObligationTable([f"{r} ({t})" for r, t in keys], rows, ["Total"] + sums)
 
 
-def build_view(spell: Spell, spec: str, run: RunFacts | None = None,
+def report_content(spell: Spell, spec: str, run: RunFacts | None = None,
                results: list[Result] | None = None) -> ReportView:
     status = _status(results)
     sections = [SectionView(s.title, list(s.links), section_rows(s, spell), status) for s in spell.sections]

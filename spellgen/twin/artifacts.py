@@ -46,7 +46,7 @@ def digest(parts: dict[str, str]) -> str:
     return h.hexdigest()[:16]
 
 
-def compile_cached(sources: dict[str, str], label: str) -> dict[str, Artifact]:
+def compile_twin_sources(sources: dict[str, str], label: str) -> dict[str, Artifact]:
     """Every deployable or ABI-bearing contract of `sources`, by contract name (names must be unique).
 
     Cached in .cache/twin/<label>-<hash>.json; the hash covers sources, compiler and settings.
@@ -64,7 +64,7 @@ def compile_cached(sources: dict[str, str], label: str) -> dict[str, Artifact]:
 
 def twin_artifacts() -> dict[str, Artifact]:
     """The artifacts of contracts/twin and contracts/dss-exec-lib."""
-    return compile_cached(contract_sources(), "artifacts")
+    return compile_twin_sources(contract_sources(), "artifacts")
 
 
 def is_cached(sources: dict[str, str], label: str) -> bool:

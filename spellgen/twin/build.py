@@ -26,7 +26,8 @@ from spellgen.twin.cache import check_builder_unchanged, manifest_path, state_ke
 from spellgen.chain.node import AnvilNode
 from spellgen.twin.place import construct_at
 from spellgen.progress import Progress
-from spellgen.chain.rpc import Rpc, mapping_slot
+from spellgen.chain.rpc import Rpc
+from spellgen.chain.slots import mapping_slot
 
 # Storage slots (contracts/README.md) the builder writes directly.
 VAT_DAI_SLOT, VAT_DEBT_SLOT = 2, 4
@@ -60,7 +61,7 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
     with progress.step("starting anvil for the build"):
         node = AnvilNode(S.anvil_args(S.BUILD_START))
     try:
-        chain = Chain(node.rpc, artifacts)
+        chain = Contracts(node.rpc, artifacts)
         node.rpc.call("anvil_setBlockTimestampInterval", 1)  # deterministic block times
         chain.rpc.impersonate(S.DEPLOYER)
         with progress.step(f"placing {1 + len(S.CORE) + len(S.TWIN_ONLY) + len(S.VESTS)} contracts at their addresses"):
@@ -74,7 +75,7 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
         with progress.step("removing the deployer's rights"):
             retire_deployer(chain)
         with progress.step("checking the result"):
-            verify(chain, counts)
+            check_built_state(chain, counts)
         with progress.step("dumping the state"):
             end = chain.rpc.timestamp()
             write_atomic(path, chain.rpc.dump_state())
@@ -83,7 +84,7 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
     manifest = {"state_key": state_key(counts), "award_counts": counts, "genesis": S.GENESIS,
                 "build_end_timestamp": end, "chainlog": {k: MAINNET[k] for k in S.chainlog_keys()},
                 "twin_only": {k: address for k, (address, _) in S.TWIN_ONLY.items()},
-                "build_seconds": {k: round(v, 2) for k, v in progress.timings.items()}}
+                "build_seconds": {k: round(v, 2) for k, v in progress.timings}}
     write_atomic(manifest_path(path), json.dumps(manifest, indent=2) + "\n")
     prune_old_states(keep=path)
     return path
@@ -98,7 +99,7 @@ def prune_old_states(keep: Path, how_many: int = 4) -> None:
         manifest_path(old).unlink(missing_ok=True)
 
 
-class Chain:
+class Contracts:
     """The build's view of the node: contracts by key, and transactions from any account."""
 
     def __init__(self, rpc: Rpc, artifacts: dict[str, Artifact]) -> None:
@@ -140,7 +141,7 @@ def _b32(text: str) -> bytes:
     return text.encode().ljust(32, b"\0")
 
 
-def place_contracts(chain: Chain) -> None:
+def place_contracts(chain: Contracts) -> None:
     """Every contract at its address, constructed there; each mainnet one registered in the ChainLog.
 
     Constructor arguments are the mainnet addresses of dependencies, so immutables are right.
@@ -182,7 +183,7 @@ def place_contracts(chain: Chain) -> None:
         chain.send("CHANGELOG", "setAddress(bytes32,address)", _b32(key), a[key])
 
 
-def wire_governance(chain: Chain) -> None:
+def wire_governance(chain: Contracts) -> None:
     """Mainnet's rights: the PauseProxy governs; the joins mint DAI and USDS; vests can pay."""
     a = chain.addresses
     proxy = a["MCD_PAUSE_PROXY"]
@@ -211,7 +212,7 @@ def wire_governance(chain: Chain) -> None:
         chain.send("MCD_VOW", "file(bytes32,uint256)", _b32(what), value)
 
 
-def seed_balances(chain: Chain, counts: dict[str, int]) -> None:
+def seed_balances(chain: Contracts, counts: dict[str, int]) -> None:
     """Surplus buffer in the Vat; MKR and SKY treasuries in the PauseProxy, each approved to its vest."""
     a = chain.addresses
     vat, vow = a["MCD_VAT"], a["MCD_VOW"]
@@ -224,7 +225,7 @@ def seed_balances(chain: Chain, counts: dict[str, int]) -> None:
         chain.send(token, "approve(address,uint256)", a[vest], S.treasury_allowance(counts, vest), sender=proxy)
 
 
-def seed_hat(chain: Chain) -> None:
+def seed_hat(chain: Contracts) -> None:
     """The chief's current hat: an earlier spell backed by HAT_SUPPORT MKR."""
     a = chain.addresses
     voter = S.HAT_VOTER
@@ -238,7 +239,7 @@ def seed_hat(chain: Chain) -> None:
     _retire_account(chain, voter)
 
 
-def seed_awards(chain: Chain, counts: dict[str, int]) -> None:
+def seed_awards(chain: Contracts, counts: dict[str, int]) -> None:
     """The awards each vest holds before any spell; those past their cliff are claimed once."""
     now = chain.rpc.timestamp()
     for key in S.VESTS:
@@ -252,13 +253,13 @@ def seed_awards(chain: Chain, counts: dict[str, int]) -> None:
                 _retire_account(chain, award.usr)
 
 
-def _retire_account(chain: Chain, address: str) -> None:
+def _retire_account(chain: Contracts, address: str) -> None:
     """Stop impersonating a helper account and take back the ether it was given for gas."""
     chain.rpc.stop_impersonating(address)
     chain.rpc.set_balance(address, 0)
 
 
-def retire_deployer(chain: Chain) -> None:
+def retire_deployer(chain: Contracts) -> None:
     """Deny the deployer everywhere (and give up MKR's ownership): governance alone rules."""
     deployer = S.DEPLOYER
     for key in WARDED:
@@ -268,7 +269,7 @@ def retire_deployer(chain: Chain) -> None:
     _retire_account(chain, deployer)
 
 
-def verify(chain: Chain, counts: dict[str, int]) -> None:
+def check_built_state(chain: Contracts, counts: dict[str, int]) -> None:
     """Cheap checks before the dump is cached: a broken build must fail here, not in a test."""
     a = chain.addresses
     problems = []

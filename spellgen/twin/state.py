@@ -99,7 +99,7 @@ HAT_SUPPORT = 100_000 * WAD
 
 def anvil_args(timestamp: int | None = None) -> list[str]:
     """anvil options shared by the build and every start, so both run the same chain."""
-    args = ["--chain-id", str(CHAIN_ID), "--hardfork", HARDFORK, "--gas-limit", str(GAS_LIMIT), "--silent"]
+    args = ["--chain-id", str(CHAIN_ID), "--hardfork", HARDFORK, "--gas-limit", str(GAS_LIMIT)]  # not --silent: readiness reads the "Listening on" line
     return args + (["--timestamp", str(timestamp)] if timestamp is not None else [])
 
 

@@ -15,9 +15,9 @@ from spellgen.verify.expect import Expected, NewAward
 from spellgen.spec.protocol import RAY, VESTS, WAD
 from spellgen.cast.simulate import Award, Observation
 from spellgen.spec.timeutil import iso
+from spellgen.build.compile import MAX_CODE_SIZE
 
 MAX_CAST_GAS = 20_000_000
-MAX_CODE_SIZE = 24_576
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from web3.logs import DISCARD
 
 from spellgen.spec.protocol import DSS_EXEC_LIB, MAINNET, WAD
 from spellgen.twin import state as S
-from spellgen.twin.artifacts import Artifact, compile_cached, twin_artifacts
+from spellgen.twin.artifacts import Artifact, compile_twin_sources, twin_artifacts
 
 HERE = Path(__file__).parent
 ZERO = S.ZERO
@@ -23,7 +23,7 @@ def b32(text: str) -> bytes:
 
 def probe_artifacts() -> dict[str, Artifact]:
     """tests/twin/contracts/TwinProbes.sol, compiled once and cached like the twin's contracts."""
-    return compile_cached({"TwinProbes.sol": (HERE / "contracts" / "TwinProbes.sol").read_text()}, "test-probes")
+    return compile_twin_sources({"TwinProbes.sol": (HERE / "contracts" / "TwinProbes.sol").read_text()}, "test-probes")
 
 
 class Kit:

@@ -18,7 +18,7 @@ from spellgen.spec.parse import load_spell
 from spellgen.review.summary import from_wei, obligations, stream_months
 from spellgen.spec.model import Stream
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TECHOPS = ROOT / "examples/techops-2022-01-28.yaml"
 EVERY = ROOT / "examples/every-action.yaml"
 WORKFLOW = ROOT / "examples/ci/spell-gate.yml"

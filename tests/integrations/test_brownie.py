@@ -4,11 +4,14 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("spec", ["examples/techops-2022-01-28.yaml", "examples/techops-2022-12-09.yaml"])
 def test_brownie_script_simulates_the_examples_on_the_twin(spec, tmp_path, capsys):
+    from spellgen.integrations.brownie import use_project_anvil
+
+    use_project_anvil()  # before brownie loads: its solc and anvil are the project's
     from brownie import network
     from brownie._config import CONFIG
 
@@ -22,7 +25,8 @@ def test_brownie_script_simulates_the_examples_on_the_twin(spec, tmp_path, capsy
         # launching a node, and, the network being a development one, caches no call results.
         CONFIG.networks["spellgen-twin"] = {"id": "spellgen-twin", "host": "http://127.0.0.1", "cmd": "anvil",
                                             "cmd_settings": {"port": twin.port}, "name": "spellgen twin"}
-        network.disconnect(kill_rpc=False)
+        if network.is_connected():
+            network.disconnect(kill_rpc=False)
         try:
             network.connect("spellgen-twin")
             assert network.web3.eth.chain_id == 1

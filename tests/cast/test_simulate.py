@@ -6,7 +6,7 @@ import pytest
 
 from spellgen.cli import main as cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SPECS = [ROOT / "examples/techops-2022-01-28.yaml", ROOT / "examples/techops-2022-12-09.yaml",
          ROOT / "tests/specs/treasury-2023-08-02.yaml", ROOT / "tests/specs/usds-sky-2025-03-01.yaml",
          ROOT / "tests/specs/payments-2023-03-01.yaml"]

@@ -9,7 +9,7 @@ from spellgen.spec.diagnostics import Diagnostics
 from spellgen.spec.execdoc import description_hash, document_hashes, keccak_hex
 from spellgen.spec.parse import load_spell
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples/techops-2022-12-09.yaml"
 DOC = "# Executive Vote: TechOps MKR transfer\n\nTransfer 257.31 MKR to the TECH-001 Auditor Wallet.\n"
 

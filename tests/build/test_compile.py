@@ -9,7 +9,7 @@ from spellgen.spec.parse import load_spell
 from spellgen.spec.protocol import DSS_EXEC_LIB
 from spellgen.render.spell import render
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 

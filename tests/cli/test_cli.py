@@ -8,7 +8,7 @@ import pytest
 
 from spellgen.cli import main as cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples/techops-2022-01-28.yaml"
 
 

@@ -20,7 +20,7 @@ from spellgen.review.report import RunInfo, markdown, write_reports
 from spellgen.review.summary import cumulative_series, spell_time
 from spellgen.verify.compare import Result
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TECHOPS = ROOT / "examples/techops-2022-01-28.yaml"
 EVERY = ROOT / "examples/every-action.yaml"
 BUDGET = ROOT / "examples/budgets/techops.yaml"

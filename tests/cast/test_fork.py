@@ -9,7 +9,7 @@ import pytest
 from spellgen.cli import main as cli
 from spellgen.twin import start_twin
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEC = ROOT / "examples/techops-2022-12-09.yaml"
 JAN = ROOT / "examples/techops-2022-01-28.yaml"
 

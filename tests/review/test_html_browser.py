@@ -16,7 +16,7 @@ from PIL import Image
 from spellgen.cli import review as report_cli
 from spellgen.review.chart import COLOURS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTE = ROOT / ".tools/chromium-unavailable"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]

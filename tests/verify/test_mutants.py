@@ -12,7 +12,7 @@ from spellgen.cli import main as cli
 from spellgen.spec.parse import load_spell
 from spellgen.render.spell import render
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OTHER = "0x6cD0Ed4Ef58E68efEF55E975803d9F9001DAFed2"
 
 JAN = ROOT / "examples/techops-2022-01-28.yaml"

@@ -6,7 +6,7 @@ import pytest
 
 from spellgen.cli import main as cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "tests/specs/treasury-2023-08-02.yaml"
 SPELL = ROOT / "tests/handwritten/treasury-2023-08-02.sol"
 

@@ -11,9 +11,9 @@ import pytest
 from spellgen.spec.parse import load_spell
 from spellgen.render.spell import render
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 TARGETS = ["0.6.12", "0.8.16"]
 UPDATE = os.environ.get("SPELLGEN_UPDATE_GOLDEN") == "1"
 

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ENVIRONMENTS = [("0", "UTC", "C"), ("4242", "Asia/Kathmandu", "de_DE.UTF-8")]
 
 

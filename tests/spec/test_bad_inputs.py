@@ -7,7 +7,7 @@ import pytest
 
 from spellgen.cli import main as cli
 
-HERE = Path(__file__).parent / "bad_inputs"
+HERE = Path(__file__).resolve().parents[1] / "bad_inputs"
 CASES = [line.split("\t", 1) for line in (HERE / "expected.tsv").read_text().splitlines() if line]
 
 
