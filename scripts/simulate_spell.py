@@ -7,24 +7,26 @@ mainnet fork you configured in Brownie, or the twin (`spellgen twin up`, then a 
 that host). Pass a Solidity file as the second argument to verify a hand-written spell instead of
 rendering one. Exits like `spellgen simulate`: 0 when every item passes, 1 when any fails.
 """
+import sys
 from pathlib import Path
 
 from brownie import network, web3
 
-from spellgen.spec.checks import check_spell
-from spellgen.spec.diagnostics import Diagnostics, InputError
-from spellgen.spec.parse import load_spell
-from spellgen.run import ChainChoice, run
-from spellgen.render.spell import render
+from spellgen.run import ChainChoice, run_spec
+from spellgen.spec.diagnostics import InputError
 
 
 def main(spec: str, spell_file: str | None = None, report_dir: str | None = None) -> int:
-    diags = Diagnostics(spec)
-    spell = load_spell(Path(spec), diags)
-    check_spell(spell, diags)
-    if diags.errors:
-        raise InputError(diags)
-    source = Path(spell_file).read_text() if spell_file else render(spell, Path(spec).name)
+    """Cast and verify; a failed item or bad input ends the process with 1 or 2 (brownie run ignores
+    a return value, so a CI job would otherwise show green)."""
     choice = ChainChoice(web3=web3, label=f"Brownie network {network.show_active()}")
     directory = Path(report_dir) if report_dir else Path("out") / Path(spec).stem
-    return run(spell, Path(spec).name, source, spell.solc, choice, directory)
+    try:
+        code = run_spec(Path(spec), Path(spell_file) if spell_file else None, choice, directory)
+    except InputError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        code = 2
+    if code:
+        sys.exit(code)
+    return code

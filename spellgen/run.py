@@ -1,7 +1,10 @@
-"""`simulate` and `verify` end to end: spell source -> compiled -> cast on a chain -> verified -> reported.
+"""The one end-to-end run: YAML -> checked model -> spell source -> compiled -> cast -> verified -> reported.
 
-The chain is the twin at the spell's date by default, or anvil forking a real RPC (`--fork-url`).
-Each step prints its duration. Exit codes follow the CLI: 0 every item passed, 1 any failed.
+`run_spec` is what `spellgen simulate`, `spellgen verify`, the Brownie script and the tests call;
+no other module strings the stages together. The chain is the twin at the spell's date by
+default, anvil forking a real RPC (`--fork-url`), or a web3 that is already connected (Brownie's).
+Each step prints its duration. Exit codes follow the CLI: 0 every item passed, 1 any failed,
+2 invalid input (the YAML, an unreadable or uncompilable spell file).
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from typing import Iterator, Sequence, TextIO
 
 from spellgen.progress import Progress
 from spellgen.build.compile import CompiledSpell, compile_cached
-from spellgen.verify.expect import expected_from
+from spellgen.spec.expect import expected_from
 from spellgen.spec.model import Spell
 from spellgen.spec.timeutil import iso
 
@@ -64,6 +67,57 @@ def _redact(url: str) -> str:
     """RPC URLs often carry an API key in the path; keep the host only in reports."""
     match = re.match(r"^(\w+://[^/]+)", url)
     return f"{match.group(1)}/..." if match and match.group(1) != url else url
+
+
+EXIT_INVALID = 2
+
+
+def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | None = None,
+             report_dir: Path | None = None, budget: Path | None = None, stream: TextIO | None = None) -> int:
+    """Check the YAML, take the spell (rendered from it, or `spell_file`), cast and verify it.
+
+    Invalid YAML raises spellgen.spec.diagnostics.InputError (its warnings are printed either way);
+    an unreadable spell file or one no installed solc accepts returns 2 with a message.
+    """
+    from spellgen.spec.checks import check_spell
+    from spellgen.spec.diagnostics import Diagnostics, InputError
+    from spellgen.spec.parse import load_spell
+
+    stream = stream or sys.stderr
+    diags = Diagnostics(str(spec))
+    spell = load_spell(Path(spec), diags)
+    check_spell(spell, diags, base_dir=Path(spec).parent)
+    if diags.errors:
+        raise InputError(diags)
+    for diagnostic in diags:
+        print(diagnostic, file=stream)
+    caps = _budget_caps(budget)
+    if spell_file is None:
+        from spellgen.render.spell import render
+
+        source, solc = render(spell, Path(spec).name), spell.solc
+    else:
+        from spellgen.build.toolchain import solc_versions
+
+        try:
+            source = Path(spell_file).read_text()
+            solc = solc_for(source, spell.solc, solc_versions())
+        except OSError as exc:
+            print(f"spellgen: cannot read {spell_file}: {exc.strerror}", file=stream)
+            return EXIT_INVALID
+        except ValueError as exc:
+            print(f"spellgen: {exc}", file=stream)
+            return EXIT_INVALID
+    return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps)
+
+
+def _budget_caps(budget: Path | None) -> list:
+    """The budget's caps for report.html's chart (an invalid budget raises InputError: exit 2)."""
+    if budget is None:
+        return []
+    from spellgen.budget.caplines import load_budget_caps
+
+    return load_budget_caps(Path(budget))
 
 
 def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoice, report_dir: Path | None,

@@ -3,4 +3,6 @@ of the next spell's actions, the status against the caps, and the budget checks 
 
 Data flows one way: budget YAML + ledger YAML + spell model -> flows -> caps / plan -> report.
 Nothing here imports brownie or web3, so `spellgen check --budget` stays on the light path.
+`caplines` is the interface to the reports: budget caps as lines on the cumulative chart.
+May import: spellgen.spec.
 """

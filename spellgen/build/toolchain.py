@@ -59,6 +59,11 @@ def repo_root() -> Path:
     return user_tool_home()
 
 
+def install_hint() -> str:
+    """The command that installs the toolchain where this spellgen looks for it."""
+    return "`make setup`" if resources.is_checkout() and ROOT_ENV not in os.environ else "`spellgen toolchain install`"
+
+
 def user_tool_home() -> Path:
     """`$XDG_CACHE_HOME/spellgen` (default `~/.cache/spellgen`): the toolchain of an installed wheel."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -95,7 +100,7 @@ def solc_versions(root: Path | None = None) -> list[str]:
     package.json is the single list of versions: npm installs them and this function tells
     the Makefile, the facades and the tests which ones exist.
     """
-    package_json = (root or repo_root()) / "package.json"
+    package_json = (root or resources.data_root()) / "package.json"
     deps = json.loads(package_json.read_text())["dependencies"]
     versions = []
     for name, spec in deps.items():
@@ -115,7 +120,7 @@ def solc_path(version: str) -> Path:
     if not os.access(path, os.X_OK):
         known = ", ".join(solc_versions()) or "none"
         raise ToolchainError(
-            f"solc {version} is not installed at {path} (package.json lists: {known}); run `make setup`"
+            f"solc {version} is not installed at {path} (package.json lists: {known}); run {install_hint()}"
         )
     return path
 
@@ -125,7 +130,7 @@ def anvil_path() -> Path:
     link = bin_dir() / "anvil"
     real = link.resolve()
     if not (link.is_symlink() and os.access(real, os.X_OK)):
-        raise ToolchainError(f"anvil is missing or broken at {link}; run `make setup`")
+        raise ToolchainError(f"anvil is missing or broken at {link}; run {install_hint()}")
     return real
 
 
@@ -272,7 +277,7 @@ def anvil_binary_in_node_modules(root: Path | None = None) -> Path:
         raise ToolchainError(f"no anvil npm package known for {key[0]} {key[1]}")
     path = (root or repo_root()) / "node_modules" / "@foundry-rs" / f"anvil-{suffix}" / "bin" / "anvil"
     if not os.access(path, os.X_OK):
-        raise ToolchainError(f"{path} is missing; run `make setup` (npm install of @foundry-rs/anvil)")
+        raise ToolchainError(f"{path} is missing; run {install_hint()} (npm ci of @foundry-rs/anvil)")
     return path
 
 
@@ -282,6 +287,46 @@ def link_anvil() -> Path:
     target = anvil_binary_in_node_modules()
     _replace_with_symlink(bin_dir() / "anvil", target)
     return target
+
+
+# What a tool home needs from the package to install the pinned toolchain.
+HOME_FILES = ("package.json", "package-lock.json", "tools/solc-facade.cjs")
+NPM_CI = ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"]
+
+
+def install_toolchain(home: Path | None = None, log=print) -> Path:
+    """Put anvil and the solcjs compilers in `home` (default: the tool home) from the pinned lock.
+
+    For an installed wheel: copies package.json, its lock and the solc facade out of the package,
+    runs `npm ci` there (the same pins as `make setup`), then builds .tools/ as `make setup` does.
+    """
+    home = (home or repo_root()).resolve()
+    source = resources.data_root()
+    home.mkdir(parents=True, exist_ok=True)
+    if source.resolve() != home:
+        for name in HOME_FILES:
+            target = home / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source / name, target)
+    npm = shutil.which("npm")
+    if npm is None:
+        raise ToolchainError("npm is not on PATH; install Node.js 20 or newer (with npm) and run this again")
+    log(f"toolchain: npm ci in {home} (anvil, solcjs, from package-lock.json)")
+    done = subprocess.run([npm, *NPM_CI[1:]], cwd=home, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise ToolchainError(f"npm ci failed in {home}:\n{done.stderr.strip() or done.stdout.strip()}")
+    previous = os.environ.get(ROOT_ENV)
+    os.environ[ROOT_ENV] = str(home)  # solc_dir(), bin_dir() and the facades refer to `home`
+    try:
+        for version, native in install_solc().items():
+            log(f"toolchain: solc {version}: {'native ' + str(native) if native else 'solcjs facade'}")
+        log(f"toolchain: anvil {link_anvil()}")
+    finally:
+        if previous is None:
+            os.environ.pop(ROOT_ENV)
+        else:
+            os.environ[ROOT_ENV] = previous
+    return home
 
 
 def main(argv: list[str] | None = None) -> int:

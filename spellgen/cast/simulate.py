@@ -14,7 +14,7 @@ from typing import Callable
 from spellgen.chain.client import Chain, Receipt, TxFailed
 from spellgen.chain.slots import mapping_slot
 from spellgen.build.compile import CompiledSpell
-from spellgen.verify.expect import Expected
+from spellgen.spec.expect import Expected
 from spellgen.spec.protocol import CHANGELOG, VESTS, WAD, VestKind
 
 Progress = Callable[[str, float], None]

@@ -177,39 +177,21 @@ def _report_dir(args: argparse.Namespace) -> Path:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from spellgen.run import run
-    from spellgen.render.spell import render
+    from spellgen.run import run_spec
 
     choice = _chain_choice(args)
-    spell, _ = _load_checked(args.spec)
-    source = render(spell, Path(args.spec).name)
-    return run(spell, Path(args.spec).name, source, spell.solc, choice, _report_dir(args), caps=_caps(args))
+    return run_spec(Path(args.spec), None, choice, _report_dir(args), _budget(args))
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from spellgen.run import run, solc_for
-    from spellgen.build.toolchain import solc_versions
+    from spellgen.run import run_spec
 
     choice = _chain_choice(args)
-    spell, _ = _load_checked(args.spec)
-    try:
-        source = Path(args.spell).read_text()
-    except OSError as exc:
-        print(f"spellgen: cannot read {args.spell}: {exc.strerror}", file=sys.stderr)
-        return EXIT_INVALID
-    try:
-        solc = solc_for(source, spell.solc, solc_versions())
-    except ValueError as exc:
-        print(f"spellgen: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    return run(spell, Path(args.spec).name, source, solc, choice, _report_dir(args), caps=_caps(args))
+    return run_spec(Path(args.spec), Path(args.spell), choice, _report_dir(args), _budget(args))
 
 
-def _caps(args: argparse.Namespace) -> list:
-    """The budget's caps for report.html's chart (an invalid budget raises InputError: exit 2)."""
-    from spellgen.budget.caplines import load_budget_caps
-
-    return load_budget_caps(Path(args.budget)) if args.budget else []
+def _budget(args: argparse.Namespace) -> Path | None:
+    return Path(args.budget) if args.budget else None
 
 
 def _add_chain_options(p: argparse.ArgumentParser) -> None:
@@ -301,6 +283,10 @@ def build_parser() -> argparse.ArgumentParser:
     from spellgen.cli.review import add_parsers as add_report_parsers
 
     add_report_parsers(sub)  # diff, report
+
+    from spellgen.cli.toolchain import add_parser as add_toolchain_parser
+
+    add_toolchain_parser(sub)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the spell YAML (for editors)",
                        description="Print the JSON Schema of the spell YAML. Editors with a YAML language "

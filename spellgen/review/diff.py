@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from spellgen.spec import timeutil
-from spellgen.verify.expect import expected_from
+from spellgen.spec.expect import expected_from
 from spellgen.spec.model import Allowance, CapChange, DaiPayment, MkrTransfer, Party, Spell, Stream, Yank
 from spellgen.spec.protocol import VESTS
 from spellgen.review.summary import TokenTotal, allowance_text, amount_text, auto_total, obligations, totals

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from spellgen.spec import timeutil
-from spellgen.spec.amounts import human
+from spellgen.spec.amounts import exact_sum, from_wei, human
 from spellgen.spec.model import Allowance, CapChange, DaiPayment, MkrTransfer, Spell, Stream, Yank
 from spellgen.spec.protocol import VESTS, WAD
 
@@ -58,14 +58,6 @@ class Obligation:
     token: str
     month: str  # "YYYY-MM"
     amount: Decimal
-
-
-def exact_sum(values, negate: list[Decimal] = ()) -> Decimal:
-    """Sum of `values` minus `negate` with enough precision for uint128 amounts in 18 decimals
-    (Decimal's default context keeps 28 digits and would round beyond that)."""
-    with localcontext() as ctx:
-        ctx.prec = 100
-        return sum(values, Decimal(0)) - sum(negate, Decimal(0))
 
 
 def amount_text(amount: Decimal, token: str, min_decimals: int = 0) -> str:
@@ -154,15 +146,6 @@ def totals(spell: Spell) -> list[TokenTotal]:
 
 
 # --- streamed amounts over time -----------------------------------------------------------------
-
-def from_wei(wei: int) -> Decimal:
-    """Exact token units from wei (uint128 has 39 digits: more than Decimal's default precision)."""
-    with localcontext() as ctx:
-        ctx.prec = 100
-        value = (Decimal(wei) / WAD).normalize()
-        # normalize() writes 2486400 as 2.4864E+6; keep a plain integer exponent for formatting.
-        return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value
-
 
 def claimable_wei(stream: Stream, t: int) -> int:
     """What DssVest lets the recipient have claimed by time t: `unpaid + rxd` for a fresh award.

@@ -1,6 +1,8 @@
 """Exact token amounts: parsing what people write, and formatting for people and for Solidity.
 
 Everything is `decimal.Decimal` built from the characters in the file; no float is ever involved.
+Arithmetic on amounts (wei, sums) is done on integers: Decimal's context keeps 28 significant
+digits and would silently round 12,345,678,901.123456789012345678 (29 digits).
 """
 from __future__ import annotations
 
@@ -43,12 +45,43 @@ def parse_amount(text: str) -> tuple[Decimal, str | None]:
     return value, match.group("token")
 
 
+def scaled(amount: Decimal, places: int) -> int:
+    """`amount * 10**places` as an exact integer (an error if that leaves a fraction)."""
+    sign, digits, exponent = amount.as_tuple()
+    if not isinstance(exponent, int):
+        raise AmountError(f"{amount} is not a finite amount")
+    number = int("".join(map(str, digits)) or "0")
+    shift = exponent + places
+    if shift >= 0:
+        value = number * 10**shift
+    else:
+        value, rest = divmod(number, 10**-shift)
+        if rest:
+            raise AmountError(f"{amount} has more than {places} decimals")
+    return -value if sign else value
+
+
 def to_wei(amount: Decimal) -> int:
-    """Token units to the 18-decimal integer the chain stores; exact by construction."""
-    wei = amount * WAD
-    if wei != wei.to_integral_value():
-        raise AmountError(f"{amount} has more than {MAX_DECIMALS} decimals")
-    return int(wei)
+    """Token units to the 18-decimal integer the chain stores; exact, whatever the digit count."""
+    return scaled(amount, MAX_DECIMALS)
+
+
+def from_wei(wei: int) -> Decimal:
+    """The exact token amount of `wei` (no rounding; trailing zero decimals dropped)."""
+    sign = "-" if wei < 0 else ""
+    whole, frac = divmod(abs(wei), WAD)
+    text = f"{whole}.{frac:018d}".rstrip("0").rstrip(".")
+    return Decimal(sign + text)
+
+
+def exact_sum(values, negate=()) -> Decimal:
+    """Sum of `values` minus `negate`, exact: added as integers at the finest decimal place used."""
+    values, negate = list(values), list(negate)
+    places = max((decimals_of(v) for v in values + negate), default=0)
+    total = sum(scaled(v, places) for v in values) - sum(scaled(v, places) for v in negate)
+    sign = "-" if total < 0 else ""
+    whole, frac = divmod(abs(total), 10**places)
+    return Decimal(f"{sign}{whole}.{frac:0{places}d}" if places else f"{sign}{whole}")
 
 
 def decimals_of(amount: Decimal) -> int:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from spellgen.spec import timeutil
-from spellgen.spec.amounts import human, is_whole
+from spellgen.spec.amounts import exact_sum, human, is_whole
 from spellgen.spec.diagnostics import Diagnostics
 from spellgen.spec.execdoc import description_hash, document_hashes, resolve
 from spellgen.spec.model import Allowance, CapChange, DaiPayment, MkrTransfer, Spell, Stream, Yank
@@ -227,12 +227,13 @@ def _expect(spell: Spell, diags: Diagnostics) -> None:
 def control_totals(spell: Spell) -> dict:
     """The figures an executive document states, computed from the actions."""
     streams: Counter[str] = Counter(s.vest for s in spell.of_type(Stream))
-    streamed: dict[str, Decimal] = defaultdict(Decimal)
+    by_token: dict[str, list[Decimal]] = defaultdict(list)
     for s in spell.of_type(Stream):
-        streamed[s.token] += s.total
+        by_token[s.token].append(s.total)
+    streamed = {token: exact_sum(totals) for token, totals in by_token.items()}
     return {
-        "dai_paid": sum((Decimal(p.paid) for p in spell.of_type(DaiPayment)), Decimal(0)),
-        "mkr_transferred": sum((t.amount for t in spell.of_type(MkrTransfer)), Decimal(0)),
+        "dai_paid": exact_sum(Decimal(p.paid) for p in spell.of_type(DaiPayment)),
+        "mkr_transferred": exact_sum(t.amount for t in spell.of_type(MkrTransfer)),
         "streams": dict(streams),
         "streamed": dict(streamed),
     }

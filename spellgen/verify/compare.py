@@ -9,9 +9,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from spellgen.spec.amounts import human
+from spellgen.spec.amounts import from_wei, human
 from spellgen.chain.client import topic
-from spellgen.verify.expect import Expected, NewAward
+from spellgen.spec.expect import Expected, NewAward
 from spellgen.spec.protocol import RAY, VESTS, WAD
 from spellgen.cast.simulate import Award, Observation
 from spellgen.spec.timeutil import iso
@@ -34,7 +34,8 @@ def _ok(item: str, path: str, evidence: str, problems: list[str]) -> Result:
 
 
 def _wad(value: int, token: str) -> str:
-    return f"{human(Decimal(value) / WAD)} {token}"
+    """For people: the exact token units of `value` (compare the integers, never this text)."""
+    return f"{human(from_wei(value))} {token}"
 
 
 def _compare(fields: list[tuple[str, object, object]]) -> list[str]:
@@ -224,7 +225,9 @@ class Verifier:
         for name, want in self.control.items():
             token, got = observed[name]
             self.add(_ok(f"control total expect.{name}: {_wad(want, token)}", f"expect.{name}",
-                         f"observed {_wad(got, token)}", _compare([(name, _wad(want, token), _wad(got, token))])))
+                         f"observed {_wad(got, token)}",
+                         [] if want == got else [f"{name}: expected {_wad(want, token)} ({want:,} wei), "
+                                                 f"observed {_wad(got, token)} ({got:,} wei)"]))
 
     @staticmethod
     def _received(before: dict[str, int], after: dict[str, int], items: list) -> int:

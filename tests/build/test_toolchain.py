@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import time
 import urllib.error
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from spellgen.build import toolchain
+from spellgen.chain.node import free_port
 
 ROOT = toolchain.repo_root()
 FACADE = ROOT / "tools" / "solc-facade.cjs"
@@ -34,12 +34,6 @@ def fake_solc(path: Path, version: str) -> Path:
     )
     path.chmod(0o755)
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # --- versions and paths -------------------------------------------------------------------

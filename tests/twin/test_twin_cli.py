@@ -16,6 +16,7 @@ import pytest
 from spellgen.spec.protocol import MAINNET
 from spellgen.chain.rpc import Rpc
 from spellgen.twin.start import cached_state
+from spellgen.chain.node import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-m", "spellgen.cli.twin"]
@@ -80,12 +81,6 @@ def test_up_with_a_port_and_a_pause_delay():
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=15) == 0
     assert gone(pid)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.mark.parametrize("args, message", [

@@ -24,6 +24,7 @@ STREAM_JAN = "stream: 2,486,400 DAI to TECH_001"
 PAY_JAN = "DAI payment: 1,069,250 DAI to TECH_001"
 MKR_DEC = "MKR transfer: 257.31 MKR to TECH_001"
 EVENTS = "nothing else"
+NOT_CAST = "the spell is deployed, elected, scheduled and cast"  # the item a failed cast reports
 
 # (name, spec, [(old, new)], item that must FAIL)
 MUTANTS = [
@@ -112,6 +113,8 @@ def test_mutant_fails_and_names_the_item(name, spec, edits, item, tmp_path, caps
     out = capsys.readouterr().out
     failed = [line for line in out.splitlines() if line.startswith("FAIL")]
     assert code == 1, f"{name}: verify exited {code}, not 1\n{out}"
+    # A mutant that reverts fails every item; it must be caught by what it changed, not by reverting.
+    assert NOT_CAST not in out and "cast gas at most" in out, f"{name}: the mutated spell was not cast\n{out}"
     assert any(item in line for line in failed), f"{name}: no FAIL line names {item!r}\n{out}"
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from spellgen.spec.amounts import human, to_wei
+from spellgen.spec.amounts import exact_sum, human, to_wei
 from spellgen.spec.model import Allowance, CapChange, DaiPayment, MkrTransfer, Spell, Stream, Yank
 from spellgen.spec.protocol import VESTS, WAD
 from spellgen.spec.timeutil import human_duration, iso
@@ -124,7 +124,7 @@ def _allowance(a: Allowance, spell: Spell) -> AllowanceChange:
     if a.amount is not None:
         amount = a.amount
     else:  # increase: auto, the sum of the new streams' totals on that vest
-        amount = sum((s.total for s in spell.of_type(Stream) if s.vest == a.vest), Decimal(0))
+        amount = exact_sum(s.total for s in spell.of_type(Stream) if s.vest == a.vest)
     verb = "set to" if a.mode == "set" else "increased by"
     item = Item(f"allowance: PauseProxy {token} to {a.vest} {verb} {human(amount)} {token}", a.path)
     return AllowanceChange(item, a.vest, token, a.mode, to_wei(amount))
