@@ -206,7 +206,10 @@ class _Builder:
         token = VESTS[c.vest].token
         amount, note = self.wei(c.amount)
         head = f"Set the {c.vest} rate cap to {human(c.amount)} {token} per {timeutil.human_duration(c.period)}"
-        code = f'DssExecLib.setValue({c.vest}, "cap", {amount} / {timeutil.solidity_duration(c.period)});'
+        period = timeutil.solidity_duration(c.period)
+        if note:  # `1_200.5 ether / 365 days` would be a constant rational, not an integer division
+            period = f"uint256({period})"
+        code = f'DssExecLib.setValue({c.vest}, "cap", {amount} / {period});'
         if note:
             code += f" // {ETHER_NOTE.format(token=token)}"
         return Line([solidity.comment(head)], [code])

@@ -61,8 +61,11 @@ class Cap:
 
     @property
     def per_second_wei(self) -> int:
-        # Solidity evaluates `amount * WAD / period` with integer division.
-        return int(self.amount * WAD) // self.period
+        # Solidity evaluates `amount * WAD / period` with integer division; the wei are exact
+        # (amounts imports this module, hence the late import).
+        from spellgen.spec.amounts import to_wei
+
+        return to_wei(self.amount) // self.period
 
 
 @dataclass(frozen=True)

@@ -41,3 +41,24 @@ def test_formatting():
     assert amounts.solidity_number(Decimal("1069250")) == "1_069_250"
     assert amounts.solidity_number(Decimal("1234.5"), min_decimals=2) == "1_234.50"
     assert amounts.solidity_number(Decimal("0.000000000000000001")) == "0.000000000000000001"
+
+
+# --- exact beyond Decimal's 28-digit default context -------------------------------------------
+HUGE = "12,345,678,901.123456789012345678"  # 29 significant digits
+
+
+def test_to_wei_keeps_every_digit_of_a_29_digit_amount():
+    from spellgen.spec.amounts import parse_amount, to_wei
+
+    value, _ = parse_amount(HUGE)
+    assert to_wei(value) == 12_345_678_901_123_456_789_012_345_678
+
+
+def test_exact_sum_and_from_wei_do_not_round():
+    from spellgen.spec.amounts import exact_sum, from_wei, parse_amount, to_wei
+
+    value, _ = parse_amount(HUGE)
+    total = exact_sum([value, value, Decimal("0.000000000000000001")])
+    assert to_wei(total) == 2 * 12_345_678_901_123_456_789_012_345_678 + 1
+    assert from_wei(to_wei(value)) == value and str(from_wei(10**18)) == "1"
+    assert exact_sum([value], [value]) == 0
