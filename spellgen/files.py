@@ -6,6 +6,13 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    """The process umask (reading it means setting it; set it straight back)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write to a temporary file in the same folder, fsync, then rename over the target."""
     path = Path(path)
@@ -13,6 +20,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; the user's umask decides, as for open()
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
             handle.flush()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterator, Sequence, TextIO
 
 from spellgen.progress import Progress
-from spellgen.build.compile import CompiledSpell, compile_cached
+from spellgen.build.compile import CompiledSpell, CompileError, compile_cached
 from spellgen.spec.expect import expected_from
 from spellgen.spec.model import Spell
 from spellgen.spec.timeutil import iso
@@ -108,7 +108,13 @@ def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | N
         except ValueError as exc:
             print(f"spellgen: {exc}", file=stream)
             return EXIT_INVALID
-    return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps)
+    try:
+        return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps)
+    except CompileError as exc:
+        if spell_file is None:
+            raise  # a rendered spell that does not compile is spellgen's bug
+        print(f"spellgen: solc rejected {spell_file}:\n{exc}", file=stream)
+        return EXIT_INVALID
 
 
 def _budget_caps(budget: Path | None) -> list:
@@ -134,6 +140,10 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     steps = Progress(stream)
     with steps.step(f"compile with solc {solc}"):
         compiled: CompiledSpell = compile_cached(source, solc)
+    if compiled.size_problems():  # stop before deploying: anvil's "max initcode size" says less
+        for problem in compiled.size_problems():
+            print(f"spellgen: {problem}", file=stream)
+        return 1
     expected = expected_from(spell)
     with open_chain(spell, choice, steps) as (url, where):
         try:

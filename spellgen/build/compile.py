@@ -45,6 +45,13 @@ class CompiledSpell:
     seconds: float
     warnings: list[str]
 
+    def size_problems(self) -> list[str]:
+        """One line per contract over EIP-170's limit, naming both sizes and what to do."""
+        sizes = f"DssSpell {self.spell.size:,} bytes, DssSpellAction {self.action.size:,} bytes"
+        return [f"{c.name} is {c.size:,} bytes, over the {MAX_CODE_SIZE:,}-byte contract size limit (EIP-170; "
+                f"{sizes}); mainnet would refuse to deploy it: split the budget into two spells, or move "
+                f"some actions to a later spell" for c in (self.spell, self.action) if c.size > MAX_CODE_SIZE]
+
 
 BASE_DIRS = (EXEC_LIB_DIR, "dss-interfaces")  # what a spell may import, by the paths real spells use
 

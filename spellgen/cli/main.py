@@ -154,9 +154,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"compiled in {compiled.seconds:.1f} s; bytecode: DssSpell {compiled.spell.size:,} bytes, "
           f"DssSpellAction {compiled.action.size:,} bytes (limit {MAX_CODE_SIZE:,})", file=sys.stderr)
     print(f"wrote {out}/DssSpell.sol, section.sol, DssSpell.json", file=sys.stderr)
-    too_big = [c for c in (compiled.spell, compiled.action) if c.size > MAX_CODE_SIZE]
-    for c in too_big:
-        print(f"{c.name} is {c.size:,} bytes, over the {MAX_CODE_SIZE:,} byte limit", file=sys.stderr)
+    too_big = compiled.size_problems()
+    for problem in too_big:
+        print(f"spellgen: {problem}", file=sys.stderr)
     return EXIT_DIFFERENT if too_big else EXIT_OK
 
 
@@ -168,7 +168,8 @@ def _chain_choice(args: argparse.Namespace):
         fork_url = os.environ["ETH_RPC_URL"]
         print("using ETH_RPC_URL as the fork URL (pass --twin to use the twin)", file=sys.stderr)
     if args.fork_block is not None and not fork_url:
-        raise SystemExit("spellgen: --fork-block needs --fork-url (or ETH_RPC_URL)")
+        print("spellgen: --fork-block needs --fork-url (or ETH_RPC_URL)", file=sys.stderr)
+        raise SystemExit(EXIT_INVALID)
     return ChainChoice(fork_url, args.fork_block, args.port)
 
 
@@ -312,7 +313,11 @@ def main(argv: list[str] | None = None) -> int:
 def _internal_error(exc: Exception) -> int:
     from spellgen.build.compile import CompileError
     from spellgen.build.toolchain import ToolchainError
+    from spellgen.chain.node import PortInUse
 
+    if isinstance(exc, PortInUse):  # the user's --port: an input problem, not a bug
+        print(f"spellgen: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     if isinstance(exc, ToolchainError):
         print(f"spellgen: {exc}", file=sys.stderr)
     elif isinstance(exc, CompileError):

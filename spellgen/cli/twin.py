@@ -50,6 +50,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     build = actions.add_parser("build", help="build the twin's cached state (done by `up` when needed)",
                                description="Compile the twin contracts and build the state dump in .cache/twin/.")
     build.add_argument("--rebuild", action="store_true", help="build even if a cached state exists")
+    build.add_argument("--port", type=int, default=None, metavar="N",
+                       help="port for the build's own anvil (default: a free one)")
     parser.set_defaults(func=run)
     return parser
 
@@ -88,6 +90,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INTERNAL
 
 
+def _check_port_option(port: int | None) -> None:
+    if port is not None and not 0 < port < 65536:
+        raise ValueError(f"--port {port} is not a TCP port (1-65535)")
+
+
 def _pause_delay(text: str | None) -> int | None:
     from spellgen.spec.timeutil import parse_duration
 
@@ -106,13 +113,14 @@ def _build(args: argparse.Namespace) -> int:
     from spellgen.progress import Progress
     from spellgen.twin.start import cached_state
 
+    _check_port_option(args.port)
     progress = Progress(sys.stderr)
     if args.rebuild:
         from spellgen.twin.build import build_state
 
-        path = build_state(rebuild=True, progress=progress)
+        path = build_state(rebuild=True, progress=progress, port=args.port)
     else:
-        path = cached_state(progress=progress)
+        path = cached_state(progress=progress, port=args.port)
     print(path)
     return EXIT_OK
 
@@ -124,8 +132,7 @@ def _up(args: argparse.Namespace) -> int:
     date = args.date or _today()
     parse_start(date)  # a bad date fails before any slow work
     delay = _pause_delay(args.pause_delay)
-    if args.port is not None and not 0 < args.port < 65536:
-        raise ValueError(f"--port {args.port} is not a TCP port (1-65535)")
+    _check_port_option(args.port)
     progress = Progress(sys.stderr)
     if args.rebuild:
         from spellgen.twin.build import build_state
@@ -134,7 +141,6 @@ def _up(args: argparse.Namespace) -> int:
         build_state(rebuild=True, progress=progress)
     twin = start_twin(date, port=args.port, pause_delay=delay, progress=progress)
     try:
-        _print_summary(twin)
         return _serve(twin)
     finally:
         twin.stop()
@@ -174,6 +180,8 @@ def _serve(twin) -> int:
     # A shell starts background jobs with SIGINT ignored; `kill -INT` must still stop the twin.
     previous_int = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
+        # Only now, with both handlers in place, may the user be told that Ctrl-C stops the twin.
+        _print_summary(twin)
         status = twin.node.wait()
     except KeyboardInterrupt:
         twin.stop()

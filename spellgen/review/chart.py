@@ -8,6 +8,7 @@ here, as plotting coordinates.
 from __future__ import annotations
 
 import io
+import warnings
 from datetime import datetime, timezone
 
 from spellgen.budget.caplines import CapLine
@@ -44,7 +45,10 @@ def chart_svg(series: list[Series], caps: list[CapLine], spell_time: int) -> str
     import matplotlib.pyplot as plt
 
     tokens = _tokens(series, caps)
-    with matplotlib.rc_context(RC):
+    # matplotlib warns about layout and legends with many streams; the report is fine, and a
+    # library's warning must not reach the user's terminal.
+    with warnings.catch_warnings(), matplotlib.rc_context(RC):
+        warnings.simplefilter("ignore")
         fig, axes = plt.subplots(len(tokens), 1, figsize=(9, 4.2 * len(tokens)), squeeze=False)
         try:
             for ax, token in zip((row[0] for row in axes), tokens):

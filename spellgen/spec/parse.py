@@ -49,8 +49,43 @@ NONE_WORDS = ("none", "null", "~", "")
 
 
 def _suggest(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1)
+    """`; did you mean 'X'?` only for a plausible typo of X; otherwise the list of what is allowed.
+
+    A wrong suggestion is worse than none: MCD_VEST_SKY must never be offered MCD_VEST_MKR, nor
+    usds_payment dai_payment. So each part between underscores may differ by one slip at most
+    (a letter added, dropped, changed or two swapped), and a token symbol must stay the same.
+    """
+    close = [c for c in difflib.get_close_matches(word, options, n=3) if _is_typo_of(word, c)]
     return f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(options)}"
+
+
+TOKEN_SYMBOLS = ("DAI", "MKR", "USDS", "SKY", "SPK")
+
+
+def _is_typo_of(word: str, candidate: str) -> bool:
+    parts, wanted = word.upper().split("_"), candidate.upper().split("_")
+    if len(parts) != len(wanted):
+        return _slips(word.upper(), candidate.upper()) <= 1
+    for part, want in zip(parts, wanted):
+        if part != want and (part in TOKEN_SYMBOLS or want in TOKEN_SYMBOLS and _slips(part, want) > 1):
+            return False
+        if _slips(part, want) > 1:
+            return False
+    return True
+
+
+def _slips(a: str, b: str) -> int:
+    """Edit distance counting a swap of two neighbouring letters as one slip (Damerau's)."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            row.append(cost)
+        previous2, previous = previous, row
+    return previous[-1]
 
 
 class Reader:
@@ -390,6 +425,9 @@ class SpellParser:
             return None, None
         try:  # a duration counts from the start; anything else must be a date or UTC time
             seconds = timeutil.parse_duration(text)
+        except timeutil.DurationTooLong as exc:
+            self.r.error(node.loc, f"the cliff: {exc}")
+            return None, None
         except timeutil.DateError:
             parsed = self.r.instant(node, "the cliff", "start")
             return (parsed[0], "date" if parsed[1] else "timestamp") if parsed else (None, None)

@@ -69,6 +69,13 @@ def parse_instant(text: str, date_means: str) -> tuple[int, bool]:
     return day_start(day) + int(h) * 3600 + int(mi) * 60 + int(s), False
 
 
+MAX_DURATION_DAYS = 36_500  # 100 years
+
+
+class DurationTooLong(DateError):
+    """A well-formed duration too long for any spell (and for date arithmetic)."""
+
+
 def parse_duration(text: str) -> int:
     """`365 days`, `48 hours`, `1 week` -> seconds. Months and years are refused: their length varies."""
     cleaned = text.strip().lower()
@@ -76,8 +83,15 @@ def parse_duration(text: str) -> int:
     if not match:
         hint = " (months and years vary in length; write days)" if re.search(r"month|year", cleaned) else ""
         raise DateError(f"{text!r} is not a duration; write e.g. `365 days` or `48 hours`{hint}")
-    number = int(match.group(1).replace("_", "").replace(",", ""))
-    return number * _UNITS[match.group(2)]
+    digits = match.group(1).replace("_", "").replace(",", "")
+    if len(digits) > 12:  # refuse before int() of a huge text and any date arithmetic with it
+        raise DurationTooLong(f"{text!r} is longer than {MAX_DURATION_DAYS:,} days")
+    seconds = int(digits) * _UNITS[match.group(2)]
+    if seconds > MAX_DURATION_DAYS * 86_400:
+        # No spell duration comes near this (DssVest refuses streams over 20 years); the bound
+        # keeps every date computed from a duration inside what calendars and uint48 hold.
+        raise DurationTooLong(f"{text!r} is longer than {MAX_DURATION_DAYS:,} days")
+    return seconds
 
 
 def utc(ts: int) -> datetime:

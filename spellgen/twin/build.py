@@ -46,7 +46,7 @@ class BuildError(RuntimeError):
 
 
 def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = False,
-                progress: Progress | None = None) -> Path:
+                progress: Progress | None = None, port: int | None = None) -> Path:
     """The cached state dump for these award counts, building it first if needed (or if `rebuild`)."""
     counts = S.normalized_counts(award_counts)
     path = state_path(counts)
@@ -59,7 +59,7 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
                        "compiling the twin contracts with solc 0.8.16"):
         artifacts = twin_artifacts()
     with progress.step("starting anvil for the build"):
-        node = AnvilNode(S.anvil_args(S.BUILD_START))
+        node = AnvilNode(S.anvil_args(S.BUILD_START), port=port)
     try:
         chain = Contracts(node.rpc, artifacts)
         node.rpc.call("anvil_setBlockTimestampInterval", 1)  # deterministic block times

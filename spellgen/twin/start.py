@@ -105,7 +105,8 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
     return twin
 
 
-def cached_state(award_counts: dict[str, int] | None = None, progress: Progress | None = None) -> Path:
+def cached_state(award_counts: dict[str, int] | None = None, progress: Progress | None = None,
+                 port: int | None = None) -> Path:
     """The state dump for these award counts; built (slow, needs solc and web3) only when missing."""
     counts = S.normalized_counts(award_counts)
     path = state_path(counts)
@@ -115,7 +116,7 @@ def cached_state(award_counts: dict[str, int] | None = None, progress: Progress 
 
     if progress:
         progress.note(f"building the twin state (first run; cached in {path.parent} afterwards)")
-    return build_state(counts, progress=progress)
+    return build_state(counts, progress=progress, port=port)
 
 
 def move_to(rpc: Rpc, ts: int, delay: int, day: str) -> None:

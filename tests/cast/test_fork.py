@@ -47,16 +47,17 @@ def test_eth_rpc_url_is_the_default_fork(upstream, tmp_path, capsys, monkeypatch
 
 def test_fork_block_needs_a_fork_url(tmp_path, monkeypatch):
     monkeypatch.delenv("ETH_RPC_URL", raising=False)
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as exit_info:
         cli.main(["simulate", str(DEC), "--fork-block", "1"])
+    assert exit_info.value.code == 2  # a usage error, like argparse's own
 
 
 @pytest.mark.parametrize("spec, block", [(JAN, 14_090_000), (DEC, 16_140_000)])
 def test_real_mainnet_fork(spec, block, tmp_path):
-    """Cast the example on mainnet as it stood just before that week's spell. Whether every item
-    passes depends on mainnet's state at the block (e.g. the chief's hat, the vests' ids)."""
+    """Cast the example on mainnet as it stood just before that week's spell: every item must pass."""
     if not os.environ.get("ETH_RPC_URL"):
         pytest.skip("ETH_RPC_URL is not set: no mainnet RPC here, so the real-fork run is skipped")
     code = cli.main(["simulate", str(spec), "--fork-block", str(block), "--report-dir", str(tmp_path)])
-    assert code in (0, 1)
-    assert json.loads((tmp_path / "report.json").read_text())["chain"].startswith("fork of")
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["chain"].startswith("fork of")
+    assert code == 0 and report["summary"]["failed"] == 0, report["summary"]
