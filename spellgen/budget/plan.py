@@ -21,9 +21,6 @@ from spellgen.budget.caps import allocate
 from spellgen.budget.flows import Flows, collect
 from spellgen.budget.model import Budget, DaiPeriod, Ledger, Vesting
 
-# spec section 1: MCD_VEST_DAI is the DssVestSuckable of 2022-04-29; before it, the first DAI vest
-# (today's chainlog key MCD_VEST_DAI_LEGACY) streamed budgets.
-MCD_VEST_DAI_SINCE = date(2022, 4, 29)
 
 
 @dataclass
@@ -121,7 +118,7 @@ def _funded(period: DaiPeriod, flows: Flows) -> bool:
 
 def _stream(period: DaiPeriod, day: date) -> PlannedStream:
     spec = period.stream
-    vest = spec.vest or ("MCD_VEST_DAI" if day >= MCD_VEST_DAI_SINCE else "MCD_VEST_DAI_LEGACY")
+    vest = spec.vest or "MCD_VEST_DAI"  # the DAI vest in force at the date (the first one before 2022-04-29)
     start = timeutil.day_start(period.first)
     if spec.end is None:
         end, end_text = timeutil.day_end(period.last), period.last.isoformat()

@@ -15,6 +15,7 @@ from spellgen.chain.client import Chain, Receipt, TxFailed
 from spellgen.chain.slots import mapping_slot
 from spellgen.build.compile import CompiledSpell
 from spellgen.spec.expect import Expected
+from spellgen.spec import history
 from spellgen.spec.protocol import CHANGELOG, VESTS, WAD, VestKind
 
 Progress = Callable[[str, float], None]
@@ -121,8 +122,9 @@ class Simulator:
         return present
 
     def token(self, symbol: str) -> str:
-        """A token's address: MKR is the chainlog's MCD_GOV (until 2025), others their own key."""
-        return self.lookup({"MKR": "MCD_GOV", "DAI": "MCD_DAI"}.get(symbol, symbol))
+        """A token's address by the chainlog key of the spell's date (MKR: MCD_GOV until 2025-05-15,
+        then MKR; DAI: MCD_DAI; others their own key)."""
+        return self.lookup(history.token_key_at(symbol, self.expected.date or "2000-01-01"))
 
     def lookup(self, key: str) -> str:
         if key not in self.addr:
@@ -131,9 +133,10 @@ class Simulator:
 
     # -- the whole run ---------------------------------------------------------------------------
     def run(self, compiled: CompiledSpell) -> Observation:
-        for key in ("MCD_VAT", "MCD_VOW", "MCD_DAI", "MCD_GOV", "MCD_ADM", "MCD_PAUSE", "MCD_PAUSE_PROXY",
+        for key in ("MCD_VAT", "MCD_VOW", "MCD_DAI", "MCD_ADM", "MCD_PAUSE", "MCD_PAUSE_PROXY",
                     *self.expected.vests):
             self.lookup(key)
+        self.addr["MKR"] = self.token("MKR")  # by the date's key; reads below name the token, not the key
         # Every DssVest and budget token on the chain: any event of theirs must be explained.
         self.obs.watched_vests = self._present(list(VESTS), self.lookup)
         self.obs.watched_tokens = self._present(sorted({v.token for v in VESTS.values()}), self.token)
@@ -160,25 +163,34 @@ class Simulator:
         obs.office_hours = self.chain.call(spell, "officeHours()(bool)")
         obs.spell_size, obs.action_size = len(self.chain.code(spell)), len(self.chain.code(obs.action))
 
-    def _give_mkr(self, who: str, amount: int) -> None:
-        """Set a voter's MKR balance by finding the balance mapping's slot, as fork tests do."""
-        mkr = self.addr["MCD_GOV"]
+    def _give(self, token: str, who: str, amount: int) -> None:
+        """Set a voter's balance of `token` by finding the balance mapping's slot, as fork tests do."""
         for slot in range(0, 20):
             key = mapping_slot(who, slot)
-            old = self.chain.storage(mkr, key)
-            self.chain.set_storage(mkr, key, amount)
-            if self.chain.call(mkr, "balanceOf(address)(uint256)", who) == amount:
+            old = self.chain.storage(token, key)
+            self.chain.set_storage(token, key, amount)
+            if self.chain.call(token, "balanceOf(address)(uint256)", who) == amount:
                 return
-            self.chain.set_storage(mkr, key, old)
-        raise SimulationError("elect: could not find the MKR balance slot to fund the voter")
+            self.chain.set_storage(token, key, old)
+        raise SimulationError(f"elect: could not find the balance slot of {token} to fund the voter")
+
+    def _governance_token(self, chief: str) -> str:
+        """What the chief counts: `GOV()` on the MKR chief, `gov()` on the SKY chief of 2025."""
+        for signature in ("GOV()(address)", "gov()(address)"):
+            try:
+                return self.chain.call(chief, signature)
+            except TxFailed:
+                continue
+        raise SimulationError("elect: MCD_ADM answers neither GOV() nor gov()")
 
     def elect(self) -> None:
         chief, spell = self.addr["MCD_ADM"], self.obs.spell
         voter = self.chain.accounts()[1]
         hat = self.chain.call(chief, "hat()(address)")
         amount = self.chain.call(chief, "approvals(address)(uint256)", hat) + 1_000 * WAD
-        self._give_mkr(voter, amount)
-        self.chain.transact(voter, self.addr["MCD_GOV"], "approve(address,uint256)", chief, amount)
+        gov = self._governance_token(chief)
+        self._give(gov, voter, amount)
+        self.chain.transact(voter, gov, "approve(address,uint256)", chief, amount)
         self.chain.transact(voter, chief, "lock(uint256)", amount)
         self.chain.transact(voter, chief, "vote(address[])", [spell])
         self.chain.transact(voter, chief, "lift(address)", spell)
@@ -213,7 +225,7 @@ class Simulator:
         for holder in sorted(dai_holders):
             state.dai[holder] = c.call(a["MCD_DAI"], "balanceOf(address)(uint256)", holder)
         for holder in sorted(mkr_holders | {a["MCD_PAUSE_PROXY"]}):
-            state.mkr[holder] = c.call(a["MCD_GOV"], "balanceOf(address)(uint256)", holder)
+            state.mkr[holder] = c.call(a["MKR"], "balanceOf(address)(uint256)", holder)
         state.vow_sin = c.call(a["MCD_VAT"], "sin(address)(uint256)", a["MCD_VOW"])
         state.dai_supply = c.call(a["MCD_DAI"], "totalSupply()(uint256)")
         for yank in e.yanks:

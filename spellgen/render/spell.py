@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from spellgen.spec import solidity
+from spellgen.spec import history, solidity
 from spellgen.spec import timeutil
 from spellgen.spec.amounts import human, is_whole, solidity_number
 from spellgen.spec.model import Allowance, CapChange, DaiPayment, MkrTransfer, Party, Spell, Stream, Yank
@@ -224,12 +224,16 @@ def _used_wallets(spell: Spell) -> list[tuple[str, str]]:
 
 
 def _gems(spell: Spell) -> list[tuple[str, str]]:
-    """Token immutables: MKR through DssExecLib.mkr(), others through their chainlog key."""
+    """Token immutables, each through the chainlog key of the spell's date. MKR: DssExecLib.mkr()
+    (MCD_GOV) until 2025-05-15; from then on MCD_GOV is SKY and MKR has the key MKR."""
     symbols = {"MKR"} if spell.of_type(MkrTransfer) else set()
     symbols |= {VESTS[a.vest].token for a in spell.of_type(Allowance)}
-    keys = {v.token: v.token_key for v in VESTS.values()}
-    return [(s, "GemLike(DssExecLib.mkr())" if s == "MKR" else f'GemLike(DssExecLib.getChangelogAddress("{keys[s]}"))')
-            for s in sorted(symbols)]
+
+    def source(symbol: str) -> str:
+        key = history.token_key_at(symbol, spell.date)
+        return "GemLike(DssExecLib.mkr())" if key == "MCD_GOV" and symbol == "MKR" else \
+            f'GemLike(DssExecLib.getChangelogAddress("{key}"))'
+    return [(s, source(s)) for s in sorted(symbols)]
 
 
 def spell_view(spell: Spell, source_name: str) -> SpellView:

@@ -14,7 +14,9 @@ from spellgen.spec.amounts import exact_sum, human, is_whole
 from spellgen.spec.diagnostics import Diagnostics
 from spellgen.spec.execdoc import description_hash, document_hashes, resolve
 from spellgen.spec.model import Allowance, CapChange, DaiPayment, MkrTransfer, Spell, Stream, Yank
-from spellgen.spec.protocol import TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind, cap_at
+from spellgen.spec import history
+from spellgen.spec.history import vest_cap_at
+from spellgen.spec.protocol import TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind
 
 DESCRIPTION = re.compile(r"^(\d{4}-\d{2}-\d{2}) MakerDAO Executive Spell \| Hash: 0x[0-9a-f]{64}$")
 
@@ -25,10 +27,27 @@ def check_spell(spell: Spell, diags: Diagnostics, base_dir: Path | None = None) 
     `base_dir` is the YAML's folder, against which `spell.exec_doc` is resolved; by default the
     folder of the file the diagnostics are about (`diags.file`).
     """
-    for check in (_description, _wallets, _payments, _transfers, _streams, _rates, _allowances, _yanks,
-                  _duplicates, _expect):
+    for check in (_description, _wallets, _keys_at_date, _payments, _transfers, _streams, _rates, _allowances,
+                  _yanks, _duplicates, _expect):
         check(spell, diags)
     _exec_doc(spell, diags, Path(diags.file).parent if base_dir is None else base_dir)
+
+
+def _keys_at_date(spell: Spell, diags: Diagnostics) -> None:
+    """Every chainlog key an action names must be registered when a spell of this date is cast:
+    the spell reads it, and on mainnet an unknown key reverts (`dss-chain-log/invalid-key`)."""
+    registered = history.chainlog_at(spell.date)
+    for action in spell.actions:
+        key = getattr(action, "vest", None)
+        if key is None or key in registered:
+            continue
+        hint = ""
+        successors = [k for k, a in registered.items() if a.lower() == history.chainlog_at("9999-12-31").get(
+            key, "").lower()]
+        if successors:
+            hint = f"; at this date that contract is {successors[0]}"
+        diags.error(action.loc("vest"), f"{key} is not in the chainlog of a {spell.date} spell: "
+                                        f"{history.key_note(key, spell.date)}{hint}")
 
 
 def _description(spell: Spell, diags: Diagnostics) -> None:
@@ -119,7 +138,8 @@ def _streams(spell: Spell, diags: Diagnostics) -> None:
 
 def _rates(spell: Spell, diags: Diagnostics) -> None:
     """`tot / tau <= cap` with Solidity's integer division, using the cap in force at each create."""
-    caps: dict[str, Cap | None] = {k: spell.vest_caps.get(k) or cap_at(k, spell.date) for k in VESTS}
+    caps: dict[str, Cap | None] = {
+        k: spell.vest_caps.get(k) or vest_cap_at(history.current_name(k, spell.date), spell.date) for k in VESTS}
     for action in spell.actions:
         if isinstance(action, CapChange):
             caps[action.vest] = action.cap

@@ -63,6 +63,8 @@ TOKEN_SYMBOLS = ("DAI", "MKR", "USDS", "SKY", "SPK")
 
 
 def _is_typo_of(word: str, candidate: str) -> bool:
+    if len(word) >= 3 and candidate.startswith(word) and "_" not in candidate[len(word):]:
+        return True  # cut short: `0.8` for `0.8.16`
     parts, wanted = word.upper().split("_"), candidate.upper().split("_")
     if len(parts) != len(wanted):
         return _slips(word.upper(), candidate.upper()) <= 1

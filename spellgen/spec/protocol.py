@@ -58,9 +58,14 @@ class Cap:
 
     amount: Decimal
     period: int  # seconds
+    # A cap set by arithmetic that is not `amount * WAD / period` (e.g. 110 % of a stream's rate):
+    # the exact wei per second; `amount` is then that rate over `period`, for people only.
+    exact_per_second: int | None = None
 
     @property
     def per_second_wei(self) -> int:
+        if self.exact_per_second is not None:
+            return self.exact_per_second
         # Solidity evaluates `amount * WAD / period` with integer division; the wei are exact
         # (amounts imports this module, hence the late import).
         from spellgen.spec.amounts import to_wei
@@ -90,25 +95,4 @@ VESTS: dict[str, Vest] = {
     )
 }
 
-# MCD_VEST_MKR_TREASURY's cap was raised in July 2023; the rate check uses the cap of the spell's date.
-CAP_CHANGES: dict[str, list[tuple[str, Cap]]] = {
-    "MCD_VEST_MKR_TREASURY": [("2023-07-01", Cap(Decimal(2_220), 365 * DAY))],
-}
-
-
-def cap_at(vest_key: str, iso_date: str) -> Cap | None:
-    """The mainnet cap of a vest on a date (ISO strings compare in date order)."""
-    cap = VESTS[vest_key].cap
-    for since, new_cap in CAP_CHANGES.get(vest_key, []):
-        if iso_date >= since:
-            cap = new_cap
-    return cap
-
-
-def pause_delay_at(iso_date: str) -> int:
-    """The mainnet governance delay in seconds on a date, as far as the spec records it."""
-    if iso_date < "2024-01-01":
-        return 48 * 3600
-    if iso_date < "2025-01-01":
-        return 30 * 3600
-    return 24 * 3600
+# Caps and delays by date: spellgen.spec.history (tables of the spells archive, with sources).

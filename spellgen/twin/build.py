@@ -206,7 +206,7 @@ def wire_governance(chain: Contracts) -> None:
     for join in JOINS:
         chain.send("MCD_VAT", "hope(address)", a[join], sender=proxy)
     for key in S.VESTS:
-        chain.send(key, "file(bytes32,uint256)", _b32("cap"), S.vest_cap(key, S.GENESIS_DATE))
+        chain.send(key, "file(bytes32,uint256)", _b32("cap"), S.build_cap(key))
     chain.send("MCD_VAT", "file(bytes32,uint256)", _b32("Line"), S.VAT_LINE)
     for what, value in S.VOW_PARAMS.items():
         chain.send("MCD_VOW", "file(bytes32,uint256)", _b32(what), value)

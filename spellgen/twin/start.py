@@ -10,7 +10,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spellgen.spec.protocol import MAINNET, pause_delay_at
+from spellgen.spec import history
+from spellgen.spec.address import keccak256
+from spellgen.spec.history import pause_delay_at
+from spellgen.spec.protocol import CHANGELOG, MAINNET
 from spellgen.spec.timeutil import DateError, iso, iso_date, parse_instant
 from spellgen.twin import state as S
 from spellgen.twin.cache import state_path
@@ -20,7 +23,9 @@ from spellgen.chain.rpc import Rpc
 
 PAUSE_DELAY_SLOT = 3  # DSPause: owner=0, authority=1, plans=2, delay=3
 VEST_CAP_SLOT = 3  # DssVest*: locked=0, wards=1, awards=2, cap=3, ids=4
-MKR_ERA_END = "2025-05-15"  # from then on MCD_GOV names SKY on mainnet; the twin keeps MKR
+VEST_IDS_SLOT = 4
+# Chainlog edits for the date are sent just before the date, so the twin's head block is at it.
+CHAINLOG_EDIT_LEAD = 120  # seconds; more than the edits' blocks (one per second)
 
 
 class TwinDateError(ValueError):
@@ -51,10 +56,12 @@ class Twin:
     def pid(self) -> int:
         return self.node.pid
 
+    chainlog: dict[str, str] = field(default_factory=dict)  # what its ChainLog answers at the date
+
     @property
     def addresses(self) -> dict[str, str]:
-        """ChainLog key -> address of everything the twin registers (mainnet addresses)."""
-        return {key: MAINNET[key] for key in S.chainlog_keys()}
+        """ChainLog key -> address of everything the twin's ChainLog answers at its date."""
+        return dict(self.chainlog) or {key: MAINNET[key] for key in S.chainlog_keys()}
 
     def stop(self) -> None:
         self.node.stop()
@@ -82,7 +89,7 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
                award_counts: dict[str, int] | None = None, progress: Progress | None = None) -> Twin:
     """A twin at `date` (00:00:00 UTC for a bare date) on `port` (default: a free one).
 
-    `pause_delay` (seconds) defaults to mainnet's at the date (protocol.pause_delay_at). The
+    `pause_delay` (seconds) defaults to mainnet's at the date (history.pause_delay_at). The
     state is built first if it is not cached (several seconds, reported through `progress`).
     """
     ts = parse_start(date)
@@ -99,9 +106,7 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
         node.stop()
         raise
     twin = Twin(node.url, ts, delay, state, node, time.perf_counter() - started)
-    if day >= MKR_ERA_END:
-        twin.notes.append(f"on mainnet MCD_GOV names SKY from {MKR_ERA_END}; the twin keeps the MKR-era "
-                          "ChainLog (MCD_GOV = MKR, MCD_ADM = the MKR chief; SKY only under its own key)")
+    twin.chainlog, twin.notes = chainlog_plan(day)
     return twin
 
 
@@ -120,10 +125,60 @@ def cached_state(award_counts: dict[str, int] | None = None, progress: Progress 
 
 
 def move_to(rpc: Rpc, ts: int, delay: int, day: str) -> None:
-    """Set the date-dependent parameters, then the clock (storage edits need no transaction)."""
+    """Set the date's parameters (storage), the date's ChainLog (transactions), then the clock."""
     rpc.set_storage(MAINNET["MCD_PAUSE"], PAUSE_DELAY_SLOT, delay)
     for key in S.VESTS:  # e.g. MCD_VEST_MKR_TREASURY's cap doubled in July 2023
         rpc.set_storage(MAINNET[key], VEST_CAP_SLOT, S.vest_cap(key, day))
     # evm_setTime rather than evm_setNextBlockTimestamp: after --load-state anvil compares a
     # requested timestamp with the wall clock, not with the loaded chain's last block.
+    rpc.set_time(ts - CHAINLOG_EDIT_LEAD)
+    edit_chainlog(rpc, day)
     rpc.set_time(ts)
+
+
+def chainlog_plan(day: str) -> tuple[dict[str, str], list[str]]:
+    """What the twin's ChainLog answers at `day`: mainnet's entries whose contract the twin holds.
+
+    The twin places every contract at today's address and registers today's keys; a spell of an
+    earlier date must find that date's keys instead (MCD_VEST_DAI was the first DAI vest until
+    2022-04-29, MCD_GOV is SKY from 2025-05-15, a vest deployed later is absent). Keys whose
+    contract the twin does not hold are left out, and said so in the notes.
+    """
+    held = {address.lower() for address in (MAINNET[key] for key in S.chainlog_keys())}
+    wanted = history.chainlog_at(day)
+    plan = {key: address for key, address in wanted.items() if address.lower() in held}
+    missing = sorted(key for key, address in wanted.items()
+                     if address.lower() not in held and key in S.chainlog_keys())
+    notes = [f"{key}: mainnet had {wanted[key]} at this date, a contract the twin does not model; "
+             f"the twin keeps {MAINNET[key]}" for key in missing]
+    for key in missing:
+        plan[key] = MAINNET[key]
+    return plan, notes
+
+
+def edit_chainlog(rpc: Rpc, day: str) -> None:
+    """Make the twin's ChainLog answer as chainlog_plan(day) says, as governance would: the
+    PauseProxy (a ward of the ChainLog) sets and removes keys."""
+    plan, _ = chainlog_plan(day)
+    current = {key: MAINNET[key] for key in S.chainlog_keys()}
+    proxy = MAINNET["MCD_PAUSE_PROXY"]
+    rpc.impersonate(proxy)
+    for key in sorted(set(current) | set(plan)):
+        if key in plan and current.get(key, "").lower() != plan[key].lower():
+            _send(rpc, proxy, CHANGELOG, "setAddress(bytes32,address)", _word(key) + _address_word(plan[key]))
+        elif key not in plan:
+            _send(rpc, proxy, CHANGELOG, "removeAddress(bytes32)", _word(key))
+    rpc.stop_impersonating(proxy)
+
+
+def _send(rpc: Rpc, sender: str, to: str, signature: str, args: str) -> None:
+    data = "0x" + keccak256(signature.encode())[:4].hex() + args
+    rpc.send({"from": sender, "to": to, "data": data, "gas": hex(500_000)})
+
+
+def _word(key: str) -> str:
+    return key.encode().ljust(32, b"\0").hex()
+
+
+def _address_word(address: str) -> str:
+    return address[2:].lower().rjust(64, "0")

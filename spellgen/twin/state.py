@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spellgen.spec.address import keccak256, to_checksum
-from spellgen.spec.protocol import DAY, DSS_EXEC_LIB, RAD, VESTS as PROTOCOL_VESTS, WAD, cap_at, pause_delay_at
+from spellgen.spec.history import pause_delay_at, vest_cap_at
+from spellgen.spec.protocol import DAY, DSS_EXEC_LIB, RAD, VESTS as PROTOCOL_VESTS, WAD
 from spellgen.spec.timeutil import iso_date
 
 # --- Time -------------------------------------------------------------------------------------
@@ -156,22 +157,17 @@ def normalized_counts(award_counts: dict[str, int] | None) -> dict[str, int]:
     return counts
 
 
-# Assumption: the spec gives MCD_VEST_SKY_TREASURY no cap. MCD_VEST_MKR_TREASURY's cap since July
-# 2023 (2,220 MKR a year) at 24,000 SKY per MKR: 53,280,000 SKY a year (about 1.69 SKY/s).
-SKY_TREASURY_CAP = 53_280_000 * WAD // (365 * DAY)
-
-
 def vest_cap(vest_key: str, iso: str) -> int:
-    """The cap (wei per second) a twin vest has on a date.
+    """The cap (wei per second) a twin vest has on a date: mainnet's (spellgen.spec.history), or 0
+    before governance set one, as a freshly deployed DssVest has."""
+    cap = vest_cap_at(vest_key, iso)
+    return cap.per_second_wei if cap else 0
 
-    Assumptions: the spec gives MCD_VEST_DAI_LEGACY no cap; it gets MCD_VEST_DAI's. It gives
-    MCD_VEST_SKY_TREASURY none either; it gets SKY_TREASURY_CAP on every date.
-    """
-    if vest_key == "MCD_VEST_SKY_TREASURY":
-        return SKY_TREASURY_CAP
-    cap = cap_at("MCD_VEST_DAI" if vest_key == "MCD_VEST_DAI_LEGACY" else vest_key, iso)
-    assert cap is not None, vest_key
-    return cap.per_second_wei
+
+def build_cap(vest_key: str) -> int:
+    """The cap a vest has while the build seeds its awards: the newest mainnet cap, so every seed
+    fits; each start then sets the cap of its own date (vest_cap)."""
+    return vest_cap(vest_key, "9999-12-31")
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def test_building_the_example_ledger_from_the_two_spells(tmp_path):
     assert pay.paid == 1_069_250
     # The stream keeps its exact seconds: the 2022 spell ended it at 00:00:00 of the last day.
     assert (timeutil.iso(s.start), timeutil.iso(s.end), str(s.total), s.vest) == (
-        "2022-02-01 00:00:00 UTC", "2023-01-31 00:00:00 UTC", "2486400", "MCD_VEST_DAI_LEGACY")
+        "2022-02-01 00:00:00 UTC", "2023-01-31 00:00:00 UTC", "2486400", "MCD_VEST_DAI")
     [transfer] = second.actions
     assert isinstance(transfer, MkrTransfer) and str(transfer.amount) == "257.31"
 

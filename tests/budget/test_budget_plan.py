@@ -81,7 +81,7 @@ def test_dai_stream_of_the_budget_period(tmp_path, day, entries, streamed):
 
 
 def test_the_vest_follows_the_date(tmp_path):
-    assert plan(tmp_path, "2022-01-28").streams[0].vest == "MCD_VEST_DAI_LEGACY"
+    assert plan(tmp_path, "2022-01-28").streams[0].vest == "MCD_VEST_DAI"  # the first DAI vest, by that date's key
     assert plan(tmp_path, "2022-04-29").streams[0].vest == "MCD_VEST_DAI"
 
 

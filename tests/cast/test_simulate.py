@@ -31,7 +31,7 @@ def test_every_item_passes_on_the_twin(spec, tmp_path, capsys):
 def test_techops_items_carry_on_chain_evidence(tmp_path, capsys):
     cli.main(["simulate", str(SPECS[0]), "--report-dir", str(tmp_path)])
     results = {r["item"]: r for r in json.loads((tmp_path / "report.json").read_text())["results"]}
-    stream = results["stream: 2,486,400 DAI to TECH_001 on MCD_VEST_DAI_LEGACY, "
+    stream = results["stream: 2,486,400 DAI to TECH_001 on MCD_VEST_DAI, "
                      "2022-02-01 00:00:00 UTC to 2023-01-31 00:00:00 UTC"]
     assert stream["path"] == "sections[0].actions[1]"
     assert "vested at fin: 2,486,400 DAI" in stream["evidence"]

@@ -202,7 +202,7 @@ def test_the_chart_keeps_matplotlib_warnings_to_itself():
     ("MCD_VEST_MKR_TRESURY", "MCD_VEST_MKR_TREASURY")])
 def test_did_you_mean_never_names_another_tokens_vest(typed, suggestion, tmp_path, capsys):
     spec = tmp_path / "typo.yaml"
-    spec.write_text(JAN.read_text().replace("vest: MCD_VEST_DAI_LEGACY", f"vest: {typed}", 1))
+    spec.write_text(JAN.read_text().replace("vest: MCD_VEST_DAI", f"vest: {typed}", 1))
     assert cli.main(["check", str(spec)]) == 2
     err = "".join(capsys.readouterr())
     if suggestion:

@@ -53,9 +53,7 @@ contract DssSpellAction is DssAction {
     // --- Chainlog ---
     address internal immutable MCD_VEST_DAI          = DssExecLib.getChangelogAddress("MCD_VEST_DAI");
     address internal immutable MCD_VEST_MKR_TREASURY = DssExecLib.getChangelogAddress("MCD_VEST_MKR_TREASURY");
-    address internal immutable MCD_VEST_SKY_TREASURY = DssExecLib.getChangelogAddress("MCD_VEST_SKY_TREASURY");
     GemLike internal immutable MKR                   = GemLike(DssExecLib.mkr());
-    GemLike internal immutable SKY                   = GemLike(DssExecLib.getChangelogAddress("SKY"));
 
     function actions() public override {
         // ----- Vest rate caps -----
@@ -129,9 +127,6 @@ contract DssSpellAction is DssAction {
 
         // Yank MKR stream ID 7 on MCD_VEST_MKR_TREASURY (ECOSYSTEM), ending it at 2023-12-31 23:59:59 UTC
         VestLike(MCD_VEST_MKR_TREASURY).yank(7, DEC_31_2023);
-
-        // Set the PauseProxy's SKY allowance to MCD_VEST_SKY_TREASURY to 0 SKY
-        SKY.approve(MCD_VEST_SKY_TREASURY, 0);
     }
 }
 

@@ -45,7 +45,7 @@ contract DssSpellAction is DssAction {
     uint256 internal constant JAN_31_2023 = 1675123200; // 2023-01-31 00:00:00 UTC
 
     // --- Chainlog ---
-    address internal immutable MCD_VEST_DAI_LEGACY = DssExecLib.getChangelogAddress("MCD_VEST_DAI_LEGACY");
+    address internal immutable MCD_VEST_DAI = DssExecLib.getChangelogAddress("MCD_VEST_DAI");
 
     function actions() public override {
         // ----- TechOps Core Unit DAI budget -----
@@ -56,8 +56,8 @@ contract DssSpellAction is DssAction {
         DssExecLib.sendPaymentFromSurplusBuffer(TECH_001, 1_069_250);
 
         // TECH_001 | 2022-02-01 00:00:00 UTC to 2023-01-31 00:00:00 UTC | 2,486,400 DAI | 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B | Cliff: none | Restricted: Yes
-        VestLike(MCD_VEST_DAI_LEGACY).restrict(
-            VestLike(MCD_VEST_DAI_LEGACY).create(
+        VestLike(MCD_VEST_DAI).restrict(
+            VestLike(MCD_VEST_DAI).create(
                 TECH_001,                  // usr
                 2_486_400 * WAD,           // tot
                 FEB_01_2022,               // bgn

@@ -85,7 +85,7 @@ def test_changed_stream_fields_in_human_units(tmp_path, capsys):
                  ("DAI: 2,486,400", "DAI: 2,500,000"))
     assert diff(TECHOPS, new) == 1
     out = capsys.readouterr().out
-    assert ("  changed          stream: 2,486,400 DAI to TECH_001 on MCD_VEST_DAI_LEGACY, 2022-02-01 00:00:00 UTC "
+    assert ("  changed          stream: 2,486,400 DAI to TECH_001 on MCD_VEST_DAI, 2022-02-01 00:00:00 UTC "
             "to 2023-01-31 00:00:00 UTC  [sections[0].actions[1]]") in out
     assert "      total: 2,486,400 DAI -> 2,500,000 DAI\n      restricted: yes -> no\n" in out
     assert "Actions (1 changed, 0 added, 0 removed)" in out
@@ -101,11 +101,13 @@ def test_a_new_period_pairs_the_stream_as_changed_period(tmp_path, capsys):
 
 
 def test_a_stream_to_another_vest_is_removed_and_added(tmp_path, capsys):
-    new = edited(tmp_path, TECHOPS, ("vest: MCD_VEST_DAI_LEGACY", "vest: MCD_VEST_DAI"),
-                 ("MCD_VEST_DAI_LEGACY: 1", "MCD_VEST_DAI: 1"))
-    data = json_diff(TECHOPS, new, capsys)
+    # Moved to the date after the DAI vest changed: both DAI vests exist then.
+    old = edited(tmp_path, TECHOPS, ("2022-01-28", "2022-05-27"), name="old.yaml")
+    new = edited(tmp_path, old, ("vest: MCD_VEST_DAI", "vest: MCD_VEST_DAI_LEGACY"),
+                 ("MCD_VEST_DAI: 1", "MCD_VEST_DAI_LEGACY: 1"))
+    data = json_diff(old, new, capsys)
     assert [(a["change"], a["label"].split(" on ")[1].split(",")[0]) for a in data["actions"]] == [
-        ("added", "MCD_VEST_DAI"), ("removed", "MCD_VEST_DAI_LEGACY")]
+        ("added", "MCD_VEST_DAI_LEGACY"), ("removed", "MCD_VEST_DAI")]
 
 
 def test_payments_match_by_recipient_and_transfers_are_added_or_removed(tmp_path, capsys):
@@ -249,7 +251,7 @@ def test_markdown_for_a_pull_request(tmp_path, capsys):
     assert diff(TECHOPS, new, "--format", "md") == 1
     md = capsys.readouterr().out
     assert md.startswith(f"## Spell diff: `{TECHOPS}` -> `{new}`\n")
-    assert "| changed | stream: 2,486,400 DAI to TECH_001 on MCD_VEST_DAI_LEGACY" in md
+    assert "| changed | stream: 2,486,400 DAI to TECH_001 on MCD_VEST_DAI" in md
     assert "| total | 2,486,400 DAI | 2,500,000 DAI |" in md
     assert "| DAI | 1,069,250 -> 1,069,250 | 2,486,400 -> 2,500,000 | 3,555,650 -> 3,569,250 | +13,600 DAI |" in md
     assert "```diff\n--- " in md and md.rstrip().endswith("```")

@@ -180,7 +180,7 @@ def test_vests_already_hold_awards(kit, key, count):
     for award_id, seed in enumerate(S.seed_awards(key, count), start=1):
         usr, bgn, clf, fin, mgr, res, tot, rxd = vest.functions.awards(award_id).call()
         assert (usr, bgn, clf, fin, mgr, res, tot) == (seed.usr, seed.bgn, seed.clf, seed.fin, seed.mgr, 1, seed.tot)
-        assert tot // (fin - bgn) <= vest.functions.cap().call()
+        assert tot // (fin - bgn) <= S.build_cap(key)  # the cap the build seeded under
         assert rxd == 0 or clf < S.GENESIS  # only awards past their cliff at the build were claimed
     assert vest.functions.usr(count + 1).call() == S.ZERO
 
@@ -195,11 +195,11 @@ def test_seeded_award_19_looks_like_a_live_stream(kit):
 
 @pytest.mark.parametrize("key, cap", [
     ("MCD_VEST_DAI", 1_000_000 * WAD // (30 * DAY)),
-    ("MCD_VEST_DAI_LEGACY", 1_000_000 * WAD // (30 * DAY)),  # assumption: MCD_VEST_DAI's cap
+    ("MCD_VEST_DAI_LEGACY", 1_000_000 * WAD // (30 * DAY)),  # set by the 2021-09-03 spell
     ("MCD_VEST_MKR", 1_100 * WAD // (365 * DAY)),
     ("MCD_VEST_MKR_TREASURY", 1_100 * WAD // (365 * DAY)),
-    ("MCD_VEST_USDS", 46_200 * WAD // (30 * DAY)),
-    ("MCD_VEST_SKY_TREASURY", 53_280_000 * WAD // (365 * DAY)),  # assumption: the spec gives none
+    ("MCD_VEST_USDS", 0),  # first capped by the 2025-01-23 spell: no cap in 2022, as a fresh DssVest
+    ("MCD_VEST_SKY_TREASURY", 0),
 ])
 def test_vest_caps_in_2022(kit, key, cap):
     assert kit.vests[key].functions.cap().call() == cap
@@ -223,8 +223,10 @@ def test_a_later_date_gets_that_dates_parameters():
     with start_twin("2024-03-01T15:30:00Z", pause_delay=3600) as custom:
         assert custom.timestamp == 1709307000 and custom.rpc.timestamp() == 1709307000
         assert custom.rpc.storage(MAINNET["MCD_PAUSE"], 3) == 3600
-    with start_twin("2024-03-01") as default_2024:
-        assert default_2024.pause_delay == 30 * 3600
+    with start_twin("2024-03-01") as before_the_cut:
+        assert before_the_cut.pause_delay == 48 * 3600  # the 2024-03-08 spell cut it to 16 hours
+    with start_twin("2024-05-01") as default_2024:
+        assert default_2024.pause_delay == 30 * 3600  # set by the 2024-04-04 spell
 
 
 @pytest.mark.parametrize("date", ["2021-05-31", "2021-06-01T00:00:00Z extra", "2022-02-30", "tomorrow"])

@@ -36,14 +36,17 @@ MUTANTS = [
      STREAM_JAN),
     ("tau one day short", JAN, [("JAN_31_2023 - FEB_01_2022, // tau", "JAN_31_2023 - FEB_01_2022 - 1 days, // tau")],
      STREAM_JAN),
-    ("restrict missing", JAN, [("VestLike(MCD_VEST_DAI_LEGACY).restrict(", "uint256(")], STREAM_JAN),
+    ("restrict missing", JAN, [("VestLike(MCD_VEST_DAI).restrict(", "uint256(")], STREAM_JAN),
     ("eta changed", JAN, [("0,                         // eta", "1 days,                    // eta")],
      STREAM_JAN),
-    ("stream on the wrong vest", JAN, [('getChangelogAddress("MCD_VEST_DAI_LEGACY")',
-                                       'getChangelogAddress("MCD_VEST_DAI")')], "new awards on MCD_VEST_DAI_LEGACY"),
-    ("an extra stream", JAN, [("        );\n    }\n}", "        );\n        VestLike(MCD_VEST_DAI_LEGACY).create("
+    ("stream on the wrong vest", TREASURY, [
+        ("VestLike(MCD_VEST_DAI).restrict(\n            VestLike(MCD_VEST_DAI).create(",
+         'VestLike(DssExecLib.getChangelogAddress("MCD_VEST_DAI_LEGACY")).restrict(\n'
+         '            VestLike(DssExecLib.getChangelogAddress("MCD_VEST_DAI_LEGACY")).create(')],
+     "new awards on MCD_VEST_DAI"),
+    ("an extra stream", JAN, [("        );\n    }\n}", "        );\n        VestLike(MCD_VEST_DAI).create("
                                                      "TECH_001, 1 * WAD, FEB_01_2022, 30 days, 0, address(0));\n"
-                                                     "    }\n}")], "new awards on MCD_VEST_DAI_LEGACY"),
+                                                     "    }\n}")], "new awards on MCD_VEST_DAI"),
     ("office hours flipped", JAN, [("return false;", "return true;")], "office hours as declared"),
     ("MKR amount off by one unit", DEC, [("257.31 ether", "257.310000000000000001 ether")], MKR_DEC),
     ("comment says 257.31, code sends 257.30", DEC, [("257.31 ether", "257.30 ether")], MKR_DEC),

@@ -1,0 +1,207 @@
+"""The chain by date: which chainlog keys, award counts, caps, delays and rules mainnet had.
+
+A spell dated D is judged against mainnet as the spells dated before D left it: the spell of D
+itself has not been cast yet. The facts are tab-separated tables in `spellgen/spec/data/`, each
+row naming the public source it comes from (the spells archive); this module only reads them.
+Pure: no I/O beyond those package files, no web3. `check`, `render`, the twin and the cast all
+ask here, so a date boundary is written down once.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from spellgen.spec.protocol import DAY, WAD, Cap
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# Mainnet hardforks by activation date (shared/spec/maker.md, section 7): a spell cast on or after
+# the date runs under that fork. anvil names them the same way.
+HARDFORKS: tuple[tuple[str, str], ...] = (
+    ("2021-08-05", "london"), ("2022-09-15", "paris"), ("2023-04-12", "shanghai"), ("2024-03-13", "cancun"),
+    ("2025-05-07", "prague"), ("2025-12-03", "osaka"),
+)
+FIRST_HARDFORK = "berlin"
+# EIP-7825 (Osaka, 2025-12-03): one transaction may use at most 2^24 gas, whatever the block limit.
+TX_GAS_CAP = 16_777_216
+TX_GAS_CAP_SINCE = "2025-12-03"
+# The reference suite's limit for cast(), in force at every date.
+CAST_GAS_LIMIT = 20_000_000
+# The date MCD_GOV became SKY and MKR moved to the key MKR (the chief changed the same day).
+SKY_GOVERNANCE_SINCE = "2025-05-15"
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    key: str
+    address: str
+    since: str  # "" = before 2021
+    until: str  # "" = still registered
+    source: str
+
+    def registered_for(self, day: str) -> bool:
+        """True when a spell dated `day` finds this entry (set by an earlier spell, not yet replaced)."""
+        return (not self.since or self.since < day) and (not self.until or day <= self.until)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = [line for line in (DATA / name).read_text().splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=None)
+def key_entries() -> tuple[KeyEntry, ...]:
+    return tuple(KeyEntry(r["key"], r["address"], r["since"], r["until"], r["source"]) for r in _rows("chainlog.tsv"))
+
+
+def chainlog_at(day: str) -> dict[str, str]:
+    """Chainlog key -> address for a spell dated `day` (ISO date)."""
+    found: dict[str, str] = {}
+    for entry in key_entries():
+        if entry.registered_for(day):
+            found[entry.key] = entry.address
+    return found
+
+
+def current_name(key: str, day: str) -> str:
+    """Today's key of the contract that `key` named at `day`: spellgen's tables (vests, caps, award
+    counts) use today's names. MCD_VEST_DAI in January 2022 is today's MCD_VEST_DAI_LEGACY."""
+    address = chainlog_at(day).get(key)
+    if address is None:
+        return key
+    today = chainlog_at("9999-12-31")
+    if today.get(key, "").lower() == address.lower():
+        return key
+    for name, now in sorted(today.items()):
+        if now.lower() == address.lower() and not name.startswith("MCD_GOV"):
+            return name
+    return key
+
+
+def key_history(key: str) -> list[KeyEntry]:
+    return [entry for entry in key_entries() if entry.key == key]
+
+
+def key_note(key: str, day: str) -> str:
+    """Why `key` is not registered at `day`: when it was, or that it never was (for messages)."""
+    entries = key_history(key)
+    if not entries:
+        return f"{key} is not a chainlog key spellgen knows"
+    later = [e for e in entries if e.since and e.since >= day]
+    if later:
+        return f"{key} was first registered by the {later[0].since} spell"
+    ended = max((e.until for e in entries if e.until), default="")
+    return f"{key} was replaced by the {ended} spell" if ended else f"{key} is not registered at {day}"
+
+
+def token_key_at(symbol: str, day: str) -> str:
+    """The chainlog key a spell of `day` reads a budget token from (MKR moved off MCD_GOV in 2025)."""
+    if symbol == "MKR":
+        return "MKR" if day > SKY_GOVERNANCE_SINCE else "MCD_GOV"
+    return {"DAI": "MCD_DAI"}.get(symbol, symbol)
+
+
+def governance_token_at(day: str) -> str:
+    """What is locked in MCD_ADM to elect a spell of `day`."""
+    return "SKY" if day > SKY_GOVERNANCE_SINCE else "MKR"
+
+
+@lru_cache(maxsize=None)
+def _vest_ids() -> tuple[tuple[str, str, int], ...]:
+    return tuple((r["spell_date"], r["vest_key"], int(r["ids_after"])) for r in _rows("vest_ids.tsv"))
+
+
+def vest_ids_at(day: str) -> dict[str, int]:
+    """Each budget vest's award count (its `ids()`) when a spell of `day` is cast; 0 before any award.
+
+    Keys are today's names: the first DAI vest is MCD_VEST_DAI_LEGACY whatever the date.
+    """
+    counts: dict[str, int] = {}
+    for spell_date, vest, ids_after in _vest_ids():
+        if spell_date < day:
+            counts[vest] = ids_after
+    return counts
+
+
+_CAP_EXPRESSION = re.compile(
+    r"^(?P<amount>[\d_]+)(?P<million> \* MILLION)? \* WAD / (?:uint256\()?(?P<days>\d+) days\)?$")
+
+
+@lru_cache(maxsize=None)
+def _caps() -> tuple[tuple[str, str, Cap], ...]:
+    caps: list[tuple[str, str, Cap]] = []
+    for row in _rows("vest_caps.tsv"):
+        if not row["cap_wei_per_second"]:
+            continue  # a conditional change that did not raise the cap
+        caps.append((row["spell_date"], row["vest_key"], _cap(row["expression"], int(row["cap_wei_per_second"]))))
+    return tuple(caps)
+
+
+def _cap(expression: str, per_second: int) -> Cap:
+    """The cap as governance wrote it when the expression is `N * WAD / D days`; else per second."""
+    match = _CAP_EXPRESSION.match(expression.split("(=")[-1].strip(" )") if "(=" in expression else expression)
+    if match:
+        amount = int(match["amount"].replace("_", "")) * (10**6 if match["million"] else 1)
+        cap = Cap(Decimal(amount), int(match["days"]) * DAY)
+        if cap.per_second_wei == per_second:
+            return cap
+    per_day = Decimal(per_second * DAY // 10**12) / 10**6  # rounded for people; the rate stays exact
+    return Cap(per_day, DAY, exact_per_second=per_second)
+
+
+def vest_cap_at(vest: str, day: str) -> Cap | None:
+    """The rate cap of `vest` (today's name) for a spell dated `day`, or None before one was set."""
+    cap = None
+    for spell_date, key, value in _caps():
+        if key == vest and spell_date < day:
+            cap = value
+    return cap
+
+
+@lru_cache(maxsize=None)
+def _delays() -> tuple[tuple[str, int], ...]:
+    return tuple((r["spell_date"], int(r["delay_seconds"])) for r in _rows("pause_delay.tsv"))
+
+
+def pause_delay_at(day: str) -> int:
+    """MCD_PAUSE's delay (seconds) when a spell dated `day` is scheduled."""
+    delays = _delays()
+    delay = delays[0][1]
+    for spell_date, seconds in delays:
+        if spell_date < day:
+            delay = seconds
+    return delay
+
+
+def hardfork_at(day: str) -> str:
+    """The EVM rules a spell cast on `day` runs under (anvil's --hardfork name)."""
+    fork = FIRST_HARDFORK
+    for since, name in HARDFORKS:
+        if day >= since:
+            fork = name
+    return fork
+
+
+def cast_gas_limit_at(day: str) -> int:
+    """The stricter of the reference suite's cast() limit and the chain's per-transaction cap."""
+    return min(CAST_GAS_LIMIT, TX_GAS_CAP) if day >= TX_GAS_CAP_SINCE else CAST_GAS_LIMIT
+
+
+@dataclass(frozen=True)
+class KnownAward:
+    vest: str
+    award_id: int
+    recipient: str
+    created: str  # spell date
+    source: str
+
+
+@lru_cache(maxsize=None)
+def known_awards() -> tuple[KnownAward, ...]:
+    """Awards the spells archive shows being created (id and recipient), for the twin's seeds."""
+    return tuple(KnownAward(r["vest_key"], int(r["id"]), r["recipient"], r["spell_date"], r["source"])
+                 for r in _rows("vest_awards.tsv") if r["recipient"].startswith("0x"))
