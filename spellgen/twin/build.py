@@ -32,9 +32,8 @@ from .rpc import Rpc, mapping_slot
 # Storage slots (contracts/README.md; mainnet's Vat layout) the builder writes directly.
 VAT_DAI_SLOT, VAT_DEBT_SLOT = 5, 7
 # Every contract with `wards`: the deployer is a ward of each until retire_deployer.
-# (USDS_JOIN is mainnet's UsdsJoin, which has none.)
-WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY",
-          "MKR_AUTHORITY", *S.VESTS)
+# (USDS_JOIN is mainnet's UsdsJoin, which has none; MKR_AUTHORITY has a root instead.)
+WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY", *S.VESTS)
 # Created by another contract's constructor, not placed by the builder: key -> creator.
 CREATED_BY = {"MCD_PAUSE_PROXY": "MCD_PAUSE"}
 # Suckable vests -> their join: each is a ward of the Vat and hoped its join from its own
@@ -205,10 +204,10 @@ def wire_governance(chain: Chain) -> None:
         chain.send(key, "rely(address)", proxy)
     for key in SUCKABLE:
         chain.send("MCD_VAT", "rely(address)", a[key])  # suckable vests suck from the Vat
-    # MKR: minted only through its authority; the PauseProxy and MCD_VEST_MKR may mint.
+    # MKR: minted only through its authority: MCD_VEST_MKR as a ward, the PauseProxy as its root
+    # (handed over in retire_deployer, as the deployer roots it until then).
     chain.send("MCD_GOV", "setName(bytes32)", _b32("Maker"))
     chain.send("MCD_GOV", "setAuthority(address)", a["MKR_AUTHORITY"])
-    chain.send("MKR_AUTHORITY", "rely(address)", proxy)
     chain.send("MKR_AUTHORITY", "rely(address)", a["MCD_VEST_MKR"])
     chain.send("IOU", "setOwner(address)", a["MCD_ADM"])  # lock mints IOU, free burns it
     # sendPaymentFromSurplusBuffer exits DAI through the join on the PauseProxy's behalf; the
@@ -278,6 +277,7 @@ def retire_deployer(chain: Chain) -> None:
     deployer = S.DEPLOYER
     for key in WARDED:
         chain.send(key, "deny(address)", deployer)
+    chain.send("MKR_AUTHORITY", "setRoot(address)", chain.addresses["MCD_PAUSE_PROXY"])
     chain.send("MCD_GOV", "setOwner(address)", S.ZERO)
     _retire_account(chain, chain.addresses["MCD_PAUSE_PROXY"])
     _retire_account(chain, deployer)
@@ -306,6 +306,8 @@ def verify(chain: Chain, counts: dict[str, int]) -> None:
             problems.append(f"{vest} has not hoped {join}")
     if chain.read("MCD_ADM", "hat()").lower() != S.PREVIOUS_SPELL.lower():
         problems.append("the chief's hat is not the previous spell")
+    if chain.read("MKR_AUTHORITY", "root()").lower() != a["MCD_PAUSE_PROXY"].lower():
+        problems.append("the PauseProxy is not the root of MKR's authority")
     if not chain.read("MCD_ADM", "live()"):
         problems.append("the chief is not launched")
     if chain.read("MCD_PAUSE", "proxy()").lower() != a["MCD_PAUSE_PROXY"].lower():

@@ -14,6 +14,7 @@ from spellgen.twin import state as S
 from twinkit import ZERO, b32, probe_artifacts
 
 A = MAINNET
+PROXY_ADDRESS = MAINNET["MCD_PAUSE_PROXY"]
 T0 = 1643328000  # Friday 2022-01-28 00:00:00 UTC
 DELAY = 48 * 3600
 EMPTY_SLATE = Web3.keccak(b"")
@@ -508,3 +509,40 @@ def test_vat_suck_and_heal_and_notes(kit, vat):
     assert v.sin(kit.someone).call() == 7 * RAD and v.debt().call() == 7 * RAD and v.dai(kit.someone).call() == 0
     kit.reverts(v.heal(1), "", sender=kit.someone)  # no dai left to heal with
     kit.reverts(v.suck(kit.someone, kit.someone, 1), "Vat/not-authorized", sender=kit.someone)
+
+
+# --- MKR and its authority ------------------------------------------------------------------------------
+
+
+def test_mkr_authority_rules(kit):
+    g = kit.mkr_authority.functions
+    mint = Web3.keccak(text="mint(address,uint256)")[:4]
+    burn_from = Web3.keccak(text="burn(address,uint256)")[:4]
+    transfer = Web3.keccak(text="transfer(address,uint256)")[:4]
+    assert g.canCall(kit.stranger, A["MCD_GOV"], burn_from).call() is True  # anyone may burn
+    assert g.canCall(kit.stranger, A["MCD_GOV"], mint).call() is False
+    assert g.canCall(A["MCD_VEST_MKR"], A["MCD_GOV"], mint).call() is True
+    assert g.canCall(A["MCD_VEST_MKR"], A["MCD_GOV"], transfer).call() is False
+    assert g.canCall(PROXY_ADDRESS, A["MCD_GOV"], transfer).call() is True  # the root may do anything
+    kit.reverts(g.rely(kit.stranger), "", sender=kit.stranger)
+    kit.reverts(g.setRoot(kit.stranger), "", sender=kit.stranger)
+    kit.tx(g.rely(kit.stranger), PROXY_ADDRESS)
+    kit.tx(kit.mkr.functions.mint(kit.someone, 3 * WAD), kit.stranger)
+    assert kit.mkr.functions.balanceOf(kit.someone).call() == 3 * WAD
+
+
+def test_mkr_reverts_without_reasons(kit):
+    m = kit.mkr.functions
+    kit.give_mkr(kit.someone, 5 * WAD)
+    kit.reverts(m.transfer(kit.stranger, 6 * WAD), "", sender=kit.someone)  # balance
+    kit.reverts(m.transferFrom(kit.someone, kit.stranger, WAD), "", sender=kit.stranger)  # allowance
+    kit.reverts(m.mint(kit.stranger, WAD), "", sender=kit.stranger)  # auth
+    kit.tx(m.approve(kit.stranger), kit.someone)  # approve(address): unlimited, never decreased
+    kit.tx(m.transferFrom(kit.someone, kit.stranger, WAD), kit.stranger)
+    assert m.allowance(kit.someone, kit.stranger).call() == 2**256 - 1
+    receipt = kit.tx(m.burn(kit.someone, WAD), kit.stranger)  # anyone may burn with an allowance
+    assert kit.events(kit.mkr, "Burn", receipt) == [{"guy": kit.someone, "wad": WAD}]
+    assert kit.events(kit.mkr, "Transfer", receipt) == []  # the 2017 token logs Burn only
+    kit.tx(m.stop(), PROXY_ADDRESS)  # the PauseProxy roots the authority
+    kit.reverts(m.transfer(kit.stranger, WAD), "", sender=kit.someone)  # stopped
+    assert m.stopped().call() is True

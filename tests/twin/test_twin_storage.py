@@ -293,3 +293,14 @@ def test_vest_layout(kit, name):
     assert word(kit, address, 2) == v.cap().call() > 0
     assert word(kit, address, 3) == v.ids().call() == S.DEFAULT_AWARD_COUNTS[name]
     assert word(kit, address, 4) == 0  # locked, between calls
+
+
+# --- MkrAuthority (GOV_GUARD): root 0, wards 1 ---------------------------------------------------------
+
+
+def test_mkr_authority_layout(kit):
+    guard = S.MKR_AUTHORITY
+    g = kit.mkr_authority.functions
+    assert addr_at(kit, guard, 0) == g.root().call() == PROXY
+    vest = A["MCD_VEST_MKR"]
+    assert word(kit, guard, mapping_slot(vest, 1)) == g.wards(vest).call() == 1
