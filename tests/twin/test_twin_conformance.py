@@ -546,3 +546,13 @@ def test_mkr_reverts_without_reasons(kit):
     kit.tx(m.stop(), PROXY_ADDRESS)  # the PauseProxy roots the authority
     kit.reverts(m.transfer(kit.stranger, WAD), "", sender=kit.someone)  # stopped
     assert m.stopped().call() is True
+
+
+def test_chief_fab_builds_a_chief_owning_its_iou(kit):
+    fab = kit.deploy(kit.art["DSChiefFab"])
+    chief_address = fab.functions.newChief(A["MCD_GOV"], 5).call()
+    kit.tx(fab.functions.newChief(A["MCD_GOV"], 5))
+    chief = kit.at("DSChief", chief_address)
+    iou = kit.at("DSToken", chief.functions.IOU().call())
+    assert iou.functions.owner().call() == chief_address and iou.functions.symbol().call() == b32("IOU")
+    assert chief.functions.GOV().call() == A["MCD_GOV"] and chief.functions.MAX_YAYS().call() == 5
