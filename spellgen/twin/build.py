@@ -114,10 +114,14 @@ class Chain:
                           **{k: address for k, (address, _) in S.TWIN_ONLY.items()}}
         self.kinds = {**S.CORE, **S.VESTS, **{k: kind for k, (_, kind) in S.TWIN_ONLY.items()}}
 
+    def encode(self, key: str, signature: str, *args: Any) -> str:
+        """Calldata of `signature` with `args` for the contract under `key` (hex)."""
+        contract = self._w3.eth.contract(abi=self.artifacts[self.kinds[key]].abi)
+        return contract.encode_abi(signature, list(args))
+
     def send(self, key: str, signature: str, *args: Any, sender: str = S.DEPLOYER) -> dict:
         """Call `signature` (e.g. "rely(address)") on the contract under `key` as `sender`."""
-        contract = self._w3.eth.contract(abi=self.artifacts[self.kinds[key]].abi)
-        data = contract.encode_abi(signature, list(args))
+        data = self.encode(key, signature, *args)
         tx = {"from": sender, "to": self.addresses[key], "data": data}
         try:
             self.rpc.call("eth_estimateGas", tx)  # surfaces the revert reason before sending
@@ -170,6 +174,7 @@ def place_contracts(chain: Chain) -> None:
         "MKR_AUTHORITY": (),
         "IOU": (_b32("IOU"),),
         "SKY_CHIEF": (a["SKY"], S.SKY_CHIEF_MAX_YAYS, S.SKY_CHIEF_LAUNCH_THRESHOLD, S.SKY_CHIEF_LIFT_COOLDOWN),
+        "USDS_IMP": (),  # USDS itself is an ERC1967Proxy(USDS_IMP, initialize())
     }
     lib_name, lib_address = S.EXEC_LIB
     runtime = construct_at(chain.rpc, lib_address, chain.artifacts[lib_name], (), S.DEPLOYER)
@@ -178,12 +183,23 @@ def place_contracts(chain: Chain) -> None:
         raise BuildError("DssExecLib's runtime code does not embed its mainnet address")
     # Dependencies first: the chief needs no live MKR, but each vest's constructor may read the
     # ChainLog (DssVestSuckable looks up MCD_VAT and MCD_JOIN_DAI and hopes the join).
+    placed: set[str] = set()
     for key in [*S.CORE, *S.TWIN_ONLY]:
+        if key in placed:
+            continue
         if key in CREATED_BY:
             if chain.rpc.code(a[key]) in ("0x", "0x0"):
                 raise BuildError(f"{CREATED_BY[key]} did not create {key} at {a[key]}")
             continue
+        if key in S.PROXIES:  # the implementation first, then the proxy initialising through it
+            impl = S.PROXIES[key]
+            construct_at(chain.rpc, a[impl], chain.artifacts[chain.kinds[impl]], args[impl], S.DEPLOYER)
+            init = bytes.fromhex(chain.encode(key, "initialize()")[2:])
+            construct_at(chain.rpc, a[key], chain.artifacts["ERC1967Proxy"], (a[impl], init), S.DEPLOYER)
+            placed |= {key, impl}
+            continue
         construct_at(chain.rpc, a[key], chain.artifacts[chain.kinds[key]], args[key], S.DEPLOYER)
+        placed.add(key)
     for key in S.CORE:
         if key != "CHANGELOG":  # the ChainLog's constructor listed itself first
             chain.send("CHANGELOG", "setAddress(bytes32,address)", _b32(key), a[key])
@@ -198,9 +214,10 @@ def wire_governance(chain: Chain) -> None:
     proxy = a["MCD_PAUSE_PROXY"]
     for join, token in JOINS.items():
         chain.send(token, "rely(address)", a[join])
-    # Not DAI or USDS: as on mainnet only their joins mint them. SKY: the PauseProxy may mint, as MKR.
+    # Not DAI: as on mainnet only its join mints it. USDS: a ward, as on mainnet (its deployment handed
+    # the wards to governance, which authorises upgrades). SKY: the PauseProxy may mint, as MKR.
     # USDS_JOIN has no wards.
-    for key in ("CHANGELOG", "MCD_VAT", "MCD_JOIN_DAI", "MCD_VOW", "SKY", *S.VESTS):
+    for key in ("CHANGELOG", "MCD_VAT", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY", *S.VESTS):
         chain.send(key, "rely(address)", proxy)
     for key in SUCKABLE:
         chain.send("MCD_VAT", "rely(address)", a[key])  # suckable vests suck from the Vat
@@ -306,6 +323,9 @@ def verify(chain: Chain, counts: dict[str, int]) -> None:
             problems.append(f"{vest} has not hoped {join}")
     if chain.read("MCD_ADM", "hat()").lower() != S.PREVIOUS_SPELL.lower():
         problems.append("the chief's hat is not the previous spell")
+    for key, impl in S.PROXIES.items():
+        if chain.read(key, "getImplementation()").lower() != a[impl].lower():
+            problems.append(f"{key} is not a proxy of {impl}")
     if chain.read("MKR_AUTHORITY", "root()").lower() != a["MCD_PAUSE_PROXY"].lower():
         problems.append("the PauseProxy is not the root of MKR's authority")
     if not chain.read("MCD_ADM", "live()"):

@@ -556,3 +556,57 @@ def test_chief_fab_builds_a_chief_owning_its_iou(kit):
     iou = kit.at("DSToken", chief.functions.IOU().call())
     assert iou.functions.owner().call() == chief_address and iou.functions.symbol().call() == b32("IOU")
     assert chief.functions.GOV().call() == A["MCD_GOV"] and chief.functions.MAX_YAYS().call() == 5
+
+
+# --- USDS behind its ERC-1967 proxy ---------------------------------------------------------------------
+
+IMPLEMENTATION_SLOT = int.from_bytes(Web3.keccak(text="eip1967.proxy.implementation"), "big") - 1
+INITIALIZABLE_SLOT = 0xF0C57E16840DF040F15088DC2F81FE391C3923BEC73E23A9662EFC9C229C6A00
+
+
+def custom_error(kit, fn, signature: str, sender: str | None = None) -> bytes:
+    """`fn` reverts with the custom error `signature`; its arguments (encoded)."""
+    with pytest.raises(Exception) as caught:
+        kit.w3.eth.call({"to": fn.address, "data": fn._encode_transaction_data(), "from": sender or kit.accounts[0]})
+    data = getattr(caught.value, "data", None)
+    data = data if isinstance(data, str) else (caught.value.args[1] if len(caught.value.args) > 1 else "")
+    selector = "0x" + Web3.keccak(text=signature)[:4].hex().removeprefix("0x")
+    assert isinstance(data, str) and data.startswith(selector), (data, selector)
+    return bytes.fromhex(data[10:])
+
+
+def test_usds_is_an_erc1967_proxy_of_usds_imp(kit):
+    u = kit.usds.functions
+    assert kit.rpc.storage(A["USDS"], IMPLEMENTATION_SLOT) == int(S.USDS_IMP, 16)
+    assert u.getImplementation().call() == S.USDS_IMP
+    assert kit.rpc.storage(A["USDS"], INITIALIZABLE_SLOT) == 1  # initialised once, not initialising
+    assert kit.rpc.storage(S.USDS_IMP, INITIALIZABLE_SLOT) == 2**64 - 1  # the implementation is locked
+    assert kit.w3.eth.get_code(A["USDS"]) != kit.w3.eth.get_code(S.USDS_IMP)
+    assert u.UPGRADE_INTERFACE_VERSION().call() == "5.0.0"
+    impl = kit.at("Usds", S.USDS_IMP)
+    assert impl.functions.proxiableUUID().call() == IMPLEMENTATION_SLOT.to_bytes(32, "big")
+    assert impl.functions.wards(PROXY_ADDRESS).call() == 0 and impl.functions.totalSupply().call() == 0
+
+
+def test_usds_cannot_be_initialised_again(kit):
+    custom_error(kit, kit.usds.functions.initialize(), "InvalidInitialization()", sender=kit.stranger)
+    custom_error(kit, kit.at("Usds", S.USDS_IMP).functions.initialize(), "InvalidInitialization()")
+    custom_error(kit, kit.usds.functions.proxiableUUID(), "UUPSUnauthorizedCallContext()")
+
+
+def test_usds_upgrades_only_by_its_wards(kit):
+    u = kit.usds.functions
+    new_impl = kit.deploy(kit.art["Usds"])
+    kit.reverts(u.upgradeToAndCall(new_impl.address, b""), "Usds/not-authorized", sender=kit.stranger)
+    custom_error(kit, new_impl.functions.upgradeToAndCall(new_impl.address, b""), "UUPSUnauthorizedCallContext()")
+    # a contract without proxiableUUID: its call reverts, which the upgrade reports as an invalid implementation
+    bad = custom_error(kit, u.upgradeToAndCall(A["MCD_VAT"], b""), "ERC1967InvalidImplementation(address)",
+                       sender=PROXY_ADDRESS)
+    assert bad[12:] == bytes.fromhex(A["MCD_VAT"][2:])
+    kit.reverts(u.upgradeToAndCall(kit.someone, b""), "", sender=PROXY_ADDRESS)  # no code: the answer cannot decode
+    supply = u.totalSupply().call()
+    receipt = kit.as_governance(u.upgradeToAndCall(new_impl.address, b""))
+    assert u.getImplementation().call() == new_impl.address
+    upgraded = [log for log in receipt.logs if log["topics"][0] == Web3.keccak(text="Upgraded(address)")]
+    assert len(upgraded) == 1 and upgraded[0]["address"] == A["USDS"]
+    assert u.totalSupply().call() == supply and u.wards(A["USDS_JOIN"]).call() == 1  # storage kept

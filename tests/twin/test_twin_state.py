@@ -92,7 +92,7 @@ def test_usds_and_sky_wiring(kit):
     assert kit.vat.functions.wards(MAINNET["MCD_VEST_USDS"]).call() == 1  # it sucks from the Vat
     assert kit.vat.functions.wards(MAINNET["MCD_VEST_SKY_TREASURY"]).call() == 0
     assert kit.usds.functions.wards(MAINNET["USDS_JOIN"]).call() == 1
-    assert kit.usds.functions.wards(proxy).call() == 0  # as DAI: only its join mints USDS
+    assert kit.usds.functions.wards(proxy).call() == 1  # as on mainnet: governance rules (and upgrades) USDS
     assert kit.usds.functions.wards(MAINNET["MCD_JOIN_DAI"]).call() == 0
     assert kit.dai.functions.wards(MAINNET["USDS_JOIN"]).call() == 0
     assert kit.sky.functions.wards(MAINNET["MCD_VEST_SKY_TREASURY"]).call() == 0  # it transfers, never mints
