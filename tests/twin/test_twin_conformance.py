@@ -610,3 +610,113 @@ def test_usds_upgrades_only_by_its_wards(kit):
     upgraded = [log for log in receipt.logs if log["topics"][0] == Web3.keccak(text="Upgraded(address)")]
     assert len(upgraded) == 1 and upgraded[0]["address"] == A["USDS"]
     assert u.totalSupply().call() == supply and u.wards(A["USDS_JOIN"]).call() == 1  # storage kept
+
+
+# --- Constructors that refuse their arguments ------------------------------------------------------------
+
+
+def deploy_reverts(kit, name: str, *args) -> str:
+    """The revert reason of deploying `name` with `args` (a creation as eth_call)."""
+    from spellgen.twin.place import constructor_args
+
+    art = kit.art[name]
+    with pytest.raises(Exception) as caught:
+        kit.w3.eth.call({"from": kit.accounts[0], "data": "0x" + art.initcode + constructor_args(art, args)})
+    return str(getattr(caught.value, "message", caught.value)).removeprefix("execution reverted: ")
+
+
+def test_vest_constructors_check_their_arguments(kit):
+    assert deploy_reverts(kit, "DssVestMintable", ZERO) == "DssVestMintable/Invalid-token-address"
+    assert deploy_reverts(kit, "DssVestTransferrable", ZERO, A["MCD_GOV"]) == "DssVestTransferrable/Invalid-distributor-address"
+    assert deploy_reverts(kit, "DssVestTransferrable", PROXY_ADDRESS, ZERO) == "DssVestTransferrable/Invalid-token-address"
+    assert deploy_reverts(kit, "DssVestSuckable", ZERO, A["MCD_JOIN_DAI"]) == "DssVestSuckable/invalid-chainlog-address"
+    other_vat = kit.deploy(kit.art["Vat"])
+    stray_join = kit.deploy(kit.art["DaiJoin"], other_vat.address, A["MCD_DAI"])
+    assert deploy_reverts(kit, "DssVestSuckable", A["CHANGELOG"], stray_join.address) == "DssVestSuckable/invalid-join-vat"
+
+
+def test_suckable_vests_name_their_join_both_ways(kit):
+    for key, join in (("MCD_VEST_DAI", "MCD_JOIN_DAI"), ("MCD_VEST_USDS", "USDS_JOIN")):
+        vest = kit.vests[key].functions
+        assert vest.join().call() == vest.daiJoin().call() == A[join]
+
+
+def test_vest_ids_cannot_overflow(kit):
+    vest = kit.vests["MCD_VEST_MKR"]
+    kit.rpc.set_storage(vest.address, 3, 2**256 - 1)  # ids
+    kit.reverts(vest.functions.create(kit.someone, WAD, kit.now(), 365 * 86400, 0, ZERO), "DssVest/ids-overflow",
+                sender=PROXY_ADDRESS)
+
+
+def test_vest_file_checks_the_lock_before_auth(kit):
+    vest = kit.vests["MCD_VEST_MKR"]
+    kit.rpc.set_storage(vest.address, 4, 1)  # locked
+    kit.reverts(vest.functions.file(b32("cap"), 1), "DssVest/system-locked", sender=kit.stranger)
+    kit.reverts(vest.functions.create(kit.someone, 1, kit.now(), 1, 0, ZERO), "DssVest/system-locked", sender=kit.stranger)
+    kit.reverts(vest.functions.rely(kit.stranger), "DssVest/not-authorized", sender=kit.stranger)  # rely: no lock
+    kit.tx(vest.functions.rely(kit.stranger), PROXY_ADDRESS)
+    assert vest.functions.wards(kit.stranger).call() == 1
+
+
+# --- The Vow and the DAI join ----------------------------------------------------------------------------
+
+
+def test_vow_queue_and_settlement(kit):
+    w = kit.vow.functions
+    era = kit.now() + 10
+    kit.as_governance(w.fess(5 * RAD), at=era)
+    kit.reverts(w.flog(era), "Vow/wait-not-finished")
+    kit.warp(era + w.wait().call())
+    kit.tx(w.flog(era), kit.stranger)
+    assert w.sin(era).call() == 0 and w.Sin().call() == 0
+    kit.reverts(w.kiss(1), "Vow/not-enough-ash")
+    sin = kit.vat.functions.sin(A["MCD_VOW"]).call()
+    kit.reverts(w.heal(sin + 1), "Vow/insufficient-debt")
+    kit.tx(w.heal(sin), kit.stranger)  # the vow's dai pays off its whole sin
+    assert kit.vat.functions.sin(A["MCD_VOW"]).call() == 0
+    kit.reverts(w.heal(1), "Vow/insufficient-debt")
+    kit.reverts(w.file(b32("nope"), 1), "Vow/file-unrecognized-param", sender=PROXY_ADDRESS)
+    kit.reverts(w.file(b32("hump"), 1), "Vow/not-authorized", sender=kit.stranger)
+    kit.reverts(w.flap(), "")  # its checks pass (surplus over hump + bump, no debt), but there is no flapper
+    kit.as_governance(w.file(b32("hump"), 10**9 * RAD))
+    kit.reverts(w.flap(), "Vow/insufficient-surplus")
+    kit.reverts(w.flop(), "Vow/insufficient-debt")  # no debt left to auction
+    kit.as_governance(w.file(b32("flopper"), kit.someone))
+    assert w.flopper().call() == kit.someone
+
+
+def test_dai_join_stops_exits_when_caged(kit):
+    j = kit.join.functions
+    kit.as_governance(kit.vat.functions.suck(A["MCD_VOW"], kit.someone, 2 * RAD))
+    kit.tx(kit.vat.functions.hope(A["MCD_JOIN_DAI"]), kit.someone)
+    kit.tx(j.exit(kit.someone, WAD), kit.someone)
+    kit.reverts(j.cage(), "DaiJoin/not-authorized", sender=kit.stranger)
+    kit.as_governance(j.cage())
+    kit.reverts(j.exit(kit.someone, WAD), "DaiJoin/not-live", sender=kit.someone)
+    kit.tx(kit.dai.functions.approve(A["MCD_JOIN_DAI"], WAD), kit.someone)
+    kit.tx(j.join(kit.someone, WAD), kit.someone)  # joins still work
+    assert kit.vat.functions.dai(kit.someone).call() == 2 * RAD
+
+
+# --- The chief's IOU (ds-token of 2020) ----------------------------------------------------------------------
+
+
+def test_ds_token_rules(kit):
+    token = kit.deploy(kit.art["DSToken"], b32("TST"))
+    t, me = token.functions, kit.accounts[0]
+    assert t.owner().call() == me and t.decimals().call() == 18 and t.name().call() == b"\0" * 32
+    kit.tx(t.mint(me, 10 * WAD))
+    kit.reverts(t.mint(me, 1), "ds-auth-unauthorized", sender=kit.stranger)
+    kit.reverts(t.transfer(kit.stranger, 11 * WAD), "ds-token-insufficient-balance")
+    kit.reverts(t.transferFrom(me, kit.stranger, WAD), "ds-token-insufficient-approval", sender=kit.stranger)
+    kit.tx(t.approve(kit.stranger, 2 * WAD))
+    kit.tx(t.pull(me, WAD), kit.stranger)
+    assert t.allowance(me, kit.stranger).call() == WAD and t.balanceOf(kit.stranger).call() == WAD
+    kit.tx(t.stop())
+    kit.reverts(t.transfer(kit.stranger, 1), "ds-stop-is-stopped")
+    kit.reverts(t.approve(kit.stranger, 1), "ds-stop-is-stopped")
+    kit.tx(t.start())
+    receipt = kit.tx(t.burn(WAD))
+    assert kit.events(token, "Burn", receipt) == [{"guy": me, "wad": WAD}] and kit.events(token, "Transfer", receipt) == []
+    kit.tx(t.setName(b32("Test")))
+    assert t.name().call() == b32("Test") and t.totalSupply().call() == 9 * WAD
