@@ -183,6 +183,16 @@ class Simulator:
                 continue
         raise SimulationError("elect: MCD_ADM answers neither GOV() nor gov()")
 
+    def _wait_for_lift_cooldown(self, chief: str) -> None:
+        """The SKY chief allows a lift only `liftCooldown` blocks after the last one; the MKR chief
+        has no such rule (and no such getter)."""
+        try:
+            cooldown = self.chain.call(chief, "liftCooldown()(uint256)")
+        except TxFailed:
+            return
+        for _ in range(cooldown + 1):
+            self.chain.mine()
+
     def elect(self) -> None:
         chief, spell = self.addr["MCD_ADM"], self.obs.spell
         voter = self.chain.accounts()[1]
@@ -193,6 +203,7 @@ class Simulator:
         self.chain.transact(voter, gov, "approve(address,uint256)", chief, amount)
         self.chain.transact(voter, chief, "lock(uint256)", amount)
         self.chain.transact(voter, chief, "vote(address[])", [spell])
+        self._wait_for_lift_cooldown(chief)
         self.chain.transact(voter, chief, "lift(address)", spell)
         if self.chain.call(chief, "hat()(address)") != spell:
             raise SimulationError("elect: the spell did not become the hat")

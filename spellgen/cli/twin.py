@@ -162,7 +162,8 @@ def _print_summary(twin) -> None:
     for note in twin.notes:
         print(f"  note: {note}", file=out)
     print("", file=out)
-    rows = [(key, twin.addresses[key]) for key in KEY_ROWS] + [("DssExecLib (library)", DSS_EXEC_LIB)]
+    known = twin.addresses  # the ChainLog of the date: a key the date lacks is not listed
+    rows = [(key, known[key]) for key in KEY_ROWS if key in known] + [("DssExecLib (library)", DSS_EXEC_LIB)]
     width = max(len(key) for key, _ in rows)
     for key, address in rows:
         print(f"  {key:<{width}}  {address}", file=out)

@@ -21,9 +21,10 @@ from spellgen.chain.node import AnvilNode
 from spellgen.progress import Progress
 from spellgen.chain.rpc import Rpc
 
-PAUSE_DELAY_SLOT = 3  # DSPause: owner=0, authority=1, plans=2, delay=3
-VEST_CAP_SLOT = 3  # DssVest*: locked=0, wards=1, awards=2, cap=3, ids=4
-VEST_IDS_SLOT = 4
+PAUSE_DELAY_SLOT = 4  # DSPause (as mainnet's): authority=0, owner=1, plans=2, proxy=3, delay=4
+VEST_CAP_SLOT = 2  # DssVest* (as mainnet's): wards=0, awards=1, cap=2, ids=3, locked=4
+VEST_IDS_SLOT = 3
+PAUSE_AUTHORITY_SLOT = 0
 # Chainlog edits for the date are sent just before the date, so the twin's head block is at it.
 CHAINLOG_EDIT_LEAD = 120  # seconds; more than the edits' blocks (one per second)
 
@@ -133,6 +134,9 @@ def move_to(rpc: Rpc, ts: int, delay: int, day: str) -> None:
     # requested timestamp with the wall clock, not with the loaded chain's last block.
     rpc.set_time(ts - CHAINLOG_EDIT_LEAD)
     edit_chainlog(rpc, day)
+    # The pause obeys whichever chief is MCD_ADM at the date (the SKY chief after 2025-05-15).
+    chief = chainlog_plan(day)[0].get("MCD_ADM", MAINNET["MCD_ADM"])
+    rpc.set_storage(MAINNET["MCD_PAUSE"], PAUSE_AUTHORITY_SLOT, int(chief, 16))
     rpc.set_time(ts)
 
 
@@ -145,6 +149,7 @@ def chainlog_plan(day: str) -> tuple[dict[str, str], list[str]]:
     contract the twin does not hold are left out, and said so in the notes.
     """
     held = {address.lower() for address in (MAINNET[key] for key in S.chainlog_keys())}
+    held |= {address.lower() for address, _ in S.TWIN_ONLY.values()}  # e.g. the SKY chief
     wanted = history.chainlog_at(day)
     plan = {key: address for key, address in wanted.items() if address.lower() in held}
     missing = sorted(key for key, address in wanted.items()

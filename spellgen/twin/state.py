@@ -39,13 +39,13 @@ CORE: dict[str, str] = {
     "MCD_DAI": "Dai",
     "MCD_JOIN_DAI": "DaiJoin",
     "MCD_VOW": "Vow",
-    "MCD_GOV": "DSToken",
+    "MCD_GOV": "MkrToken",  # mainnet's MKR: the ds-token of 2017 (its own storage layout)
     "MCD_ADM": "DSChief",
     "MCD_PAUSE": "DSPause",
-    "MCD_PAUSE_PROXY": "DSPauseProxy",
-    # The 2025-era tokens budget streams pay in. USDS_JOIN is a second DaiJoin: same Vat, USDS.
+    "MCD_PAUSE_PROXY": "DSPauseProxy",  # created by DSPause's constructor, as on mainnet
+    # The 2025-era tokens budget streams pay in. USDS_JOIN is mainnet's UsdsJoin: same Vat, USDS.
     "USDS": "Usds",
-    "USDS_JOIN": "DaiJoin",
+    "USDS_JOIN": "UsdsJoin",
     "SKY": "Sky",
 }
 VESTS: dict[str, str] = {
@@ -70,10 +70,21 @@ def label_address(label: str) -> str:
 # left out of the ChainLog, so no spell can mistake them for the real ones.
 MKR_AUTHORITY = label_address("MkrAuthority")  # MKR's ds-auth authority (mainnet key GOV_GUARD)
 CHIEF_IOU = label_address("IOU")  # the chief's IOU token (mainnet key MCD_IOU)
+# The SKY chief of 2025 at its mainnet address. On mainnet it is MCD_ADM from 2025-05-15 (and the
+# MKR chief MCD_ADM_LEGACY); the twin keeps the MKR-era ChainLog, so it is placed but not registered.
+SKY_CHIEF = "0x929d9A1435662357F54AdcF64DcEE4d6b867a6f9"
+# USDS is an ERC-1967 proxy on mainnet; its implementation (mainnet key USDS_IMP, left out of the
+# twin's ChainLog like the SKY chief) sits at its mainnet address.
+USDS_IMP = "0x1923DfeE706A8E78157416C29cBCCFDe7cdF4102"
 TWIN_ONLY: dict[str, tuple[str, str]] = {  # name -> (address, contract)
     "MKR_AUTHORITY": (MKR_AUTHORITY, "MkrAuthority"),
     "IOU": (CHIEF_IOU, "DSToken"),
+    "SKY_CHIEF": (SKY_CHIEF, "Chief"),
+    "USDS_IMP": (USDS_IMP, "Usds"),
 }
+# Keys whose address holds an ERC1967Proxy (constructed there) in front of an implementation:
+# key -> the implementation's name in TWIN_ONLY. The key's contract (CORE) names the ABI.
+PROXIES: dict[str, str] = {"USDS": "USDS_IMP"}
 
 # The EOA that builds the twin; all its rights are removed at the end of the build.
 DEPLOYER = label_address("deployer")
@@ -91,11 +102,19 @@ def chainlog_keys() -> list[str]:
 # --- Governance ---------------------------------------------------------------------------------
 
 MAX_YAYS = 5  # DSChief slate size limit (mainnet's)
+# The SKY chief's constructor arguments on mainnet (spec section 7): maxYays, launchThreshold, liftCooldown.
+SKY_CHIEF_MAX_YAYS = 5
+SKY_CHIEF_LAUNCH_THRESHOLD = 2_400_000_000 * WAD
+SKY_CHIEF_LIFT_COOLDOWN = 10  # blocks
 # Assumption: the chief already has a hat, a spell cast before GENESIS, backed by this much MKR.
 # A test voter must lock more than this to lift its own spell, as on mainnet.
 PREVIOUS_SPELL = label_address("previous-spell")
 HAT_VOTER = label_address("hat-voter")
 HAT_SUPPORT = 100_000 * WAD
+# Assumption: the SKY chief's launch weight stays locked on address(0) as on mainnet, and its hat
+# (the same earlier spell) holds the launch weight: a new spell needs more than that to be lifted.
+SKY_HAT_VOTER = label_address("sky-hat-voter")
+SKY_HAT_SUPPORT = 0
 
 
 def anvil_args(timestamp: int | None = None) -> list[str]:

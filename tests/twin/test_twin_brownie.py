@@ -34,5 +34,6 @@ def test_brownie_network_connect_to_the_twin(twin):
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Attached to local RPC client" in result.stdout
-    assert result.stdout.strip().splitlines()[-1] == f"1 1643328000 {MAINNET['MCD_VEST_DAI']}"
+    # January 2022: MCD_VEST_DAI is the first DAI vest (today's MCD_VEST_DAI_LEGACY).
+    assert result.stdout.strip().splitlines()[-1] == f"1 1643328000 {MAINNET['MCD_VEST_DAI_LEGACY']}"
     assert twin.node.running  # disconnecting did not stop the twin

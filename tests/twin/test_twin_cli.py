@@ -61,8 +61,9 @@ def test_up_serves_the_twin_and_stops_cleanly(stop_signal):
         rpc = Rpc(url)
         assert rpc.chain_id() == 1 and rpc.timestamp() == 1643328000
         data = "0x21f8a721" + b"MCD_VEST_DAI".ljust(32, b"\0").hex()  # getAddress(bytes32)
-        assert int(rpc.eth_call({"to": MAINNET["CHANGELOG"], "data": data}), 16) == int(MAINNET["MCD_VEST_DAI"], 16)
-        assert "pause delay 48 hours" in text and f"MCD_VEST_DAI           {MAINNET['MCD_VEST_DAI']}" in text
+        first_dai_vest = MAINNET["MCD_VEST_DAI_LEGACY"]  # what MCD_VEST_DAI named in January 2022
+        assert int(rpc.eth_call({"to": MAINNET["CHANGELOG"], "data": data}), 16) == int(first_dai_vest, 16)
+        assert "pause delay 48 hours" in text and f"MCD_VEST_DAI           {first_dai_vest}" in text
     finally:
         process.send_signal(stop_signal)
         assert process.wait(timeout=15) == 0
@@ -76,7 +77,7 @@ def test_up_with_a_port_and_a_pause_delay():
     try:
         assert url == f"http://127.0.0.1:{port}"
         assert "pause delay 36 hours" in text
-        assert Rpc(url).storage(MAINNET["MCD_PAUSE"], 3) == 36 * 3600
+        assert Rpc(url).storage(MAINNET["MCD_PAUSE"], 4) == 36 * 3600
     finally:
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=15) == 0

@@ -48,3 +48,17 @@ def test_a_june_2025_mkr_transfer_moves_mkr_not_sky(tmp_path, capsys, monkeypatc
     out = capsys.readouterr().out
     assert "PASS  MKR transfer: 257.31 MKR to TECH_001" in out
     assert "PASS  nothing else" in out  # a SKY Transfer event would be an unexplained event
+
+
+@pytest.mark.parametrize("day, chief, legacy", [
+    ("2025-05-14", "0x0a3f6849f78076aefaDf113F5BED87720274dDC0", None),
+    ("2025-05-16", "0x929d9A1435662357F54AdcF64DcEE4d6b867a6f9", "0x0a3f6849f78076aefaDf113F5BED87720274dDC0")])
+def test_the_chief_of_the_date_is_mcd_adm_and_the_pause_obeys_it(day, chief, legacy):
+    with start_twin(day) as twin:
+        chain = Chain(twin.url)
+        assert chain.call(CHANGELOG, "getAddress(bytes32)(address)", key("MCD_ADM")) == chief
+        assert chain.call("0xbE286431454714F511008713973d3B053A2d38f3", "authority()(address)") == chief
+        if legacy:
+            assert chain.call(CHANGELOG, "getAddress(bytes32)(address)", key("MCD_ADM_LEGACY")) == legacy
+            assert chain.call(chief, "gov()(address)") == "0x56072C95FAA701256059aa122697B133aDEd9279"
+            assert chain.call(chief, "live()(uint256)") == 1

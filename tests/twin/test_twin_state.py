@@ -4,6 +4,8 @@ import json
 import pytest
 from web3 import Web3
 
+from conftest import TWIN_DATE
+from spellgen.spec import history
 from spellgen.spec.protocol import DAY, DSS_EXEC_LIB, MAINNET, RAD, RAY, TWENTY_YEARS, WAD
 from spellgen.twin import TwinDateError, start_twin
 from spellgen.twin import state as S
@@ -20,17 +22,24 @@ def test_chain_id_and_start_time(kit, twin):
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_chainlog_answers_every_key_with_its_mainnet_address(kit, key):
-    assert kit.log.functions.getAddress(b32(key)).call() == MAINNET[key]
+def test_chainlog_answers_the_keys_of_its_date(kit, twin, key):
+    """Every contract is placed; the ChainLog names those mainnet had registered at the date."""
     assert len(kit.w3.eth.get_code(MAINNET[key])) > 0
+    expected = history.chainlog_at(TWIN_DATE).get(key)
+    if expected is None:
+        kit.reverts(kit.log.functions.getAddress(b32(key)), "dss-chain-log/invalid-key")
+    else:
+        assert kit.log.functions.getAddress(b32(key)).call() == expected == twin.addresses[key]
 
 
-def test_chainlog_lists_exactly_the_twin_keys(kit):
-    assert kit.log.functions.count().call() == len(KEYS) == 18
-    assert [k.rstrip(b"\0").decode() for k in kit.log.functions.list().call()] == KEYS
-    assert {"USDS", "USDS_JOIN", "MCD_VEST_USDS", "SKY", "MCD_VEST_SKY_TREASURY"} <= set(KEYS)
-    # The twin keeps the MKR-era ChainLog: MKR is MCD_GOV, never the 2025 key `MKR`.
-    kit.reverts(kit.log.functions.getAddress(b32("MKR")), "ChainLog/invalid-key")
+def test_chainlog_lists_exactly_the_keys_of_its_date(kit, twin):
+    listed = [k.rstrip(b"\0").decode() for k in kit.log.functions.list().call()]
+    assert kit.log.functions.count().call() == len(listed) == len(twin.addresses)
+    assert set(listed) == set(twin.addresses) == set(history.chainlog_at(TWIN_DATE)) & set(listed)
+    # In January 2022 MCD_VEST_DAI is the first DAI vest, and neither USDS nor MKR's 2025 key exist.
+    assert twin.addresses["MCD_VEST_DAI"] == MAINNET["MCD_VEST_DAI_LEGACY"]
+    for absent in ("MKR", "USDS", "MCD_VEST_DAI_LEGACY"):
+        kit.reverts(kit.log.functions.getAddress(b32(absent)), "dss-chain-log/invalid-key")
 
 
 def test_exec_lib_sits_at_its_mainnet_address_and_embeds_it(kit):
@@ -62,7 +71,7 @@ def test_contracts_keep_their_mainnet_dependencies(kit):
 def test_usds_and_sky_contracts_keep_their_mainnet_dependencies(kit):
     A = MAINNET
     assert kit.usds_join.functions.vat().call() == A["MCD_VAT"] and kit.usds_join.functions.dai().call() == A["USDS"]
-    assert kit.usds_join.functions.live().call() == 1
+    assert kit.usds_join.functions.usds().call() == A["USDS"]  # mainnet's UsdsJoin: no wards, no live
     usds_vest = kit.vests["MCD_VEST_USDS"]
     assert usds_vest.functions.chainlog().call() == A["CHANGELOG"] and usds_vest.functions.vat().call() == A["MCD_VAT"]
     assert usds_vest.functions.join().call() == A["USDS_JOIN"]  # the explicit join, not MCD_JOIN_DAI
@@ -81,24 +90,24 @@ def test_governance_holds_the_wards(kit):
     assert kit.vat.functions.wards(MAINNET["MCD_VEST_MKR"]).call() == 0
     assert kit.dai.functions.wards(MAINNET["MCD_JOIN_DAI"]).call() == 1
     assert kit.dai.functions.wards(proxy).call() == 0  # as on mainnet: only the join mints DAI
-    assert kit.mkr_authority.functions.wards(proxy).call() == 1
+    assert kit.mkr_authority.functions.root().call() == proxy  # may mint MKR, as on mainnet
     assert kit.mkr_authority.functions.wards(MAINNET["MCD_VEST_MKR"]).call() == 1
 
 
 def test_usds_and_sky_wiring(kit):
     proxy = MAINNET["MCD_PAUSE_PROXY"]
-    for c in (kit.usds_join, kit.sky, kit.vests["MCD_VEST_USDS"], kit.vests["MCD_VEST_SKY_TREASURY"]):
+    for c in (kit.sky, kit.vests["MCD_VEST_USDS"], kit.vests["MCD_VEST_SKY_TREASURY"]):
         assert c.functions.wards(proxy).call() == 1, c.address
     assert kit.vat.functions.wards(MAINNET["MCD_VEST_USDS"]).call() == 1  # it sucks from the Vat
     assert kit.vat.functions.wards(MAINNET["MCD_VEST_SKY_TREASURY"]).call() == 0
     assert kit.usds.functions.wards(MAINNET["USDS_JOIN"]).call() == 1
-    assert kit.usds.functions.wards(proxy).call() == 0  # as DAI: only its join mints USDS
+    assert kit.usds.functions.wards(proxy).call() == 1  # as on mainnet: governance rules (and upgrades) USDS
     assert kit.usds.functions.wards(MAINNET["MCD_JOIN_DAI"]).call() == 0
     assert kit.dai.functions.wards(MAINNET["USDS_JOIN"]).call() == 0
     assert kit.sky.functions.wards(MAINNET["MCD_VEST_SKY_TREASURY"]).call() == 0  # it transfers, never mints
 
 def test_no_deployer_or_dev_account_keeps_any_right(kit):
-    contracts = (kit.log, kit.vat, kit.dai, kit.join, kit.vow, kit.usds, kit.usds_join, kit.sky, kit.mkr_authority,
+    contracts = (kit.log, kit.vat, kit.dai, kit.join, kit.vow, kit.usds, kit.sky, kit.mkr_authority,
                  *kit.vests.values())
     for who in (S.DEPLOYER, *kit.accounts):
         for c in contracts:
@@ -160,7 +169,7 @@ def test_sky_treasury_and_its_allowance(kit):
     assert sum(a.tot for a in seeded) == S.treasury_allowance(S.DEFAULT_AWARD_COUNTS, "MCD_VEST_SKY_TREASURY")
     assert claimed(kit, "MCD_VEST_SKY_TREASURY") == 0  # seeds start in 2024: none was due at the build
     assert kit.sky.functions.balanceOf(proxy).call() == S.SKY_TREASURY == 2_000_000_000 * WAD
-    assert kit.sky.functions.totalSupply().call() == S.SKY_TREASURY
+    assert kit.sky.functions.totalSupply().call() == S.SKY_TREASURY + S.SKY_CHIEF_LAUNCH_THRESHOLD  # + the chief's launch weight
     assert kit.sky.functions.allowance(proxy, vest).call() == sum(a.tot for a in seeded) == 21_600_000 * WAD
 
 
@@ -194,7 +203,7 @@ def test_seeded_award_19_looks_like_a_live_stream(kit):
 
 
 @pytest.mark.parametrize("key, cap", [
-    ("MCD_VEST_DAI", 1_000_000 * WAD // (30 * DAY)),
+    ("MCD_VEST_DAI", 0),  # the second DAI vest's cap was first set by the 2022-04-29 spell
     ("MCD_VEST_DAI_LEGACY", 1_000_000 * WAD // (30 * DAY)),  # set by the 2021-09-03 spell
     ("MCD_VEST_MKR", 1_100 * WAD // (365 * DAY)),
     ("MCD_VEST_MKR_TREASURY", 1_100 * WAD // (365 * DAY)),
@@ -218,11 +227,11 @@ def test_a_later_date_gets_that_dates_parameters():
         assert later.timestamp == 1690848000
         assert later.pause_delay == 48 * 3600
         w3 = Web3(Web3.HTTPProvider(later.url))
-        cap = int.from_bytes(w3.eth.get_storage_at(MAINNET["MCD_VEST_MKR_TREASURY"], 3), "big")
+        cap = int.from_bytes(w3.eth.get_storage_at(MAINNET["MCD_VEST_MKR_TREASURY"], 2), "big")
         assert cap == 2_220 * WAD // (365 * DAY)  # raised in July 2023
     with start_twin("2024-03-01T15:30:00Z", pause_delay=3600) as custom:
         assert custom.timestamp == 1709307000 and custom.rpc.timestamp() == 1709307000
-        assert custom.rpc.storage(MAINNET["MCD_PAUSE"], 3) == 3600
+        assert custom.rpc.storage(MAINNET["MCD_PAUSE"], 4) == 3600
     with start_twin("2024-03-01") as before_the_cut:
         assert before_the_cut.pause_delay == 48 * 3600  # the 2024-03-08 spell cut it to 16 hours
     with start_twin("2024-05-01") as default_2024:
