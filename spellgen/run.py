@@ -108,8 +108,9 @@ def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | N
         except ValueError as exc:
             print(f"spellgen: {exc}", file=stream)
             return EXIT_INVALID
+    name = Path(spell_file).name if spell_file else "DssSpell.sol"
     try:
-        return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps)
+        return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps, name)
     except CompileError as exc:
         if spell_file is None:
             raise  # a rendered spell that does not compile is spellgen's bug
@@ -127,7 +128,7 @@ def _budget_caps(budget: Path | None) -> list:
 
 
 def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoice, report_dir: Path | None,
-        stream: TextIO | None = None, caps: Sequence = ()) -> int:
+        stream: TextIO | None = None, caps: Sequence = (), source_name: str = "DssSpell.sol") -> int:
     """Compile `source`, cast it, verify it against the spell's YAML model, report. Returns the exit code.
 
     `caps` (spellgen.budget.caplines.CapLine) are budget caps drawn on report.html's chart."""
@@ -159,6 +160,9 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
                    (("dai_paid", spell.expect.dai_paid), ("mkr_transferred", spell.expect.mkr_transferred))
                    if value is not None}
     results = verify(expected, observation, control)
+    from spellgen.verify.source import source_results
+
+    results += source_results(source, source_name)
     cast = observation.cast
     info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
                    iso(cast.timestamp), cast.gas_used, steps.timings)

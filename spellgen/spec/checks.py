@@ -4,6 +4,7 @@ Each check reads the model and reports to Diagnostics with the YAML location of 
 """
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter, defaultdict
 from decimal import Decimal
@@ -27,7 +28,7 @@ def check_spell(spell: Spell, diags: Diagnostics, base_dir: Path | None = None) 
     `base_dir` is the YAML's folder, against which `spell.exec_doc` is resolved; by default the
     folder of the file the diagnostics are about (`diags.file`).
     """
-    for check in (_description, _wallets, _keys_at_date, _payments, _transfers, _streams, _rates, _allowances,
+    for check in (_description, _house_rules, _wallets, _wallet_registry, _keys_at_date, _payments, _transfers, _streams, _rates, _allowances,
                   _yanks, _duplicates, _expect):
         check(spell, diags)
     _exec_doc(spell, diags, Path(diags.file).parent if base_dir is None else base_dir)
@@ -93,6 +94,55 @@ def _wallets(spell: Spell, diags: Diagnostics) -> None:
                                               "use its name so the code and the registry agree")
 
 
+EXPIRY_HOUSE = 30 * 86_400
+PRAGMA_SINCE_2023 = "0.8.16"
+
+
+def _house_rules(spell: Spell, diags: Diagnostics) -> None:
+    """The review checklist's limits: expiry, the compiler of the date, unrestricted streams."""
+    if spell.expiry < 86_400 or spell.expiry > EXPIRY_HOUSE:
+        diags.error(spell.loc("expiry"), f"expiry {timeutil.human_duration(spell.expiry)} is outside 1 to 30 "
+                                         "days; spells expire 30 days after deployment")
+    elif spell.expiry != EXPIRY_HOUSE:
+        diags.warn(spell.loc("expiry"), f"expiry {timeutil.human_duration(spell.expiry)}: spells expire 30 days "
+                                        "after deployment")
+    if spell.date >= "2023-01-01" and spell.solc != PRAGMA_SINCE_2023:
+        diags.error(spell.loc("solc"), f"spells from 2023 on are written for solc {PRAGMA_SINCE_2023} "
+                                       f"(pragma solidity {PRAGMA_SINCE_2023}), not {spell.solc}")
+    for stream in spell.of_type(Stream):
+        if not stream.restricted and not (stream.comment or "").strip():
+            diags.warn(stream.loc("restricted"), "restricted: false lets anyone claim for the recipient; say why "
+                                                 "in the action's comment")
+
+
+def _wallet_registry(spell: Spell, diags: Diagnostics) -> None:
+    """Wallets against the public registry (addresses_wallets.sol) as of the spell's date.
+
+    A name the registry gives another address is an error: the spell would pay the wrong wallet
+    under the right name. An address the registry never listed is a warning naming the closest
+    registry names, for the reviewer to confirm it with the executive document.
+    """
+    listed = history.wallets_at(spell.date)
+    known = {w.address.lower() for w in history.wallet_entries()}
+    for name, address in spell.wallets.items():
+        if name in listed and listed[name].lower() != address.lower():
+            diags.error(spell.loc(f"wallets.{name}"), f"the wallet registry lists {name} as {listed[name]} "
+                                                      f"on {spell.date}, not {address}")
+    warned: set[str] = set()
+    for action in spell.actions:
+        for field in ("to", "manager"):
+            party = getattr(action, field, None)
+            if party is None or getattr(party, "chainlog", None) or party.address.lower() in known \
+                    or party.address.lower() in warned:
+                continue
+            warned.add(party.address.lower())
+            close = difflib.get_close_matches(party.name or "", sorted(listed), n=3, cutoff=0.5)
+            hint = f"; closest registry names: {', '.join(close)}" if close else ""
+            diags.warn(action.loc(field), f"{party.address} ({party.name or 'inline'}) is in no entry of the wallet "
+                                          f"registry (addresses_wallets.sol){hint}; confirm it against the "
+                                          "executive document")
+
+
 def _payments(spell: Spell, diags: Diagnostics) -> None:
     for pay in spell.of_type(DaiPayment):
         if not is_whole(pay.amount) and not pay.round_up:
@@ -147,8 +197,8 @@ def _rates(spell: Spell, diags: Diagnostics) -> None:
             continue  # an impossible total is reported once, by _streams
         cap = caps[action.vest]
         if cap is None:
-            diags.warn(action.loc("vest"), f"the rate cap of {action.vest} is not known, so the rate is not "
-                                           f"checked; state it under vest_caps")
+            diags.error(action.loc("vest"), f"{action.vest} has no rate cap on {spell.date} (DssVest refuses "
+                                            f"every award then); set one first, in this spell or under vest_caps")
             continue
         rate = action.wei // action.tau
         if rate > cap.per_second_wei:

@@ -205,3 +205,27 @@ def known_awards() -> tuple[KnownAward, ...]:
     """Awards the spells archive shows being created (id and recipient), for the twin's seeds."""
     return tuple(KnownAward(r["vest_key"], int(r["id"]), r["recipient"], r["spell_date"], r["source"])
                  for r in _rows("vest_awards.tsv") if r["recipient"].startswith("0x"))
+
+
+@dataclass(frozen=True)
+class Wallet:
+    name: str
+    address: str
+    first_seen: str
+    removed: str  # "" = still listed
+    source: str
+
+    def listed_at(self, day: str) -> bool:
+        return self.first_seen <= day and (not self.removed or day < self.removed)
+
+
+@lru_cache(maxsize=None)
+def wallet_entries() -> tuple[Wallet, ...]:
+    """The public wallet registry's entries over time (spellgen/spec/data/wallets.tsv)."""
+    return tuple(Wallet(r["name"], r["address"], r["first_seen"], r["removed"], r["source"])
+                 for r in _rows("wallets.tsv"))
+
+
+def wallets_at(day: str) -> dict[str, str]:
+    """Registry name -> address as the registry listed them on `day`."""
+    return {w.name: w.address for w in wallet_entries() if w.listed_at(day)}

@@ -39,7 +39,7 @@ contract DssSpellAction is DssAction {
         DssExecLib.setValue(VEST_MKR, "cap", 1_200 * WAD / 365 days);
 
         // Ecosystem actor, 1,500.75 MKR from the treasury, three years, one-year cliff
-        uint256 treasuryStream = 1_500.75 ether; // ether is a unit helper: MKR
+        uint256 treasuryStream = 1_500.75 ether; // Note: ether is a keyword that represents 10**18, not the ETH token
         VestAbstract(VEST_MKR_TREASURY).restrict(
             VestAbstract(VEST_MKR_TREASURY).create(
                 ECOSYSTEM_ACTOR, treasuryStream, AUG_01_2023, JUL_31_2026 - AUG_01_2023, 365 days, VEST_MANAGER

@@ -1,0 +1,193 @@
+"""Read a spell's source the way a reviewer does: comments and names must agree with the code.
+
+Real spells have shipped a comment saying 300 MKR above a transfer of 257.31, and a date constant
+named for one day holding another. These slips do not change the chain, so the state checks
+cannot see them; this reads the Solidity text. Each finding is a FAIL naming the line.
+Independent of rendering: it parses whatever source it is given (hand-written or rendered).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from spellgen.spec.address import to_checksum
+
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+TOKENS = ("DAI", "MKR", "USDS", "SKY", "SPK")
+_DATE_CONSTANT = re.compile(
+    r"\b(?P<name>(?P<mon>" + "|".join(MONTHS) + r")_(?P<day>\d{2})_(?P<year>\d{4})(?:_(?P<hms>\d{6}))?)\s*="
+    r"\s*(?P<value>\d+)\s*;")
+_ADDRESS_CONSTANT = re.compile(r"\baddress\s+(?:internal\s+|public\s+|private\s+)?constant\s+(\w+)\s*=\s*"
+                               r"(?:address\()?(0x[0-9a-fA-F]{40})\)?\s*;")
+_ETHER_AMOUNT = re.compile(r"(?<![\w.])(\d[\d_]*(?:\.\d+)?)\s+ether\b")
+_ETHER_NOTE = re.compile(r"//.*\bNote\b.*\bether\b", re.IGNORECASE)
+_COMMENT_AMOUNT = re.compile(r"(?<![\w.])(\d[\d,_]*(?:\.\d+)?)\s*(" + "|".join(TOKENS) + r")\b")
+_COMMENT_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}\b")
+_COMMENT_ID = re.compile(r"\bID\s+(\d+)\b", re.IGNORECASE)
+_BUDGET_CALL = re.compile(r"\b(transfer|approve|create|yank|sendPaymentFromSurplusBuffer|_transferUsds|"
+                          r"_transferSky|daiToUsds|mkrToSky|exit|suck|restrict|setValue|file)\s*\(")
+
+
+@dataclass(frozen=True)
+class SourceFinding:
+    line: int
+    problem: str
+
+
+def review_source(source: str) -> list[SourceFinding]:
+    """Every comment or name the code contradicts, in line order."""
+    lines = source.splitlines()
+    code = [_strip_comment(line) for line in lines]
+    findings = _date_constants(source)
+    findings += _ether_lines(lines, code)
+    findings += _comments_against_statements(lines, code, _address_constants(source))
+    return sorted(findings, key=lambda f: (f.line, f.problem))
+
+
+def _strip_comment(line: str) -> str:
+    return line.split("//", 1)[0]
+
+
+def _line_of(source: str, offset: int) -> int:
+    return source.count("\n", 0, offset) + 1
+
+
+def _date_constants(source: str) -> list[SourceFinding]:
+    findings = []
+    for match in _DATE_CONSTANT.finditer(source):
+        value = int(match["value"])
+        try:
+            named = datetime(int(match["year"]), MONTHS.index(match["mon"]) + 1, int(match["day"]), tzinfo=timezone.utc)
+        except ValueError:
+            findings.append(SourceFinding(_line_of(source, match.start()), f"{match['name']} names no calendar day"))
+            continue
+        actual = datetime.fromtimestamp(value, tz=timezone.utc)
+        wanted_time = match["hms"]
+        if actual.date() != named.date() or (wanted_time and actual.strftime("%H%M%S") != wanted_time):
+            findings.append(SourceFinding(_line_of(source, match.start()),
+                                          f"{match['name']} = {value} is {actual:%Y-%m-%d %H:%M:%S} UTC, "
+                                          f"not {named:%Y-%m-%d}{' ' + wanted_time if wanted_time else ''}"))
+    return findings
+
+
+def _ether_lines(lines: list[str], code: list[str]) -> list[SourceFinding]:
+    """`257.31 ether` for a token amount: the note must say so, and amounts carry two decimals."""
+    findings = []
+    for number, (line, body) in enumerate(zip(lines, code), 1):
+        amounts = _ETHER_AMOUNT.findall(body)
+        if not amounts or "constant" in body and "uint256" not in body:
+            continue
+        if not _ETHER_NOTE.search(line):
+            findings.append(SourceFinding(number, "`ether` used for a token amount without the same-line note "
+                                                  "`// Note: ether is a keyword that represents 10**18, not the ETH token`"))
+        for amount in amounts:
+            decimals = amount.split(".", 1)[1] if "." in amount else ""
+            if 0 < len(decimals) < 2:
+                findings.append(SourceFinding(number, f"{amount} ether: write token amounts with two decimals "
+                                                      f"({amount}0 ether)"))
+    return findings
+
+
+def _address_constants(source: str) -> dict[str, str]:
+    return {name: to_checksum(address) for name, address in _ADDRESS_CONSTANT.findall(source)}
+
+
+def _statements(code: list[str]) -> list[tuple[int, int, str]]:
+    """(first line, last line, text) of each statement, folding calls written over several lines."""
+    statements, start, buffer, depth = [], None, [], 0
+    for number, body in enumerate(code, 1):
+        if start is None and not body.strip():
+            continue
+        if start is None:
+            start = number
+        buffer.append(body)
+        depth += body.count("(") - body.count(")")
+        if depth <= 0 and (body.rstrip().endswith((";", "{", "}"))):
+            statements.append((start, number, " ".join(part.strip() for part in buffer)))
+            start, buffer, depth = None, [], 0
+    return statements
+
+
+def _comment_above(lines: list[str], first: int) -> tuple[int, str]:
+    """The `//` lines directly above line `first` (1-based): (their first line, their text)."""
+    texts, number = [], first - 1
+    while number >= 1 and lines[number - 1].strip().startswith("//"):
+        texts.insert(0, lines[number - 1].strip().lstrip("/").strip())
+        number -= 1
+    return number + 1, " ".join(texts)
+
+
+def _numbers_in_code(text: str) -> set[Decimal]:
+    found = set()
+    for raw in re.findall(r"(?<![\w.])\d[\d_]*(?:\.\d+)?", text):
+        found.add(Decimal(raw.replace("_", "")))
+    return found
+
+
+def _comments_against_statements(lines: list[str], code: list[str], names: dict[str, str]) -> list[SourceFinding]:
+    findings = []
+    for first, _last, text in _statements(code):
+        if not _BUDGET_CALL.search(text):
+            continue
+        at, comment = _comment_above(lines, first)
+        if not comment:
+            continue
+        findings += _amounts_agree(at, comment, text)
+        findings += _addresses_agree(at, comment, text, names)
+        findings += _ids_agree(at, comment, text)
+    return findings
+
+
+def _amounts_agree(line: int, comment: str, statement: str) -> list[SourceFinding]:
+    numbers = _numbers_in_code(statement)
+    if not numbers:
+        return []  # the amount comes from a constant or a call: nothing literal to compare
+    stated_amounts = [(raw, token, Decimal(raw.replace(",", "").replace("_", "")))
+                      for raw, token in _COMMENT_AMOUNT.findall(comment)]
+    # "348,452.30 DAI rounded up to 348,453 DAI": the declared figure and the one the code pays.
+    rounding = "round" in comment.lower() and any(value in numbers for _, _, value in stated_amounts)
+    # "385.96 MKR: 2022-12-08 (257.31) + 2023-06-08 (128.65)": parts that add up to the amount paid.
+    missing = [value for _, _, value in stated_amounts if value not in numbers]
+    if len(missing) >= 2 and sum(missing) in numbers:
+        return []
+    findings = []
+    for raw, token, stated in stated_amounts:
+        if stated not in numbers and not rounding:
+            findings.append(SourceFinding(line, f"the comment says {raw} {token}, the code below does not "
+                                                f"(its amounts: {', '.join(_show(n) for n in sorted(numbers))})"))
+    return findings
+
+
+def _show(number: Decimal) -> str:
+    return f"{number:,}"
+
+
+def _addresses_agree(line: int, comment: str, statement: str, names: dict[str, str]) -> list[SourceFinding]:
+    used = {address for name, address in names.items() if re.search(rf"\b{re.escape(name)}\b", statement)}
+    used |= {to_checksum(a) for a in _COMMENT_ADDRESS.findall(statement)}
+    if not used:
+        return []
+    return [SourceFinding(line, f"the comment names {to_checksum(address)}, the code below pays "
+                                f"{', '.join(sorted(used))}")
+            for address in _COMMENT_ADDRESS.findall(comment) if to_checksum(address) not in used]
+
+
+def _ids_agree(line: int, comment: str, statement: str) -> list[SourceFinding]:
+    yank = re.search(r"\byank\s*\(\s*(\d+)", statement)
+    if not yank:
+        return []
+    return [SourceFinding(line, f"the comment says ID {stated}, the code below yanks {yank.group(1)}")
+            for stated in _COMMENT_ID.findall(comment) if stated != yank.group(1)]
+
+
+def source_results(source: str, file_name: str) -> list:
+    """The findings as verification results: one FAIL per finding naming the line, else one PASS."""
+    from spellgen.verify.compare import Result
+
+    findings = review_source(source)
+    if not findings:
+        return [Result("source: comments, date constants and ether notes agree with the code", "spell", True,
+                       f"{file_name}: {len(source.splitlines())} lines read")]
+    return [Result(f"source {file_name}:{f.line}: {f.problem}", "spell", False, "", f.problem) for f in findings]
