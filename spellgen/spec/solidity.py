@@ -15,7 +15,8 @@ IDENTIFIER = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
 
 # Solidity keywords and reserved words are lower case; what can collide with an UPPER_SNAKE wallet
 # name are the names the templates declare themselves.
-TEMPLATE_NAMES = frozenset({"WAD", "RAY", "RAD", "MKR", "SKY", "DAI", "USDS", "LOG", "THIS"})
+TEMPLATE_NAMES = frozenset({"WAD", "RAY", "RAD", "MKR", "SKY", "DAI", "USDS", "SPK", "LOG", "THIS", "MKR_SKY_RATE",
+                            "MCD_VAT", "MCD_VOW", "MCD_JOIN_DAI", "DAI_USDS", "MKR_SKY"})
 _DATE_CONSTANT = re.compile(r"^(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)_\d{2}_\d{4}(_\d{6})?$")
 
 # Characters that change how a line reads without being visible, or that some tools treat as a
