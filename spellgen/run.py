@@ -53,7 +53,8 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[t
     from spellgen.twin import start_twin
 
     with steps.step(f"start the twin at {spell.date}"):
-        twin = start_twin(spell.date, port=choice.port, pause_delay=spell.pause_delay)
+        twin = start_twin(spell.date, port=choice.port, pause_delay=spell.pause_delay,
+                          extra_keys=spell.chainlog_parties())
     try:
         yield twin.url, f"twin at {spell.date} (pause delay {twin.pause_delay // 3600} hours)"
     finally:

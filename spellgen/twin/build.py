@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from spellgen.files import write_atomic
-from spellgen.spec.protocol import MAINNET
+from spellgen.spec.protocol import MAINNET, MKR_SKY_RATE
 from spellgen.twin import state as S
 from spellgen.twin.artifacts import Artifact, contract_sources, is_cached, twin_artifacts
 from spellgen.twin.cache import check_builder_unchanged, manifest_path, state_key, state_path
@@ -32,7 +32,7 @@ from spellgen.chain.slots import mapping_slot
 # Storage slots (contracts/README.md) the builder writes directly.
 VAT_DAI_SLOT, VAT_DEBT_SLOT = 2, 4
 # Every contract with `wards`: the deployer is a ward of each until retire_deployer.
-WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "USDS_JOIN", "SKY",
+WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "USDS_JOIN", "SKY", "SPK",
           "MKR_AUTHORITY", *S.VESTS)
 # Suckable vests -> their join: each is a ward of the Vat and hoped its join from its own
 # address when constructed in place (construct_at).
@@ -158,6 +158,11 @@ def place_contracts(chain: Contracts) -> None:
         "MCD_PAUSE_PROXY": (a["MCD_PAUSE"],),
         "USDS": (), "SKY": (),
         "USDS_JOIN": (a["MCD_VAT"], a["USDS"]),
+        "DAI_USDS": (a["MCD_JOIN_DAI"], a["USDS_JOIN"]),
+        "MKR_SKY": (a["MCD_GOV"], a["SKY"], MKR_SKY_RATE),
+        "SPK": (),
+        "MCD_VEST_SKY": (a["SKY"],),
+        "MCD_VEST_SPK_TREASURY": (a["MCD_PAUSE_PROXY"], a["SPK"]),
         "MCD_VEST_DAI": (a["CHANGELOG"], S.ZERO),  # join 0 = MCD_JOIN_DAI from the ChainLog
         "MCD_VEST_DAI_LEGACY": (a["CHANGELOG"], S.ZERO),
         "MCD_VEST_MKR": (a["MCD_GOV"],),
@@ -190,8 +195,12 @@ def wire_governance(chain: Contracts) -> None:
     for join, token in JOINS.items():
         chain.send(token, "rely(address)", a[join])
     # Not DAI or USDS: as on mainnet only their joins mint them. SKY: the PauseProxy may mint, as MKR.
-    for key in ("CHANGELOG", "MCD_VAT", *JOINS, "MCD_VOW", "SKY", *S.VESTS):
+    for key in ("CHANGELOG", "MCD_VAT", *JOINS, "MCD_VOW", "SKY", "SPK", *S.VESTS):
         chain.send(key, "rely(address)", proxy)
+    # SKY is minted by MCD_VEST_SKY (a mintable vest) and by MKR_SKY, which also mints MKR back.
+    chain.send("SKY", "rely(address)", a["MCD_VEST_SKY"])
+    chain.send("SKY", "rely(address)", a["MKR_SKY"])
+    chain.send("MKR_AUTHORITY", "rely(address)", a["MKR_SKY"])
     for key in SUCKABLE:
         chain.send("MCD_VAT", "rely(address)", a[key])  # suckable vests suck from the Vat
     # MKR: minted only through its authority; the PauseProxy and MCD_VEST_MKR may mint.
@@ -243,6 +252,9 @@ def seed_awards(chain: Contracts, counts: dict[str, int]) -> None:
     """The awards each vest holds before any spell; those past their cliff are claimed once."""
     now = chain.rpc.timestamp()
     for key in S.VESTS:
+        # Seeds stand for awards of several eras; a later, lower cap (MCD_VEST_SKY_TREASURY's
+        # 475,200 SKY a month) must not refuse them. Every start sets the cap of its date.
+        chain.send(key, "file(bytes32,uint256)", _b32("cap"), 2**256 - 1)
         for award_id, award in enumerate(S.seed_awards(key, counts[key]), start=1):
             chain.send(key, "create(address,uint256,uint256,uint256,uint256,address)",
                        award.usr, award.tot, award.bgn, award.tau, award.eta, award.mgr)
@@ -251,6 +263,7 @@ def seed_awards(chain: Contracts, counts: dict[str, int]) -> None:
                 chain.as_account(award.usr)
                 chain.send(key, "vest(uint256)", award_id, sender=award.usr)
                 _retire_account(chain, award.usr)
+        chain.send(key, "file(bytes32,uint256)", _b32("cap"), S.vest_cap(key, S.GENESIS_DATE))
 
 
 def _retire_account(chain: Contracts, address: str) -> None:

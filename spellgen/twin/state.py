@@ -46,6 +46,10 @@ CORE: dict[str, str] = {
     "USDS": "Usds",
     "USDS_JOIN": "DaiJoin",
     "SKY": "Sky",
+    # Issue 12: the converters budget actions of 2024-26 go through, and the SPK token.
+    "DAI_USDS": "DaiUsds",  # constructed after both joins: it hopes them from its own address
+    "MKR_SKY": "MkrSky",
+    "SPK": "Spk",
 }
 VESTS: dict[str, str] = {
     "MCD_VEST_DAI": "DssVestSuckable",
@@ -54,10 +58,13 @@ VESTS: dict[str, str] = {
     "MCD_VEST_MKR_TREASURY": "DssVestTransferrable",
     "MCD_VEST_USDS": "DssVestSuckable",  # with an explicit join: USDS_JOIN
     "MCD_VEST_SKY_TREASURY": "DssVestTransferrable",  # czar: the PauseProxy, gem: SKY
+    "MCD_VEST_SKY": "DssVestMintable",  # gem: SKY; a ward of SKY
+    "MCD_VEST_SPK_TREASURY": "DssVestTransferrable",  # czar: the PauseProxy, gem: SPK
 }
 # Transferrable vests pay from the PauseProxy's balance of their token, so the build mints that
 # treasury and approves the vest for its seeded awards: vest key -> token key.
-TREASURY_VESTS: dict[str, str] = {"MCD_VEST_MKR_TREASURY": "MCD_GOV", "MCD_VEST_SKY_TREASURY": "SKY"}
+TREASURY_VESTS: dict[str, str] = {"MCD_VEST_MKR_TREASURY": "MCD_GOV", "MCD_VEST_SKY_TREASURY": "SKY",
+                                  "MCD_VEST_SPK_TREASURY": "SPK"}
 
 
 def label_address(label: str) -> str:
@@ -115,7 +122,11 @@ MKR_TREASURY = 84_000 * WAD
 # Assumption: the PauseProxy's SKY treasury. Not a mainnet figure: about the MKR treasury above
 # at the public MKR -> SKY conversion rate of 24,000 SKY per MKR (84,000 * 24,000 ~ 2 billion).
 SKY_TREASURY = 2_000_000_000 * WAD
-TREASURIES: dict[str, int] = {"MCD_GOV": MKR_TREASURY, "SKY": SKY_TREASURY}  # token key -> PauseProxy balance
+# Assumption: the PauseProxy's SPK treasury. Not a mainnet figure: enough for the 3,250,000,000 SPK the
+# 2025-06-26 spell approved to MCD_VEST_SPK_TREASURY and for new streams (SPK's supply is 10 billion).
+SPK_TREASURY = 5_000_000_000 * WAD
+TREASURIES: dict[str, int] = {"MCD_GOV": MKR_TREASURY, "SKY": SKY_TREASURY,
+                              "SPK": SPK_TREASURY}  # token key -> PauseProxy balance
 # Assumption: the surplus buffer, vat.dai(MCD_VOW), in RAD. Booked as dai of the Vow backed by
 # debt (vat.debt), as stability fees are on mainnet. vat.sin(vow) holds only what the seeded DAI
 # awards already paid out, so a test reads the effect of a payment as a plain difference.
@@ -141,6 +152,8 @@ DEFAULT_AWARD_COUNTS: dict[str, int] = {
     "MCD_VEST_MKR_TREASURY": 30,
     "MCD_VEST_USDS": 5,
     "MCD_VEST_SKY_TREASURY": 5,
+    "MCD_VEST_SKY": 2,  # mainnet's ids 1 and 2 were the USDS->SKY farm's streams (2024-09, 2025-04)
+    "MCD_VEST_SPK_TREASURY": 2,  # mainnet's ids 1 and 2 were the SPK farms' streams (2025-06-26)
 }
 
 
@@ -156,19 +169,12 @@ def normalized_counts(award_counts: dict[str, int] | None) -> dict[str, int]:
     return counts
 
 
-# Assumption: the spec gives MCD_VEST_SKY_TREASURY no cap. MCD_VEST_MKR_TREASURY's cap since July
-# 2023 (2,220 MKR a year) at 24,000 SKY per MKR: 53,280,000 SKY a year (about 1.69 SKY/s).
-SKY_TREASURY_CAP = 53_280_000 * WAD // (365 * DAY)
-
-
 def vest_cap(vest_key: str, iso: str) -> int:
     """The cap (wei per second) a twin vest has on a date.
 
-    Assumptions: the spec gives MCD_VEST_DAI_LEGACY no cap; it gets MCD_VEST_DAI's. It gives
-    MCD_VEST_SKY_TREASURY none either; it gets SKY_TREASURY_CAP on every date.
+    Assumption: the spec gives MCD_VEST_DAI_LEGACY no cap; it gets MCD_VEST_DAI's. A vest's cap
+    before the spell that created it is its initial cap (the twin has every vest on every date).
     """
-    if vest_key == "MCD_VEST_SKY_TREASURY":
-        return SKY_TREASURY_CAP
     cap = cap_at("MCD_VEST_DAI" if vest_key == "MCD_VEST_DAI_LEGACY" else vest_key, iso)
     assert cap is not None, vest_key
     return cap.per_second_wei
@@ -200,11 +206,14 @@ _SEED_SPAN = 2 * 365 * DAY  # seeded awards start over two years from their vest
 # before GENESIS (so a 2022 spell finds most of them running). The USDS and SKY vests are 2024-era
 # contracts: their seeds start on 2024-10-01, so none is due (or claimed) when the build runs and
 # a 2025 spell finds them running.
+# SPK's seeds start on 2025-07-01 (1_751_328_000), after SPK appeared.
 _SEED_FIRST_DAY = {"DAI": GENESIS - 180 * DAY, "MKR": GENESIS - 180 * DAY,
-                   "USDS": 1_727_740_800, "SKY": 1_727_740_800}  # 1_727_740_800 = 2024-10-01 00:00 UTC
+                   "USDS": 1_727_740_800, "SKY": 1_727_740_800,  # 1_727_740_800 = 2024-10-01 00:00 UTC
+                   "SPK": 1_751_328_000}
 # Assumption: the size step of a seeded award's total, far below each vest's cap at five steps
 # (USDS: 5 * 24,000 a year against a cap of 46,200 a month; SKY: 60 MKR's worth, 1,440,000 SKY).
-_UNIT = {"DAI": 120_000 * WAD, "MKR": 60 * WAD, "USDS": 24_000 * WAD, "SKY": 1_440_000 * WAD}
+_UNIT = {"DAI": 120_000 * WAD, "MKR": 60 * WAD, "USDS": 24_000 * WAD, "SKY": 1_440_000 * WAD,
+         "SPK": 10_000_000 * WAD}
 
 
 def seed_awards(vest_key: str, count: int) -> list[SeedAward]:
