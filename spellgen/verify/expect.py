@@ -173,7 +173,7 @@ class Expected:
 
 
 def _label_party(party) -> str:
-    return party.name or party.address
+    return party.label
 
 
 def _award(s: Stream) -> NewAward:
