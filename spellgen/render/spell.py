@@ -17,7 +17,7 @@ from spellgen.spec.amounts import human, is_whole, solidity_number
 from spellgen.spec.model import (
     Allowance, CapChange, DaiPayment, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
-from spellgen.spec.protocol import VESTS
+from spellgen.spec.protocol import MKR_SKY_RATE, VESTS
 from spellgen.resources import templates_dir
 
 TEMPLATES = templates_dir()
@@ -174,7 +174,8 @@ class _Builder:
         suffix = f" // {ETHER_NOTE.format(token='SKY')}" if note else ""
         head = _head(t.to, f"{human(t.amount)} SKY")
         if t.source == "mkr":
-            head += f" (converted from {human(Decimal(t.mkr_wei) / 10**18)} MKR, rounded up)"
+            rounded = ", rounded up" if t.wei % MKR_SKY_RATE else ""
+            head += f" (converted from {human(Decimal(t.mkr_wei) / 10**18)} MKR{rounded})"
         elif t.source == "mkr_direct":
             head += f" (converted from {human(Decimal(t.mkr_wei) / 10**18)} MKR straight to the recipient)"
         call = "SKY.transfer" if t.source == "treasury" else "_transferSky"
