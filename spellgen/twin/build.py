@@ -252,9 +252,6 @@ def seed_awards(chain: Contracts, counts: dict[str, int]) -> None:
     """The awards each vest holds before any spell; those past their cliff are claimed once."""
     now = chain.rpc.timestamp()
     for key in S.VESTS:
-        # Seeds stand for awards of several eras; a later, lower cap (MCD_VEST_SKY_TREASURY's
-        # 475,200 SKY a month) must not refuse them. Every start sets the cap of its date.
-        chain.send(key, "file(bytes32,uint256)", _b32("cap"), 2**256 - 1)
         for award_id, award in enumerate(S.seed_awards(key, counts[key]), start=1):
             chain.send(key, "create(address,uint256,uint256,uint256,uint256,address)",
                        award.usr, award.tot, award.bgn, award.tau, award.eta, award.mgr)
@@ -263,7 +260,6 @@ def seed_awards(chain: Contracts, counts: dict[str, int]) -> None:
                 chain.as_account(award.usr)
                 chain.send(key, "vest(uint256)", award_id, sender=award.usr)
                 _retire_account(chain, award.usr)
-        chain.send(key, "file(bytes32,uint256)", _b32("cap"), S.vest_cap(key, S.GENESIS_DATE))
 
 
 def _retire_account(chain: Contracts, address: str) -> None:

@@ -210,9 +210,10 @@ _SEED_SPAN = 2 * 365 * DAY  # seeded awards start over two years from their vest
 _SEED_FIRST_DAY = {"DAI": GENESIS - 180 * DAY, "MKR": GENESIS - 180 * DAY,
                    "USDS": 1_727_740_800, "SKY": 1_727_740_800,  # 1_727_740_800 = 2024-10-01 00:00 UTC
                    "SPK": 1_751_328_000}
-# Assumption: the size step of a seeded award's total, far below each vest's cap at five steps
-# (USDS: 5 * 24,000 a year against a cap of 46,200 a month; SKY: 60 MKR's worth, 1,440,000 SKY).
-_UNIT = {"DAI": 120_000 * WAD, "MKR": 60 * WAD, "USDS": 24_000 * WAD, "SKY": 1_440_000 * WAD,
+# Assumption: the size step of a seeded award's total, below each vest's first cap at five steps
+# (USDS: 5 * 24,000 a year against a cap of 46,200 a month; SKY: 5,000,000 a year against
+# MCD_VEST_SKY_TREASURY's 475,200 a month; SPK: 50,000,000 a year against 2,502,500,000 per 730 days).
+_UNIT = {"DAI": 120_000 * WAD, "MKR": 60 * WAD, "USDS": 24_000 * WAD, "SKY": 1_000_000 * WAD,
          "SPK": 10_000_000 * WAD}
 
 
