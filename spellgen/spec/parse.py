@@ -20,7 +20,7 @@ from spellgen.spec.model import (
     UsdsPayment, Yank,
 )
 from spellgen.spec.protocol import MAINNET, UINT48_MAX, VESTS, Cap
-from spellgen.spec.solidity import TEMPLATE_NAMES, identifier_problem, string_literal_problem, text_problem
+from spellgen.spec.solidity import DATE_CONSTANT, TEMPLATE_NAMES, identifier_problem, string_literal_problem, text_problem
 from spellgen.spec.source import YNode, read_file
 
 FORMAT_VERSION = 1
@@ -248,6 +248,10 @@ class SpellParser:
         if key in self.wallets:
             self.r.error(e["chainlog"].loc, f"{what}: {key!r} is also a wallet name; the spell could not tell "
                                             "the two apart")
+            return None
+        if DATE_CONSTANT.match(key):
+            self.r.error(e["chainlog"].loc, f"{what}: {key!r} looks like a date constant name; the spell could "
+                                            "not tell the two apart")
             return None
         if key in TEMPLATE_NAMES:
             self.r.error(e["chainlog"].loc, f"{what}: {key!r} is a name the spell already uses for a token or a "
