@@ -6,6 +6,7 @@
 // through MCD_JOIN_DAI and exits `wad` USDS to `usr` through USDS_JOIN; `usdsToDai` is the reverse.
 // Both 1:1. No auth: anyone converts their own tokens. The constructor hopes both joins and gives
 // them unlimited allowances, so it must run at the converter's own address (construct in place).
+// Both joins must share one Vat ("DaiUsds/vat-not-same", as mainnet's constructor checks).
 
 pragma solidity 0.8.16;
 
@@ -41,6 +42,7 @@ contract DaiUsds {
         dai      = DaiUsdsGemLike(DaiUsdsJoinLike(daiJoin_).dai());
         usds     = DaiUsdsGemLike(DaiUsdsJoinLike(usdsJoin_).dai());
         DaiUsdsVatLike vat = DaiUsdsVatLike(DaiUsdsJoinLike(daiJoin_).vat());
+        require(address(vat) == DaiUsdsJoinLike(usdsJoin_).vat(), "DaiUsds/vat-not-same");
         vat.hope(daiJoin_);
         vat.hope(usdsJoin_);
         dai.approve(daiJoin_, type(uint256).max);
