@@ -231,7 +231,7 @@ class Simulator:
             for holder in sorted({p.recipient for p in e.usds_payments}):
                 state.usds[holder] = c.call(usds, "balanceOf(address)(uint256)", holder)
             state.supply["USDS"] = c.call(usds, "totalSupply()(uint256)")
-        if e.sky_transfers:
+        if e.sky_transfers or e.conversions:
             sky = self.token("SKY")
             for holder in sorted({t.recipient for t in e.sky_transfers} | {proxy}):
                 state.sky[holder] = c.call(sky, "balanceOf(address)(uint256)", holder)

@@ -15,7 +15,7 @@ from spellgen.spec import solidity
 from spellgen.spec import timeutil
 from spellgen.spec.amounts import human, is_whole, solidity_number
 from spellgen.spec.model import (
-    Allowance, CapChange, DaiPayment, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
+    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
 from spellgen.spec.protocol import MKR_SKY_RATE, VESTS
 from spellgen.resources import templates_dir
@@ -181,6 +181,14 @@ class _Builder:
         call = "SKY.transfer" if t.source == "treasury" else "_transferSky"
         return Line(self._with_comment(t, [head]), [f"{call}({_party(t.to)}, {amount});{suffix}"])
 
+    def _MkrToSky(self, c: MkrToSky) -> Line:
+        amount, note = self.wei(c.amount)
+        suffix = f" // {ETHER_NOTE.format(token='MKR')}" if note else ""
+        sky = human(Decimal(c.sky_wei) / 10**18)
+        head = f"Convert {human(c.amount)} MKR of the PauseProxy into {sky} SKY through MKR_SKY"
+        return Line(self._with_comment(c, [head]), [f"MKR.approve(MKR_SKY, {amount});{suffix}",
+                                                    f"MkrSkyLike(MKR_SKY).mkrToSky(address(this), {amount});{suffix}"])
+
     def _MkrTransfer(self, transfer: MkrTransfer) -> Line:
         amount = human(transfer.amount, min_decimals=2)
         head = _head(transfer.to, f"{amount} MKR")
@@ -326,7 +334,7 @@ def _gems(spell: Spell) -> list[tuple[str, str]]:
     """Token immutables: MKR through DssExecLib.mkr(), DAI through DssExecLib.dai(), others through
     their chainlog key."""
     sources = _sky_sources(spell)
-    symbols = {"MKR"} if spell.of_type(MkrTransfer) or sources - {"treasury"} else set()
+    symbols = {"MKR"} if spell.of_type(MkrTransfer) or spell.of_type(MkrToSky) or sources - {"treasury"} else set()
     symbols |= {VESTS[a.vest].token for a in spell.of_type(Allowance)}
     symbols |= {"SKY"} if sources - {"mkr_direct"} else set()
     symbols |= {"DAI"} if spell.of_type(UsdsPayment) else set()
@@ -342,7 +350,7 @@ def _chainlog(spell: Spell) -> list[str]:
     keys |= set(spell.chainlog_parties())
     if spell.of_type(UsdsPayment):
         keys.add("DAI_USDS")
-    if _sky_sources(spell) - {"treasury"}:
+    if _sky_sources(spell) - {"treasury"} or spell.of_type(MkrToSky):
         keys.add("MKR_SKY")
     if any(p.exact for p in spell.of_type(DaiPayment)):
         keys |= {"MCD_VAT", "MCD_VOW", "MCD_JOIN_DAI"}
@@ -398,12 +406,13 @@ def _extras(spell: Spell, view: SpellView) -> None:
         view.needs_wad = True
         view.helpers.append(USDS_HELPER)
         view.interfaces.append(("DaiUsdsLike", ["function daiToUsds(address usr, uint256 wad) external;"]))
+    if sources - {"treasury"} or spell.of_type(MkrToSky):
+        view.interfaces.append(("MkrSkyLike", ["function mkrToSky(address usr, uint256 mkrAmt) external;",
+                                               "function rate() external view returns (uint256);"]))
     if sources - {"treasury"}:
         view.values.append(("uint256", "MKR_SKY_RATE",
                             'MkrSkyLike(DssExecLib.getChangelogAddress("MKR_SKY")).rate()'))
         view.helpers.append(SKY_DIRECT_HELPER if "mkr_direct" in sources else SKY_HELPER)
-        view.interfaces.append(("MkrSkyLike", ["function mkrToSky(address usr, uint256 mkrAmt) external;",
-                                               "function rate() external view returns (uint256);"]))
     if any(a.mode == "owed" for a in spell.of_type(Allowance)):
         view.vest_owed = True
         view.helpers.append(OWED_HELPER)

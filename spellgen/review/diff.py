@@ -26,13 +26,13 @@ from spellgen.spec import timeutil
 from spellgen.spec.amounts import human
 from spellgen.verify.expect import expected_from
 from spellgen.spec.model import (
-    Allowance, CapChange, DaiPayment, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
+    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
 from spellgen.spec.protocol import VESTS
 from spellgen.review.summary import TokenTotal, allowance_text, amount_text, auto_total, obligations, totals
 
 KINDS = {Stream: "stream", DaiPayment: "DAI payment", UsdsPayment: "USDS payment", SkyTransfer: "SKY transfer",
-         MkrTransfer: "MKR transfer", Yank: "yank",
+         MkrToSky: "MKR -> SKY conversion", MkrTransfer: "MKR transfer", Yank: "yank",
          Allowance: "allowance", CapChange: "cap"}
 
 
@@ -128,6 +128,8 @@ def _fields(action, spell: Spell) -> dict[str, str]:
                 "comment": comment}
     if isinstance(action, MkrTransfer):
         return {"to": _party(action.to), "amount": amount_text(action.amount, "MKR", 2), "comment": comment}
+    if isinstance(action, MkrToSky):
+        return {"amount": amount_text(action.amount, "MKR"), "comment": comment}
     if isinstance(action, Yank):
         return {"vest": action.vest, "id": str(action.id), "end": _when(action.end, "at the cast"),
                 "recipient": _party(action.recipient) if action.recipient else "not stated",
@@ -150,6 +152,8 @@ def _identity(action) -> tuple:
         return (KINDS[type(action)], action.to.address)
     if isinstance(action, Yank):
         return ("yank", action.vest, action.id)
+    if isinstance(action, MkrToSky):
+        return (KINDS[MkrToSky],)
     return (KINDS[type(action)], action.vest)
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal, localcontext
 from spellgen.spec import timeutil
 from spellgen.spec.amounts import human
 from spellgen.spec.model import (
-    Allowance, CapChange, DaiPayment, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
+    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
 from spellgen.spec.protocol import VESTS, WAD
 
@@ -116,6 +116,10 @@ def _row(action, spell: Spell) -> ActionRow:
         how = {"treasury": "SKY transfer", "mkr": "SKY transfer (from MKR)",
                "mkr_direct": "SKY transfer (from MKR, direct)"}[action.source]
         return ActionRow(how, _recipient(action.to), action.to.address, "SKY", amount_text(action.amount, "SKY"),
+                         "", "", "", action.path)
+    if isinstance(action, MkrToSky):
+        return ActionRow("MKR -> SKY conversion", "PauseProxy", "", "MKR",
+                         f"{amount_text(action.amount, 'MKR')} into {amount_text(from_wei(action.sky_wei), 'SKY')}",
                          "", "", "", action.path)
     if isinstance(action, MkrTransfer):
         return ActionRow("MKR transfer", _recipient(action.to), action.to.address, "MKR",

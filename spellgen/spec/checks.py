@@ -14,7 +14,7 @@ from spellgen.spec.amounts import human, is_whole
 from spellgen.spec.diagnostics import Diagnostics
 from spellgen.spec.execdoc import description_hash, document_hashes, resolve
 from spellgen.spec.model import (
-    Allowance, CapChange, DaiPayment, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
+    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
 from spellgen.spec.protocol import (
     MKR_CONVERSION_ERA, MKR_SKY_RATE, TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind, cap_at,
@@ -152,6 +152,10 @@ def _sky_transfers(spell: Spell, diags: Diagnostics) -> None:
 
 
 def _transfers(spell: Spell, diags: Diagnostics) -> None:
+    # TODO(chain by date): from 2025-05-15 DssExecLib.mkr() is SKY and MKR_SKY another converter.
+    for conversion in spell.of_type(MkrToSky):
+        if conversion.wei > UINT128_MAX:
+            diags.error(conversion.loc("amount"), "the amount is beyond any MKR supply (more than uint128)")
     for transfer in spell.of_type(MkrTransfer):
         if transfer.wei > UINT128_MAX:
             diags.error(transfer.loc("amount"), "the amount is beyond any MKR supply (more than uint128)")

@@ -120,6 +120,23 @@ class MkrTransfer(Located):
 
 
 @dataclass
+class MkrToSky(Located):
+    """MKR of the PauseProxy converted into SKY for the PauseProxy through MKR_SKY (2025-01-23:
+    `MKR.approve(MKR_SKY, 624 * WAD); MkrSkyLike(MKR_SKY).mkrToSky(address(this), 624 * WAD);`)."""
+
+    amount: Decimal  # MKR
+    comment: str | None = None
+
+    @property
+    def wei(self) -> int:
+        return to_wei(self.amount)
+
+    @property
+    def sky_wei(self) -> int:
+        return self.wei * MKR_SKY_RATE
+
+
+@dataclass
 class Stream(Located):
     vest: str
     to: Party
@@ -189,7 +206,7 @@ class CapChange(Located):
         return Cap(self.amount, self.period)
 
 
-Action = Union[DaiPayment, UsdsPayment, SkyTransfer, MkrTransfer, Stream, Yank, Allowance, CapChange]
+Action = Union[DaiPayment, UsdsPayment, SkyTransfer, MkrToSky, MkrTransfer, Stream, Yank, Allowance, CapChange]
 
 
 @dataclass

@@ -16,7 +16,7 @@ from spellgen.spec import timeutil
 from spellgen.spec.address import AddressError, looks_like_address, parse_address
 from spellgen.spec.diagnostics import Diagnostics, InputError, Loc
 from spellgen.spec.model import (
-    Action, Allowance, CapChange, DaiPayment, Expect, MkrTransfer, Party, Section, SkyTransfer, Spell, Stream,
+    Action, Allowance, CapChange, DaiPayment, Expect, MkrToSky, MkrTransfer, Party, Section, SkyTransfer, Spell, Stream,
     UsdsPayment, Yank,
 )
 from spellgen.spec.protocol import MAINNET, UINT48_MAX, VESTS, Cap
@@ -38,6 +38,7 @@ ACTION_KEYS: dict[str, dict[str, bool]] = {
     "dai_payment": {"type": True, "to": True, "amount": True, "round_up": False, "exact": False, "comment": False},
     "usds_payment": {"type": True, "to": True, "amount": True, "round_up": False, "comment": False},
     "sky_transfer": {"type": True, "to": True, "amount": True, "from": False, "comment": False},
+    "mkr_to_sky": {"type": True, "amount": True, "comment": False},
     "mkr_transfer": {"type": True, "to": True, "amount": True, "comment": False},
     "stream": {"type": True, "vest": True, "to": True, "total": True, "start": True, "end": False,
                "duration": False, "cliff": False, "manager": False, "restricted": False, "comment": False},
@@ -415,6 +416,10 @@ class SpellParser:
         if None in (to, amount, source):
             return None
         return SkyTransfer(to, amount, source, self._comment(e))
+
+    def _mkr_to_sky(self, node: YNode) -> MkrToSky | None:
+        amount = self.r.amount(node.entries["amount"], "the MKR amount", "MKR")
+        return None if amount is None else MkrToSky(amount, self._comment(node.entries))
 
     def _mkr_transfer(self, node: YNode) -> MkrTransfer | None:
         e = node.entries

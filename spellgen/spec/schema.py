@@ -74,6 +74,10 @@ def _actions() -> list[dict]:
                                     "into the PauseProxy, then transfer (2025-01-09 to 2025-04-30); mkr_direct: convert "
                                     "straight to the recipient, an exact multiple of the rate (2024-11-28)."},
             "comment": comment}),
+        _action("mkr_to_sky", "MKR of the PauseProxy converted into SKY for the PauseProxy through MKR_SKY "
+                              "(MKR.approve(MKR_SKY, wad); MkrSkyLike(MKR_SKY).mkrToSky(address(this), wad)).", {
+            "amount": {**AMOUNT, "description": "MKR, at most 18 decimals; the PauseProxy gets 24,000 SKY per MKR."},
+            "comment": comment}),
         _action("mkr_transfer", "MKR transferred from the treasury (the PauseProxy's balance).", {
             "to": PARTY, "amount": {**AMOUNT, "description": "MKR, at most 18 decimals."}, "comment": comment}),
         _action("stream", "A new DssVest award: restrict(create(usr, tot, bgn, tau, eta, mgr)).", {

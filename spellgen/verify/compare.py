@@ -153,7 +153,7 @@ class Verifier:
                      _compare([("USDS supply rise", _wad(self.e.usds_paid, "USDS"), _wad(supply, "USDS"))])))
 
     def sky_transfers(self) -> None:
-        if not self.e.sky_transfers:
+        if not self.e.sky_transfers and not self.e.conversions:
             return
         before, after = self.o.before, self.o.after
         proxy = self.o.addresses["MCD_PAUSE_PROXY"]
@@ -165,7 +165,7 @@ class Verifier:
             self.add(_ok(t.item.label, t.item.path, f"balance {_wad(before.sky[t.recipient], 'SKY')} -> "
                                                     f"{_wad(after.sky[t.recipient], 'SKY')}",
                          _compare([("SKY received", _wad(per_recipient[t.recipient], "SKY"), _wad(got, "SKY"))])))
-        want = sum(t.proxy_sky_change for t in self.e.sky_transfers)
+        want = sum(t.proxy_sky_change for t in self.e.sky_transfers) + sum(c.minted for c in self.e.conversions)
         got = after.sky[proxy] - before.sky[proxy]
         self.add(_ok(f"treasury: PauseProxy SKY {'+' if want >= 0 else '-'}{_wad(abs(want), 'SKY')}", "spell",
                      f"PauseProxy SKY {_wad(before.sky[proxy], 'SKY')} -> {_wad(after.sky[proxy], 'SKY')}",
@@ -174,10 +174,16 @@ class Verifier:
         if converted:
             minted = after.supply["SKY"] - before.supply["SKY"]
             burnt = before.supply["MKR"] - after.supply["MKR"]
+            evidence = f"MKR supply -{_wad(burnt, 'MKR')}, SKY supply +{_wad(minted, 'SKY')}"
+            problems = _compare([("MKR burnt", _wad(converted, "MKR"), _wad(burnt, "MKR")),
+                                 ("SKY minted", _wad(converted * MKR_SKY_RATE, "SKY"), _wad(minted, "SKY"))])
             self.add(_ok(f"MKR -> SKY conversion: {_wad(converted, 'MKR')} into {_wad(converted * MKR_SKY_RATE, 'SKY')}",
-                         "spell", f"MKR supply -{_wad(burnt, 'MKR')}, SKY supply +{_wad(minted, 'SKY')}",
-                         _compare([("MKR burnt", _wad(converted, "MKR"), _wad(burnt, "MKR")),
-                                   ("SKY minted", _wad(converted * MKR_SKY_RATE, "SKY"), _wad(minted, "SKY"))])))
+                         "spell", evidence, problems))
+            # A treasury conversion's own item: the cast's conversions in all, and the PauseProxy's SKY above.
+            proxy_sky = _compare([("PauseProxy SKY change", want, got)])
+            for c in self.e.conversions:
+                self.add(_ok(c.item.label, c.item.path, evidence + f"; PauseProxy SKY {'+' if got >= 0 else ''}"
+                                                                   f"{_wad(got, 'SKY')}", problems + proxy_sky))
 
     def transfers(self) -> None:
         if not self.e.transfers and not self.e.mkr_converted:
@@ -344,6 +350,10 @@ class EventLedger:
                           ("USDS", zero, p.recipient.lower(), p.wei)])
             approvals.add(("DAI", proxy, converter))
         mkr_sky = self.o.addresses.get("MKR_SKY", "").lower()
+        for c in e.conversions:  # MKR burnt from the PauseProxy, SKY minted to it
+            moves.update([("MKR", proxy, zero, c.mkr_wei), ("SKY", zero, proxy, c.minted)])
+            burns[("MKR", proxy, c.mkr_wei)] += 1
+            approvals.add(("MKR", proxy, mkr_sky))
         for t in e.sky_transfers:
             if t.source != "treasury":
                 moves[("MKR", proxy, zero, t.mkr_wei)] += 1

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from spellgen.spec.amounts import human, to_wei
 from spellgen.spec.model import (
-    Allowance, CapChange, DaiPayment, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
+    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
 from spellgen.spec.protocol import MKR_SKY_RATE, VESTS, WAD
 from spellgen.spec.timeutil import human_duration, iso
@@ -91,6 +91,16 @@ class SkySent:
 
 
 @dataclass(frozen=True)
+class Converted:
+    item: Item
+    mkr_wei: int  # MKR of the PauseProxy converted into SKY for the PauseProxy
+
+    @property
+    def minted(self) -> int:
+        return self.mkr_wei * MKR_SKY_RATE
+
+
+@dataclass(frozen=True)
 class ChainlogEntry:
     item: Item
     key: str
@@ -137,12 +147,14 @@ class Expected:
     usds_payments: list[UsdsPaid] = field(default_factory=list)
     sky_transfers: list[SkySent] = field(default_factory=list)
     chainlog: list[ChainlogEntry] = field(default_factory=list)
+    conversions: list[Converted] = field(default_factory=list)
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
 
     @property
     def items(self) -> list[Item]:
         """Every YAML item, in the order the reports list them."""
         return [x.item for x in (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
+                                 *self.conversions,
                                  *self.transfers, *self.yanks, *self.allowances, *self.caps, *self.chainlog)]
 
     @property
@@ -159,7 +171,8 @@ class Expected:
 
     @property
     def mkr_converted(self) -> int:
-        return sum(t.mkr_wei for t in self.sky_transfers)
+        """MKR the cast converts into SKY: for SKY transfers and as treasury conversions."""
+        return sum(t.mkr_wei for t in self.sky_transfers) + sum(c.mkr_wei for c in self.conversions)
 
     @property
     def mkr_transferred(self) -> int:
@@ -219,6 +232,10 @@ def expected_from(spell: Spell) -> Expected:
         elif isinstance(action, UsdsPayment):
             item = Item(f"USDS payment: {action.paid:,} USDS to {_label_party(action.to)}", action.path)
             out.usds_payments.append(UsdsPaid(item, action.to.address, action.paid * WAD))
+        elif isinstance(action, MkrToSky):
+            item = Item(f"MKR -> SKY conversion: {human(action.amount)} MKR of the PauseProxy into "
+                        f"{human(Decimal(action.sky_wei) / WAD)} SKY", action.path)
+            out.conversions.append(Converted(item, action.wei))
         elif isinstance(action, SkyTransfer):
             how = {"treasury": "", "mkr": " (converted from MKR)", "mkr_direct": " (converted from MKR directly)"}
             item = Item(f"SKY transfer: {human(action.amount)} SKY to {_label_party(action.to)}{how[action.source]}",

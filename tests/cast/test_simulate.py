@@ -107,10 +107,12 @@ def test_sky_from_mkr_rounds_the_mkr_up_and_keeps_the_remainder(tmp_path, capsys
     """100,000.01 SKY needs 4.166667083333333334 MKR (rounded up): the PauseProxy keeps 16,000 wei of SKY."""
     results = _results(ROOT / "tests/specs/sky-mkr-2025-03-06.yaml", tmp_path)
     # 13.75 + 12 + 4.166667083333333334 MKR, minting 24,000 SKY per MKR
-    conversion = results["MKR -> SKY conversion: 29.916667083333333334 MKR into 718,000.010000000000016 SKY"]
+    # and the treasury conversion of 624 MKR into 14,976,000 SKY for the PauseProxy
+    conversion = results["MKR -> SKY conversion: 653.916667083333333334 MKR into 15,694,000.010000000000016 SKY"]
     assert conversion["status"] == "PASS"
-    assert results["treasury: PauseProxy SKY +0.000000000000016 SKY"]["status"] == "PASS"
-    assert next(r for item, r in results.items() if item.startswith("treasury: 31.416667083333333334 MKR out"))
+    assert results["treasury: PauseProxy SKY +14,976,000.000000000000016 SKY"]["status"] == "PASS"
+    assert results["MKR -> SKY conversion: 624 MKR of the PauseProxy into 14,976,000 SKY"]["status"] == "PASS"
+    assert next(r for item, r in results.items() if item.startswith("treasury: 655.416667083333333334 MKR out"))
 
 
 def test_chainlog_recipients_are_registered_on_the_twin_and_verified(tmp_path, capsys):
