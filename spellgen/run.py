@@ -56,7 +56,8 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[t
     from spellgen.twin import start_twin
 
     with steps.step(f"start the twin at {spell.date}"):
-        twin = start_twin(spell.date, port=choice.port, pause_delay=spell.pause_delay)
+        twin = start_twin(spell.date, port=choice.port, pause_delay=spell.pause_delay,
+                          extra_keys=spell.chainlog_parties())
     try:
         yield twin.url, f"twin at {spell.date} (pause delay {twin.pause_delay // 3600} hours)"
     finally:
@@ -157,7 +158,8 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
         from spellgen.spec.amounts import to_wei
 
         control = {name: to_wei(value) for name, value in
-                   (("dai_paid", spell.expect.dai_paid), ("mkr_transferred", spell.expect.mkr_transferred))
+                   (("dai_paid", spell.expect.dai_paid), ("mkr_transferred", spell.expect.mkr_transferred),
+                    ("usds_paid", spell.expect.usds_paid), ("sky_transferred", spell.expect.sky_transferred))
                    if value is not None}
     results = verify(expected, observation, control)
     from spellgen.verify.source import source_results
@@ -178,8 +180,7 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
     from spellgen.review.report import RunInfo, terminal_table, write_reports
     from spellgen.verify.compare import Result
 
-    items = [x.item for x in (*expected.awards, *expected.payments, *expected.transfers, *expected.yanks,
-                              *expected.allowances, *expected.caps)]
+    items = expected.items
     results = [Result("the spell is deployed, elected, scheduled and cast", "spell", False, "", str(exc))]
     results += [Result(i.label, i.path, False, "not executed", f"the spell was not cast ({exc})") for i in items]
     print(terminal_table(results), file=sys.stdout, flush=True)

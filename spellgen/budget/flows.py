@@ -108,9 +108,9 @@ def collect(budget: Budget, ledger: Ledger | None, spell: Spell | None = None) -
 def _add(budget: Budget, origin: Origin, flows: Flows, taken: set[int]) -> None:
     action = origin.action
     if isinstance(action, DaiPayment):
-        period = _top_up_for(budget, Decimal(action.paid), taken)
+        period = _top_up_for(budget, action.paid_amount, taken)
         first, last = (period.first, period.last) if period else (origin.day, origin.day)
-        flows.dai.append(DaiFlow(Decimal(action.paid), first, last, "payment", origin, period))
+        flows.dai.append(DaiFlow(action.paid_amount, first, last, "payment", origin, period))
     elif isinstance(action, MkrTransfer):
         flows.mkr.append(MkrMove(origin.day, action.amount, origin))
     elif isinstance(action, Stream) and action.end > action.start and action.token == "DAI":

@@ -204,6 +204,8 @@ def _action_fields(action: Action, wallets: dict[str, str]) -> list[str]:
     to = _party(action.to, wallets)
     if isinstance(action, DaiPayment):
         # What was sent: sendPaymentFromSurplusBuffer pays whole DAI, so a rounded-up amount is recorded rounded.
+        if action.exact:  # paid to the wei (vat.suck + DaiJoin.exit)
+            return ["type: dai_payment", f"to: {to}", f"amount: {human(action.amount)}", "exact: true"]
         return ["type: dai_payment", f"to: {to}", f"amount: {action.paid:,}"]
     if isinstance(action, MkrTransfer):
         return ["type: mkr_transfer", f"to: {to}", f"amount: {human(action.amount)}"]

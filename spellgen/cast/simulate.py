@@ -47,8 +47,11 @@ class State:
     ids: dict[str, int] = field(default_factory=dict)
     dai: dict[str, int] = field(default_factory=dict)
     mkr: dict[str, int] = field(default_factory=dict)
+    usds: dict[str, int] = field(default_factory=dict)
+    sky: dict[str, int] = field(default_factory=dict)
     vow_sin: int = 0
     dai_supply: int = 0
+    supply: dict[str, int] = field(default_factory=dict)  # totalSupply of USDS, SKY, MKR (when read)
     allowance: dict[str, int] = field(default_factory=dict)  # vest key -> PauseProxy's allowance
     caps: dict[str, int] = field(default_factory=dict)
     awards: dict[tuple[str, int], Award] = field(default_factory=dict)
@@ -85,6 +88,7 @@ class Observation:
     obligations: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # vest -> unpaid, allowance, balance
     watched_vests: dict[str, str] = field(default_factory=dict)  # every vest in the ChainLog
     watched_tokens: dict[str, str] = field(default_factory=dict)  # symbol -> address, as present
+    chainlog: dict[str, str | None] = field(default_factory=dict)  # declared keys -> what the ChainLog holds
     steps: list[tuple[str, float]] = field(default_factory=list)
 
 
@@ -140,6 +144,12 @@ class Simulator:
         # Every DssVest and budget token on the chain: any event of theirs must be explained.
         self.obs.watched_vests = self._present(list(VESTS), self.lookup)
         self.obs.watched_tokens = self._present(sorted({v.token for v in VESTS.values()}), self.token)
+        if self.expected.usds_payments:
+            self.lookup("DAI_USDS")
+        if self.expected.mkr_converted:
+            self.lookup("MKR_SKY")
+        for entry in self.expected.chainlog:  # a missing key is reported by verify, not here
+            self.obs.chainlog[entry.key] = self._present([entry.key], self.lookup).get(entry.key)
         self.deployer = self.chain.accounts()[0]
         self._step("deploy spell", lambda: self.deploy(compiled))
         self._step("elect spell (lock MKR, vote, lift)", self.elect)
@@ -231,12 +241,25 @@ class Simulator:
             token = self.token(change.token)
             state.allowance[change.vest] = c.call(token, "allowance(address,address)(uint256)",
                                                   a["MCD_PAUSE_PROXY"], a[change.vest])
+        proxy = a["MCD_PAUSE_PROXY"]
         dai_holders = {p.recipient for p in e.payments} | {w.usr for w in e.awards if w.token == "DAI"}
+        dai_holders |= {proxy} if e.usds_payments else set()
         mkr_holders = {t.recipient for t in e.transfers} | {w.usr for w in e.awards if w.token == "MKR"}
         for holder in sorted(dai_holders):
             state.dai[holder] = c.call(a["MCD_DAI"], "balanceOf(address)(uint256)", holder)
-        for holder in sorted(mkr_holders | {a["MCD_PAUSE_PROXY"]}):
+        for holder in sorted(mkr_holders | {proxy}):
             state.mkr[holder] = c.call(a["MKR"], "balanceOf(address)(uint256)", holder)
+        if e.usds_payments:
+            usds = self.token("USDS")
+            for holder in sorted({p.recipient for p in e.usds_payments}):
+                state.usds[holder] = c.call(usds, "balanceOf(address)(uint256)", holder)
+            state.supply["USDS"] = c.call(usds, "totalSupply()(uint256)")
+        if e.sky_transfers or e.conversions:
+            sky = self.token("SKY")
+            for holder in sorted({t.recipient for t in e.sky_transfers} | {proxy}):
+                state.sky[holder] = c.call(sky, "balanceOf(address)(uint256)", holder)
+            state.supply["SKY"] = c.call(sky, "totalSupply()(uint256)")
+            state.supply["MKR"] = c.call(a["MKR"], "totalSupply()(uint256)")
         state.vow_sin = c.call(a["MCD_VAT"], "sin(address)(uint256)", a["MCD_VOW"])
         state.dai_supply = c.call(a["MCD_DAI"], "totalSupply()(uint256)")
         for yank in e.yanks:

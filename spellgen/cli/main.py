@@ -88,6 +88,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         status = "invalid" if errors else "ok"
         print(f"{args.spec}: {status} ({errors} error{'s' * (errors != 1)}, "
               f"{warnings} warning{'s' * (warnings != 1)})", file=sys.stderr)
+        if not errors:  # recipients named by chainlog key: the address verify will require
+            for key, address in spell.chainlog_parties().items():
+                print(f"  chainlog {key}: read by the spell; must hold {address}", file=sys.stderr)
     return EXIT_INVALID if diags.errors else EXIT_OK
 
 

@@ -47,6 +47,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     up.add_argument("--pause-delay", default=None, metavar="DURATION",
                     help="governance delay, e.g. '48 hours' or seconds (default: mainnet's at the date)")
     up.add_argument("--rebuild", action="store_true", help="rebuild the cached state first")
+    up.add_argument("--chainlog", action="append", default=[], metavar="KEY=0x...",
+                    help="register an extra chainlog key (repeatable), e.g. a recipient a spell names by key")
     build = actions.add_parser("build", help="build the twin's cached state (done by `up` when needed)",
                                description="Compile the twin contracts and build the state dump in .cache/twin/.")
     build.add_argument("--rebuild", action="store_true", help="build even if a cached state exists")
@@ -125,6 +127,21 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _extra_keys(pairs: list[str]) -> dict[str, str]:
+    """`KEY=0x...` pairs -> {KEY: checksummed address}; a bad pair is a ValueError (exit 2)."""
+    import re
+
+    from spellgen.spec.address import parse_address
+
+    keys = {}
+    for pair in pairs:
+        key, _, address = pair.partition("=")
+        if not re.match(r"^[A-Z][A-Z0-9_]{0,31}$", key):
+            raise ValueError(f"--chainlog {pair!r}: the key must be UPPER_SNAKE_CASE, at most 32 characters")
+        keys[key] = parse_address(address.strip())
+    return keys
+
+
 def _up(args: argparse.Namespace) -> int:
     from spellgen.progress import Progress
     from spellgen.twin.start import parse_start, start_twin
@@ -139,7 +156,8 @@ def _up(args: argparse.Namespace) -> int:
 
         progress.note("rebuilding the twin state")
         build_state(rebuild=True, progress=progress)
-    twin = start_twin(date, port=args.port, pause_delay=delay, progress=progress)
+    twin = start_twin(date, port=args.port, pause_delay=delay, progress=progress,
+                      extra_keys=_extra_keys(args.chainlog))
     try:
         return _serve(twin)
     finally:

@@ -14,8 +14,10 @@ import jinja2
 from spellgen.spec import history, solidity
 from spellgen.spec import timeutil
 from spellgen.spec.amounts import human, is_whole, solidity_number
-from spellgen.spec.model import Allowance, CapChange, DaiPayment, MkrTransfer, Party, Spell, Stream, Yank
-from spellgen.spec.protocol import VESTS
+from spellgen.spec.model import (
+    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
+)
+from spellgen.spec.protocol import MKR_SKY_RATE, VESTS
 from spellgen.resources import templates_dir
 
 TEMPLATES = templates_dir()
@@ -51,6 +53,11 @@ class SpellView:
     gems: list[tuple[str, str]]  # (symbol, initialiser expression)
     sections: list[SectionView] = field(default_factory=list)
     needs_wad: bool = False
+    needs_ray: bool = False
+    values: list[tuple[str, str, str]] = field(default_factory=list)  # (type, name, initialiser): other immutables
+    helpers: list[list[str]] = field(default_factory=list)  # internal functions of the action, line by line
+    vest_owed: bool = False  # VestLike needs ids/tot/rxd (the `set: owed` allowance)
+    interfaces: list[tuple[str, list[str]]] = field(default_factory=list)  # extra interfaces: name, functions
 
 
 class _Names:
@@ -67,6 +74,8 @@ class _Names:
     def _stamps(spell: Spell) -> set[int]:
         stamps: set[int] = set()
         for s in spell.of_type(Stream):
+            if s.at_cast:
+                continue
             stamps.add(s.start)
             if s.end_style != "duration":
                 stamps.add(s.end)
@@ -80,7 +89,22 @@ class _Names:
 
 
 def _party(party: Party | None) -> str:
-    return "address(0)" if party is None else (party.name or party.address)
+    return "address(0)" if party is None else party.code
+
+
+def _to_text(party: Party) -> str:
+    """`NAME (0x...)`, `the KEY (0x...)` or the bare address, for a comment."""
+    if party.name:
+        return f"{party.name} ({party.address})"
+    if party.chainlog:
+        return f"the {party.chainlog} ({party.address})"
+    return party.address
+
+
+def _head(party: Party, what: str) -> str:
+    """The house comment above a payment: `NAME - 109,168 DAI - 0x...`."""
+    label = party.name or party.chainlog
+    return f"{label} - {what} - {party.address}" if label else f"{party.address} - {what}"
 
 
 def _amount_comment(party: Party) -> str:
@@ -101,6 +125,7 @@ class _Builder:
         self.spell = spell
         self.names = _Names(spell)
         self.needs_wad = False
+        self.needs_ray = False
 
     def wei(self, amount: Decimal) -> tuple[str, bool]:
         expression, needs_note = wei_expression(amount)
@@ -117,17 +142,56 @@ class _Builder:
         return extra + [solidity.comment(c) for c in comments]
 
     def _DaiPayment(self, pay: DaiPayment) -> Line:
+        if pay.exact:
+            return self._exact_dai(pay)
         what = f"{human(pay.amount)} DAI"
         if pay.paid != pay.amount:
             what += f" rounded up to {pay.paid:,} DAI (sendPaymentFromSurplusBuffer takes whole DAI)"
-        head = f"{pay.to.name} - {what} - {pay.to.address}" if pay.to.name else f"{pay.to.address} - {what}"
         code = f"DssExecLib.sendPaymentFromSurplusBuffer({_party(pay.to)}, {pay.paid:_});"
-        return Line(self._with_comment(pay, [head]), [code])
+        return Line(self._with_comment(pay, [_head(pay.to, what)]), [code])
+
+    def _exact_dai(self, pay: DaiPayment) -> Line:
+        """The 2021 form for an exact amount: suck the RAD from the vow to the PauseProxy, exit the wei."""
+        amount, note = self.wei(pay.amount)
+        self.needs_ray = True
+        head = _head(pay.to, f"{human(pay.amount)} DAI") + " (exact: vat.suck of the RAD, DaiJoin.exit of the wei)"
+        suffix = f" // {ETHER_NOTE.format(token='DAI')}" if note else ""
+        return Line(self._with_comment(pay, [head]), [
+            f"VatLike(MCD_VAT).suck(MCD_VOW, address(this), {amount} * RAY);{suffix}",
+            f"DaiJoinLike(MCD_JOIN_DAI).exit({_party(pay.to)}, {amount});{suffix}",
+        ])
+
+    def _UsdsPayment(self, pay: UsdsPayment) -> Line:
+        amount, _ = self.wei(Decimal(pay.paid))
+        what = f"{human(pay.amount)} USDS"
+        if pay.paid != pay.amount:
+            what += f" rounded up to {pay.paid:,} USDS (whole USDS only)"
+        head = f"Transfer {what} from the Surplus Buffer to {_to_text(pay.to)}"
+        return Line(self._with_comment(pay, [head]), [f"_transferUsds({_party(pay.to)}, {amount});"])
+
+    def _SkyTransfer(self, t: SkyTransfer) -> Line:
+        amount, note = self.wei(t.amount)
+        suffix = f" // {ETHER_NOTE.format(token='SKY')}" if note else ""
+        head = _head(t.to, f"{human(t.amount)} SKY")
+        if t.source == "mkr":
+            rounded = ", rounded up" if t.wei % MKR_SKY_RATE else ""
+            head += f" (converted from {human(Decimal(t.mkr_wei) / 10**18)} MKR{rounded})"
+        elif t.source == "mkr_direct":
+            head += f" (converted from {human(Decimal(t.mkr_wei) / 10**18)} MKR straight to the recipient)"
+        call = "SKY.transfer" if t.source == "treasury" else "_transferSky"
+        return Line(self._with_comment(t, [head]), [f"{call}({_party(t.to)}, {amount});{suffix}"])
+
+    def _MkrToSky(self, c: MkrToSky) -> Line:
+        amount, note = self.wei(c.amount)
+        suffix = f" // {ETHER_NOTE.format(token='MKR')}" if note else ""
+        sky = human(Decimal(c.sky_wei) / 10**18)
+        head = f"Convert {human(c.amount)} MKR of the PauseProxy into {sky} SKY through MKR_SKY"
+        return Line(self._with_comment(c, [head]), [f"MKR.approve(MKR_SKY, {amount});{suffix}",
+                                                    f"MkrSkyLike(MKR_SKY).mkrToSky(address(this), {amount});{suffix}"])
 
     def _MkrTransfer(self, transfer: MkrTransfer) -> Line:
         amount = human(transfer.amount, min_decimals=2)
-        head = f"{transfer.to.name} - {amount} MKR - {transfer.to.address}" if transfer.to.name \
-            else f"{transfer.to.address} - {amount} MKR"
+        head = _head(transfer.to, f"{amount} MKR")
         literal = solidity_number(transfer.amount, min_decimals=2)
         code = f"MKR.transfer({_party(transfer.to)}, {literal} ether); // {ETHER_NOTE.format(token='MKR')}"
         return Line(self._with_comment(transfer, [head]), [code])
@@ -135,6 +199,8 @@ class _Builder:
     def _Stream(self, s: Stream) -> Line:
         vest = f"VestLike({s.vest})"
         total, note = self.wei(s.total)
+        if s.at_cast:
+            return self._cast_stream(s, vest, total, note)
         bgn = self.names.date(s.start)
         if s.end_style == "duration":
             tau = timeutil.solidity_duration(s.duration or s.tau)
@@ -154,13 +220,38 @@ class _Builder:
             (f"{eta},", eta_note),
             (_party(s.manager), "mgr" + (f": {s.manager.label}" if s.manager else ": none")),
         ]
+        return Line(self._with_comment(s, [self._stream_head(s)]), self._create(s, vest, args))
+
+    @staticmethod
+    def _create(s: Stream, vest: str, args: list[tuple[str, str]]) -> list[str]:
         width = max(len(code) for code, _ in args)
         create = [f"    {code.ljust(width)} // {solidity.comment(note_)}" for code, note_ in args]
         if s.restricted:
-            code = [f"{vest}.restrict(", f"    {vest}.create("] + ["    " + c for c in create] + ["    )", ");"]
-        else:
-            code = [f"{vest}.create("] + create + [");"]
-        return Line(self._with_comment(s, [self._stream_head(s)]), code)
+            return [f"{vest}.restrict(", f"    {vest}.create("] + ["    " + c for c in create] + ["    )", ");"]
+        return [f"{vest}.create("] + create + [");"]
+
+    def _cast_stream(self, s: Stream, vest: str, total: str, note: bool) -> Line:
+        """bgn = block.timestamp (+/- an offset), tau and eta as durations, as 2025-26 spells write them."""
+        offset = s.cast_offset or 0
+        bgn = "block.timestamp" if offset == 0 else \
+            f"block.timestamp {'-' if offset < 0 else '+'} {timeutil.solidity_duration(abs(offset))}"
+        eta = "0" if s.cliff is None else timeutil.solidity_duration(s.eta)
+        args = [
+            (f"{_party(s.to)},", "usr"),
+            (f"{total},", "tot" + (f" ({ETHER_NOTE.format(token=s.token)})" if note else "")),
+            (f"{bgn},", "bgn: the cast" + (f" {'minus' if offset < 0 else 'plus'} "
+                                           f"{timeutil.human_duration(abs(offset))}" if offset else "")),
+            (f"{timeutil.solidity_duration(s.tau)},", f"tau: {timeutil.human_duration(s.tau)}"),
+            (f"{eta},", "eta: no cliff" if s.cliff is None else f"eta: cliff {timeutil.human_duration(s.eta)} "
+                                                                "after bgn"),
+            (_party(s.manager), "mgr" + (f": {s.manager.label}" if s.manager else ": none")),
+        ]
+        parts = [s.to.label, f"from: {bgn}", f"tau: {timeutil.human_duration(s.tau)}", f"{human(s.total)} {s.token}"]
+        if s.to.name or s.to.chainlog:
+            parts.append(s.to.address)
+        parts += ["Cliff: " + ("none" if s.cliff is None else f"{timeutil.human_duration(s.eta)} after bgn"),
+                  f"Restricted: {'Yes' if s.restricted else 'No'}"]
+        return Line(self._with_comment(s, [" | ".join(parts)]), self._create(s, vest, args))
 
     def _stream_head(self, s: Stream) -> str:
         start_end_of_day = timeutil.utc(s.start).strftime("%H%M%S") == "000000" and \
@@ -168,8 +259,8 @@ class _Builder:
         period = f"{timeutil.iso_date(s.start)} to {timeutil.iso_date(s.end)}" if start_end_of_day \
             else f"{timeutil.iso(s.start)} to {timeutil.iso(s.end)}"
         cliff = timeutil.iso(s.cliff) if s.cliff is not None else "none"
-        parts = [s.to.name or s.to.address, period, f"{human(s.total)} {s.token}"]
-        if s.to.name:
+        parts = [s.to.label, period, f"{human(s.total)} {s.token}"]
+        if s.to.name or s.to.chainlog:
             parts.append(s.to.address)
         parts += [f"Cliff: {cliff}", f"Restricted: {'Yes' if s.restricted else 'No'}"]
         return " | ".join(parts)
@@ -187,7 +278,17 @@ class _Builder:
     def _Allowance(self, a: Allowance) -> Line:
         vest = VESTS[a.vest]
         gem = vest.token
-        if a.mode == "set":
+        if a.mode == "owed":
+            later = self._later_streams(a)
+            head = (f"Set the PauseProxy's {gem} allowance to {a.vest} to what its valid awards still owe "
+                    f"(the sum of tot - rxd)")
+            code = f"{gem}.approve({a.vest}, _owed({a.vest}));"
+            note = False
+            if later:
+                amount, note = self.wei(sum((s.total for s in later), Decimal(0)))
+                head += f", plus the {len(later)} stream(s) created below: {human(sum((s.total for s in later), Decimal(0)))} {gem}"
+                code = f"{gem}.approve({a.vest}, _owed({a.vest}) + {amount});"
+        elif a.mode == "set":
             amount, note = self.wei(a.amount)
             head = f"Set the PauseProxy's {gem} allowance to {a.vest} to {human(a.amount)} {gem}"
             code = f"{gem}.approve({a.vest}, {amount});"
@@ -201,6 +302,11 @@ class _Builder:
         if note:
             code += f" // {ETHER_NOTE.format(token=gem)}"
         return Line(self._with_comment(a, [head]), [code])
+
+    def _later_streams(self, a: Allowance) -> list[Stream]:
+        """Streams on the allowance's vest that the spell creates after it (not yet in `_owed`)."""
+        actions = self.spell.actions
+        return [s for s in actions[actions.index(a) + 1:] if isinstance(s, Stream) and s.vest == a.vest]
 
     def _CapChange(self, c: CapChange) -> Line:
         token = VESTS[c.vest].token
@@ -217,30 +323,118 @@ class _Builder:
 
 def _used_wallets(spell: Spell) -> list[tuple[str, str]]:
     """Registry wallets the code refers to, in registry order (a yank's recipient is only a comment)."""
-    parties = [a.to for a in spell.actions if isinstance(a, (DaiPayment, MkrTransfer, Stream))]
+    parties = [a.to for a in spell.actions if isinstance(a, (DaiPayment, UsdsPayment, SkyTransfer, MkrTransfer, Stream))]
     parties += [s.manager for s in spell.of_type(Stream) if s.manager is not None]
     used = {p.name for p in parties if p.name}
     return [(name, address) for name, address in spell.wallets.items() if name in used]
 
 
+def _sky_sources(spell: Spell) -> set[str]:
+    return {t.source for t in spell.of_type(SkyTransfer)}
+
+
 def _gems(spell: Spell) -> list[tuple[str, str]]:
-    """Token immutables, each through the chainlog key of the spell's date. MKR: DssExecLib.mkr()
-    (MCD_GOV) until 2025-05-15; from then on MCD_GOV is SKY and MKR has the key MKR."""
-    symbols = {"MKR"} if spell.of_type(MkrTransfer) else set()
+    """Token immutables, each through the chainlog key of the spell's date: MKR through
+    DssExecLib.mkr() (MCD_GOV) until 2025-05-15, then its own key MKR (MCD_GOV is SKY from then on);
+    DAI through DssExecLib.dai(); others through their key."""
+    sources = _sky_sources(spell)
+    symbols = {"MKR"} if spell.of_type(MkrTransfer) or spell.of_type(MkrToSky) or sources - {"treasury"} else set()
     symbols |= {VESTS[a.vest].token for a in spell.of_type(Allowance)}
+    symbols |= {"SKY"} if sources - {"mkr_direct"} else set()
+    symbols |= {"DAI"} if spell.of_type(UsdsPayment) else set()
 
     def source(symbol: str) -> str:
         key = history.token_key_at(symbol, spell.date)
-        return "GemLike(DssExecLib.mkr())" if key == "MCD_GOV" and symbol == "MKR" else \
-            f'GemLike(DssExecLib.getChangelogAddress("{key}"))'
+        if symbol == "MKR" and key == "MCD_GOV":
+            return "GemLike(DssExecLib.mkr())"
+        if symbol == "DAI":
+            return "GemLike(DssExecLib.dai())"
+        return f'GemLike(DssExecLib.getChangelogAddress("{key}"))'
     return [(s, source(s)) for s in sorted(symbols)]
+
+
+def _chainlog(spell: Spell) -> list[str]:
+    """Chainlog immutables: vests, the converters and core contracts the actions use, and recipients
+    named by key (sorted, so the order never depends on the file)."""
+    keys = {a.vest for a in spell.actions if hasattr(a, "vest")}
+    keys |= set(spell.chainlog_parties())
+    if spell.of_type(UsdsPayment):
+        keys.add("DAI_USDS")
+    if _sky_sources(spell) - {"treasury"} or spell.of_type(MkrToSky):
+        keys.add("MKR_SKY")
+    if any(p.exact for p in spell.of_type(DaiPayment)):
+        keys |= {"MCD_VAT", "MCD_VOW", "MCD_JOIN_DAI"}
+    return sorted(keys)
+
+
+USDS_HELPER = [
+    "// Whole USDS from the surplus buffer: DAI to the PauseProxy, converted 1:1 through DAI_USDS",
+    "function _transferUsds(address usr, uint256 wad) internal {",
+    '    require(wad % WAD == 0, "transferUsds/non-integer-wad");',
+    "    DssExecLib.sendPaymentFromSurplusBuffer(address(this), wad / WAD);",
+    "    DAI.approve(DAI_USDS, wad);",
+    "    DaiUsdsLike(DAI_USDS).daiToUsds(usr, wad);",
+    "}",
+]
+SKY_HELPER = [
+    "// SKY from the PauseProxy's MKR: convert ceil(wad / MKR_SKY_RATE) MKR into the PauseProxy, then transfer",
+    "function _transferSky(address usr, uint256 wad) internal {",
+    "    uint256 mkrWad = wad / MKR_SKY_RATE;",
+    "    if (wad % MKR_SKY_RATE != 0) {",
+    "        mkrWad++;",
+    "    }",
+    "    MKR.approve(MKR_SKY, mkrWad);",
+    "    MkrSkyLike(MKR_SKY).mkrToSky(address(this), mkrWad);",
+    "    SKY.transfer(usr, wad);",
+    "}",
+]
+SKY_DIRECT_HELPER = [
+    "// SKY converted from the PauseProxy's MKR straight to the recipient (an exact multiple of the rate)",
+    "function _transferSky(address usr, uint256 wad) internal {",
+    '    require(wad % MKR_SKY_RATE == 0, "transferSky/non-exact-conversion");',
+    "    uint256 mkrWad = wad / MKR_SKY_RATE;",
+    "    MKR.approve(MKR_SKY, mkrWad);",
+    "    MkrSkyLike(MKR_SKY).mkrToSky(usr, mkrWad);",
+    "}",
+]
+OWED_HELPER = [
+    "// What the awards of a vest still owe: the sum of tot - rxd (zero for an award paid in full or yanked)",
+    "function _owed(address vest) internal view returns (uint256 owed) {",
+    "    uint256 count = VestLike(vest).ids();",
+    "    for (uint256 id = 1; id <= count; id++) {",
+    "        owed += VestLike(vest).tot(id) - VestLike(vest).rxd(id);",
+    "    }",
+    "}",
+]
+
+
+def _extras(spell: Spell, view: SpellView) -> None:
+    """Helpers, interfaces and immutables only the new action forms need (none for the older ones,
+    so their rendering is unchanged)."""
+    sources = _sky_sources(spell)
+    if spell.of_type(UsdsPayment):
+        view.needs_wad = True
+        view.helpers.append(USDS_HELPER)
+        view.interfaces.append(("DaiUsdsLike", ["function daiToUsds(address usr, uint256 wad) external;"]))
+    if sources - {"treasury"} or spell.of_type(MkrToSky):
+        view.interfaces.append(("MkrSkyLike", ["function mkrToSky(address usr, uint256 mkrAmt) external;",
+                                               "function rate() external view returns (uint256);"]))
+    if sources - {"treasury"}:
+        view.values.append(("uint256", "MKR_SKY_RATE",
+                            'MkrSkyLike(DssExecLib.getChangelogAddress("MKR_SKY")).rate()'))
+        view.helpers.append(SKY_DIRECT_HELPER if "mkr_direct" in sources else SKY_HELPER)
+    if any(a.mode == "owed" for a in spell.of_type(Allowance)):
+        view.vest_owed = True
+        view.helpers.append(OWED_HELPER)
+    if any(p.exact for p in spell.of_type(DaiPayment)):
+        view.interfaces.append(("VatLike", ["function suck(address u, address v, uint256 rad) external;"]))
+        view.interfaces.append(("DaiJoinLike", ["function exit(address usr, uint256 wad) external;"]))
 
 
 def spell_view(spell: Spell, source_name: str) -> SpellView:
     builder = _Builder(spell)
     sections = [builder.section(s) for s in spell.sections]
-    vests = {a.vest for a in spell.actions if hasattr(a, "vest")}
-    return SpellView(
+    view = SpellView(
         source_name=solidity.comment(source_name),
         solc=spell.solc,
         description=solidity.string_literal(spell.description),
@@ -249,11 +443,14 @@ def spell_view(spell: Spell, source_name: str) -> SpellView:
         exec_doc=solidity.comment(spell.exec_doc) if spell.exec_doc else None,
         wallets=_used_wallets(spell),
         dates=[(name, ts, timeutil.iso(ts)) for ts, name in sorted(builder.names.dates.items())],
-        chainlog=sorted(vests),
+        chainlog=_chainlog(spell),
         gems=_gems(spell),
         sections=sections,
         needs_wad=builder.needs_wad,
+        needs_ray=builder.needs_ray,
     )
+    _extras(spell, view)
+    return view
 
 
 def _environment() -> jinja2.Environment:

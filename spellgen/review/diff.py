@@ -23,12 +23,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from spellgen.spec import timeutil
+from spellgen.spec.amounts import human
 from spellgen.spec.expect import expected_from
-from spellgen.spec.model import Allowance, CapChange, DaiPayment, MkrTransfer, Party, Spell, Stream, Yank
+from spellgen.spec.model import (
+    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
+)
 from spellgen.spec.protocol import VESTS
 from spellgen.review.summary import TokenTotal, allowance_text, amount_text, auto_total, obligations, totals
 
-KINDS = {Stream: "stream", DaiPayment: "DAI payment", MkrTransfer: "MKR transfer", Yank: "yank",
+KINDS = {Stream: "stream", DaiPayment: "DAI payment", UsdsPayment: "USDS payment", SkyTransfer: "SKY transfer",
+         MkrToSky: "MKR -> SKY conversion", MkrTransfer: "MKR transfer", Yank: "yank",
          Allowance: "allowance", CapChange: "cap"}
 
 
@@ -92,7 +96,8 @@ class SpellDiff:
 def _party(party: Party | None) -> str:
     if party is None:
         return "none"
-    return f"{party.name} ({party.address})" if party.name else party.address
+    label = party.name or (f"chainlog {party.chainlog}" if party.chainlog else None)
+    return f"{label} ({party.address})" if label else party.address
 
 
 def _when(ts: int | None, none: str = "none") -> str:
@@ -103,15 +108,28 @@ def _fields(action, spell: Spell) -> dict[str, str]:
     """Every reviewable field of an action in human units (identity fields included: pairs may differ there)."""
     comment = getattr(action, "comment", None) or "none"
     if isinstance(action, Stream):
+        at_cast = None if not action.at_cast else "the cast" + (
+            f" {'-' if action.cast_offset < 0 else '+'} {timeutil.human_duration(abs(action.cast_offset))}"
+            if action.cast_offset else "")
         return {"vest": action.vest, "to": _party(action.to), "total": amount_text(action.total, action.token),
-                "start": timeutil.iso(action.start), "end": timeutil.iso(action.end),
+                "start": at_cast or timeutil.iso(action.start),
+                "end": f"{timeutil.human_duration(action.tau)} after the start" if at_cast else timeutil.iso(action.end),
                 "cliff": _when(action.cliff), "manager": _party(action.manager),
                 "restricted": "yes" if action.restricted else "no", "comment": comment}
     if isinstance(action, DaiPayment):
         return {"to": _party(action.to), "amount": amount_text(action.amount, "DAI"),
-                "sent": f"{action.paid:,} DAI", "comment": comment}
+                "sent": f"{human(action.amount)} DAI (exact)" if action.exact else f"{action.paid:,} DAI",
+                "comment": comment}
+    if isinstance(action, UsdsPayment):
+        return {"to": _party(action.to), "amount": amount_text(action.amount, "USDS"),
+                "sent": f"{action.paid:,} USDS", "comment": comment}
+    if isinstance(action, SkyTransfer):
+        return {"to": _party(action.to), "amount": amount_text(action.amount, "SKY"), "from": action.source,
+                "comment": comment}
     if isinstance(action, MkrTransfer):
         return {"to": _party(action.to), "amount": amount_text(action.amount, "MKR", 2), "comment": comment}
+    if isinstance(action, MkrToSky):
+        return {"amount": amount_text(action.amount, "MKR"), "comment": comment}
     if isinstance(action, Yank):
         return {"vest": action.vest, "id": str(action.id), "end": _when(action.end, "at the cast"),
                 "recipient": _party(action.recipient) if action.recipient else "not stated",
@@ -130,10 +148,12 @@ def _fields(action, spell: Spell) -> dict[str, str]:
 def _identity(action) -> tuple:
     if isinstance(action, Stream):
         return ("stream", action.vest, action.to.address, action.start, action.end)
-    if isinstance(action, (DaiPayment, MkrTransfer)):
+    if isinstance(action, (DaiPayment, UsdsPayment, SkyTransfer, MkrTransfer)):
         return (KINDS[type(action)], action.to.address)
     if isinstance(action, Yank):
         return ("yank", action.vest, action.id)
+    if isinstance(action, MkrToSky):
+        return (KINDS[MkrToSky],)
     return (KINDS[type(action)], action.vest)
 
 
@@ -166,8 +186,7 @@ def _period_key(stream: Stream) -> tuple:
 def _labels(spell: Spell) -> dict[str, str]:
     """YAML path -> the label verification uses for that action, so diffs and reports agree."""
     e = expected_from(spell)
-    items = [x.item for x in (*e.awards, *e.payments, *e.transfers, *e.yanks, *e.allowances, *e.caps)]
-    return {i.path: i.label for i in items}
+    return {i.path: i.label for i in e.items if i.path != "spell"}
 
 
 def compare_actions(old: Spell, new: Spell) -> list[ActionChange]:
@@ -210,6 +229,9 @@ def _spell_fields(spell: Spell) -> dict[str, str]:
         fields |= {
             "expect.dai_paid": amount_text(e.dai_paid, "DAI") if e.dai_paid is not None else "none",
             "expect.mkr_transferred": amount_text(e.mkr_transferred, "MKR") if e.mkr_transferred is not None
+            else "none",
+            "expect.usds_paid": amount_text(e.usds_paid, "USDS") if e.usds_paid is not None else "none",
+            "expect.sky_transferred": amount_text(e.sky_transferred, "SKY") if e.sky_transferred is not None
             else "none",
             "expect.streams": ", ".join(f"{v}: {n}" for v, n in e.streams.items()) or "none",
             "expect.streamed": ", ".join(amount_text(a, t) for t, a in e.streamed.items()) or "none",

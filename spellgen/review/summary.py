@@ -12,7 +12,9 @@ from decimal import Decimal, localcontext
 
 from spellgen.spec import timeutil
 from spellgen.spec.amounts import exact_sum, from_wei, human
-from spellgen.spec.model import Allowance, CapChange, DaiPayment, MkrTransfer, Spell, Stream, Yank
+from spellgen.spec.model import (
+    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
+)
 from spellgen.spec.protocol import VESTS, WAD
 
 
@@ -75,21 +77,42 @@ def _utc(ts: int) -> str:
 
 def _recipient(party) -> str:
     # An inline address has no name; the address column shows it, so say so instead of repeating it.
+    if party.chainlog:
+        return f"{party.chainlog} (chainlog)"
     return party.name or "(no wallet name)"
 
 
 def _row(action, spell: Spell) -> ActionRow:
     if isinstance(action, Stream):
+        period = period_text(action.start, action.end) if not action.at_cast else \
+            f"from the cast{_offset_text(action.cast_offset)} for {timeutil.human_duration(action.tau)}"
         return ActionRow(f"stream on {action.vest}", _recipient(action.to), action.to.address, action.token,
-                         amount_text(action.total, action.token), period_text(action.start, action.end),
+                         amount_text(action.total, action.token), period,
                          _utc(action.cliff) if action.cliff is not None else "none",
                          "yes" if action.restricted else "no", action.path)
     if isinstance(action, DaiPayment):
         amount = f"{action.paid:,} DAI"
-        if action.paid != action.amount:
+        if action.exact:
+            amount = f"{human(action.amount)} DAI (exact)"
+        elif action.paid != action.amount:
             amount += f" (rounded up from {human(action.amount)})"
         return ActionRow("DAI payment", _recipient(action.to), action.to.address, "DAI", amount, "", "", "",
                          action.path)
+    if isinstance(action, UsdsPayment):
+        amount = f"{action.paid:,} USDS"
+        if action.paid != action.amount:
+            amount += f" (rounded up from {human(action.amount)})"
+        return ActionRow("USDS payment", _recipient(action.to), action.to.address, "USDS", amount, "", "", "",
+                         action.path)
+    if isinstance(action, SkyTransfer):
+        how = {"treasury": "SKY transfer", "mkr": "SKY transfer (from MKR)",
+               "mkr_direct": "SKY transfer (from MKR, direct)"}[action.source]
+        return ActionRow(how, _recipient(action.to), action.to.address, "SKY", amount_text(action.amount, "SKY"),
+                         "", "", "", action.path)
+    if isinstance(action, MkrToSky):
+        return ActionRow("MKR -> SKY conversion", "PauseProxy", "", "MKR",
+                         f"{amount_text(action.amount, 'MKR')} into {amount_text(from_wei(action.sky_wei), 'SKY')}",
+                         "", "", "", action.path)
     if isinstance(action, MkrTransfer):
         return ActionRow("MKR transfer", _recipient(action.to), action.to.address, "MKR",
                          amount_text(action.amount, "MKR", 2), "", "", "", action.path)
@@ -111,7 +134,15 @@ def _row(action, spell: Spell) -> ActionRow:
     raise TypeError(f"unknown action {type(action).__name__}")
 
 
+def _offset_text(offset: int | None) -> str:
+    if not offset:
+        return ""
+    return f" {'-' if offset < 0 else '+'} {timeutil.human_duration(abs(offset))}"
+
+
 def allowance_text(allowance: Allowance, token: str, auto_amount: Decimal | None = None) -> str:
+    if allowance.mode == "owed":
+        return "set to what the vest's valid awards still owe (computed at the cast)"
     if allowance.mode == "set":
         return f"set to {amount_text(allowance.amount, token)}"
     if allowance.amount is not None:
@@ -136,7 +167,11 @@ def totals(spell: Spell) -> list[TokenTotal]:
     streamed: dict[str, list[Decimal]] = {}
     for action in spell.actions:
         if isinstance(action, DaiPayment):
-            paid.setdefault("DAI", []).append(Decimal(action.paid))
+            paid.setdefault("DAI", []).append(action.paid_amount)
+        elif isinstance(action, UsdsPayment):
+            paid.setdefault("USDS", []).append(Decimal(action.paid))
+        elif isinstance(action, SkyTransfer):
+            paid.setdefault("SKY", []).append(action.amount)
         elif isinstance(action, MkrTransfer):
             paid.setdefault("MKR", []).append(action.amount)
         elif isinstance(action, Stream):

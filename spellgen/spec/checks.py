@@ -14,10 +14,14 @@ from spellgen.spec import timeutil
 from spellgen.spec.amounts import exact_sum, human, is_whole
 from spellgen.spec.diagnostics import Diagnostics
 from spellgen.spec.execdoc import description_hash, document_hashes, resolve
-from spellgen.spec.model import Allowance, CapChange, DaiPayment, MkrTransfer, Spell, Stream, Yank
+from spellgen.spec.model import (
+    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
+)
+from spellgen.spec.protocol import (
+    MKR_CONVERSION_ERA, MKR_SKY_RATE, TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind,
+)
 from spellgen.spec import history
 from spellgen.spec.history import vest_cap_at
-from spellgen.spec.protocol import TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind
 
 DESCRIPTION = re.compile(r"^(\d{4}-\d{2}-\d{2}) MakerDAO Executive Spell \| Hash: 0x[0-9a-f]{64}$")
 
@@ -28,8 +32,9 @@ def check_spell(spell: Spell, diags: Diagnostics, base_dir: Path | None = None) 
     `base_dir` is the YAML's folder, against which `spell.exec_doc` is resolved; by default the
     folder of the file the diagnostics are about (`diags.file`).
     """
-    for check in (_description, _house_rules, _wallets, _wallet_registry, _keys_at_date, _payments, _transfers, _streams, _rates, _allowances,
-                  _yanks, _duplicates, _expect):
+    for check in (_description, _house_rules, _wallets, _wallet_registry, _chainlog_parties, _keys_at_date,
+                  _payments, _usds_payments, _sky_transfers, _transfers, _streams, _rates, _allowances, _yanks,
+                  _duplicates, _expect):
         check(spell, diags)
     _exec_doc(spell, diags, Path(diags.file).parent if base_dir is None else base_dir)
 
@@ -89,7 +94,8 @@ def _wallets(spell: Spell, diags: Diagnostics) -> None:
     for action in spell.actions:
         for field in ("to", "manager", "recipient"):
             party = getattr(action, field, None)
-            if party is not None and party.name is None and party.address.lower() in seen:
+            if party is not None and party.name is None and party.chainlog is None \
+                    and party.address.lower() in seen:
                 diags.warn(action.loc(field), f"{party.address} is the wallet {seen[party.address.lower()]}: "
                                               "use its name so the code and the registry agree")
 
@@ -143,8 +149,30 @@ def _wallet_registry(spell: Spell, diags: Diagnostics) -> None:
                                           "executive document")
 
 
+def _chainlog_parties(spell: Spell, diags: Diagnostics) -> None:
+    """One chainlog key, one address: the spell reads the key once."""
+    seen: dict[str, tuple[str, object]] = {}
+    for action in spell.actions:
+        for field in ("to", "manager", "recipient"):
+            party = getattr(action, field, None)
+            if party is None or party.chainlog is None:
+                continue
+            if party.chainlog in seen and seen[party.chainlog][0].lower() != party.address.lower():
+                diags.error(action.loc(field), f"the chainlog key {party.chainlog} is given the address "
+                                               f"{party.address} here and {seen[party.chainlog][0]} at line "
+                                               f"{seen[party.chainlog][1].line}")
+            seen.setdefault(party.chainlog, (party.address, action.loc(field)))
+
+
 def _payments(spell: Spell, diags: Diagnostics) -> None:
     for pay in spell.of_type(DaiPayment):
+        if pay.exact:
+            if pay.wei >= WAD * WAD:
+                diags.error(pay.loc("amount"), f"{human(pay.amount)} DAI is too large for a payment")
+            if is_whole(pay.amount):
+                diags.warn(pay.loc("exact"), "exact: true is for fractional DAI; a whole amount can be paid with "
+                                             "sendPaymentFromSurplusBuffer")
+            continue
         if not is_whole(pay.amount) and not pay.round_up:
             diags.error(pay.loc("amount"),
                         f"sendPaymentFromSurplusBuffer sends whole DAI: round {human(pay.amount)} up to "
@@ -156,7 +184,48 @@ def _payments(spell: Spell, diags: Diagnostics) -> None:
             diags.warn(pay.loc("round_up"), "round_up has no effect: the amount is already whole")
 
 
+def _usds_payments(spell: Spell, diags: Diagnostics) -> None:
+    for pay in spell.of_type(UsdsPayment):
+        if not is_whole(pay.amount) and not pay.round_up:
+            diags.error(pay.loc("amount"),
+                        f"_transferUsds sends whole USDS (sendPaymentFromSurplusBuffer takes whole DAI): round "
+                        f"{human(pay.amount)} up to {pay.paid:,} (or set round_up: true to do it and say so in the spell)")
+        if pay.paid >= WAD:
+            diags.error(pay.loc("amount"), f"{pay.paid:,} USDS is too large: sendPaymentFromSurplusBuffer "
+                                           "requires less than 10^18 whole DAI")
+        if pay.round_up and is_whole(pay.amount):
+            diags.warn(pay.loc("round_up"), "round_up has no effect: the amount is already whole")
+
+
+def _sky_transfers(spell: Spell, diags: Diagnostics) -> None:
+    transfers = spell.of_type(SkyTransfer)
+    sources = {t.source for t in transfers}
+    if {"mkr", "mkr_direct"} <= sources:
+        diags.error(next(t for t in transfers if t.source == "mkr_direct").loc("from"),
+                    "a spell converts MKR for SKY transfers one way: either `from: mkr` (into the PauseProxy, "
+                    "then transfer) or `from: mkr_direct` (straight to the recipient), not both")
+    first, last = MKR_CONVERSION_ERA
+    for t in transfers:
+        if t.wei > UINT128_MAX:
+            diags.error(t.loc("amount"), "the amount is beyond any SKY supply (more than uint128)")
+        if t.source == "mkr_direct" and t.wei % MKR_SKY_RATE:
+            diags.error(t.loc("amount"), f"from: mkr_direct converts whole MKR wei straight to the recipient: "
+                                         f"{human(t.amount)} SKY is not a multiple of {MKR_SKY_RATE:,} wei "
+                                         "(transferSky/non-exact-conversion); use `from: mkr`, which rounds up")
+        # TODO(chain by date): what the treasury held at a date belongs with the chainlog-by-date work.
+        if t.source != "treasury" and not first <= spell.date <= last:
+            diags.warn(t.loc("from"), f"spells converted MKR for SKY transfers from {first} to {last}; on "
+                                      f"{spell.date} the treasury is expected to hold SKY (from: treasury)")
+        elif t.source == "treasury" and first <= spell.date <= last:
+            diags.warn(t.loc("amount"), f"from {first} to {last} the PauseProxy held MKR, not SKY: spells of "
+                                        "that time converted it (from: mkr)")
+
+
 def _transfers(spell: Spell, diags: Diagnostics) -> None:
+    # TODO(chain by date): from 2025-05-15 DssExecLib.mkr() is SKY and MKR_SKY another converter.
+    for conversion in spell.of_type(MkrToSky):
+        if conversion.wei > UINT128_MAX:
+            diags.error(conversion.loc("amount"), "the amount is beyond any MKR supply (more than uint128)")
     for transfer in spell.of_type(MkrTransfer):
         if transfer.wei > UINT128_MAX:
             diags.error(transfer.loc("amount"), "the amount is beyond any MKR supply (more than uint128)")
@@ -229,6 +298,13 @@ def _allowances(spell: Spell, diags: Diagnostics) -> None:
                 s.vest == allowance.vest for s in spell.of_type(Stream)):
             diags.error(allowance.loc("increase"), f"increase: auto adds the totals of the new streams on "
                                                    f"{allowance.vest}, but this spell creates none")
+        if allowance.mode == "owed":
+            after = spell.actions[spell.actions.index(allowance) + 1:]
+            late = next((y for y in after if isinstance(y, Yank) and y.vest == allowance.vest), None)
+            if late is not None:
+                diags.error(late.loc("id"), f"this yank on {allowance.vest} comes after its `set: owed` allowance "
+                                            f"(line {allowance.loc().line}), which would then count what the "
+                                            "yanked award no longer owes: put the allowance after the yank")
     counts = Counter(a.vest for a in spell.of_type(Allowance))
     for vest, count in counts.items():
         if count > 1:
@@ -262,8 +338,9 @@ def _duplicates(spell: Spell, diags: Diagnostics) -> None:
                 diags.warn(s.loc("start"), f"this stream overlaps another one to {s.to.label} on {s.vest} "
                                            f"(line {other.loc().line})")
         by_owner[(s.vest, s.to.address)].append(s)
-    payees: dict[tuple[type, str], DaiPayment | MkrTransfer] = {}
-    for pay in spell.of_type(DaiPayment) + spell.of_type(MkrTransfer):
+    payees: dict[tuple[type, str], object] = {}
+    for pay in spell.of_type(DaiPayment) + spell.of_type(UsdsPayment) + spell.of_type(SkyTransfer) \
+            + spell.of_type(MkrTransfer):
         key = (type(pay), pay.to.address)
         if key in payees:
             diags.warn(pay.loc("to"), f"{pay.to.label} is paid twice in this spell (line {payees[key].loc().line})")
@@ -282,6 +359,12 @@ def _expect(spell: Spell, diags: Diagnostics) -> None:
         diags.error(expect.loc("mkr_transferred"),
                     f"the executive document says {human(expect.mkr_transferred)} MKR transferred; "
                     f"the actions transfer {human(totals['mkr_transferred'])} MKR")
+    for name, token, verb in (("usds_paid", "USDS", "pay"), ("sky_transferred", "SKY", "transfer")):
+        stated = getattr(expect, name)
+        if stated is not None and stated != totals[name]:
+            diags.error(expect.loc(name), f"the executive document says {human(stated)} {token} "
+                                          f"{'paid' if verb == 'pay' else 'transferred'}; the actions {verb} "
+                                          f"{human(totals[name])} {token}")
     for vest, count in expect.streams.items():
         actual = totals["streams"].get(vest, 0)
         if actual != count:
@@ -302,7 +385,9 @@ def control_totals(spell: Spell) -> dict:
         by_token[s.token].append(s.total)
     streamed = {token: exact_sum(totals) for token, totals in by_token.items()}
     return {
-        "dai_paid": exact_sum(Decimal(p.paid) for p in spell.of_type(DaiPayment)),
+        "dai_paid": exact_sum(p.paid_amount for p in spell.of_type(DaiPayment)),
+        "usds_paid": exact_sum(Decimal(p.paid) for p in spell.of_type(UsdsPayment)),
+        "sky_transferred": exact_sum(t.amount for t in spell.of_type(SkyTransfer)),
         "mkr_transferred": exact_sum(t.amount for t in spell.of_type(MkrTransfer)),
         "streams": dict(streams),
         "streamed": dict(streamed),

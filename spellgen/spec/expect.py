@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from spellgen.spec.amounts import exact_sum, human, to_wei
-from spellgen.spec.model import Allowance, CapChange, DaiPayment, MkrTransfer, Spell, Stream, Yank
-from spellgen.spec.protocol import VESTS, WAD
+from spellgen.spec.model import (
+    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
+)
+from spellgen.spec.protocol import MKR_SKY_RATE, VESTS, WAD
 from spellgen.spec.timeutil import human_duration, iso
 
 ZERO = "0x0000000000000000000000000000000000000000"
@@ -37,6 +39,15 @@ class NewAward:
     res: int
     tot: int  # wei
     token: str
+    # Streams that start at the cast: bgn = cast time + offset; bgn, clf and fin above are then
+    # relative to the cast time (offset, offset + eta, offset + tau). See `times`.
+    cast_offset: int | None = None
+
+    def times(self, cast_time: int) -> tuple[int, int, int]:
+        """bgn, clf and fin of the award for a cast at `cast_time`."""
+        if self.cast_offset is None:
+            return self.bgn, self.clf, self.fin
+        return cast_time + self.bgn, cast_time + self.clf, cast_time + self.fin
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,49 @@ class Transfer:
 
 
 @dataclass(frozen=True)
+class UsdsPaid:
+    item: Item
+    recipient: str
+    wei: int  # USDS received (whole USDS * WAD), paid out of the surplus buffer
+
+
+@dataclass(frozen=True)
+class SkySent:
+    item: Item
+    recipient: str
+    wei: int  # SKY received
+    source: str  # "treasury", "mkr" (converted into the PauseProxy, then sent) or "mkr_direct"
+    mkr_wei: int  # MKR the PauseProxy converts for it (0 from the treasury)
+
+    @property
+    def minted(self) -> int:
+        """SKY the conversion mints (mkr * rate)."""
+        return self.mkr_wei * MKR_SKY_RATE
+
+    @property
+    def proxy_sky_change(self) -> int:
+        """How the PauseProxy's SKY changes: - wei from the treasury; the rounding's remainder with mkr."""
+        return {"treasury": -self.wei, "mkr": self.minted - self.wei, "mkr_direct": 0}[self.source]
+
+
+@dataclass(frozen=True)
+class Converted:
+    item: Item
+    mkr_wei: int  # MKR of the PauseProxy converted into SKY for the PauseProxy
+
+    @property
+    def minted(self) -> int:
+        return self.mkr_wei * MKR_SKY_RATE
+
+
+@dataclass(frozen=True)
+class ChainlogEntry:
+    item: Item
+    key: str
+    address: str  # what the chainlog must hold under key
+
+
+@dataclass(frozen=True)
 class Yanked:
     item: Item
     vest: str
@@ -68,7 +122,7 @@ class AllowanceChange:
     item: Item
     vest: str
     token: str
-    mode: str  # "increase" or "set"
+    mode: str  # "increase", "set" or "owed" (what every valid award still owes after the cast)
     wei: int
 
 
@@ -90,12 +144,36 @@ class Expected:
     yanks: list[Yanked] = field(default_factory=list)
     allowances: list[AllowanceChange] = field(default_factory=list)
     caps: list[CapSet] = field(default_factory=list)
+    usds_payments: list[UsdsPaid] = field(default_factory=list)
+    sky_transfers: list[SkySent] = field(default_factory=list)
+    chainlog: list[ChainlogEntry] = field(default_factory=list)
+    conversions: list[Converted] = field(default_factory=list)
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
     date: str = ""  # the spell's date: which chainlog keys name the tokens (MKR moved in 2025)
 
     @property
+    def items(self) -> list[Item]:
+        """Every YAML item, in the order the reports list them."""
+        return [x.item for x in (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
+                                 *self.conversions,
+                                 *self.transfers, *self.yanks, *self.allowances, *self.caps, *self.chainlog)]
+
+    @property
     def dai_paid(self) -> int:
         return sum(p.wei for p in self.payments)
+
+    @property
+    def usds_paid(self) -> int:
+        return sum(p.wei for p in self.usds_payments)
+
+    @property
+    def sky_transferred(self) -> int:
+        return sum(t.wei for t in self.sky_transfers)
+
+    @property
+    def mkr_converted(self) -> int:
+        """MKR the cast converts into SKY: for SKY transfers and as treasury conversions."""
+        return sum(t.mkr_wei for t in self.sky_transfers) + sum(c.mkr_wei for c in self.conversions)
 
     @property
     def mkr_transferred(self) -> int:
@@ -109,19 +187,30 @@ class Expected:
 
 
 def _label_party(party) -> str:
-    return party.name or party.address
+    return party.label
 
 
 def _award(s: Stream) -> NewAward:
     token = VESTS[s.vest].token
+    mgr, res = s.manager.address if s.manager else ZERO, 1 if s.restricted else 0
+    if s.at_cast:
+        offset = s.cast_offset or 0
+        start = "the cast" if offset == 0 else \
+            f"the cast {'-' if offset < 0 else '+'} {human_duration(abs(offset))}"
+        item = Item(f"stream: {human(s.total)} {token} to {_label_party(s.to)} on {s.vest}, "
+                    f"from {start} for {human_duration(s.tau)}", s.path)
+        return NewAward(item, s.vest, s.to.address, offset, offset + s.eta, offset + s.tau, mgr, res,
+                        to_wei(s.total), token, cast_offset=offset)
     item = Item(f"stream: {human(s.total)} {token} to {_label_party(s.to)} on {s.vest}, "
                 f"{iso(s.start)} to {iso(s.end)}", s.path)
-    return NewAward(item, s.vest, s.to.address, s.start, s.start + s.eta, s.end,
-                    s.manager.address if s.manager else ZERO, 1 if s.restricted else 0, to_wei(s.total), token)
+    return NewAward(item, s.vest, s.to.address, s.start, s.start + s.eta, s.end, mgr, res, to_wei(s.total), token)
 
 
 def _allowance(a: Allowance, spell: Spell) -> AllowanceChange:
     token = VESTS[a.vest].token
+    if a.mode == "owed":
+        item = Item(f"allowance: PauseProxy {token} to {a.vest} set to what its valid awards still owe", a.path)
+        return AllowanceChange(item, a.vest, token, "owed", 0)
     if a.amount is not None:
         amount = a.amount
     else:  # increase: auto, the sum of the new streams' totals on that vest
@@ -138,8 +227,21 @@ def expected_from(spell: Spell) -> Expected:
         if isinstance(action, Stream):
             out.awards.append(_award(action))
         elif isinstance(action, DaiPayment):
-            item = Item(f"DAI payment: {action.paid:,} DAI to {_label_party(action.to)}", action.path)
-            out.payments.append(Payment(item, action.to.address, action.paid * WAD))
+            amount = f"{human(action.amount)} DAI (exact)" if action.exact else f"{action.paid:,} DAI"
+            item = Item(f"DAI payment: {amount} to {_label_party(action.to)}", action.path)
+            out.payments.append(Payment(item, action.to.address, action.wei))
+        elif isinstance(action, UsdsPayment):
+            item = Item(f"USDS payment: {action.paid:,} USDS to {_label_party(action.to)}", action.path)
+            out.usds_payments.append(UsdsPaid(item, action.to.address, action.paid * WAD))
+        elif isinstance(action, MkrToSky):
+            item = Item(f"MKR -> SKY conversion: {human(action.amount)} MKR of the PauseProxy into "
+                        f"{human(Decimal(action.sky_wei) / WAD)} SKY", action.path)
+            out.conversions.append(Converted(item, action.wei))
+        elif isinstance(action, SkyTransfer):
+            how = {"treasury": "", "mkr": " (converted from MKR)", "mkr_direct": " (converted from MKR directly)"}
+            item = Item(f"SKY transfer: {human(action.amount)} SKY to {_label_party(action.to)}{how[action.source]}",
+                        action.path)
+            out.sky_transfers.append(SkySent(item, action.to.address, action.wei, action.source, action.mkr_wei))
         elif isinstance(action, MkrTransfer):
             item = Item(f"MKR transfer: {human(action.amount, 2)} MKR to {_label_party(action.to)}", action.path)
             out.transfers.append(Transfer(item, action.to.address, to_wei(action.amount)))
@@ -155,5 +257,7 @@ def expected_from(spell: Spell) -> Expected:
             item = Item(f"cap: {action.vest} to {human(action.amount)} {token} per "
                         f"{human_duration(action.period)}", action.path)
             out.caps.append(CapSet(item, action.vest, action.cap.per_second_wei))
+    for key, address in spell.chainlog_parties().items():
+        out.chainlog.append(ChainlogEntry(Item(f"chainlog: {key} is {address}", "spell"), key, address))
     out.new_awards_per_vest = dict(Counter(a.vest for a in out.awards))
     return out

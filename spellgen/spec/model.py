@@ -11,7 +11,7 @@ from typing import Union
 
 from spellgen.spec.amounts import to_wei
 from spellgen.spec.diagnostics import Loc
-from spellgen.spec.protocol import VESTS, Cap
+from spellgen.spec.protocol import MKR_SKY_RATE, VESTS, Cap
 
 
 @dataclass(frozen=True)
@@ -20,10 +20,16 @@ class Party:
 
     address: str
     name: str | None = None
+    chainlog: str | None = None  # a chainlog key the spell reads the address from; `address` is what it must hold
 
     @property
     def label(self) -> str:
-        return self.name or self.address
+        return self.name or self.chainlog or self.address
+
+    @property
+    def code(self) -> str:
+        """How the spell's code names it: a wallet constant, a chainlog immutable, or the literal."""
+        return self.name or self.chainlog or self.address
 
 
 @dataclass
@@ -42,12 +48,64 @@ class DaiPayment(Located):
     amount: Decimal  # as declared (may be fractional only with round_up)
     round_up: bool = False
     comment: str | None = None
+    exact: bool = False  # the 2021 way: vat.suck of the exact RAD and DaiJoin.exit of the exact wei
 
     @property
     def paid(self) -> int:
         """Whole DAI actually sent: DssExecLib takes whole DAI."""
         whole = int(self.amount)
         return whole if whole == self.amount else whole + 1
+
+    @property
+    def paid_amount(self) -> Decimal:
+        """What the recipient receives, in DAI (exact with `exact`, else whole DAI)."""
+        return self.amount if self.exact else Decimal(self.paid)
+
+    @property
+    def wei(self) -> int:
+        return to_wei(self.paid_amount)
+
+
+@dataclass
+class UsdsPayment(Located):
+    """Whole USDS out of the surplus buffer: DAI paid to the PauseProxy, converted through DAI_USDS."""
+
+    to: Party
+    amount: Decimal
+    round_up: bool = False
+    comment: str | None = None
+
+    @property
+    def paid(self) -> int:
+        whole = int(self.amount)
+        return whole if whole == self.amount else whole + 1
+
+    @property
+    def wei(self) -> int:
+        return self.paid * 10**18
+
+
+@dataclass
+class SkyTransfer(Located):
+    """SKY to a recipient: from the PauseProxy's SKY (`treasury`), or converted from its MKR through
+    MKR_SKY into the PauseProxy first, rounding the MKR up (`mkr`), or straight to the recipient
+    (`mkr_direct`, 2024-11-28; the amount must be a whole multiple of the rate)."""
+
+    to: Party
+    amount: Decimal
+    source: str = "treasury"  # "treasury", "mkr" or "mkr_direct"
+    comment: str | None = None
+
+    @property
+    def wei(self) -> int:
+        return to_wei(self.amount)
+
+    @property
+    def mkr_wei(self) -> int:
+        """MKR converted for it (0 from the treasury): ceil(wei / rate)."""
+        if self.source == "treasury":
+            return 0
+        return -(-self.wei // MKR_SKY_RATE)
 
 
 @dataclass
@@ -59,6 +117,23 @@ class MkrTransfer(Located):
     @property
     def wei(self) -> int:
         return to_wei(self.amount)
+
+
+@dataclass
+class MkrToSky(Located):
+    """MKR of the PauseProxy converted into SKY for the PauseProxy through MKR_SKY (2025-01-23:
+    `MKR.approve(MKR_SKY, 624 * WAD); MkrSkyLike(MKR_SKY).mkrToSky(address(this), 624 * WAD);`)."""
+
+    amount: Decimal  # MKR
+    comment: str | None = None
+
+    @property
+    def wei(self) -> int:
+        return to_wei(self.amount)
+
+    @property
+    def sky_wei(self) -> int:
+        return self.wei * MKR_SKY_RATE
 
 
 @dataclass
@@ -75,6 +150,13 @@ class Stream(Located):
     manager: Party | None = None
     restricted: bool = True
     comment: str | None = None
+    # `start: cast` / `cast - 7 days`: bgn is block.timestamp plus this offset (seconds, may be
+    # negative); `start` and `end` then hold an estimate (the spell's date 00:00 UTC plus the offset).
+    cast_offset: int | None = None
+
+    @property
+    def at_cast(self) -> bool:
+        return self.cast_offset is not None
 
     @property
     def tau(self) -> int:
@@ -108,8 +190,8 @@ class Allowance(Located):
     """The PauseProxy's token allowance to a transferrable vest."""
 
     vest: str
-    mode: str  # "increase" (delta on top of the current allowance) or "set" (absolute)
-    amount: Decimal | None  # None with mode "increase": the sum of the new streams on the vest
+    mode: str  # "increase" (delta on top of the current allowance), "set" (absolute) or "owed"
+    amount: Decimal | None  # None with mode "increase": the sum of the new streams on the vest; None with "owed"
     comment: str | None = None
 
 
@@ -124,7 +206,7 @@ class CapChange(Located):
         return Cap(self.amount, self.period)
 
 
-Action = Union[DaiPayment, MkrTransfer, Stream, Yank, Allowance, CapChange]
+Action = Union[DaiPayment, UsdsPayment, SkyTransfer, MkrToSky, MkrTransfer, Stream, Yank, Allowance, CapChange]
 
 
 @dataclass
@@ -138,6 +220,8 @@ class Section(Located):
 class Expect(Located):
     dai_paid: Decimal | None = None
     mkr_transferred: Decimal | None = None
+    usds_paid: Decimal | None = None
+    sky_transferred: Decimal | None = None
     streams: dict[str, int] = field(default_factory=dict)
     streamed: dict[str, Decimal] = field(default_factory=dict)
 
@@ -155,6 +239,20 @@ class Spell(Located):
     vest_caps: dict[str, Cap] = field(default_factory=dict)  # overrides of the mainnet caps
     pause_delay: int | None = None  # the twin's governance delay; None = mainnet's at the date
     exec_doc: str | None = None  # path of the executive document, relative to the YAML
+
+    def parties(self) -> list[Party]:
+        """Every party an action names (recipients, managers), in file order."""
+        out = []
+        for a in self.actions:
+            for name in ("to", "manager", "recipient"):
+                party = getattr(a, name, None)
+                if party is not None:
+                    out.append(party)
+        return out
+
+    def chainlog_parties(self) -> dict[str, str]:
+        """Chainlog keys the YAML names parties by -> the address each must hold, in file order."""
+        return {p.chainlog: p.address for p in self.parties() if p.chainlog}
 
     @property
     def actions(self) -> list[Action]:

@@ -6,6 +6,7 @@ addresses, names). Relations between values (periods, caps, totals) are `checks.
 from __future__ import annotations
 
 import difflib
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Callable
@@ -15,10 +16,11 @@ from spellgen.spec import timeutil
 from spellgen.spec.address import AddressError, looks_like_address, parse_address
 from spellgen.spec.diagnostics import Diagnostics, InputError, Loc
 from spellgen.spec.model import (
-    Action, Allowance, CapChange, DaiPayment, Expect, MkrTransfer, Party, Section, Spell, Stream, Yank,
+    Action, Allowance, CapChange, DaiPayment, Expect, MkrToSky, MkrTransfer, Party, Section, SkyTransfer, Spell, Stream,
+    UsdsPayment, Yank,
 )
 from spellgen.spec.protocol import MAINNET, UINT48_MAX, VESTS, Cap
-from spellgen.spec.solidity import identifier_problem, string_literal_problem, text_problem
+from spellgen.spec.solidity import DATE_CONSTANT, TEMPLATE_NAMES, identifier_problem, string_literal_problem, text_problem
 from spellgen.spec.source import YNode, read_file
 
 FORMAT_VERSION = 1
@@ -33,7 +35,10 @@ SPELL_KEYS = {"date": True, "description": True, "office_hours": True, "expiry":
 SECTION_KEYS = {"title": True, "links": False, "actions": True}
 LINK_LABELS = {"forum": "Forum", "poll": "Poll", "mip": "MIP", "atlas": "Atlas", "executive_vote": "Executive Vote"}
 ACTION_KEYS: dict[str, dict[str, bool]] = {
-    "dai_payment": {"type": True, "to": True, "amount": True, "round_up": False, "comment": False},
+    "dai_payment": {"type": True, "to": True, "amount": True, "round_up": False, "exact": False, "comment": False},
+    "usds_payment": {"type": True, "to": True, "amount": True, "round_up": False, "comment": False},
+    "sky_transfer": {"type": True, "to": True, "amount": True, "from": False, "comment": False},
+    "mkr_to_sky": {"type": True, "amount": True, "comment": False},
     "mkr_transfer": {"type": True, "to": True, "amount": True, "comment": False},
     "stream": {"type": True, "vest": True, "to": True, "total": True, "start": True, "end": False,
                "duration": False, "cliff": False, "manager": False, "restricted": False, "comment": False},
@@ -42,7 +47,12 @@ ACTION_KEYS: dict[str, dict[str, bool]] = {
     "allowance": {"type": True, "vest": True, "increase": False, "set": False, "comment": False},
     "cap": {"type": True, "vest": True, "amount": True, "per": True},
 }
-EXPECT_KEYS = {"dai_paid": False, "mkr_transferred": False, "streams": False, "streamed": False}
+EXPECT_KEYS = {"dai_paid": False, "mkr_transferred": False, "usds_paid": False, "sky_transferred": False,
+               "streams": False, "streamed": False}
+PARTY_KEYS = {"chainlog": True, "address": True}
+SKY_SOURCES = ["treasury", "mkr", "mkr_direct"]
+CAST_START = re.compile(r"^cast(?:\s*([+-])\s*(.+))?$")
+CHAINLOG_KEY = re.compile(r"^[A-Z][A-Z0-9_]{0,31}$")
 CAP_KEYS = {"amount": True, "per": True}
 SIMULATION_KEYS = {"pause_delay": False}
 NONE_WORDS = ("none", "null", "~", "")
@@ -233,9 +243,12 @@ class SpellParser:
         self.r = Reader(diags)
         self.wallets: dict[str, str] = {}
         self.invalid_wallets: set[str] = set()  # declared, but already reported as invalid
+        self.spell_date: str | None = None  # set before the sections are read (streams at the cast need it)
 
     # -- parties -------------------------------------------------------------------------------
     def party(self, node: YNode, what: str) -> Party | None:
+        if node.kind == "map":
+            return self.chainlog_party(node, what)
         value = self.r.scalar(node, what)
         if value is None:
             return None
@@ -255,6 +268,44 @@ class SpellParser:
         self.r.error(node.loc, f"{what}: unknown wallet {value!r}{hint}")
         return None
 
+    def chainlog_party(self, node: YNode, what: str) -> Party | None:
+        """`{chainlog: KEY, address: 0x...}`: the spell reads KEY from the chainlog; `address` is what
+        `check` shows and what `verify` requires the chainlog to hold."""
+        if not self.r.mapping(node, PARTY_KEYS, what) or set(PARTY_KEYS) - set(node.entries):
+            return None
+        e = node.entries
+        key = self.r.scalar(e["chainlog"], f"{what}: the chainlog key")
+        text = self.r.scalar(e["address"], f"{what}: the address")
+        if key is None or text is None:
+            return None
+        key = key.strip()
+        if not CHAINLOG_KEY.match(key):
+            self.r.error(e["chainlog"].loc, f"{what}: the chainlog key {key!r} must be UPPER_SNAKE_CASE and at "
+                                            "most 32 characters (a bytes32)")
+            return None
+        if key in self.wallets:
+            self.r.error(e["chainlog"].loc, f"{what}: {key!r} is also a wallet name; the spell could not tell "
+                                            "the two apart")
+            return None
+        if DATE_CONSTANT.match(key):
+            self.r.error(e["chainlog"].loc, f"{what}: {key!r} looks like a date constant name; the spell could "
+                                            "not tell the two apart")
+            return None
+        if key in TEMPLATE_NAMES:
+            self.r.error(e["chainlog"].loc, f"{what}: {key!r} is a name the spell already uses for a token or a "
+                                            "contract; it cannot be a recipient")
+            return None
+        try:
+            address = parse_address(text)
+        except AddressError as exc:
+            self.r.error(e["address"].loc, f"{what}: {exc}")
+            return None
+        if key in MAINNET and MAINNET[key].lower() != address.lower():
+            self.r.error(e["address"].loc, f"{what}: the chainlog holds {MAINNET[key]} under {key}, not {address}")
+            return None
+        # TODO(chain by date): whether KEY exists in the chainlog at the spell's date is not checked here.
+        return Party(address, None, key)
+
     def vest(self, node: YNode, what: str) -> str | None:
         return self.r.choice(node, what, list(VESTS))
 
@@ -270,6 +321,7 @@ class SpellParser:
             if e["wallets"].kind == "map":
                 self.invalid_wallets = set(e["wallets"].entries) - set(self.wallets)
         meta = self.metadata(e["spell"]) if "spell" in e else None
+        self.spell_date = meta["date"] if meta else None
         sections = [s for i, n in enumerate(self.r.seq(e["sections"], "sections")) if (s := self.section(n))] \
             if "sections" in e else []
         expect = self.expect(e["expect"]) if "expect" in e else None
@@ -376,9 +428,35 @@ class SpellParser:
         to = self.party(e["to"], "the recipient")
         amount = self.r.amount(e["amount"], "the DAI amount", "DAI")
         round_up = self.r.boolean(e["round_up"], "round_up") if "round_up" in e else False
+        exact = self.r.boolean(e["exact"], "exact") if "exact" in e else False
+        if None in (to, amount, round_up, exact):
+            return None
+        if exact and round_up:
+            self.r.error(e["exact"].loc, "exact: true pays the amount to the wei; it cannot also round up")
+            return None
+        return DaiPayment(to, amount, round_up, self._comment(e), exact)
+
+    def _usds_payment(self, node: YNode) -> UsdsPayment | None:
+        e = node.entries
+        to = self.party(e["to"], "the recipient")
+        amount = self.r.amount(e["amount"], "the USDS amount", "USDS")
+        round_up = self.r.boolean(e["round_up"], "round_up") if "round_up" in e else False
         if None in (to, amount, round_up):
             return None
-        return DaiPayment(to, amount, round_up, self._comment(e))
+        return UsdsPayment(to, amount, round_up, self._comment(e))
+
+    def _sky_transfer(self, node: YNode) -> SkyTransfer | None:
+        e = node.entries
+        to = self.party(e["to"], "the recipient")
+        amount = self.r.amount(e["amount"], "the SKY amount", "SKY")
+        source = self.r.choice(e["from"], "from", SKY_SOURCES) if "from" in e else "treasury"
+        if None in (to, amount, source):
+            return None
+        return SkyTransfer(to, amount, source, self._comment(e))
+
+    def _mkr_to_sky(self, node: YNode) -> MkrToSky | None:
+        amount = self.r.amount(node.entries["amount"], "the MKR amount", "MKR")
+        return None if amount is None else MkrToSky(amount, self._comment(node.entries))
 
     def _mkr_transfer(self, node: YNode) -> MkrTransfer | None:
         e = node.entries
@@ -394,6 +472,9 @@ class SpellParser:
         token = VESTS[vest].token if vest else None
         to = self.party(e["to"], "the recipient")
         total = self.r.amount(e["total"], "the stream total", token)
+        offset = self._cast_offset(e["start"])
+        if offset is not None:
+            return self._cast_stream(node, vest, token, to, total, offset)
         start = self.r.instant(e["start"], "the start", "start")
         if ("end" in e) == ("duration" in e):
             self.r.error(node.loc, "a stream needs exactly one of `end` (last day or UTC time) and `duration`")
@@ -418,6 +499,55 @@ class SpellParser:
             return None
         return Stream(vest, to, total, start[0], end, end_style, duration, cliff, cliff_style, manager,
                       restricted, self._comment(e))
+
+    def _cast_offset(self, node: YNode) -> int | None | bool:
+        """`cast`, `cast - 7 days`, `cast + 1 hour` -> the offset in seconds; None when not such a start;
+        False (falsy but not None) when it is one, written wrongly (already reported)."""
+        text = node.text.strip() if node.kind == "scalar" else ""
+        match = CAST_START.match(text)
+        if not match:
+            return None
+        if match.group(1) is None:
+            return 0
+        try:
+            seconds = timeutil.parse_duration(match.group(2))
+        except timeutil.DateError as exc:
+            self.r.error(node.loc, f"the start: {exc}")
+            return False
+        return seconds if match.group(1) == "+" else -seconds
+
+    def _cast_stream(self, node: YNode, vest, token, to, total, offset) -> Stream | None:
+        """A stream that starts at the cast: bgn = block.timestamp (+ offset), tau and eta durations."""
+        e = node.entries
+        if offset is False:
+            return None
+        if "end" in e or "duration" not in e:
+            self.r.error(e["end"].loc if "end" in e else node.loc,
+                         "a stream that starts at the cast needs `duration` (its end is not known before the cast)")
+            return None
+        duration = self.r.duration(e["duration"], "the duration")
+        cliff = None
+        if "cliff" in e and not self.r.is_none(e["cliff"]):
+            text = self.r.scalar(e["cliff"], "the cliff")
+            try:
+                cliff = timeutil.parse_duration(text or "")
+            except timeutil.DateError:
+                self.r.error(e["cliff"].loc, "the cliff of a stream that starts at the cast must be a duration "
+                                             "from the start, e.g. `90 days`")
+                return None
+        manager = None
+        if "manager" in e and not self.r.is_none(e["manager"]):
+            manager = self.party(e["manager"], "the manager")
+            if manager is None:
+                return None
+        restricted = self.r.boolean(e["restricted"], "restricted") if "restricted" in e else True
+        if None in (vest, to, total, duration, restricted):
+            return None
+        # An estimate for the checks and the reports: the cast is at the earliest on the spell's date.
+        start = timeutil.day_start(timeutil.parse_date(self.spell_date)) + offset if self.spell_date else 0
+        return Stream(vest, to, total, start, start + duration, "duration", duration,
+                      None if cliff is None else start + cliff, "none" if cliff is None else "duration",
+                      manager, restricted, self._comment(e), cast_offset=offset)
 
     def _cliff(self, node: YNode | None, start: int | None) -> tuple[int | None, str | None]:
         if node is None or self.r.is_none(node):
@@ -463,6 +593,8 @@ class SpellParser:
         mode = "increase" if "increase" in e else "set"
         value = e[mode]
         amount = None
+        if mode == "set" and value.kind == "scalar" and value.text.strip() == "owed" and not value.quoted:
+            return Allowance(vest, "owed", None, self._comment(e)) if vest else None
         if not (mode == "increase" and value.kind == "scalar" and value.text.strip() == "auto"):
             amount = self.r.amount(value, f"the allowance {mode}", token, allow_zero=mode == "set")
             if amount is None:
@@ -490,6 +622,10 @@ class SpellParser:
             out.dai_paid = self.r.amount(e["dai_paid"], "expect.dai_paid", "DAI")
         if "mkr_transferred" in e:
             out.mkr_transferred = self.r.amount(e["mkr_transferred"], "expect.mkr_transferred", "MKR")
+        if "usds_paid" in e:
+            out.usds_paid = self.r.amount(e["usds_paid"], "expect.usds_paid", "USDS")
+        if "sky_transferred" in e:
+            out.sky_transferred = self.r.amount(e["sky_transferred"], "expect.sky_transferred", "SKY")
         if "streams" in e and self.r.mapping(e["streams"], {k: False for k in VESTS}, "expect.streams"):
             for key, value in e["streams"].entries.items():
                 if key in VESTS and (count := self.r.integer(value, f"the stream count of {key}")) is not None:

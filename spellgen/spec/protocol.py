@@ -41,7 +41,24 @@ MAINNET: dict[str, str] = {
     "MCD_VEST_USDS": "0xc447a9745aDe9A44Bb9E37B7F6C92f9582544110",
     "SKY": "0x56072C95FAA701256059aa122697B133aDEd9279",
     "MCD_VEST_SKY_TREASURY": "0x67eaDb3288cceDe034cE95b0511DCc65cf630bB6",
+    # Converters (spec section 7): DaiUsds 1:1, MkrSky at MKR_SKY_RATE. MKR_SKY is the address the
+    # key named until 2025-05-15 (then MKR_SKY_LEGACY; a new converter took the key).
+    "DAI_USDS": "0x3225737a9Bbb6473CB4a45b7244ACa2BeFdB276A",
+    "MKR_SKY": "0xBDcFCA946b6CDd965f99a839e4435Bcdc1bc470B",
+    "MCD_VEST_SKY": "0xB313Eab3FdE99B2bB4bA9750C2DDFBe2729d1cE9",
+    "SPK": "0xc20059e0317DE91738d13af027DfC4a50781b066",
+    "MCD_VEST_SPK_TREASURY": "0xF9A2002b471f600A5484da5a735a2A053d377078",
 }
+
+# TODO(chain by date): which of these keys exist at a spell's date (DAI_USDS, MKR_SKY, MCD_VEST_SKY from
+# 2024-09-13; SPK and MCD_VEST_SPK_TREASURY from 2025-06-26; MKR_SKY's new address from 2025-05-15) belongs
+# to the chain-by-date work; the format and the twin treat them as present on every date.
+
+# SKY per MKR at MKR_SKY (`rate()`).
+MKR_SKY_RATE = 24_000
+# Spells converted MKR to SKY for SKY transfers from 2024-11-28 (straight to the recipient) and from
+# 2025-01-09 to 2025-04-30 (into the PauseProxy, rounding the MKR up); from 2025-05-29 the treasury held SKY.
+MKR_CONVERSION_ERA = ("2024-11-28", "2025-05-14")
 
 
 class VestKind(str, Enum):
@@ -91,7 +108,10 @@ VESTS: dict[str, Vest] = {
         Vest("MCD_VEST_MKR", VestKind.MINTABLE, "MKR", "MCD_GOV", Cap(Decimal(1_100), 365 * DAY)),
         Vest("MCD_VEST_MKR_TREASURY", VestKind.TRANSFERRABLE, "MKR", "MCD_GOV", Cap(Decimal(1_100), 365 * DAY)),
         Vest("MCD_VEST_USDS", VestKind.SUCKABLE, "USDS", "USDS", Cap(Decimal(46_200), 30 * DAY)),
-        Vest("MCD_VEST_SKY_TREASURY", VestKind.TRANSFERRABLE, "SKY", "SKY", None),
+        # Initial caps as set by the spells that created them (research/vest_caps.tsv).
+        Vest("MCD_VEST_SKY_TREASURY", VestKind.TRANSFERRABLE, "SKY", "SKY", Cap(Decimal(475_200), 30 * DAY)),
+        Vest("MCD_VEST_SKY", VestKind.MINTABLE, "SKY", "SKY", Cap(Decimal(800_000_000), 365 * DAY)),
+        Vest("MCD_VEST_SPK_TREASURY", VestKind.TRANSFERRABLE, "SPK", "SPK", Cap(Decimal(2_502_500_000), 730 * DAY)),
     )
 }
 

@@ -18,7 +18,17 @@ AMOUNT = {
 }
 ADDRESS = {"type": "string", "pattern": "^0x[0-9a-fA-F]{40}$",
            "description": "An EIP-55 checksummed address."}
-PARTY = {"type": "string", "description": "A wallet name from `wallets`, or an EIP-55 checksummed address."}
+PARTY = {"description": "A wallet name from `wallets`, an EIP-55 checksummed address, or a chainlog key with "
+                        "the address it must hold: {chainlog: KEY, address: 0x...}.",
+         "anyOf": [{"type": "string"},
+                   {"type": "object", "additionalProperties": False, "required": ["chainlog", "address"],
+                    "properties": {"chainlog": {"type": "string", "pattern": "^[A-Z][A-Z0-9_]{0,31}$",
+                                                "description": "The chainlog key the spell reads the address from."},
+                                   "address": {**ADDRESS, "description": "What the chainlog holds under the key "
+                                                                         "(shown by check, required by verify)."}}}]}
+CAST_START = {"type": "string", "pattern": r"^cast(\s*[+-]\s*\d+(?:[_,]\d{3})*\s*(second|minute|hour|day|week)s?)?$",
+              "description": "`cast`, or `cast - 7 days`: the award starts at the cast's block.timestamp (with an "
+                             "offset); needs `duration`, and a cliff given as a duration."}
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "A UTC calendar date, YYYY-MM-DD."}
 INSTANT = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}:\d{2}\s*(Z|UTC|\+00:00))?$"}
 DURATION = {"type": "string", "pattern": r"^\d+(?:[_,]\d{3})*\s*(second|minute|hour|day|week)s?$",
@@ -48,12 +58,32 @@ def _actions() -> list[dict]:
         _action("dai_payment", "DAI sent from the surplus buffer (DssExecLib.sendPaymentFromSurplusBuffer).", {
             "to": PARTY, "amount": {**AMOUNT, "description": "Whole DAI; a fraction needs round_up: true."},
             "round_up": {"type": "boolean", "description": "Allow a fractional amount, rounded up, with a note."},
+            "exact": {"type": "boolean", "description": "Pay the exact amount (to the wei) the 2021 way: vat.suck "
+                                                        "of the RAD to the PauseProxy and DaiJoin.exit to the recipient."},
+            "comment": comment}),
+        _action("usds_payment", "Whole USDS from the surplus buffer: _transferUsds(usr, wad) (DAI paid to the "
+                                "PauseProxy, converted 1:1 through DAI_USDS).", {
+            "to": PARTY, "amount": {**AMOUNT, "description": "Whole USDS; a fraction needs round_up: true."},
+            "round_up": {"type": "boolean", "description": "Allow a fractional amount, rounded up, with a note."},
+            "comment": comment}),
+        _action("sky_transfer", "SKY to a recipient from the PauseProxy's treasury (SKY.transfer), or converted from "
+                                "its MKR through MKR_SKY (_transferSky).", {
+            "to": PARTY, "amount": {**AMOUNT, "description": "SKY, at most 18 decimals."},
+            "from": {"enum": ["treasury", "mkr", "mkr_direct"],
+                     "description": "treasury (default): the PauseProxy's SKY; mkr: convert ceil(amount / 24,000) MKR "
+                                    "into the PauseProxy, then transfer (2025-01-09 to 2025-04-30); mkr_direct: convert "
+                                    "straight to the recipient, an exact multiple of the rate (2024-11-28)."},
+            "comment": comment}),
+        _action("mkr_to_sky", "MKR of the PauseProxy converted into SKY for the PauseProxy through MKR_SKY "
+                              "(MKR.approve(MKR_SKY, wad); MkrSkyLike(MKR_SKY).mkrToSky(address(this), wad)).", {
+            "amount": {**AMOUNT, "description": "MKR, at most 18 decimals; the PauseProxy gets 24,000 SKY per MKR."},
             "comment": comment}),
         _action("mkr_transfer", "MKR transferred from the treasury (the PauseProxy's balance).", {
             "to": PARTY, "amount": {**AMOUNT, "description": "MKR, at most 18 decimals."}, "comment": comment}),
         _action("stream", "A new DssVest award: restrict(create(usr, tot, bgn, tau, eta, mgr)).", {
             "vest": VEST, "to": PARTY, "total": AMOUNT,
-            "start": {**INSTANT, "description": "A date (00:00:00 UTC) or a UTC timestamp."},
+            "start": {"description": "A date (00:00:00 UTC), a UTC timestamp, or `cast` / `cast - 7 days`.",
+                      "anyOf": [INSTANT, CAST_START]},
             "end": {**INSTANT, "description": "An inclusive last day (23:59:59 UTC) or a UTC timestamp."},
             "duration": {**DURATION, "description": "Instead of end: the length, e.g. `365 days`."},
             "cliff": {"description": "none, a date (00:00:00 UTC), a UTC timestamp, or a duration from the start.",
@@ -72,7 +102,9 @@ def _actions() -> list[dict]:
             "vest": VEST,
             "increase": {"description": "auto (the total of this spell's new streams on the vest) or an amount, "
                                         "added to the current allowance.", "anyOf": [{"enum": ["auto"]}, AMOUNT]},
-            "set": {**AMOUNT, "description": "An absolute allowance instead of an increase."},
+            "set": {"description": "An absolute allowance instead of an increase, or `owed`: what all valid awards "
+                                   "of the vest still owe (the sum of tot - rxd, this spell's new streams included), "
+                                   "computed on chain at the cast.", "anyOf": [{"enum": ["owed"]}, AMOUNT]},
             "comment": comment}),
         _action("cap", "Set a vest's rate cap: file(\"cap\", amount * WAD / per).", {
             "vest": VEST, "amount": AMOUNT, "per": DURATION}),
@@ -97,7 +129,7 @@ def spell_schema() -> dict:
         "actions": {"type": "array", "items": {"oneOf": _actions()}},
     }, SECTION_KEYS, "A titled group of actions with its link lines.")
     expect = _obj({
-        "dai_paid": AMOUNT, "mkr_transferred": AMOUNT,
+        "dai_paid": AMOUNT, "mkr_transferred": AMOUNT, "usds_paid": AMOUNT, "sky_transferred": AMOUNT,
         "streams": {"type": "object", "additionalProperties": False,
                     "properties": {k: {"type": "integer", "minimum": 0} for k in sorted(VESTS)}},
         "streamed": {"type": "object", "additionalProperties": False, "properties": {t: AMOUNT for t in tokens}},

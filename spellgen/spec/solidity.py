@@ -15,8 +15,9 @@ IDENTIFIER = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
 
 # Solidity keywords and reserved words are lower case; what can collide with an UPPER_SNAKE wallet
 # name are the names the templates declare themselves.
-TEMPLATE_NAMES = frozenset({"WAD", "RAY", "RAD", "MKR", "SKY", "DAI", "USDS", "LOG", "THIS"})
-_DATE_CONSTANT = re.compile(r"^(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)_\d{2}_\d{4}(_\d{6})?$")
+TEMPLATE_NAMES = frozenset({"WAD", "RAY", "RAD", "MKR", "SKY", "DAI", "USDS", "SPK", "LOG", "THIS", "MKR_SKY_RATE",
+                            "MCD_VAT", "MCD_VOW", "MCD_JOIN_DAI", "DAI_USDS", "MKR_SKY"})
+DATE_CONSTANT = re.compile(r"^(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)_\d{2}_\d{4}(_\d{6})?$")
 
 # Characters that change how a line reads without being visible, or that some tools treat as a
 # line break: bidirectional controls, zero-width marks and Unicode line/paragraph separators.
@@ -30,7 +31,7 @@ def identifier_problem(name: str, chainlog_keys: frozenset[str]) -> str | None:
         return f"{name!r} is not a valid name: use UPPER_SNAKE_CASE letters, digits and _, starting with a letter"
     if name in TEMPLATE_NAMES or name in chainlog_keys:
         return f"{name!r} is a name the spell already uses; choose another"
-    if _DATE_CONSTANT.match(name):
+    if DATE_CONSTANT.match(name):
         return f"{name!r} looks like a date constant name; choose another"
     return None
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from spellgen.files import write_atomic
-from spellgen.spec.protocol import MAINNET
+from spellgen.spec.protocol import MAINNET, MKR_SKY_RATE
 from spellgen.twin import state as S
 from spellgen.twin.artifacts import Artifact, contract_sources, is_cached, twin_artifacts
 from spellgen.twin.cache import check_builder_unchanged, manifest_path, state_key, state_path
@@ -34,7 +34,7 @@ from spellgen.chain.slots import mapping_slot
 VAT_DAI_SLOT, VAT_DEBT_SLOT = 5, 7
 # Every contract with `wards`: the deployer is a ward of each until retire_deployer.
 # (USDS_JOIN is mainnet's UsdsJoin, which has none; MKR_AUTHORITY has a root instead.)
-WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY", *S.VESTS)
+WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY", "SPK", *S.VESTS)
 # Created by another contract's constructor, not placed by the builder: key -> creator.
 CREATED_BY = {"MCD_PAUSE_PROXY": "MCD_PAUSE"}
 # Suckable vests -> their join: each is a ward of the Vat and hoped its join from its own
@@ -167,6 +167,11 @@ def place_contracts(chain: Contracts) -> None:
         "MCD_PAUSE": (S.genesis_pause_delay(), S.ZERO, a["MCD_ADM"]),
         "USDS": (), "SKY": (),
         "USDS_JOIN": (a["MCD_VAT"], a["USDS"]),
+        "DAI_USDS": (a["MCD_JOIN_DAI"], a["USDS_JOIN"]),
+        "MKR_SKY": (a["MCD_GOV"], a["SKY"], MKR_SKY_RATE),
+        "SPK": (),
+        "MCD_VEST_SKY": (a["SKY"],),
+        "MCD_VEST_SPK_TREASURY": (a["MCD_PAUSE_PROXY"], a["SPK"]),
         "MCD_VEST_DAI": (a["CHANGELOG"], a["MCD_JOIN_DAI"]),
         "MCD_VEST_DAI_LEGACY": (a["CHANGELOG"], a["MCD_JOIN_DAI"]),
         "MCD_VEST_MKR": (a["MCD_GOV"],),
@@ -219,8 +224,12 @@ def wire_governance(chain: Contracts) -> None:
     # Not DAI: as on mainnet only its join mints it. USDS: a ward, as on mainnet (its deployment handed
     # the wards to governance, which authorises upgrades). SKY: the PauseProxy may mint, as MKR.
     # USDS_JOIN has no wards.
-    for key in ("CHANGELOG", "MCD_VAT", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY", *S.VESTS):
+    for key in ("CHANGELOG", "MCD_VAT", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY", "SPK", *S.VESTS):
         chain.send(key, "rely(address)", proxy)
+    # SKY is minted by MCD_VEST_SKY (a mintable vest) and by MKR_SKY, which also mints MKR back.
+    chain.send("SKY", "rely(address)", a["MCD_VEST_SKY"])
+    chain.send("SKY", "rely(address)", a["MKR_SKY"])
+    chain.send("MKR_AUTHORITY", "rely(address)", a["MKR_SKY"])
     for key in SUCKABLE:
         chain.send("MCD_VAT", "rely(address)", a[key])  # suckable vests suck from the Vat
     # MKR: minted only through its authority: MCD_VEST_MKR as a ward, the PauseProxy as its root

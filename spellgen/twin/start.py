@@ -87,11 +87,14 @@ def parse_start(date: str) -> int:
 
 
 def start_twin(date: str, port: int | None = None, pause_delay: int | None = None,
-               award_counts: dict[str, int] | None = None, progress: Progress | None = None) -> Twin:
+               award_counts: dict[str, int] | None = None, progress: Progress | None = None,
+               extra_keys: dict[str, str] | None = None) -> Twin:
     """A twin at `date` (00:00:00 UTC for a bare date) on `port` (default: a free one).
 
     `pause_delay` (seconds) defaults to mainnet's at the date (history.pause_delay_at). The
     state is built first if it is not cached (several seconds, reported through `progress`).
+    `extra_keys` (chainlog key -> address) are registered in the twin's ChainLog, as governance
+    would have: the keys a spell names recipients by (`to: {chainlog: KEY, address: ...}`).
     """
     ts = parse_start(date)
     day = iso_date(ts)
@@ -102,6 +105,7 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
     started = time.perf_counter()
     node = AnvilNode([*S.anvil_args(), "--load-state", str(state)], port=port)
     try:
+        register_keys(node.rpc, extra_keys or {})
         move_to(node.rpc, ts, delay, day)
     except BaseException:
         node.stop()
@@ -123,6 +127,35 @@ def cached_state(award_counts: dict[str, int] | None = None, progress: Progress 
     if progress:
         progress.note(f"building the twin state (first run; cached in {path.parent} afterwards)")
     return build_state(counts, progress=progress, port=port)
+
+
+class TwinKeyError(ValueError):
+    """An extra chainlog key would replace one of the twin's own contracts."""
+
+
+def register_keys(rpc: Rpc, keys: dict[str, str]) -> None:
+    """`ChainLog.setAddress(key, address)` from the PauseProxy (a ward of the ChainLog) for each key
+    the twin does not have yet; a key of the twin's own with another address is refused."""
+    own = {key: MAINNET[key].lower() for key in S.chainlog_keys()}
+    todo = {}
+    for key, address in keys.items():
+        if key in own:
+            if own[key] != address.lower():
+                raise TwinKeyError(f"the twin's ChainLog holds {MAINNET[key]} under {key}, not {address}")
+            continue
+        todo[key] = address
+    if not todo:
+        return
+    proxy = MAINNET["MCD_PAUSE_PROXY"]
+    selector = keccak256(b"setAddress(bytes32,address)")[:4].hex()
+    rpc.impersonate(proxy)
+    try:
+        for key, address in todo.items():
+            data = "0x" + selector + key.encode().ljust(32, b"\0").hex() + address[2:].lower().rjust(64, "0")
+            rpc.send({"from": proxy, "to": MAINNET["CHANGELOG"], "data": data})
+    finally:
+        rpc.stop_impersonating(proxy)
+        rpc.set_balance(proxy, 0)
 
 
 def move_to(rpc: Rpc, ts: int, delay: int, day: str) -> None:

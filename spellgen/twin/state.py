@@ -47,6 +47,10 @@ CORE: dict[str, str] = {
     "USDS": "Usds",
     "USDS_JOIN": "UsdsJoin",
     "SKY": "Sky",
+    # Issue 12: the converters budget actions of 2024-26 go through, and the SPK token.
+    "DAI_USDS": "DaiUsds",  # constructed after both joins: it hopes them from its own address
+    "MKR_SKY": "MkrSky",
+    "SPK": "Spk",
 }
 VESTS: dict[str, str] = {
     "MCD_VEST_DAI": "DssVestSuckable",
@@ -55,10 +59,13 @@ VESTS: dict[str, str] = {
     "MCD_VEST_MKR_TREASURY": "DssVestTransferrable",
     "MCD_VEST_USDS": "DssVestSuckable",  # with an explicit join: USDS_JOIN
     "MCD_VEST_SKY_TREASURY": "DssVestTransferrable",  # czar: the PauseProxy, gem: SKY
+    "MCD_VEST_SKY": "DssVestMintable",  # gem: SKY; a ward of SKY
+    "MCD_VEST_SPK_TREASURY": "DssVestTransferrable",  # czar: the PauseProxy, gem: SPK
 }
 # Transferrable vests pay from the PauseProxy's balance of their token, so the build mints that
 # treasury and approves the vest for its seeded awards: vest key -> token key.
-TREASURY_VESTS: dict[str, str] = {"MCD_VEST_MKR_TREASURY": "MCD_GOV", "MCD_VEST_SKY_TREASURY": "SKY"}
+TREASURY_VESTS: dict[str, str] = {"MCD_VEST_MKR_TREASURY": "MCD_GOV", "MCD_VEST_SKY_TREASURY": "SKY",
+                                  "MCD_VEST_SPK_TREASURY": "SPK"}
 
 
 def label_address(label: str) -> str:
@@ -135,7 +142,11 @@ MKR_TREASURY = 84_000 * WAD
 # Assumption: the PauseProxy's SKY treasury. Not a mainnet figure: about the MKR treasury above
 # at the public MKR -> SKY conversion rate of 24,000 SKY per MKR (84,000 * 24,000 ~ 2 billion).
 SKY_TREASURY = 2_000_000_000 * WAD
-TREASURIES: dict[str, int] = {"MCD_GOV": MKR_TREASURY, "SKY": SKY_TREASURY}  # token key -> PauseProxy balance
+# Assumption: the PauseProxy's SPK treasury. Not a mainnet figure: enough for the 3,250,000,000 SPK the
+# 2025-06-26 spell approved to MCD_VEST_SPK_TREASURY and for new streams (SPK's supply is 10 billion).
+SPK_TREASURY = 5_000_000_000 * WAD
+TREASURIES: dict[str, int] = {"MCD_GOV": MKR_TREASURY, "SKY": SKY_TREASURY,
+                              "SPK": SPK_TREASURY}  # token key -> PauseProxy balance
 # Assumption: the surplus buffer, vat.dai(MCD_VOW), in RAD. Booked as dai of the Vow backed by
 # debt (vat.debt), as stability fees are on mainnet. vat.sin(vow) holds only what the seeded DAI
 # awards already paid out, so a test reads the effect of a payment as a plain difference.
@@ -161,6 +172,8 @@ DEFAULT_AWARD_COUNTS: dict[str, int] = {
     "MCD_VEST_MKR_TREASURY": 30,
     "MCD_VEST_USDS": 5,
     "MCD_VEST_SKY_TREASURY": 5,
+    "MCD_VEST_SKY": 2,  # mainnet's ids 1 and 2 were the USDS->SKY farm's streams (2024-09, 2025-04)
+    "MCD_VEST_SPK_TREASURY": 2,  # mainnet's ids 1 and 2 were the SPK farms' streams (2025-06-26)
 }
 
 
@@ -215,11 +228,15 @@ _SEED_SPAN = 2 * 365 * DAY  # seeded awards start over two years from their vest
 # before GENESIS (so a 2022 spell finds most of them running). The USDS and SKY vests are 2024-era
 # contracts: their seeds start on 2024-10-01, so none is due (or claimed) when the build runs and
 # a 2025 spell finds them running.
+# SPK's seeds start on 2025-07-01 (1_751_328_000), after SPK appeared.
 _SEED_FIRST_DAY = {"DAI": GENESIS - 180 * DAY, "MKR": GENESIS - 180 * DAY,
-                   "USDS": 1_727_740_800, "SKY": 1_727_740_800}  # 1_727_740_800 = 2024-10-01 00:00 UTC
-# Assumption: the size step of a seeded award's total, far below each vest's cap at five steps
-# (USDS: 5 * 24,000 a year against a cap of 46,200 a month; SKY: 60 MKR's worth, 1,440,000 SKY).
-_UNIT = {"DAI": 120_000 * WAD, "MKR": 60 * WAD, "USDS": 24_000 * WAD, "SKY": 1_440_000 * WAD}
+                   "USDS": 1_727_740_800, "SKY": 1_727_740_800,  # 1_727_740_800 = 2024-10-01 00:00 UTC
+                   "SPK": 1_751_328_000}
+# Assumption: the size step of a seeded award's total, below each vest's first cap at five steps
+# (USDS: 5 * 24,000 a year against a cap of 46,200 a month; SKY: 5,000,000 a year against
+# MCD_VEST_SKY_TREASURY's 475,200 a month; SPK: 50,000,000 a year against 2,502,500,000 per 730 days).
+_UNIT = {"DAI": 120_000 * WAD, "MKR": 60 * WAD, "USDS": 24_000 * WAD, "SKY": 1_000_000 * WAD,
+         "SPK": 10_000_000 * WAD}
 
 
 def seed_awards(vest_key: str, count: int) -> list[SeedAward]:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from spellgen.spec.amounts import from_wei, human
 from spellgen.chain.client import topic
 from spellgen.spec.expect import Expected, NewAward
-from spellgen.spec.protocol import RAY, VESTS, WAD
+from spellgen.spec.protocol import MKR_SKY_RATE, RAY, VESTS, WAD
 from spellgen.cast.simulate import Award, Observation
 from spellgen.spec.timeutil import iso
 from spellgen.build.compile import MAX_CODE_SIZE
@@ -48,8 +48,8 @@ class Verifier:
         self.results: list[Result] = []
 
     def run(self) -> list[Result]:
-        for check in (self.streams, self.payments, self.transfers, self.yanks, self.allowances, self.caps,
-                      self.events, self.spell):
+        for check in (self.streams, self.payments, self.usds_payments, self.sky_transfers, self.transfers,
+                      self.yanks, self.allowances, self.caps, self.chainlog, self.events, self.spell):
             check()
         return self.results
 
@@ -78,9 +78,11 @@ class Verifier:
             self.add(self._award(want, *created[index]))
 
     def _award(self, want: NewAward, award: int, got: Award) -> Result:
+        # A stream that starts at the cast is judged against the cast's own block time.
+        bgn, clf, fin = want.times(self.o.cast.timestamp)
         problems = _compare([
-            ("usr", want.usr, got.usr), ("bgn", iso(want.bgn), iso(got.bgn)), ("clf", iso(want.clf), iso(got.clf)),
-            ("fin", iso(want.fin), iso(got.fin)), ("tau", want.fin - want.bgn, got.fin - got.bgn),
+            ("usr", want.usr, got.usr), ("bgn", iso(bgn), iso(got.bgn)), ("clf", iso(clf), iso(got.clf)),
+            ("fin", iso(fin), iso(got.fin)), ("tau", fin - bgn, got.fin - got.bgn),
             ("mgr", want.mgr, got.mgr), ("res", want.res, got.res),
             ("tot", _wad(want.tot, want.token), _wad(got.tot, want.token)), ("rxd", 0, got.rxd),
         ])
@@ -101,6 +103,8 @@ class Verifier:
     # -- payments and transfers --------------------------------------------------------------------
     def payments(self) -> None:
         if not self.e.payments:
+            if self.e.usds_payments:
+                self._surplus_buffer()
             return
         before, after = self.o.before, self.o.after
         per_recipient: Counter[str] = Counter()
@@ -111,15 +115,79 @@ class Verifier:
             problems = _compare([("DAI received", _wad(per_recipient[p.recipient], "DAI"), _wad(got, "DAI"))])
             self.add(_ok(p.item.label, p.item.path, f"balance {_wad(before.dai[p.recipient], 'DAI')} -> "
                                                     f"{_wad(after.dai[p.recipient], 'DAI')}", problems))
-        total = self.e.dai_paid
+        self._surplus_buffer()
+
+    def _surplus_buffer(self) -> None:
+        """vat.sin(vow) rises by everything paid out of the surplus buffer (DAI and USDS) times RAY;
+        DAI supply only by the DAI payments (a USDS payment's DAI is joined back); the PauseProxy
+        keeps no DAI."""
+        before, after = self.o.before, self.o.after
+        dai, usds = self.e.dai_paid, self.e.usds_paid
+        total = dai + usds
         sin = after.vow_sin - before.vow_sin
         supply = after.dai_supply - before.dai_supply
-        self.add(_ok(f"surplus buffer: {_wad(total, 'DAI')} paid", "spell",
-                     f"vat.sin(vow) +{_wad(sin // RAY, 'DAI')} (in RAD), DAI supply +{_wad(supply, 'DAI')}",
-                     _compare([("vat.sin(vow) rise", total * RAY, sin), ("DAI supply rise", total, supply)])))
+        fields = [("vat.sin(vow) rise", total * RAY, sin), ("DAI supply rise", dai, supply)]
+        evidence = f"vat.sin(vow) +{_wad(sin // RAY, 'DAI')} (in RAD), DAI supply +{_wad(supply, 'DAI')}"
+        label = f"surplus buffer: {_wad(dai, 'DAI')} paid" if not usds else \
+            f"surplus buffer: {_wad(total, 'DAI')} paid ({_wad(usds, 'USDS')} as USDS)"
+        if usds:
+            proxy = self.o.addresses["MCD_PAUSE_PROXY"]
+            kept = after.dai[proxy] - before.dai[proxy]
+            fields.append(("PauseProxy DAI change", 0, kept))
+            evidence += f", PauseProxy DAI {'+' if kept >= 0 else ''}{_wad(kept, 'DAI')}"
+        self.add(_ok(label, "spell", evidence, _compare(fields)))
+
+    def usds_payments(self) -> None:
+        if not self.e.usds_payments:
+            return
+        before, after = self.o.before, self.o.after
+        per_recipient: Counter[str] = Counter()
+        for p in self.e.usds_payments:
+            per_recipient[p.recipient] += p.wei
+        for p in self.e.usds_payments:
+            got = after.usds[p.recipient] - before.usds[p.recipient]
+            self.add(_ok(p.item.label, p.item.path, f"balance {_wad(before.usds[p.recipient], 'USDS')} -> "
+                                                    f"{_wad(after.usds[p.recipient], 'USDS')}",
+                         _compare([("USDS received", _wad(per_recipient[p.recipient], "USDS"), _wad(got, "USDS"))])))
+        supply = after.supply["USDS"] - before.supply["USDS"]
+        self.add(_ok(f"USDS supply: +{_wad(self.e.usds_paid, 'USDS')}", "spell", f"USDS supply +{_wad(supply, 'USDS')}",
+                     _compare([("USDS supply rise", _wad(self.e.usds_paid, "USDS"), _wad(supply, "USDS"))])))
+
+    def sky_transfers(self) -> None:
+        if not self.e.sky_transfers and not self.e.conversions:
+            return
+        before, after = self.o.before, self.o.after
+        proxy = self.o.addresses["MCD_PAUSE_PROXY"]
+        per_recipient: Counter[str] = Counter()
+        for t in self.e.sky_transfers:
+            per_recipient[t.recipient] += t.wei
+        for t in self.e.sky_transfers:
+            got = after.sky[t.recipient] - before.sky[t.recipient]
+            self.add(_ok(t.item.label, t.item.path, f"balance {_wad(before.sky[t.recipient], 'SKY')} -> "
+                                                    f"{_wad(after.sky[t.recipient], 'SKY')}",
+                         _compare([("SKY received", _wad(per_recipient[t.recipient], "SKY"), _wad(got, "SKY"))])))
+        want = sum(t.proxy_sky_change for t in self.e.sky_transfers) + sum(c.minted for c in self.e.conversions)
+        got = after.sky[proxy] - before.sky[proxy]
+        self.add(_ok(f"treasury: PauseProxy SKY {'+' if want >= 0 else '-'}{_wad(abs(want), 'SKY')}", "spell",
+                     f"PauseProxy SKY {_wad(before.sky[proxy], 'SKY')} -> {_wad(after.sky[proxy], 'SKY')}",
+                     _compare([("PauseProxy SKY change", want, got)])))
+        converted = self.e.mkr_converted
+        if converted:
+            minted = after.supply["SKY"] - before.supply["SKY"]
+            burnt = before.supply["MKR"] - after.supply["MKR"]
+            evidence = f"MKR supply -{_wad(burnt, 'MKR')}, SKY supply +{_wad(minted, 'SKY')}"
+            problems = _compare([("MKR burnt", _wad(converted, "MKR"), _wad(burnt, "MKR")),
+                                 ("SKY minted", _wad(converted * MKR_SKY_RATE, "SKY"), _wad(minted, "SKY"))])
+            self.add(_ok(f"MKR -> SKY conversion: {_wad(converted, 'MKR')} into {_wad(converted * MKR_SKY_RATE, 'SKY')}",
+                         "spell", evidence, problems))
+            # A treasury conversion's own item: the cast's conversions in all, and the PauseProxy's SKY above.
+            proxy_sky = _compare([("PauseProxy SKY change", want, got)])
+            for c in self.e.conversions:
+                self.add(_ok(c.item.label, c.item.path, evidence + f"; PauseProxy SKY {'+' if got >= 0 else ''}"
+                                                                   f"{_wad(got, 'SKY')}", problems + proxy_sky))
 
     def transfers(self) -> None:
-        if not self.e.transfers:
+        if not self.e.transfers and not self.e.mkr_converted:
             return
         before, after = self.o.before, self.o.after
         proxy = self.o.addresses["MCD_PAUSE_PROXY"]
@@ -132,9 +200,12 @@ class Verifier:
                                                     f"{_wad(after.mkr[t.recipient], 'MKR')}",
                          _compare([("MKR received", _wad(per_recipient[t.recipient], "MKR"), _wad(got, "MKR"))])))
         fell = before.mkr[proxy] - after.mkr[proxy]
-        self.add(_ok(f"treasury: {_wad(self.e.mkr_transferred, 'MKR')} out", "spell",
+        out = self.e.mkr_transferred + self.e.mkr_converted
+        label = f"treasury: {_wad(out, 'MKR')} out" + (
+            f" ({_wad(self.e.mkr_converted, 'MKR')} converted to SKY)" if self.e.mkr_converted else "")
+        self.add(_ok(label, "spell",
                      f"PauseProxy MKR {_wad(before.mkr[proxy], 'MKR')} -> {_wad(after.mkr[proxy], 'MKR')}",
-                     _compare([("PauseProxy MKR fall", _wad(self.e.mkr_transferred, "MKR"), _wad(fell, "MKR"))])))
+                     _compare([("PauseProxy MKR fall", _wad(out, "MKR"), _wad(fell, "MKR"))])))
 
     # -- yanks, allowances, caps ------------------------------------------------------------------
     def yanks(self) -> None:
@@ -174,6 +245,12 @@ class Verifier:
     def allowances(self) -> None:
         for a in self.e.allowances:
             before, after = self.o.before.allowance[a.vest], self.o.after.allowance[a.vest]
+            if a.mode == "owed":  # what every award still owes after the cast, read from the vest
+                owed = self.o.obligations.get(a.vest, (0, 0, 0))[0]
+                self.add(_ok(a.item.label, a.item.path, f"{_wad(before, a.token)} -> {_wad(after, a.token)}; "
+                                                        f"awards owe {_wad(owed, a.token)}",
+                             _compare([("allowance", _wad(owed, a.token), _wad(after, a.token))])))
+                continue
             want = before + a.wei if a.mode == "increase" else a.wei
             problems = _compare([("allowance", _wad(want, a.token), _wad(after, a.token))])
             self.add(_ok(a.item.label, a.item.path, f"{_wad(before, a.token)} -> {_wad(after, a.token)}", problems))
@@ -195,6 +272,14 @@ class Verifier:
             got = self.o.after.caps[c.vest]
             self.add(_ok(c.item.label, c.item.path, f"cap {self.o.before.caps[c.vest]} -> {got} wei/s",
                          _compare([("cap", c.per_second, got)])))
+
+    def chainlog(self) -> None:
+        for entry in self.e.chainlog:
+            got = self.o.chainlog.get(entry.key)
+            problems = [f"the chainlog has no key {entry.key}"] if got is None else \
+                _compare([(entry.key, entry.address, got)])
+            self.add(_ok(entry.item.label, entry.item.path, f"ChainLog.getAddress({entry.key}) = {got or 'missing'}",
+                         problems))
 
     # -- nothing else happened ------------------------------------------------------------------
     def events(self) -> None:
@@ -221,7 +306,9 @@ class Verifier:
         self.add(_ok("description as declared", "spell.description", repr(o.description),
                      _compare([("description", e.description, o.description)])))
         observed = {"dai_paid": ("DAI", self._received(self.o.before.dai, self.o.after.dai, e.payments)),
-                    "mkr_transferred": ("MKR", self._received(self.o.before.mkr, self.o.after.mkr, e.transfers))}
+                    "mkr_transferred": ("MKR", self._received(self.o.before.mkr, self.o.after.mkr, e.transfers)),
+                    "usds_paid": ("USDS", self._received(self.o.before.usds, self.o.after.usds, e.usds_payments)),
+                    "sky_transferred": ("SKY", self._received(self.o.before.sky, self.o.after.sky, e.sky_transfers))}
         for name, want in self.control.items():
             token, got = observed[name]
             self.add(_ok(f"control total expect.{name}: {_wad(want, token)}", f"expect.{name}",
@@ -249,10 +336,45 @@ class EventLedger:
         self.tokens = {address.lower(): symbol for symbol, address in o.watched_tokens.items()}
         self.vat = a["MCD_VAT"].lower()
 
+    def _expected_moves(self) -> tuple[Counter, set, Counter]:
+        """The token movements, approvals and DSToken burns the declared items explain, as
+        (symbol, src, dst, amount), (symbol, owner, spender) and (symbol, guy, amount)."""
+        e, proxy, zero = self.e, self.proxy, "0x" + "00" * 20
+        moves: Counter = Counter()
+        approvals: set = {(VESTS[a.vest].token, proxy, self.vest_address(a.vest)) for a in e.allowances}
+        burns: Counter = Counter()
+        for p in e.payments:  # DAI minted by the join to the recipient (either way of paying)
+            moves[("DAI", zero, p.recipient.lower(), p.wei)] += 1
+        for t in e.transfers:
+            moves[("MKR", proxy, t.recipient.lower(), t.wei)] += 1
+        converter = self.o.addresses.get("DAI_USDS", "").lower()
+        for p in e.usds_payments:  # DAI out to the PauseProxy, into DaiUsds, joined (burnt); USDS out
+            moves.update([("DAI", zero, proxy, p.wei), ("DAI", proxy, converter, p.wei), ("DAI", converter, zero, p.wei),
+                          ("USDS", zero, p.recipient.lower(), p.wei)])
+            approvals.add(("DAI", proxy, converter))
+        mkr_sky = self.o.addresses.get("MKR_SKY", "").lower()
+        for c in e.conversions:  # MKR burnt from the PauseProxy, SKY minted to it
+            moves.update([("MKR", proxy, zero, c.mkr_wei), ("SKY", zero, proxy, c.minted)])
+            burns[("MKR", proxy, c.mkr_wei)] += 1
+            approvals.add(("MKR", proxy, mkr_sky))
+        for t in e.sky_transfers:
+            if t.source != "treasury":
+                moves[("MKR", proxy, zero, t.mkr_wei)] += 1
+                burns[("MKR", proxy, t.mkr_wei)] += 1
+                approvals.add(("MKR", proxy, mkr_sky))
+            if t.source == "mkr_direct":
+                moves[("SKY", zero, t.recipient.lower(), t.minted)] += 1
+                continue
+            if t.source == "mkr":
+                moves[("SKY", zero, proxy, t.minted)] += 1
+            moves[("SKY", proxy, t.recipient.lower(), t.wei)] += 1
+        return moves, approvals, burns
+
+    def vest_address(self, vest: str) -> str:
+        return next((a for a, k in self.vests.items() if k == vest), "")
+
     def unexplained(self) -> list[str]:
-        payments = Counter((p.recipient.lower(), p.wei) for p in self.e.payments)
-        transfers = Counter((t.recipient.lower(), t.wei) for t in self.e.transfers)
-        allowances = {a.vest for a in self.e.allowances}
+        moves, approvals, burns = self._expected_moves()
         inits = {(vest, award): w for ((vest, award), w) in self.o.new_awards.items()}
         restricted = {k for k, w in inits.items() if w.res == 1}
         yanks = {(y.vest, y.award) for y in self.e.yanks}
@@ -264,7 +386,7 @@ class EventLedger:
             data = bytes(log["data"])
             t0 = "0x" + topics[0] if topics else ""
             if address in self.tokens:
-                problem = self._token_event(self.tokens[address], t0, topics, data, payments, transfers, allowances)
+                problem = self._token_event(self.tokens[address], t0, topics, data, moves, approvals, burns)
                 if problem:
                     out.append(problem)
             elif address in self.vests:
@@ -273,30 +395,33 @@ class EventLedger:
                 if problem:
                     out.append(problem)
             elif address == self.vat:
-                if self.e.payments and self._payment_mechanics(t0, topics):
+                if (self.e.payments or self.e.usds_payments) and self._payment_mechanics(t0, topics):
                     continue
                 out.append(f"Vat event {t0[:10]} is not explained by a declared payment")
         return out
 
-    def _token_event(self, symbol, t0, topics, data, payments, transfers, allowances) -> str | None:
-        """A budget token's log is explained by a payment (DAI minted by the join), a treasury
-        transfer (MKR from the PauseProxy) or an allowance (the PauseProxy approving a vest of that token)."""
+    def _token_event(self, symbol, t0, topics, data, moves, approvals, burns) -> str | None:
+        """A budget token's log is explained by a declared item: a payment (DAI minted by the join,
+        USDS through DaiUsds), a treasury transfer, a conversion through MKR_SKY, or an allowance."""
         first = "0x" + topics[1][-40:] if len(topics) > 1 else ""
         second = "0x" + topics[2][-40:] if len(topics) > 2 else ""
         amount = int.from_bytes(data[:32], "big") if data else 0
         if t0 == topic("Transfer(address,address,uint256)"):
-            ledger, declared = ((payments, "payment") if symbol == "DAI" and int(first, 16) == 0 else
-                                (transfers, "transfer") if symbol == "MKR" and first == self.proxy else (None, ""))
-            if ledger is not None and ledger[(second, amount)] > 0:
-                ledger[(second, amount)] -= 1
+            key = (symbol, first, second, amount)
+            if moves[key] > 0:
+                moves[key] -= 1
                 return None
-            what = f"{symbol} moved from {first} to {second}: {_wad(amount, symbol)}"
-            return f"{what} is not a declared {declared or 'action'}"
+            return f"{symbol} moved from {first} to {second}: {_wad(amount, symbol)} is not a declared action"
         if t0 == topic("Approval(address,address,uint256)"):
-            vest = self.vests.get(second)
-            if first == self.proxy and vest in allowances and VESTS[vest].token == symbol:
+            if (symbol, first, second) in approvals:
                 return None
             return f"{symbol} approval from {first} to {second} is not a declared allowance"
+        if t0 == topic("Burn(address,uint256)"):  # DSToken (MKR) logs its burns
+            key = (symbol, first, amount)
+            if burns[key] > 0:
+                burns[key] -= 1
+                return None
+            return f"{symbol} burnt from {first}: {_wad(amount, symbol)} is not a declared conversion"
         return f"{symbol} emitted {t0[:10]}, which no YAML item declares"
 
     def _vest_event(self, vest, t0, topics, inits, restricted, yanks, caps) -> str | None:

@@ -137,3 +137,12 @@ def test_budget_path_never_imports_brownie_or_web3(tmp_path):
                             check=True)
     assert result.stdout.strip() == "[0, 0, 0] []"
     assert Path(tmp_path / "p.yaml").exists() and Path(tmp_path / "l.yaml").exists()
+
+
+@pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_spell_examples_fit_the_spell_schema(example):
+    """Every field the examples use (the Sky-era ones included) is in spell.schema.json, and a slip is not."""
+    schema = json.loads((ROOT / "schema" / "spell.schema.json").read_text())
+    assert shape_problems(read_file(example, Diagnostics(str(example))), schema) == []
+    slipped = example.read_text().replace("    actions:\n", "    actions:\n      - {type: stream, vest: MCD_VEST_SKY, to: X, totl: 1}\n", 1)
+    assert any("unknown" in p for p in shape_problems(parse_text(slipped, Diagnostics("x")), schema))

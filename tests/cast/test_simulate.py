@@ -9,7 +9,12 @@ from spellgen.cli import main as cli
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = [ROOT / "examples/techops-2022-01-28.yaml", ROOT / "examples/techops-2022-12-09.yaml",
          ROOT / "tests/specs/treasury-2023-08-02.yaml", ROOT / "tests/specs/usds-sky-2025-03-01.yaml",
-         ROOT / "tests/specs/payments-2023-03-01.yaml"]
+         ROOT / "tests/specs/payments-2023-03-01.yaml",
+         # Issue 12: the Sky-era budget actions (USDS payments, SKY transfers from the treasury and
+         # through MKR_SKY, streams at the cast, set: owed allowances, chainlog-key recipients).
+         ROOT / "examples/sky-2026-01-15.yaml", ROOT / "examples/sky-2026-02-26.yaml",
+         ROOT / "examples/every-action-2026.yaml", ROOT / "tests/specs/sky-mkr-2025-03-06.yaml",
+         ROOT / "tests/specs/sky-direct-2024-11-28.yaml"]
 
 
 @pytest.fixture(autouse=True)
@@ -68,3 +73,52 @@ def test_the_yaml_pause_delay_reaches_the_twin(tmp_path, capsys):
     assert report["chain"] == "twin at 2022-01-28 (pause delay 16 hours)"
     # Blocks are one second apart: deploy, 4 election transactions, schedule, then the cast at eta.
     assert report["cast"]["time"] == "2022-01-28 16:00:06 UTC"
+
+
+def _results(spec: Path, tmp_path) -> dict:
+    assert cli.main(["simulate", str(spec), "--report-dir", str(tmp_path)]) == 0
+    return {r["item"]: r for r in json.loads((tmp_path / "report.json").read_text())["results"]}
+
+
+def test_a_stream_at_the_cast_is_judged_against_the_cast_block(tmp_path, capsys):
+    """`start: cast - 7 days`: bgn is the cast's block time minus 7 days, fin 730 days later."""
+    results = _results(ROOT / "examples/every-action-2026.yaml", tmp_path)
+    report = json.loads((tmp_path / "report.json").read_text())
+    from spellgen.spec.timeutil import iso, parse_instant
+
+    cast = parse_instant(report["cast"]["time"].replace(" UTC", "Z").replace(" ", "T"), "start")[0]
+    spk = results["stream: 227,500,000 SPK to REWARDS_DIST_USDS_SPK on MCD_VEST_SPK_TREASURY, "
+                  "from the cast - 7 days for 730 days"]
+    assert f"{iso(cast - 7 * 86400)} to {iso(cast + 723 * 86400)}" in spk["evidence"]
+    sky = results["stream: 1,000,000 SKY to ECOSYSTEM on MCD_VEST_SKY, from the cast for 365 days"]
+    assert f"{iso(cast)} to {iso(cast + 365 * 86400)}" in sky["evidence"]
+
+
+def test_usds_payments_leave_no_dai_and_raise_sin_and_usds_supply(tmp_path, capsys):
+    results = _results(ROOT / "examples/sky-2026-01-15.yaml", tmp_path)
+    buffer = results["surplus buffer: 20,755 DAI paid (20,755 USDS as USDS)"]
+    assert "vat.sin(vow) +20,755 DAI" in buffer["evidence"] and "PauseProxy DAI +0 DAI" in buffer["evidence"]
+    assert "DAI supply +0 DAI" in buffer["evidence"]
+    assert results["USDS supply: +20,755 USDS"]["evidence"] == "USDS supply +20,755 USDS"
+    assert results["USDS payment: 3,723 USDS to TANGO"]["evidence"] == "balance 0 USDS -> 3,723 USDS"
+
+
+def test_sky_from_mkr_rounds_the_mkr_up_and_keeps_the_remainder(tmp_path, capsys):
+    """100,000.01 SKY needs 4.166667083333333334 MKR (rounded up): the PauseProxy keeps 16,000 wei of SKY."""
+    results = _results(ROOT / "tests/specs/sky-mkr-2025-03-06.yaml", tmp_path)
+    # 13.75 + 12 + 4.166667083333333334 MKR, minting 24,000 SKY per MKR
+    # and the treasury conversion of 624 MKR into 14,976,000 SKY for the PauseProxy
+    conversion = results["MKR -> SKY conversion: 653.916667083333333334 MKR into 15,694,000.010000000000016 SKY"]
+    assert conversion["status"] == "PASS"
+    assert results["treasury: PauseProxy SKY +14,976,000.000000000000016 SKY"]["status"] == "PASS"
+    assert results["MKR -> SKY conversion: 624 MKR of the PauseProxy into 14,976,000 SKY"]["status"] == "PASS"
+    assert next(r for item, r in results.items() if item.startswith("treasury: 655.416667083333333334 MKR out"))
+
+
+def test_chainlog_recipients_are_registered_on_the_twin_and_verified(tmp_path, capsys):
+    results = _results(ROOT / "examples/sky-2026-02-26.yaml", tmp_path)
+    entry = results["chainlog: GROVE_SUBPROXY is 0x1369f7b2b38c76B6478c0f0E66D94923421891Ba"]
+    assert entry["status"] == "PASS"
+    assert entry["evidence"] == "ChainLog.getAddress(GROVE_SUBPROXY) = 0x1369f7b2b38c76B6478c0f0E66D94923421891Ba"
+    owed = results["allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY set to what its valid awards still owe"]
+    assert owed["status"] == "PASS" and "awards owe" in owed["evidence"]

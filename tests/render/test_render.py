@@ -90,3 +90,62 @@ def test_description_quotes_and_backslashes_are_escaped():
     spell = load_spell(ROOT / "examples/techops-2022-12-09.yaml")
     source = render(dataclasses.replace(spell, description='a "q" and \\ b'), "x.yaml")
     assert r'"a \"q\" and \\ b";' in source
+
+
+def _render_actions(tmp_path, actions: str, date: str = "2026-03-26") -> str:
+    spec = tmp_path / "s.yaml"
+    spec.write_text(f"""spell:
+  date: {date}
+  description: "{date} MakerDAO Executive Spell | Hash: 0x{'0' * 64}"
+  office_hours: true
+wallets:
+  BLUE: 0xb6C09680D822F162449cdFB8248a7D3FC26Ec9Bf
+sections:
+  - title: Budgets
+    actions:
+{actions}""")
+    return render(load_spell(spec), "s.yaml")
+
+
+def test_the_dai_and_mkr_era_spells_carry_no_sky_era_helper():
+    for example in ("techops-2022-01-28", "techops-2022-12-09", "every-action"):
+        source = render(load_spell(ROOT / f"examples/{example}.yaml"), "x.yaml")
+        assert "_transferUsds" not in source and "_owed" not in source and "interface DaiUsdsLike" not in source
+
+
+def test_owed_allowance_adds_only_the_streams_created_after_it(tmp_path):
+    """`_owed` reads the vest at that point of the spell: a stream created before is already in it."""
+    stream = """      - {type: stream, vest: MCD_VEST_SKY_TREASURY, to: BLUE, total: %s, start: cast, duration: 365 days}
+"""
+    source = _render_actions(tmp_path, stream % "1_000" + "      - {type: allowance, vest: MCD_VEST_SKY_TREASURY, "
+                             "set: owed}\n" + stream % "2_000")
+    assert "SKY.approve(MCD_VEST_SKY_TREASURY, _owed(MCD_VEST_SKY_TREASURY) + 2_000 * WAD);" in source
+    assert "owed += VestLike(vest).tot(id) - VestLike(vest).rxd(id);" in source
+
+
+def test_usds_payment_comment_and_code_agree_and_the_helper_is_the_house_one(tmp_path):
+    source = _render_actions(tmp_path, "      - {type: usds_payment, to: BLUE, amount: 678_176}\n")
+    assert ("// Transfer 678,176 USDS from the Surplus Buffer to BLUE (0xb6C09680D822F162449cdFB8248a7D3FC26Ec9Bf)\n"
+            "        _transferUsds(BLUE, 678_176 * WAD);") in source
+    helper = source[source.index("function _transferUsds"):]
+    assert helper.splitlines()[1:5] == [
+        '        require(wad % WAD == 0, "transferUsds/non-integer-wad");',
+        "        DssExecLib.sendPaymentFromSurplusBuffer(address(this), wad / WAD);",
+        "        DAI.approve(DAI_USDS, wad);",
+        "        DaiUsdsLike(DAI_USDS).daiToUsds(usr, wad);"]
+    assert 'address internal immutable DAI_USDS = DssExecLib.getChangelogAddress("DAI_USDS");' in source
+    assert "GemLike internal immutable DAI      = GemLike(DssExecLib.dai());" in source
+
+
+def test_sky_from_mkr_renders_the_round_up_and_the_rate(tmp_path):
+    source = _render_actions(tmp_path, "      - {type: sky_transfer, to: BLUE, amount: 100_000.01, from: mkr}\n",
+                             "2025-03-06")
+    assert "(converted from 4.166667083333333334 MKR, rounded up)" in source
+    assert 'uint256 internal immutable MKR_SKY_RATE = MkrSkyLike(DssExecLib.getChangelogAddress("MKR_SKY")).rate();' \
+        in source
+    assert "        if (wad % MKR_SKY_RATE != 0) {\n            mkrWad++;" in source
+    assert "MkrSkyLike(MKR_SKY).mkrToSky(address(this), mkrWad);\n        SKY.transfer(usr, wad);" in source
+    direct = _render_actions(tmp_path, "      - {type: sky_transfer, to: BLUE, amount: 330_000, from: mkr_direct}\n",
+                             "2024-11-28")
+    assert 'require(wad % MKR_SKY_RATE == 0, "transferSky/non-exact-conversion");' in direct
+    assert "MkrSkyLike(MKR_SKY).mkrToSky(usr, mkrWad);" in direct and "SKY.transfer(usr" not in direct

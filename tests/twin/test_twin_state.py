@@ -170,7 +170,7 @@ def test_sky_treasury_and_its_allowance(kit):
     assert claimed(kit, "MCD_VEST_SKY_TREASURY") == 0  # seeds start in 2024: none was due at the build
     assert kit.sky.functions.balanceOf(proxy).call() == S.SKY_TREASURY == 2_000_000_000 * WAD
     assert kit.sky.functions.totalSupply().call() == S.SKY_TREASURY + S.SKY_CHIEF_LAUNCH_THRESHOLD  # + the chief's launch weight
-    assert kit.sky.functions.allowance(proxy, vest).call() == sum(a.tot for a in seeded) == 21_600_000 * WAD
+    assert kit.sky.functions.allowance(proxy, vest).call() == sum(a.tot for a in seeded) == 15_000_000 * WAD
 
 
 def test_chief_has_a_hat_backed_by_mkr(kit):
@@ -209,6 +209,8 @@ def test_seeded_award_19_looks_like_a_live_stream(kit):
     ("MCD_VEST_MKR_TREASURY", 1_100 * WAD // (365 * DAY)),
     ("MCD_VEST_USDS", 0),  # first capped by the 2025-01-23 spell: no cap in 2022, as a fresh DssVest
     ("MCD_VEST_SKY_TREASURY", 0),
+    ("MCD_VEST_SKY", 0),
+    ("MCD_VEST_SPK_TREASURY", 0),
 ])
 def test_vest_caps_in_2022(kit, key, cap):
     assert kit.vests[key].functions.cap().call() == cap

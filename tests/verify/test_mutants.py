@@ -19,6 +19,20 @@ JAN = ROOT / "examples/techops-2022-01-28.yaml"
 DEC = ROOT / "examples/techops-2022-12-09.yaml"
 TREASURY = ROOT / "tests/specs/treasury-2023-08-02.yaml"
 SKY_SPEC = ROOT / "tests/specs/usds-sky-2025-03-01.yaml"
+EVERY26 = ROOT / "examples/every-action-2026.yaml"
+FEB26 = ROOT / "examples/sky-2026-02-26.yaml"
+SKY_MKR = ROOT / "tests/specs/sky-mkr-2025-03-06.yaml"
+SKY_DIRECT = ROOT / "tests/specs/sky-direct-2024-11-28.yaml"
+
+USDS_DELEGATE = "USDS payment: 4,000 USDS to DELEGATE"
+USDS_SPARK = "USDS payment: 1,512,762 USDS to SPARK_SUBPROXY"
+SKY_DELEGATE = "SKY transfer: 330,000.25 SKY to DELEGATE"
+EXACT_DAI = "DAI payment: 1,234.56 DAI (exact) to ECOSYSTEM"
+SPK_AT_CAST = "stream: 227,500,000 SPK to REWARDS_DIST_USDS_SPK on MCD_VEST_SPK_TREASURY, from the cast - 7 days"
+SKY_AT_CAST = "stream: 1,000,000 SKY to ECOSYSTEM on MCD_VEST_SKY, from the cast for 365 days"
+SPK_OWED = "allowance: PauseProxy SPK to MCD_VEST_SPK_TREASURY set to what its valid awards still owe"
+SPK_APPROVE = "        SPK.approve(MCD_VEST_SPK_TREASURY, _owed(MCD_VEST_SPK_TREASURY));\n"
+SPK_CREATE = "        VestLike(MCD_VEST_SPK_TREASURY).restrict(\n"
 
 STREAM_JAN = "stream: 2,486,400 DAI to TECH_001"
 PAY_JAN = "DAI payment: 1,069,250 DAI to TECH_001"
@@ -79,6 +93,57 @@ MUTANTS = [
     ("an undeclared SKY transfer", SKY_SPEC, [("        SKY.approve(MCD_VEST_SKY_TREASURY,",
                                                "        SKY.transfer(address(0xdead), 1);\n"
                                                "        SKY.approve(MCD_VEST_SKY_TREASURY,")], EVENTS),
+    # Issue 12: the Sky-era actions.
+    ("USDS payment off by one USDS", EVERY26, [("_transferUsds(DELEGATE, 4_000 * WAD);",
+                                                "_transferUsds(DELEGATE, 4_001 * WAD);")], USDS_DELEGATE),
+    ("USDS payment missing", EVERY26, [("_transferUsds(DELEGATE, 4_000 * WAD);", "")], USDS_DELEGATE),
+    ("USDS paid as DAI", EVERY26, [("_transferUsds(DELEGATE, 4_000 * WAD);",
+                                    "DssExecLib.sendPaymentFromSurplusBuffer(DELEGATE, 4_000);")], USDS_DELEGATE),
+    ("USDS left in the PauseProxy as DAI", EVERY26, [("DaiUsdsLike(DAI_USDS).daiToUsds(usr, wad);",
+                                                      "if (usr != DELEGATE) DaiUsdsLike(DAI_USDS).daiToUsds(usr, wad);")],
+     "surplus buffer"),
+    ("USDS to the key of another recipient", EVERY26, [('getChangelogAddress("SPARK_SUBPROXY")',
+                                                       'getChangelogAddress("MCD_VOW")')], USDS_SPARK),
+    ("SKY transfer off by one wei", EVERY26, [("330_000.25 ether", "330_000.250000000000000001 ether")], SKY_DELEGATE),
+    ("SKY transfer missing", EVERY26, [("SKY.transfer(DELEGATE, 330_000.25 ether);", "")], SKY_DELEGATE),
+    ("exact DAI a cent short", EVERY26, [("exit(ECOSYSTEM, 1_234.56 ether)", "exit(ECOSYSTEM, 1_234.55 ether)")],
+     EXACT_DAI),
+    ("exact DAI paid rounded", EVERY26, [("VatLike(MCD_VAT).suck(MCD_VOW, address(this), 1_234.56 ether * RAY);",
+                                          "DssExecLib.sendPaymentFromSurplusBuffer(ECOSYSTEM, 1_235);"),
+                                         ("DaiJoinLike(MCD_JOIN_DAI).exit(ECOSYSTEM, 1_234.56 ether);", "")], EXACT_DAI),
+    ("stream at the cast without its offset", EVERY26, [("block.timestamp - 7 days, // bgn",
+                                                         "block.timestamp,          // bgn")], SPK_AT_CAST),
+    ("stream at the cast given a fixed date", EVERY26, [("block.timestamp, // bgn: the cast",
+                                                         "APR_01_2026,     // bgn: the cast")], SKY_AT_CAST),
+    ("cliff of a stream at the cast a day long", EVERY26, [("90 days,         // eta", "91 days,         // eta")],
+     SKY_AT_CAST),
+    ("owed allowance one wei short", EVERY26, [("_owed(MCD_VEST_SPK_TREASURY));", "_owed(MCD_VEST_SPK_TREASURY) - 1);")],
+     SPK_OWED),
+    ("owed allowance computed before the new stream", EVERY26, [(SPK_APPROVE, ""), (SPK_CREATE, SPK_APPROVE + SPK_CREATE)],
+     SPK_OWED),
+    ("SPK allowance given in SKY", EVERY26, [("SPK.approve(MCD_VEST_SPK_TREASURY,", "SKY.approve(MCD_VEST_SPK_TREASURY,")],
+     SPK_OWED),
+    ("MCD_VEST_SKY cap changed", EVERY26, [("200_000_000 * WAD / 182 days", "210_000_000 * WAD / 182 days")],
+     "cap: MCD_VEST_SKY"),
+    ("MCD_VEST_SKY yank missing", EVERY26, [("VestLike(MCD_VEST_SKY).yank(2);", "")], "yank: award 2 on MCD_VEST_SKY"),
+    ("a SubProxy paid through another key", FEB26, [('getChangelogAddress("GROVE_SUBPROXY")',
+                                                    'getChangelogAddress("OBEX_SUBPROXY")')],
+     "USDS payment: 6,090 USDS to GROVE_SUBPROXY"),
+    ("treasury stream yank missing", FEB26, [("VestLike(MCD_VEST_SKY_TREASURY).yank(3);", "")],
+     "yank: award 3 on MCD_VEST_SKY_TREASURY"),
+    ("MKR not rounded up", SKY_MKR, [("            mkrWad++;\n", "")], "MKR -> SKY conversion"),
+    ("SKY from the treasury, not converted", SKY_MKR, [("_transferSky(BLUE, 330_000 * WAD);",
+                                                        "SKY.transfer(BLUE, 330_000 * WAD);")], "MKR -> SKY conversion"),
+    ("converted straight to the recipient", SKY_MKR, [("mkrToSky(address(this), mkrWad);", "mkrToSky(usr, mkrWad);"),
+                                                      ("        SKY.transfer(usr, wad);\n", "")],
+     "treasury: PauseProxy SKY"),
+    ("treasury conversion short", SKY_MKR, [("mkrToSky(address(this), 624 * WAD);", "mkrToSky(address(this), 623 * WAD);")],
+     "MKR -> SKY conversion: 624 MKR of the PauseProxy"),
+    ("treasury conversion missing", SKY_MKR, [("MKR.approve(MKR_SKY, 624 * WAD);", ""),
+                                              ("MkrSkyLike(MKR_SKY).mkrToSky(address(this), 624 * WAD);", "")],
+     "MKR -> SKY conversion: 624 MKR of the PauseProxy"),
+    ("direct conversion one MKR wei short", SKY_DIRECT, [("mkrToSky(usr, mkrWad);", "mkrToSky(usr, mkrWad - 1);")],
+     "SKY transfer: 330,000 SKY to BLUE"),
     ("manager missing", TREASURY, [("STREAM_MANAGER             // mgr", "address(0)                 // mgr")],
      "stream: 1,500.75 MKR to ECOSYSTEM"),
 ]

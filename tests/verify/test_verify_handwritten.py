@@ -40,3 +40,23 @@ def test_slips_in_the_handwritten_spell_are_caught(old, new, item, tmp_path, cap
     code, _ = verify(source.replace(old, new, 1), tmp_path)
     out = capsys.readouterr().out
     assert code == 1 and any(line.startswith("FAIL") and item in line for line in out.splitlines()), out
+
+
+def test_a_chainlog_key_holding_another_address_fails_its_item():
+    """The chainlog item compares what the ChainLog answered with the YAML's stated address."""
+    from spellgen.cast.simulate import Observation
+    from spellgen.verify.compare import Verifier
+    from spellgen.spec.expect import ChainlogEntry, Expected, Item
+
+    expected = Expected("d", True, 0)
+    want = "0x3300f198988e4C9C63F75dF86De36421f06af8c4"
+    expected.chainlog = [ChainlogEntry(Item(f"chainlog: SPARK_SUBPROXY is {want}", "spell"), "SPARK_SUBPROXY", want),
+                         ChainlogEntry(Item("chainlog: GROVE_SUBPROXY is x", "spell"), "GROVE_SUBPROXY", want)]
+    obs = Observation({})
+    obs.chainlog = {"SPARK_SUBPROXY": "0x1369f7b2b38c76B6478c0f0E66D94923421891Ba", "GROVE_SUBPROXY": None}
+    verifier = Verifier(expected, obs, {})
+    verifier.chainlog()
+    wrong, missing = verifier.results
+    assert not wrong.passed and wrong.reason == (f"SPARK_SUBPROXY: expected {want}, "
+                                                 "observed 0x1369f7b2b38c76B6478c0f0E66D94923421891Ba")
+    assert not missing.passed and missing.reason == "the chainlog has no key GROVE_SUBPROXY"
