@@ -19,7 +19,7 @@ from typing import Iterator, Sequence, TextIO
 from spellgen.progress import Progress
 from spellgen.build.compile import CompiledSpell, CompileError, compile_cached
 from spellgen.spec.expect import expected_from
-from spellgen.spec.model import Spell
+from spellgen.spec.model import Spell, Yank
 from spellgen.spec.timeutil import iso
 
 
@@ -54,12 +54,19 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[t
             node.stop()
         return
     from spellgen.twin import start_twin
+    from spellgen.twin.start import StatedAward
 
+    stated = tuple(StatedAward(y.vest, y.id, y.recipient.address if y.recipient else None, y.current_end)
+                   for y in spell.of_type(Yank) if y.recipient or y.current_end)
     with steps.step(f"start the twin at {spell.date}"):
         twin = start_twin(spell.date, port=choice.port, pause_delay=spell.pause_delay,
-                          extra_keys=spell.chainlog_parties())
+                          extra_keys=spell.chainlog_parties(), stated_awards=stated)
+    where = f"twin at {spell.date} (pause delay {twin.pause_delay // 3600} hours)"
+    if stated:  # said in every report: these awards are the YAML's word, not the chain's
+        where += "; assumed from the YAML, not mainnet facts: " + ", ".join(
+            f"award {a.award_id} on {a.vest} as the yank describes it" for a in stated)
     try:
-        yield twin.url, f"twin at {spell.date} (pause delay {twin.pause_delay // 3600} hours)"
+        yield twin.url, where
     finally:
         twin.stop()
 

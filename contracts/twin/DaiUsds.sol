@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 //
 // DaiUsds.sol -- clean-room DAI <-> USDS converter (spellgen twin); mainnet: DAI_USDS
-// 0x3225737a9Bbb6473CB4a45b7244ACa2BeFdB276A. Written from /work/shared/spec/maker.md section 7:
+// 0x3225737a9Bbb6473CB4a45b7244ACa2BeFdB276A. Written from the protocol notes (shared/spec/maker.md) section 7:
 // `daiToUsds(usr, wad)` takes `wad` DAI from the caller (allowance needed), joins it into the Vat
 // through MCD_JOIN_DAI and exits `wad` USDS to `usr` through USDS_JOIN; `usdsToDai` is the reverse.
 // Both 1:1. No auth: anyone converts their own tokens. The constructor hopes both joins and gives

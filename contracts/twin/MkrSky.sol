@@ -2,7 +2,7 @@
 //
 // MkrSky.sol -- clean-room MKR <-> SKY converter (spellgen twin); mainnet: MKR_SKY
 // 0xBDcFCA946b6CDd965f99a839e4435Bcdc1bc470B (the key's address until 2025-05-15). Written from
-// /work/shared/spec/maker.md section 7: `mkrToSky(usr, mkrAmt)` burns `mkrAmt` MKR of the caller
+// the protocol notes (shared/spec/maker.md) section 7: `mkrToSky(usr, mkrAmt)` burns `mkrAmt` MKR of the caller
 // (allowance needed) and mints `mkrAmt * rate` SKY to `usr`; `rate()` is 24,000. `skyToMkr` is the
 // reverse (whole MKR wei: the SKY below one MKR wei's worth is burnt with the rest). It must be a
 // ward of SKY and may mint MKR through MKR's authority. No revert strings of its own: the tokens'

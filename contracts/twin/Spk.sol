@@ -13,6 +13,14 @@ contract Spk is WardedToken {
     string public constant name   = "Spark";
     string public constant symbol = "SPK";
 
+    // Deployer is the first ward
+    constructor() {
+        _firstWard(msg.sender);
+    }
+
     // Revert strings read "Spk/..."
     function _prefix() internal pure override returns (string memory) { return "Spk"; }
+
+    // The EIP-712 domain name
+    function _name() internal pure override returns (string memory) { return name; }
 }

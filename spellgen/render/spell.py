@@ -117,7 +117,7 @@ def wei_expression(amount: Decimal) -> tuple[str, bool]:
         return "0", False
     if is_whole(amount):
         return f"{solidity_number(amount)} * WAD", False
-    return f"{solidity_number(amount)} ether", True
+    return f"{solidity_number(amount, 2)} ether", True  # two decimals at least: `1_200.50 ether`
 
 
 class _Builder:

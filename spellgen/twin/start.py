@@ -20,6 +20,7 @@ from spellgen.twin.cache import state_path
 from spellgen.chain.node import AnvilNode
 from spellgen.progress import Progress
 from spellgen.chain.rpc import Rpc
+from spellgen.chain.slots import mapping_slot
 
 PAUSE_DELAY_SLOT = 4  # DSPause (as mainnet's): authority=0, owner=1, plans=2, proxy=3, delay=4
 VEST_CAP_SLOT = 2  # DssVest* (as mainnet's): wards=0, awards=1, cap=2, ids=3, locked=4
@@ -86,9 +87,20 @@ def parse_start(date: str) -> int:
     return ts
 
 
+@dataclass(frozen=True)
+class StatedAward:
+    """An award a spell's YAML describes before acting on it (a yank's `recipient` and `current_end`):
+    the twin makes sure the award is there, as an assumption taken from the YAML."""
+
+    vest: str
+    award_id: int
+    usr: str | None = None
+    fin: int | None = None
+
+
 def start_twin(date: str, port: int | None = None, pause_delay: int | None = None,
                award_counts: dict[str, int] | None = None, progress: Progress | None = None,
-               extra_keys: dict[str, str] | None = None) -> Twin:
+               extra_keys: dict[str, str] | None = None, stated_awards: tuple[StatedAward, ...] = ()) -> Twin:
     """A twin at `date` (00:00:00 UTC for a bare date) on `port` (default: a free one).
 
     `pause_delay` (seconds) defaults to mainnet's at the date (history.pause_delay_at). The
@@ -106,7 +118,9 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
     node = AnvilNode([*S.anvil_args(), "--load-state", str(state)], port=port)
     try:
         register_keys(node.rpc, extra_keys or {})
-        move_to(node.rpc, ts, delay, day)
+        # Award counts given by a test are kept as built; otherwise the vests are as on mainnet then.
+        move_to(node.rpc, ts, delay, day, S.normalized_counts(None) if award_counts is None else None,
+                stated_awards)
     except BaseException:
         node.stop()
         raise
@@ -158,7 +172,8 @@ def register_keys(rpc: Rpc, keys: dict[str, str]) -> None:
         rpc.set_balance(proxy, 0)
 
 
-def move_to(rpc: Rpc, ts: int, delay: int, day: str) -> None:
+def move_to(rpc: Rpc, ts: int, delay: int, day: str, awards_from: dict[str, int] | None = None,
+            stated: tuple[StatedAward, ...] = ()) -> None:
     """Set the date's parameters (storage), the date's ChainLog (transactions), then the clock."""
     rpc.set_storage(MAINNET["MCD_PAUSE"], PAUSE_DELAY_SLOT, delay)
     for key in S.VESTS:  # e.g. MCD_VEST_MKR_TREASURY's cap doubled in July 2023
@@ -166,11 +181,91 @@ def move_to(rpc: Rpc, ts: int, delay: int, day: str) -> None:
     # evm_setTime rather than evm_setNextBlockTimestamp: after --load-state anvil compares a
     # requested timestamp with the wall clock, not with the loaded chain's last block.
     rpc.set_time(ts - CHAINLOG_EDIT_LEAD)
+    if awards_from is not None:
+        set_awards(rpc, day, awards_from)
+    for award in stated:
+        write_stated_award(rpc, award, ts)
+    if awards_from is not None or stated:
+        fund_treasury_vests(rpc)
     edit_chainlog(rpc, day)
     # The pause obeys whichever chief is MCD_ADM at the date (the SKY chief after 2025-05-15).
     chief = chainlog_plan(day)[0].get("MCD_ADM", MAINNET["MCD_ADM"])
     rpc.set_storage(MAINNET["MCD_PAUSE"], PAUSE_AUTHORITY_SLOT, int(chief, 16))
     rpc.set_time(ts)
+
+
+VEST_AWARDS_SLOT = 1  # DssVest: mapping(uint256 => Award) awards, three slots per award (mainnet's)
+LOW_160 = 2**160 - 1
+
+
+def award_word(award: "S.SeedAward", rxd: int = 0) -> tuple[int, int, int]:
+    """The three storage words of a DssVest Award, packed as mainnet's struct."""
+    return (int(award.usr, 16) | award.bgn << 160 | award.clf << 208,
+            award.fin | int(award.mgr, 16) << 48 | 1 << 208,  # res = 1: restricted
+            award.tot | rxd << 128)
+
+
+def set_awards(rpc: Rpc, day: str, built: dict[str, int]) -> None:
+    """Each vest's ids() and awards as mainnet had them at `day` (twin.state.award_plan)."""
+    for vest, seeded in built.items():
+        plan = S.award_plan(vest, day, seeded)
+        address = MAINNET[vest]
+        for award_id, usr in plan.recipients.items():
+            base = mapping_slot(award_id, VEST_AWARDS_SLOT)
+            word0 = rpc.storage(address, base)
+            rpc.set_storage(address, base, (word0 & ~LOW_160) | int(usr, 16))
+        for award_id, award in plan.added.items():
+            base = mapping_slot(award_id, VEST_AWARDS_SLOT)
+            for offset, word in enumerate(award_word(award)):
+                rpc.set_storage(address, base + offset, word)
+        for award_id in range(plan.count + 1, seeded + 1):  # not created yet at the date
+            base = mapping_slot(award_id, VEST_AWARDS_SLOT)
+            for offset in range(3):
+                rpc.set_storage(address, base + offset, 0)
+        rpc.set_storage(address, VEST_IDS_SLOT, plan.count)
+
+
+def write_stated_award(rpc: Rpc, award: StatedAward, ts: int) -> None:
+    """Make award `award_id` of the vest have the stated recipient and end (the rest assumed: a
+    one-year stream ending at the stated end, or the existing award's fields)."""
+    address = MAINNET[award.vest]
+    base = mapping_slot(award.award_id, VEST_AWARDS_SLOT)
+    words = [rpc.storage(address, base + i) for i in range(3)]
+    if not words[0] & LOW_160:  # no such award on the twin: an assumed one-year stream
+        fin = award.fin or ts + 180 * 86_400
+        seed = S.SeedAward(award.usr or S.label_address(f"{award.vest}/stated-{award.award_id}"),
+                           S.seeded_total(award.vest), max(fin - 365 * 86_400, 0), min(365 * 86_400, fin), 0, S.ZERO)
+        words = list(award_word(seed))
+    if award.usr:
+        words[0] = (words[0] & ~LOW_160) | int(award.usr, 16)
+    if award.fin:
+        words[1] = (words[1] & ~(2**48 - 1)) | award.fin
+    for offset, word in enumerate(words):
+        rpc.set_storage(address, base + offset, word)
+    if rpc.storage(address, VEST_IDS_SLOT) < award.award_id:
+        rpc.set_storage(address, VEST_IDS_SLOT, award.award_id)
+
+
+def owed(rpc: Rpc, vest: str) -> int:
+    """What the valid awards of `vest` still owe: the sum of tot - rxd (read from storage)."""
+    address, total = MAINNET[vest], 0
+    for award_id in range(1, rpc.storage(address, VEST_IDS_SLOT) + 1):
+        base = mapping_slot(award_id, VEST_AWARDS_SLOT)
+        if rpc.storage(address, base) & LOW_160:
+            word2 = rpc.storage(address, base + 2)
+            total += (word2 & (2**128 - 1)) - (word2 >> 128)
+    return total
+
+
+def fund_treasury_vests(rpc: Rpc) -> None:
+    """Each transferrable vest may draw exactly what its awards still owe, as governance keeps it:
+    the PauseProxy approves it (a transaction, so each token keeps its own allowance bookkeeping)."""
+    proxy = MAINNET["MCD_PAUSE_PROXY"]
+    rpc.impersonate(proxy)
+    for vest, token in S.TREASURY_VESTS.items():
+        args = _address_word(MAINNET[vest]) + owed(rpc, vest).to_bytes(32, "big").hex()
+        _send(rpc, proxy, MAINNET[token], "approve(address,uint256)", args)
+    rpc.stop_impersonating(proxy)
 
 
 def chainlog_plan(day: str) -> tuple[dict[str, str], list[str]]:

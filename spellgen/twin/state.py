@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spellgen.spec.address import keccak256, to_checksum
-from spellgen.spec.history import pause_delay_at, vest_cap_at
+from spellgen.spec.history import known_awards, pause_delay_at, vest_cap_at, vest_ids_at
 from spellgen.spec.protocol import DAY, DSS_EXEC_LIB, RAD, VESTS as PROTOCOL_VESTS, WAD
 from spellgen.spec.timeutil import iso_date
 
@@ -268,3 +268,37 @@ def treasury_allowance(award_counts: dict[str, int], vest_key: str = "MCD_VEST_M
     """The PauseProxy's allowance (of the vest's token) to a transferrable vest: the sum of its
     seeded totals, as the house pattern (`approve(vest, allowance + new tot)`) would have left it."""
     return sum(a.tot for a in seed_awards(vest_key, award_counts[vest_key]))
+
+
+# --- Awards at a date ---------------------------------------------------------------------------
+
+def seeded_total(vest_key: str) -> int:
+    """The total of an assumed award on `vest_key`: one unit of its token (_UNIT)."""
+    return _UNIT[PROTOCOL_VESTS[vest_key].token]
+
+
+@dataclass(frozen=True)
+class AwardPlan:
+    """How a vest's awards at a date differ from the build's seeds (ids 1..built)."""
+
+    count: int  # mainnet's ids() at the date
+    recipients: dict[int, str]  # seeded ids whose recipient the spells archive shows: id -> usr
+    added: dict[int, SeedAward]  # ids beyond the seeds, up to count: assumed awards
+
+
+def award_plan(vest_key: str, day: str, built: int) -> AwardPlan:
+    """The vest as mainnet had it at `day`: as many awards as it had then (spellgen.spec.history).
+
+    Seeds beyond that count are erased by the caller, missing ids get assumed awards like the
+    seeds, and ids whose recipient the spells archive shows get that recipient (the rest of each
+    award, its dates and total, stays an assumption).
+    """
+    count = vest_ids_at(day).get(vest_key, 0)
+    known = {a.award_id: to_checksum(a.recipient) for a in known_awards() if a.vest == vest_key}
+    recipients = {i: known[i] for i in range(1, min(count, built) + 1) if i in known}
+    extra = seed_awards(vest_key, count) if count > built else []
+    added = {}
+    for award_id in range(built + 1, count + 1):
+        seed = extra[award_id - 1]
+        added[award_id] = SeedAward(known.get(award_id, seed.usr), seed.tot, seed.bgn, seed.tau, seed.eta, seed.mgr)
+    return AwardPlan(count, recipients, added)

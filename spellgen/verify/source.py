@@ -141,23 +141,20 @@ def _comments_against_statements(lines: list[str], code: list[str], names: dict[
 
 
 def _amounts_agree(line: int, comment: str, statement: str) -> list[SourceFinding]:
+    """The comment's first token amount is what the code below moves; later figures are context
+    (a conversion's MKR, a breakdown by vesting date). A rounded payment may state both figures."""
     numbers = _numbers_in_code(statement)
-    if not numbers:
+    stated = [(raw, token, Decimal(raw.replace(",", "").replace("_", "")))
+              for raw, token in _COMMENT_AMOUNT.findall(comment)]
+    if not numbers or not stated:
         return []  # the amount comes from a constant or a call: nothing literal to compare
-    stated_amounts = [(raw, token, Decimal(raw.replace(",", "").replace("_", "")))
-                      for raw, token in _COMMENT_AMOUNT.findall(comment)]
-    # "348,452.30 DAI rounded up to 348,453 DAI": the declared figure and the one the code pays.
-    rounding = "round" in comment.lower() and any(value in numbers for _, _, value in stated_amounts)
-    # "385.96 MKR: 2022-12-08 (257.31) + 2023-06-08 (128.65)": parts that add up to the amount paid.
-    missing = [value for _, _, value in stated_amounts if value not in numbers]
-    if len(missing) >= 2 and sum(missing) in numbers:
+    raw, token, first = stated[0]
+    if first in numbers:
         return []
-    findings = []
-    for raw, token, stated in stated_amounts:
-        if stated not in numbers and not rounding:
-            findings.append(SourceFinding(line, f"the comment says {raw} {token}, the code below does not "
-                                                f"(its amounts: {', '.join(_show(n) for n in sorted(numbers))})"))
-    return findings
+    if "round" in comment.lower() and any(value in numbers for _, _, value in stated[1:]):
+        return []  # "348,452.30 DAI rounded up to 348,453 DAI"
+    return [SourceFinding(line, f"the comment says {raw} {token}, the code below does not "
+                                f"(its amounts: {', '.join(_show(n) for n in sorted(numbers))})")]
 
 
 def _show(number: Decimal) -> str:

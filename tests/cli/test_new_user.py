@@ -198,7 +198,7 @@ def test_the_chart_keeps_matplotlib_warnings_to_itself():
 
 
 @pytest.mark.parametrize("typed, suggestion", [
-    ("MCD_VEST_SKY", None), ("MCD_VEST_SPK_TREASURY", None), ("MCD_VEST_DIA", "MCD_VEST_DAI"),
+    ("MCD_VEST_SPK", None), ("MCD_VEST_DAI_TREASURY", None), ("MCD_VEST_DIA", "MCD_VEST_DAI"),
     ("MCD_VEST_MKR_TRESURY", "MCD_VEST_MKR_TREASURY")])
 def test_did_you_mean_never_names_another_tokens_vest(typed, suggestion, tmp_path, capsys):
     spec = tmp_path / "typo.yaml"

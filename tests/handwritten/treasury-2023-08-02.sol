@@ -58,7 +58,7 @@ contract DssSpellAction is DssAction {
         );
 
         // Yanks
-        VestAbstract(VEST_DAI).yank(39);
+        VestAbstract(VEST_DAI).yank(35);
         VestAbstract(VEST_MKR_TREASURY).yank(30, NOV_30_2023);
     }
 }

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from spellgen.twin import start_twin
+from spellgen.twin import state as S
 from twinkit import Kit
 
 TWIN_DATE = "2022-01-28"  # a Friday; the TechOps example spell's date
@@ -19,7 +20,8 @@ TWIN_DATE = "2022-01-28"  # a Friday; the TechOps example spell's date
 
 @pytest.fixture(scope="session")
 def twin():
-    with start_twin(TWIN_DATE) as running:
+    # The twin as built (its seeded award counts), not the vests of the date: these tests read the seeds.
+    with start_twin(TWIN_DATE, award_counts=S.DEFAULT_AWARD_COUNTS) as running:
         yield running
 
 

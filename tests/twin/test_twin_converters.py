@@ -42,7 +42,7 @@ def test_mkr_sky_burns_mkr_and_mints_sky_at_the_rate(kit):
     assert kit.sky.functions.wards(conv.address).call() == 1
     proxy = kit.proxy_address
     mkr_before, sky_before = kit.mkr.functions.balanceOf(proxy).call(), kit.sky.functions.balanceOf(proxy).call()
-    kit.reverts(conv.functions.mkrToSky(proxy, 2 * WAD), "ds-token-insufficient-approval", proxy)
+    kit.reverts(conv.functions.mkrToSky(proxy, 2 * WAD), "", proxy)  # mainnet's MKR: no reason string
     kit.as_governance(kit.mkr.functions.approve(conv.address, 2 * WAD))
     receipt = kit.as_governance(conv.functions.mkrToSky(kit.someone, 2 * WAD))
     assert kit.mkr.functions.balanceOf(proxy).call() == mkr_before - 2 * WAD
@@ -67,7 +67,9 @@ def test_spk_and_the_new_vests_are_wired_as_on_mainnet(kit):
     assert sky_vest.functions.gem().call() == MAINNET["SKY"]
     assert kit.sky.functions.wards(sky_vest.address).call() == 1  # mintable: the vest mints SKY
     for key in ("MCD_VEST_SKY", "MCD_VEST_SPK_TREASURY", "DAI_USDS", "MKR_SKY", "SPK"):
-        assert kit.log.functions.getAddress(b32(key)).call() == MAINNET[key]
+        # Placed at their addresses; in the ChainLog only from the spells that registered them.
+        assert len(kit.w3.eth.get_code(MAINNET[key])) > 0
+        kit.reverts(kit.log.functions.getAddress(b32(key)), "dss-chain-log/invalid-key")
     kit.reverts(spk.functions.mint(kit.someone, 1), "Spk/not-authorized", kit.someone)
 
 
@@ -80,7 +82,7 @@ def test_extra_chainlog_keys_are_registered_at_start():
         chain = Chain(twin.url)
         getter = "getAddress(bytes32)(address)"
         assert chain.call(MAINNET["CHANGELOG"], getter, b32("SPARK_SUBPROXY")) == keys["SPARK_SUBPROXY"]
-        assert chain.call(MAINNET["CHANGELOG"], "count()(uint256)") == len(S.chainlog_keys()) + 1
+        assert chain.call(MAINNET["CHANGELOG"], "count()(uint256)") == len(twin.addresses) + 1
         assert twin.rpc.timestamp() == 1772064000  # the date is still the start's: 2026-02-26 00:00 UTC
     with pytest.raises(TwinKeyError, match="holds 0xa4c2.* under MCD_VEST_DAI"):
         start_twin("2026-02-26", extra_keys={"MCD_VEST_DAI": keys["SPARK_SUBPROXY"]})

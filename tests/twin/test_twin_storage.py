@@ -283,13 +283,14 @@ def test_vest_layout(kit, name):
     vest = kit.vests[name]
     address, v = vest.address, vest.functions
     assert word(kit, address, mapping_slot(PROXY, 0)) == v.wards(PROXY).call() == 1
-    usr, bgn, clf, fin, mgr, res, tot, rxd = v.awards(5).call()  # award 5 has a manager
-    base = mapping_slot(5, 1)
+    award_id = 5 if S.DEFAULT_AWARD_COUNTS[name] >= 5 else 1  # every fifth seed has a manager
+    usr, bgn, clf, fin, mgr, res, tot, rxd = v.awards(award_id).call()
+    base = mapping_slot(award_id, 1)
     a, b, c = (word(kit, address, base + i) for i in range(3))
     assert (a & (2**160 - 1), a >> 160 & (2**48 - 1), a >> 208) == (int(usr, 16), bgn, clf)
     assert (b & (2**48 - 1), b >> 48 & (2**160 - 1), b >> 208 & 0xff) == (fin, int(mgr, 16), res)
     assert (c & (2**128 - 1), c >> 128) == (tot, rxd)
-    assert mgr != ZERO and res == 1
+    assert (mgr != ZERO or award_id != 5) and res == 1
     kit.as_governance(v.file(b"cap".ljust(32, b"\0"), 123_456_789))  # a value no date gives
     assert word(kit, address, 2) == v.cap().call() == 123_456_789
     assert word(kit, address, 3) == v.ids().call() == S.DEFAULT_AWARD_COUNTS[name]

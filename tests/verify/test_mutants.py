@@ -80,9 +80,9 @@ MUTANTS = [
     ("allowance short", TREASURY, [("+ 1_500.75 ether)", "+ 1_500.74 ether)")], "allowance: PauseProxy MKR"),
     ("allowance missing", TREASURY, [("MKR.approve(MCD_VEST_MKR_TREASURY, MKR.allowance(address(this), "
                                       "MCD_VEST_MKR_TREASURY) + 1_500.75 ether);", "")], "allowance: PauseProxy MKR"),
-    ("yank missing", TREASURY, [("VestLike(MCD_VEST_DAI).yank(39);", "")], "yank: award 39 on MCD_VEST_DAI"),
-    ("wrong award yanked", TREASURY, [("VestLike(MCD_VEST_DAI).yank(39);", "VestLike(MCD_VEST_DAI).yank(38);")],
-     "yank: award 39 on MCD_VEST_DAI"),
+    ("yank missing", TREASURY, [("VestLike(MCD_VEST_DAI).yank(35);", "")], "yank: award 35 on MCD_VEST_DAI"),
+    ("wrong award yanked", TREASURY, [("VestLike(MCD_VEST_DAI).yank(35);", "VestLike(MCD_VEST_DAI).yank(34);")],
+     "yank: award 35 on MCD_VEST_DAI"),
     ("yanks the wrong owner's award", TREASURY, [("yank(30, NOV_30_2023);", "yank(29, NOV_30_2023);")],
      "yank: award 30 on MCD_VEST_MKR"),
     ("planned end ignored", TREASURY, [("yank(30, NOV_30_2023);", "yank(30);")], "yank: award 30 on MCD_VEST_MKR"),

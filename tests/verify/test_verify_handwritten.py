@@ -31,7 +31,7 @@ def test_the_handwritten_spell_verifies(tmp_path, capsys):
 @pytest.mark.parametrize("old, new, item", [
     ("GOV.allowance(address(this), VEST_MKR_TREASURY) + treasuryStream",
      "GOV.allowance(address(this), VEST_MKR_TREASURY) + 1_500 ether", "allowance: PauseProxy MKR"),
-    ("VestAbstract(VEST_DAI).yank(39);", "VestAbstract(VEST_DAI).yank(40);", "yank: award 39 on MCD_VEST_DAI"),
+    ("VestAbstract(VEST_DAI).yank(35);", "VestAbstract(VEST_DAI).yank(34);", "yank: award 35 on MCD_VEST_DAI"),
     ("JUL_31_2026 - AUG_01_2023, 365 days", "JUL_31_2026 - AUG_01_2023, 366 days", "stream: 1,500.75 MKR"),
 ])
 def test_slips_in_the_handwritten_spell_are_caught(old, new, item, tmp_path, capsys):
