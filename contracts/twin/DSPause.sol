@@ -1,80 +1,61 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 //
-// DSPause.sol -- clean-room governance delay (spellgen twin).
-// Written from /work/shared/spec/maker.md (section 2); mainnet: MCD_PAUSE / MCD_PAUSE_PROXY.
-//
-// plot/drop are ds-auth: the pause itself, `owner`, or a caller `authority.canCall` allows
-// (with DSChief as authority: the hat). setOwner/setAuthority/setDelay can only be called by the
-// proxy, i.e. by a plan that went through the delay (a spell calling them from its action).
-// The proxy is a constructor argument (not created here) so both can be placed at their
-// mainnet addresses independently: the proxy's owner must be the pause's final address.
+// DSPause.sol -- clean-room governance delay and its executor (spellgen twin); mainnet: MCD_PAUSE and
+// MCD_PAUSE_PROXY. Written from the project's protocol notes (shared/spec/maker.md, section 2) and
+// the public facts of mainnet's ds-pause:
+// * DSPause is ds-auth + ds-note: storage authority, owner, plans, proxy, delay (slots 0-4). Its
+//   constructor (delay, owner, authority) creates the DSPauseProxy, so the proxy is the pause's
+//   first creation (mainnet's MCD_PAUSE_PROXY is the CREATE address of MCD_PAUSE at nonce 1).
+// * plot/drop are ds-auth (with the chief as authority: the hat); setOwner/setAuthority/setDelay only
+//   from the proxy, i.e. from a plan that went through the delay ("ds-pause-undelayed-call").
+// * exec checks, in this order: the plan ("ds-pause-unplotted-plan"), the code hash
+//   ("ds-pause-wrong-codehash"), the eta ("ds-pause-premature-exec"); after the delegatecall the
+//   proxy's owner must still be the pause ("ds-pause-illegal-storage-change").
+// * DSPauseProxy stores its owner in slot 0 (a plan runs in its storage; the guard above protects it).
 
 pragma solidity 0.8.16;
 
-interface DSPauseAuthorityLike {
-    function canCall(address src, address dst, bytes4 sig) external view returns (bool);
-}
+import "./DSAuth.sol";
 
-interface DSPauseProxyLike {
-    function exec(address, bytes calldata) external returns (bytes memory);
-}
+contract DSPause is DSAuth, DSNote {
 
-contract DSPause {
-
-    // --- ds-auth ---
-    address public owner;
-    address public authority;
-    modifier auth { require(isAuthorized(msg.sender, msg.sig), "ds-auth-unauthorized"); _; }
+    // --- Admin (delayed) ---
     modifier wait { require(msg.sender == address(proxy), "ds-pause-undelayed-call"); _; }
 
-    // Whether `src` may call the function `sig`
-    function isAuthorized(address src, bytes4 sig) internal view returns (bool) {
-        if (src == address(this)) return true;
-        if (src == owner) return true;
-        if (authority == address(0)) return false;
-        return DSPauseAuthorityLike(authority).canCall(src, address(this), sig);
+    // Hand ownership to `owner_`
+    function setOwner(address owner_) public override wait {
+        owner = owner_;
+        emit LogSetOwner(owner);
+    }
+
+    // Set the authority
+    function setAuthority(DSAuthority authority_) public override wait {
+        authority = authority_;
+        emit LogSetAuthority(address(authority));
+    }
+
+    // Set the delay
+    function setDelay(uint256 delay_) public note wait {
+        delay = delay_;
+    }
+
+    // x + y
+    function add(uint256 x, uint256 y) internal pure returns (uint256 z) {
+        unchecked { z = x + y; }
+        require(z >= x, "ds-pause-addition-overflow");
     }
 
     // --- Data ---
-    mapping (bytes32 => bool) public plans;  // hash(usr, tag, fax, eta) => plotted
-    DSPauseProxyLike public immutable proxy;
-    uint256 public delay;                    // [seconds] minimum wait between plot and exec
+    mapping (bytes32 => bool) public plans;  // slot 2: hash(usr, tag, fax, eta) => plotted
+    DSPauseProxy public proxy;               // slot 3
+    uint256      public delay;               // slot 4: [seconds] minimum wait between plot and exec
 
-    // --- Events ---
-    event LogSetOwner(address indexed owner);
-    event LogSetAuthority(address indexed authority);
-    event SetDelay(uint256 delay);
-    event Plot(address indexed usr, bytes32 indexed tag, bytes fax, uint256 eta);
-    event Drop(address indexed usr, bytes32 indexed tag, bytes fax, uint256 eta);
-    event Exec(address indexed usr, bytes32 indexed tag, bytes fax, uint256 eta);
-
-    // Pause with `delay_`, `owner_`, `authority_` executing through `proxy_`
-    constructor(uint256 delay_, address owner_, address authority_, address proxy_) {
-        delay     = delay_;
-        owner     = owner_;
-        authority = authority_;
-        proxy     = DSPauseProxyLike(proxy_);
-        emit SetDelay(delay_);
-        emit LogSetOwner(owner_);
-        emit LogSetAuthority(authority_);
-    }
-
-    // Hand ownership to `owner_` (delayed plans only)
-    function setOwner(address owner_) external wait {
-        owner = owner_;
-        emit LogSetOwner(owner_);
-    }
-
-    // Set the authority (delayed plans only)
-    function setAuthority(address authority_) external wait {
-        authority = authority_;
-        emit LogSetAuthority(authority_);
-    }
-
-    // Set the delay (delayed plans only)
-    function setDelay(uint256 delay_) external wait {
+    // Pause with `delay_`, `owner_` and `authority_`; creates its proxy
+    constructor(uint256 delay_, address owner_, DSAuthority authority_) {
         delay = delay_;
-        emit SetDelay(delay_);
+        owner = owner_;
+        authority = authority_;
+        proxy = new DSPauseProxy();
     }
 
     // Id of a plan
@@ -88,26 +69,39 @@ contract DSPause {
     }
 
     // Schedule `fax` on `usr` (with code hash `tag`) for `eta` >= now + delay
-    function plot(address usr, bytes32 tag, bytes calldata fax, uint256 eta) external auth {
-        require(eta >= block.timestamp + delay, "ds-pause-delay-not-respected");
+    function plot(address usr, bytes32 tag, bytes memory fax, uint256 eta) public note auth {
+        require(eta >= add(block.timestamp, delay), "ds-pause-delay-not-respected");
         plans[hash(usr, tag, fax, eta)] = true;
-        emit Plot(usr, tag, fax, eta);
     }
 
     // Unschedule a plan
-    function drop(address usr, bytes32 tag, bytes calldata fax, uint256 eta) external auth {
+    function drop(address usr, bytes32 tag, bytes memory fax, uint256 eta) public note auth {
         plans[hash(usr, tag, fax, eta)] = false;
-        emit Drop(usr, tag, fax, eta);
     }
 
     // Run a plotted plan once its eta has passed, through the proxy
-    function exec(address usr, bytes32 tag, bytes calldata fax, uint256 eta) external returns (bytes memory out) {
-        bytes32 id = hash(usr, tag, fax, eta);
-        require(plans[id], "ds-pause-unplotted-plan");
-        require(block.timestamp >= eta, "ds-pause-premature-exec");
-        require(soul(usr) == tag, "ds-pause-wrong-codehash");
-        plans[id] = false;
-        emit Exec(usr, tag, fax, eta);
+    function exec(address usr, bytes32 tag, bytes memory fax, uint256 eta) public note returns (bytes memory out) {
+        require(plans[hash(usr, tag, fax, eta)], "ds-pause-unplotted-plan");
+        require(soul(usr) == tag,                "ds-pause-wrong-codehash");
+        require(block.timestamp >= eta,          "ds-pause-premature-exec");
+        plans[hash(usr, tag, fax, eta)] = false;
         out = proxy.exec(usr, fax);
+        require(proxy.owner() == address(this), "ds-pause-illegal-storage-change");
+    }
+}
+
+// Runs plans by delegatecall in its own storage, so a plan cannot touch the pause's
+contract DSPauseProxy {
+    address public owner;  // slot 0: the pause
+    modifier auth { require(msg.sender == owner, "ds-pause-proxy-unauthorized"); _; }
+
+    // Owned by its creator (the pause)
+    constructor() { owner = msg.sender; }
+
+    // Delegatecall `usr` with `fax` (owner only)
+    function exec(address usr, bytes memory fax) public auth returns (bytes memory out) {
+        bool ok;
+        (ok, out) = usr.delegatecall(fax);
+        require(ok, "ds-pause-delegatecall-error");
     }
 }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 //
-// DaiJoin.sol -- clean-room adapter between Vat dai and the DAI token (spellgen twin).
-// Written from /work/shared/spec/maker.md (section 3); mainnet: MCD_JOIN_DAI.
-// The twin also deploys it as USDS_JOIN, DaiJoin(MCD_VAT, USDS): same Vat, the USDS token.
-// The join must be a ward of its token (it mints on exit).
+// DaiJoin.sol -- clean-room adapter between Vat dai and the DAI token (spellgen twin); mainnet: MCD_JOIN_DAI.
+// Written from the project's protocol notes (shared/spec/maker.md, section 3) and the public facts
+// of mainnet's DaiJoin: storage order wards, vat, dai, live; `exit` requires live ("DaiJoin/not-live");
+// calls are logged as LibNote events. The join must be a ward of DAI (it mints on exit).
 
 pragma solidity 0.8.16;
+
+import "./LibNote.sol";
 
 interface DaiJoinVatLike {
     function move(address, address, uint256) external;
@@ -16,56 +18,51 @@ interface DaiJoinDaiLike {
     function burn(address, uint256) external;
 }
 
-contract DaiJoin {
+contract DaiJoin is LibNote {
 
     // --- Auth ---
-    mapping (address => uint256) public wards;
+    mapping (address => uint256) public wards;                                        // slot 0
     // Grant `usr` admin rights
-    function rely(address usr) external auth { wards[usr] = 1; emit Rely(usr); }
+    function rely(address usr) external note auth { wards[usr] = 1; }
     // Revoke `usr`'s admin rights
-    function deny(address usr) external auth { wards[usr] = 0; emit Deny(usr); }
+    function deny(address usr) external note auth { wards[usr] = 0; }
     modifier auth { require(wards[msg.sender] == 1, "DaiJoin/not-authorized"); _; }
 
-    DaiJoinVatLike public immutable vat;
-    DaiJoinDaiLike public immutable dai;
-    uint256        public live;  // 1 while exits are allowed
+    DaiJoinVatLike public vat;   // slot 1
+    DaiJoinDaiLike public dai;   // slot 2
+    uint256        public live;  // slot 3: 1 while exits are allowed
 
-    uint256 constant RAY = 10 ** 27;
-
-    // --- Events ---
-    event Rely(address indexed usr);
-    event Deny(address indexed usr);
-    event Join(address indexed usr, uint256 wad);
-    event Exit(address indexed usr, uint256 wad);
-    event Cage();
+    uint256 constant ONE = 10 ** 27;
 
     // Adapter for `vat_` and `dai_`; deployer is the first ward
     constructor(address vat_, address dai_) {
+        wards[msg.sender] = 1;
+        live = 1;
         vat  = DaiJoinVatLike(vat_);
         dai  = DaiJoinDaiLike(dai_);
-        live = 1;
-        wards[msg.sender] = 1;
-        emit Rely(msg.sender);
     }
 
     // Stop exits
-    function cage() external auth {
+    function cage() external note auth {
         live = 0;
-        emit Cage();
+    }
+
+    // x * y (reverts without a reason on overflow, as mainnet's)
+    function mul(uint256 x, uint256 y) internal pure returns (uint256 z) {
+        unchecked { z = x * y; }
+        require(y == 0 || z / y == x);
     }
 
     // Burn `wad` DAI of the caller and credit `usr` with `wad * RAY` Vat dai
-    function join(address usr, uint256 wad) external {
-        vat.move(address(this), usr, RAY * wad);
+    function join(address usr, uint256 wad) external note {
+        vat.move(address(this), usr, mul(ONE, wad));
         dai.burn(msg.sender, wad);
-        emit Join(usr, wad);
     }
 
     // Take `wad * RAY` Vat dai from the caller and mint `wad` DAI to `usr`
-    function exit(address usr, uint256 wad) external {
+    function exit(address usr, uint256 wad) external note {
         require(live == 1, "DaiJoin/not-live");
-        vat.move(msg.sender, address(this), RAY * wad);
+        vat.move(msg.sender, address(this), mul(ONE, wad));
         dai.mint(usr, wad);
-        emit Exit(usr, wad);
     }
 }

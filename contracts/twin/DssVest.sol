@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 //
 // DssVest.sol -- clean-room token streams (spellgen twin).
-// Written from /work/shared/spec/maker.md (section 4). Mainnet:
-//   DssVestSuckable     MCD_VEST_DAI, MCD_VEST_DAI_LEGACY (and MCD_VEST_USDS with an explicit join)
-//   DssVestMintable     MCD_VEST_MKR
-//   DssVestTransferrable MCD_VEST_MKR_TREASURY (czar = MCD_PAUSE_PROXY)
+// Written from the project's protocol notes (shared/spec/maker.md, section 4) and the public facts
+// of mainnet's dss-vest: storage order wards, awards, cap, ids, locked (slots 0-4); rely/deny are not
+// behind the lock; file and create check the lock before auth; revert strings "DssVest/...",
+// "DssVestMintable/Invalid-token-address", "DssVestTransferrable/Invalid-distributor-address", ...
+// Mainnet:
+//   DssVestSuckable      MCD_VEST_DAI, MCD_VEST_DAI_LEGACY (join MCD_JOIN_DAI), MCD_VEST_USDS (join USDS_JOIN)
+//   DssVestMintable      MCD_VEST_MKR
+//   DssVestTransferrable MCD_VEST_MKR_TREASURY, MCD_VEST_SKY_TREASURY (czar = MCD_PAUSE_PROXY)
 // Amounts are WAD token units; `bgn`, `clf`, `fin` are unix timestamps; `tau` and `eta`
 // given to create() are durations.
 
@@ -30,20 +34,19 @@ interface DssVestVatLike {
 
 interface DssVestDaiJoinLike {
     function exit(address, uint256) external;
+    function vat() external view returns (address);
 }
 
 abstract contract DssVest {
 
     uint256 public constant TWENTY_YEARS = 20 * 365 days;
 
-    uint256 internal locked;  // re-entrancy lock
-
     // --- Auth ---
-    mapping (address => uint256) public wards;
+    mapping (address => uint256) public wards;  // slot 0
     // Grant `_usr` admin rights
-    function rely(address _usr) external auth lock { wards[_usr] = 1; emit Rely(_usr); }
+    function rely(address _usr) external auth { wards[_usr] = 1; emit Rely(_usr); }
     // Revoke `_usr`'s admin rights
-    function deny(address _usr) external auth lock { wards[_usr] = 0; emit Deny(_usr); }
+    function deny(address _usr) external auth { wards[_usr] = 0; emit Deny(_usr); }
     modifier auth { require(wards[msg.sender] == 1, "DssVest/not-authorized"); _; }
 
     // Reject re-entrant calls into any state-changing function
@@ -65,9 +68,10 @@ abstract contract DssVest {
         uint128 rxd;   // amount already paid
     }
 
-    mapping (uint256 => Award) public awards;  // id => award (the whole struct)
-    uint256 public cap;  // max tokens per second of any one award
-    uint256 public ids;  // number of awards; ids start at 1
+    mapping (uint256 => Award) public awards;  // slot 1: id => award (three slots per award)
+    uint256 public cap;                        // slot 2: max tokens per second of any one award
+    uint256 public ids;                        // slot 3: number of awards; ids start at 1
+    uint256 internal locked;                   // slot 4: re-entrancy lock
 
     // --- Events ---
     event Rely(address indexed usr);
@@ -108,7 +112,7 @@ abstract contract DssVest {
     // --- Admin ---
 
     // Set a parameter (only "cap")
-    function file(bytes32 what, uint256 data) external auth lock {
+    function file(bytes32 what, uint256 data) external lock auth {
         if (what == "cap") cap = data;
         else revert("DssVest/file-unrecognized-param");
         emit File(what, data);
@@ -116,23 +120,24 @@ abstract contract DssVest {
 
     // Create a stream of `_tot` to `_usr` from `_bgn` over `_tau` seconds, cliff `_eta` seconds after `_bgn`
     function create(address _usr, uint256 _tot, uint256 _bgn, uint256 _tau, uint256 _eta, address _mgr)
-        external auth lock returns (uint256 id)
+        external lock auth returns (uint256 id)
     {
         require(_usr != address(0),                        "DssVest/invalid-user");
         require(_tot > 0,                                  "DssVest/no-vest-total-amount");
-        require(_bgn < block.timestamp + TWENTY_YEARS,     "DssVest/bgn-too-far");
-        require(_bgn > block.timestamp - TWENTY_YEARS,     "DssVest/bgn-too-long-ago");
+        require(_bgn < add(block.timestamp, TWENTY_YEARS), "DssVest/bgn-too-far");
+        require(_bgn > sub(block.timestamp, TWENTY_YEARS), "DssVest/bgn-too-long-ago");
         require(_tau > 0,                                  "DssVest/tau-zero");
         require(_tot / _tau <= cap,                        "DssVest/rate-too-high");
         require(_tau <= TWENTY_YEARS,                      "DssVest/tau-too-long");
         require(_eta <= _tau,                              "DssVest/eta-too-long");
+        require(ids < type(uint256).max,                   "DssVest/ids-overflow");
 
         id = ++ids;
         awards[id] = Award({
             usr: _usr,
             bgn: toUint48(_bgn),
-            clf: toUint48(_bgn + _eta),
-            fin: toUint48(_bgn + _tau),
+            clf: toUint48(add(_bgn, _eta)),
+            fin: toUint48(add(_bgn, _tau)),
             mgr: _mgr,
             res: 0,
             tot: toUint128(_tot),
@@ -160,7 +165,7 @@ abstract contract DssVest {
         require(_award.res == 0 || _award.usr == msg.sender, "DssVest/only-user-can-claim");
         uint256 amt = unpaid(block.timestamp, _award.bgn, _award.clf, _award.fin, _award.tot, _award.rxd);
         amt = _maxAmt < amt ? _maxAmt : amt;
-        awards[_id].rxd = toUint128(_award.rxd + amt);
+        awards[_id].rxd = toUint128(add(_award.rxd, amt));
         pay(_award.usr, amt);
         emit Vest(_id, amt);
     }
@@ -186,7 +191,7 @@ abstract contract DssVest {
         } else if (_time >= _fin) {
             amt = _tot;
         } else {
-            amt = uint256(_tot) * (_time - _bgn) / (_fin - _bgn);
+            amt = mul(_tot, sub(_time, _bgn)) / sub(_fin, _bgn);
         }
     }
 
@@ -194,23 +199,25 @@ abstract contract DssVest {
     function unpaid(uint256 _time, uint48 _bgn, uint48 _clf, uint48 _fin, uint128 _tot, uint128 _rxd)
         internal pure returns (uint256 amt)
     {
-        amt = _time < _clf ? 0 : accrued(_time, _bgn, _fin, _tot) - _rxd;
+        amt = _time < _clf ? 0 : sub(accrued(_time, _bgn, _fin, _tot), _rxd);
     }
 
     // --- Restriction ---
 
     // Only the recipient may claim award `_id` (a ward or the recipient)
     function restrict(uint256 _id) external lock {
-        require(awards[_id].usr != address(0), "DssVest/invalid-award");
-        require(wards[msg.sender] == 1 || awards[_id].usr == msg.sender, "DssVest/not-authorized");
+        address usr_ = awards[_id].usr;
+        require(usr_ != address(0), "DssVest/invalid-award");
+        require(wards[msg.sender] == 1 || usr_ == msg.sender, "DssVest/not-authorized");
         awards[_id].res = 1;
         emit Restrict(_id);
     }
 
     // Anyone may trigger payment of award `_id` (a ward or the recipient)
     function unrestrict(uint256 _id) external lock {
-        require(awards[_id].usr != address(0), "DssVest/invalid-award");
-        require(wards[msg.sender] == 1 || awards[_id].usr == msg.sender, "DssVest/not-authorized");
+        address usr_ = awards[_id].usr;
+        require(usr_ != address(0), "DssVest/invalid-award");
+        require(wards[msg.sender] == 1 || usr_ == msg.sender, "DssVest/not-authorized");
         awards[_id].res = 0;
         emit Unrestrict(_id);
     }
@@ -247,7 +254,7 @@ abstract contract DssVest {
                 awards[_id].tot = 0;
             } else {
                 awards[_id].tot = toUint128(
-                    unpaid(_end, _award.bgn, _award.clf, _award.fin, _award.tot, _award.rxd) + _award.rxd
+                    add(unpaid(_end, _award.bgn, _award.clf, _award.fin, _award.tot, _award.rxd), _award.rxd)
                 );
             }
         }
@@ -271,6 +278,24 @@ abstract contract DssVest {
 
     // --- Helpers ---
 
+    // x + y
+    function add(uint256 x, uint256 y) internal pure returns (uint256 z) {
+        unchecked { z = x + y; }
+        require(z >= x, "DssVest/add-overflow");
+    }
+
+    // x - y
+    function sub(uint256 x, uint256 y) internal pure returns (uint256 z) {
+        unchecked { z = x - y; }
+        require(z <= x, "DssVest/sub-underflow");
+    }
+
+    // x * y
+    function mul(uint256 x, uint256 y) internal pure returns (uint256 z) {
+        unchecked { z = x * y; }
+        require(y == 0 || z / y == x, "DssVest/mul-overflow");
+    }
+
     // Checked narrowing to uint48
     function toUint48(uint256 x) internal pure returns (uint48 z) {
         require((z = uint48(x)) == x, "DssVest/uint48-overflow");
@@ -291,7 +316,7 @@ contract DssVestMintable is DssVest {
 
     // Stream tokens minted from `_gem` (this vest needs mint rights on it)
     constructor(address _gem) DssVest() {
-        require(_gem != address(0), "DssVestMintable/invalid-gem-address");
+        require(_gem != address(0), "DssVestMintable/Invalid-token-address");
         gem = DssVestMintableGemLike(_gem);
     }
 
@@ -309,24 +334,29 @@ contract DssVestSuckable is DssVest {
     DssVestVatLike      public immutable vat;
     DssVestDaiJoinLike  public immutable join;
 
-    // Stream DAI sucked from the Vat (needs a ward on the Vat). `_join` = 0 means MCD_JOIN_DAI.
-    // Calls vat.hope(join) from this contract's address: redo it if the code is moved.
+    // Stream the token of `_join` (MCD_JOIN_DAI: DAI, USDS_JOIN: USDS) sucked from the Vat (needs a
+    // ward on the Vat). Calls vat.hope(join) from this contract's address.
     constructor(address _chainlog, address _join) DssVest() {
         require(_chainlog != address(0), "DssVestSuckable/invalid-chainlog-address");
         DssVestChainlogLike chainlog_ = DssVestChainlogLike(_chainlog);
         DssVestVatLike vat_ = DssVestVatLike(chainlog_.getAddress("MCD_VAT"));
-        address join_ = _join == address(0) ? chainlog_.getAddress("MCD_JOIN_DAI") : _join;
+        require(DssVestDaiJoinLike(_join).vat() == address(vat_), "DssVestSuckable/invalid-join-vat");
         chainlog = chainlog_;
         vat      = vat_;
-        join     = DssVestDaiJoinLike(join_);
-        vat_.hope(join_);
+        join     = DssVestDaiJoinLike(_join);
+        vat_.hope(_join);
     }
 
     // Suck `_amt * RAY` for this vest (sin to the vow) and exit `_amt` to `_guy`
     function pay(address _guy, uint256 _amt) internal override {
         require(vat.live() == 1, "DssVestSuckable/vat-not-live");
-        vat.suck(chainlog.getAddress("MCD_VOW"), address(this), _amt * RAY);
+        vat.suck(chainlog.getAddress("MCD_VOW"), address(this), mul(_amt, RAY));
         join.exit(_guy, _amt);
+    }
+
+    // The join, under the name older suckable vests used
+    function daiJoin() external view returns (address) {
+        return address(join);
     }
 }
 
@@ -337,8 +367,8 @@ contract DssVestTransferrable is DssVest {
 
     // Stream `_gem` out of `_czar`'s balance (the czar approves this vest)
     constructor(address _czar, address _gem) DssVest() {
-        require(_czar != address(0), "DssVestTransferrable/invalid-czar-address");
-        require(_gem  != address(0), "DssVestTransferrable/invalid-gem-address");
+        require(_czar != address(0), "DssVestTransferrable/Invalid-distributor-address");
+        require(_gem  != address(0), "DssVestTransferrable/Invalid-token-address");
         czar = _czar;
         gem  = DssVestTransferrableGemLike(_gem);
     }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 //
 // Sky.sol -- clean-room SKY token (spellgen twin); mainnet: SKY (MCD_GOV from 2025-05-15).
-// The PauseProxy is a ward; the treasury is its balance, which MCD_VEST_SKY_TREASURY pays from with
-// transferFrom. The logic is WardedToken's.
+// A WardedToken named "SKY Governance Token"/"SKY". The PauseProxy is a ward and holds the SKY
+// treasury, which MCD_VEST_SKY_TREASURY pays from with transferFrom.
 
 pragma solidity 0.8.16;
 
@@ -12,6 +12,16 @@ contract Sky is WardedToken {
     string public constant name   = "SKY Governance Token";
     string public constant symbol = "SKY";
 
+    uint256 public immutable deploymentChainId;  // the chain the token was deployed on
+
+    // Deployer is the first ward (WardedToken); remembers the deployment chain
+    constructor() {
+        deploymentChainId = block.chainid;
+    }
+
     // Revert strings read "Sky/..."
     function _prefix() internal pure override returns (string memory) { return "Sky"; }
+
+    // The EIP-712 domain name
+    function _name() internal pure override returns (string memory) { return name; }
 }

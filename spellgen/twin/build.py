@@ -3,10 +3,11 @@
 Steps, on one fresh anvil whose clock starts at state.BUILD_START and ticks one second per block
 (so the same inputs give the same state; only the order of anvil's block list in the dump varies):
 
-1. place every contract at its mainnet address (place.construct_at) and register it in the ChainLog;
+1. place every contract at its mainnet address (place.construct_at) and register it in the ChainLog
+   (the ChainLog registers itself as CHANGELOG; DSPause creates MCD_PAUSE_PROXY);
 2. wire governance as on mainnet (wards, vat.hope, MKR authority, chief IOU, vest caps);
-3. seed state: surplus buffer, MKR and SKY treasuries and their allowances, the chief's current
-   hat, and the awards each vest already holds;
+3. seed state: surplus buffer, MKR and SKY treasuries and their allowances, the MKR chief launched
+   with its current hat, and the awards each vest already holds;
 4. remove every right of the deployer, so only governance (the PauseProxy) rules;
 5. check the result, then dump the state to .cache/twin/.
 
@@ -29,11 +30,14 @@ from spellgen.progress import Progress
 from spellgen.chain.rpc import Rpc
 from spellgen.chain.slots import mapping_slot
 
-# Storage slots (contracts/README.md) the builder writes directly.
-VAT_DAI_SLOT, VAT_DEBT_SLOT = 2, 4
+# Storage slots (contracts/README.md; mainnet's Vat layout) the builder writes directly.
+VAT_DAI_SLOT, VAT_DEBT_SLOT = 5, 7
 # Every contract with `wards`: the deployer is a ward of each until retire_deployer.
-WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "USDS_JOIN", "SKY",
+# (USDS_JOIN is mainnet's UsdsJoin, which has none.)
+WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY",
           "MKR_AUTHORITY", *S.VESTS)
+# Created by another contract's constructor, not placed by the builder: key -> creator.
+CREATED_BY = {"MCD_PAUSE_PROXY": "MCD_PAUSE"}
 # Suckable vests -> their join: each is a ward of the Vat and hoped its join from its own
 # address when constructed in place (construct_at).
 SUCKABLE = {"MCD_VEST_DAI": "MCD_JOIN_DAI", "MCD_VEST_DAI_LEGACY": "MCD_JOIN_DAI", "MCD_VEST_USDS": "USDS_JOIN"}
@@ -144,28 +148,30 @@ def _b32(text: str) -> bytes:
 def place_contracts(chain: Contracts) -> None:
     """Every contract at its address, constructed there; each mainnet one registered in the ChainLog.
 
-    Constructor arguments are the mainnet addresses of dependencies, so immutables are right.
+    Constructor arguments are the mainnet addresses of dependencies (and mainnet's own arguments:
+    Dai's chain id 1, the Vow's auction houses, here none), so immutables and storage are right.
     """
     a = chain.addresses
     args: dict[str, tuple] = {
-        "CHANGELOG": (), "MCD_VAT": (), "MCD_DAI": (),
+        "CHANGELOG": (), "MCD_VAT": (),
+        "MCD_DAI": (S.CHAIN_ID,),  # the chain id of the permit domain: 1, as deployed on mainnet
         "MCD_JOIN_DAI": (a["MCD_VAT"], a["MCD_DAI"]),
-        "MCD_VOW": (a["MCD_VAT"],),
+        "MCD_VOW": (a["MCD_VAT"], S.ZERO, S.ZERO),  # no flapper or flopper on the twin
         "MCD_GOV": (_b32("MKR"),),
         "MCD_ADM": (a["MCD_GOV"], a["IOU"], S.MAX_YAYS),
-        # owner 0 as on mainnet: only the authority (the chief's hat) may plot
-        "MCD_PAUSE": (S.genesis_pause_delay(), S.ZERO, a["MCD_ADM"], a["MCD_PAUSE_PROXY"]),
-        "MCD_PAUSE_PROXY": (a["MCD_PAUSE"],),
+        # owner 0 as on mainnet: only the authority (the chief's hat) may plot. Creates the proxy.
+        "MCD_PAUSE": (S.genesis_pause_delay(), S.ZERO, a["MCD_ADM"]),
         "USDS": (), "SKY": (),
         "USDS_JOIN": (a["MCD_VAT"], a["USDS"]),
-        "MCD_VEST_DAI": (a["CHANGELOG"], S.ZERO),  # join 0 = MCD_JOIN_DAI from the ChainLog
-        "MCD_VEST_DAI_LEGACY": (a["CHANGELOG"], S.ZERO),
+        "MCD_VEST_DAI": (a["CHANGELOG"], a["MCD_JOIN_DAI"]),
+        "MCD_VEST_DAI_LEGACY": (a["CHANGELOG"], a["MCD_JOIN_DAI"]),
         "MCD_VEST_MKR": (a["MCD_GOV"],),
         "MCD_VEST_MKR_TREASURY": (a["MCD_PAUSE_PROXY"], a["MCD_GOV"]),
-        "MCD_VEST_USDS": (a["CHANGELOG"], a["USDS_JOIN"]),  # explicit join: pays USDS, not DAI
+        "MCD_VEST_USDS": (a["CHANGELOG"], a["USDS_JOIN"]),  # pays USDS, not DAI
         "MCD_VEST_SKY_TREASURY": (a["MCD_PAUSE_PROXY"], a["SKY"]),
         "MKR_AUTHORITY": (),
         "IOU": (_b32("IOU"),),
+        "SKY_CHIEF": (a["SKY"], S.SKY_CHIEF_MAX_YAYS, S.SKY_CHIEF_LAUNCH_THRESHOLD, S.SKY_CHIEF_LIFT_COOLDOWN),
     }
     lib_name, lib_address = S.EXEC_LIB
     runtime = construct_at(chain.rpc, lib_address, chain.artifacts[lib_name], (), S.DEPLOYER)
@@ -175,9 +181,14 @@ def place_contracts(chain: Contracts) -> None:
     # Dependencies first: the chief needs no live MKR, but each vest's constructor may read the
     # ChainLog (DssVestSuckable looks up MCD_VAT and MCD_JOIN_DAI and hopes the join).
     for key in [*S.CORE, *S.TWIN_ONLY]:
+        if key in CREATED_BY:
+            if chain.rpc.code(a[key]) in ("0x", "0x0"):
+                raise BuildError(f"{CREATED_BY[key]} did not create {key} at {a[key]}")
+            continue
         construct_at(chain.rpc, a[key], chain.artifacts[chain.kinds[key]], args[key], S.DEPLOYER)
     for key in S.CORE:
-        chain.send("CHANGELOG", "setAddress(bytes32,address)", _b32(key), a[key])
+        if key != "CHANGELOG":  # the ChainLog's constructor listed itself first
+            chain.send("CHANGELOG", "setAddress(bytes32,address)", _b32(key), a[key])
     for key in S.VESTS:
         construct_at(chain.rpc, a[key], chain.artifacts[chain.kinds[key]], args[key], S.DEPLOYER)
         chain.send("CHANGELOG", "setAddress(bytes32,address)", _b32(key), a[key])
@@ -190,7 +201,8 @@ def wire_governance(chain: Contracts) -> None:
     for join, token in JOINS.items():
         chain.send(token, "rely(address)", a[join])
     # Not DAI or USDS: as on mainnet only their joins mint them. SKY: the PauseProxy may mint, as MKR.
-    for key in ("CHANGELOG", "MCD_VAT", *JOINS, "MCD_VOW", "SKY", *S.VESTS):
+    # USDS_JOIN has no wards.
+    for key in ("CHANGELOG", "MCD_VAT", "MCD_JOIN_DAI", "MCD_VOW", "SKY", *S.VESTS):
         chain.send(key, "rely(address)", proxy)
     for key in SUCKABLE:
         chain.send("MCD_VAT", "rely(address)", a[key])  # suckable vests suck from the Vat
@@ -226,7 +238,8 @@ def seed_balances(chain: Contracts, counts: dict[str, int]) -> None:
 
 
 def seed_hat(chain: Contracts) -> None:
-    """The chief's current hat: an earlier spell backed by HAT_SUPPORT MKR."""
+    """The chief launched as on mainnet (80,000 MKR on address(0) first), then its current hat: an
+    earlier spell backed by HAT_SUPPORT MKR."""
     a = chain.addresses
     voter = S.HAT_VOTER
     chain.send("MCD_GOV", "mint(address,uint256)", voter, S.HAT_SUPPORT)
@@ -234,6 +247,8 @@ def seed_hat(chain: Contracts) -> None:
     chain.send("MCD_GOV", "approve(address,uint256)", a["MCD_ADM"], 2**256 - 1, sender=voter)
     chain.send("IOU", "approve(address,uint256)", a["MCD_ADM"], 2**256 - 1, sender=voter)
     chain.send("MCD_ADM", "lock(uint256)", S.HAT_SUPPORT, sender=voter)
+    chain.send("MCD_ADM", "vote(address[])", [S.ZERO], sender=voter)
+    chain.send("MCD_ADM", "launch()", sender=voter)
     chain.send("MCD_ADM", "vote(address[])", [S.PREVIOUS_SPELL], sender=voter)
     chain.send("MCD_ADM", "lift(address)", S.PREVIOUS_SPELL, sender=voter)
     _retire_account(chain, voter)
@@ -292,6 +307,12 @@ def check_built_state(chain: Contracts, counts: dict[str, int]) -> None:
             problems.append(f"{vest} has not hoped {join}")
     if chain.read("MCD_ADM", "hat()").lower() != S.PREVIOUS_SPELL.lower():
         problems.append("the chief's hat is not the previous spell")
+    if not chain.read("MCD_ADM", "live()"):
+        problems.append("the chief is not launched")
+    if chain.read("MCD_PAUSE", "proxy()").lower() != a["MCD_PAUSE_PROXY"].lower():
+        problems.append("MCD_PAUSE's proxy is not MCD_PAUSE_PROXY")
+    if chain.read("MCD_PAUSE_PROXY", "owner()").lower() != a["MCD_PAUSE"].lower():
+        problems.append("MCD_PAUSE_PROXY is not owned by MCD_PAUSE")
     if chain.rpc.timestamp() >= S.GENESIS:
         problems.append("the build ran past GENESIS; a twin could not start at GENESIS")
     if problems:

@@ -11,7 +11,10 @@ and called once by the deployer:
   address (DssVestSuckable's `vat.hope(join)`) and a library's self-address guard holds the
   mainnet address, exactly what a deployment at that address would have produced;
 * the call returns the runtime code with immutables filled in, which then replaces the
-  creation code.
+  creation code;
+* the target's nonce is 1 before the constructor runs (EIP-161: a created contract starts at 1),
+  so a contract its constructor creates lands where it would on mainnet (DSPause creates
+  DSPauseProxy: MCD_PAUSE at nonce 1 gives MCD_PAUSE_PROXY).
 
 The returned code is read with an eth_call first (same state, same result), then the call is
 sent as a transaction so its storage writes and events persist.
@@ -39,11 +42,11 @@ def construct_at(rpc: Rpc, address: str, artifact: Artifact, args: tuple, deploy
     if rpc.code(address) not in ("0x", "0x0"):
         raise RuntimeError(f"{address} already has code; refusing to construct {artifact.name} over it")
     rpc.set_code(address, artifact.initcode + constructor_args(artifact, args))
+    rpc.set_nonce(address, 1)  # EIP-161: a created contract starts at nonce 1 (its creations use it)
     call = {"from": deployer, "to": address, "data": "0x", "gas": hex(CONSTRUCT_GAS)}
     runtime = rpc.eth_call(call)
     if len(runtime) <= 2:
         raise RuntimeError(f"the constructor of {artifact.name} returned no code at {address}")
     rpc.send(call)
     rpc.set_code(address, runtime)
-    rpc.set_nonce(address, 1)  # EIP-161: a created contract starts at nonce 1
     return runtime

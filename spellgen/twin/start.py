@@ -18,8 +18,8 @@ from spellgen.chain.node import AnvilNode
 from spellgen.progress import Progress
 from spellgen.chain.rpc import Rpc
 
-PAUSE_DELAY_SLOT = 3  # DSPause: owner=0, authority=1, plans=2, delay=3
-VEST_CAP_SLOT = 3  # DssVest*: locked=0, wards=1, awards=2, cap=3, ids=4
+PAUSE_DELAY_SLOT = 4  # DSPause (as mainnet's): authority=0, owner=1, plans=2, proxy=3, delay=4
+VEST_CAP_SLOT = 2  # DssVest* (as mainnet's): wards=0, awards=1, cap=2, ids=3, locked=4
 MKR_ERA_END = "2025-05-15"  # from then on MCD_GOV names SKY on mainnet; the twin keeps MKR
 
 

@@ -38,13 +38,13 @@ CORE: dict[str, str] = {
     "MCD_DAI": "Dai",
     "MCD_JOIN_DAI": "DaiJoin",
     "MCD_VOW": "Vow",
-    "MCD_GOV": "DSToken",
+    "MCD_GOV": "MkrToken",  # mainnet's MKR: the ds-token of 2017 (its own storage layout)
     "MCD_ADM": "DSChief",
     "MCD_PAUSE": "DSPause",
-    "MCD_PAUSE_PROXY": "DSPauseProxy",
-    # The 2025-era tokens budget streams pay in. USDS_JOIN is a second DaiJoin: same Vat, USDS.
+    "MCD_PAUSE_PROXY": "DSPauseProxy",  # created by DSPause's constructor, as on mainnet
+    # The 2025-era tokens budget streams pay in. USDS_JOIN is mainnet's UsdsJoin: same Vat, USDS.
     "USDS": "Usds",
-    "USDS_JOIN": "DaiJoin",
+    "USDS_JOIN": "UsdsJoin",
     "SKY": "Sky",
 }
 VESTS: dict[str, str] = {
@@ -69,9 +69,13 @@ def label_address(label: str) -> str:
 # left out of the ChainLog, so no spell can mistake them for the real ones.
 MKR_AUTHORITY = label_address("MkrAuthority")  # MKR's ds-auth authority (mainnet key GOV_GUARD)
 CHIEF_IOU = label_address("IOU")  # the chief's IOU token (mainnet key MCD_IOU)
+# The SKY chief of 2025 at its mainnet address. On mainnet it is MCD_ADM from 2025-05-15 (and the
+# MKR chief MCD_ADM_LEGACY); the twin keeps the MKR-era ChainLog, so it is placed but not registered.
+SKY_CHIEF = "0x929d9A1435662357F54AdcF64DcEE4d6b867a6f9"
 TWIN_ONLY: dict[str, tuple[str, str]] = {  # name -> (address, contract)
     "MKR_AUTHORITY": (MKR_AUTHORITY, "MkrAuthority"),
     "IOU": (CHIEF_IOU, "DSToken"),
+    "SKY_CHIEF": (SKY_CHIEF, "Chief"),
 }
 
 # The EOA that builds the twin; all its rights are removed at the end of the build.
@@ -90,6 +94,10 @@ def chainlog_keys() -> list[str]:
 # --- Governance ---------------------------------------------------------------------------------
 
 MAX_YAYS = 5  # DSChief slate size limit (mainnet's)
+# The SKY chief's constructor arguments on mainnet (spec section 7): maxYays, launchThreshold, liftCooldown.
+SKY_CHIEF_MAX_YAYS = 5
+SKY_CHIEF_LAUNCH_THRESHOLD = 2_400_000_000 * WAD
+SKY_CHIEF_LIFT_COOLDOWN = 10  # blocks
 # Assumption: the chief already has a hat, a spell cast before GENESIS, backed by this much MKR.
 # A test voter must lock more than this to lift its own spell, as on mainnet.
 PREVIOUS_SPELL = label_address("previous-spell")

@@ -75,7 +75,7 @@ def test_up_with_a_port_and_a_pause_delay():
     try:
         assert url == f"http://127.0.0.1:{port}"
         assert "pause delay 36 hours" in text
-        assert Rpc(url).storage(MAINNET["MCD_PAUSE"], 3) == 36 * 3600
+        assert Rpc(url).storage(MAINNET["MCD_PAUSE"], 4) == 36 * 3600
     finally:
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=15) == 0

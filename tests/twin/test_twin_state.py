@@ -30,7 +30,7 @@ def test_chainlog_lists_exactly_the_twin_keys(kit):
     assert [k.rstrip(b"\0").decode() for k in kit.log.functions.list().call()] == KEYS
     assert {"USDS", "USDS_JOIN", "MCD_VEST_USDS", "SKY", "MCD_VEST_SKY_TREASURY"} <= set(KEYS)
     # The twin keeps the MKR-era ChainLog: MKR is MCD_GOV, never the 2025 key `MKR`.
-    kit.reverts(kit.log.functions.getAddress(b32("MKR")), "ChainLog/invalid-key")
+    kit.reverts(kit.log.functions.getAddress(b32("MKR")), "dss-chain-log/invalid-key")
 
 
 def test_exec_lib_sits_at_its_mainnet_address_and_embeds_it(kit):
@@ -62,7 +62,7 @@ def test_contracts_keep_their_mainnet_dependencies(kit):
 def test_usds_and_sky_contracts_keep_their_mainnet_dependencies(kit):
     A = MAINNET
     assert kit.usds_join.functions.vat().call() == A["MCD_VAT"] and kit.usds_join.functions.dai().call() == A["USDS"]
-    assert kit.usds_join.functions.live().call() == 1
+    assert kit.usds_join.functions.usds().call() == A["USDS"]  # mainnet's UsdsJoin: no wards, no live
     usds_vest = kit.vests["MCD_VEST_USDS"]
     assert usds_vest.functions.chainlog().call() == A["CHANGELOG"] and usds_vest.functions.vat().call() == A["MCD_VAT"]
     assert usds_vest.functions.join().call() == A["USDS_JOIN"]  # the explicit join, not MCD_JOIN_DAI
@@ -87,7 +87,7 @@ def test_governance_holds_the_wards(kit):
 
 def test_usds_and_sky_wiring(kit):
     proxy = MAINNET["MCD_PAUSE_PROXY"]
-    for c in (kit.usds_join, kit.sky, kit.vests["MCD_VEST_USDS"], kit.vests["MCD_VEST_SKY_TREASURY"]):
+    for c in (kit.sky, kit.vests["MCD_VEST_USDS"], kit.vests["MCD_VEST_SKY_TREASURY"]):
         assert c.functions.wards(proxy).call() == 1, c.address
     assert kit.vat.functions.wards(MAINNET["MCD_VEST_USDS"]).call() == 1  # it sucks from the Vat
     assert kit.vat.functions.wards(MAINNET["MCD_VEST_SKY_TREASURY"]).call() == 0
@@ -98,7 +98,7 @@ def test_usds_and_sky_wiring(kit):
     assert kit.sky.functions.wards(MAINNET["MCD_VEST_SKY_TREASURY"]).call() == 0  # it transfers, never mints
 
 def test_no_deployer_or_dev_account_keeps_any_right(kit):
-    contracts = (kit.log, kit.vat, kit.dai, kit.join, kit.vow, kit.usds, kit.usds_join, kit.sky, kit.mkr_authority,
+    contracts = (kit.log, kit.vat, kit.dai, kit.join, kit.vow, kit.usds, kit.sky, kit.mkr_authority,
                  *kit.vests.values())
     for who in (S.DEPLOYER, *kit.accounts):
         for c in contracts:
@@ -218,11 +218,11 @@ def test_a_later_date_gets_that_dates_parameters():
         assert later.timestamp == 1690848000
         assert later.pause_delay == 48 * 3600
         w3 = Web3(Web3.HTTPProvider(later.url))
-        cap = int.from_bytes(w3.eth.get_storage_at(MAINNET["MCD_VEST_MKR_TREASURY"], 3), "big")
+        cap = int.from_bytes(w3.eth.get_storage_at(MAINNET["MCD_VEST_MKR_TREASURY"], 2), "big")
         assert cap == 2_220 * WAD // (365 * DAY)  # raised in July 2023
     with start_twin("2024-03-01T15:30:00Z", pause_delay=3600) as custom:
         assert custom.timestamp == 1709307000 and custom.rpc.timestamp() == 1709307000
-        assert custom.rpc.storage(MAINNET["MCD_PAUSE"], 3) == 3600
+        assert custom.rpc.storage(MAINNET["MCD_PAUSE"], 4) == 3600
     with start_twin("2024-03-01") as default_2024:
         assert default_2024.pause_delay == 30 * 3600
 

@@ -321,7 +321,9 @@ def test_every_state_changing_function_is_locked_during_pay(kit, hostile, varian
     kit.tx(hostile.functions.aim(vest.address, 1, False))
     kit.tx(vest.functions.vest(1), kit.stranger)
     reasons = [hostile.functions.reasons(i).call() for i in range(hostile.functions.count().call())]
-    assert reasons == ["DssVest/system-locked"] * REENTRY_ATTEMPTS
+    # As on mainnet, rely and deny are not behind the lock (they are the last two attempts): the
+    # hostile gem is a ward here, so they succeed; everything else is locked.
+    assert reasons == ["DssVest/system-locked"] * (REENTRY_ATTEMPTS - 2) + ["ok", "ok"]
     assert vest.functions.rxd(1).call() == WAD and vest.functions.ids().call() == 1
 
 
@@ -385,8 +387,8 @@ def test_transferrable_fails_without_allowance(kit):
     vest = kit.vests["MCD_VEST_MKR_TREASURY"]
     award_id = create(kit, vest, kit.someone, WAD, T0 - 100, 100)
     kit.as_governance(kit.mkr.functions.approve(vest.address, 0))
-    # MKR (a DSToken) reverts itself, so its reason is what a mainnet fork shows too.
-    kit.reverts(vest.functions.vest(award_id), "ds-token-insufficient-approval", sender=kit.someone)
+    # MKR (the ds-token of 2017) reverts itself without a reason, as on a mainnet fork.
+    kit.reverts(vest.functions.vest(award_id), "", sender=kit.someone)
 
 
 def test_transferrable_fails_when_the_gem_reports_failure(kit):

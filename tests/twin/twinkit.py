@@ -42,15 +42,16 @@ class Kit:
         self.dai = self.at("Dai", A["MCD_DAI"])
         self.join = self.at("DaiJoin", A["MCD_JOIN_DAI"])
         self.usds = self.at("Usds", A["USDS"])
-        self.usds_join = self.at("DaiJoin", A["USDS_JOIN"])
+        self.usds_join = self.at("UsdsJoin", A["USDS_JOIN"])
         self.sky = self.at("Sky", A["SKY"])
         self.vow = self.at("Vow", A["MCD_VOW"])
-        self.mkr = self.at("DSToken", A["MCD_GOV"])
+        self.mkr = self.at("MkrToken", A["MCD_GOV"])
         self.chief = self.at("DSChief", A["MCD_ADM"])
         self.pause = self.at("DSPause", A["MCD_PAUSE"])
         self.proxy = self.at("DSPauseProxy", A["MCD_PAUSE_PROXY"])
         self.lib = self.at("DssExecLib", DSS_EXEC_LIB)
         self.iou = self.at("DSToken", S.CHIEF_IOU)
+        self.sky_chief = self.at("Chief", S.SKY_CHIEF)
         self.mkr_authority = self.at("MkrAuthority", S.MKR_AUTHORITY)
         self.vests = {key: self.at(kind, A[key]) for key, kind in S.VESTS.items()}
         self.voter, self.stranger, self.someone = self.accounts[1], self.accounts[2], self.accounts[3]
@@ -122,10 +123,14 @@ class Kit:
         return "(no reason)"
 
     def reverts(self, fn, reason: str, sender: str | None = None) -> None:
-        """`fn` called from `sender` at the latest block reverts with exactly `reason`."""
+        """`fn` called from `sender` at the latest block reverts with exactly `reason` ("" for a
+        revert without a reason string, as mainnet's older contracts give)."""
         with pytest.raises(ContractLogicError) as caught:
             fn.call({"from": Web3.to_checksum_address(sender or self.accounts[0]), "gas": GAS})
-        assert caught.value.message == f"execution reverted: {reason}", caught.value.message
+        expected = f"execution reverted: {reason}" if reason else "execution reverted"
+        assert caught.value.message == expected, caught.value.message
+        if not reason:
+            assert caught.value.data in (None, "0x", b""), caught.value.data  # no Error(string), no Panic
 
     def events(self, contract, name: str, receipt) -> list[dict]:
         """The `name` events `contract` itself emitted in `receipt` (others' logs are skipped)."""
