@@ -84,7 +84,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     with open_chain(spell, choice, steps) as (url, where):
         try:
             chain = Chain(w3=choice.web3) if choice.web3 is not None else Chain(url)
-            observation = Simulator(chain, expected, steps.done).run(compiled)
+            observation = Simulator(chain, expected, steps.done, twin=where.startswith("twin")).run(compiled)
         except SimulationError as exc:
             return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps)
     control = {}

@@ -15,7 +15,35 @@ from spellgen.chain.client import Chain, Receipt, TxFailed
 from spellgen.chain.slots import mapping_slot
 from spellgen.build.compile import CompiledSpell
 from spellgen.verify.expect import Expected
-from spellgen.spec.protocol import CHANGELOG, VESTS, WAD, VestKind
+from spellgen.spec.address import keccak256, to_checksum
+from spellgen.spec.protocol import CHANGELOG, DAY, VESTS, WAD, VestKind
+
+MANY_KEYS = 600  # about the length of mainnet's ChainLog in 2025
+CHAINLOG_KEYS_SLOT = 2  # ChainLog: wards 0, location 1, keys 2 (verify/layouts.py)
+OPEN, CLOSE = 14 * 3600, 21 * 3600  # office hours, UTC (DssExecLib.canCast)
+
+
+def _in_office_hours(ts: int) -> bool:
+    return (ts // DAY + 3) % 7 < 5 and OPEN <= ts % DAY < CLOSE
+
+
+def latest_in_office_hours(before: int) -> int:
+    """The latest second at or before `before` inside office hours."""
+    t = before
+    while not _in_office_hours(t):
+        day = t - t % DAY
+        t = day + CLOSE - 1 if t % DAY >= CLOSE and (t // DAY + 3) % 7 < 5 else day - 1
+    return t
+
+
+def latest_outside_office_hours(before: int) -> int:
+    """The latest 03:00 UTC on a Saturday or Sunday at or before `before` (no office hours then)."""
+    t = before - before % DAY + 3 * 3600
+    if t > before:
+        t -= DAY
+    while (t // DAY + 3) % 7 < 5:
+        t -= DAY
+    return t
 
 Progress = Callable[[str, float], None]
 
@@ -85,6 +113,34 @@ class Observation:
     watched_vests: dict[str, str] = field(default_factory=dict)  # every vest in the ChainLog
     watched_tokens: dict[str, str] = field(default_factory=dict)  # symbol -> address, as present
     steps: list[tuple[str, float]] = field(default_factory=list)
+    # The cast transaction as the node traced it (verify/statediff.py, verify/callpolicy.py).
+    state_diff: dict | None = None  # prestateTracer, diffMode
+    call_trace: dict | None = None  # callTracer
+    trace_error: str = ""
+    fee: int = 0  # gasUsed * effectiveGasPrice, what the caster paid
+    miner: str = ""
+    sender: str = ""
+    action_code_hash: bytes = b""
+    code_before: dict[str, bool] = field(default_factory=dict)  # address (lower) -> had code before the cast
+    twin: bool = False
+    spell_abi: list = field(default_factory=list)
+    action_abi: list = field(default_factory=list)
+    recasts: list["Recast"] = field(default_factory=list)
+    mkr_authority: str = ""
+
+
+@dataclass
+class Recast:
+    """The same cast from the same pre-state at another time (or chain condition), in a snapshot."""
+
+    label: str
+    time: int
+    must_succeed: bool  # False: an attempt outside office hours, which must revert
+    error: str | None = None  # revert reason, when it reverted
+    state_diff: dict | None = None
+    fee: int = 0
+    miner: str = ""
+    timestamp: int = 0
 
 
 def _bytes32(text: str) -> bytes:
@@ -92,12 +148,13 @@ def _bytes32(text: str) -> bytes:
 
 
 class Simulator:
-    def __init__(self, chain: Chain, expected: Expected, progress: Progress | None = None):
+    def __init__(self, chain: Chain, expected: Expected, progress: Progress | None = None, twin: bool = False):
         self.chain = chain
         self.expected = expected
         self.progress = progress or (lambda step, seconds: None)
         self.addr: dict[str, str] = {}
-        self.obs = Observation(self.addr)
+        self.obs = Observation(self.addr, twin=twin)
+        self.twin = twin
 
     def _step(self, name: str, fn: Callable[[], object]) -> object:
         started = time.monotonic()
@@ -134,6 +191,8 @@ class Simulator:
         for key in ("MCD_VAT", "MCD_VOW", "MCD_DAI", "MCD_GOV", "MCD_ADM", "MCD_PAUSE", "MCD_PAUSE_PROXY",
                     *self.expected.vests):
             self.lookup(key)
+        self._present(["MCD_JOIN_DAI", "USDS_JOIN", "CHANGELOG"], self.lookup)
+        self.addr.setdefault("CHANGELOG", CHANGELOG)
         # Every DssVest and budget token on the chain: any event of theirs must be explained.
         self.obs.watched_vests = self._present(list(VESTS), self.lookup)
         self.obs.watched_tokens = self._present(sorted({v.token for v in VESTS.values()}), self.token)
@@ -142,14 +201,18 @@ class Simulator:
         self._step("elect spell (lock MKR, vote, lift)", self.elect)
         self._step("schedule", self.schedule)
         self.obs.before = self._step("read state before the cast", self.read_state)
+        pre_cast = self.chain.snapshot()
         self.obs.cast = self._step("warp to nextCastTime and cast", self.cast)
+        self._step("trace the cast (state diff, calls)", self.trace_cast)
         self.obs.after = self._step("read state after the cast", self.read_state)
         self._step("read new awards", self.read_new_awards)
         self._step("vest each new award to its end (in snapshots)", self.pay_out)
         self._step("sum treasury obligations", self.obligations)
+        self._step("cast again at other times (in snapshots)", lambda: self.recast(pre_cast))
         return self.obs
 
     def deploy(self, compiled: CompiledSpell) -> None:
+        self.obs.spell_abi, self.obs.action_abi = compiled.spell.abi, compiled.action.abi
         receipt = self.chain.send(self.deployer, None, bytes.fromhex(compiled.spell.bytecode))
         spell = receipt.contract_address
         obs = self.obs
@@ -193,6 +256,102 @@ class Simulator:
         cast_time = self.chain.call(self.obs.spell, "nextCastTime()(uint256)")
         self.chain.warp(cast_time)
         return self.chain.transact(self.deployer, self.obs.spell, "cast()")
+
+    # -- traces and other cast times ---------------------------------------------------------------
+    def _fee(self, tx_hash: str) -> tuple[int, str]:
+        receipt = self.chain.rpc("eth_getTransactionReceipt", [tx_hash])
+        block = self.chain.rpc("eth_getBlockByNumber", [receipt["blockNumber"], False])
+        price = int(receipt.get("effectiveGasPrice") or "0x0", 16)
+        return int(receipt["gasUsed"], 16) * price, block.get("miner") or ""
+
+    def trace_cast(self) -> None:
+        """The cast's full state diff and call tree (anvil's prestateTracer and callTracer)."""
+        obs, tx = self.obs, self.obs.cast.tx_hash
+        obs.sender = self.deployer
+        obs.fee, obs.miner = self._fee(tx)
+        code = self.chain.code(obs.action)
+        try:
+            obs.mkr_authority = self.chain.call(self.addr["MCD_GOV"], "authority()(address)")
+        except Exception:  # noqa: BLE001 - MCD_GOV without ds-auth (SKY from 2025-05-15)
+            obs.mkr_authority = ""
+        obs.action_code_hash = keccak256(code)
+        try:
+            obs.state_diff = self.chain.trace(tx, "prestateTracer", {"diffMode": True})
+            obs.call_trace = self.chain.trace(tx, "callTracer")
+        except Exception as exc:  # noqa: BLE001 - a node without debug_traceTransaction: verify says so
+            obs.trace_error = str(exc)
+            return
+        before = hex(obs.cast.block - 1)
+        addresses: set[str] = set()
+
+        def walk(frame: dict) -> None:
+            for key in ("from", "to"):
+                if frame.get(key):
+                    addresses.add(frame[key].lower())
+            for child in frame.get("calls") or []:
+                walk(child)
+        walk(obs.call_trace)
+        for address in sorted(addresses):
+            raw = self.chain.rpc("eth_getCode", [to_checksum(address), before])
+            obs.code_before[address] = raw not in (None, "0x", "0x0")
+
+    def cast_times(self) -> list[tuple[str, int, bool]]:
+        """Other moments to cast at, from the same pre-state: near the end of the expiration window;
+        with office hours declared, both ends of a weekday's window and attempts outside it (which
+        must revert); without, a time outside office hours (which must work)."""
+        first = self.obs.cast.timestamp
+        expiry_end = self.obs.expiration
+        out: list[tuple[str, int, bool]] = []
+        if self.expected.office_hours:
+            day = (first // DAY + 1) * DAY
+            while (day // DAY + 3) % 7 >= 5:
+                day += DAY
+            out.append(("at the opening of office hours", day + 14 * 3600, True))
+            out.append(("at the last second of office hours", day + 21 * 3600 - 1, True))
+            out.append(("just after office hours (must revert)", day + 21 * 3600, False))
+            saturday = day + ((5 - (day // DAY + 3) % 7) % 7) * DAY + 15 * 3600
+            out.append(("on a Saturday afternoon (must revert)", saturday, False))
+            late = latest_in_office_hours(max(expiry_end - 3600, first + 1))
+        else:
+            late = latest_outside_office_hours(max(expiry_end - 3600, first + 1))
+        if late <= first:
+            late = first + 7 * DAY
+        label = "near the end of the expiration window" + ("" if self.expected.office_hours else
+                                                           ", outside office hours")
+        if self.twin:
+            label += f", with {MANY_KEYS} ChainLog keys"
+        out.append((label, late, True))
+        return out
+
+    def recast(self, pre_cast: str) -> None:
+        """Cast again from the pre-cast state at each other time; record each state diff."""
+        snapshot = pre_cast
+        for label, when, must_succeed in self.cast_times():
+            self.chain.revert(snapshot)
+            snapshot = self.chain.snapshot()
+            if "ChainLog keys" in label:
+                self._many_chainlog_keys()
+            self.chain.warp(when)
+            entry = Recast(label, when, must_succeed)
+            try:
+                receipt = self.chain.transact(self.deployer, self.obs.spell, "cast()")
+            except TxFailed as exc:
+                entry.error = str(exc) or "reverted"
+            else:
+                entry.timestamp = receipt.timestamp
+                entry.fee, entry.miner = self._fee(receipt.tx_hash)
+                try:
+                    entry.state_diff = self.chain.trace(receipt.tx_hash, "prestateTracer", {"diffMode": True})
+                except Exception as exc:  # noqa: BLE001
+                    entry.error = f"could not trace: {exc}"
+            self.obs.recasts.append(entry)
+        self.chain.revert(snapshot)
+
+    def _many_chainlog_keys(self) -> None:
+        """Make the twin's ChainLog as long as mainnet's (count() = MANY_KEYS), as a spell that
+        behaves differently with many keys would see on mainnet. Only the array length is set."""
+        log = self.addr.get("CHANGELOG") or CHANGELOG
+        self.chain.set_storage(log, CHAINLOG_KEYS_SLOT, MANY_KEYS)
 
     # -- reads -----------------------------------------------------------------------------------
     def award(self, vest: str, award: int) -> Award:

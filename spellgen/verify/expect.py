@@ -91,6 +91,7 @@ class Expected:
     allowances: list[AllowanceChange] = field(default_factory=list)
     caps: list[CapSet] = field(default_factory=list)
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
+    date: str = ""  # the spell's target date, YYYY-MM-DD (the limits in force then)
 
     @property
     def dai_paid(self) -> int:
@@ -132,7 +133,7 @@ def _allowance(a: Allowance, spell: Spell) -> AllowanceChange:
 
 def expected_from(spell: Spell) -> Expected:
     """Every on-chain consequence the YAML declares, in chain units."""
-    out = Expected(spell.description, spell.office_hours, spell.expiry)
+    out = Expected(spell.description, spell.office_hours, spell.expiry, date=spell.date)
     for action in spell.actions:
         if isinstance(action, Stream):
             out.awards.append(_award(action))
