@@ -55,7 +55,7 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[t
     with steps.step(f"start the twin at {spell.date}"):
         twin = start_twin(spell.date, port=choice.port, pause_delay=spell.pause_delay)
     try:
-        yield twin.url, f"twin at {spell.date} (pause delay {twin.pause_delay // 3600} hours)"
+        yield twin.url, f"twin at {spell.date} ({twin.hardfork}, pause delay {twin.pause_delay // 3600} hours)"
     finally:
         twin.stop()
 

@@ -34,8 +34,8 @@ from spellgen.chain.slots import mapping_slot
 VAT_DAI_SLOT, VAT_DEBT_SLOT = 5, 7
 # Every contract with `wards`: the deployer is a ward of each until retire_deployer.
 # (USDS_JOIN is mainnet's UsdsJoin, which has none.)
-WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY",
-          "MKR_AUTHORITY", *S.VESTS)
+# (MKR's authority has a root instead, handed to the PauseProxy as on mainnet.)
+WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY", *S.VESTS)
 # Created by another contract's constructor, not placed by the builder: key -> creator.
 CREATED_BY = {"MCD_PAUSE_PROXY": "MCD_PAUSE"}
 # Suckable vests -> their join: each is a ward of the Vat and hoped its join from its own
@@ -209,7 +209,6 @@ def wire_governance(chain: Contracts) -> None:
     # MKR: minted only through its authority; the PauseProxy and MCD_VEST_MKR may mint.
     chain.send("MCD_GOV", "setName(bytes32)", _b32("Maker"))
     chain.send("MCD_GOV", "setAuthority(address)", a["MKR_AUTHORITY"])
-    chain.send("MKR_AUTHORITY", "rely(address)", proxy)
     chain.send("MKR_AUTHORITY", "rely(address)", a["MCD_VEST_MKR"])
     chain.send("IOU", "setOwner(address)", a["MCD_ADM"])  # lock mints IOU, free burns it
     # sendPaymentFromSurplusBuffer exits DAI through the join on the PauseProxy's behalf; the
@@ -280,6 +279,8 @@ def retire_deployer(chain: Contracts) -> None:
     for key in WARDED:
         chain.send(key, "deny(address)", deployer)
     chain.send("MCD_GOV", "setOwner(address)", S.ZERO)
+    # MKR's authority: the PauseProxy is its root, as on mainnet (it may call any auth function of MKR).
+    chain.send("MKR_AUTHORITY", "setRoot(address)", chain.addresses["MCD_PAUSE_PROXY"])
     _retire_account(chain, chain.addresses["MCD_PAUSE_PROXY"])
     _retire_account(chain, deployer)
 
@@ -294,6 +295,8 @@ def check_built_state(chain: Contracts, counts: dict[str, int]) -> None:
     for key in WARDED:
         if chain.read(key, "wards(address)", S.DEPLOYER) != 0:
             problems.append(f"the deployer is still a ward of {key}")
+    if chain.read("MKR_AUTHORITY", "root()").lower() != a["MCD_PAUSE_PROXY"].lower():
+        problems.append("the PauseProxy is not the root of MKR's authority")
     for key in S.VESTS:
         if chain.read(key, "ids()") != counts[key]:
             problems.append(f"{key} holds {chain.read(key, 'ids()')} awards, not {counts[key]}")

@@ -25,7 +25,23 @@ BUILD_START = GENESIS - 3_600  # 2021-05-31 23:00:00 UTC
 GENESIS_DATE = iso_date(GENESIS)
 
 CHAIN_ID = 1  # mainnet's: spells and tests that look at block.chainid behave as on a fork
-HARDFORK = "cancun"  # pinned so build and start agree whatever anvil's default becomes
+HARDFORK = "cancun"  # the build's, pinned whatever anvil's default becomes (a dump loads under any fork)
+# Mainnet's hardforks by activation date (spec section 7), as anvil 1.7.1 names them: a twin at a
+# date runs the rules in force then (Cancun's SELFDESTRUCT, Osaka's limits, ...).
+HARDFORKS: tuple[tuple[str, str], ...] = (
+    ("2021-08-05", "london"), ("2022-09-15", "paris"), ("2023-04-12", "shanghai"), ("2024-03-13", "cancun"),
+    ("2025-05-07", "prague"), ("2025-12-03", "osaka"),
+)
+FIRST_HARDFORK = "berlin"  # before London
+
+
+def hardfork_at(iso_date: str) -> str:
+    """The hardfork in force on mainnet on a date (YYYY-MM-DD, UTC)."""
+    name = FIRST_HARDFORK
+    for since, fork in HARDFORKS:
+        if iso_date >= since:
+            name = fork
+    return name
 GAS_LIMIT = 30_000_000  # mainnet's block gas limit in 2021-2024
 
 # --- The contracts ------------------------------------------------------------------------------
@@ -105,9 +121,10 @@ HAT_VOTER = label_address("hat-voter")
 HAT_SUPPORT = 100_000 * WAD
 
 
-def anvil_args(timestamp: int | None = None) -> list[str]:
-    """anvil options shared by the build and every start, so both run the same chain."""
-    args = ["--chain-id", str(CHAIN_ID), "--hardfork", HARDFORK, "--gas-limit", str(GAS_LIMIT)]  # not --silent: readiness reads the "Listening on" line
+def anvil_args(timestamp: int | None = None, hardfork: str = HARDFORK) -> list[str]:
+    """anvil options shared by the build and every start, so both run the same chain (a start
+    passes the hardfork of its date)."""
+    args = ["--chain-id", str(CHAIN_ID), "--hardfork", hardfork, "--gas-limit", str(GAS_LIMIT)]  # not --silent: readiness reads the "Listening on" line
     return args + (["--timestamp", str(timestamp)] if timestamp is not None else [])
 
 

@@ -81,7 +81,7 @@ def test_governance_holds_the_wards(kit):
     assert kit.vat.functions.wards(MAINNET["MCD_VEST_MKR"]).call() == 0
     assert kit.dai.functions.wards(MAINNET["MCD_JOIN_DAI"]).call() == 1
     assert kit.dai.functions.wards(proxy).call() == 0  # as on mainnet: only the join mints DAI
-    assert kit.mkr_authority.functions.wards(proxy).call() == 1
+    assert kit.mkr_authority.functions.root().call() == proxy  # as on mainnet: any auth call on MKR
     assert kit.mkr_authority.functions.wards(MAINNET["MCD_VEST_MKR"]).call() == 1
 
 
@@ -100,6 +100,7 @@ def test_usds_and_sky_wiring(kit):
 def test_no_deployer_or_dev_account_keeps_any_right(kit):
     contracts = (kit.log, kit.vat, kit.dai, kit.join, kit.vow, kit.usds, kit.sky, kit.mkr_authority,
                  *kit.vests.values())
+    assert kit.mkr_authority.functions.root().call() == MAINNET["MCD_PAUSE_PROXY"]
     for who in (S.DEPLOYER, *kit.accounts):
         for c in contracts:
             assert c.functions.wards(who).call() == 0, (who, c.address)

@@ -293,3 +293,16 @@ def test_vest_layout(kit, name):
     assert word(kit, address, 2) == v.cap().call() > 0
     assert word(kit, address, 3) == v.ids().call() == S.DEFAULT_AWARD_COUNTS[name]
     assert word(kit, address, 4) == 0  # locked, between calls
+
+
+# --- MKR's authority (mainnet GOV_GUARD): root 0, wards 1 ------------------------------------------
+
+
+def test_mkr_authority_layout_and_root(kit):
+    auth = S.MKR_AUTHORITY
+    a = kit.mkr_authority.functions
+    assert addr_at(kit, auth, 0) == a.root().call() == PROXY
+    assert word(kit, auth, mapping_slot(A["MCD_VEST_MKR"], 1)) == a.wards(A["MCD_VEST_MKR"]).call() == 1
+    # As on mainnet, the root may call any auth function of MKR: here setOwner through a spell's rights.
+    assert a.canCall(PROXY, A["MCD_GOV"], bytes.fromhex("13af4035")).call() is True  # setOwner(address)
+    assert a.canCall(kit.someone, A["MCD_GOV"], bytes.fromhex("13af4035")).call() is False
