@@ -67,7 +67,7 @@ def _redact(url: str) -> str:
 
 
 def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoice, report_dir: Path | None,
-        stream: TextIO | None = None, caps: Sequence = ()) -> int:
+        stream: TextIO | None = None, caps: Sequence = (), source_name: str = "DssSpell.sol") -> int:
     """Compile `source`, cast it, verify it against the spell's YAML model, report. Returns the exit code.
 
     `caps` (spellgen.budget.caplines.CapLine) are budget caps drawn on report.html's chart."""
@@ -81,12 +81,13 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     with steps.step(f"compile with solc {solc}"):
         compiled: CompiledSpell = compile_cached(source, solc)
     expected = expected_from(spell)
+    identity = source_identity(source_name, source, compiled)
     with open_chain(spell, choice, steps) as (url, where):
         try:
             chain = Chain(w3=choice.web3) if choice.web3 is not None else Chain(url)
             observation = Simulator(chain, expected, steps.done, twin=where.startswith("twin")).run(compiled)
         except SimulationError as exc:
-            return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps)
+            return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps, identity)
     control = {}
     if spell.expect is not None:
         from spellgen.spec.amounts import to_wei
@@ -97,7 +98,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     results = verify(expected, observation, control)
     cast = observation.cast
     info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
-                   iso(cast.timestamp), cast.gas_used, steps.timings)
+                   iso(cast.timestamp), cast.gas_used, steps.timings, identity)
     print(terminal_table(results), file=sys.stdout, flush=True)
     if report_dir is not None:
         paths = write_reports(report_dir, info, results, spell, caps)
@@ -105,7 +106,18 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     return 0 if all(r.passed for r in results) else 1
 
 
-def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps=()) -> int:
+def source_identity(name: str, source: str, compiled: CompiledSpell) -> dict[str, str]:
+    """What was verified: the source file, keccak-256 of its text and of each runtime bytecode, the compiler."""
+    from spellgen.spec.address import keccak256
+
+    def runtime(contract) -> str:
+        return "0x" + keccak256(bytes.fromhex(contract.deployed)).hex()
+    return {"file": name, "source_keccak256": "0x" + keccak256(source.encode()).hex(),
+            "spell_runtime_keccak256": runtime(compiled.spell), "action_runtime_keccak256": runtime(compiled.action),
+            "compiler": f"solc {compiled.solc} (optimizer on, 200 runs)"}
+
+
+def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps=(), identity=None) -> int:
     """The spell could not be deployed, elected, scheduled or cast: every item fails, naming why."""
     from spellgen.review.report import RunInfo, terminal_table, write_reports
     from spellgen.verify.compare import Result
@@ -116,7 +128,8 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
     results += [Result(i.label, i.path, False, "not executed", f"the spell was not cast ({exc})") for i in items]
     print(terminal_table(results), file=sys.stdout, flush=True)
     if report_dir is not None:
-        info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings)
+        info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings,
+                       source=identity or {})
         paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
     return 1

@@ -183,7 +183,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     choice = _chain_choice(args)
     spell, _ = _load_checked(args.spec)
     source = render(spell, Path(args.spec).name)
-    return run(spell, Path(args.spec).name, source, spell.solc, choice, _report_dir(args), caps=_caps(args))
+    return run(spell, Path(args.spec).name, source, spell.solc, choice, _report_dir(args), caps=_caps(args),
+               source_name=f"DssSpell.sol (rendered from {Path(args.spec).name})")
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -202,7 +203,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"spellgen: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    return run(spell, Path(args.spec).name, source, solc, choice, _report_dir(args), caps=_caps(args))
+    return run(spell, Path(args.spec).name, source, solc, choice, _report_dir(args), caps=_caps(args),
+               source_name=Path(args.spell).name)
 
 
 def _caps(args: argparse.Namespace) -> list:
