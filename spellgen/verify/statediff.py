@@ -48,6 +48,10 @@ def parse_diff(trace: dict) -> list[Change]:
     for raw in sorted(set(pre) | set(post)):
         a, b = pre.get(raw) or {}, post.get(raw) or {}
         address = to_checksum(raw)
+        if raw in pre and raw not in post and (a.get("code") or a.get("storage")):
+            # diffMode lists every changed account in `post`; one only in `pre` no longer exists
+            out.append(Change(address, "deleted", None, _code_hash(a.get("code")), 0))
+            continue
         for what in ("balance", "nonce"):
             if what in b:
                 old, new = _int(a.get(what, 0)), _int(b[what])
@@ -338,6 +342,8 @@ def _account_change(c: Change, ctx: Context, where: str) -> str | None:
         if address == miner and 0 <= c.new - c.old <= ctx.fee:
             return None
         return f"{where}: ETH balance {_eth(c.old)} -> {_eth(c.new)} ({c.old} -> {c.new} wei), which no YAML item explains"
+    if c.what == "deleted":
+        return f"{where}: the account was destroyed during the cast (SELFDESTRUCT; code hash {c.old:#066x})"
     if c.what == "code":
         return (f"{where}: code created or replaced during the cast (code hash {c.old:#066x} -> {c.new:#066x}); "
                 "a spell creates no contract")
