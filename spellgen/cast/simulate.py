@@ -138,6 +138,7 @@ class Recast:
     must_succeed: bool  # False: an attempt outside office hours, which must revert
     error: str | None = None  # revert reason, when it reverted
     state_diff: dict | None = None
+    call_trace: dict | None = None
     fee: int = 0
     miner: str = ""
     timestamp: int = 0
@@ -281,7 +282,12 @@ class Simulator:
         except Exception as exc:  # noqa: BLE001 - a node without debug_traceTransaction: verify says so
             obs.trace_error = str(exc)
             return
-        before = hex(obs.cast.block - 1)
+        self._code_before(obs.call_trace, obs.cast.block)
+
+    def _code_before(self, trace: dict, block: int) -> None:
+        """Which addresses the trace touches had code before the cast (the pre-state is the same for
+        every cast from the snapshot, so one table serves them all)."""
+        before = hex(block - 1)
         addresses: set[str] = set()
 
         def walk(frame: dict) -> None:
@@ -290,10 +296,10 @@ class Simulator:
                     addresses.add(frame[key].lower())
             for child in frame.get("calls") or []:
                 walk(child)
-        walk(obs.call_trace)
-        for address in sorted(addresses):
+        walk(trace)
+        for address in sorted(addresses - set(self.obs.code_before)):
             raw = self.chain.rpc("eth_getCode", [to_checksum(address), before])
-            obs.code_before[address] = raw not in (None, "0x", "0x0")
+            self.obs.code_before[address] = raw not in (None, "0x", "0x0")
 
     def cast_times(self) -> list[tuple[str, int, bool]]:
         """Other moments to cast at, from the same pre-state: near the end of the expiration window;
@@ -342,6 +348,8 @@ class Simulator:
                 entry.fee, entry.miner = self._fee(receipt.tx_hash)
                 try:
                     entry.state_diff = self.chain.trace(receipt.tx_hash, "prestateTracer", {"diffMode": True})
+                    entry.call_trace = self.chain.trace(receipt.tx_hash, "callTracer")
+                    self._code_before(entry.call_trace, receipt.block)
                 except Exception as exc:  # noqa: BLE001
                     entry.error = f"could not trace: {exc}"
             self.obs.recasts.append(entry)

@@ -265,7 +265,7 @@ class Verifier:
         return Context(addresses, tokens, o.spell, o.action, o.eta, o.action_code_hash, cast_time, ids_before,
                        o.before.awards, o.sender, miner, fee, fee)
 
-    def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str):
+    def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str, trace: dict | None = None):
         from spellgen.verify.statediff import candidate_keys, check_diff, parse_diff
 
         o = self.o
@@ -276,6 +276,8 @@ class Verifier:
                  *(w.usr for w in self.e.awards), *(w.mgr for w in self.e.awards)]
         max_id = max([*o.after.ids.values(), *o.before.ids.values(), 0])
         candidates = candidate_keys(o.call_trace, o.cast.logs, [a for a in extra if a], max_id)
+        if trace is not None:
+            candidates = sorted(set(candidates) | set(candidate_keys(trace, [], [], 0)))
         return changes, check_diff(changes, self.e, self._context(cast_time, fee, miner), candidates, names)
 
     def state_changes(self) -> None:
@@ -299,12 +301,14 @@ class Verifier:
         if o.call_trace is None:
             self.add(Result(item, "spell", False, "no call trace", o.trace_error or "the node did not trace the cast"))
             return
-        a = o.addresses
-        policy = Policy(o.spell, o.action, a["MCD_PAUSE"], a["MCD_PAUSE_PROXY"], a["MCD_VAT"], a["MCD_VOW"],
-                        a.get("MCD_JOIN_DAI", ""), self._names(),
-                        lambda address: o.code_before.get(address.lower(), True), o.twin)
+        policy = self._policy()
         problems = policy.check(frames(o.call_trace))
         count = _count_frames(o.call_trace)
+        for r in o.recasts:  # a contract created, or a codeless target called, only at another time
+            if r.call_trace is not None:
+                other = self._policy()
+                problems += [f"at {iso(r.time)} ({r.label}): {p}" for p in other.check(frames(r.call_trace))
+                             if p not in problems]
         self.add(Result(item, "spell", not problems, f"{count} call frame(s) in the cast", "; ".join(problems)))
         if self.e.payments or policy.sucks or policy.exits:
             pay = policy.payments(self.e)
@@ -312,6 +316,14 @@ class Verifier:
             self.add(Result(f"payments' Vat effects: one suck of {_wad(total, 'DAI')} from the Vow to the PauseProxy, "
                             "exits to the declared recipients", "spell", not pay,
                             f"{len(policy.sucks)} suck(s), {len(policy.exits)} exit(s)", "; ".join(pay)))
+
+    def _policy(self):
+        from spellgen.verify.callpolicy import Policy
+
+        o, a = self.o, self.o.addresses
+        return Policy(o.spell, o.action, a["MCD_PAUSE"], a["MCD_PAUSE_PROXY"], a["MCD_VAT"], a["MCD_VOW"],
+                      a.get("MCD_JOIN_DAI", ""), self._names(),
+                      lambda address: o.code_before.get(address.lower(), True), o.twin)
 
     def other_times(self) -> None:
         """The same cast at other times must do the same, apart from what the YAML makes time-dependent."""
@@ -341,7 +353,7 @@ class Verifier:
             if r.state_diff is None:
                 self.add(Result(label, "spell", False, "no state diff", "the node did not trace the cast"))
                 continue
-            changes, report = self._diff_problems(r.state_diff, r.timestamp, r.fee, r.miner)
+            changes, report = self._diff_problems(r.state_diff, r.timestamp, r.fee, r.miner, r.call_trace)
             problems = list(report.problems)
             if first is not None:
                 ctx = self._context(r.timestamp, r.fee, r.miner)

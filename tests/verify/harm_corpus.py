@@ -71,6 +71,7 @@ PAUSE = 'DssExecLib.getChangelogAddress("MCD_PAUSE")'
 LOG = "address(0xdA0Ab1e0017DEbCd72Be8599041a2aa3bA7e740F)"
 A = f"address({ATTACKER})"
 
+NOT_CAST = "the spell is deployed, elected, scheduled and cast"  # for the one edit whose harm is a revert
 DIFF = "nothing else: every changed storage slot"
 CALLS = "calls: only pause -> proxy -> action"
 IFACE = "interface: DssSpell's ABI is DssExec's"
@@ -171,7 +172,7 @@ HARM: list[tuple[str, Path, list[tuple[str, str]], str, str]] = [
      [("    function officeHours() public override returns (bool) {\n        return false;\n    }",
        "    address internal immutable SELF = address(this);\n"
        "    function officeHours() public override returns (bool) {\n        return address(this) != SELF;\n    }")],
-     "outside office hours", "Outside office hours"),
+     NOT_CAST, "Outside office hours"),  # its harm is precisely that the cast reverts when it claims it may not
     # -- the interface --------------------------------------------------------------------------
     ("a public plot in the action", DEC,
      [(ANCHOR_ACTION, ANCHOR_ACTION + "\n    function plot(address usr) external { HarmLike(DssExecLib.vat()).rely(usr); }"),
