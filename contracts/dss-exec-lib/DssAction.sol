@@ -2,7 +2,7 @@
 //
 // DssAction.sol -- clean-room base of a spell's action (spellgen twin).
 //
-// Written from the project's protocol notes (/work/shared/spec/maker.md, section 2).
+// Written from the project's protocol notes (shared/spec/maker.md, section 2).
 // The action runs by DELEGATECALL in the DSPauseProxy's context: it must keep no storage
 // of its own (constants and immutables only).
 //

@@ -2,7 +2,7 @@
 //
 // DssExec.sol -- clean-room base of an executive spell (spellgen twin).
 //
-// Written from the project's protocol notes (/work/shared/spec/maker.md, section 2).
+// Written from the project's protocol notes (shared/spec/maker.md, section 2).
 // The spell is voted in as the DSChief hat, schedules its action on DSPause and casts it;
 // DSPauseProxy then delegatecalls `action.execute()`.
 //

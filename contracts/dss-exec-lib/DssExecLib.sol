@@ -2,7 +2,7 @@
 //
 // DssExecLib.sol -- clean-room spell library for the spellgen twin.
 //
-// Written from the project's protocol notes (docs: /work/shared/spec/maker.md, section 2),
+// Written from the project's protocol notes (shared/spec/maker.md, section 2),
 // not from any existing source. Spells link it at 0x8De6DDbCd5053d32292AAA0D2105A32d108484a6;
 // its public functions therefore run by DELEGATECALL in the caller's context (in a cast
 // spell: the DSPauseProxy), so `address(this)` below is the caller, never the library.

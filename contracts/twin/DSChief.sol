@@ -17,6 +17,7 @@
 pragma solidity 0.8.16;
 
 import "./DSAuth.sol";
+import "./DSToken.sol";
 
 interface DSChiefTokenLike {
     function pull(address, uint256) external;
@@ -220,5 +221,15 @@ contract DSChief is DSRoles, DSChiefApprovals {
     // Disabled: root is the hat
     function setRootUser(address, bool) public override {
         revert();
+    }
+}
+
+// Builds a chief with its own IOU token, as mainnet's DSChiefFab did
+contract DSChiefFab {
+    // A chief on `gov` with a new IOU that the chief owns
+    function newChief(address gov, uint256 MAX_YAYS) public returns (DSChief chief) {
+        DSToken iou = new DSToken("IOU");
+        chief = new DSChief(gov, address(iou), MAX_YAYS);
+        iou.setOwner(address(chief));
     }
 }

@@ -14,8 +14,9 @@ contract Sky is WardedToken {
 
     uint256 public immutable deploymentChainId;  // the chain the token was deployed on
 
-    // Deployer is the first ward (WardedToken); remembers the deployment chain
+    // Deployer is the first ward; remembers the deployment chain
     constructor() {
+        _firstWard(msg.sender);
         deploymentChainId = block.chainid;
     }
 

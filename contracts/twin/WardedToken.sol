@@ -40,10 +40,10 @@ abstract contract WardedToken {
     event Approval(address indexed owner, address indexed spender, uint256 value);
     event Transfer(address indexed from, address indexed to, uint256 value);
 
-    // Deployer is the first ward
-    constructor() {
-        wards[msg.sender] = 1;
-        emit Rely(msg.sender);
+    // Make `usr` a ward (the deployer of SKY, the initializer of USDS)
+    function _firstWard(address usr) internal {
+        wards[usr] = 1;
+        emit Rely(usr);
     }
 
     // The contract's name at the head of its revert strings ("Usds", "Sky")

@@ -33,8 +33,7 @@ from spellgen.chain.slots import mapping_slot
 # Storage slots (contracts/README.md; mainnet's Vat layout) the builder writes directly.
 VAT_DAI_SLOT, VAT_DEBT_SLOT = 5, 7
 # Every contract with `wards`: the deployer is a ward of each until retire_deployer.
-# (USDS_JOIN is mainnet's UsdsJoin, which has none.)
-# (MKR's authority has a root instead, handed to the PauseProxy as on mainnet.)
+# (USDS_JOIN is mainnet's UsdsJoin, which has none; MKR_AUTHORITY has a root instead.)
 WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY", *S.VESTS)
 # Created by another contract's constructor, not placed by the builder: key -> creator.
 CREATED_BY = {"MCD_PAUSE_PROXY": "MCD_PAUSE"}
@@ -65,7 +64,7 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
     with progress.step("starting anvil for the build"):
         node = AnvilNode(S.anvil_args(S.BUILD_START))
     try:
-        chain = Contracts(node.rpc, artifacts)
+        chain = Chain(node.rpc, artifacts)
         node.rpc.call("anvil_setBlockTimestampInterval", 1)  # deterministic block times
         chain.rpc.impersonate(S.DEPLOYER)
         with progress.step(f"placing {1 + len(S.CORE) + len(S.TWIN_ONLY) + len(S.VESTS)} contracts at their addresses"):
@@ -79,7 +78,7 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
         with progress.step("removing the deployer's rights"):
             retire_deployer(chain)
         with progress.step("checking the result"):
-            check_built_state(chain, counts)
+            verify(chain, counts)
         with progress.step("dumping the state"):
             end = chain.rpc.timestamp()
             write_atomic(path, chain.rpc.dump_state())
@@ -88,7 +87,7 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
     manifest = {"state_key": state_key(counts), "award_counts": counts, "genesis": S.GENESIS,
                 "build_end_timestamp": end, "chainlog": {k: MAINNET[k] for k in S.chainlog_keys()},
                 "twin_only": {k: address for k, (address, _) in S.TWIN_ONLY.items()},
-                "build_seconds": {k: round(v, 2) for k, v in progress.timings}}
+                "build_seconds": {k: round(v, 2) for k, v in progress.timings.items()}}
     write_atomic(manifest_path(path), json.dumps(manifest, indent=2) + "\n")
     prune_old_states(keep=path)
     return path
@@ -103,7 +102,7 @@ def prune_old_states(keep: Path, how_many: int = 4) -> None:
         manifest_path(old).unlink(missing_ok=True)
 
 
-class Contracts:
+class Chain:
     """The build's view of the node: contracts by key, and transactions from any account."""
 
     def __init__(self, rpc: Rpc, artifacts: dict[str, Artifact]) -> None:
@@ -116,10 +115,14 @@ class Contracts:
                           **{k: address for k, (address, _) in S.TWIN_ONLY.items()}}
         self.kinds = {**S.CORE, **S.VESTS, **{k: kind for k, (_, kind) in S.TWIN_ONLY.items()}}
 
+    def encode(self, key: str, signature: str, *args: Any) -> str:
+        """Calldata of `signature` with `args` for the contract under `key` (hex)."""
+        contract = self._w3.eth.contract(abi=self.artifacts[self.kinds[key]].abi)
+        return contract.encode_abi(signature, list(args))
+
     def send(self, key: str, signature: str, *args: Any, sender: str = S.DEPLOYER) -> dict:
         """Call `signature` (e.g. "rely(address)") on the contract under `key` as `sender`."""
-        contract = self._w3.eth.contract(abi=self.artifacts[self.kinds[key]].abi)
-        data = contract.encode_abi(signature, list(args))
+        data = self.encode(key, signature, *args)
         tx = {"from": sender, "to": self.addresses[key], "data": data}
         try:
             self.rpc.call("eth_estimateGas", tx)  # surfaces the revert reason before sending
@@ -145,7 +148,7 @@ def _b32(text: str) -> bytes:
     return text.encode().ljust(32, b"\0")
 
 
-def place_contracts(chain: Contracts) -> None:
+def place_contracts(chain: Chain) -> None:
     """Every contract at its address, constructed there; each mainnet one registered in the ChainLog.
 
     Constructor arguments are the mainnet addresses of dependencies (and mainnet's own arguments:
@@ -172,6 +175,7 @@ def place_contracts(chain: Contracts) -> None:
         "MKR_AUTHORITY": (),
         "IOU": (_b32("IOU"),),
         "SKY_CHIEF": (a["SKY"], S.SKY_CHIEF_MAX_YAYS, S.SKY_CHIEF_LAUNCH_THRESHOLD, S.SKY_CHIEF_LIFT_COOLDOWN),
+        "USDS_IMP": (),  # USDS itself is an ERC1967Proxy(USDS_IMP, initialize())
     }
     lib_name, lib_address = S.EXEC_LIB
     runtime = construct_at(chain.rpc, lib_address, chain.artifacts[lib_name], (), S.DEPLOYER)
@@ -180,12 +184,23 @@ def place_contracts(chain: Contracts) -> None:
         raise BuildError("DssExecLib's runtime code does not embed its mainnet address")
     # Dependencies first: the chief needs no live MKR, but each vest's constructor may read the
     # ChainLog (DssVestSuckable looks up MCD_VAT and MCD_JOIN_DAI and hopes the join).
+    placed: set[str] = set()
     for key in [*S.CORE, *S.TWIN_ONLY]:
+        if key in placed:
+            continue
         if key in CREATED_BY:
             if chain.rpc.code(a[key]) in ("0x", "0x0"):
                 raise BuildError(f"{CREATED_BY[key]} did not create {key} at {a[key]}")
             continue
+        if key in S.PROXIES:  # the implementation first, then the proxy initialising through it
+            impl = S.PROXIES[key]
+            construct_at(chain.rpc, a[impl], chain.artifacts[chain.kinds[impl]], args[impl], S.DEPLOYER)
+            init = bytes.fromhex(chain.encode(key, "initialize()")[2:])
+            construct_at(chain.rpc, a[key], chain.artifacts["ERC1967Proxy"], (a[impl], init), S.DEPLOYER)
+            placed |= {key, impl}
+            continue
         construct_at(chain.rpc, a[key], chain.artifacts[chain.kinds[key]], args[key], S.DEPLOYER)
+        placed.add(key)
     for key in S.CORE:
         if key != "CHANGELOG":  # the ChainLog's constructor listed itself first
             chain.send("CHANGELOG", "setAddress(bytes32,address)", _b32(key), a[key])
@@ -194,19 +209,21 @@ def place_contracts(chain: Contracts) -> None:
         chain.send("CHANGELOG", "setAddress(bytes32,address)", _b32(key), a[key])
 
 
-def wire_governance(chain: Contracts) -> None:
+def wire_governance(chain: Chain) -> None:
     """Mainnet's rights: the PauseProxy governs; the joins mint DAI and USDS; vests can pay."""
     a = chain.addresses
     proxy = a["MCD_PAUSE_PROXY"]
     for join, token in JOINS.items():
         chain.send(token, "rely(address)", a[join])
-    # Not DAI or USDS: as on mainnet only their joins mint them. SKY: the PauseProxy may mint, as MKR.
+    # Not DAI: as on mainnet only its join mints it. USDS: a ward, as on mainnet (its deployment handed
+    # the wards to governance, which authorises upgrades). SKY: the PauseProxy may mint, as MKR.
     # USDS_JOIN has no wards.
-    for key in ("CHANGELOG", "MCD_VAT", "MCD_JOIN_DAI", "MCD_VOW", "SKY", *S.VESTS):
+    for key in ("CHANGELOG", "MCD_VAT", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY", *S.VESTS):
         chain.send(key, "rely(address)", proxy)
     for key in SUCKABLE:
         chain.send("MCD_VAT", "rely(address)", a[key])  # suckable vests suck from the Vat
-    # MKR: minted only through its authority; the PauseProxy and MCD_VEST_MKR may mint.
+    # MKR: minted only through its authority: MCD_VEST_MKR as a ward, the PauseProxy as its root
+    # (handed over in retire_deployer, as the deployer roots it until then).
     chain.send("MCD_GOV", "setName(bytes32)", _b32("Maker"))
     chain.send("MCD_GOV", "setAuthority(address)", a["MKR_AUTHORITY"])
     chain.send("MKR_AUTHORITY", "rely(address)", a["MCD_VEST_MKR"])
@@ -223,7 +240,7 @@ def wire_governance(chain: Contracts) -> None:
         chain.send("MCD_VOW", "file(bytes32,uint256)", _b32(what), value)
 
 
-def seed_balances(chain: Contracts, counts: dict[str, int]) -> None:
+def seed_balances(chain: Chain, counts: dict[str, int]) -> None:
     """Surplus buffer in the Vat; MKR and SKY treasuries in the PauseProxy, each approved to its vest."""
     a = chain.addresses
     vat, vow = a["MCD_VAT"], a["MCD_VOW"]
@@ -236,7 +253,7 @@ def seed_balances(chain: Contracts, counts: dict[str, int]) -> None:
         chain.send(token, "approve(address,uint256)", a[vest], S.treasury_allowance(counts, vest), sender=proxy)
 
 
-def seed_hat(chain: Contracts) -> None:
+def seed_hat(chain: Chain) -> None:
     """The chief launched as on mainnet (80,000 MKR on address(0) first), then its current hat: an
     earlier spell backed by HAT_SUPPORT MKR."""
     a = chain.addresses
@@ -253,7 +270,7 @@ def seed_hat(chain: Contracts) -> None:
     _retire_account(chain, voter)
 
 
-def seed_awards(chain: Contracts, counts: dict[str, int]) -> None:
+def seed_awards(chain: Chain, counts: dict[str, int]) -> None:
     """The awards each vest holds before any spell; those past their cliff are claimed once."""
     now = chain.rpc.timestamp()
     for key in S.VESTS:
@@ -267,25 +284,24 @@ def seed_awards(chain: Contracts, counts: dict[str, int]) -> None:
                 _retire_account(chain, award.usr)
 
 
-def _retire_account(chain: Contracts, address: str) -> None:
+def _retire_account(chain: Chain, address: str) -> None:
     """Stop impersonating a helper account and take back the ether it was given for gas."""
     chain.rpc.stop_impersonating(address)
     chain.rpc.set_balance(address, 0)
 
 
-def retire_deployer(chain: Contracts) -> None:
+def retire_deployer(chain: Chain) -> None:
     """Deny the deployer everywhere (and give up MKR's ownership): governance alone rules."""
     deployer = S.DEPLOYER
     for key in WARDED:
         chain.send(key, "deny(address)", deployer)
-    chain.send("MCD_GOV", "setOwner(address)", S.ZERO)
-    # MKR's authority: the PauseProxy is its root, as on mainnet (it may call any auth function of MKR).
     chain.send("MKR_AUTHORITY", "setRoot(address)", chain.addresses["MCD_PAUSE_PROXY"])
+    chain.send("MCD_GOV", "setOwner(address)", S.ZERO)
     _retire_account(chain, chain.addresses["MCD_PAUSE_PROXY"])
     _retire_account(chain, deployer)
 
 
-def check_built_state(chain: Contracts, counts: dict[str, int]) -> None:
+def verify(chain: Chain, counts: dict[str, int]) -> None:
     """Cheap checks before the dump is cached: a broken build must fail here, not in a test."""
     a = chain.addresses
     problems = []
@@ -295,8 +311,6 @@ def check_built_state(chain: Contracts, counts: dict[str, int]) -> None:
     for key in WARDED:
         if chain.read(key, "wards(address)", S.DEPLOYER) != 0:
             problems.append(f"the deployer is still a ward of {key}")
-    if chain.read("MKR_AUTHORITY", "root()").lower() != a["MCD_PAUSE_PROXY"].lower():
-        problems.append("the PauseProxy is not the root of MKR's authority")
     for key in S.VESTS:
         if chain.read(key, "ids()") != counts[key]:
             problems.append(f"{key} holds {chain.read(key, 'ids()')} awards, not {counts[key]}")
@@ -310,6 +324,11 @@ def check_built_state(chain: Contracts, counts: dict[str, int]) -> None:
             problems.append(f"{vest} has not hoped {join}")
     if chain.read("MCD_ADM", "hat()").lower() != S.PREVIOUS_SPELL.lower():
         problems.append("the chief's hat is not the previous spell")
+    for key, impl in S.PROXIES.items():
+        if chain.read(key, "getImplementation()").lower() != a[impl].lower():
+            problems.append(f"{key} is not a proxy of {impl}")
+    if chain.read("MKR_AUTHORITY", "root()").lower() != a["MCD_PAUSE_PROXY"].lower():
+        problems.append("the PauseProxy is not the root of MKR's authority")
     if not chain.read("MCD_ADM", "live()"):
         problems.append("the chief is not launched")
     if chain.read("MCD_PAUSE", "proxy()").lower() != a["MCD_PAUSE_PROXY"].lower():

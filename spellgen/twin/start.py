@@ -103,7 +103,8 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
     twin = Twin(node.url, ts, delay, state, node, time.perf_counter() - started, hardfork=hardfork)
     if day >= MKR_ERA_END:
         twin.notes.append(f"on mainnet MCD_GOV names SKY from {MKR_ERA_END}; the twin keeps the MKR-era "
-                          "ChainLog (MCD_GOV = MKR, MCD_ADM = the MKR chief; SKY only under its own key)")
+                          "ChainLog (MCD_GOV = MKR, MCD_ADM = the MKR chief; SKY only under its own key; "
+                          f"the SKY chief sits at {S.SKY_CHIEF}, unregistered and not launched)")
     return twin
 
 

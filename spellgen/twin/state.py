@@ -88,11 +88,18 @@ CHIEF_IOU = label_address("IOU")  # the chief's IOU token (mainnet key MCD_IOU)
 # The SKY chief of 2025 at its mainnet address. On mainnet it is MCD_ADM from 2025-05-15 (and the
 # MKR chief MCD_ADM_LEGACY); the twin keeps the MKR-era ChainLog, so it is placed but not registered.
 SKY_CHIEF = "0x929d9A1435662357F54AdcF64DcEE4d6b867a6f9"
+# USDS is an ERC-1967 proxy on mainnet; its implementation (mainnet key USDS_IMP, left out of the
+# twin's ChainLog like the SKY chief) sits at its mainnet address.
+USDS_IMP = "0x1923DfeE706A8E78157416C29cBCCFDe7cdF4102"
 TWIN_ONLY: dict[str, tuple[str, str]] = {  # name -> (address, contract)
     "MKR_AUTHORITY": (MKR_AUTHORITY, "MkrAuthority"),
     "IOU": (CHIEF_IOU, "DSToken"),
     "SKY_CHIEF": (SKY_CHIEF, "Chief"),
+    "USDS_IMP": (USDS_IMP, "Usds"),
 }
+# Keys whose address holds an ERC1967Proxy (constructed there) in front of an implementation:
+# key -> the implementation's name in TWIN_ONLY. The key's contract (CORE) names the ABI.
+PROXIES: dict[str, str] = {"USDS": "USDS_IMP"}
 
 # The EOA that builds the twin; all its rights are removed at the end of the build.
 DEPLOYER = label_address("deployer")

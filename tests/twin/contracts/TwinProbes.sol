@@ -90,3 +90,24 @@ contract DelegateProbe {
         return ret;
     }
 }
+
+// A plan that overwrites slot 0 of the storage it runs in: delegatecalled by DSPauseProxy, that is
+// the proxy's owner, which DSPause must refuse ("ds-pause-illegal-storage-change").
+contract OwnerClobber {
+    function clobber() external {
+        assembly { sstore(0, 0xdead) }
+    }
+}
+
+// An ERC-1271 wallet: accepts exactly one digest.
+contract Erc1271Wallet {
+    bytes32 public good;
+
+    function approveDigest(bytes32 digest) external {
+        good = digest;
+    }
+
+    function isValidSignature(bytes32 digest, bytes memory) external view returns (bytes4) {
+        return digest == good ? bytes4(0x1626ba7e) : bytes4(0xffffffff);
+    }
+}
