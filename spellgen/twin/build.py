@@ -87,7 +87,7 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
     manifest = {"state_key": state_key(counts), "award_counts": counts, "genesis": S.GENESIS,
                 "build_end_timestamp": end, "chainlog": {k: MAINNET[k] for k in S.chainlog_keys()},
                 "twin_only": {k: address for k, (address, _) in S.TWIN_ONLY.items()},
-                "build_seconds": {k: round(v, 2) for k, v in progress.timings.items()}}
+                "build_seconds": {k: round(v, 2) for k, v in progress.timings}}
     write_atomic(manifest_path(path), json.dumps(manifest, indent=2) + "\n")
     prune_old_states(keep=path)
     return path
