@@ -132,17 +132,16 @@ class Decoder:
 
     layout: Layout
     candidates: list[int]
-    labels: dict[int, int] = field(default_factory=dict)  # candidate -> itself (kept for clarity)
-    _table: dict[int, str] | None = None
+    _table: dict[int, tuple[str, Var, int]] | None = None
 
-    def _build(self) -> dict[int, str]:
-        table: dict[int, str] = {}
+    def _build(self) -> dict[int, tuple[str, Var, int]]:
+        table: dict[int, tuple[str, Var, int]] = {}
         keys = sorted(set(self.candidates))
         for var in self.layout.vars:
             if var.array:
                 continue  # found by offset below
             if var.keys == 0:
-                table[var.slot] = var.name
+                table[var.slot] = (var.name, var, 0)
                 continue
             firsts = [(k, mapping_slot(k, var.slot)) for k in keys]
             levels = firsts if var.keys == 1 else [
@@ -152,10 +151,11 @@ class Decoder:
                     name = f"{var.name}{_keys(key)}"
                     if var.words > 1:
                         name += f".{var.fields[i] if i < len(var.fields) else i}"
-                    table[base + i] = name
+                    table[base + i] = (name, var, i)
         return table
 
-    def name(self, slot: int) -> str | None:
+    def lookup(self, slot: int) -> tuple[str, Var, int] | None:
+        """(name, variable, word index within its value) of a slot, or None."""
         if self._table is None:
             self._table = self._build()
         found = self._table.get(slot)
@@ -165,8 +165,12 @@ class Decoder:
             if var.array:
                 offset = slot - array_base(var.slot)
                 if 0 <= offset < 100_000:
-                    return f"{var.name}[{offset}]"
+                    return f"{var.name}[{offset}]", var, 0
         return None
+
+    def name(self, slot: int) -> str | None:
+        found = self.lookup(slot)
+        return found[0] if found else None
 
 
 def _keys(key) -> str:

@@ -206,7 +206,7 @@ def explain_new_awards(x: Explained, e: Expected, ctx: Context) -> None:
         vest = ctx.addresses[w.vest]
         base = vest_layout.slot("awards", award_id)
         for i, word in enumerate(pack_award(w.usr, w.bgn, w.clf, w.fin, w.mgr, w.res, w.tot, 0)):
-            x.value(vest, base + i, word, f"{w.item.label} (award {award_id})", "award")
+            x.value(vest, base + i, word, f"{w.item.label} (award {award_id})", f"award{i}")
     for vest_key, count in seen.items():
         vest = ctx.addresses[vest_key]
         x.delta(vest, vest_layout.slot("ids"), count, f"{count} new award(s) on {vest_key}")
@@ -246,7 +246,7 @@ def explain_yanks(x: Explained, e: Expected, ctx: Context) -> None:
         base = vest_layout.slot("awards", y.award)
         for i, word in enumerate(words):
             x.value(ctx.addresses[y.vest], base + i, word, f"{y.item.label} (ends {iso(min(end, before.fin))})",
-                    "award", time_dependent=y.end is None or y.end < ctx.cast_time)
+                    f"award{i}", time_dependent=y.end is None or y.end < ctx.cast_time)
 
 
 def explain_caps(x: Explained, e: Expected, ctx: Context) -> None:
@@ -306,14 +306,17 @@ def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: lis
         key = (c.address.lower(), c.slot)
         effect = x.effects.get(key)
         if effect is None:
-            problems.append(f"{where}: {_slot_name(c, ctx, candidates, decoders)} changed "
-                            f"{_show(c.old, c)} -> {_show(c.new, c)}, which no YAML item explains")
+            name, unit = _slot_name(c, ctx, candidates, decoders)
+            problems.append(f"{where}: {name} changed {_fmt(c.old, unit)} -> {_fmt(c.new, unit)}, "
+                            "which no YAML item explains")
             continue
         seen.add(key)
         want = effect.value if effect.value is not None else (c.old + effect.delta) % MOD
         if c.new != want:
-            problems.append(f"{where}: {_slot_name(c, ctx, candidates, decoders)} became {_fmt(c.new, effect.unit)}, "
-                            f"but {effect.label} makes it {_fmt(want, effect.unit)} (was {_fmt(c.old, effect.unit)})")
+            name, unit = _slot_name(c, ctx, candidates, decoders)
+            unit = effect.unit or unit
+            problems.append(f"{where}: {name} became {_fmt(c.new, unit)}, "
+                            f"but {effect.label} makes it {_fmt(want, unit)} (was {_fmt(c.old, unit)})")
         else:
             explained += 1
     for (address, slot), effect in x.effects.items():
@@ -354,31 +357,49 @@ def _eth(wei: int) -> str:
     return f"{human(Decimal(wei) / WAD)} ETH"
 
 
-def _slot_name(c: Change, ctx: Context, candidates: list[int], decoders: dict[str, Decoder]) -> str:
+def _slot_name(c: Change, ctx: Context, candidates: list[int], decoders: dict[str, Decoder]) -> tuple[str, str]:
+    """The slot's meaning in its contract's mainnet layout, and how its values read."""
     kind = ctx.kind(c.address)
     if c.address.lower() == ctx.spell.lower():
         kind = "DssExec"
     if kind is None or kind not in LAYOUTS:
-        return f"slot {c.slot:#x}"
+        return f"slot {c.slot:#x}", ""
     if kind not in decoders:
         decoders[kind] = Decoder(LAYOUTS[kind], candidates)
-    name = decoders[kind].name(c.slot)
-    return f"{name} (slot {c.slot:#x})" if name else f"slot {c.slot:#x}"
-
-
-def _show(value: int, c: Change) -> str:
-    return _fmt(value, "")
+    found = decoders[kind].lookup(c.slot)
+    if not found:
+        return f"slot {c.slot:#x}", ""
+    name, var, index = found
+    unit = f"award{index}" if var.unit == "award" else var.unit
+    return f"{name} (slot {c.slot:#x})", unit
 
 
 def _fmt(value: int, unit: str) -> str:
-    """Human units first, the raw integer after."""
+    """Human units first (tokens, DAI, dates, addresses), the raw integer after."""
     if unit.startswith("wad:"):
         return f"{human(Decimal(value) / WAD)} {unit[4:]} ({value})"
     if unit == "rad":
         return f"{human(Decimal(value) / RAD)} DAI in RAD ({value})"
-    if value >= 2**160 or value < 2**32:
-        return str(value) if value < 2**64 else f"{value:#x}"
-    return to_checksum("0x" + value.to_bytes(20, "big").hex())
+    if unit == "address":
+        return to_checksum("0x" + (value & (2**160 - 1)).to_bytes(20, "big").hex()) + \
+            (f" (+{value >> 160} above the address)" if value >> 160 else "")
+    if unit == "time":
+        return f"{iso(value)} ({value})" if 0 < value < 2**40 else str(value)
+    if unit.startswith("award"):
+        return _award_word(value, int(unit[5:] or 0))
+    return str(value) if value < 2**64 else f"{value:#x} ({value})"
+
+
+def _award_word(value: int, index: int) -> str:
+    def addr(v: int) -> str:
+        return to_checksum("0x" + v.to_bytes(20, "big").hex())
+    mask48 = 2**48 - 1
+    if index == 0:
+        return f"usr {addr(value & (2**160 - 1))}, bgn {iso(value >> 160 & mask48)}, clf {iso(value >> 208)}"
+    if index == 1:
+        return f"fin {iso(value & mask48)}, mgr {addr(value >> 48 & (2**160 - 1))}, res {value >> 208 & 0xff}"
+    tot, rxd = value & (2**128 - 1), value >> 128
+    return f"tot {human(Decimal(tot) / WAD)} ({tot}), rxd {human(Decimal(rxd) / WAD)} ({rxd})"
 
 
 def compare_diffs(first: list[Change], other: list[Change], time_dependent: set[tuple[str, int]],
@@ -396,8 +417,8 @@ def compare_diffs(first: list[Change], other: list[Change], time_dependent: set[
         if ca is None or cb is None or ca.new != cb.new:
             where = names.get(key[0]) or to_checksum(key[0])
             what = f"slot {key[2]:#x}" if key[1] == "storage" else key[1]
-            got_a = _fmt(ca.new, "") if ca else "unchanged"
-            got_b = _fmt(cb.new, "") if cb else "unchanged"
+            got_a = str(ca.new) if ca else "unchanged"
+            got_b = str(cb.new) if cb else "unchanged"
             out.append(f"{where} {what}: {got_a} at the first cast, {got_b} at this one")
     return out
 
