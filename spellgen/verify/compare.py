@@ -288,7 +288,7 @@ class Verifier:
                             f"the node did not trace the cast ({o.trace_error or 'no trace'}); nothing else is unproven"))
             return
         changes, report = self._diff_problems(o.state_diff, o.cast.timestamp, o.fee, o.miner)
-        self._first_changes = changes
+        self._first_changes, self._first_problems = changes, set(report.problems)
         self.add(Result(item, "spell", not report.problems,
                         f"{report.changes} change(s) in the state diff of {o.cast.tx_hash}, {report.explained} explained",
                         "; ".join(report.problems)))
@@ -313,8 +313,10 @@ class Verifier:
         if self.e.payments or policy.sucks or policy.exits:
             pay = policy.payments(self.e)
             total = sum(p.wei for p in self.e.payments)
-            self.add(Result(f"payments' Vat effects: one suck of {_wad(total, 'DAI')} from the Vow to the PauseProxy, "
-                            "exits to the declared recipients", "spell", not pay,
+            label = (f"payments' Vat effects: sucks of {_wad(total, 'DAI')} in all from the Vow to the PauseProxy, "
+                     "exits to the declared recipients" if self.e.payments else
+                     "payments' Vat effects: no suck or exit, since the YAML declares no payment")
+            self.add(Result(label, "spell", not pay,
                             f"{len(policy.sucks)} suck(s), {len(policy.exits)} exit(s)", "; ".join(pay)))
 
     def _policy(self):
@@ -354,7 +356,8 @@ class Verifier:
                 self.add(Result(label, "spell", False, "no state diff", "the node did not trace the cast"))
                 continue
             changes, report = self._diff_problems(r.state_diff, r.timestamp, r.fee, r.miner, r.call_trace)
-            problems = list(report.problems)
+            # What the first cast already showed is reported there; here only what this time adds.
+            problems = [p for p in report.problems if p not in getattr(self, "_first_problems", set())]
             if first is not None:
                 ctx = self._context(r.timestamp, r.fee, r.miner)
                 varying = {k for k, eff in explain(self.e, ctx).effects.items() if eff.time_dependent}
