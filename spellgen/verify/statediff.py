@@ -205,8 +205,12 @@ def explain_new_awards(x: Explained, e: Expected, ctx: Context) -> None:
         award_id = ctx.ids_before[w.vest] + seen[w.vest]
         vest = ctx.addresses[w.vest]
         base = vest_layout.slot("awards", award_id)
-        for i, word in enumerate(pack_award(w.usr, w.bgn, w.clf, w.fin, w.mgr, w.res, w.tot, 0)):
-            x.value(vest, base + i, word, f"{w.item.label} (award {award_id})", f"award{i}")
+        # A stream that starts at the cast (a model with `times(cast_time)`) has cast-relative times.
+        bgn, clf, fin = w.times(ctx.cast_time) if hasattr(w, "times") else (w.bgn, w.clf, w.fin)
+        at_cast = getattr(w, "cast_offset", None) is not None
+        for i, word in enumerate(pack_award(w.usr, bgn, clf, fin, w.mgr, w.res, w.tot, 0)):
+            x.value(vest, base + i, word, f"{w.item.label} (award {award_id})", f"award{i}",
+                    time_dependent=at_cast and i < 2)
     for vest_key, count in seen.items():
         vest = ctx.addresses[vest_key]
         x.delta(vest, vest_layout.slot("ids"), count, f"{count} new award(s) on {vest_key}")
@@ -263,9 +267,42 @@ def explain_spell_bookkeeping(x: Explained, e: Expected, ctx: Context) -> None:
             "the pause's plan of the spell, cleared by exec")
 
 
+def explain_sky_transfers(x: Explained, e: Expected, ctx: Context) -> None:
+    """SKY from the PauseProxy's treasury to a recipient (models that declare `sky_transfers`; the
+    MKR-conversion forms need their converter's effects and are not explained here yet)."""
+    proxy = ctx.addresses["MCD_PAUSE_PROXY"]
+    for t in getattr(e, "sky_transfers", []):
+        if getattr(t, "source", "treasury") != "treasury":
+            continue
+        _credit(x, ctx, "SKY", t.recipient, t.wei, t.item.label)
+        _credit(x, ctx, "SKY", proxy, -t.wei, t.item.label)
+
+
+def explain_usds_payments(x: Explained, e: Expected, ctx: Context) -> None:
+    """USDS out of the surplus buffer (sendPaymentFromSurplusBuffer to the PauseProxy, then DaiUsds'
+    daiToUsds to the recipient): the Vow's sin, vice and debt rise; the DAI the join minted is joined
+    back (DAI supply and every DAI balance net zero, the DaiUsds allowance used up); the Vat dai ends
+    at USDS_JOIN; the recipient's USDS and USDS supply rise."""
+    a = ctx.addresses
+    for p in getattr(e, "usds_payments", []):
+        label = p.item.label
+        rad = p.wei * RAY
+        _vat(x, ctx, "sin", a["MCD_VOW"], rad, label)
+        _vat(x, ctx, "vice", None, rad, label)
+        _vat(x, ctx, "debt", None, rad, label)
+        for holder in ("MCD_PAUSE_PROXY", "MCD_JOIN_DAI", "DAI_USDS"):
+            if holder in a:
+                _vat(x, ctx, "dai", a[holder], 0, label)
+                _credit(x, ctx, "DAI", a[holder], 0, label)
+        _vat(x, ctx, "dai", a["USDS_JOIN"], rad, label)
+        _supply(x, ctx, "DAI", 0, label)
+        _credit(x, ctx, "USDS", p.recipient, p.wei, label)
+        _supply(x, ctx, "USDS", p.wei, label)
+
+
 EXPLAINERS: list[Callable[[Explained, Expected, Context], None]] = [
     explain_surplus_payments, explain_treasury_transfers, explain_allowances, explain_new_awards,
-    explain_yanks, explain_caps, explain_spell_bookkeeping,
+    explain_yanks, explain_caps, explain_spell_bookkeeping, explain_sky_transfers, explain_usds_payments,
 ]
 
 
