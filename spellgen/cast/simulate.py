@@ -18,6 +18,7 @@ from spellgen.verify.expect import Expected
 from spellgen.spec.address import keccak256, to_checksum
 from spellgen.spec.protocol import CHANGELOG, DAY, VESTS, WAD, VestKind
 
+MAX_EMBEDDED_CASTERS = 4  # casts by addresses the action embeds, at most
 MANY_KEYS = 600  # about the length of mainnet's ChainLog in 2025
 CHAINLOG_KEYS_SLOT = 2  # ChainLog: wards 0, location 1, keys 2 (verify/layouts.py)
 OPEN, CLOSE = 14 * 3600, 21 * 3600  # office hours, UTC (DssExecLib.canCast)
@@ -127,6 +128,9 @@ class Observation:
     action_abi: list = field(default_factory=list)
     recasts: list["Recast"] = field(default_factory=list)
     mkr_authority: str = ""
+    schedule_tx: str = ""
+    schedule_diff: dict | None = None  # schedule() must only set eta and plot the one plan
+    schedule_fee: int = 0
 
 
 @dataclass
@@ -142,6 +146,7 @@ class Recast:
     fee: int = 0
     miner: str = ""
     timestamp: int = 0
+    sender: str = ""  # who cast it (the deployer, or an address the action's code embeds)
 
 
 def _bytes32(text: str) -> bytes:
@@ -250,7 +255,7 @@ class Simulator:
             raise SimulationError("elect: the spell did not become the hat")
 
     def schedule(self) -> None:
-        self.chain.transact(self.deployer, self.obs.spell, "schedule()")
+        self.obs.schedule_tx = self.chain.transact(self.deployer, self.obs.spell, "schedule()").tx_hash
         self.obs.eta = self.chain.call(self.obs.spell, "eta()(uint256)")
 
     def cast(self) -> Receipt:
@@ -279,6 +284,9 @@ class Simulator:
         try:
             obs.state_diff = self.chain.trace(tx, "prestateTracer", {"diffMode": True})
             obs.call_trace = self.chain.trace(tx, "callTracer")
+            if obs.schedule_tx:
+                obs.schedule_diff = self.chain.trace(obs.schedule_tx, "prestateTracer", {"diffMode": True})
+                obs.schedule_fee, _ = self._fee(obs.schedule_tx)
         except Exception as exc:  # noqa: BLE001 - a node without debug_traceTransaction: verify says so
             obs.trace_error = str(exc)
             return
@@ -327,20 +335,50 @@ class Simulator:
         if self.twin:
             label += f", with {MANY_KEYS} ChainLog keys"
         out.append((label, late, True))
+        # cast() has no deadline: a year after the expiration window someone may still cast it.
+        year = expiry_end + 365 * DAY
+        year = latest_in_office_hours(year) if self.expected.office_hours else year
+        out.append(("a year after the expiration window", year, True))
         return out
+
+    def embedded_addresses(self) -> list[str]:
+        """Accounts without code whose addresses the action's runtime code pushes (PUSH20): anyone
+        may cast a spell, so a spell that behaves differently when one of them casts it must be seen."""
+        code = self.chain.code(self.obs.action)
+        found: list[str] = []
+        i = 0
+        while i < len(code):
+            op = code[i]
+            if 0x60 <= op <= 0x7F:
+                n = op - 0x5F
+                raw = code[i + 1:i + 21]
+                text = sum(32 <= b < 127 for b in raw) >= 16  # a string constant's bytes, not an address
+                if n == 20 and not text:
+                    address = to_checksum("0x" + raw.hex())
+                    if int(address, 16) > 0xFFFF and address not in found and not self.chain.code(address):
+                        found.append(address)
+                i += n
+            i += 1
+        return found[:MAX_EMBEDDED_CASTERS]
 
     def recast(self, pre_cast: str) -> None:
         """Cast again from the pre-cast state at each other time; record each state diff."""
         snapshot = pre_cast
-        for label, when, must_succeed in self.cast_times():
+        plan = [(label, when, ok, self.deployer) for label, when, ok in self.cast_times()]
+        first = self.obs.cast.timestamp
+        plan += [(f"cast by {who}, an address the action's code embeds", first, True, who)
+                 for who in self.embedded_addresses()]
+        for label, when, must_succeed, caster in plan:
             self.chain.revert(snapshot)
             snapshot = self.chain.snapshot()
             if "ChainLog keys" in label:
                 self._many_chainlog_keys()
+            if caster != self.deployer:
+                self.chain.impersonate(caster)
             self.chain.warp(when)
-            entry = Recast(label, when, must_succeed)
+            entry = Recast(label, when, must_succeed, sender=caster)
             try:
-                receipt = self.chain.transact(self.deployer, self.obs.spell, "cast()")
+                receipt = self.chain.transact(caster, self.obs.spell, "cast()")
             except TxFailed as exc:
                 entry.error = str(exc) or "reverted"
             else:

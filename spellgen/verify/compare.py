@@ -57,7 +57,7 @@ class Verifier:
 
     def run(self) -> list[Result]:
         for check in (self.streams, self.payments, self.transfers, self.yanks, self.allowances, self.caps,
-                      self.events, self.state_changes, self.calls, self.other_times, self.interface, self.spell):
+                      self.events, self.state_changes, self.scheduling, self.calls, self.other_times, self.interface, self.spell):
             check()
         return self.results
 
@@ -252,7 +252,7 @@ class Verifier:
             names[o.sender.lower()] = "the caster"
         return names
 
-    def _context(self, cast_time: int, fee: int, miner: str):
+    def _context(self, cast_time: int, fee: int, miner: str, sender: str = ""):
         from spellgen.verify.statediff import Context
 
         o = self.o
@@ -263,9 +263,10 @@ class Verifier:
         tokens = dict(o.watched_tokens)
         ids_before = dict(o.before.ids)
         return Context(addresses, tokens, o.spell, o.action, o.eta, o.action_code_hash, cast_time, ids_before,
-                       o.before.awards, o.sender, miner, fee, fee)
+                       o.before.awards, sender or o.sender, miner, fee, fee)
 
-    def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str, trace: dict | None = None):
+    def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str, trace: dict | None = None,
+                       sender: str = ""):
         from spellgen.verify.statediff import candidate_keys, check_diff, parse_diff
 
         o = self.o
@@ -278,7 +279,7 @@ class Verifier:
         candidates = candidate_keys(o.call_trace, o.cast.logs, [a for a in extra if a], max_id)
         if trace is not None:
             candidates = sorted(set(candidates) | set(candidate_keys(trace, [], [], 0)))
-        return changes, check_diff(changes, self.e, self._context(cast_time, fee, miner), candidates, names)
+        return changes, check_diff(changes, self.e, self._context(cast_time, fee, miner, sender), candidates, names)
 
     def state_changes(self) -> None:
         o = self.o
@@ -292,6 +293,18 @@ class Verifier:
         self.add(Result(item, "spell", not report.problems,
                         f"{report.changes} change(s) in the state diff of {o.cast.tx_hash}, {report.explained} explained",
                         "; ".join(report.problems)))
+
+    def scheduling(self) -> None:
+        """schedule() may only set the spell's eta and plot its one plan on the pause."""
+        from spellgen.verify.statediff import check_schedule
+
+        o = self.o
+        if o.schedule_diff is None:
+            return
+        problems = check_schedule(o.schedule_diff, self._context(o.cast.timestamp, o.schedule_fee, o.miner),
+                                  self._names())
+        self.add(_ok("schedule() only sets eta and plots the spell's plan", "spell",
+                     f"eta {iso(o.eta)}", problems))
 
     def calls(self) -> None:
         from spellgen.verify.callpolicy import Policy, frames
@@ -346,7 +359,8 @@ class Verifier:
                                 "" if ok else f"the cast at {when} worked outside office hours; {hours}, "
                                               "so execute() does not enforce what the getter says"))
                 continue
-            label = f"the cast {r.label} ({when}) changes the same state"
+            label = (f"the cast {r.label} ({when}) changes the same state" if not r.label.startswith("cast by") else
+                     f"the {r.label} changes the same state")
             if r.error is not None:
                 self.add(Result(label, "spell", False, f"cast at {when} reverted",
                                 f"the cast at {when} reverted: {r.error}" +
@@ -355,7 +369,7 @@ class Verifier:
             if r.state_diff is None:
                 self.add(Result(label, "spell", False, "no state diff", "the node did not trace the cast"))
                 continue
-            changes, report = self._diff_problems(r.state_diff, r.timestamp, r.fee, r.miner, r.call_trace)
+            changes, report = self._diff_problems(r.state_diff, r.timestamp, r.fee, r.miner, r.call_trace, r.sender)
             # What the first cast already showed is reported there; here only what this time adds.
             problems = [p for p in report.problems if p not in getattr(self, "_first_problems", set())]
             if first is not None:

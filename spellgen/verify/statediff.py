@@ -444,7 +444,8 @@ def compare_diffs(first: list[Change], other: list[Change], time_dependent: set[
     """Differences between two casts' diffs from the same pre-state, apart from the gas payment
     (fees vary with the base fee) and the slots the YAML makes time-dependent."""
     def keyed(changes):
-        return {(c.address.lower(), c.what, c.slot): c for c in changes if c.what != "balance"}
+        # balances (fees vary with the base fee) and nonces (casters differ) are checked per cast instead
+        return {(c.address.lower(), c.what, c.slot): c for c in changes if c.what not in ("balance", "nonce")}
     a, b = keyed(first), keyed(other)
     out = []
     for key in sorted(set(a) | set(b), key=str):
@@ -490,3 +491,27 @@ def candidate_keys(trace: dict | None, logs: list, extra: list[str], max_id: int
         for i in range(0, len(data) - 31, 32):
             words.add(int.from_bytes(data[i:i + 32], "big"))
     return sorted(w for w in words if w < 2**256)
+
+
+def check_schedule(trace: dict, ctx: Context, names: dict[str, str]) -> list[str]:
+    """The schedule() transaction's diff: the spell's eta (slot 0), the pause's plan set, the caller's
+    nonce and fee; nothing else (a second plan plotted while the spell is the hat would outlive it)."""
+    x = Explained()
+    x.value(ctx.spell, LAYOUTS["DssExec"].slot("eta"), ctx.eta, "the spell's eta")
+    plan = keccak256(encode(["address", "bytes32", "bytes", "uint256"],
+                            [ctx.action, ctx.action_code_hash, keccak256(b"execute()")[:4], ctx.eta]))
+    x.value(ctx.addresses["MCD_PAUSE"], LAYOUTS["DSPause"].slot("plans", int.from_bytes(plan, "big")), 1,
+            "the pause's plan of the spell")
+    problems = []
+    for c in parse_diff(trace):
+        where = names.get(c.address.lower()) or c.address
+        if c.what != "storage":
+            problem = _account_change(c, ctx, where)
+            if problem:
+                problems.append(problem)
+            continue
+        effect = x.effects.get((c.address.lower(), c.slot))
+        if effect is None or c.new != effect.value:
+            problems.append(f"{where}: slot {c.slot:#x} changed {c.old} -> {c.new} in schedule(), which only sets the "
+                            "spell's eta and plots its plan")
+    return problems

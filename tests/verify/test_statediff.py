@@ -8,7 +8,8 @@ from spellgen.verify.callpolicy import Policy, frames, selector
 from spellgen.verify.compare import max_cast_gas
 from spellgen.verify.expect import Expected, Item, Payment
 from spellgen.verify.layouts import LAYOUTS, Decoder
-from spellgen.verify.statediff import Context, check_diff, compare_diffs, pack_award, parse_diff, yanked
+from spellgen.verify.statediff import (Context, check_diff, check_schedule, compare_diffs, pack_award, parse_diff,
+                                       yanked)
 
 A = MAINNET
 ATTACKER = "0x6cD0Ed4Ef58E68efEF55E975803d9F9001DAFed2"
@@ -148,3 +149,17 @@ def test_call_policy():
 def test_cast_gas_limit_by_date():
     assert max_cast_gas("2025-12-02")[0] == 20_000_000
     assert max_cast_gas("2025-12-03")[0] == 16_777_216
+
+
+def test_schedule_may_only_set_eta_and_plot_the_one_plan():
+    from eth_abi import encode
+
+    from spellgen.spec.address import keccak256
+
+    c = ctx(eta=1_700_000_000)
+    plan = keccak256(encode(["address", "bytes32", "bytes", "uint256"],
+                            [ACTION, b"\0" * 32, keccak256(b"execute()")[:4], 1_700_000_000]))
+    slots = {SPELL: {0: (0, 1_700_000_000)}, A["MCD_PAUSE"]: {mapping_slot(int.from_bytes(plan, "big"), 2): (0, 1)}}
+    assert check_schedule(diff(slots), c, {}) == []
+    slots[A["MCD_PAUSE"]][mapping_slot(12345, 2)] = (0, 1)  # a second plan, plotted while the spell is the hat
+    assert len(check_schedule(diff(slots), c, {})) == 1
