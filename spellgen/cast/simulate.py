@@ -353,7 +353,7 @@ class Simulator:
                 n = op - 0x5F
                 raw = code[i + 1:i + 21]
                 text = sum(32 <= b < 127 for b in raw) >= 16  # a string constant's bytes, not an address
-                if n == 20 and not text:
+                if n == 20 and len(raw) == 20 and not text:
                     address = to_checksum("0x" + raw.hex())
                     if int(address, 16) > 0xFFFF and address not in found and not self.chain.code(address):
                         found.append(address)
