@@ -353,7 +353,8 @@ class Simulator:
                 n = op - 0x5F
                 raw = code[i + 1:i + 21]
                 text = sum(32 <= b < 127 for b in raw) >= 16  # a string constant's bytes, not an address
-                if n == 20 and len(raw) == 20 and not text:
+                mask = raw.count(0xFF) >= 16  # an address mask (type(uint160).max), not an account
+                if n == 20 and len(raw) == 20 and not text and not mask:
                     address = to_checksum("0x" + raw.hex())
                     if int(address, 16) > 0xFFFF and address not in found and not self.chain.code(address):
                         found.append(address)
@@ -381,6 +382,9 @@ class Simulator:
                 receipt = self.chain.transact(caster, self.obs.spell, "cast()")
             except TxFailed as exc:
                 entry.error = str(exc) or "reverted"
+            except Exception as exc:  # noqa: BLE001 - the node did not take the transaction: say so, fail the item
+                entry.error = f"the node did not cast it: {exc}"
+                entry.must_succeed = True
             else:
                 entry.timestamp = receipt.timestamp
                 entry.fee, entry.miner = self._fee(receipt.tx_hash)
