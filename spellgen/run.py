@@ -61,7 +61,7 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[t
     with steps.step(f"start the twin at {spell.date}"):
         twin = start_twin(spell.date, port=choice.port, pause_delay=spell.pause_delay,
                           extra_keys=spell.chainlog_parties(), stated_awards=stated)
-    where = f"twin at {spell.date} (pause delay {twin.pause_delay // 3600} hours)"
+    where = f"twin at {spell.date} ({twin.hardfork}, pause delay {twin.pause_delay // 3600} hours)"
     if stated:  # said in every report: these awards are the YAML's word, not the chain's
         where += "; assumed from the YAML, not mainnet facts: " + ", ".join(
             f"award {a.award_id} on {a.vest} as the yank describes it" for a in stated)
@@ -116,7 +116,7 @@ def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | N
         except ValueError as exc:
             print(f"spellgen: {exc}", file=stream)
             return EXIT_INVALID
-    name = Path(spell_file).name if spell_file else "DssSpell.sol"
+    name = Path(spell_file).name if spell_file else f"DssSpell.sol (rendered from {Path(spec).name})"
     try:
         return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps, name)
     except CompileError as exc:
@@ -154,12 +154,13 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
             print(f"spellgen: {problem}", file=stream)
         return 1
     expected = expected_from(spell)
+    identity = source_identity(source_name, source, compiled)
     with open_chain(spell, choice, steps) as (url, where):
         try:
             chain = Chain(w3=choice.web3) if choice.web3 is not None else Chain(url)
-            observation = Simulator(chain, expected, steps.done).run(compiled)
+            observation = Simulator(chain, expected, steps.done, twin=where.startswith("twin")).run(compiled)
         except SimulationError as exc:
-            return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps)
+            return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps, identity)
     control = {}
     if spell.expect is not None:
         from spellgen.spec.amounts import to_wei
@@ -174,7 +175,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     results += source_results(source, source_name)
     cast = observation.cast
     info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
-                   iso(cast.timestamp), cast.gas_used, steps.timings)
+                   iso(cast.timestamp), cast.gas_used, steps.timings, identity)
     print(terminal_table(results), file=sys.stdout, flush=True)
     if report_dir is not None:
         paths = write_reports(report_dir, info, results, spell, caps)
@@ -182,7 +183,18 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     return 0 if all(r.passed for r in results) else 1
 
 
-def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps=()) -> int:
+def source_identity(name: str, source: str, compiled: CompiledSpell) -> dict[str, str]:
+    """What was verified: the source file, keccak-256 of its text and of each runtime bytecode, the compiler."""
+    from spellgen.spec.address import keccak256
+
+    def runtime(contract) -> str:
+        return "0x" + keccak256(bytes.fromhex(contract.deployed)).hex()
+    return {"file": name, "source_keccak256": "0x" + keccak256(source.encode()).hex(),
+            "spell_runtime_keccak256": runtime(compiled.spell), "action_runtime_keccak256": runtime(compiled.action),
+            "compiler": f"solc {compiled.solc} (optimizer on, 200 runs)"}
+
+
+def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps=(), identity=None) -> int:
     """The spell could not be deployed, elected, scheduled or cast: every item fails, naming why."""
     from spellgen.review.report import RunInfo, terminal_table, write_reports
     from spellgen.verify.compare import Result
@@ -192,7 +204,8 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
     results += [Result(i.label, i.path, False, "not executed", f"the spell was not cast ({exc})") for i in items]
     print(terminal_table(results), file=sys.stdout, flush=True)
     if report_dir is not None:
-        info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings)
+        info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings,
+                       source=identity or {})
         paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
     return 1

@@ -17,6 +17,36 @@ from spellgen.build.compile import CompiledSpell
 from spellgen.spec.expect import Expected
 from spellgen.spec import history
 from spellgen.spec.protocol import CHANGELOG, VESTS, WAD, VestKind
+from spellgen.spec.address import keccak256, to_checksum
+from spellgen.spec.protocol import DAY
+
+MAX_EMBEDDED_CASTERS = 4  # casts by addresses the action embeds, at most
+MANY_KEYS = 600  # about the length of mainnet's ChainLog in 2025
+CHAINLOG_KEYS_SLOT = 2  # ChainLog: wards 0, location 1, keys 2 (verify/layouts.py)
+OPEN, CLOSE = 14 * 3600, 21 * 3600  # office hours, UTC (DssExecLib.canCast)
+
+
+def _in_office_hours(ts: int) -> bool:
+    return (ts // DAY + 3) % 7 < 5 and OPEN <= ts % DAY < CLOSE
+
+
+def latest_in_office_hours(before: int) -> int:
+    """The latest second at or before `before` inside office hours."""
+    t = before
+    while not _in_office_hours(t):
+        day = t - t % DAY
+        t = day + CLOSE - 1 if t % DAY >= CLOSE and (t // DAY + 3) % 7 < 5 else day - 1
+    return t
+
+
+def latest_outside_office_hours(before: int) -> int:
+    """The latest 03:00 UTC on a Saturday or Sunday at or before `before` (no office hours then)."""
+    t = before - before % DAY + 3 * 3600
+    if t > before:
+        t -= DAY
+    while (t // DAY + 3) % 7 < 5:
+        t -= DAY
+    return t
 
 Progress = Callable[[str, float], None]
 
@@ -90,6 +120,39 @@ class Observation:
     watched_tokens: dict[str, str] = field(default_factory=dict)  # symbol -> address, as present
     chainlog: dict[str, str | None] = field(default_factory=dict)  # declared keys -> what the ChainLog holds
     steps: list[tuple[str, float]] = field(default_factory=list)
+    # The cast transaction as the node traced it (verify/statediff.py, verify/callpolicy.py).
+    state_diff: dict | None = None  # prestateTracer, diffMode
+    call_trace: dict | None = None  # callTracer
+    trace_error: str = ""
+    fee: int = 0  # gasUsed * effectiveGasPrice, what the caster paid
+    miner: str = ""
+    sender: str = ""
+    action_code_hash: bytes = b""
+    code_before: dict[str, bool] = field(default_factory=dict)  # address (lower) -> had code before the cast
+    twin: bool = False
+    spell_abi: list = field(default_factory=list)
+    action_abi: list = field(default_factory=list)
+    recasts: list["Recast"] = field(default_factory=list)
+    mkr_authority: str = ""
+    schedule_tx: str = ""
+    schedule_diff: dict | None = None  # schedule() must only set eta and plot the one plan
+    schedule_fee: int = 0
+
+
+@dataclass
+class Recast:
+    """The same cast from the same pre-state at another time (or chain condition), in a snapshot."""
+
+    label: str
+    time: int
+    must_succeed: bool  # False: an attempt outside office hours, which must revert
+    error: str | None = None  # revert reason, when it reverted
+    state_diff: dict | None = None
+    call_trace: dict | None = None
+    fee: int = 0
+    miner: str = ""
+    timestamp: int = 0
+    sender: str = ""  # who cast it (the deployer, or an address the action's code embeds)
 
 
 def _bytes32(text: str) -> bytes:
@@ -97,12 +160,13 @@ def _bytes32(text: str) -> bytes:
 
 
 class Simulator:
-    def __init__(self, chain: Chain, expected: Expected, progress: Progress | None = None):
+    def __init__(self, chain: Chain, expected: Expected, progress: Progress | None = None, twin: bool = False):
         self.chain = chain
         self.expected = expected
         self.progress = progress or (lambda step, seconds: None)
         self.addr: dict[str, str] = {}
-        self.obs = Observation(self.addr)
+        self.obs = Observation(self.addr, twin=twin)
+        self.twin = twin
 
     def _step(self, name: str, fn: Callable[[], object]) -> object:
         started = time.monotonic()
@@ -141,6 +205,8 @@ class Simulator:
                     *self.expected.vests):
             self.lookup(key)
         self.addr["MKR"] = self.token("MKR")  # by the date's key; reads below name the token, not the key
+        self._present(["MCD_JOIN_DAI", "USDS_JOIN", "CHANGELOG"], self.lookup)
+        self.addr.setdefault("CHANGELOG", CHANGELOG)
         # Every DssVest and budget token on the chain: any event of theirs must be explained.
         self.obs.watched_vests = self._present(list(VESTS), self.lookup)
         self.obs.watched_tokens = self._present(sorted({v.token for v in VESTS.values()}), self.token)
@@ -155,14 +221,18 @@ class Simulator:
         self._step("elect spell (lock MKR, vote, lift)", self.elect)
         self._step("schedule", self.schedule)
         self.obs.before = self._step("read state before the cast", self.read_state)
+        pre_cast = self.chain.snapshot()
         self.obs.cast = self._step("warp to nextCastTime and cast", self.cast)
+        self._step("trace the cast (state diff, calls)", self.trace_cast)
         self.obs.after = self._step("read state after the cast", self.read_state)
         self._step("read new awards", self.read_new_awards)
         self._step("vest each new award to its end (in snapshots)", self.pay_out)
         self._step("sum treasury obligations", self.obligations)
+        self._step("cast again at other times (in snapshots)", lambda: self.recast(pre_cast))
         return self.obs
 
     def deploy(self, compiled: CompiledSpell) -> None:
+        self.obs.spell_abi, self.obs.action_abi = compiled.spell.abi, compiled.action.abi
         receipt = self.chain.send(self.deployer, None, bytes.fromhex(compiled.spell.bytecode))
         spell = receipt.contract_address
         obs = self.obs
@@ -219,13 +289,153 @@ class Simulator:
             raise SimulationError("elect: the spell did not become the hat")
 
     def schedule(self) -> None:
-        self.chain.transact(self.deployer, self.obs.spell, "schedule()")
+        self.obs.schedule_tx = self.chain.transact(self.deployer, self.obs.spell, "schedule()").tx_hash
         self.obs.eta = self.chain.call(self.obs.spell, "eta()(uint256)")
 
     def cast(self) -> Receipt:
         cast_time = self.chain.call(self.obs.spell, "nextCastTime()(uint256)")
         self.chain.warp(cast_time)
         return self.chain.transact(self.deployer, self.obs.spell, "cast()")
+
+    # -- traces and other cast times ---------------------------------------------------------------
+    def _fee(self, tx_hash: str) -> tuple[int, str]:
+        receipt = self.chain.rpc("eth_getTransactionReceipt", [tx_hash])
+        block = self.chain.rpc("eth_getBlockByNumber", [receipt["blockNumber"], False])
+        price = int(receipt.get("effectiveGasPrice") or "0x0", 16)
+        return int(receipt["gasUsed"], 16) * price, block.get("miner") or ""
+
+    def trace_cast(self) -> None:
+        """The cast's full state diff and call tree (anvil's prestateTracer and callTracer)."""
+        obs, tx = self.obs, self.obs.cast.tx_hash
+        obs.sender = self.deployer
+        obs.fee, obs.miner = self._fee(tx)
+        code = self.chain.code(obs.action)
+        try:
+            obs.mkr_authority = self.chain.call(self.addr["MCD_GOV"], "authority()(address)")
+        except Exception:  # noqa: BLE001 - MCD_GOV without ds-auth (SKY from 2025-05-15)
+            obs.mkr_authority = ""
+        obs.action_code_hash = keccak256(code)
+        try:
+            obs.state_diff = self.chain.trace(tx, "prestateTracer", {"diffMode": True})
+            obs.call_trace = self.chain.trace(tx, "callTracer")
+            if obs.schedule_tx:
+                obs.schedule_diff = self.chain.trace(obs.schedule_tx, "prestateTracer", {"diffMode": True})
+                obs.schedule_fee, _ = self._fee(obs.schedule_tx)
+        except Exception as exc:  # noqa: BLE001 - a node without debug_traceTransaction: verify says so
+            obs.trace_error = str(exc)
+            return
+        self._code_before(obs.call_trace, obs.cast.block)
+
+    def _code_before(self, trace: dict, block: int) -> None:
+        """Which addresses the trace touches had code before the cast (the pre-state is the same for
+        every cast from the snapshot, so one table serves them all)."""
+        before = hex(block - 1)
+        addresses: set[str] = set()
+
+        def walk(frame: dict) -> None:
+            for key in ("from", "to"):
+                if frame.get(key):
+                    addresses.add(frame[key].lower())
+            for child in frame.get("calls") or []:
+                walk(child)
+        walk(trace)
+        for address in sorted(addresses - set(self.obs.code_before)):
+            raw = self.chain.rpc("eth_getCode", [to_checksum(address), before])
+            self.obs.code_before[address] = raw not in (None, "0x", "0x0")
+
+    def cast_times(self) -> list[tuple[str, int, bool]]:
+        """Other moments to cast at, from the same pre-state: near the end of the expiration window;
+        with office hours declared, both ends of a weekday's window and attempts outside it (which
+        must revert); without, a time outside office hours (which must work)."""
+        first = self.obs.cast.timestamp
+        expiry_end = self.obs.expiration
+        out: list[tuple[str, int, bool]] = []
+        if self.expected.office_hours:
+            day = (first // DAY + 1) * DAY
+            while (day // DAY + 3) % 7 >= 5:
+                day += DAY
+            out.append(("at the opening of office hours", day + 14 * 3600, True))
+            out.append(("at the last second of office hours", day + 21 * 3600 - 1, True))
+            out.append(("just after office hours (must revert)", day + 21 * 3600, False))
+            saturday = day + ((5 - (day // DAY + 3) % 7) % 7) * DAY + 15 * 3600
+            out.append(("on a Saturday afternoon (must revert)", saturday, False))
+            late = latest_in_office_hours(max(expiry_end - 3600, first + 1))
+        else:
+            late = latest_outside_office_hours(max(expiry_end - 3600, first + 1))
+        if late <= first:
+            late = first + 7 * DAY
+        label = "near the end of the expiration window" + ("" if self.expected.office_hours else
+                                                           ", outside office hours")
+        if self.twin:
+            label += f", with {MANY_KEYS} ChainLog keys"
+        out.append((label, late, True))
+        # cast() has no deadline: a year after the expiration window someone may still cast it.
+        year = expiry_end + 365 * DAY
+        year = latest_in_office_hours(year) if self.expected.office_hours else year
+        out.append(("a year after the expiration window", year, True))
+        return out
+
+    def embedded_addresses(self) -> list[str]:
+        """Accounts without code whose addresses the action's runtime code pushes (PUSH20): anyone
+        may cast a spell, so a spell that behaves differently when one of them casts it must be seen."""
+        code = self.chain.code(self.obs.action)
+        found: list[str] = []
+        i = 0
+        while i < len(code):
+            op = code[i]
+            if 0x60 <= op <= 0x7F:
+                n = op - 0x5F
+                raw = code[i + 1:i + 21]
+                text = sum(32 <= b < 127 for b in raw) >= 16  # a string constant's bytes, not an address
+                mask = raw.count(0xFF) >= 16  # an address mask (type(uint160).max), not an account
+                if n == 20 and len(raw) == 20 and not text and not mask:
+                    address = to_checksum("0x" + raw.hex())
+                    if int(address, 16) > 0xFFFF and address not in found and not self.chain.code(address):
+                        found.append(address)
+                i += n
+            i += 1
+        return found[:MAX_EMBEDDED_CASTERS]
+
+    def recast(self, pre_cast: str) -> None:
+        """Cast again from the pre-cast state at each other time; record each state diff."""
+        snapshot = pre_cast
+        plan = [(label, when, ok, self.deployer) for label, when, ok in self.cast_times()]
+        first = self.obs.cast.timestamp
+        plan += [(f"cast by {who}, an address the action's code embeds", first, True, who)
+                 for who in self.embedded_addresses()]
+        for label, when, must_succeed, caster in plan:
+            self.chain.revert(snapshot)
+            snapshot = self.chain.snapshot()
+            if "ChainLog keys" in label:
+                self._many_chainlog_keys()
+            if caster != self.deployer:
+                self.chain.impersonate(caster)
+            self.chain.warp(when)
+            entry = Recast(label, when, must_succeed, sender=caster)
+            try:
+                receipt = self.chain.transact(caster, self.obs.spell, "cast()")
+            except TxFailed as exc:
+                entry.error = str(exc) or "reverted"
+            except Exception as exc:  # noqa: BLE001 - the node did not take the transaction: say so, fail the item
+                entry.error = f"the node did not cast it: {exc}"
+                entry.must_succeed = True
+            else:
+                entry.timestamp = receipt.timestamp
+                entry.fee, entry.miner = self._fee(receipt.tx_hash)
+                try:
+                    entry.state_diff = self.chain.trace(receipt.tx_hash, "prestateTracer", {"diffMode": True})
+                    entry.call_trace = self.chain.trace(receipt.tx_hash, "callTracer")
+                    self._code_before(entry.call_trace, receipt.block)
+                except Exception as exc:  # noqa: BLE001
+                    entry.error = f"could not trace: {exc}"
+            self.obs.recasts.append(entry)
+        self.chain.revert(snapshot)
+
+    def _many_chainlog_keys(self) -> None:
+        """Make the twin's ChainLog as long as mainnet's (count() = MANY_KEYS), as a spell that
+        behaves differently with many keys would see on mainnet. Only the array length is set."""
+        log = self.addr.get("CHANGELOG") or CHANGELOG
+        self.chain.set_storage(log, CHAINLOG_KEYS_SLOT, MANY_KEYS)
 
     # -- reads -----------------------------------------------------------------------------------
     def award(self, vest: str, award: int) -> Award:

@@ -37,6 +37,28 @@ class RunInfo:
     cast_time: str = ""
     cast_gas: int = 0
     steps: list[tuple[str, float]] = field(default_factory=list)
+    # The verified source: file, source_keccak256, spell_runtime_keccak256, action_runtime_keccak256, compiler.
+    source: dict[str, str] = field(default_factory=dict)
+
+
+def verdict(results: list[Result] | None) -> str | None:
+    """`FAILED: ...` or `PASSED: ...` for a run, None when nothing was verified."""
+    if results is None:
+        return None
+    failed = sum(not r.passed for r in results)
+    if failed:
+        return f"FAILED: {failed} of {len(results)} items failed; the chain did not change exactly as the YAML says"
+    return f"PASSED: all {len(results)} items passed"
+
+
+def source_rows(info: RunInfo) -> list[tuple[str, str]]:
+    s = info.source
+    if not s:
+        return []
+    return [("Verified source", f"{s['file']}, keccak-256 {s['source_keccak256']}"),
+            ("Runtime bytecode", f"DssSpell keccak-256 {s['spell_runtime_keccak256']}; action keccak-256 "
+                                 f"{s['action_runtime_keccak256']}"),
+            ("Compiled with", s["compiler"])]
 
 
 def _status(result: Result) -> str:
@@ -54,7 +76,7 @@ def terminal_table(results: list[Result], width: int = 100) -> str:
     lines = []
     for r in results:
         lines.append(f"{_status(r)}  {r.item}")
-        lines.append(f"      {r.reason if not r.passed else r.evidence}"[: max(width, 40) + 200])
+        lines.append(f"      {r.reason if not r.passed else r.evidence}"[: max(width, 40) + 4000])
     lines.append(summary_line(results))
     return "\n".join(lines)
 
@@ -71,7 +93,8 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
 def _facts(info: RunInfo) -> RunFacts | None:
     if not info.chain:
         return None
-    return RunFacts(info.chain, info.solc, info.spell_address, info.cast_tx, info.cast_time, info.cast_gas)
+    return RunFacts(info.chain, info.solc, info.spell_address, info.cast_tx, info.cast_time, info.cast_gas,
+                    tuple(source_rows(info)))
 
 
 def view_of(info: RunInfo, results: list[Result] | None, spell: Spell) -> ReportView:
@@ -120,12 +143,14 @@ def _md_results(results: list[Result]) -> list[str]:
 
 
 def markdown(info: RunInfo, results: list[Result] | None, spell: Spell | None = None) -> str:
+    banner = verdict(results)
+    top = [banner, ""] if banner and banner.startswith("FAILED") else []  # a failed run says so first
     if spell is None:  # a caller without the model: the run and its results only
-        out = [f"# Spell verification: {info.spec}", ""] + _md_metadata(
-            [("Date", info.date), ("Description", info.description)] + _run_rows(info)) + [""]
+        out = top + [f"# Spell verification: {info.spec}", ""] + _md_metadata(
+            [("Date", info.date), ("Description", info.description)] + _run_rows(info) + source_rows(info)) + [""]
         return "\n".join(out + _md_results(results or [])).rstrip("\n") + "\n"
     view = view_of(info, results, spell)
-    out = [f"# {view.title}", ""] + _md_metadata(view.metadata) + ["", f"**{view.summary}**", ""]
+    out = top + [f"# {view.title}", ""] + _md_metadata(view.metadata) + ["", f"**{view.summary}**", ""]
     out += ["## Sections", ""] + _md_sections(view)
     out += ["## Totals per token", ""] + _md_table(["Token", "Paid at the cast", "New streams", "Total"],
                                                    view.totals or [["none", "", "", ""]]) + [""]
@@ -161,7 +186,7 @@ def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = N
     done = results or []
     data = {
         "spec": info.spec, "date": info.date, "description": info.description, "chain": info.chain,
-        "solc": info.solc, "spell": info.spell_address, "cast": {"tx": info.cast_tx, "time": info.cast_time,
+        "solc": info.solc, "source": info.source, "verdict": verdict(results), "spell": info.spell_address, "cast": {"tx": info.cast_tx, "time": info.cast_time,
                                                                   "gas": info.cast_gas},
         "steps": [{"step": name, "seconds": round(seconds, 3)} for name, seconds in info.steps],
         "simulated": results is not None,

@@ -30,6 +30,7 @@ class RunFacts:
     cast_tx: str = ""
     cast_time: str = ""
     cast_gas: int = 0
+    source: tuple = ()  # (label, text) rows naming the verified source, its hashes and the compiler
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,10 @@ class ReportView:
         return self.results is not None
 
     @property
+    def failed(self) -> bool:
+        return self.results is not None and any(not r.passed for r in self.results)
+
+    @property
     def summary(self) -> str:
         if self.results is None:
             return "Not simulated: run `spellgen simulate` or `spellgen verify` for a verification per item."
@@ -83,6 +88,7 @@ def _metadata(spell: Spell, run: RunFacts | None) -> list[tuple[str, str]]:
         rows += [("Chain", run.chain), ("Spell", run.spell_address or "not deployed")]
         if run.cast_tx:
             rows.append(("Cast", f"{run.cast_tx} at {run.cast_time}, {run.cast_gas:,} gas"))
+        rows += list(run.source)
     return rows
 
 

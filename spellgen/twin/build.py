@@ -64,7 +64,7 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
     with progress.step("starting anvil for the build"):
         node = AnvilNode(S.anvil_args(S.BUILD_START), port=port)
     try:
-        chain = Contracts(node.rpc, artifacts)
+        chain = Chain(node.rpc, artifacts)
         node.rpc.call("anvil_setBlockTimestampInterval", 1)  # deterministic block times
         chain.rpc.impersonate(S.DEPLOYER)
         with progress.step(f"placing {1 + len(S.CORE) + len(S.TWIN_ONLY) + len(S.VESTS)} contracts at their addresses"):
@@ -79,7 +79,7 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
         with progress.step("removing the deployer's rights"):
             retire_deployer(chain)
         with progress.step("checking the result"):
-            check_built_state(chain, counts)
+            verify(chain, counts)
         with progress.step("dumping the state"):
             end = chain.rpc.timestamp()
             write_atomic(path, chain.rpc.dump_state())
@@ -103,7 +103,7 @@ def prune_old_states(keep: Path, how_many: int = 4) -> None:
         manifest_path(old).unlink(missing_ok=True)
 
 
-class Contracts:
+class Chain:
     """The build's view of the node: contracts by key, and transactions from any account."""
 
     def __init__(self, rpc: Rpc, artifacts: dict[str, Artifact]) -> None:
@@ -149,7 +149,7 @@ def _b32(text: str) -> bytes:
     return text.encode().ljust(32, b"\0")
 
 
-def place_contracts(chain: Contracts) -> None:
+def place_contracts(chain: Chain) -> None:
     """Every contract at its address, constructed there; each mainnet one registered in the ChainLog.
 
     Constructor arguments are the mainnet addresses of dependencies (and mainnet's own arguments:
@@ -215,7 +215,7 @@ def place_contracts(chain: Contracts) -> None:
         chain.send("CHANGELOG", "setAddress(bytes32,address)", _b32(key), a[key])
 
 
-def wire_governance(chain: Contracts) -> None:
+def wire_governance(chain: Chain) -> None:
     """Mainnet's rights: the PauseProxy governs; the joins mint DAI and USDS; vests can pay."""
     a = chain.addresses
     proxy = a["MCD_PAUSE_PROXY"]
@@ -250,7 +250,7 @@ def wire_governance(chain: Contracts) -> None:
         chain.send("MCD_VOW", "file(bytes32,uint256)", _b32(what), value)
 
 
-def seed_balances(chain: Contracts, counts: dict[str, int]) -> None:
+def seed_balances(chain: Chain, counts: dict[str, int]) -> None:
     """Surplus buffer in the Vat; MKR and SKY treasuries in the PauseProxy, each approved to its vest."""
     a = chain.addresses
     vat, vow = a["MCD_VAT"], a["MCD_VOW"]
@@ -312,13 +312,13 @@ def seed_awards(chain: Contracts, counts: dict[str, int]) -> None:
                 _retire_account(chain, award.usr)
 
 
-def _retire_account(chain: Contracts, address: str) -> None:
+def _retire_account(chain: Chain, address: str) -> None:
     """Stop impersonating a helper account and take back the ether it was given for gas."""
     chain.rpc.stop_impersonating(address)
     chain.rpc.set_balance(address, 0)
 
 
-def retire_deployer(chain: Contracts) -> None:
+def retire_deployer(chain: Chain) -> None:
     """Deny the deployer everywhere (and give up MKR's ownership): governance alone rules."""
     deployer = S.DEPLOYER
     for key in WARDED:
@@ -329,7 +329,7 @@ def retire_deployer(chain: Contracts) -> None:
     _retire_account(chain, deployer)
 
 
-def check_built_state(chain: Contracts, counts: dict[str, int]) -> None:
+def verify(chain: Chain, counts: dict[str, int]) -> None:
     """Cheap checks before the dump is cached: a broken build must fail here, not in a test."""
     a = chain.addresses
     problems = []

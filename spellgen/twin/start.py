@@ -45,6 +45,7 @@ class Twin:
     node: AnvilNode = field(repr=False)
     startup_seconds: float = 0.0  # from the call to a ready node at the date (build excluded)
     notes: list[str] = field(default_factory=list)
+    hardfork: str = S.HARDFORK  # the EVM rules it runs: mainnet's at its date
 
     @property
     def rpc(self) -> Rpc:
@@ -115,7 +116,8 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
         raise ValueError(f"the pause delay must be >= 0 seconds, got {delay}")
     state = cached_state(award_counts, progress)
     started = time.perf_counter()
-    node = AnvilNode([*S.anvil_args(), "--load-state", str(state)], port=port)
+    hardfork = S.hardfork_at(day)
+    node = AnvilNode([*S.anvil_args(hardfork=hardfork), "--load-state", str(state)], port=port)
     try:
         register_keys(node.rpc, extra_keys or {})
         # Award counts given by a test are kept as built; otherwise the vests are as on mainnet then.
@@ -124,7 +126,7 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
     except BaseException:
         node.stop()
         raise
-    twin = Twin(node.url, ts, delay, state, node, time.perf_counter() - started)
+    twin = Twin(node.url, ts, delay, state, node, time.perf_counter() - started, hardfork=hardfork)
     twin.chainlog, twin.notes = chainlog_plan(day)
     return twin
 

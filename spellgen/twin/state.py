@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spellgen.spec.address import keccak256, to_checksum
+from spellgen.spec import history
 from spellgen.spec.history import known_awards, pause_delay_at, vest_cap_at, vest_ids_at
 from spellgen.spec.protocol import DAY, DSS_EXEC_LIB, RAD, VESTS as PROTOCOL_VESTS, WAD
 from spellgen.spec.timeutil import iso_date
@@ -26,7 +27,10 @@ BUILD_START = GENESIS - 3_600  # 2021-05-31 23:00:00 UTC
 GENESIS_DATE = iso_date(GENESIS)
 
 CHAIN_ID = 1  # mainnet's: spells and tests that look at block.chainid behave as on a fork
-HARDFORK = "cancun"  # pinned so build and start agree whatever anvil's default becomes
+HARDFORK = "cancun"  # the build's, pinned whatever anvil's default becomes (a dump loads under any fork)
+# A twin at a date runs the rules in force then (Cancun's SELFDESTRUCT, Osaka's limits, ...).
+hardfork_at = history.hardfork_at
+
 GAS_LIMIT = 30_000_000  # mainnet's block gas limit in 2021-2024
 
 # --- The contracts ------------------------------------------------------------------------------
@@ -124,9 +128,10 @@ SKY_HAT_VOTER = label_address("sky-hat-voter")
 SKY_HAT_SUPPORT = 0
 
 
-def anvil_args(timestamp: int | None = None) -> list[str]:
-    """anvil options shared by the build and every start, so both run the same chain."""
-    args = ["--chain-id", str(CHAIN_ID), "--hardfork", HARDFORK, "--gas-limit", str(GAS_LIMIT)]  # not --silent: readiness reads the "Listening on" line
+def anvil_args(timestamp: int | None = None, hardfork: str = HARDFORK) -> list[str]:
+    """anvil options shared by the build and every start, so both run the same chain (a start
+    passes the hardfork of its date)."""
+    args = ["--chain-id", str(CHAIN_ID), "--hardfork", hardfork, "--gas-limit", str(GAS_LIMIT)]  # not --silent: readiness reads the "Listening on" line
     return args + (["--timestamp", str(timestamp)] if timestamp is not None else [])
 
 

@@ -14,10 +14,16 @@ from spellgen.chain.client import topic
 from spellgen.spec.expect import Expected, NewAward
 from spellgen.spec.protocol import MKR_SKY_RATE, RAY, VESTS, WAD
 from spellgen.cast.simulate import Award, Observation
+from spellgen.spec import history
 from spellgen.spec.timeutil import iso
 from spellgen.build.compile import MAX_CODE_SIZE
 
-MAX_CAST_GAS = 20_000_000
+def max_cast_gas(date: str) -> tuple[int, str]:
+    """The stricter of the reference suite's 20,000,000 and, from 2025-12-03, EIP-7825's 2^24."""
+    limit = history.cast_gas_limit_at(date) if date else history.CAST_GAS_LIMIT
+    if limit == history.TX_GAS_CAP:
+        return limit, f"{limit:,} (EIP-7825, in force from {history.TX_GAS_CAP_SINCE})"
+    return limit, f"{limit:,}"
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,8 @@ class Verifier:
 
     def run(self) -> list[Result]:
         for check in (self.streams, self.payments, self.usds_payments, self.sky_transfers, self.transfers,
-                      self.yanks, self.allowances, self.caps, self.chainlog, self.events, self.spell):
+                      self.yanks, self.allowances, self.caps, self.chainlog, self.events, self.state_changes,
+                      self.scheduling, self.calls, self.other_times, self.interface, self.spell):
             check()
         return self.results
 
@@ -293,8 +300,9 @@ class Verifier:
     # -- the spell as a whole ---------------------------------------------------------------------
     def spell(self) -> None:
         o, e = self.o, self.e
-        self.add(_ok("cast gas at most 20,000,000", "spell", f"{o.cast.gas_used:,} gas",
-                     [] if o.cast.gas_used <= MAX_CAST_GAS else [f"{o.cast.gas_used:,} gas"]))
+        limit, limit_text = max_cast_gas(e.date)
+        self.add(_ok(f"cast gas at most {limit_text}", "spell", f"{o.cast.gas_used:,} gas",
+                     [] if o.cast.gas_used <= limit else [f"{o.cast.gas_used:,} gas, above {limit:,}"]))
         self.add(_ok("bytecode at most 24,576 bytes", "spell", f"spell {o.spell_size:,}, action {o.action_size:,}",
                      [f"{name} is {size:,} bytes" for name, size in (("spell", o.spell_size),
                                                                       ("action", o.action_size))
@@ -315,6 +323,161 @@ class Verifier:
                          f"observed {_wad(got, token)}",
                          [] if want == got else [f"{name}: expected {_wad(want, token)} ({want:,} wei), "
                                                  f"observed {_wad(got, token)} ({got:,} wei)"]))
+
+    # -- the whole state diff, the call tree, other cast times, the interface -----------------------
+    def _names(self) -> dict[str, str]:
+        from spellgen.spec.protocol import DSS_EXEC_LIB, MAINNET
+
+        o = self.o
+        names = {address.lower(): key for key, address in MAINNET.items()}
+        names.update({address.lower(): key for key, address in o.addresses.items()})
+        names[DSS_EXEC_LIB.lower()] = "DssExecLib"
+        if o.mkr_authority:
+            names.setdefault(o.mkr_authority.lower(), "MKR's authority (GOV_GUARD)")
+        names[o.spell.lower()] = "the spell (DssSpell)"
+        names[o.action.lower()] = "the spell's action"
+        if o.sender:
+            names[o.sender.lower()] = "the caster"
+        return names
+
+    def _context(self, cast_time: int, fee: int, miner: str, sender: str = ""):
+        from spellgen.verify.statediff import Context
+
+        o = self.o
+        addresses = dict(o.addresses)
+        addresses.update({k: v for k, v in o.watched_vests.items()})
+        if o.mkr_authority:
+            addresses["MKR_AUTHORITY"] = o.mkr_authority
+        tokens = dict(o.watched_tokens)
+        ids_before = dict(o.before.ids)
+        return Context(addresses, tokens, o.spell, o.action, o.eta, o.action_code_hash, cast_time, ids_before,
+                       o.before.awards, sender or o.sender, miner, fee, fee)
+
+    def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str, trace: dict | None = None,
+                       sender: str = ""):
+        from spellgen.verify.statediff import candidate_keys, check_diff, parse_diff
+
+        o = self.o
+        changes = parse_diff(diff)
+        names = self._names()
+        extra = [*o.addresses.values(), *o.watched_vests.values(), *o.watched_tokens.values(), o.spell, o.action,
+                 o.sender, *(p.recipient for p in self.e.payments), *(t.recipient for t in self.e.transfers),
+                 *(w.usr for w in self.e.awards), *(w.mgr for w in self.e.awards)]
+        max_id = max([*o.after.ids.values(), *o.before.ids.values(), 0])
+        candidates = candidate_keys(o.call_trace, o.cast.logs, [a for a in extra if a], max_id)
+        if trace is not None:
+            candidates = sorted(set(candidates) | set(candidate_keys(trace, [], [], 0)))
+        return changes, check_diff(changes, self.e, self._context(cast_time, fee, miner, sender), candidates, names)
+
+    def state_changes(self) -> None:
+        o = self.o
+        item = "nothing else: every changed storage slot, balance, nonce and code is a YAML item"
+        if o.state_diff is None:
+            self.add(Result(item, "spell", False, "no state diff",
+                            f"the node did not trace the cast ({o.trace_error or 'no trace'}); nothing else is unproven"))
+            return
+        changes, report = self._diff_problems(o.state_diff, o.cast.timestamp, o.fee, o.miner)
+        self._first_changes, self._first_problems = changes, set(report.problems)
+        self.add(Result(item, "spell", not report.problems,
+                        f"{report.changes} change(s) in the state diff of {o.cast.tx_hash}, {report.explained} explained",
+                        "; ".join(report.problems)))
+
+    def scheduling(self) -> None:
+        """schedule() may only set the spell's eta and plot its one plan on the pause."""
+        from spellgen.verify.statediff import check_schedule
+
+        o = self.o
+        if o.schedule_diff is None:
+            return
+        problems = check_schedule(o.schedule_diff, self._context(o.cast.timestamp, o.schedule_fee, o.miner),
+                                  self._names())
+        self.add(_ok("schedule() only sets eta and plots the spell's plan", "spell",
+                     f"eta {iso(o.eta)}", problems))
+
+    def calls(self) -> None:
+        from spellgen.verify.callpolicy import Policy, frames
+
+        o = self.o
+        item = "calls: only pause -> proxy -> action, DssExecLib and contracts that existed"
+        if o.call_trace is None:
+            self.add(Result(item, "spell", False, "no call trace", o.trace_error or "the node did not trace the cast"))
+            return
+        policy = self._policy()
+        problems = policy.check(frames(o.call_trace))
+        count = _count_frames(o.call_trace)
+        for r in o.recasts:  # a contract created, or a codeless target called, only at another time
+            if r.call_trace is not None:
+                other = self._policy()
+                problems += [f"at {iso(r.time)} ({r.label}): {p}" for p in other.check(frames(r.call_trace))
+                             if p not in problems]
+        self.add(Result(item, "spell", not problems, f"{count} call frame(s) in the cast", "; ".join(problems)))
+        if self.e.payments or policy.sucks or policy.exits:
+            pay = policy.payments(self.e)
+            total = sum(p.wei for p in self.e.payments)
+            label = (f"payments' Vat effects: sucks of {_wad(total, 'DAI')} in all from the Vow to the PauseProxy, "
+                     "exits to the declared recipients" if self.e.payments else
+                     "payments' Vat effects: no suck or exit, since the YAML declares no payment")
+            self.add(Result(label, "spell", not pay,
+                            f"{len(policy.sucks)} suck(s), {len(policy.exits)} exit(s)", "; ".join(pay)))
+
+    def _policy(self):
+        from spellgen.verify.callpolicy import Policy
+
+        o, a = self.o, self.o.addresses
+        return Policy(o.spell, o.action, a["MCD_PAUSE"], a["MCD_PAUSE_PROXY"], a["MCD_VAT"], a["MCD_VOW"],
+                      a.get("MCD_JOIN_DAI", ""), self._names(),
+                      lambda address: o.code_before.get(address.lower(), True), o.twin)
+
+    def other_times(self) -> None:
+        """The same cast at other times must do the same, apart from what the YAML makes time-dependent."""
+        from spellgen.verify.statediff import compare_diffs, explain
+
+        o = self.o
+        if not o.recasts:
+            return
+        names = self._names()
+        first = getattr(self, "_first_changes", None)
+        for r in o.recasts:
+            when = iso(r.time)
+            if not r.must_succeed:
+                ok = r.error is not None
+                hours = "officeHours() is true" if o.office_hours else "officeHours() is false"
+                self.add(Result(f"a cast {r.label} reverts", "spell.office_hours", ok,
+                                f"cast at {when}: " + (f"reverted ({r.error})" if ok else "succeeded"),
+                                "" if ok else f"the cast at {when} worked outside office hours; {hours}, "
+                                              "so execute() does not enforce what the getter says"))
+                continue
+            label = (f"the cast {r.label} ({when}) changes the same state" if not r.label.startswith("cast by") else
+                     f"the {r.label} changes the same state")
+            if r.error is not None:
+                self.add(Result(label, "spell", False, f"cast at {when} reverted",
+                                f"the cast at {when} reverted: {r.error}" +
+                                ("" if o.office_hours else " (officeHours() is false, so it must work at any time)")))
+                continue
+            if r.state_diff is None:
+                self.add(Result(label, "spell", False, "no state diff", "the node did not trace the cast"))
+                continue
+            changes, report = self._diff_problems(r.state_diff, r.timestamp, r.fee, r.miner, r.call_trace, r.sender)
+            # What the first cast already showed is reported there; here only what this time adds.
+            problems = [p for p in report.problems if p not in getattr(self, "_first_problems", set())]
+            if first is not None:
+                ctx = self._context(r.timestamp, r.fee, r.miner)
+                varying = {k for k, eff in explain(self.e, ctx).effects.items() if eff.time_dependent}
+                problems += compare_diffs(first, changes, varying, names)
+            self.add(Result(label, "spell", not problems, f"{report.changes} change(s), {report.explained} explained",
+                            "; ".join(problems)))
+
+    def interface(self) -> None:
+        from spellgen.verify.spellabi import DSS_ACTION, DSS_EXEC, interface_problems
+
+        o = self.o
+        if not o.spell_abi:
+            return
+        problems = interface_problems(o.spell_abi, DSS_EXEC, "DssSpell", "DssExec")
+        problems += interface_problems(o.action_abi, DSS_ACTION, "the action", "DssAction")
+        self.add(_ok("interface: DssSpell's ABI is DssExec's, the action's is DssAction's", "spell",
+                     f"{sum(1 for e in o.spell_abi if e.get('type') == 'function')} spell function(s), "
+                     f"{sum(1 for e in o.action_abi if e.get('type') == 'function')} action function(s)", problems))
 
     @staticmethod
     def _received(before: dict[str, int], after: dict[str, int], items: list) -> int:
@@ -452,6 +615,10 @@ class EventLedger:
             return True
         selectors = {topic(s)[:10] for s in self.NOTE_SELECTORS}
         return t0[:10] in selectors and t0[10:].strip("0") == ""
+
+
+def _count_frames(frame: dict) -> int:
+    return 1 + sum(_count_frames(c) for c in frame.get("calls") or [])
 
 
 def verify(expected: Expected, obs: Observation, control: dict) -> list[Result]:

@@ -70,7 +70,7 @@ def test_the_yaml_pause_delay_reaches_the_twin(tmp_path, capsys):
     spec.write_text(SPECS[0].read_text() + "simulation:\n  pause_delay: 16 hours\n")
     assert cli.main(["simulate", str(spec), "--report-dir", str(tmp_path / "r")]) == 0
     report = json.loads((tmp_path / "r" / "report.json").read_text())
-    assert report["chain"] == "twin at 2022-01-28 (pause delay 16 hours)"
+    assert report["chain"] == "twin at 2022-01-28 (london, pause delay 16 hours)"
     # Blocks are one second apart: deploy, 4 election transactions, schedule, then the cast at eta.
     assert report["cast"]["time"] == "2022-01-28 16:00:06 UTC"
 

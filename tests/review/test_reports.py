@@ -75,7 +75,9 @@ def test_report_md_with_verification_results(tmp_path):
     info = RunInfo("techops-2022-01-28.yaml", spell.date, spell.description, "twin at 2022-01-28", "0.6.12",
                    "0x" + "ab" * 20, "0x" + "cd" * 32, "2022-01-30 14:00:00 UTC", 123_456)
     md = markdown(info, _results(spell), spell)
-    assert md.startswith("# Spell verification: techops-2022-01-28.yaml\n")
+    # A failed run says so on its first line, before anything else.
+    assert md.startswith("FAILED: 1 of 3 items failed; the chain did not change exactly as the YAML says\n\n"
+                         "# Spell verification: techops-2022-01-28.yaml\n")
     assert "| Chain | twin at 2022-01-28 |" in md and f"| Spell | `0x{'ab' * 20}` |" in md
     assert "**2 items passed, 1 failed**" in md
     # The result of each action beside it, and the full table with the evidence.
@@ -226,10 +228,33 @@ def test_simulate_writes_md_html_and_json_with_results(tmp_path, capsys, monkeyp
     monkeypatch.delenv("ETH_RPC_URL", raising=False)
     assert cli.main(["simulate", str(TECHOPS), "--report-dir", str(tmp_path)]) == 0
     md = (tmp_path / "report.md").read_text()
-    assert md.startswith("# Spell verification: techops-2022-01-28.yaml\n")
+    assert md.startswith("# Spell verification: techops-2022-01-28.yaml\n")  # passed: no banner line
+    # The verified source named: file, keccak-256 of the source and of each runtime bytecode, the compiler.
+    assert "| Verified source | DssSpell.sol (rendered from techops-2022-01-28.yaml), keccak-256 0x" in md
+    assert "| Runtime bytecode | DssSpell keccak-256 0x" in md and "| Compiled with | solc 0.6.12" in md
     assert re.search(r"\*\*\d+ items passed, 0 failed\*\*", md)
     assert "| 1,069,250 DAI |   |   |   | PASS |" in md
     assert "| 2,486,400 DAI | 2022-02-01 00:00:00 to 2023-01-31 00:00:00 | none | yes | PASS |" in md
     html = (tmp_path / "report.html").read_text()
     assert "<h2>Verification</h2>" in html and '<td class="PASS">PASS</td>' in html and "<svg" in html
     assert 'class="FAIL"' not in html
+
+
+def test_a_failed_run_has_a_red_banner_in_html_and_failed_in_json(tmp_path):
+    from spellgen.review.report import write_reports
+
+    spell = load_spell(TECHOPS)
+    info = RunInfo("techops-2022-01-28.yaml", spell.date, spell.description, "twin at 2022-01-28", "0.6.12",
+                   "0x" + "ab" * 20, "0x" + "cd" * 32, "2022-01-30 14:00:00 UTC", 123_456,
+                   source={"file": "DssSpell.sol", "source_keccak256": "0x" + "11" * 32,
+                           "spell_runtime_keccak256": "0x" + "22" * 32, "action_runtime_keccak256": "0x" + "33" * 32,
+                           "compiler": "solc 0.6.12 (optimizer on, 200 runs)"})
+    write_reports(tmp_path, info, _results(spell), spell)
+    page = (tmp_path / "report.html").read_text()
+    banner = page.index('<div class="banner failed" id="verdict" role="alert">FAILED')
+    assert banner < page.index("<h1>")
+    assert "#d1242f" in page  # red
+    assert f"keccak-256 0x{'11' * 32}" in page and f"DssSpell keccak-256 0x{'22' * 32}" in page
+    data = json.loads((tmp_path / "report.json").read_text())
+    assert data["verdict"].startswith("FAILED") and data["source"]["file"] == "DssSpell.sol"
+    assert (tmp_path / "report.md").read_text().startswith("FAILED")

@@ -1,0 +1,204 @@
+"""What the cast may call, read from its `callTracer` trace.
+
+Allowed: the caster's CALL of `cast()` on the spell; the spell's CALL of `pause.exec`; the pause's
+CALL of `proxy.exec` (and its read of the proxy's owner); the PauseProxy's one DELEGATECALL of the
+action's `execute()`; inside it, DELEGATECALLs into DssExecLib and CALLs/STATICCALLs of contracts
+that had code before the cast. Everything else fails, with the call path: a CREATE or CREATE2, a
+SELFDESTRUCT, a DELEGATECALL or CALLCODE from the spell, its action or the PauseProxy elsewhere, a
+call to an address without code (on the twin, naming the mainnet contract it does not model), a
+call to a contract the cast created.
+
+Delegatecalls made by contracts that existed before the cast, from their own context (an
+upgradeable token's proxy on a fork), are their own behaviour; their effects are in the state diff.
+
+Payments: the Vat's `suck` calls must be exactly one per declared payment from the Vow to the
+PauseProxy (for the declared sum), and the join's `exit` calls exactly the declared recipients and
+amounts.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from eth_abi import decode
+
+from spellgen.spec.address import keccak256, to_checksum
+from spellgen.spec.protocol import DSS_EXEC_LIB, RAY
+from spellgen.spec.expect import Expected
+
+
+def selector(signature: str) -> str:
+    return "0x" + keccak256(signature.encode())[:4].hex()
+
+
+CAST = selector("cast()")
+PAUSE_EXEC = selector("exec(address,bytes32,bytes,uint256)")
+PROXY_EXEC = selector("exec(address,bytes)")
+EXECUTE = selector("execute()")
+OWNER = selector("owner()")
+SUCK = selector("suck(address,address,uint256)")
+EXIT = selector("exit(address,uint256)")
+PRECOMPILES = 0x100  # addresses below this are precompiles (they have no code)
+
+# Mainnet addresses of chainlog keys the twin does not model (facts from the public ChainLog), so a
+# call to one on the twin is named: "calls MCD_JUG, which the twin does not model; verify on a fork".
+UNMODELED_MAINNET: dict[str, str] = {
+    "0x19c0976f590D67707E62397C87829d896Dc0f1F1": "MCD_JUG",
+    "0x65C79fcB50Ca1594B025960e539eD7A9a6D434A3": "MCD_SPOT",
+    "0x5a464C28D19848f44199D003BeF5ecc87d090F87": "ILK_REGISTRY",
+    "0x76416A4d5190d071bfed309861527431304aA14f": "OSM_MOM",
+    "0x2F0b23f53734252Bda2277357e97e1517d6B042A": "MCD_JOIN_ETH_A",
+    "0x1EB4CF3A948E7D72A198fe073cCb8C7a948cD853": "MCD_FLASH",
+}
+
+
+@dataclass
+class Frame:
+    type: str
+    sender: str  # the context (for a DELEGATECALL: whose storage it runs on)
+    to: str
+    input: str
+    value: int
+    path: list[str]
+    children: list["Frame"] = field(default_factory=list)
+    error: str | None = None
+
+
+def frames(trace: dict) -> Frame:
+    def build(raw: dict, path: list[str]) -> Frame:
+        to = to_checksum(raw["to"]) if raw.get("to") else ""
+        here = path + [f"{raw.get('type', 'CALL')} {to or '(new)'} {raw.get('input', '0x')[:10]}"]
+        f = Frame(raw.get("type", "CALL").upper(), to_checksum(raw["from"]), to, raw.get("input", "0x") or "0x",
+                  int(str(raw.get("value") or "0x0"), 16), here, error=raw.get("error"))
+        f.children = [build(child, here) for child in raw.get("calls") or []]
+        return f
+    return build(trace, [])
+
+
+@dataclass
+class Policy:
+    spell: str
+    action: str
+    pause: str
+    proxy: str
+    vat: str
+    vow: str
+    join: str
+    names: dict[str, str]  # address (lower) -> label
+    has_code: Callable[[str], bool]  # code before the cast
+    twin: bool
+    problems: list[str] = field(default_factory=list)
+    created: set[str] = field(default_factory=set)
+    sucks: list[tuple[str, str, int]] = field(default_factory=list)
+    exits: list[tuple[str, int]] = field(default_factory=list)
+    execs: int = 0
+
+    def name(self, address: str) -> str:
+        return self.names.get(address.lower(), address)
+
+    def path(self, f: Frame) -> str:
+        return " > ".join(self._step(s) for s in f.path)
+
+    def _step(self, step: str) -> str:
+        kind, address, sel = step.split(" ")
+        return f"{kind} {self.name(address) if address != '(new)' else address} {sel}"
+
+    def fail(self, f: Frame, what: str) -> None:
+        self.problems.append(f"{what} (call path: {self.path(f)})")
+
+    def check(self, root: Frame) -> list[str]:
+        if root.type != "CALL" or root.to.lower() != self.spell.lower() or root.input[:10] != CAST:
+            self.fail(root, "the cast transaction is not a call of cast() on the spell")
+        self._walk(root, in_action=False)
+        if self.execs != 1:
+            self.problems.append(f"the PauseProxy delegatecalled the action {self.execs} times, not once")
+        return self.problems
+
+    def _walk(self, f: Frame, in_action: bool) -> None:
+        for child in f.children:
+            self._frame(child, f, in_action)
+
+    def _frame(self, f: Frame, parent: Frame, in_action: bool) -> None:
+        t = f.type
+        lower = lambda a: a.lower()  # noqa: E731
+        ours = {lower(self.spell), lower(self.action), lower(self.proxy)}
+        if t in ("CREATE", "CREATE2"):
+            self.created.add(lower(f.to))
+            self.fail(f, f"{t} of {f.to}: a spell creates no contract")
+            self._walk(f, in_action)
+            return
+        if t == "SELFDESTRUCT":
+            self.fail(f, f"SELFDESTRUCT of {self.name(f.sender)}")
+            return
+        if t == "CALLCODE":
+            self.fail(f, f"CALLCODE from {self.name(f.sender)} to {self.name(f.to)}")
+        if t == "DELEGATECALL":
+            exec_of_action = (lower(f.sender) == lower(self.proxy) and lower(f.to) == lower(self.action)
+                              and f.input[:10] == EXECUTE and parent.type == "CALL"
+                              and lower(parent.sender) == lower(self.pause) and not in_action)
+            into_lib = in_action and lower(f.sender) == lower(self.proxy) and lower(f.to) == DSS_EXEC_LIB.lower()
+            if exec_of_action:
+                self.execs += 1
+                self._walk(f, True)
+                return
+            if not into_lib and (lower(f.sender) in ours or lower(f.sender) in self.created
+                                 or not self.has_code(f.sender)):
+                self.fail(f, f"DELEGATECALL from {self.name(f.sender)} into {self.name(f.to)}: only the action "
+                             "(from the PauseProxy) and DssExecLib (from the action) may be delegatecalled")
+        if f.to and lower(f.to) in self.created:
+            self.fail(f, f"calls {f.to}, a contract the cast itself created")
+        elif f.to and int(f.to, 16) >= PRECOMPILES and not self.has_code(f.to):
+            modeled = UNMODELED_MAINNET.get(to_checksum(f.to))
+            if modeled and self.twin:
+                self.fail(f, f"calls {modeled}, which the twin does not model; verify on a fork")
+            else:
+                self.fail(f, f"calls {self.name(f.to)}, an address with no code")
+        if not in_action and t != "DELEGATECALL":
+            self._outside_action(f, parent)
+        if t == "CALL" and f.value:
+            self.fail(f, f"sends {f.value} wei of ETH to {self.name(f.to)}")
+        if lower(f.to) == lower(self.vat) and f.input[:10] == SUCK and not f.error:
+            u, v, rad = decode(["address", "address", "uint256"], bytes.fromhex(f.input[10:]))
+            self.sucks.append((to_checksum(u), to_checksum(v), rad))
+        if lower(f.to) == lower(self.join) and f.input[:10] == EXIT and lower(f.sender) == lower(self.proxy) \
+                and not f.error:
+            usr, wad = decode(["address", "uint256"], bytes.fromhex(f.input[10:]))
+            self.exits.append((to_checksum(usr), wad))
+        self._walk(f, in_action)
+
+    def _outside_action(self, f: Frame, parent: Frame) -> None:
+        """Before the action runs, only the governance path: spell -> pause.exec -> proxy.exec."""
+        sender = f.sender.lower()
+        if sender == self.spell.lower():
+            if not (f.to.lower() == self.pause.lower() and f.input[:10] == PAUSE_EXEC):
+                self.fail(f, f"the spell itself calls {self.name(f.to)} {f.input[:10]}; DssExec.cast only calls "
+                             "pause.exec")
+        elif sender == self.pause.lower():
+            if not (f.to.lower() == self.proxy.lower() and f.input[:10] in (PROXY_EXEC, OWNER)):
+                self.fail(f, f"the pause calls {self.name(f.to)} {f.input[:10]}")
+        elif sender == self.proxy.lower() and f.input[:10] != EXECUTE:
+            self.fail(f, f"the PauseProxy calls {self.name(f.to)} {f.input[:10]} outside the action")
+
+    def payments(self, e: Expected) -> list[str]:
+        """The Vat and join calls a declared payment makes, and no others."""
+        out = []
+        want_rad = sum(p.wei for p in e.payments) * RAY
+        got = [(u, v, rad) for u, v, rad in self.sucks]
+        stray = [s for s in got if (s[0].lower(), s[1].lower()) != (self.vow.lower(), self.proxy.lower())]
+        for u, v, rad in stray:
+            out.append(f"vat.suck({self.name(u)}, {self.name(v)}, {rad}): only a suck from MCD_VOW to "
+                       "MCD_PAUSE_PROXY for the declared payments is explained")
+        total = sum(rad for u, v, rad in got if (u, v, rad) not in stray)
+        if total != want_rad:
+            out.append(f"vat.suck from MCD_VOW to MCD_PAUSE_PROXY of {total} RAD in all, but the declared payments "
+                       f"sum to {want_rad} RAD")
+        want_exits = Counter((p.recipient.lower(), p.wei) for p in e.payments)
+        got_exits = Counter((u.lower(), w) for u, w in self.exits)
+        if want_exits != got_exits:
+            extra = got_exits - want_exits
+            missing = want_exits - got_exits
+            parts = [f"exit of {w} wei DAI to {self.name(u)} not declared" for (u, w), n in extra.items()]
+            parts += [f"declared payment of {w} wei DAI to {self.name(u)} not exited" for (u, w), n in missing.items()]
+            out.append("MCD_JOIN_DAI exits differ from the declared payments: " + "; ".join(parts))
+        return out

@@ -1,0 +1,517 @@
+"""Every change the cast made to the chain, explained by the YAML model or reported.
+
+The cast transaction's full state diff (`debug_traceTransaction` with `prestateTracer`, diffMode)
+lists every storage slot, balance, nonce and code that changed. Each one must be an effect the
+model declares, computed here from the YAML (expect.py) and mainnet's storage layouts
+(layouts.py): token balances, allowances and supplies of exactly the declared parties; the Vat's
+`dai`, `sin`, `debt` and `vice` of exactly the parties the declared payments imply; the declared
+vests' award structs, `ids` and `cap`; the spell's own `done` flag and the pause's cleared plan; the
+caster's nonce and gas fee. Anything else fails, named by chainlog key, slot meaning and old -> new.
+
+Effects are written in generic terms (a token credit, a supply change, an allowance, a Vat balance,
+an award), so a new action kind only adds an `explain_*` function to EXPLAINERS.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable
+
+from eth_abi import encode
+
+from spellgen.chain.slots import mapping_slot
+from spellgen.spec.address import keccak256, to_checksum
+from spellgen.spec.amounts import human
+from spellgen.spec.protocol import RAD, RAY, WAD
+from spellgen.spec.timeutil import iso
+from spellgen.spec.expect import Expected
+from spellgen.verify.layouts import KIND_BY_ADDRESS, KIND_BY_KEY, LAYOUTS, Decoder, Layout
+
+MOD = 2**256
+SPELL_DONE_SLOT = LAYOUTS["DssExec"].slot("done")
+
+
+@dataclass(frozen=True)
+class Change:
+    address: str  # checksummed
+    what: str  # "storage", "balance", "nonce", "code"
+    slot: int | None
+    old: int
+    new: int
+
+
+def parse_diff(trace: dict) -> list[Change]:
+    """The prestateTracer diffMode answer as a flat list of changes (absent values are zero)."""
+    pre, post = trace.get("pre") or {}, trace.get("post") or {}
+    out: list[Change] = []
+    for raw in sorted(set(pre) | set(post)):
+        a, b = pre.get(raw) or {}, post.get(raw) or {}
+        address = to_checksum(raw)
+        if raw in pre and raw not in post and (a.get("code") or a.get("storage")):
+            # diffMode lists every changed account in `post`; one only in `pre` no longer exists
+            out.append(Change(address, "deleted", None, _code_hash(a.get("code")), 0))
+            continue
+        for what in ("balance", "nonce"):
+            if what in b:
+                old, new = _int(a.get(what, 0)), _int(b[what])
+                if old != new:
+                    out.append(Change(address, what, None, old, new))
+        if "code" in b and b["code"] != a.get("code"):
+            out.append(Change(address, "code", None, _code_hash(a.get("code")), _code_hash(b["code"])))
+        sa, sb = a.get("storage") or {}, b.get("storage") or {}
+        for slot in sorted(set(sa) | set(sb), key=lambda s: int(s, 16)):
+            old, new = int(sa.get(slot, "0x0"), 16), int(sb.get(slot, "0x0"), 16)
+            if old != new:
+                out.append(Change(address, "storage", int(slot, 16), old, new))
+    return out
+
+
+def _int(value) -> int:
+    return value if isinstance(value, int) else int(str(value), 16)
+
+
+def _code_hash(code: str | None) -> int:
+    raw = bytes.fromhex((code or "0x").removeprefix("0x"))
+    return int.from_bytes(keccak256(raw), "big") if raw else 0
+
+
+@dataclass
+class Effect:
+    """What the model says one slot must become: `delta` (post - pre) or an exact `value`."""
+
+    label: str
+    delta: int | None = None
+    value: int | None = None
+    unit: str = ""  # how to show values: "wad:DAI", "rad", ...
+    time_dependent: bool = False
+
+
+@dataclass
+class Context:
+    """What the explainers may use: addresses from the ChainLog, the spell, the cast's time, and
+    pre-cast reads of the declared vests (ids, awards to yank). No value comes from the Solidity."""
+
+    addresses: dict[str, str]  # chainlog key -> address
+    tokens: dict[str, str]  # symbol -> address
+    spell: str
+    action: str
+    eta: int
+    action_code_hash: bytes
+    cast_time: int
+    ids_before: dict[str, int]
+    awards_before: dict
+    sender: str
+    miner: str
+    fee: int  # what the caster paid: gasUsed * effectiveGasPrice
+    tip: int  # what the block's miner received
+
+    def kind(self, address: str) -> str | None:
+        if address.lower() in KIND_BY_ADDRESS:
+            return KIND_BY_ADDRESS[address.lower()]
+        for key, value in self.addresses.items():
+            if value.lower() == address.lower() and key in KIND_BY_KEY:
+                return KIND_BY_KEY[key]
+        return None
+
+    def layout(self, address: str) -> Layout:
+        return LAYOUTS[self.kind(address)]
+
+
+@dataclass
+class Explained:
+    effects: dict[tuple[str, int], Effect] = field(default_factory=dict)
+
+    def delta(self, address: str, slot: int, amount: int, label: str, unit: str = "") -> None:
+        key = (address.lower(), slot)
+        effect = self.effects.get(key)
+        if effect is None:
+            self.effects[key] = Effect(label, delta=amount, unit=unit)
+        elif effect.delta is not None:
+            effect.delta += amount
+            if label not in effect.label:
+                effect.label += f"; {label}"
+        else:
+            raise ValueError(f"slot {slot:#x} of {address} has both a value and a delta")
+
+    def value(self, address: str, slot: int, value: int, label: str, unit: str = "",
+              time_dependent: bool = False) -> None:
+        self.effects[(address.lower(), slot)] = Effect(label, value=value, unit=unit, time_dependent=time_dependent)
+
+
+# -- explainers: one per generic notion of the model ---------------------------------------------
+
+
+def _credit(x: Explained, ctx: Context, symbol: str, holder: str, amount: int, label: str) -> None:
+    token = ctx.tokens[symbol]
+    x.delta(token, ctx.layout(token).slot("balanceOf", holder), amount, label, f"wad:{symbol}")
+
+
+def _supply(x: Explained, ctx: Context, symbol: str, amount: int, label: str) -> None:
+    token = ctx.tokens[symbol]
+    x.delta(token, ctx.layout(token).slot("totalSupply"), amount, label, f"wad:{symbol}")
+
+
+def _vat(x: Explained, ctx: Context, var: str, who: str | None, rad: int, label: str) -> None:
+    vat = ctx.addresses["MCD_VAT"]
+    layout = LAYOUTS["Vat"]
+    slot = layout.slot(var, who) if who else layout.slot(var)
+    x.delta(vat, slot, rad, label, "rad")
+
+
+def explain_surplus_payments(x: Explained, e: Expected, ctx: Context) -> None:
+    """sendPaymentFromSurplusBuffer: suck(vow, proxy, rad), exit through the join (dai[proxy] back to
+    where it was, dai[join] up), the recipient's DAI minted."""
+    a = ctx.addresses
+    for p in e.payments:
+        label = p.item.label
+        _vat(x, ctx, "sin", a["MCD_VOW"], p.wei * RAY, label)
+        _vat(x, ctx, "vice", None, p.wei * RAY, label)
+        _vat(x, ctx, "debt", None, p.wei * RAY, label)
+        _vat(x, ctx, "dai", a["MCD_PAUSE_PROXY"], 0, label)
+        _vat(x, ctx, "dai", a["MCD_JOIN_DAI"], p.wei * RAY, label)
+        _credit(x, ctx, "DAI", p.recipient, p.wei, label)
+        _supply(x, ctx, "DAI", p.wei, label)
+
+
+def explain_treasury_transfers(x: Explained, e: Expected, ctx: Context) -> None:
+    proxy = ctx.addresses["MCD_PAUSE_PROXY"]
+    for t in e.transfers:
+        _credit(x, ctx, "MKR", t.recipient, t.wei, t.item.label)
+        _credit(x, ctx, "MKR", proxy, -t.wei, t.item.label)
+
+
+def explain_allowances(x: Explained, e: Expected, ctx: Context) -> None:
+    proxy = ctx.addresses["MCD_PAUSE_PROXY"]
+    for change in e.allowances:
+        token, vest = ctx.tokens[change.token], ctx.addresses[change.vest]
+        slot = ctx.layout(token).slot("allowance", proxy, vest)
+        if change.mode == "increase":
+            x.delta(token, slot, change.wei, change.item.label, f"wad:{change.token}")
+        else:
+            x.value(token, slot, change.wei, change.item.label, f"wad:{change.token}")
+
+
+def pack_award(usr: str, bgn: int, clf: int, fin: int, mgr: str, res: int, tot: int, rxd: int) -> tuple[int, int, int]:
+    """DssVest's Award struct in its three storage words (solc packs members right to left)."""
+    return (int(usr, 16) | bgn << 160 | clf << 208, fin | int(mgr, 16) << 48 | res << 208, tot | rxd << 128)
+
+
+def explain_new_awards(x: Explained, e: Expected, ctx: Context) -> None:
+    seen: Counter[str] = Counter()
+    vest_layout = LAYOUTS["DssVest"]
+    for w in e.awards:
+        seen[w.vest] += 1
+        award_id = ctx.ids_before[w.vest] + seen[w.vest]
+        vest = ctx.addresses[w.vest]
+        base = vest_layout.slot("awards", award_id)
+        # A stream that starts at the cast (a model with `times(cast_time)`) has cast-relative times.
+        bgn, clf, fin = w.times(ctx.cast_time) if hasattr(w, "times") else (w.bgn, w.clf, w.fin)
+        at_cast = getattr(w, "cast_offset", None) is not None
+        for i, word in enumerate(pack_award(w.usr, bgn, clf, fin, w.mgr, w.res, w.tot, 0)):
+            x.value(vest, base + i, word, f"{w.item.label} (award {award_id})", f"award{i}",
+                    time_dependent=at_cast and i < 2)
+    for vest_key, count in seen.items():
+        vest = ctx.addresses[vest_key]
+        x.delta(vest, vest_layout.slot("ids"), count, f"{count} new award(s) on {vest_key}")
+
+
+def _accrued(t: int, bgn: int, fin: int, tot: int) -> int:
+    if t < bgn:
+        return 0
+    if t >= fin:
+        return tot
+    return tot * (t - bgn) // (fin - bgn)
+
+
+def yanked(award, end: int) -> tuple:
+    """DssVest.yank(id, end) on an award, as mainnet's DssVest computes it (spec section 4)."""
+    usr, bgn, clf, fin, mgr, res, tot, rxd = (award.usr, award.bgn, award.clf, award.fin, award.mgr, award.res,
+                                              award.tot, award.rxd)
+    if end < fin:
+        new_fin = end
+        if end < bgn:
+            return usr, end, end, new_fin, mgr, res, 0, rxd
+        if end < clf:
+            return usr, bgn, end, new_fin, mgr, res, 0, rxd
+        unpaid = 0 if end < clf else _accrued(end, bgn, fin, tot) - rxd
+        return usr, bgn, clf, new_fin, mgr, res, unpaid + rxd, rxd
+    return usr, bgn, clf, fin, mgr, res, tot, rxd
+
+
+def explain_yanks(x: Explained, e: Expected, ctx: Context) -> None:
+    vest_layout = LAYOUTS["DssVest"]
+    for y in e.yanks:
+        before = ctx.awards_before.get((y.vest, y.award))
+        if before is None:
+            continue  # no such award: the yank item fails on its own
+        end = max(y.end if y.end is not None else ctx.cast_time, ctx.cast_time)
+        words = pack_award(*yanked(before, end))
+        base = vest_layout.slot("awards", y.award)
+        for i, word in enumerate(words):
+            x.value(ctx.addresses[y.vest], base + i, word, f"{y.item.label} (ends {iso(min(end, before.fin))})",
+                    f"award{i}", time_dependent=y.end is None or y.end < ctx.cast_time)
+
+
+def explain_caps(x: Explained, e: Expected, ctx: Context) -> None:
+    for c in e.caps:
+        x.value(ctx.addresses[c.vest], LAYOUTS["DssVest"].slot("cap"), c.per_second, c.item.label)
+
+
+def explain_spell_bookkeeping(x: Explained, e: Expected, ctx: Context) -> None:
+    """The spell's `done` flag and the pause's plan, cleared by exec."""
+    x.value(ctx.spell, SPELL_DONE_SLOT, 1, "the spell's done flag")
+    plan = keccak256(encode(["address", "bytes32", "bytes", "uint256"],
+                            [ctx.action, ctx.action_code_hash, keccak256(b"execute()")[:4], ctx.eta]))
+    x.value(ctx.addresses["MCD_PAUSE"], LAYOUTS["DSPause"].slot("plans", int.from_bytes(plan, "big")), 0,
+            "the pause's plan of the spell, cleared by exec")
+
+
+def explain_sky_transfers(x: Explained, e: Expected, ctx: Context) -> None:
+    """SKY from the PauseProxy's treasury to a recipient (models that declare `sky_transfers`; the
+    MKR-conversion forms need their converter's effects and are not explained here yet)."""
+    proxy = ctx.addresses["MCD_PAUSE_PROXY"]
+    for t in getattr(e, "sky_transfers", []):
+        if getattr(t, "source", "treasury") != "treasury":
+            continue
+        _credit(x, ctx, "SKY", t.recipient, t.wei, t.item.label)
+        _credit(x, ctx, "SKY", proxy, -t.wei, t.item.label)
+
+
+def explain_usds_payments(x: Explained, e: Expected, ctx: Context) -> None:
+    """USDS out of the surplus buffer (sendPaymentFromSurplusBuffer to the PauseProxy, then DaiUsds'
+    daiToUsds to the recipient): the Vow's sin, vice and debt rise; the DAI the join minted is joined
+    back (DAI supply and every DAI balance net zero, the DaiUsds allowance used up); the Vat dai ends
+    at USDS_JOIN; the recipient's USDS and USDS supply rise."""
+    a = ctx.addresses
+    for p in getattr(e, "usds_payments", []):
+        label = p.item.label
+        rad = p.wei * RAY
+        _vat(x, ctx, "sin", a["MCD_VOW"], rad, label)
+        _vat(x, ctx, "vice", None, rad, label)
+        _vat(x, ctx, "debt", None, rad, label)
+        for holder in ("MCD_PAUSE_PROXY", "MCD_JOIN_DAI", "DAI_USDS"):
+            if holder in a:
+                _vat(x, ctx, "dai", a[holder], 0, label)
+                _credit(x, ctx, "DAI", a[holder], 0, label)
+        _vat(x, ctx, "dai", a["USDS_JOIN"], rad, label)
+        _supply(x, ctx, "DAI", 0, label)
+        _credit(x, ctx, "USDS", p.recipient, p.wei, label)
+        _supply(x, ctx, "USDS", p.wei, label)
+
+
+EXPLAINERS: list[Callable[[Explained, Expected, Context], None]] = [
+    explain_surplus_payments, explain_treasury_transfers, explain_allowances, explain_new_awards,
+    explain_yanks, explain_caps, explain_spell_bookkeeping, explain_sky_transfers, explain_usds_payments,
+]
+
+
+def explain(e: Expected, ctx: Context) -> Explained:
+    x = Explained()
+    for explainer in EXPLAINERS:
+        explainer(x, e, ctx)
+    return x
+
+
+# -- the check -----------------------------------------------------------------------------------
+
+
+@dataclass
+class DiffReport:
+    problems: list[str]
+    explained: int  # changes matched to the model
+    changes: int
+
+
+def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: list[int],
+               names: dict[str, str]) -> DiffReport:
+    """Every change explained, with the right value; every declared non-zero effect present."""
+    x = explain(e, ctx)
+    problems: list[str] = []
+    seen: set[tuple[str, int]] = set()
+    explained = 0
+    decoders: dict[str, Decoder] = {}
+    for c in changes:
+        where = names.get(c.address.lower()) or c.address
+        if c.what != "storage":
+            problem = _account_change(c, ctx, where)
+            if problem:
+                problems.append(problem)
+            else:
+                explained += 1
+            continue
+        key = (c.address.lower(), c.slot)
+        effect = x.effects.get(key)
+        if effect is None:
+            name, unit = _slot_name(c, ctx, candidates, decoders)
+            problems.append(f"{where}: {name} changed {_fmt(c.old, unit)} -> {_fmt(c.new, unit)}, "
+                            "which no YAML item explains")
+            continue
+        seen.add(key)
+        want = effect.value if effect.value is not None else (c.old + effect.delta) % MOD
+        if c.new != want:
+            name, unit = _slot_name(c, ctx, candidates, decoders)
+            unit = effect.unit or unit
+            problems.append(f"{where}: {name} became {_fmt(c.new, unit)}, "
+                            f"but {effect.label} makes it {_fmt(want, unit)} (was {_fmt(c.old, unit)})")
+        else:
+            explained += 1
+    for (address, slot), effect in x.effects.items():
+        if (address, slot) in seen:
+            continue
+        if (effect.delta or 0) != 0:
+            where = names.get(address) or to_checksum(address)
+            problems.append(f"{where}: slot {slot:#x} did not change, but {effect.label} changes it by "
+                            f"{_fmt(effect.delta, effect.unit)}")
+        # a `value` effect whose slot did not change already held that value: nothing to report
+        # here (the item checks compare the getters).
+    return DiffReport(problems, explained, len(changes))
+
+
+def _account_change(c: Change, ctx: Context, where: str) -> str | None:
+    sender, miner = ctx.sender.lower(), ctx.miner.lower()
+    address = c.address.lower()
+    if c.what == "nonce":
+        if address == sender and c.new == c.old + 1:
+            return None
+        return (f"{where}: nonce {c.old} -> {c.new}: the cast created a contract" if address != sender else
+                f"{where}: the caster's nonce {c.old} -> {c.new}, not +1")
+    if c.what == "balance":
+        if address == sender and c.old - c.new == ctx.fee:
+            return None
+        if address == miner and 0 <= c.new - c.old <= ctx.fee:
+            return None
+        return f"{where}: ETH balance {_eth(c.old)} -> {_eth(c.new)} ({c.old} -> {c.new} wei), which no YAML item explains"
+    if c.what == "deleted":
+        return f"{where}: the account was destroyed during the cast (SELFDESTRUCT; code hash {c.old:#066x})"
+    if c.what == "code":
+        return (f"{where}: code created or replaced during the cast (code hash {c.old:#066x} -> {c.new:#066x}); "
+                "a spell creates no contract")
+    return f"{where}: {c.what} changed"
+
+
+def _eth(wei: int) -> str:
+    return f"{human(Decimal(wei) / WAD)} ETH"
+
+
+def _slot_name(c: Change, ctx: Context, candidates: list[int], decoders: dict[str, Decoder]) -> tuple[str, str]:
+    """The slot's meaning in its contract's mainnet layout, and how its values read."""
+    kind = ctx.kind(c.address)
+    if c.address.lower() == ctx.spell.lower():
+        kind = "DssExec"
+    if kind is None or kind not in LAYOUTS:
+        return f"slot {c.slot:#x}", ""
+    if kind not in decoders:
+        decoders[kind] = Decoder(LAYOUTS[kind], candidates)
+    found = decoders[kind].lookup(c.slot)
+    if not found:
+        return f"slot {c.slot:#x}", ""
+    name, var, index = found
+    unit = f"award{index}" if var.unit == "award" else var.unit
+    return f"{name} (slot {c.slot:#x})", unit
+
+
+def _fmt(value: int, unit: str) -> str:
+    """Human units first (tokens, DAI, dates, addresses), the raw integer after."""
+    if unit.startswith("wad:"):
+        return f"{human(Decimal(value) / WAD)} {unit[4:]} ({value})"
+    if unit == "rad":
+        return f"{human(Decimal(value) / RAD)} DAI in RAD ({value})"
+    if unit == "address":
+        return to_checksum("0x" + (value & (2**160 - 1)).to_bytes(20, "big").hex()) + \
+            (f" (+{value >> 160} above the address)" if value >> 160 else "")
+    if unit == "time":
+        return f"{iso(value)} ({value})" if 0 < value < 2**40 else str(value)
+    if unit.startswith("award"):
+        return _award_word(value, int(unit[5:] or 0))
+    return str(value) if value < 2**64 else f"{value:#x} ({value})"
+
+
+def _award_word(value: int, index: int) -> str:
+    def addr(v: int) -> str:
+        return to_checksum("0x" + v.to_bytes(20, "big").hex())
+    mask48 = 2**48 - 1
+    if index == 0:
+        return f"usr {addr(value & (2**160 - 1))}, bgn {iso(value >> 160 & mask48)}, clf {iso(value >> 208)}"
+    if index == 1:
+        return f"fin {iso(value & mask48)}, mgr {addr(value >> 48 & (2**160 - 1))}, res {value >> 208 & 0xff}"
+    tot, rxd = value & (2**128 - 1), value >> 128
+    return f"tot {human(Decimal(tot) / WAD)} ({tot}), rxd {human(Decimal(rxd) / WAD)} ({rxd})"
+
+
+def compare_diffs(first: list[Change], other: list[Change], time_dependent: set[tuple[str, int]],
+                  names: dict[str, str]) -> list[str]:
+    """Differences between two casts' diffs from the same pre-state, apart from the gas payment
+    (fees vary with the base fee) and the slots the YAML makes time-dependent."""
+    def keyed(changes):
+        # balances (fees vary with the base fee) and nonces (casters differ) are checked per cast instead
+        return {(c.address.lower(), c.what, c.slot): c for c in changes if c.what not in ("balance", "nonce")}
+    a, b = keyed(first), keyed(other)
+    out = []
+    for key in sorted(set(a) | set(b), key=str):
+        if key[1] == "storage" and (key[0], key[2]) in time_dependent:
+            continue
+        ca, cb = a.get(key), b.get(key)
+        if ca is None or cb is None or ca.new != cb.new:
+            where = names.get(key[0]) or to_checksum(key[0])
+            what = f"slot {key[2]:#x}" if key[1] == "storage" else key[1]
+            got_a = str(ca.new) if ca else "unchanged"
+            got_b = str(cb.new) if cb else "unchanged"
+            out.append(f"{where} {what}: {got_a} at the first cast, {got_b} at this one")
+    return out
+
+
+def candidate_keys(trace: dict | None, logs: list, extra: list[str], max_id: int) -> list[int]:
+    """Every word that might be a mapping key: addresses and words in the cast's calls and logs,
+    known addresses, small ids."""
+    words: set[int] = set(range(0, max_id + 5))
+    for address in extra:
+        words.add(int(address, 16))
+
+    def add_hex(text: str | None) -> None:
+        raw = bytes.fromhex((text or "0x").removeprefix("0x"))
+        body = raw[4:] if len(raw) % 32 == 4 else raw
+        for i in range(0, len(body) - 31, 32):
+            words.add(int.from_bytes(body[i:i + 32], "big"))
+
+    def walk(frame: dict) -> None:
+        for k in ("from", "to"):
+            if frame.get(k):
+                words.add(int(frame[k], 16))
+        add_hex(frame.get("input"))
+        add_hex(frame.get("output"))
+        for child in frame.get("calls") or []:
+            walk(child)
+    if trace:
+        walk(trace)
+    for log in logs:
+        for t in log["topics"]:
+            words.add(int.from_bytes(bytes(t), "big"))
+        data = bytes(log["data"])
+        for i in range(0, len(data) - 31, 32):
+            words.add(int.from_bytes(data[i:i + 32], "big"))
+    return sorted(w for w in words if w < 2**256)
+
+
+def check_schedule(trace: dict, ctx: Context, names: dict[str, str]) -> list[str]:
+    """The schedule() transaction's diff: the spell's eta (slot 0), the pause's plan set, the caller's
+    nonce and fee; nothing else (a second plan plotted while the spell is the hat would outlive it)."""
+    x = Explained()
+    x.value(ctx.spell, LAYOUTS["DssExec"].slot("eta"), ctx.eta, "the spell's eta")
+    plan = keccak256(encode(["address", "bytes32", "bytes", "uint256"],
+                            [ctx.action, ctx.action_code_hash, keccak256(b"execute()")[:4], ctx.eta]))
+    x.value(ctx.addresses["MCD_PAUSE"], LAYOUTS["DSPause"].slot("plans", int.from_bytes(plan, "big")), 1,
+            "the pause's plan of the spell")
+    problems = []
+    for c in parse_diff(trace):
+        where = names.get(c.address.lower()) or c.address
+        if c.what != "storage":
+            problem = _account_change(c, ctx, where)
+            if problem:
+                problems.append(problem)
+            continue
+        effect = x.effects.get((c.address.lower(), c.slot))
+        if effect is None or c.new != effect.value:
+            problems.append(f"{where}: slot {c.slot:#x} changed {c.old} -> {c.new} in schedule(), which only sets the "
+                            "spell's eta and plots its plan")
+    return problems

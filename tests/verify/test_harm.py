@@ -1,0 +1,71 @@
+"""Issue 13: harmful and sloppy edits of rendered spells (harm_corpus.py) are cast on the twin and
+`verify` must fail each one, naming the problem; the unmodified rendered spells still pass.
+
+A mutant counts as caught only if it was really cast: its report records the cast transaction and
+no "not cast" failure (a spell that reverts would fail every item without proving anything).
+"""
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harm_corpus import DEC, HARM, JAN, SKY_SPEC, TREASURY  # noqa: E402
+
+from spellgen.cli import main as cli  # noqa: E402
+from spellgen.render.spell import render  # noqa: E402
+from spellgen.spec.parse import load_spell  # noqa: E402
+
+NOT_CAST = "the spell is deployed, elected, scheduled and cast"
+
+
+@pytest.fixture(autouse=True)
+def no_fork_url(monkeypatch):
+    monkeypatch.delenv("ETH_RPC_URL", raising=False)
+
+
+def mutate(source: str, edits: list[tuple[str, str]]) -> str:
+    for old, new in edits:
+        assert old in source, f"the mutation target {old!r} is not in the rendered spell"
+        source = source.replace(old, new, 1)
+    return source
+
+
+def verify(spec: Path, source: str, tmp_path: Path) -> tuple[int, dict, str]:
+    spell_file = tmp_path / "DssSpell.sol"
+    spell_file.write_text(source)
+    code = cli.main(["verify", str(spec), "--spell", str(spell_file), "--report-dir", str(tmp_path)])
+    return code, json.loads((tmp_path / "report.json").read_text()), (tmp_path / "report.md").read_text()
+
+
+def test_the_corpus_covers_every_class():
+    assert len(HARM) >= 40
+    items = {m[3] for m in HARM}
+    for check in ("nothing else: every changed storage slot", "calls: only pause", "interface:", "payments' Vat effects",
+                  "near the end of the expiration window", "ChainLog keys", "office hours"):
+        assert any(check in item for item in items), check
+
+
+@pytest.mark.parametrize("spec", [JAN, DEC, TREASURY, SKY_SPEC], ids=lambda p: p.stem)
+def test_unmodified_rendered_spells_pass(spec, tmp_path, capsys):
+    code, report, md = verify(spec, render(load_spell(spec), spec.name), tmp_path)
+    failed = [r for r in report["results"] if r["status"] == "FAIL"]
+    assert code == 0 and not failed, failed
+    assert not md.startswith("FAILED")
+
+
+@pytest.mark.parametrize("name, spec, edits, item, problem", HARM, ids=[f"{m[1].stem}: {m[0]}" for m in HARM])
+def test_harmful_edit_is_cast_and_caught(name, spec, edits, item, problem, tmp_path, capsys):
+    source = mutate(render(load_spell(spec), spec.name), edits)
+    code, report, md = verify(spec, source, tmp_path)
+    if item != NOT_CAST:  # only an edit whose harm is precisely a revert may fail by not being cast
+        assert report["cast"]["tx"], f"{name}: the mutant was not cast, so it proves nothing"
+        assert not any(r["item"] == NOT_CAST for r in report["results"]), f"{name}: the mutant was not cast"
+    failed = [r for r in report["results"] if r["status"] == "FAIL"]
+    assert code == 1, f"{name}: verify exited {code}, not 1"
+    named = [r for r in failed if item in r["item"]]
+    assert named, f"{name}: no FAIL names {item!r}: {[r['item'] for r in failed]}"
+    assert any(problem in r["reason"] for r in named), f"{name}: {problem!r} not in {[r['reason'] for r in named]}"
+    assert md.startswith("FAILED")
