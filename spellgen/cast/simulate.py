@@ -153,6 +153,7 @@ class Recast:
     miner: str = ""
     timestamp: int = 0
     sender: str = ""  # who cast it (the deployer, or an address the action's code embeds)
+    owed: dict[str, int] = field(default_factory=dict)  # transferrable vest -> what its awards owe after
 
 
 def _bytes32(text: str) -> bytes:
@@ -422,6 +423,8 @@ class Simulator:
             else:
                 entry.timestamp = receipt.timestamp
                 entry.fee, entry.miner = self._fee(receipt.tx_hash)
+                entry.owed = {vest: self._unpaid(vest) for vest in self.expected.vests
+                              if VESTS[vest].kind is VestKind.TRANSFERRABLE}
                 try:
                     entry.state_diff = self.chain.trace(receipt.tx_hash, "prestateTracer", {"diffMode": True})
                     entry.call_trace = self.chain.trace(receipt.tx_hash, "callTracer")
@@ -509,17 +512,22 @@ class Simulator:
         suckable = VESTS[vest].kind is VestKind.SUCKABLE
         return Payout(vest, award, paid, sin if suckable else None)
 
+    def _unpaid(self, vest: str) -> int:
+        """What the valid awards of `vest` still owe now: the sum of tot - rxd."""
+        unpaid = 0
+        for award in range(1, self.chain.call(self.addr[vest], "ids()(uint256)") + 1):
+            state = self.award(vest, award)
+            if state.rxd < state.tot:
+                unpaid += state.tot - state.rxd
+        return unpaid
+
     def obligations(self) -> None:
         """For transferrable vests: what every valid award still owes, against allowance and balance."""
         c, a = self.chain, self.addr
         for vest in self.expected.vests:
             if VESTS[vest].kind is not VestKind.TRANSFERRABLE or vest not in self.obs.after.ids:
                 continue
-            unpaid = 0
-            for award in range(1, self.obs.after.ids[vest] + 1):
-                state = self.award(vest, award)
-                if state.rxd < state.tot:
-                    unpaid += state.tot - state.rxd
+            unpaid = self._unpaid(vest)
             token = self.token(VESTS[vest].token)
             allowance = c.call(token, "allowance(address,address)(uint256)", a["MCD_PAUSE_PROXY"], a[vest])
             balance = c.call(token, "balanceOf(address)(uint256)", a["MCD_PAUSE_PROXY"])

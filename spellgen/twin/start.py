@@ -308,7 +308,8 @@ def edit_chainlog(rpc: Rpc, day: str) -> None:
 
 def _send(rpc: Rpc, sender: str, to: str, signature: str, args: str) -> None:
     data = "0x" + keccak256(signature.encode())[:4].hex() + args
-    rpc.send({"from": sender, "to": to, "data": data, "gas": hex(500_000)})
+    # A legacy transaction (gasPrice), which every hardfork takes: berlin refuses EIP-1559 fields.
+    rpc.send({"from": sender, "to": to, "data": data, "gas": hex(500_000), "gasPrice": rpc.call("eth_gasPrice")})
 
 
 def _word(key: str) -> str:

@@ -183,7 +183,9 @@ class Policy:
     def payments(self, e: Expected) -> list[str]:
         """The Vat and join calls a declared payment makes, and no others."""
         out = []
-        want_rad = sum(p.wei for p in e.payments) * RAY
+        # A USDS payment draws DAI to the PauseProxy first (then DAI_USDS converts it to the recipient).
+        usds = getattr(e, "usds_payments", [])
+        want_rad = (sum(p.wei for p in e.payments) + sum(u.wei for u in usds)) * RAY
         got = [(u, v, rad) for u, v, rad in self.sucks]
         stray = [s for s in got if (s[0].lower(), s[1].lower()) != (self.vow.lower(), self.proxy.lower())]
         for u, v, rad in stray:
@@ -194,6 +196,7 @@ class Policy:
             out.append(f"vat.suck from MCD_VOW to MCD_PAUSE_PROXY of {total} RAD in all, but the declared payments "
                        f"sum to {want_rad} RAD")
         want_exits = Counter((p.recipient.lower(), p.wei) for p in e.payments)
+        want_exits += Counter((self.proxy.lower(), u.wei) for u in usds)
         got_exits = Counter((u.lower(), w) for u, w in self.exits)
         if want_exits != got_exits:
             extra = got_exits - want_exits

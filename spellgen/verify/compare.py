@@ -340,7 +340,7 @@ class Verifier:
             names[o.sender.lower()] = "the caster"
         return names
 
-    def _context(self, cast_time: int, fee: int, miner: str, sender: str = ""):
+    def _context(self, cast_time: int, fee: int, miner: str, sender: str = "", owed: dict | None = None):
         from spellgen.verify.statediff import Context
 
         o = self.o
@@ -350,11 +350,13 @@ class Verifier:
             addresses["MKR_AUTHORITY"] = o.mkr_authority
         tokens = dict(o.watched_tokens)
         ids_before = dict(o.before.ids)
+        if owed is None:
+            owed = {vest: unpaid for vest, (unpaid, _, _) in o.obligations.items()}
         return Context(addresses, tokens, o.spell, o.action, o.eta, o.action_code_hash, cast_time, ids_before,
-                       o.before.awards, sender or o.sender, miner, fee, fee)
+                       o.before.awards, sender or o.sender, miner, fee, fee, owed)
 
     def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str, trace: dict | None = None,
-                       sender: str = ""):
+                       sender: str = "", owed: dict | None = None):
         from spellgen.verify.statediff import candidate_keys, check_diff, parse_diff
 
         o = self.o
@@ -367,7 +369,8 @@ class Verifier:
         candidates = candidate_keys(o.call_trace, o.cast.logs, [a for a in extra if a], max_id)
         if trace is not None:
             candidates = sorted(set(candidates) | set(candidate_keys(trace, [], [], 0)))
-        return changes, check_diff(changes, self.e, self._context(cast_time, fee, miner, sender), candidates, names)
+        return changes, check_diff(changes, self.e, self._context(cast_time, fee, miner, sender, owed), candidates,
+                                   names)
 
     def state_changes(self) -> None:
         o = self.o
@@ -411,11 +414,12 @@ class Verifier:
                 problems += [f"at {iso(r.time)} ({r.label}): {p}" for p in other.check(frames(r.call_trace))
                              if p not in problems]
         self.add(Result(item, "spell", not problems, f"{count} call frame(s) in the cast", "; ".join(problems)))
-        if self.e.payments or policy.sucks or policy.exits:
+        declared = self.e.payments or self.e.usds_payments
+        if declared or policy.sucks or policy.exits:
             pay = policy.payments(self.e)
-            total = sum(p.wei for p in self.e.payments)
+            total = sum(p.wei for p in self.e.payments) + sum(u.wei for u in self.e.usds_payments)
             label = (f"payments' Vat effects: sucks of {_wad(total, 'DAI')} in all from the Vow to the PauseProxy, "
-                     "exits to the declared recipients" if self.e.payments else
+                     "exits to the declared recipients (the PauseProxy for USDS payments)" if declared else
                      "payments' Vat effects: no suck or exit, since the YAML declares no payment")
             self.add(Result(label, "spell", not pay,
                             f"{len(policy.sucks)} suck(s), {len(policy.exits)} exit(s)", "; ".join(pay)))
@@ -457,11 +461,12 @@ class Verifier:
             if r.state_diff is None:
                 self.add(Result(label, "spell", False, "no state diff", "the node did not trace the cast"))
                 continue
-            changes, report = self._diff_problems(r.state_diff, r.timestamp, r.fee, r.miner, r.call_trace, r.sender)
+            changes, report = self._diff_problems(r.state_diff, r.timestamp, r.fee, r.miner, r.call_trace, r.sender,
+                                                  owed=r.owed)
             # What the first cast already showed is reported there; here only what this time adds.
             problems = [p for p in report.problems if p not in getattr(self, "_first_problems", set())]
             if first is not None:
-                ctx = self._context(r.timestamp, r.fee, r.miner)
+                ctx = self._context(r.timestamp, r.fee, r.miner, owed=r.owed)
                 varying = {k for k, eff in explain(self.e, ctx).effects.items() if eff.time_dependent}
                 problems += compare_diffs(first, changes, varying, names)
             self.add(Result(label, "spell", not problems, f"{report.changes} change(s), {report.explained} explained",

@@ -82,7 +82,7 @@ LAYOUTS: dict[str, Layout] = {layout.kind: layout for layout in (
     Layout("DaiJoin", (Var("wards", 0, 1, unit="bool"), Var("vat", 1, unit="address"), Var("dai", 2, unit="address"),
                        Var("live", 3))),
     Layout("UsdsJoin", ()),
-    _erc20("Dai", "DAI"), _erc20("Usds", "USDS"), _erc20("Sky", "SKY"),
+    _erc20("Dai", "DAI"), _erc20("Usds", "USDS"), _erc20("Sky", "SKY"), _erc20("Spk", "SPK"),
     Layout("MkrToken", (Var("totalSupply", 0, unit="wad:MKR"), Var("balanceOf", 1, 1, unit="wad:MKR"),
                         Var("allowance", 2, 2, unit="wad:MKR"), Var("authority", 3, unit="address"),
                         Var("owner|stopped", 4, unit="address"), Var("symbol", 5), Var("decimals", 6),
@@ -109,7 +109,7 @@ LAYOUTS: dict[str, Layout] = {layout.kind: layout for layout in (
 KIND_BY_KEY: dict[str, str] = {
     "CHANGELOG": "ChainLog", "MCD_VAT": "Vat", "MCD_VOW": "Vow", "MCD_JOIN_DAI": "DaiJoin", "MCD_DAI": "Dai",
     "MCD_GOV": "MkrToken", "MKR": "MkrToken", "MCD_ADM": "DSChief", "MCD_PAUSE": "DSPause",
-    "MCD_PAUSE_PROXY": "DSPauseProxy", "USDS": "Usds", "USDS_JOIN": "UsdsJoin", "SKY": "Sky",
+    "MCD_PAUSE_PROXY": "DSPauseProxy", "USDS": "Usds", "USDS_JOIN": "UsdsJoin", "SKY": "Sky", "SPK": "Spk",
     "GOV_GUARD": "MkrAuthority", "MKR_AUTHORITY": "MkrAuthority",
     "MCD_VEST_DAI": "DssVest", "MCD_VEST_DAI_LEGACY": "DssVest", "MCD_VEST_MKR": "DssVest",
     "MCD_VEST_MKR_TREASURY": "DssVest", "MCD_VEST_USDS": "DssVest", "MCD_VEST_SKY_TREASURY": "DssVest",
@@ -117,7 +117,8 @@ KIND_BY_KEY: dict[str, str] = {
 }
 MKR_ADDRESS = "0x9f8F72aA9304c8B593d555F12eF6589cC3A579A2"
 SKY_ADDRESS = "0x56072C95FAA701256059aa122697B133aDEd9279"
-KIND_BY_ADDRESS = {MKR_ADDRESS.lower(): "MkrToken", SKY_ADDRESS.lower(): "Sky"}
+SPK_ADDRESS = "0xc20059e0317DE91738d13af027DfC4a50781b066"
+KIND_BY_ADDRESS = {MKR_ADDRESS.lower(): "MkrToken", SKY_ADDRESS.lower(): "Sky", SPK_ADDRESS.lower(): "Spk"}
 
 
 def array_base(slot: int) -> int:

@@ -23,7 +23,7 @@ from eth_abi import encode
 from spellgen.chain.slots import mapping_slot
 from spellgen.spec.address import keccak256, to_checksum
 from spellgen.spec.amounts import human
-from spellgen.spec.protocol import RAD, RAY, WAD
+from spellgen.spec.protocol import MKR_SKY_RATE, RAD, RAY, WAD
 from spellgen.spec.timeutil import iso
 from spellgen.spec.expect import Expected
 from spellgen.verify.layouts import KIND_BY_ADDRESS, KIND_BY_KEY, LAYOUTS, Decoder, Layout
@@ -105,6 +105,9 @@ class Context:
     miner: str
     fee: int  # what the caster paid: gasUsed * effectiveGasPrice
     tip: int  # what the block's miner received
+    # What each transferrable vest's awards owe after the cast (read from the vest, not the token):
+    # a `set: owed` allowance must equal it.
+    owed_after: dict[str, int] = field(default_factory=dict)
 
     def kind(self, address: str) -> str | None:
         if address.lower() in KIND_BY_ADDRESS:
@@ -188,6 +191,9 @@ def explain_allowances(x: Explained, e: Expected, ctx: Context) -> None:
         slot = ctx.layout(token).slot("allowance", proxy, vest)
         if change.mode == "increase":
             x.delta(token, slot, change.wei, change.item.label, f"wad:{change.token}")
+        elif change.mode == "owed":  # what the vest's awards owe after this cast: yanks make it time-dependent
+            x.value(token, slot, ctx.owed_after.get(change.vest, 0), change.item.label, f"wad:{change.token}",
+                    time_dependent=True)
         else:
             x.value(token, slot, change.wei, change.item.label, f"wad:{change.token}")
 
@@ -267,15 +273,36 @@ def explain_spell_bookkeeping(x: Explained, e: Expected, ctx: Context) -> None:
             "the pause's plan of the spell, cleared by exec")
 
 
+def _supply(x: Explained, ctx: Context, symbol: str, amount: int, label: str) -> None:
+    token = ctx.tokens[symbol]
+    x.delta(token, ctx.layout(token).slot("totalSupply"), amount, label, f"wad:{symbol}")
+
+
+def _convert(x: Explained, ctx: Context, mkr_wei: int, sky_to: str, label: str) -> None:
+    """MKR_SKY's mkrToSky: the PauseProxy's MKR burnt, `mkr * rate` SKY minted to `sky_to`."""
+    proxy = ctx.addresses["MCD_PAUSE_PROXY"]
+    _credit(x, ctx, "MKR", proxy, -mkr_wei, label)
+    _supply(x, ctx, "MKR", -mkr_wei, label)
+    _supply(x, ctx, "SKY", mkr_wei * MKR_SKY_RATE, label)
+    _credit(x, ctx, "SKY", sky_to, mkr_wei * MKR_SKY_RATE, label)
+
+
 def explain_sky_transfers(x: Explained, e: Expected, ctx: Context) -> None:
-    """SKY from the PauseProxy's treasury to a recipient (models that declare `sky_transfers`; the
-    MKR-conversion forms need their converter's effects and are not explained here yet)."""
+    """SKY to a recipient: from the PauseProxy's treasury; or converted from its MKR into the
+    PauseProxy first (then sent, the rounding remainder staying there); or converted straight to the
+    recipient. And `mkr_to_sky`: the PauseProxy's MKR converted into SKY for itself."""
     proxy = ctx.addresses["MCD_PAUSE_PROXY"]
     for t in getattr(e, "sky_transfers", []):
-        if getattr(t, "source", "treasury") != "treasury":
+        source = getattr(t, "source", "treasury")
+        if source == "mkr_direct":
+            _convert(x, ctx, t.mkr_wei, t.recipient, t.item.label)
             continue
+        if source == "mkr":
+            _convert(x, ctx, t.mkr_wei, proxy, t.item.label)
         _credit(x, ctx, "SKY", t.recipient, t.wei, t.item.label)
         _credit(x, ctx, "SKY", proxy, -t.wei, t.item.label)
+    for c in getattr(e, "conversions", []):
+        _convert(x, ctx, c.mkr_wei, proxy, c.item.label)
 
 
 def explain_usds_payments(x: Explained, e: Expected, ctx: Context) -> None:
