@@ -134,7 +134,12 @@ def _comments_against_statements(lines: list[str], code: list[str], names: dict[
         at, comment = _comment_above(lines, first)
         if not comment:
             continue
-        findings += _amounts_agree(at, comment, text)
+        # The amount is read from the comment line nearest the statement that states one (the
+        # house style's "NAME - AMOUNT TOKEN - 0x..." line); lines above it are context.
+        nearest = next(((number, lines[number - 1]) for number in range(first - 1, at - 1, -1)
+                        if _COMMENT_AMOUNT.search(lines[number - 1])), None)
+        if nearest:
+            findings += _amounts_agree(nearest[0], nearest[1].strip().lstrip("/").strip(), text)
         findings += _addresses_agree(at, comment, text, names)
         findings += _ids_agree(at, comment, text)
     return findings

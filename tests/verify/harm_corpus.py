@@ -49,7 +49,7 @@ contract DssSpellAction is DssAction {"""
 ANCHOR_ACTION = "contract DssSpellAction is DssAction {"
 DEC_BODY = "        MKR.transfer(TECH_001, 257.31 ether);"
 JAN_BODY = "        DssExecLib.sendPaymentFromSurplusBuffer(TECH_001, 1_069_250);"
-TREASURY_BODY = "        VestLike(MCD_VEST_DAI).yank(39);"
+TREASURY_BODY = "        VestLike(MCD_VEST_DAI).yank(35);"
 SKY_BODY = "        SKY.approve(MCD_VEST_SKY_TREASURY,"
 
 
