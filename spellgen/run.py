@@ -79,6 +79,32 @@ def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | N
     Invalid YAML raises spellgen.spec.diagnostics.InputError (its warnings are printed either way);
     an unreadable spell file or one no installed solc accepts returns 2 with a message.
     """
+    stream = stream or sys.stderr
+    try:
+        spell, source, solc = load_source(spec, spell_file, stream)
+    except SpellFileError as exc:
+        print(f"spellgen: {exc}", file=stream)
+        return EXIT_INVALID
+    caps = _budget_caps(budget)
+    try:
+        return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps)
+    except CompileError as exc:
+        if spell_file is None:
+            raise  # a rendered spell that does not compile is spellgen's bug
+        print(f"spellgen: solc rejected {spell_file}:\n{exc}", file=stream)
+        return EXIT_INVALID
+
+
+class SpellFileError(ValueError):
+    """A hand-written spell file that cannot be read, or that no installed solc accepts."""
+
+
+def load_source(spec: Path, spell_file: Path | None = None, stream: TextIO | None = None) -> tuple[Spell, str, str]:
+    """(the checked spell model, the Solidity source, the solc version): rendered from the YAML, or `spell_file`.
+
+    Invalid YAML raises spellgen.spec.diagnostics.InputError (warnings are printed to `stream`);
+    an unreadable spell file or an unsatisfiable pragma raises SpellFileError.
+    """
     from spellgen.spec.checks import check_spell
     from spellgen.spec.diagnostics import Diagnostics, InputError
     from spellgen.spec.parse import load_spell
@@ -91,30 +117,20 @@ def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | N
         raise InputError(diags)
     for diagnostic in diags:
         print(diagnostic, file=stream)
-    caps = _budget_caps(budget)
     if spell_file is None:
         from spellgen.render.spell import render
 
-        source, solc = render(spell, Path(spec).name), spell.solc
-    else:
-        from spellgen.build.toolchain import solc_versions
+        return spell, render(spell, Path(spec).name), spell.solc
+    from spellgen.build.toolchain import solc_versions
 
-        try:
-            source = Path(spell_file).read_text()
-            solc = solc_for(source, spell.solc, solc_versions())
-        except OSError as exc:
-            print(f"spellgen: cannot read {spell_file}: {exc.strerror}", file=stream)
-            return EXIT_INVALID
-        except ValueError as exc:
-            print(f"spellgen: {exc}", file=stream)
-            return EXIT_INVALID
     try:
-        return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps)
-    except CompileError as exc:
-        if spell_file is None:
-            raise  # a rendered spell that does not compile is spellgen's bug
-        print(f"spellgen: solc rejected {spell_file}:\n{exc}", file=stream)
-        return EXIT_INVALID
+        source = Path(spell_file).read_text()
+    except OSError as exc:
+        raise SpellFileError(f"cannot read {spell_file}: {exc.strerror}") from None
+    try:
+        return spell, source, solc_for(source, spell.solc, solc_versions())
+    except ValueError as exc:
+        raise SpellFileError(str(exc)) from None
 
 
 def _budget_caps(budget: Path | None) -> list:
