@@ -87,7 +87,8 @@ def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | N
         return EXIT_INVALID
     caps = _budget_caps(budget)
     try:
-        return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps)
+        return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps,
+                   source_dir=Path(spell_file).resolve().parent if spell_file else None)
     except CompileError as exc:
         if spell_file is None:
             raise  # a rendered spell that does not compile is spellgen's bug
@@ -143,10 +144,11 @@ def _budget_caps(budget: Path | None) -> list:
 
 
 def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoice, report_dir: Path | None,
-        stream: TextIO | None = None, caps: Sequence = ()) -> int:
+        stream: TextIO | None = None, caps: Sequence = (), source_dir: Path | None = None) -> int:
     """Compile `source`, cast it, verify it against the spell's YAML model, report. Returns the exit code.
 
-    `caps` (spellgen.budget.caplines.CapLine) are budget caps drawn on report.html's chart."""
+    `caps` (spellgen.budget.caplines.CapLine) are budget caps drawn on report.html's chart; `source_dir`
+    is a hand-written spell's folder, where its own imports (`./dependencies/...`) are found."""
     from spellgen.chain.client import Chain
     from spellgen.review.report import RunInfo, terminal_table, write_reports
     from spellgen.cast.simulate import SimulationError, Simulator
@@ -155,7 +157,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     stream = stream or sys.stderr  # looked up per call: tests swap sys.stderr
     steps = Progress(stream)
     with steps.step(f"compile with solc {solc}"):
-        compiled: CompiledSpell = compile_cached(source, solc)
+        compiled: CompiledSpell = compile_cached(source, solc, source_dir=source_dir)
     if compiled.size_problems():  # stop before deploying: anvil's "max initcode size" says less
         for problem in compiled.size_problems():
             print(f"spellgen: {problem}", file=stream)

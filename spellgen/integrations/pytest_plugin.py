@@ -154,7 +154,8 @@ def spell_cast(request: pytest.FixtureRequest, spell_chain: Any) -> Any:
     spell, source, solc = load_source(spec, spell_file)
     snapshot = spell_chain.snapshot()
     try:
-        observation = Simulator(spell_chain, expected_from(spell)).run(compile_cached(source, solc))
+        observation = Simulator(spell_chain, expected_from(spell)).run(compile_cached(
+            source, solc, source_dir=spell_file.resolve().parent if spell_file else None))
         yield CastSpell(observation, spell_chain)
     finally:
         spell_chain.revert(snapshot)
