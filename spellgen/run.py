@@ -194,7 +194,10 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
 
     items = [x.item for x in (*expected.awards, *expected.payments, *expected.transfers, *expected.yanks,
                               *expected.allowances, *expected.caps)]
-    results = [Result("the spell is deployed, elected, scheduled and cast", "spell", False, "", str(exc))]
+    detail = str(exc)
+    if where.startswith("twin"):
+        detail += twin_hint(detail)
+    results = [Result("the spell is deployed, elected, scheduled and cast", "spell", False, "", detail)]
     results += [Result(i.label, i.path, False, "not executed", f"the spell was not cast ({exc})") for i in items]
     print(terminal_table(results), file=sys.stdout, flush=True)
     if report_dir is not None:
@@ -202,6 +205,15 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
         paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
     return 1
+
+
+def twin_hint(reason: str) -> str:
+    """What to do when a spell fails on the twin: it may call contracts the twin does not model."""
+    if "dss-chain-log/invalid-key" in reason:
+        what = "it asked the ChainLog for a key the twin does not list (the twin holds only the contracts budget spells touch)"
+    else:
+        what = "if it calls contracts the twin does not model (the twin holds only the contracts budget spells touch)"
+    return f"; on the twin: {what}; cast it on a mainnet fork instead: --fork-url URL (or ETH_RPC_URL)"
 
 
 _PRAGMA = re.compile(r"pragma\s+solidity\s+([^;]+);")

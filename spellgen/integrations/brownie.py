@@ -94,9 +94,14 @@ def attach_twin(date: str, pause_delay: int | None = None) -> Any:
     from spellgen.twin import start_twin
 
     twin = start_twin(date, pause_delay=pause_delay)
-    _twins.append(twin)
+    _twins.append((date, twin))
     CONFIG.networks[TWIN_NETWORK]["cmd_settings"]["port"] = twin.port
     return twin
+
+
+def twin_date() -> str | None:
+    """The date of the twin `attach_twin` started in this process, if any."""
+    return _twins[-1][0] if _twins else None
 
 
 def spell_date(spec: Path) -> tuple[str, int | None]:

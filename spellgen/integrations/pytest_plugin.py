@@ -150,8 +150,13 @@ def spell_cast(request: pytest.FixtureRequest, spell_chain: Any) -> Any:
     from spellgen.run import load_source
     from spellgen.spec.expect import expected_from
 
+    from spellgen.integrations.brownie import twin_date
+
     spec, spell_file = _spell_of(request)
     spell, source, solc = load_source(spec, spell_file)
+    if twin_date() not in (None, spell.date):
+        pytest.fail(f"this session's twin is at {twin_date()}, but {spec.name} is dated {spell.date}: "
+                    f"run its tests in a `brownie test` session of their own", pytrace=False)
     snapshot = spell_chain.snapshot()
     try:
         observation = Simulator(spell_chain, expected_from(spell)).run(compile_cached(
