@@ -196,7 +196,7 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
                               *expected.allowances, *expected.caps)]
     detail = str(exc)
     if where.startswith("twin"):
-        detail += twin_hint(detail)
+        detail = twin_hint(detail) + detail
     results = [Result("the spell is deployed, elected, scheduled and cast", "spell", False, "", detail)]
     results += [Result(i.label, i.path, False, "not executed", f"the spell was not cast ({exc})") for i in items]
     print(terminal_table(results), file=sys.stdout, flush=True)
@@ -208,12 +208,10 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
 
 
 def twin_hint(reason: str) -> str:
-    """What to do when a spell fails on the twin: it may call contracts the twin does not model."""
+    """A prefix for a failure on the twin, which holds only the contracts budget spells touch."""
     if "dss-chain-log/invalid-key" in reason:
-        what = "it asked the ChainLog for a key the twin does not list (the twin holds only the contracts budget spells touch)"
-    else:
-        what = "if it calls contracts the twin does not model (the twin holds only the contracts budget spells touch)"
-    return f"; on the twin: {what}; cast it on a mainnet fork instead: --fork-url URL (or ETH_RPC_URL)"
+        return "a ChainLog key the twin does not list (cast it on a fork: --fork-url URL): "
+    return "if the spell calls contracts the twin does not model, cast it on a fork (--fork-url URL): "
 
 
 _PRAGMA = re.compile(r"pragma\s+solidity\s+([^;]+);")
