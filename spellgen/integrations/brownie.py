@@ -81,7 +81,7 @@ def register_networks(environ: dict | None = None) -> dict[str, dict]:
     if env.get(FORK_BLOCK_ENV):
         fork["fork_block"] = int(env[FORK_BLOCK_ENV])
     CONFIG.networks[FORK_NETWORK] = {
-        "id": FORK_NETWORK, "name": "Ganache-less mainnet fork (spellgen's anvil)",
+        "id": FORK_NETWORK, "name": "mainnet fork of $ETH_RPC_URL (spellgen's anvil)",
         "host": ANVIL_HOST, "cmd": "anvil", "cmd_settings": fork}
     return {"development": development, TWIN_NETWORK: CONFIG.networks[TWIN_NETWORK],
             FORK_NETWORK: CONFIG.networks[FORK_NETWORK]}
@@ -146,12 +146,17 @@ def configure_brownie(argv: list[str] | None = None) -> None:
     if mode == "run" and not CONFIG.argv["network"]:
         CONFIG.argv["network"] = TWIN_NETWORK
     if CONFIG.argv["network"] == FORK_NETWORK and not os.environ.get("ETH_RPC_URL"):
-        sys.exit(f"spellgen: --network {FORK_NETWORK} forks $ETH_RPC_URL, which is not set; "
-                 f"export ETH_RPC_URL=https://your-node/... (and optionally {FORK_BLOCK_ENV}=N)")
+        sys.exit(fork_url_missing())
     if mode == "run" and CONFIG.argv["network"] == TWIN_NETWORK:
         spec = _spec_in(argv)
         date, delay = spell_date(spec) if spec else (default_date(), None)
         attach_twin(date, delay)
+
+
+def fork_url_missing() -> str:
+    """The message when mainnet-fork is chosen without an RPC URL."""
+    return (f"spellgen: --network {FORK_NETWORK} forks $ETH_RPC_URL, which is not set; "
+            f"export ETH_RPC_URL=https://your-node/... (and optionally {FORK_BLOCK_ENV}=N)")
 
 
 def bridge_brownie_plugin(manager: Any) -> bool:

@@ -69,7 +69,10 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         return
     from spellgen.integrations import brownie as B
 
-    if B.choose_network(B.TWIN_NETWORK) == B.TWIN_NETWORK:
+    chosen = B.choose_network(B.TWIN_NETWORK)
+    if chosen == B.FORK_NETWORK and not os.environ.get("ETH_RPC_URL"):
+        raise pytest.UsageError(B.fork_url_missing())
+    if chosen == B.TWIN_NETWORK:
         from brownie import network
 
         if not network.is_connected():

@@ -115,6 +115,12 @@ print(json.dumps({k: CONFIG.networks[k] for k in ("development", "spellgen-twin"
 """
 
 
+def test_brownie_test_on_mainnet_fork_without_an_rpc_url_says_what_is_missing():
+    result = brownie("test", "tests/brownie/test_techops_2022_01_28.py", "--network", "mainnet-fork")
+    assert result.returncode != 0
+    assert "ETH_RPC_URL" in result.stdout + result.stderr
+
+
 def test_the_networks_point_at_the_projects_anvil_in_memory():
     import json
 
