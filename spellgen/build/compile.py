@@ -74,7 +74,8 @@ _IMPORT = re.compile(r"""\bimport\s+(?:[^"';]*?\bfrom\s+)?["']([^"']+)["']""")
 
 def local_sources(source: str, source_dir: Path | None, base: dict) -> dict[str, dict[str, str]]:
     """The files the spell imports (transitively) that the exec base does not provide, read from
-    `source_dir` or `source_dir/dependencies`, keyed by the import path solc resolves them to."""
+    `source_dir` or `source_dir/dependencies` (and `src/X` as `source_dir/X`, the spells repository's
+    form), keyed by the import path solc resolves them to."""
     if source_dir is None:
         return {}
     found: dict[str, dict[str, str]] = {}
@@ -85,7 +86,10 @@ def local_sources(source: str, source_dir: Path | None, base: dict) -> dict[str,
             target = posixpath.normpath(posixpath.join(posixpath.dirname(unit), name)) if name.startswith(".") else name
             if target in base or target in found or target == SPELL_FILE:
                 continue
-            for candidate in (Path(source_dir) / target, Path(source_dir) / "dependencies" / target):
+            candidates = [Path(source_dir) / target, Path(source_dir) / "dependencies" / target]
+            if target.startswith("src/"):  # the spells repository's root-relative form, src/dependencies/...
+                candidates.append(Path(source_dir) / target[len("src/"):])
+            for candidate in candidates:
                 if candidate.is_file():
                     found[target] = {"content": candidate.read_text()}
                     todo.append((target, found[target]["content"]))

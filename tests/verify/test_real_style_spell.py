@@ -62,5 +62,5 @@ def test_a_call_to_a_contract_the_twin_does_not_model_fails_clearly(tmp_path, ca
     out = capsys.readouterr().out
     assert code == 1, out
     assert "FAIL  the spell is deployed, elected, scheduled and cast" in out
-    assert "dss-chain-log/invalid-key" in out and "--fork-url" in out
+    assert "dss-chain-log/invalid-key for key MCD_JUG" in out and "--fork-url" in out
     assert "0 items passed" in out
