@@ -189,12 +189,11 @@ def brownie_web3() -> Any:
     return web3
 
 
-def active_network() -> str | None:
-    """The id of the network brownie is connected to (or chose), if any."""
+def connected() -> bool:
+    """Whether brownie is connected to a network already."""
     from brownie import network
-    from brownie._config import CONFIG
 
-    return network.show_active() or CONFIG.argv["network"]
+    return network.is_connected()
 
 
 def choose_network(default: str) -> str:

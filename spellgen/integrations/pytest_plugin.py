@@ -32,7 +32,9 @@ SPELL_ENV = "SPELLGEN_SPELL"
 
 def pytest_plugin_registered(plugin: Any, manager: Any) -> None:
     """Under `brownie test`, re-enable Brownie's plugin if an ini's `-p no:pytest-brownie` removed it."""
-    if plugin is __import__(__name__, fromlist=["_"]):
+    import sys
+
+    if plugin is sys.modules[__name__]:
         from spellgen.integrations.brownie import bridge_brownie_plugin
 
         bridge_brownie_plugin(manager)
@@ -72,12 +74,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     chosen = B.choose_network(B.TWIN_NETWORK)
     if chosen == B.FORK_NETWORK and not os.environ.get("ETH_RPC_URL"):
         raise pytest.UsageError(B.fork_url_missing())
-    if chosen == B.TWIN_NETWORK:
-        from brownie import network
-
-        if not network.is_connected():
-            date, delay = B.spell_date(specs[0])
-            B.attach_twin(date, delay)
+    if chosen == B.TWIN_NETWORK and not B.connected():
+        date, delay = B.spell_date(specs[0])
+        B.attach_twin(date, delay)
 
 
 @dataclass
