@@ -59,7 +59,7 @@ class CompiledSpell:
                 f"some actions to a later spell" for c in (self.spell, self.action) if c.size > MAX_CODE_SIZE]
 
 
-BASE_DIRS = (EXEC_LIB_DIR, "dss-interfaces")  # what a spell may import, by the paths real spells use
+BASE_DIRS = (EXEC_LIB_DIR, "dss-interfaces", "dss-test")  # what a spell may import, by the paths real spells use
 
 
 def exec_lib_sources(root: Path | None = None) -> dict[str, dict[str, str]]:

@@ -140,6 +140,15 @@ def test_a_spells_own_imports_come_from_beside_it_or_its_dependencies_folder(tmp
 def test_the_exec_base_files_are_where_spells_import_them():
     base = contracts_dir()
     for path in ["dss-exec-lib/DssExec.sol", "dss-exec-lib/DssAction.sol", "dss-exec-lib/DssExecLib.sol",
-                 "dss-exec-lib/CollateralOpts.sol", "dss-interfaces/Interfaces.sol",
+                 "dss-exec-lib/CollateralOpts.sol", "dss-interfaces/Interfaces.sol", "dss-test/MCD.sol",
+                 "dss-test/ScriptTools.sol",
                  *(f"dss-interfaces/{p}" for p in SPELL_IMPORTS)]:
         assert (Path(base) / path).is_file(), path
+
+
+def test_the_dss_test_subset_loads_the_core_from_the_chainlog():
+    source = SPELL.format(pragma="0.8.16", imports='import { DssInstance, MCD } from "dss-test/MCD.sol";\n'
+                                                   'import { ScriptTools } from "dss-test/ScriptTools.sol";',
+                          body='DssInstance memory dss = MCD.loadFromChainlog(DssExecLib.LOG); '
+                               'dss.chainlog.setAddress(ScriptTools.stringToBytes32("X"), address(dss.vat));')
+    assert compile_spell(source, "0.8.16").action.size > 0
