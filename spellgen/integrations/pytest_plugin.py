@@ -58,8 +58,8 @@ def pytest_collection_modifyitems(items: list) -> None:
         return
     for item in items:
         if _spec_of(getattr(item, "module", None)) and "spell_cast" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.skip(reason=f"a Brownie test of a spell: run it with "
-                                                    f"`brownie test {item.module.__file__}`"))
+            where = os.path.relpath(item.module.__file__)
+            item.add_marker(pytest.mark.skip(reason=f"a Brownie test of a spell: run it with `brownie test {where}`"))
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
