@@ -7,7 +7,7 @@
 
 pragma solidity >=0.6.12 <0.9.0;
 
-import "dss-interfaces/Interfaces.sol";
+import "../dss-interfaces/Interfaces.sol"; // relative, so that Brownie, which compiles contracts/, finds it too
 
 // The core contracts, each read from the ChainLog (address(0) when the key is missing)
 struct DssInstance {

@@ -6,7 +6,7 @@
 
 pragma solidity >=0.6.12 <0.9.0;
 
-import { WardsAbstract } from "dss-interfaces/utils/WardsAbstract.sol";
+import { WardsAbstract } from "../dss-interfaces/utils/WardsAbstract.sol"; // relative, for Brownie too
 
 library ScriptTools {
 
