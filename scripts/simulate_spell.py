@@ -1,11 +1,15 @@
 """Brownie script: cast a spell on the network Brownie is connected to, and verify it against its YAML.
 
-    brownie run scripts/simulate_spell.py main examples/techops-2022-01-28.yaml --network NETWORK
+    brownie run scripts/simulate_spell.py main SPEC.yaml [SPELL.sol]                          # the twin
+    brownie run scripts/simulate_spell.py main SPEC.yaml [SPELL.sol] --network spellgen-twin  # the same
+    brownie run scripts/simulate_spell.py main SPEC.yaml [SPELL.sol] --network mainnet-fork   # $ETH_RPC_URL
 
-NETWORK is any Brownie network whose chain has the Maker contracts at their mainnet addresses: a
-mainnet fork you configured in Brownie, or the twin (`spellgen twin up`, then a Brownie network with
-that host). Pass a Solidity file as the second argument to verify a hand-written spell instead of
-rendering one. Exits like `spellgen simulate`: 0 when every item passes, 1 when any fails.
+The networks are defined by the project (brownie_hooks.py, in memory; ~/.brownie is untouched):
+`spellgen-twin` (the default here) starts the twin at the spell's date; `mainnet-fork` starts the
+project's anvil forking $ETH_RPC_URL (at $SPELLGEN_FORK_BLOCK when set). Any other network must
+have the Maker contracts at their mainnet addresses. SPELL.sol: verify that hand-written spell
+instead of rendering one. Prints the table of `spellgen simulate` and exits like it: 0 when every
+item passes, 1 when any fails, 2 on invalid input.
 """
 import sys
 from pathlib import Path
@@ -14,11 +18,19 @@ from brownie import network, web3
 
 from spellgen.run import ChainChoice, run_spec
 from spellgen.spec.diagnostics import InputError
+from spellgen.spec.protocol import CHANGELOG
+
+EXIT_INVALID = 2
 
 
 def main(spec: str, spell_file: str | None = None, report_dir: str | None = None) -> int:
     """Cast and verify; a failed item or bad input ends the process with 1 or 2 (brownie run ignores
     a return value, so a CI job would otherwise show green)."""
+    if len(web3.eth.get_code(CHANGELOG)) == 0:
+        print(f"spellgen: the Brownie network {network.show_active()} has no ChainLog at {CHANGELOG}, so no "
+              f"Maker contracts to cast on; use --network spellgen-twin (the twin) or --network mainnet-fork",
+              file=sys.stderr)
+        sys.exit(EXIT_INVALID)
     choice = ChainChoice(web3=web3, label=f"Brownie network {network.show_active()}")
     directory = Path(report_dir) if report_dir else Path("out") / Path(spec).stem
     try:
@@ -26,7 +38,7 @@ def main(spec: str, spell_file: str | None = None, report_dir: str | None = None
     except InputError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic, file=sys.stderr)
-        code = 2
+        code = EXIT_INVALID
     if code:
         sys.exit(code)
     return code

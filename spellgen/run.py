@@ -87,6 +87,34 @@ def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | N
     Invalid YAML raises spellgen.spec.diagnostics.InputError (its warnings are printed either way);
     an unreadable spell file or one no installed solc accepts returns 2 with a message.
     """
+    stream = stream or sys.stderr
+    try:
+        spell, source, solc = load_source(spec, spell_file, stream)
+    except SpellFileError as exc:
+        print(f"spellgen: {exc}", file=stream)
+        return EXIT_INVALID
+    caps = _budget_caps(budget)
+    try:
+        name = Path(spell_file).name if spell_file else f"DssSpell.sol (rendered from {Path(spec).name})"
+        return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps, name,
+                   source_dir=Path(spell_file).resolve().parent if spell_file else None)
+    except CompileError as exc:
+        if spell_file is None:
+            raise  # a rendered spell that does not compile is spellgen's bug
+        print(f"spellgen: solc rejected {spell_file}:\n{exc}", file=stream)
+        return EXIT_INVALID
+
+
+class SpellFileError(ValueError):
+    """A hand-written spell file that cannot be read, or that no installed solc accepts."""
+
+
+def load_source(spec: Path, spell_file: Path | None = None, stream: TextIO | None = None) -> tuple[Spell, str, str]:
+    """(the checked spell model, the Solidity source, the solc version): rendered from the YAML, or `spell_file`.
+
+    Invalid YAML raises spellgen.spec.diagnostics.InputError (warnings are printed to `stream`);
+    an unreadable spell file or an unsatisfiable pragma raises SpellFileError.
+    """
     from spellgen.spec.checks import check_spell
     from spellgen.spec.diagnostics import Diagnostics, InputError
     from spellgen.spec.parse import load_spell
@@ -99,31 +127,20 @@ def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | N
         raise InputError(diags)
     for diagnostic in diags:
         print(diagnostic, file=stream)
-    caps = _budget_caps(budget)
     if spell_file is None:
         from spellgen.render.spell import render
 
-        source, solc = render(spell, Path(spec).name), spell.solc
-    else:
-        from spellgen.build.toolchain import solc_versions
+        return spell, render(spell, Path(spec).name), spell.solc
+    from spellgen.build.toolchain import solc_versions
 
-        try:
-            source = Path(spell_file).read_text()
-            solc = solc_for(source, spell.solc, solc_versions())
-        except OSError as exc:
-            print(f"spellgen: cannot read {spell_file}: {exc.strerror}", file=stream)
-            return EXIT_INVALID
-        except ValueError as exc:
-            print(f"spellgen: {exc}", file=stream)
-            return EXIT_INVALID
-    name = Path(spell_file).name if spell_file else f"DssSpell.sol (rendered from {Path(spec).name})"
     try:
-        return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps, name)
-    except CompileError as exc:
-        if spell_file is None:
-            raise  # a rendered spell that does not compile is spellgen's bug
-        print(f"spellgen: solc rejected {spell_file}:\n{exc}", file=stream)
-        return EXIT_INVALID
+        source = Path(spell_file).read_text()
+    except OSError as exc:
+        raise SpellFileError(f"cannot read {spell_file}: {exc.strerror}") from None
+    try:
+        return spell, source, solc_for(source, spell.solc, solc_versions())
+    except ValueError as exc:
+        raise SpellFileError(str(exc)) from None
 
 
 def _budget_caps(budget: Path | None) -> list:
@@ -136,10 +153,12 @@ def _budget_caps(budget: Path | None) -> list:
 
 
 def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoice, report_dir: Path | None,
-        stream: TextIO | None = None, caps: Sequence = (), source_name: str = "DssSpell.sol") -> int:
+        stream: TextIO | None = None, caps: Sequence = (), source_name: str = "DssSpell.sol",
+        source_dir: Path | None = None) -> int:
     """Compile `source`, cast it, verify it against the spell's YAML model, report. Returns the exit code.
 
-    `caps` (spellgen.budget.caplines.CapLine) are budget caps drawn on report.html's chart."""
+    `caps` (spellgen.budget.caplines.CapLine) are budget caps drawn on report.html's chart; `source_dir`
+    is a hand-written spell's folder, where its own imports (`./dependencies/...`) are found."""
     from spellgen.chain.client import Chain
     from spellgen.review.report import RunInfo, terminal_table, write_reports
     from spellgen.cast.simulate import SimulationError, Simulator
@@ -148,7 +167,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     stream = stream or sys.stderr  # looked up per call: tests swap sys.stderr
     steps = Progress(stream)
     with steps.step(f"compile with solc {solc}"):
-        compiled: CompiledSpell = compile_cached(source, solc)
+        compiled: CompiledSpell = compile_cached(source, solc, source_dir=source_dir)
     if compiled.size_problems():  # stop before deploying: anvil's "max initcode size" says less
         for problem in compiled.size_problems():
             print(f"spellgen: {problem}", file=stream)
@@ -200,7 +219,10 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
     from spellgen.verify.compare import Result
 
     items = expected.items
-    results = [Result("the spell is deployed, elected, scheduled and cast", "spell", False, "", str(exc))]
+    detail = str(exc)
+    if where.startswith("twin"):
+        detail = twin_hint(detail) + detail
+    results = [Result("the spell is deployed, elected, scheduled and cast", "spell", False, "", detail)]
     results += [Result(i.label, i.path, False, "not executed", f"the spell was not cast ({exc})") for i in items]
     print(terminal_table(results), file=sys.stdout, flush=True)
     if report_dir is not None:
@@ -209,6 +231,13 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
         paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
     return 1
+
+
+def twin_hint(reason: str) -> str:
+    """A prefix for a failure on the twin, which holds only the contracts budget spells touch."""
+    if "dss-chain-log/invalid-key" in reason:
+        return "a ChainLog key the twin does not list (cast it on a fork: --fork-url URL): "
+    return "if the spell calls contracts the twin does not model, cast it on a fork (--fork-url URL): "
 
 
 _PRAGMA = re.compile(r"pragma\s+solidity\s+([^;]+);")

@@ -153,15 +153,18 @@ class Chain:
         except RpcError:  # a node without tracing: fall back to replaying the call
             return None
         reasons: list[str] = []
+        innermost_frame = None
         while frame:
             if frame.get("error"):
                 reasons.append(frame.get("revertReason") or frame["error"])
+                innermost_frame = frame
             failed = [child for child in frame.get("calls") or [] if child.get("error")]
             frame = failed[-1] if failed else None
         if not reasons:
             return None
         innermost, outer = reasons[-1], reasons[0]
-        return innermost if innermost == outer else f"{innermost} (reported as {outer})"
+        named = innermost + _chainlog_key(innermost_frame)
+        return named if innermost == outer else f"{named} (reported as {outer})"
 
     def _revert_reason(self, tx: dict, block: int) -> str:
         """Replay the failed transaction as a call on its own block: a reverted transaction left the
@@ -206,6 +209,21 @@ class Chain:
 
     def accounts(self) -> list[str]:
         return [to_checksum(a) for a in self.node.call("eth_accounts")]
+
+
+_GET_ADDRESS = "0x" + keccak256(b"getAddress(bytes32)")[:4].hex()
+
+
+def _chainlog_key(frame: dict | None) -> str:
+    """` for key MCD_JUG` when the failing call asked a ChainLog for a key (it names what is missing)."""
+    data = str((frame or {}).get("input") or "")
+    if not data.startswith(_GET_ADDRESS) or len(data) < 74:
+        return ""
+    key = bytes.fromhex(data[10:74]).rstrip(b"\0")
+    try:
+        return f" for key {key.decode('ascii')}" if key and key.isascii() else ""
+    except UnicodeDecodeError:
+        return ""
 
 
 def _reason(exc: Exception) -> str:

@@ -1,4 +1,5 @@
-"""integrations: spellgen inside other tools. `brownie` is the only module that imports brownie.
+"""integrations: spellgen inside other tools. `brownie` is the only module that imports brownie;
+`pytest_plugin` gives Brownie tests of a spell their fixtures.
 
-May import: spellgen.build, spellgen.chain, spellgen.run.
+May import: spellgen.spec, spellgen.build, spellgen.chain, spellgen.twin, spellgen.cast, spellgen.run.
 """

@@ -1,18 +1,33 @@
-"""Run brownie on the project's own anvil without touching the user's ~/.brownie settings.
+"""Run brownie on the project's own anvil and on spellgen's networks, without touching ~/.brownie.
 
-`brownie networks modify development cmd=anvil` would rewrite the global
-~/.brownie/network-config.yaml; instead we change brownie's in-memory copy of it for this
-process only. brownie picks its launcher from the command string (it must start with
-"anvil") and runs it through PATH, so `prepare_env()` puts .tools/bin (our anvil) first.
+`brownie networks modify ...` would rewrite the global ~/.brownie/network-config.yaml; instead
+brownie's in-memory copy of it is edited for this process only. Brownie picks its launcher from
+the command string (it must start with "anvil") and runs it through PATH, so `prepare_env()`
+puts .tools/bin (our anvil) first.
 
-Two ways in:
+The networks (`register_networks`):
 
-* code and conftest.py: call `use_project_anvil()` before `brownie.network.connect()`.
+* `development`: the project's anvil on a free port (brownie launches it);
+* `spellgen-twin`: a development network attached to a twin that spellgen starts at the spell's
+  date (`attach_twin`); Brownie finds the port answering and attaches instead of launching, and,
+  the network being a development one, caches no call results;
+* `mainnet-fork`: brownie launches the project's anvil forking `$ETH_RPC_URL` (at
+  `$SPELLGEN_FORK_BLOCK` when set).
+
+Ways in:
+
+* `brownie run` / `brownie test` in this project: brownie imports the project's `brownie_hooks.py`
+  while it loads the project, before it connects; that file calls `configure_brownie()`.
+* code and conftest.py: call `use_project_anvil()` or `register_networks()` before `brownie.network.connect()`.
 * plain pytest with the `pytest-brownie` plugin: `-p spellgen.integrations.brownie` loads this module as
   a plugin whose hook runs before brownie loads (and compiles) the project.
 """
 from __future__ import annotations
 
+import os
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import pluggy
@@ -21,6 +36,12 @@ from spellgen.build.toolchain import anvil_path, prepare_env
 from spellgen.chain.node import free_port
 
 ANVIL_HOST = "http://127.0.0.1"
+TWIN_NETWORK = "spellgen-twin"
+FORK_NETWORK = "mainnet-fork"
+FORK_BLOCK_ENV = "SPELLGEN_FORK_BLOCK"
+TWIN_DATE_ENV = "SPELLGEN_TWIN_DATE"
+
+_twins: list = []  # twins started for brownie in this process (stopped at exit by AnvilNode)
 
 
 def use_project_anvil(network: str = "development", port: int | None = None, **cmd_settings: Any) -> dict[str, Any]:
@@ -39,6 +60,149 @@ def use_project_anvil(network: str = "development", port: int | None = None, **c
     settings["port"] = port or free_port()
     entry.update(cmd="anvil", host=ANVIL_HOST, cmd_settings=settings)
     return entry
+
+
+def register_networks(environ: dict | None = None) -> dict[str, dict]:
+    """Define development, spellgen-twin and mainnet-fork in brownie's in-memory network config.
+
+    spellgen-twin has no port until `attach_twin` starts a twin; mainnet-fork forks
+    `$ETH_RPC_URL` (left as the literal `$ETH_RPC_URL` when unset: connecting then fails, and
+    `configure_brownie` says why before that). Returns the three entries.
+    """
+    env = os.environ if environ is None else environ
+    development = use_project_anvil()
+    from brownie._config import CONFIG
+
+    CONFIG.networks[TWIN_NETWORK] = {
+        "id": TWIN_NETWORK, "name": "spellgen twin (mainnet replica at the spell's date)",
+        "host": ANVIL_HOST, "cmd": "anvil", "cmd_settings": {"port": None}}
+    fork = {"fork": env.get("ETH_RPC_URL") or "$ETH_RPC_URL", "port": free_port(), "chain_id": 1,
+            "gas_limit": 30_000_000}
+    if env.get(FORK_BLOCK_ENV):
+        fork["fork_block"] = int(env[FORK_BLOCK_ENV])
+    CONFIG.networks[FORK_NETWORK] = {
+        "id": FORK_NETWORK, "name": "mainnet fork of $ETH_RPC_URL (spellgen's anvil)",
+        "host": ANVIL_HOST, "cmd": "anvil", "cmd_settings": fork}
+    return {"development": development, TWIN_NETWORK: CONFIG.networks[TWIN_NETWORK],
+            FORK_NETWORK: CONFIG.networks[FORK_NETWORK]}
+
+
+def attach_twin(date: str, pause_delay: int | None = None) -> Any:
+    """Start a twin at `date` and point the spellgen-twin network at it (before connecting)."""
+    from brownie._config import CONFIG
+
+    from spellgen.twin import start_twin
+
+    twin = start_twin(date, pause_delay=pause_delay)
+    _twins.append((date, twin))
+    CONFIG.networks[TWIN_NETWORK]["cmd_settings"]["port"] = twin.port
+    return twin
+
+
+def twin_date() -> str | None:
+    """The date of the twin `attach_twin` started in this process, if any."""
+    return _twins[-1][0] if _twins else None
+
+
+def spell_date(spec: Path) -> tuple[str, int | None]:
+    """(date, pause delay) of a spell YAML; (today, None) when it cannot be read (the caller reports it)."""
+    from spellgen.spec.diagnostics import Diagnostics
+    from spellgen.spec.parse import load_spell
+
+    try:
+        spell = load_spell(Path(spec), Diagnostics(str(spec)))
+        if spell.date:
+            return spell.date, spell.pause_delay
+    except Exception:  # noqa: BLE001 - invalid YAML: the script reports it with exit 2
+        pass
+    return default_date(), None
+
+
+def default_date() -> str:
+    """$SPELLGEN_TWIN_DATE, else today (UTC)."""
+    return os.environ.get(TWIN_DATE_ENV) or datetime.now(timezone.utc).strftime("%Y-%m-%d")
+
+
+def _spec_in(args: list[str]) -> Path | None:
+    """The first spell YAML among a command line's arguments."""
+    for arg in args:
+        if arg.endswith((".yaml", ".yml")) and Path(arg).is_file():
+            return Path(arg)
+    return None
+
+
+def configure_brownie(argv: list[str] | None = None) -> None:
+    """What `brownie_hooks.py` runs while brownie loads the project: compilers, networks, the twin.
+
+    For `brownie run`, no `--network` means spellgen-twin; the twin starts at the date of the
+    first spell YAML among the script's arguments. For `brownie test`, the spellgen pytest
+    plugin starts it once the tests are collected (their module names the spell).
+    """
+    from brownie._config import CONFIG
+
+    register_networks()
+    argv = sys.argv if argv is None else argv
+    mode = CONFIG.argv["cli"]
+    if mode == "run" and not CONFIG.argv["network"]:
+        CONFIG.argv["network"] = TWIN_NETWORK
+    if CONFIG.argv["network"] == FORK_NETWORK and not os.environ.get("ETH_RPC_URL"):
+        sys.exit(fork_url_missing())
+    if mode == "run" and CONFIG.argv["network"] == TWIN_NETWORK:
+        spec = _spec_in(argv)
+        date, delay = spell_date(spec) if spec else (default_date(), None)
+        attach_twin(date, delay)
+
+
+def fork_url_missing() -> str:
+    """The message when mainnet-fork is chosen without an RPC URL."""
+    return (f"spellgen: --network {FORK_NETWORK} forks $ETH_RPC_URL, which is not set; "
+            f"export ETH_RPC_URL=https://your-node/... (and optionally {FORK_BLOCK_ENV}=N)")
+
+
+def bridge_brownie_plugin(manager: Any) -> bool:
+    """Under `brownie test`, put Brownie's pytest plugin back when an ini's `-p no:pytest-brownie` removed it.
+
+    Its options were added before the removal, so a copy of its hooks without
+    `pytest_addoption` is registered. Returns whether it did so.
+    """
+    config_module = sys.modules.get("brownie._config")
+    if config_module is None or config_module.CONFIG.argv["cli"] != "test":
+        return False
+    if manager.get_plugin("pytest-brownie") is not None or manager.get_plugin("spellgen-brownie-bridge"):
+        return False
+    import types
+
+    import brownie.test.plugin as plugin
+
+    bridge = types.ModuleType("spellgen_brownie_bridge")
+    for name in dir(plugin):
+        if name.startswith("pytest_") and name != "pytest_addoption":
+            setattr(bridge, name, getattr(plugin, name))
+    manager.register(bridge, "spellgen-brownie-bridge")
+    return True
+
+
+def brownie_web3() -> Any:
+    """Brownie's web3 (connected by brownie before the tests run)."""
+    from brownie import web3
+
+    return web3
+
+
+def connected() -> bool:
+    """Whether brownie is connected to a network already."""
+    from brownie import network
+
+    return network.is_connected()
+
+
+def choose_network(default: str) -> str:
+    """The network `brownie test` will connect to: the one asked for, else `default`."""
+    from brownie._config import CONFIG
+
+    if not CONFIG.argv["network"]:
+        CONFIG.argv["network"] = default
+    return CONFIG.argv["network"]
 
 
 @pluggy.HookimplMarker("pytest")(tryfirst=True)

@@ -17,4 +17,12 @@ interface DSTokenAbstract {
     function burn(address, uint256) external;
     function owner() external view returns (address);
     function authority() external view returns (address);
+    function push(address, uint256) external;
+    function pull(address, uint256) external;
+    function move(address, address, uint256) external;
+    function mint(uint256) external;
+    function burn(uint256) external;
+    function setName(bytes32) external;
+    function setOwner(address) external;
+    function setAuthority(address) external;
 }

@@ -1,0 +1,230 @@
+"""Brownie from a plain shell: `brownie run` and `brownie test` in subprocesses, with the project's
+networks (brownie_hooks.py) and no help from `make` (no .tools/bin on PATH, no SOLCX_BINARY_PATH).
+
+One module, run in order: Brownie compiles the project into build/ on its first run, and two
+Brownie processes writing build/ at once would race.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BROWNIE = ROOT / ".venv" / "bin" / "brownie"
+SCRIPT = "scripts/simulate_spell.py"
+REAL_SPELL = "tests/realspells/2025-03-01-DssSpell/DssSpell.sol"
+USDS_SKY = "tests/specs/usds-sky-2025-03-01.yaml"
+NETWORK_CONFIG = Path.home() / ".brownie" / "network-config.yaml"
+
+
+def plain_env(**extra: str) -> dict[str, str]:
+    """The environment of a shell after `make setup`: nothing of make's exports."""
+    tools = str(ROOT / ".tools")
+    env = {k: v for k, v in os.environ.items() if k not in ("SOLCX_BINARY_PATH", "ETH_RPC_URL", "SPELLGEN_SPELL")}
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if not p.startswith(tools))
+    env.update(extra)
+    return env
+
+
+def shell(command: str, **extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["bash", "-c", command], cwd=ROOT, env=plain_env(**extra), capture_output=True,
+                          text=True, timeout=900)
+
+
+def brownie(*args: str, **extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BROWNIE), *args], cwd=ROOT, env=plain_env(**extra), capture_output=True,
+                          text=True, timeout=900)
+
+
+def digest(path: Path) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+@pytest.fixture(scope="module", autouse=True)
+def user_brownie_settings_untouched():
+    """Nothing here may write the user's ~/.brownie/network-config.yaml."""
+    before = digest(NETWORK_CONFIG)
+    yield
+    assert digest(NETWORK_CONFIG) == before
+
+
+def test_brownie_run_exits_0_with_the_table_of_spellgen_simulate():
+    result = brownie("run", SCRIPT, "main", "examples/techops-2022-12-09.yaml")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "PASS  MKR transfer: 257.31 MKR to TECH_001" in result.stdout
+    assert re.search(r"\d+ items passed, 0 failed", result.stdout)
+    assert "Attached to local RPC client" in result.stdout  # Brownie attached to the twin spellgen started
+
+
+def test_brownie_run_on_the_named_twin_network_verifies_a_real_style_spell():
+    result = brownie("run", SCRIPT, "main", USDS_SKY, REAL_SPELL, "--network", "spellgen-twin")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "PASS  stream: 4,800,000 SKY to ECOSYSTEM on MCD_VEST_SKY_TREASURY" in result.stdout
+
+
+def test_brownie_run_exits_1_when_an_item_fails(tmp_path):
+    folder = tmp_path / "spell"
+    folder.mkdir()
+    source = (ROOT / REAL_SPELL).read_text()
+    assert "tot: 360_000 * WAD" in source
+    (folder / "DssSpell.sol").write_text(source.replace("tot: 360_000 * WAD", "tot: 360_001 * WAD", 1))
+    (folder / "dependencies").symlink_to(ROOT / REAL_SPELL.rsplit("/", 1)[0] / "dependencies")
+    # the third argument of main is the report folder
+    result = brownie("run", SCRIPT, "main", USDS_SKY, str(folder / "DssSpell.sol"), str(tmp_path / "report"))
+    assert result.returncode == 1, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "FAIL  stream: 360,000 USDS to ECOSYSTEM on MCD_VEST_USDS" in result.stdout
+    assert re.search(r"\d+ items passed, [1-9]\d* failed", result.stdout)
+    assert (tmp_path / "report" / "report.md").is_file()
+
+
+def test_brownie_run_exits_2_on_bad_input(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((ROOT / "examples/techops-2022-12-09.yaml").read_text().replace(
+        "0x2dC0420A736D1F40893B9481D8968E4D7424bC0B", "0x2dc0420a736d1f40893b9481d8968e4d7424bc0b"))
+    result = brownie("run", SCRIPT, "main", str(bad))
+    assert result.returncode == 2, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "checksum" in (result.stdout + result.stderr).lower()
+    missing = brownie("run", SCRIPT, "main", "examples/techops-2022-12-09.yaml", str(tmp_path / "missing.sol"))
+    assert missing.returncode == 2 and "cannot read" in missing.stdout + missing.stderr
+
+
+def test_brownie_run_on_a_chain_without_maker_contracts_exits_2():
+    result = brownie("run", SCRIPT, "main", "examples/techops-2022-12-09.yaml", "--network", "development")
+    assert result.returncode == 2, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "no ChainLog" in result.stderr and "--network spellgen-twin" in result.stderr
+
+
+def test_mainnet_fork_without_an_rpc_url_says_what_is_missing():
+    result = brownie("run", SCRIPT, "main", "examples/techops-2022-12-09.yaml", "--network", "mainnet-fork")
+    assert result.returncode != 0
+    assert "ETH_RPC_URL" in result.stdout + result.stderr
+    assert "ganache" not in (result.stdout + result.stderr).lower()
+
+
+PROBE = r"""
+import json
+from brownie._config import CONFIG
+from spellgen.integrations.brownie import register_networks
+register_networks({"ETH_RPC_URL": "https://node.example/key", "SPELLGEN_FORK_BLOCK": "16140000"})
+print(json.dumps({k: CONFIG.networks[k] for k in ("development", "spellgen-twin", "mainnet-fork")}))
+"""
+
+
+def test_brownie_test_on_mainnet_fork_without_an_rpc_url_says_what_is_missing():
+    result = brownie("test", "tests/brownie/test_techops_2022_01_28.py", "--network", "mainnet-fork")
+    assert result.returncode != 0
+    assert "ETH_RPC_URL" in result.stdout + result.stderr
+
+
+def test_the_networks_point_at_the_projects_anvil_in_memory():
+    import json
+
+    result = subprocess.run([str(ROOT / ".venv/bin/python"), "-c", PROBE], cwd=ROOT, env=plain_env(),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    networks = json.loads(result.stdout.strip().splitlines()[-1])
+    for entry in networks.values():
+        assert entry["cmd"] == "anvil" and entry["host"] == "http://127.0.0.1"
+    fork = networks["mainnet-fork"]["cmd_settings"]
+    assert fork["fork"] == "https://node.example/key" and fork["fork_block"] == 16140000 and fork["chain_id"] == 1
+    assert "mnemonic" not in fork and "evm_version" not in fork  # nothing left of the ganache entry
+
+
+def test_brownie_run_on_a_real_fork():
+    if not os.environ.get("ETH_RPC_URL"):
+        pytest.skip("ETH_RPC_URL is not set: no mainnet node to fork")
+    result = brownie("run", SCRIPT, "main", "examples/techops-2022-12-09.yaml", "--network", "mainnet-fork",
+                     ETH_RPC_URL=os.environ["ETH_RPC_URL"], SPELLGEN_FORK_BLOCK="16140000")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+# --- generated Brownie tests ----------------------------------------------------------------------
+
+GENERATED = {
+    "tests/brownie/test_techops_2022_01_28.py": ["examples/techops-2022-01-28.yaml"],
+    "tests/brownie/test_usds_sky_2025_03_01.py": [USDS_SKY, "--spell", REAL_SPELL],
+}
+
+
+@pytest.mark.parametrize("module", sorted(GENERATED))
+def test_the_committed_generated_modules_are_what_brownie_test_writes(module, tmp_path):
+    out = ROOT / module  # written in place: the module's relative paths depend on where it lives
+    before = out.read_text()
+    result = shell(f".venv/bin/spellgen brownie-test {' '.join(GENERATED[module])} -o {module}")
+    assert result.returncode == 0, result.stderr
+    assert out.read_text() == before, f"{module} is stale: rerun spellgen brownie-test"
+
+
+def test_a_generated_module_has_literals_from_the_yaml():
+    text = (ROOT / "tests/brownie/test_techops_2022_01_28.py").read_text()
+    assert 'assert award.usr == "0x2dC0420A736D1F40893B9481D8968E4D7424bC0B", ITEM  # TECH_001' in text
+    assert "assert award.bgn == 1643673600, ITEM  # 2022-02-01 00:00:00 UTC" in text
+    assert "assert received == 1_069_250_000_000_000_000_000_000, ITEM  # 1,069,250 DAI" in text
+    assert "DssSpell" not in text.split('"""', 2)[2]  # nothing is read from the Solidity
+
+
+def test_brownie_test_passes_a_generated_module_on_the_twin():
+    result = brownie("test", "tests/brownie/test_techops_2022_01_28.py")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert re.search(r"\b3 passed\b", result.stdout)
+
+
+def test_brownie_test_runs_generated_and_hand_written_tests_of_a_real_style_spell():
+    result = brownie("test", "tests/brownie/test_usds_sky_2025_03_01.py", "tests/brownie/test_crafter_example.py")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert re.search(r"\b7 passed\b", result.stdout)
+
+
+def test_a_mutated_spell_fails_the_test_of_the_item_it_breaks(tmp_path):
+    folder = tmp_path / "spell"
+    folder.mkdir()
+    source = (ROOT / REAL_SPELL).read_text()
+    (folder / "DssSpell.sol").write_text(source.replace("eta: 365 days", "eta: 364 days", 1))
+    (folder / "dependencies").symlink_to(ROOT / REAL_SPELL.rsplit("/", 1)[0] / "dependencies")
+    result = brownie("test", "tests/brownie/test_usds_sky_2025_03_01.py", SPELLGEN_SPELL=str(folder / "DssSpell.sol"))
+    assert result.returncode == 1, result.stdout[-3000:]
+    failed = re.findall(r"FAILED \S+::(\w+)", result.stdout)
+    assert failed == ["test_2_stream_4_800_000_sky_to_ecosystem_on_mcd_vest_sky_treasury_2025_03"], \
+        result.stdout[-3000:]
+    assert "stream: 4,800,000 SKY to ECOSYSTEM" in result.stdout  # the assertion names the item
+
+
+def test_plain_pytest_skips_generated_modules_saying_how_to_run_them():
+    result = subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "pytest", "-p", "no:cacheprovider", "-rs", "-q",
+                             "tests/brownie/test_techops_2022_01_28.py"], cwd=ROOT, env=plain_env(),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout
+    assert "3 skipped" in result.stdout and "brownie test" in result.stdout
+
+
+# --- the README's Brownie section -----------------------------------------------------------------
+
+def readme_commands(block: str) -> list[str]:
+    text = (ROOT / "README.md").read_text()
+    match = re.search(rf"<!-- {block} -->\s*```sh\n(.*?)```", text, re.S)
+    assert match, f"README.md has no `{block}` command block"
+    return [line.split("  #")[0].strip() for line in match.group(1).splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def test_every_command_of_the_readmes_brownie_section_works():
+    commands = readme_commands("brownie-commands")
+    assert len(commands) >= 5
+    for command in commands:
+        result = shell(command)
+        assert result.returncode == 0, f"{command}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+
+
+def test_the_readmes_fork_commands_work_with_an_rpc_url():
+    commands = readme_commands("brownie-fork-commands")
+    assert commands
+    if not os.environ.get("ETH_RPC_URL"):
+        pytest.skip("ETH_RPC_URL is not set: the README's mainnet-fork commands need a mainnet node")
+    for command in commands:
+        result = shell(command, ETH_RPC_URL=os.environ["ETH_RPC_URL"])
+        assert result.returncode == 0, f"{command}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
