@@ -23,9 +23,13 @@ from spellgen.spec.protocol import CHANGELOG
 EXIT_INVALID = 2
 
 
-def main(spec: str, spell_file: str | None = None, report_dir: str | None = None) -> int:
+def main(spec: str, spell_file: str | None = None, report_dir: str | None = None, mode: str = "") -> int:
     """Cast and verify; a failed item or bad input ends the process with 1 or 2 (brownie run ignores
-    a return value, so a CI job would otherwise show green)."""
+    a return value, so a CI job would otherwise show green). `mode` "budget-only" is verify's
+    --budget-only: changes outside the budget's contracts are listed instead of failing."""
+    if mode not in ("", "budget-only"):
+        print(f"spellgen: unknown mode {mode!r}; the fourth argument may only be budget-only", file=sys.stderr)
+        sys.exit(EXIT_INVALID)
     if len(web3.eth.get_code(CHANGELOG)) == 0:
         print(f"spellgen: the Brownie network {network.show_active()} has no ChainLog at {CHANGELOG}, so no "
               f"Maker contracts to cast on; use --network spellgen-twin (the twin) or --network mainnet-fork",
@@ -34,7 +38,8 @@ def main(spec: str, spell_file: str | None = None, report_dir: str | None = None
     choice = ChainChoice(web3=web3, label=f"Brownie network {network.show_active()}")
     directory = Path(report_dir) if report_dir else Path("out") / Path(spec).stem
     try:
-        code = run_spec(Path(spec), Path(spell_file) if spell_file else None, choice, directory)
+        code = run_spec(Path(spec), Path(spell_file) if spell_file else None, choice, directory,
+                        budget_only=mode == "budget-only")
     except InputError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic, file=sys.stderr)

@@ -81,7 +81,8 @@ EXIT_INVALID = 2
 
 
 def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | None = None,
-             report_dir: Path | None = None, budget: Path | None = None, stream: TextIO | None = None) -> int:
+             report_dir: Path | None = None, budget: Path | None = None, stream: TextIO | None = None,
+             budget_only: bool = False) -> int:
     """Check the YAML, take the spell (rendered from it, or `spell_file`), cast and verify it.
 
     Invalid YAML raises spellgen.spec.diagnostics.InputError (its warnings are printed either way);
@@ -97,7 +98,7 @@ def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | N
     try:
         name = Path(spell_file).name if spell_file else f"DssSpell.sol (rendered from {Path(spec).name})"
         return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps, name,
-                   source_dir=Path(spell_file).resolve().parent if spell_file else None)
+                   source_dir=Path(spell_file).resolve().parent if spell_file else None, budget_only=budget_only)
     except CompileError as exc:
         if spell_file is None:
             raise  # a rendered spell that does not compile is spellgen's bug
@@ -154,7 +155,7 @@ def _budget_caps(budget: Path | None) -> list:
 
 def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoice, report_dir: Path | None,
         stream: TextIO | None = None, caps: Sequence = (), source_name: str = "DssSpell.sol",
-        source_dir: Path | None = None) -> int:
+        source_dir: Path | None = None, budget_only: bool = False) -> int:
     """Compile `source`, cast it, verify it against the spell's YAML model, report. Returns the exit code.
 
     `caps` (spellgen.budget.caplines.CapLine) are budget caps drawn on report.html's chart; `source_dir`
@@ -173,6 +174,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
             print(f"spellgen: {problem}", file=stream)
         return 1
     expected = expected_from(spell)
+    expected.budget_only = budget_only
     identity = source_identity(source_name, source, compiled)
     with open_chain(spell, choice, steps) as (url, where):
         try:

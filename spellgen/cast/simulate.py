@@ -433,6 +433,10 @@ class Simulator:
                     entry.error = f"could not trace: {exc}"
             self.obs.recasts.append(entry)
         self.chain.revert(snapshot)
+        # Leave the chain as the first cast left it (tests and Brownie fixtures read it afterwards):
+        # anvil forgets snapshots newer than a reverted one, so the first cast is made again, at its time.
+        self.chain.warp(first)
+        self.chain.transact(self.deployer, self.obs.spell, "cast()")
 
     def _many_chainlog_keys(self) -> None:
         """Make the twin's ChainLog as long as mainnet's (count() = MANY_KEYS), as a spell that

@@ -191,7 +191,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from spellgen.run import run_spec
 
     choice = _chain_choice(args)
-    return run_spec(Path(args.spec), Path(args.spell), choice, _report_dir(args), _budget(args))
+    return run_spec(Path(args.spec), Path(args.spell), choice, _report_dir(args), _budget(args),
+                    budget_only=args.budget_only)
 
 
 def _budget(args: argparse.Namespace) -> Path | None:
@@ -273,6 +274,10 @@ def build_parser() -> argparse.ArgumentParser:
                                    "proposed spell does what the budget YAML says, and nothing else.")
     p.add_argument("spec", help="the spell YAML the spell claims to implement")
     p.add_argument("--spell", required=True, metavar="FILE.sol", help="the spell source to verify")
+    p.add_argument("--budget-only", action="store_true",
+                   help="a real spell does more than its budget: require every YAML item and every change of "
+                        "the budget's contracts (vests, budget tokens, the Vat's balances, the treasury) to hold "
+                        "exactly, and list the spell's other state changes for the reviewer instead of failing")
     _add_chain_options(p)
     p.set_defaults(func=cmd_verify)
 

@@ -381,9 +381,15 @@ class Verifier:
             return
         changes, report = self._diff_problems(o.state_diff, o.cast.timestamp, o.fee, o.miner)
         self._first_changes, self._first_problems = changes, set(report.problems)
+        if self.e.budget_only:
+            item = ("nothing else in the budget's contracts (--budget-only): every change of the vests, the "
+                    "budget tokens, the Vat's balances and the treasury is a YAML item")
         self.add(Result(item, "spell", not report.problems,
                         f"{report.changes} change(s) in the state diff of {o.cast.tx_hash}, {report.explained} explained",
                         "; ".join(report.problems)))
+        if self.e.budget_only:
+            self.add(Result(f"outside the budget (--budget-only, for the reviewer): {len(report.listed)} other "
+                            "state change(s)", "spell", True, "; ".join(report.listed) or "none"))
 
     def scheduling(self) -> None:
         """schedule() may only set the spell's eta and plot its one plan on the pause."""

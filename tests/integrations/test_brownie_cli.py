@@ -62,7 +62,8 @@ def test_brownie_run_exits_0_with_the_table_of_spellgen_simulate():
 
 
 def test_brownie_run_on_the_named_twin_network_verifies_a_real_style_spell():
-    result = brownie("run", SCRIPT, "main", USDS_SKY, REAL_SPELL, "--network", "spellgen-twin")
+    result = brownie("run", SCRIPT, "main", USDS_SKY, REAL_SPELL, "out/usds-sky-2025-03-01", "budget-only",
+                     "--network", "spellgen-twin")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "PASS  stream: 4,800,000 SKY to ECOSYSTEM on MCD_VEST_SKY_TREASURY" in result.stdout
 

@@ -28,7 +28,8 @@ def verify(tmp_path: Path, old: str = "", new: str = "") -> tuple[int, str]:
     if old:
         assert old in source
         (folder / "DssSpell.sol").write_text(source.replace(old, new, 1))
-    code = cli.main(["verify", str(SPEC), "--spell", str(folder / "DssSpell.sol"), "--report-dir", str(tmp_path / "r")])
+    code = cli.main(["verify", str(SPEC), "--spell", str(folder / "DssSpell.sol"), "--report-dir", str(tmp_path / "r"),
+                     "--budget-only"])
     return code
 
 
@@ -37,6 +38,18 @@ def test_the_real_style_spell_verifies_on_the_twin(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 0, out
     assert "PASS  allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY increased by 4,800,000 SKY" in out
+    # Its ChainLog version bump is no budget item: listed for the reviewer, not failed.
+    assert "PASS  outside the budget (--budget-only, for the reviewer): 1 other state change(s)" in out
+    assert "CHANGELOG: version" in out
+
+
+def test_without_budget_only_the_housekeeping_change_fails(tmp_path, capsys):
+    folder = tmp_path / "2025-03-01-DssSpell"
+    shutil.copytree(FOLDER, folder)
+    code = cli.main(["verify", str(SPEC), "--spell", str(folder / "DssSpell.sol"), "--report-dir", str(tmp_path / "r")])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert any(line.startswith("FAIL  nothing else") for line in out.splitlines()), out
 
 
 def test_its_dependencies_folder_is_needed(tmp_path, capsys):
