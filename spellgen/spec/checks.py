@@ -212,7 +212,7 @@ def _sky_transfers(spell: Spell, diags: Diagnostics) -> None:
             diags.error(t.loc("amount"), f"from: mkr_direct converts whole MKR wei straight to the recipient: "
                                          f"{human(t.amount)} SKY is not a multiple of {MKR_SKY_RATE:,} wei "
                                          "(transferSky/non-exact-conversion); use `from: mkr`, which rounds up")
-        # TODO(chain by date): what the treasury held at a date belongs with the chainlog-by-date work.
+        # What the treasury held by date: MKR (converted for SKY transfers) from `first` to `last`.
         if t.source != "treasury" and not first <= spell.date <= last:
             diags.warn(t.loc("from"), f"spells converted MKR for SKY transfers from {first} to {last}; on "
                                       f"{spell.date} the treasury is expected to hold SKY (from: treasury)")
@@ -222,7 +222,7 @@ def _sky_transfers(spell: Spell, diags: Diagnostics) -> None:
 
 
 def _transfers(spell: Spell, diags: Diagnostics) -> None:
-    # TODO(chain by date): from 2025-05-15 DssExecLib.mkr() is SKY and MKR_SKY another converter.
+    # Which key MKR is read from at the date is the renderer's (spec.history.token_key_at).
     for conversion in spell.of_type(MkrToSky):
         if conversion.wei > UINT128_MAX:
             diags.error(conversion.loc("amount"), "the amount is beyond any MKR supply (more than uint128)")

@@ -50,9 +50,8 @@ MAINNET: dict[str, str] = {
     "MCD_VEST_SPK_TREASURY": "0xF9A2002b471f600A5484da5a735a2A053d377078",
 }
 
-# TODO(chain by date): which of these keys exist at a spell's date (DAI_USDS, MKR_SKY, MCD_VEST_SKY from
-# 2024-09-13; SPK and MCD_VEST_SPK_TREASURY from 2025-06-26; MKR_SKY's new address from 2025-05-15) belongs
-# to the chain-by-date work; the format and the twin treat them as present on every date.
+# Which of these keys exist at a spell's date, and under which address, is spellgen.spec.history's
+# (spellgen/spec/data/chainlog.tsv); the twin holds the contracts above and registers them by date.
 
 # SKY per MKR at MKR_SKY (`rate()`).
 MKR_SKY_RATE = 24_000

@@ -82,7 +82,7 @@ def label_address(label: str) -> str:
 MKR_AUTHORITY = label_address("MkrAuthority")  # MKR's ds-auth authority (mainnet key GOV_GUARD)
 CHIEF_IOU = label_address("IOU")  # the chief's IOU token (mainnet key MCD_IOU)
 # The SKY chief of 2025 at its mainnet address. On mainnet it is MCD_ADM from 2025-05-15 (and the
-# MKR chief MCD_ADM_LEGACY); the twin keeps the MKR-era ChainLog, so it is placed but not registered.
+# MKR chief MCD_ADM_LEGACY): the twin registers it so for dates after that day (twin.start.chainlog_plan).
 SKY_CHIEF = "0x929d9A1435662357F54AdcF64DcEE4d6b867a6f9"
 # USDS is an ERC-1967 proxy on mainnet; its implementation (mainnet key USDS_IMP, left out of the
 # twin's ChainLog like the SKY chief) sits at its mainnet address.
