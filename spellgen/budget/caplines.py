@@ -23,20 +23,23 @@ class CapLine:
 
 
 def budget_cap_lines(budget) -> list[CapLine]:
-    """The DAI caps of a budget (spellgen.budget.model.Budget) as lines, with the budget's own rules
-    (spellgen/budget/caps.py): per budget period, the annual cap pro rata by day, a level line over the
-    period; per calendar month, the monthly cap pro rata for the days a period covers, cumulated."""
+    """The stablecoin caps of a budget (spellgen.budget.model.Budget) as lines, one token per part,
+    with the budget's own rules (spellgen/budget/caps.py): per budget period, the annual cap pro rata
+    by day, a level line over the period; per calendar month, the monthly cap pro rata for the days a
+    period covers, cumulated."""
+    return [line for part in budget.stable.values() for line in _part_lines(budget.unit_name, part)]
+
+
+def _part_lines(unit_name: str, dai) -> list[CapLine]:
     from spellgen.budget import months
 
-    dai = budget.dai
-    if dai is None:
-        return []
+    token = dai.token
     lines = []
     for period in dai.periods:
         start, end = timeutil.day_start(period.first), timeutil.day_end(period.last)
         allowance = _exact(Fraction(dai.annual_cap) * period.days / period.year_days)
         basis = "" if period.days == period.year_days else f", {period.days} of {period.year_days} days"
-        lines.append(CapLine("DAI", f"{budget.unit_name} annual cap: {_text(allowance)} DAI "
+        lines.append(CapLine(token, f"{unit_name} annual cap: {_text(allowance)} {token} "
                                     f"({period.label}{basis})", ((start, allowance), (end, allowance))))
         points: list[tuple[int, Decimal]] = []
         level = Fraction(0)
@@ -44,7 +47,7 @@ def budget_cap_lines(budget) -> list[CapLine]:
             level += Fraction(dai.monthly_cap) * months.days_between(first, last) / months.days_in_month(year, month)
             points += [(timeutil.day_start(first), _exact(level)), (timeutil.day_end(last), _exact(level))]
         which = f", {period.label}" if len(dai.periods) > 1 else ""  # tell several periods' lines apart
-        lines.append(CapLine("DAI", f"{budget.unit_name} monthly cap: {human(dai.monthly_cap)} DAI a month "
+        lines.append(CapLine(token, f"{unit_name} monthly cap: {human(dai.monthly_cap)} {token} a month "
                                     f"(cumulated{which})", tuple(points)))
     return lines
 

@@ -1,12 +1,12 @@
 """The MIP's caps, measured: how much of each cap the spells use, window by window.
 
-DAI (pro rata by day, leap years counted):
+Stablecoin parts, DAI or USDS (pro rata by day, leap years counted):
 - annual cap, per budget period: allowed = annual cap x days of the period / days of the twelve
   months starting on its first day (366 when they contain a 29 February);
 - monthly cap, per calendar month: allowed = monthly cap x days of the month inside a budget period /
   days of the month (a month no period covers allows nothing).
-MKR: every amount counts in a vesting year (see `allocate`); the annual cap applies to each vesting
-year and the total cap to all of them. Comparisons are exact (`Fraction`), never rounded.
+Governance-token parts, MKR or SKY: every amount counts in a vesting year (see `allocate`); the annual
+cap applies to each vesting year and the total cap to all of them. Comparisons are exact (`Fraction`), never rounded.
 """
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from fractions import Fraction
 
 from spellgen.spec.amounts import human
 from spellgen.budget import months
-from spellgen.budget.flows import DaiFlow, MkrMove, Origin
-from spellgen.budget.model import DaiBudget, MkrBudget
+from spellgen.budget.flows import Flows, GovMove, Origin, StableFlow
+from spellgen.budget.model import Budget, GovBudget, StableBudget
 
 
 UNCOVERED = "no budget period covers it"
@@ -26,7 +26,7 @@ UNCOVERED = "no budget period covers it"
 
 @dataclass
 class CapUse:
-    cap: str  # which cap: "annual cap", "monthly cap", "annual MKR cap", "total MKR cap"
+    cap: str  # which cap: "the annual cap", "the monthly cap", "the annual MKR cap", "the total SKY cap"
     window: str  # what it applies to: "budget period ...", "2022-03", "vesting year 2 (...)"
     token: str
     allowance: Fraction
@@ -87,15 +87,15 @@ def more_text(use: CapUse, more: int) -> str:
     return f" (and in {more} more {use.unit}{'s' * (more != 1)})" if more else ""
 
 
-# -- DAI -----------------------------------------------------------------------------------------
+# -- stablecoins ---------------------------------------------------------------------------------
 
-def dai_uses(budget: DaiBudget, flows: list[DaiFlow]) -> list[CapUse]:
+def stable_uses(budget: StableBudget, flows: list[StableFlow]) -> list[CapUse]:
     """The annual cap of every budget period and the monthly cap of every month involved."""
     uses = []
     for period in budget.periods:
         allowance = Fraction(budget.annual_cap) * period.days / period.year_days
         basis = "" if period.days == period.year_days else f"{period.days} of {period.year_days} days"
-        use = CapUse("the annual cap", f"the budget period {period.label}", "DAI", allowance, basis=basis,
+        use = CapUse("the annual cap", f"the budget period {period.label}", budget.token, allowance, basis=basis,
                      unit="budget period")
         use.shares = _shares(flows, period.first, period.last)
         uses.append(use)
@@ -106,42 +106,42 @@ def dai_uses(budget: DaiBudget, flows: list[DaiFlow]) -> list[CapUse]:
         total = months.days_in_month(*key)
         basis = "" if covered == total else (f"{covered} of {total} days in a budget period" if covered
                                              else UNCOVERED)
-        use = CapUse("the monthly cap", months.month_label(key), "DAI",
+        use = CapUse("the monthly cap", months.month_label(key), budget.token,
                      Fraction(budget.monthly_cap) * covered / total, basis=basis, unit="month")
         use.shares = _shares(flows, first, last)
         uses.append(use)
     return uses
 
 
-def _shares(flows: list[DaiFlow], first: date, last: date) -> list[tuple[Origin, Fraction]]:
+def _shares(flows: list[StableFlow], first: date, last: date) -> list[tuple[Origin, Fraction]]:
     return [(f.origin, s) for f in flows if (s := f.share(first, last))]
 
 
-def _months_involved(budget: DaiBudget, flows: list[DaiFlow]) -> list[tuple[int, int]]:
+def _months_involved(budget: StableBudget, flows: list[StableFlow]) -> list[tuple[int, int]]:
     keys: set[tuple[int, int]] = set()
     for first, last in [(p.first, p.last) for p in budget.periods] + [(f.first, f.last) for f in flows]:
         keys.update(key for key, _, _ in months.month_spans(first, last))
     return sorted(keys)
 
 
-def _budget_days(budget: DaiBudget, first: date, last: date) -> int:
+def _budget_days(budget: StableBudget, first: date, last: date) -> int:
     """Days of [first, last] inside some budget period (periods do not overlap: validate.py)."""
     return sum(months.days_between(*span) for p in budget.periods
                if (span := months.overlap(p.first, p.last, first, last)))
 
 
-# -- MKR -----------------------------------------------------------------------------------------
+# -- governance tokens ---------------------------------------------------------------------------
 
 @dataclass
 class Allocation:
-    """Which scheduled vestings the MKR moved so far pays for, and in which vesting year each amount counts."""
+    """Which scheduled vestings the tokens moved so far pays for, and in which vesting year each amount counts."""
 
     remaining: list[Decimal]  # per schedule line, what no move covers yet
     per_year: dict[int, list[tuple[Origin, Decimal]]]
-    beyond: list[tuple[MkrMove, Decimal]]  # amounts beyond the whole schedule
+    beyond: list[tuple[GovMove, Decimal]]  # amounts beyond the whole schedule
 
 
-def allocate(budget: MkrBudget, moves: list[MkrMove]) -> Allocation:
+def allocate(budget: GovBudget, moves: list[GovMove]) -> Allocation:
     """Moves in date order pay for the schedule's vestings in date order (first in, first out).
 
     A vesting counts in the vesting year of its date. An amount beyond the schedule (a raise, say)
@@ -150,7 +150,7 @@ def allocate(budget: MkrBudget, moves: list[MkrMove]) -> Allocation:
     """
     remaining = [v.amount for v in budget.schedule]
     per_year: dict[int, list[tuple[Origin, Decimal]]] = {k: [] for k, _, _ in budget.years()}
-    beyond: list[tuple[MkrMove, Decimal]] = []
+    beyond: list[tuple[GovMove, Decimal]] = []
     for move in sorted(moves, key=lambda m: m.day):
         left = move.amount
         for index, vesting in enumerate(budget.schedule):
@@ -166,21 +166,32 @@ def allocate(budget: MkrBudget, moves: list[MkrMove]) -> Allocation:
     return Allocation(remaining, per_year, beyond)
 
 
-def mkr_uses(budget: MkrBudget, moves: list[MkrMove]) -> list[CapUse]:
+def gov_uses(budget: GovBudget, moves: list[GovMove]) -> list[CapUse]:
     allocation = allocate(budget, moves)
+    token = budget.token
     uses = []
     for number, first, last in budget.years():
         window = f"vesting year {number} ({first.isoformat()} to {last.isoformat()})"
-        use = CapUse("the annual MKR cap", window, "MKR", Fraction(budget.annual_cap), unit="vesting year")
+        use = CapUse(f"the annual {token} cap", window, token, Fraction(budget.annual_cap), unit="vesting year")
         use.shares = [(o, Fraction(a)) for o, a in allocation.per_year[number]]
         uses.append(use)
-    total = CapUse("the total MKR cap", f"the {months.months_text(budget.vesting_months)} of vesting", "MKR",
+    total = CapUse(f"the total {token} cap", f"the {months.months_text(budget.vesting_months)} of vesting", token,
                    Fraction(budget.total_cap))
     total.shares = [(m.origin, Fraction(m.amount)) for m in moves]
     return uses + [total]
 
 
-def scheduled_per_year(budget: MkrBudget) -> dict[int, Decimal]:
+def part_uses(budget: Budget, flows: Flows) -> list[CapUse]:
+    """Every cap of every part of the budget, measured against the flows of the part's token."""
+    uses = []
+    for token, part in budget.stable.items():
+        uses += stable_uses(part, flows.stable[token])
+    for token, part in budget.gov.items():
+        uses += gov_uses(part, flows.moves[token])
+    return uses
+
+
+def scheduled_per_year(budget: GovBudget) -> dict[int, Decimal]:
     out = {k: Decimal(0) for k, _, _ in budget.years()}
     for vesting in budget.schedule:
         out[budget.year_of(vesting.date)] += vesting.amount

@@ -13,13 +13,13 @@ from pathlib import Path
 from spellgen.spec import timeutil
 from spellgen.spec.amounts import human
 from spellgen.spec.diagnostics import Diagnostics, InputError
-from spellgen.spec.model import DaiPayment, MkrTransfer, Spell, Stream
-from spellgen.budget.caps import CapUse, amount, dai_uses, mkr_uses, more_text, overruns_by_origin
-from spellgen.budget.flows import Flows, collect, stream_days
+from spellgen.spec.model import Spell, Stream
+from spellgen.budget.caps import CapUse, amount, more_text, overruns_by_origin, part_uses
+from spellgen.budget.flows import Flows, collect, payment_of, stream_days, transfer_of
 from spellgen.budget.ledger import check_unit, load_ledger
-from spellgen.budget.model import Budget, Ledger
+from spellgen.budget.model import Budget, Ledger, StableBudget
 from spellgen.budget.parse import load_budget
-from spellgen.budget.plan import Plan, PlannedStream, plan_at
+from spellgen.budget.plan import Plan, PlannedStream, PlannedTransfer, plan_at
 
 
 def check_with_budget_files(spell: Spell, budget_path: str, ledger_path: str | None, diags: Diagnostics) -> None:
@@ -53,36 +53,42 @@ def check_against_budget(spell: Spell, budget: Budget, ledger: Ledger | None, di
     earlier = ledger.without(key) if ledger is not None else None
     flows = collect(budget, earlier, spell)
     _uncovered(spell, budget, flows, diags)
-    if budget.dai is not None:
-        _caps(dai_uses(budget.dai, flows.dai), spell, diags)
-    if budget.mkr is not None:
-        _caps(mkr_uses(budget.mkr, flows.mkr), spell, diags)
+    _caps(part_uses(budget, flows), spell, diags)
     plan = plan_at(budget, earlier, timeutil.parse_date(spell.date))
-    _mkr_plan(spell, budget, plan, diags)
-    _dai_plan(spell, budget, plan, diags)
+    for transfer in plan.transfers:
+        _transfer_plan(spell, budget, plan, transfer, diags)
+    for part in budget.stable.values():
+        _stable_plan(spell, budget, plan, part, diags)
 
 
-def _unit_actions(spell: Spell, budget: Budget, kind: type) -> list:
-    return [a for a in spell.of_type(kind) if budget.wallet_of(a.to.address) is not None]
+def _unit_actions(spell: Spell, budget: Budget) -> list:
+    return [a for a in spell.actions if getattr(a, "to", None) is not None and budget.wallet_of(a.to.address)]
+
+
+def _transfers(spell: Spell, budget: Budget, token: str) -> list:
+    return [a for a in _unit_actions(spell, budget) if (t := transfer_of(a)) and t[0] == token]
+
+
+def _payments(spell: Spell, budget: Budget, token: str) -> list:
+    return [a for a in _unit_actions(spell, budget) if (p := payment_of(a)) and p[0] == token]
 
 
 def _uncovered(spell: Spell, budget: Budget, flows: Flows, diags: Diagnostics) -> None:
-    """What the budget says nothing about: a token it has no part for, MKR to the Operational Wallet."""
+    """What the budget says nothing about: a token it has no part for, a transfer to the Operational Wallet."""
     for origin in [o for o in flows.other if o.in_spell]:
-        diags.warn(origin.action.loc("vest"), f"the budget of {budget.unit_id} covers DAI and MKR; this "
-                                              f"{origin.action.token} stream is not checked against any cap")
-    in_spell_dai = [f for f in flows.dai if f.origin.in_spell]
-    if budget.dai is None and in_spell_dai:
-        diags.warn(in_spell_dai[0].origin.action.loc(), f"the budget of {budget.unit_id} has no DAI part: "
-                                                        "this DAI is not checked against any cap")
-    in_spell_mkr = [m for m in flows.mkr if m.origin.in_spell]
-    if budget.mkr is None and in_spell_mkr:
-        diags.warn(in_spell_mkr[0].origin.action.loc(), f"the budget of {budget.unit_id} has no MKR part: "
-                                                        "this MKR is not checked against any cap")
-    for transfer in _unit_actions(spell, budget, MkrTransfer):
-        if transfer.to.address != budget.auditor.address:
-            diags.warn(transfer.loc("to"), f"the MKR budget moves MKR to the Auditor Wallet "
-                                           f"({budget.auditor.name}), not to {transfer.to.label}")
+        diags.warn(origin.action.loc("vest"), f"the budget of {budget.unit_id} covers {' and '.join(budget.tokens)}; "
+                                              f"this {origin.action.token} stream is not checked against any cap")
+    amounts = {**{t: flows.stable[t] for t in flows.stable}, **{t: flows.moves[t] for t in flows.moves}}
+    for token, items in amounts.items():
+        in_spell = [f for f in items if f.origin.in_spell]
+        if token not in budget.tokens and in_spell:
+            diags.warn(in_spell[0].origin.action.loc(), f"the budget of {budget.unit_id} has no {token} part: "
+                                                        f"this {token} is not checked against any cap")
+    for token in budget.gov:
+        for transfer in _transfers(spell, budget, token):
+            if transfer.to.address != budget.auditor.address:
+                diags.warn(transfer.loc("to"), f"the {token} budget moves {token} to the Auditor Wallet "
+                                               f"({budget.auditor.name}), not to {transfer.to.label}")
 
 
 def _caps(uses: list[CapUse], spell: Spell, diags: Diagnostics) -> None:
@@ -98,26 +104,23 @@ def _caps(uses: list[CapUse], spell: Spell, diags: Diagnostics) -> None:
 
 # -- against the plan --------------------------------------------------------------------------------
 
-def _mkr_plan(spell: Spell, budget: Budget, plan: Plan, diags: Diagnostics) -> None:
-    if budget.mkr is None:
-        return
-    transfers = _unit_actions(spell, budget, MkrTransfer)
+def _transfer_plan(spell: Spell, budget: Budget, plan: Plan, transfer: PlannedTransfer, diags: Diagnostics) -> None:
+    token = transfer.part.token
+    transfers = _transfers(spell, budget, token)
     moved = sum((t.amount for t in transfers), Decimal(0))
-    if moved == plan.mkr_total:
+    if moved == transfer.total:
         return
-    parts = ", ".join(f"{p.vesting.date} {human(p.amount)}" for p in plan.mkr) or "nothing"
-    rule = (f"{budget.mkr.mip}'s transfer rule gives {human(plan.mkr_total)} MKR for a spell on {spell.date} "
-            f"(vesting on or before {plan.horizon} not transferred by earlier spells: {parts})")
+    parts = ", ".join(f"{p.vesting.date} {human(p.amount)}" for p in transfer.due) or "nothing"
+    rule = (f"{transfer.part.mip}'s transfer rule gives {human(transfer.total)} {token} for a spell on {spell.date} "
+            f"(vesting on or before {transfer.horizon} not transferred by earlier spells: {parts})")
     loc = transfers[0].loc("amount") if transfers else spell.loc("date")
-    diags.warn(loc, f"{rule}; this spell transfers {human(moved)} MKR to {budget.unit_id}")
+    diags.warn(loc, f"{rule}; this spell transfers {human(moved)} {token} to {budget.unit_id}")
 
 
-def _dai_plan(spell: Spell, budget: Budget, plan: Plan, diags: Diagnostics) -> None:
-    if budget.dai is None:
-        return
-    streams = [s for s in _unit_actions(spell, budget, Stream) if s.token == "DAI"]
+def _stable_plan(spell: Spell, budget: Budget, plan: Plan, part: StableBudget, diags: Diagnostics) -> None:
+    streams = [s for s in _unit_actions(spell, budget) if isinstance(s, Stream) and s.token == part.token]
     matched: set[int] = set()
-    for planned in plan.streams:
+    for planned in [p for p in plan.streams if p.part is part]:
         same = next((s for s in streams if id(s) not in matched and _same_stream(s, planned)), None)
         if same is not None:
             matched.add(id(same))
@@ -129,25 +132,26 @@ def _dai_plan(spell: Spell, budget: Budget, plan: Plan, diags: Diagnostics) -> N
                                    f"{planned.period.label}; this stream is {_stream_text(near)}")
         else:
             diags.warn(spell.loc("date"), f"the plan streams {_planned_text(planned)} for the budget period "
-                                          f"{planned.period.label} ({budget.dai.mip}); this spell does not")
+                                          f"{planned.period.label} ({part.mip}); this spell does not")
     for stream in streams:
         if id(stream) not in matched:
             diags.warn(stream.loc(), f"this stream ({_stream_text(stream)}) is not in the plan of "
                                      f"{budget.unit_id}'s budget for a spell on {spell.date}")
-    _payments_plan(spell, budget, plan, diags)
+    _payments_plan(spell, budget, plan, part, diags)
 
 
-def _payments_plan(spell: Spell, budget: Budget, plan: Plan, diags: Diagnostics) -> None:
-    planned = [t.amount for t in plan.top_ups]
-    for payment in _unit_actions(spell, budget, DaiPayment):
+def _payments_plan(spell: Spell, budget: Budget, plan: Plan, part: StableBudget, diags: Diagnostics) -> None:
+    token = part.token
+    planned = [t.amount for t in plan.top_ups if t.part is part]
+    for payment in _payments(spell, budget, token):
         if Decimal(payment.paid) in planned:
             planned.remove(Decimal(payment.paid))
         else:
-            diags.warn(payment.loc("amount"), f"this payment of {payment.paid:,} DAI is not in the plan of "
+            diags.warn(payment.loc("amount"), f"this payment of {payment.paid:,} {token} is not in the plan of "
                                               f"{budget.unit_id}'s budget for a spell on {spell.date} (no top-up "
                                               "of that amount is due)")
     for left in planned:
-        diags.warn(spell.loc("date"), f"the plan pays a top-up of {human(left)} DAI ({budget.dai.mip}); "
+        diags.warn(spell.loc("date"), f"the plan pays a top-up of {human(left)} {token} ({part.mip}); "
                                       "this spell does not")
 
 
@@ -161,8 +165,9 @@ def _overlaps(stream: Stream, planned: PlannedStream) -> bool:
 
 
 def _planned_text(planned: PlannedStream) -> str:
-    return f"{human(planned.total)} DAI from {timeutil.iso(planned.start)} to {timeutil.iso(planned.end)}"
+    return (f"{human(planned.total)} {planned.part.token} from {timeutil.iso(planned.start)} to "
+            f"{timeutil.iso(planned.end)}")
 
 
 def _stream_text(stream: Stream) -> str:
-    return f"{human(stream.total)} DAI from {timeutil.iso(stream.start)} to {timeutil.iso(stream.end)}"
+    return f"{human(stream.total)} {stream.token} from {timeutil.iso(stream.start)} to {timeutil.iso(stream.end)}"

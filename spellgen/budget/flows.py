@@ -1,10 +1,11 @@
-"""What spells did for the core unit, as amounts in time: DAI flows over days, MKR moves on dates.
+"""What spells did for the core unit, as amounts in time: stablecoin flows over days (DAI, USDS),
+governance-token moves on dates (MKR, SKY), each kept per token.
 
-Only actions whose recipient is one of the budget's wallets count. A DAI stream funds the days it
-runs (from its start's day to the day of its last second, so a 2022-style end at 00:00:00 does not
-count that day); a DAI payment that matches a top-up of the budget funds that top-up's period, any
-other payment counts in full on the spell's date. MKR transferred, or streamed from an MKR vest,
-counts on the spell's date.
+Only actions whose recipient is one of the budget's wallets count. A stablecoin stream funds the days
+it runs (from its start's day to the day of its last second, so a 2022-style end at 00:00:00 does not
+count that day); a payment (dai_payment, usds_payment) that matches a top-up of the token's part funds
+that top-up's period, any other payment counts in full on the spell's date. A governance token
+transferred (mkr_transfer, sky_transfer), or streamed from a vest of that token, counts on the spell's date.
 """
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from spellgen.spec import timeutil
-from spellgen.spec.model import Action, DaiPayment, Located, MkrTransfer, Spell, Stream
+from spellgen.spec.model import Action, DaiPayment, Located, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment
 from spellgen.budget import months
-from spellgen.budget.model import Budget, DaiPeriod, Ledger
+from spellgen.budget.model import GOV_TOKENS, STABLE_TOKENS, Budget, Ledger, Period
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,13 @@ class Origin:
 
 
 @dataclass
-class DaiFlow:
+class StableFlow:
     amount: Decimal
     first: date
     last: date  # inclusive
     kind: str  # "stream" or "payment"
     origin: Origin
-    period: DaiPeriod | None = None  # the budget period whose top-up a payment is
+    period: Period | None = None  # the budget period whose top-up a payment is
 
     def weight(self) -> Fraction:
         """The flow's length in months: whole months count 1, part of a month days / days-in-month."""
@@ -67,7 +68,7 @@ class DaiFlow:
 
 
 @dataclass
-class MkrMove:
+class GovMove:
     day: date
     amount: Decimal
     origin: Origin
@@ -75,9 +76,31 @@ class MkrMove:
 
 @dataclass
 class Flows:
-    dai: list[DaiFlow]
-    mkr: list[MkrMove]
+    stable: dict[str, list[StableFlow]]  # token -> flows, for every token of STABLE_TOKENS
+    moves: dict[str, list[GovMove]]  # token -> moves, for every token of GOV_TOKENS
     other: list[Origin]  # actions for the core unit that the budget does not cover (other tokens)
+
+    @classmethod
+    def empty(cls) -> "Flows":
+        return cls({t: [] for t in STABLE_TOKENS}, {t: [] for t in GOV_TOKENS}, [])
+
+
+def payment_of(action: Action) -> tuple[str, Decimal] | None:
+    """The token and amount a surplus-buffer payment sends (whole tokens, or DAI to the wei with `exact`)."""
+    if isinstance(action, DaiPayment):
+        return "DAI", action.paid_amount
+    if isinstance(action, UsdsPayment):
+        return "USDS", Decimal(action.paid)
+    return None
+
+
+def transfer_of(action: Action) -> tuple[str, Decimal] | None:
+    """The token and amount a treasury transfer moves."""
+    if isinstance(action, MkrTransfer):
+        return "MKR", action.amount
+    if isinstance(action, SkyTransfer):
+        return "SKY", action.amount
+    return None
 
 
 def stream_days(stream: Stream) -> tuple[date, date]:
@@ -98,36 +121,38 @@ def collect(budget: Budget, ledger: Ledger | None, spell: Spell | None = None) -
         origins += _actions_for_unit(budget, entry.date, entry.description, entry.actions, False)
     if spell is not None:
         origins += _actions_for_unit(budget, spell.date, spell.description, spell.actions, True)
-    flows = Flows([], [], [])
-    taken: set[int] = set()  # top-up periods already matched by a payment
+    flows = Flows.empty()
+    taken: set[tuple[str, int]] = set()  # (token, period index) of top-ups already matched by a payment
     for origin in origins:
         _add(budget, origin, flows, taken)
     return flows
 
 
-def _add(budget: Budget, origin: Origin, flows: Flows, taken: set[int]) -> None:
+def _add(budget: Budget, origin: Origin, flows: Flows, taken: set[tuple[str, int]]) -> None:
     action = origin.action
-    if isinstance(action, DaiPayment):
-        period = _top_up_for(budget, action.paid_amount, taken)
+    if (paid := payment_of(action)) is not None:
+        token, amount = paid
+        period = _top_up_for(budget, token, amount, taken)
         first, last = (period.first, period.last) if period else (origin.day, origin.day)
-        flows.dai.append(DaiFlow(action.paid_amount, first, last, "payment", origin, period))
-    elif isinstance(action, MkrTransfer):
-        flows.mkr.append(MkrMove(origin.day, action.amount, origin))
-    elif isinstance(action, Stream) and action.end > action.start and action.token == "DAI":
+        flows.stable[token].append(StableFlow(amount, first, last, "payment", origin, period))
+    elif (moved := transfer_of(action)) is not None:
+        flows.moves[moved[0]].append(GovMove(origin.day, moved[1], origin))
+    elif isinstance(action, Stream) and action.end > action.start and action.token in flows.stable:
         first, last = stream_days(action)
-        flows.dai.append(DaiFlow(action.total, first, last, "stream", origin))
-    elif isinstance(action, Stream) and action.token == "MKR":
-        flows.mkr.append(MkrMove(origin.day, action.total, origin))
+        flows.stable[action.token].append(StableFlow(action.total, first, last, "stream", origin))
+    elif isinstance(action, Stream) and action.token in flows.moves:
+        flows.moves[action.token].append(GovMove(origin.day, action.total, origin))
     elif isinstance(action, Stream):
         flows.other.append(origin)
 
 
-def _top_up_for(budget: Budget, amount: Decimal, taken: set[int]) -> DaiPeriod | None:
-    """The first budget period, not matched yet, whose top-up is exactly this payment."""
-    if budget.dai is None:
+def _top_up_for(budget: Budget, token: str, amount: Decimal, taken: set[tuple[str, int]]) -> Period | None:
+    """The first budget period of the token's part, not matched yet, whose top-up is exactly this payment."""
+    part = budget.stable.get(token)
+    if part is None:
         return None
-    for index, period in enumerate(budget.dai.periods):
-        if period.top_up == amount and index not in taken:
-            taken.add(index)
+    for index, period in enumerate(part.periods):
+        if period.top_up == amount and (token, index) not in taken:
+            taken.add((token, index))
             return period
     return None

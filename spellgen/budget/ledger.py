@@ -16,7 +16,7 @@ from pathlib import Path
 from spellgen.spec import timeutil
 from spellgen.spec.amounts import human
 from spellgen.spec.diagnostics import Diagnostics, InputError, Loc
-from spellgen.spec.model import Action, DaiPayment, MkrTransfer, Party, Spell, Stream, Yank
+from spellgen.spec.model import Action, DaiPayment, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank
 from spellgen.spec.parse import Reader, SpellParser
 from spellgen.spec.source import YNode, read_file
 from spellgen.budget.model import Budget, Ledger, LedgerEntry
@@ -24,8 +24,8 @@ from spellgen.budget.model import Budget, Ledger, LedgerEntry
 FORMAT_VERSION = 1
 TOP_KEYS = {"spellgen": False, "core_unit": True, "budget": False, "wallets": False, "spells": True}
 ENTRY_KEYS = {"date": True, "description": True, "source": False, "actions": True}
-RECORDED = (DaiPayment, MkrTransfer, Stream)
-RECORDED_TYPES = ("dai_payment", "mkr_transfer", "stream")
+RECORDED = (DaiPayment, UsdsPayment, MkrTransfer, SkyTransfer, Stream)
+RECORDED_TYPES = ("dai_payment", "usds_payment", "mkr_transfer", "sky_transfer", "stream")
 
 
 class LedgerConflict(Exception):
@@ -207,8 +207,12 @@ def _action_fields(action: Action, wallets: dict[str, str]) -> list[str]:
         if action.exact:  # paid to the wei (vat.suck + DaiJoin.exit)
             return ["type: dai_payment", f"to: {to}", f"amount: {human(action.amount)}", "exact: true"]
         return ["type: dai_payment", f"to: {to}", f"amount: {action.paid:,}"]
+    if isinstance(action, UsdsPayment):  # what was sent: whole USDS, like a DAI payment
+        return ["type: usds_payment", f"to: {to}", f"amount: {action.paid:,}"]
     if isinstance(action, MkrTransfer):
         return ["type: mkr_transfer", f"to: {to}", f"amount: {human(action.amount)}"]
+    if isinstance(action, SkyTransfer):  # where the SKY came from does not change what the unit received
+        return ["type: sky_transfer", f"to: {to}", f"amount: {human(action.amount)}"]
     fields = ["type: stream", f"vest: {action.vest}", f"to: {to}", f"total: {human(action.total)}",
               f"start: {_stamp(action.start)}", f"end: {_stamp(action.end)}"]
     if action.cliff is not None:

@@ -1,5 +1,10 @@
 """A core unit's budget and the ledger of earlier spells, as data (exact `Decimal`s, UTC dates).
 
+A budget has parts, one per token. A stablecoin part (`dai:` or `usds:`) has caps and budget periods
+funded by streams and surplus-buffer top-ups; a governance-token part (`mkr:` or `sky:`) has caps and
+a vesting schedule moved by transfers. The tables below are the only place that says which spell
+action pays which token, so every later stage is written once for all of them.
+
 Each object keeps the `Loc` of its fields (from spellgen.spec.model.Located) so every later problem can
 point at the line of the budget or ledger file that caused it.
 """
@@ -14,6 +19,15 @@ from spellgen.budget import months
 
 ONE_DAY = timedelta(days=1)
 
+# Stablecoins paid from the surplus buffer: the spell action of a top-up, and the vest a stream uses
+# by default (for DAI before 2022-04-29 that key named today's MCD_VEST_DAI_LEGACY).
+PAYMENT_TYPES = {"DAI": "dai_payment", "USDS": "usds_payment"}
+DEFAULT_VESTS = {"DAI": "MCD_VEST_DAI", "USDS": "MCD_VEST_USDS"}
+# Governance tokens moved from the PauseProxy's treasury: the spell action of a transfer.
+TRANSFER_TYPES = {"MKR": "mkr_transfer", "SKY": "sky_transfer"}
+STABLE_TOKENS = tuple(PAYMENT_TYPES)
+GOV_TOKENS = tuple(TRANSFER_TYPES)
+
 
 @dataclass
 class Wallet(Located):
@@ -27,18 +41,18 @@ class PeriodStream(Located):
     """How a budget period is streamed by DssVest: the total, and optional overrides."""
 
     total: Decimal
-    vest: str | None = None  # None: MCD_VEST_DAI from 2022-04-29, MCD_VEST_DAI_LEGACY before (spec 1)
+    vest: str | None = None  # None: the token's DEFAULT_VESTS key
     end: int | None = None  # unix time; None: the period's last day at 23:59:59 UTC (house style)
 
 
 @dataclass
-class DaiPeriod(Located):
+class Period(Located):
     """A budget period of at most a year: the annual cap applies to it pro rata by day."""
 
     first: date
     last: date  # inclusive
     stream: PeriodStream | None = None
-    top_up: Decimal | None = None  # whole DAI from the surplus buffer that funds this period
+    top_up: Decimal | None = None  # whole tokens from the surplus buffer that fund this period
 
     @property
     def days(self) -> int:
@@ -57,13 +71,24 @@ class DaiPeriod(Located):
 
 
 @dataclass
-class DaiBudget(Located):
+class StableBudget(Located):
+    """A stablecoin part (`dai:` or `usds:`): caps and the budget periods that streams and top-ups fund."""
+
     mip: str
     links: list[tuple[str, str]]
     annual_cap: Decimal
     monthly_cap: Decimal
-    periods: list[DaiPeriod]
+    periods: list[Period]
     plan_ahead: int = 3  # months: a plan funds periods that start within this much of the spell's date
+    token: str = "DAI"
+
+    @property
+    def payment_type(self) -> str:
+        return PAYMENT_TYPES[self.token]
+
+    @property
+    def default_vest(self) -> str:
+        return DEFAULT_VESTS[self.token]
 
 
 @dataclass
@@ -75,7 +100,9 @@ class Vesting(Located):
 
 
 @dataclass
-class MkrBudget(Located):
+class GovBudget(Located):
+    """A governance-token part (`mkr:` or `sky:`): a vesting plan, caps, and the schedule transfers pay."""
+
     mip: str
     links: list[tuple[str, str]]
     start: date  # start of the vesting schedule
@@ -84,10 +111,15 @@ class MkrBudget(Located):
     interval_months: int
     annual_cap: Decimal
     total_cap: Decimal
-    horizon_months: int  # MKR vesting within this much of a spell moves in that spell
+    horizon_months: int  # tokens vesting within this much of a spell move in that spell
     schedule: list[Vesting]
     schedule_total: Decimal | None = None  # the MIP's stated total, a control figure
     info: dict[str, str] = field(default_factory=dict)  # lock-in prices and other facts, shown as is
+    token: str = "MKR"
+
+    @property
+    def transfer_type(self) -> str:
+        return TRANSFER_TYPES[self.token]
 
     @property
     def end(self) -> date:
@@ -98,7 +130,7 @@ class MkrBudget(Located):
         return months.add_months(self.start, self.cliff_months)
 
     def vesting_dates(self) -> list[date]:
-        """The dates MKR can vest on: the cliff, then every interval up to the end of vesting."""
+        """The dates tokens can vest on: the cliff, then every interval up to the end of vesting."""
         out, step = [], self.cliff_months
         while step <= self.vesting_months:
             out.append(months.add_months(self.start, step))
@@ -106,7 +138,7 @@ class MkrBudget(Located):
         return out
 
     def years(self) -> list[tuple[int, date, date]]:
-        """Vesting years (number, first day, last day). Year k ends on the k-th anniversary, so MKR
+        """Vesting years (number, first day, last day). Year k ends on the k-th anniversary, so tokens
         vesting on an anniversary counts in the year it rewards (the cliff vest in year 1)."""
         count = -(-self.vesting_months // 12)
         return [(k, months.add_months(self.start, 12 * (k - 1)) + ONE_DAY, months.add_months(self.start, 12 * k))
@@ -125,9 +157,29 @@ class Budget(Located):
     unit_id: str  # e.g. TECH-001
     unit_name: str  # e.g. TechOps
     wallets: list[Wallet]  # auditor first; operational when the budget gives its address
-    dai: DaiBudget | None
-    mkr: MkrBudget | None
+    stable: dict[str, StableBudget]  # token -> part, in STABLE_TOKENS order
+    gov: dict[str, GovBudget]  # token -> part, in GOV_TOKENS order
     file: str = ""  # the budget file's path, for messages
+
+    @property
+    def dai(self) -> StableBudget | None:
+        return self.stable.get("DAI")
+
+    @property
+    def usds(self) -> StableBudget | None:
+        return self.stable.get("USDS")
+
+    @property
+    def mkr(self) -> GovBudget | None:
+        return self.gov.get("MKR")
+
+    @property
+    def sky(self) -> GovBudget | None:
+        return self.gov.get("SKY")
+
+    @property
+    def tokens(self) -> list[str]:
+        return list(self.stable) + list(self.gov)
 
     @property
     def auditor(self) -> Wallet:

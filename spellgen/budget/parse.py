@@ -7,6 +7,7 @@ schedule off the vesting dates, caps) are `validate.py`'s job.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from spellgen.spec import timeutil
@@ -17,24 +18,33 @@ from spellgen.spec.protocol import MAINNET, VESTS
 from spellgen.spec.solidity import identifier_problem
 from spellgen.spec.source import YNode, read_file
 from spellgen.budget import months
-from spellgen.budget.model import Budget, DaiBudget, DaiPeriod, MkrBudget, PeriodStream, Vesting, Wallet
+from spellgen.budget.model import (
+    DEFAULT_VESTS, GOV_TOKENS, PAYMENT_TYPES, STABLE_TOKENS, TRANSFER_TYPES, Budget, GovBudget, Period, PeriodStream, StableBudget, Vesting, Wallet,
+)
 
 FORMAT_VERSION = 1
-TOP_KEYS = {"spellgen": False, "core_unit": True, "wallets": True, "dai": False, "mkr": False}
+# One optional section per token, named by the token in lower case (`dai`, `usds`, `mkr`, `sky`).
+PART_KEYS = {token.lower(): token for token in STABLE_TOKENS + GOV_TOKENS}
+TOP_KEYS = {"spellgen": False, "core_unit": True, "wallets": True} | {key: False for key in PART_KEYS}
 UNIT_KEYS = {"id": True, "name": True}
 WALLETS_KEYS = {"auditor": True, "operational": False}
 WALLET_KEYS = {"name": True, "address": True}
-DAI_KEYS = {"mip": True, "links": False, "annual_cap": True, "monthly_cap": True, "plan_ahead": False,
+STABLE_KEYS = {"mip": True, "links": False, "annual_cap": True, "monthly_cap": True, "plan_ahead": False,
             "periods": True}
 PERIOD_KEYS = {"start": True, "end": True, "stream": False, "top_up": False}
 STREAM_KEYS = {"total": True, "vest": False, "end": False}
-MKR_KEYS = {"mip": True, "links": False, "lock_in_price": False, "price_floor": False, "manual_repricing": False,
+GOV_KEYS = {"mip": True, "links": False, "lock_in_price": False, "price_floor": False, "manual_repricing": False,
             "auto_renewal": False, "vesting_start": True, "vesting_period": True, "cliff": True, "interval": True,
             "annual_cap": True, "total_cap": True, "transfer_within": True, "schedule": True,
             "schedule_total": False}
 LOCK_IN_KEYS = {"new": False, "og": False}
 VESTING_KEYS = {"date": True, "amount": True}
-DAI_VESTS = [k for k, v in VESTS.items() if v.token == "DAI"]
+
+
+def vests_of(token: str) -> list[str]:
+    """The vests that pay `token`: the choices of a period stream's `vest`."""
+    return [k for k, v in VESTS.items() if v.token == token]
+
 DEFAULT_PLAN_AHEAD = "3 months"
 
 
@@ -80,13 +90,13 @@ class BudgetParser:
             self.r.integer(e["spellgen"], "the format version", FORMAT_VERSION, FORMAT_VERSION)
         unit = self.unit(e["core_unit"]) if "core_unit" in e else None
         wallets = self.wallets(e["wallets"]) if "wallets" in e else None
-        dai = self.dai(e["dai"]) if "dai" in e else None
-        mkr = self.mkr(e["mkr"]) if "mkr" in e else None
-        if "dai" not in e and "mkr" not in e:
-            self.r.error(root.loc, "the budget needs a `dai` or an `mkr` part (or both)")
+        stable = {t: part for t in STABLE_TOKENS if t.lower() in e and (part := self.stable(e[t.lower()], t))}
+        gov = {t: part for t in GOV_TOKENS if t.lower() in e and (part := self.gov(e[t.lower()], t))}
+        if not set(PART_KEYS) & set(e):
+            self.r.error(root.loc, f"the budget needs at least one part: {', '.join(f'`{k}`' for k in PART_KEYS)}")
         if unit is None or wallets is None:
             return None
-        return Budget(unit[0], unit[1], wallets, dai, mkr, locs=self.locs(root))
+        return Budget(unit[0], unit[1], wallets, stable, gov, locs=self.locs(root))
 
     def unit(self, node: YNode) -> tuple[str, str] | None:
         if not self.r.mapping(node, UNIT_KEYS, "`core_unit`"):
@@ -132,49 +142,55 @@ class BudgetParser:
             return None
         return Wallet(role, name, address, locs=self.locs(node), path=node.path)
 
-    # -- DAI -----------------------------------------------------------------------------------
-    def dai(self, node: YNode) -> DaiBudget | None:
-        if not self.r.mapping(node, DAI_KEYS, "`dai`"):
+    # -- amounts of a part -------------------------------------------------------------------
+    def tokens(self, node: YNode, what: str, token: str) -> Decimal | None:
+        """An amount of the part's token: `100 DAI` inside `usds:` is refused where it is written."""
+        return self.r.amount(node, what, token, mover=f"the `{token.lower()}` part counts")
+
+    # -- stablecoins (DAI, USDS) ---------------------------------------------------------------
+    def stable(self, node: YNode, token: str) -> StableBudget | None:
+        if not self.r.mapping(node, STABLE_KEYS, f"`{token.lower()}`"):
             return None
         e = node.entries
         mip = self.optional(e, "mip", self.r.text, "the MIP")
         links = self.links_reader.links(e["links"]) if "links" in e else []
-        annual = self.optional(e, "annual_cap", self.r.amount, "the annual cap", "DAI")
-        monthly = self.optional(e, "monthly_cap", self.r.amount, "the monthly cap", "DAI")
+        annual = self.optional(e, "annual_cap", self.tokens, "the annual cap", token)
+        monthly = self.optional(e, "monthly_cap", self.tokens, "the monthly cap", token)
         ahead = self.months(e["plan_ahead"], "plan_ahead") if "plan_ahead" in e \
             else months.parse_months(DEFAULT_PLAN_AHEAD)
-        periods = [p for n in self.r.seq(e["periods"], "periods") if (p := self.period(n))] \
+        periods = [p for n in self.r.seq(e["periods"], "periods") if (p := self.period(n, token))] \
             if "periods" in e else []
         if None in (mip, annual, monthly, ahead):
             return None
-        return DaiBudget(mip.strip(), links, annual, monthly, periods, ahead, locs=self.locs(node), path=node.path)
+        return StableBudget(mip.strip(), links, annual, monthly, periods, ahead, token,
+                            locs=self.locs(node), path=node.path)
 
-    def period(self, node: YNode) -> DaiPeriod | None:
+    def period(self, node: YNode, token: str) -> Period | None:
         if not self.r.mapping(node, PERIOD_KEYS, "a budget period"):
             return None
         e = node.entries
         first = self.optional(e, "start", self.day, "the period's first day")
         last = self.optional(e, "end", self.day, "the period's last day")
-        stream = self.stream(e["stream"]) if "stream" in e else None
-        top_up = self.optional(e, "top_up", self.r.amount, "the top-up", "DAI")
+        stream = self.stream(e["stream"], token) if "stream" in e else None
+        top_up = self.optional(e, "top_up", self.tokens, "the top-up", token)
         if first is None or last is None or ("stream" in e and stream is None) or ("top_up" in e and top_up is None):
             return None
-        return DaiPeriod(first, last, stream, top_up, locs=self.locs(node), path=node.path)
+        return Period(first, last, stream, top_up, locs=self.locs(node), path=node.path)
 
-    def stream(self, node: YNode) -> PeriodStream | None:
+    def stream(self, node: YNode, token: str) -> PeriodStream | None:
         if not self.r.mapping(node, STREAM_KEYS, "the period's stream"):
             return None
         e = node.entries
-        total = self.optional(e, "total", self.r.amount, "the stream total", "DAI")
-        vest = self.optional(e, "vest", self.r.choice, "the vest", DAI_VESTS)
+        total = self.optional(e, "total", self.tokens, "the stream total", token)
+        vest = self.optional(e, "vest", self.r.choice, "the vest", vests_of(token))
         end = self.optional(e, "end", self.r.instant, "the stream's end", "end")
         if total is None or ("vest" in e and vest is None) or ("end" in e and end is None):
             return None
         return PeriodStream(total, vest, end[0] if end else None, locs=self.locs(node), path=node.path)
 
-    # -- MKR -----------------------------------------------------------------------------------
-    def mkr(self, node: YNode) -> MkrBudget | None:
-        if not self.r.mapping(node, MKR_KEYS, "`mkr`"):
+    # -- governance tokens (MKR, SKY) ---------------------------------------------------------
+    def gov(self, node: YNode, token: str) -> GovBudget | None:
+        if not self.r.mapping(node, GOV_KEYS, f"`{token.lower()}`"):
             return None
         e = node.entries
         mip = self.optional(e, "mip", self.r.text, "the MIP")
@@ -182,38 +198,38 @@ class BudgetParser:
         start = self.optional(e, "vesting_start", self.day, "the vesting start")
         lengths = {key: self.optional(e, key, self.months, key.replace("_", " "))
                    for key in ("vesting_period", "cliff", "interval", "transfer_within")}
-        annual = self.optional(e, "annual_cap", self.r.amount, "the annual cap", "MKR")
-        total = self.optional(e, "total_cap", self.r.amount, "the total cap", "MKR")
-        schedule = [v for n in self.r.seq(e["schedule"], "the vesting schedule") if (v := self.vesting(n))] \
+        annual = self.optional(e, "annual_cap", self.tokens, "the annual cap", token)
+        total = self.optional(e, "total_cap", self.tokens, "the total cap", token)
+        schedule = [v for n in self.r.seq(e["schedule"], "the vesting schedule") if (v := self.vesting(n, token))] \
             if "schedule" in e else []
-        stated = self.optional(e, "schedule_total", self.r.amount, "the schedule total", "MKR")
-        info = self.info(e)
+        stated = self.optional(e, "schedule_total", self.tokens, "the schedule total", token)
+        info = self.info(e, token)
         if None in (mip, start, annual, total, *lengths.values()) or ("schedule_total" in e and stated is None):
             return None
-        return MkrBudget(mip.strip(), links, start, lengths["vesting_period"], lengths["cliff"], lengths["interval"],
-                         annual, total, lengths["transfer_within"], schedule, stated, info,
+        return GovBudget(mip.strip(), links, start, lengths["vesting_period"], lengths["cliff"], lengths["interval"],
+                         annual, total, lengths["transfer_within"], schedule, stated, info, token,
                          locs=self.locs(node), path=node.path)
 
-    def vesting(self, node: YNode) -> Vesting | None:
+    def vesting(self, node: YNode, token: str) -> Vesting | None:
         if not self.r.mapping(node, VESTING_KEYS, "a vesting"):
             return None
         e = node.entries
         day = self.optional(e, "date", self.day, "the vesting date")
-        amount = self.optional(e, "amount", self.r.amount, "the MKR amount", "MKR")
+        amount = self.optional(e, "amount", self.tokens, f"the {token} amount", token)
         if day is None or amount is None:
             return None
         return Vesting(day, amount, locs=self.locs(node), path=node.path)
 
-    def info(self, e: dict[str, YNode]) -> dict[str, str]:
+    def info(self, e: dict[str, YNode], token: str) -> dict[str, str]:
         """Facts the MIP states for information (prices, repricing): kept as written, shown in status."""
         info: dict[str, str] = {}
         if "lock_in_price" in e and self.r.mapping(e["lock_in_price"], LOCK_IN_KEYS, "`lock_in_price`"):
-            for key, label in (("new", "MKR/USD lock-in price (new)"), ("og", "MKR/USD lock-in price (OG)")):
+            for key, label in (("new", f"{token}/USD lock-in price (new)"), ("og", f"{token}/USD lock-in price (OG)")):
                 node = e["lock_in_price"].entries.get(key)
                 if node is not None and (text := self.r.text(node, label)) is not None:
                     info[label] = text.strip()
         if "price_floor" in e and (text := self.r.text(e["price_floor"], "the price floor")) is not None:
-            info["MKR price floor"] = text.strip()
+            info[f"{token} price floor"] = text.strip()
         for key, label in (("manual_repricing", "Manual repricing"), ("auto_renewal", "Auto-renewal")):
             if key in e and (flag := self.r.boolean(e[key], key)) is not None:
                 info[label] = "yes" if flag else "no"

@@ -1,12 +1,14 @@
 """What the budget calls for in the executive spell of a given date, given what earlier spells did.
 
-DAI: every budget period that has not ended at the spell's date and starts within `plan_ahead` of
-it is funded, unless the ledger shows it funded: its stream (a ledger stream to the unit that runs
-during the period funds it) and its top-up (a ledger payment of that amount funds it).
-MKR (the transfer rule of SP54): every scheduled amount vesting on or before the spell's date plus
-`transfer_within` that the ledger's transfers do not cover yet (transfers pay for vestings in date
-order), in one transfer to the Auditor Wallet.
+Stablecoin parts (DAI, USDS): every budget period that has not ended at the spell's date and starts
+within `plan_ahead` of it is funded, unless the ledger shows it funded: its stream (a ledger stream
+of the token to the unit that runs during the period funds it) and its top-up (a ledger payment of
+that token and amount funds it).
+Governance-token parts (MKR, SKY; the transfer rule of SP54): every scheduled amount vesting on or
+before the spell's date plus `transfer_within` that the ledger's transfers do not cover yet
+(transfers pay for vestings in date order), in one transfer to the Auditor Wallet.
 Only ledger entries dated on or before the spell's date count: a plan is what was due then.
+`chain_problems` says which planned actions the chain of that date cannot do (a USDS stream in 2022).
 """
 from __future__ import annotations
 
@@ -14,18 +16,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from spellgen.spec import timeutil
+from spellgen.spec import history, timeutil
 from spellgen.spec.amounts import human
+from spellgen.spec.diagnostics import Loc
 from spellgen.budget import months
 from spellgen.budget.caps import allocate
 from spellgen.budget.flows import Flows, collect
-from spellgen.budget.model import Budget, DaiPeriod, Ledger, Vesting
-
+from spellgen.budget.model import Budget, GovBudget, Ledger, Period, StableBudget, Vesting
 
 
 @dataclass
 class PlannedStream:
-    period: DaiPeriod
+    part: StableBudget
+    period: Period
     vest: str
     total: Decimal
     start: int  # unix time, 00:00:00 UTC of the period's first day
@@ -35,7 +38,8 @@ class PlannedStream:
 
 @dataclass
 class PlannedTopUp:
-    period: DaiPeriod
+    part: StableBudget
+    period: Period
     amount: Decimal
 
 
@@ -50,34 +54,45 @@ class DuePart:
 
 
 @dataclass
-class Plan:
-    day: date
-    horizon: date | None  # the last vesting date this spell moves MKR for
-    streams: list[PlannedStream] = field(default_factory=list)
-    top_ups: list[PlannedTopUp] = field(default_factory=list)
-    mkr: list[DuePart] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+class PlannedTransfer:
+    """What a governance-token part moves in the spell: the vestings up to `horizon` not moved yet."""
+
+    part: GovBudget
+    horizon: date  # the last vesting date this spell moves tokens for
+    due: list[DuePart] = field(default_factory=list)
 
     @property
-    def mkr_total(self) -> Decimal:
-        return sum((p.amount for p in self.mkr), Decimal(0))
+    def total(self) -> Decimal:
+        return sum((p.amount for p in self.due), Decimal(0))
+
+
+@dataclass
+class Plan:
+    day: date
+    streams: list[PlannedStream] = field(default_factory=list)
+    top_ups: list[PlannedTopUp] = field(default_factory=list)
+    transfers: list[PlannedTransfer] = field(default_factory=list)  # one per governance-token part
+    notes: list[str] = field(default_factory=list)
+
+    def transfer(self, token: str) -> PlannedTransfer | None:
+        return next((t for t in self.transfers if t.part.token == token), None)
 
     @property
     def empty(self) -> bool:
-        return not (self.streams or self.top_ups or self.mkr)
+        return not (self.streams or self.top_ups or any(t.due for t in self.transfers))
 
 
 def plan_at(budget: Budget, ledger: Ledger | None, day: date, skip: tuple[str, str] | None = None) -> Plan:
     """The plan for a spell on `day`; `skip` leaves one spell (the one under check) out of the ledger."""
     earlier = earlier_ledger(ledger, day, skip)
     flows = collect(budget, earlier)
-    plan = Plan(day, months.add_months(day, budget.mkr.horizon_months) if budget.mkr else None)
+    plan = Plan(day)
     if ledger is not None and any(e.date > day.isoformat() for e in ledger.entries):
         plan.notes.append(f"ledger entries after {day} are left out: a plan counts what earlier spells did")
-    if budget.dai is not None:
-        _plan_dai(budget, flows, plan)
-    if budget.mkr is not None:
-        _plan_mkr(budget, flows, plan)
+    for part in budget.stable.values():
+        _plan_stable(part, flows, plan)
+    for part in budget.gov.values():
+        _plan_gov(part, flows, plan)
     return plan
 
 
@@ -88,52 +103,85 @@ def earlier_ledger(ledger: Ledger | None, day: date, skip: tuple[str, str] | Non
     return Ledger(kept.unit_id, kept.wallets, kept.until(day.isoformat()), kept.budget, kept.file)
 
 
-def _plan_dai(budget: Budget, flows: Flows, plan: Plan) -> None:
-    dai = budget.dai
-    latest_start = months.add_months(plan.day, dai.plan_ahead)
-    for period in dai.periods:
+def _plan_stable(part: StableBudget, flows: Flows, plan: Plan) -> None:
+    paid = flows.stable[part.token]
+    latest_start = months.add_months(plan.day, part.plan_ahead)
+    for period in part.periods:
         if period.last < plan.day:
-            if not _funded(period, flows):
-                plan.notes.append(f"the budget period {period.label} ended unfunded; no plan funds it any more")
+            if not _funded(period, paid):
+                plan.notes.append(f"the {part.token} budget period {period.label} ended unfunded; no plan funds "
+                                  "it any more")
             continue
         if period.first > latest_start:
             continue
-        if period.stream is not None and not _streamed(period, flows):
-            plan.streams.append(_stream(period, plan.day))
-        if period.top_up is not None and not _topped_up(period, flows):
-            plan.top_ups.append(PlannedTopUp(period, period.top_up))
+        if period.stream is not None and not _streamed(period, paid):
+            plan.streams.append(_stream(part, period))
+        if period.top_up is not None and not _topped_up(period, paid):
+            plan.top_ups.append(PlannedTopUp(part, period, period.top_up))
 
 
-def _streamed(period: DaiPeriod, flows: Flows) -> bool:
-    return any(f.kind == "stream" and months.overlap(f.first, f.last, period.first, period.last) for f in flows.dai)
+def _streamed(period: Period, paid: list) -> bool:
+    return any(f.kind == "stream" and months.overlap(f.first, f.last, period.first, period.last) for f in paid)
 
 
-def _topped_up(period: DaiPeriod, flows: Flows) -> bool:
-    return any(f.period is period for f in flows.dai)
+def _topped_up(period: Period, paid: list) -> bool:
+    return any(f.period is period for f in paid)
 
 
-def _funded(period: DaiPeriod, flows: Flows) -> bool:
-    return (period.stream is None or _streamed(period, flows)) and (period.top_up is None or _topped_up(period, flows))
+def _funded(period: Period, paid: list) -> bool:
+    return (period.stream is None or _streamed(period, paid)) and (period.top_up is None or _topped_up(period, paid))
 
 
-def _stream(period: DaiPeriod, day: date) -> PlannedStream:
+def _stream(part: StableBudget, period: Period) -> PlannedStream:
     spec = period.stream
-    vest = spec.vest or "MCD_VEST_DAI"  # the DAI vest in force at the date (the first one before 2022-04-29)
+    vest = spec.vest or part.default_vest  # for DAI before 2022-04-29, MCD_VEST_DAI named the first vest
     start = timeutil.day_start(period.first)
     if spec.end is None:
         end, end_text = timeutil.day_end(period.last), period.last.isoformat()
     else:
         end, end_text = spec.end, timeutil.utc(spec.end).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return PlannedStream(period, vest, spec.total, start, end, end_text)
+    return PlannedStream(part, period, vest, spec.total, start, end, end_text)
 
 
-def _plan_mkr(budget: Budget, flows: Flows, plan: Plan) -> None:
-    mkr = budget.mkr
-    allocation = allocate(mkr, flows.mkr)
-    for vesting, left in zip(mkr.schedule, allocation.remaining):
-        if left > 0 and vesting.date <= plan.horizon:
-            plan.mkr.append(DuePart(vesting, left))
+def _plan_gov(part: GovBudget, flows: Flows, plan: Plan) -> None:
+    transfer = PlannedTransfer(part, months.add_months(plan.day, part.horizon_months))
+    plan.transfers.append(transfer)
+    allocation = allocate(part, flows.moves[part.token])
+    for vesting, left in zip(part.schedule, allocation.remaining):
+        if left > 0 and vesting.date <= transfer.horizon:
+            transfer.due.append(DuePart(vesting, left))
             if vesting.date < plan.day:
-                plan.notes.append(f"the vesting of {vesting.date} has vested without being transferred: it is overdue")
+                plan.notes.append(f"the {part.token} vesting of {vesting.date} has vested without being "
+                                  "transferred: it is overdue")
     for move, extra in allocation.beyond:
-        plan.notes.append(f"the spell of {move.origin.spell_date} moved {human(extra)} MKR beyond the schedule")
+        plan.notes.append(f"the spell of {move.origin.spell_date} moved {human(extra)} {part.token} beyond the "
+                          "schedule")
+
+
+# -- the chain at the spell's date ----------------------------------------------------------------
+
+def chain_problems(plan: Plan) -> list[tuple[Loc, str]]:
+    """Planned actions that need a chainlog key not registered for a spell of the plan's date: the
+    token's own key (USDS and SKY from 2024-09-13) and, for a stream, its vest (MCD_VEST_USDS from
+    2025-01-23). Located at the budget line that asks for the action."""
+    day = plan.day.isoformat()
+    registered = history.chainlog_at(day)
+    needs: list[tuple[Loc, str, str]] = []  # (where, what, key)
+    for s in plan.streams:
+        what = f"the {s.part.token} stream of the budget period {s.period.label}"
+        loc = s.period.stream.loc("vest") if s.period.stream.vest else s.period.loc("stream")
+        needs += [(loc, what, s.vest), (loc, what, history.token_key_at(s.part.token, day))]
+    for t in plan.top_ups:
+        what = f"the {t.part.token} top-up of the budget period {t.period.label} ({t.part.payment_type})"
+        needs.append((t.period.loc("top_up"), what, history.token_key_at(t.part.token, day)))
+    for t in plan.transfers:
+        if t.due:
+            what = f"the {t.part.token} transfer of the vesting of {t.due[0].vesting.date} ({t.part.transfer_type})"
+            needs.append((t.due[0].vesting.loc("date"), what, history.token_key_at(t.part.token, day)))
+    problems, seen = [], set()
+    for loc, what, key in needs:
+        if key in registered or not history.key_history(key) or (what, key) in seen:
+            continue  # a key spellgen's tables do not know is the spell checks' business, not a date's
+        seen.add((what, key))
+        problems.append((loc, f"a spell of {day} cannot make {what}: {history.key_note(key, day)}"))
+    return problems

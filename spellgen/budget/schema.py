@@ -26,17 +26,19 @@ def _links() -> dict:
 def _wallets() -> dict:
     wallet = _obj({"name": NAME, "address": ADDRESS}, parse.WALLET_KEYS)
     return _obj({
-        "auditor": {**wallet, "description": "The Auditor Wallet: streams, top-ups and MKR transfers go here."},
+        "auditor": {**wallet, "description": "The Auditor Wallet: streams, top-ups and transfers go here."},
         "operational": {"description": "The Operational Wallet, or none when the MIP gives no address.",
                         "anyOf": [{"enum": ["none"]}, wallet]},
     }, parse.WALLETS_KEYS, "The core unit's wallets.")
 
 
-def _dai() -> dict:
+def _stable(token: str) -> dict:
+    """The `dai:` or `usds:` part: the same shape, amounts in its own token."""
+    default = parse.DEFAULT_VESTS[token]
     stream = _obj({
-        "total": {**AMOUNT, "description": "DAI streamed over the period."},
-        "vest": {"enum": parse.DAI_VESTS, "description": "Default: MCD_VEST_DAI from 2022-04-29, "
-                                                         "MCD_VEST_DAI_LEGACY before."},
+        "total": {**AMOUNT, "description": f"{token} streamed over the period."},
+        "vest": {"enum": parse.vests_of(token), "description": f"Default: {default}"
+                 + (" (before 2022-04-29 that key named today's MCD_VEST_DAI_LEGACY)." if token == "DAI" else ".")},
         "end": {**INSTANT, "description": "The stream's end if not 23:59:59 UTC of the period's last day "
                                           "(2022 spells ended at 00:00:00)."},
     }, parse.STREAM_KEYS, "The DssVest stream that funds the period.")
@@ -44,22 +46,24 @@ def _dai() -> dict:
         "start": {**DATE, "description": "First day of the budget period."},
         "end": {**DATE, "description": "Last day (inclusive); a period lasts at most a year."},
         "stream": stream,
-        "top_up": {**AMOUNT, "description": "Whole DAI paid from the surplus buffer to fund the period."},
+        "top_up": {**AMOUNT, "description": f"Whole {token} paid from the surplus buffer to fund the period "
+                                            f"({parse.PAYMENT_TYPES[token]})."},
     }, parse.PERIOD_KEYS, "A budget period: the annual cap applies to it pro rata by day.")
     return _obj({
-        "mip": {**TEXT, "description": "The MIP that sets the DAI budget, e.g. MIP40c3-SP53."},
+        "mip": {**TEXT, "description": f"The MIP or Atlas document that sets the {token} budget."},
         "links": _links(),
         "annual_cap": AMOUNT, "monthly_cap": AMOUNT,
         "plan_ahead": {**MONTHS, "description": "A plan funds periods starting within this much of the spell "
                                                 "(default 3 months)."},
         "periods": {"type": "array", "items": period},
-    }, parse.DAI_KEYS, "The DAI budget: caps and budget periods.")
+    }, parse.STABLE_KEYS, f"The {token} budget: caps and budget periods; amounts in {token}.")
 
 
-def _mkr() -> dict:
+def _gov(token: str) -> dict:
+    """The `mkr:` or `sky:` part: the same shape, amounts in its own token."""
     vesting = _obj({"date": DATE, "amount": AMOUNT}, parse.VESTING_KEYS, "One line of the vesting schedule.")
     return _obj({
-        "mip": {**TEXT, "description": "The MIP that sets the MKR budget, e.g. MIP40c3-SP54."},
+        "mip": {**TEXT, "description": f"The MIP or Atlas document that sets the {token} budget."},
         "links": _links(),
         "lock_in_price": _obj({"new": TEXT, "og": TEXT}, parse.LOCK_IN_KEYS, "For information."),
         "price_floor": {**TEXT, "description": "For information."},
@@ -67,10 +71,11 @@ def _mkr() -> dict:
         "vesting_start": {**DATE, "description": "The start of the vesting schedule."},
         "vesting_period": MONTHS, "cliff": MONTHS, "interval": MONTHS,
         "annual_cap": AMOUNT, "total_cap": AMOUNT,
-        "transfer_within": {**MONTHS, "description": "MKR vesting within this much of a vote moves in it."},
+        "transfer_within": {**MONTHS, "description": f"{token} vesting within this much of a vote moves in it "
+                                                     f"({parse.TRANSFER_TYPES[token]})."},
         "schedule": {"type": "array", "items": vesting},
         "schedule_total": {**AMOUNT, "description": "The total the MIP states, checked against the lines."},
-    }, parse.MKR_KEYS, "The MKR budget: vesting plan, caps and schedule.")
+    }, parse.GOV_KEYS, f"The {token} budget: vesting plan, caps and schedule; amounts in {token}.")
 
 
 def budget_schema() -> dict:
@@ -78,8 +83,8 @@ def budget_schema() -> dict:
         "spellgen": {"const": 1, "description": "Format version."},
         "core_unit": _obj({"id": TEXT, "name": TEXT}, parse.UNIT_KEYS, "The core unit, e.g. TECH-001 TechOps."),
         "wallets": _wallets(),
-        "dai": _dai(),
-        "mkr": _mkr(),
+        **{token.lower(): _stable(token) for token in parse.STABLE_TOKENS},
+        **{token.lower(): _gov(token) for token in parse.GOV_TOKENS},
     }, parse.TOP_KEYS)
     return {"$schema": "http://json-schema.org/draft-07/schema#",
             "$id": "https://spellgen.invalid/schema/budget.schema.json", "title": "spellgen budget", **top}

@@ -11,13 +11,14 @@ from decimal import Decimal
 
 from spellgen.spec import timeutil
 from spellgen.spec.amounts import human
+from spellgen.spec.protocol import MKR_CONVERSION_ERA
 from spellgen.spec.checks import check_spell
 from spellgen.spec.diagnostics import Diagnostics, InputError
 from spellgen.spec.parse import LINK_LABELS, parse_spell
 from spellgen.spec.source import parse_text
 from spellgen.budget import months
-from spellgen.budget.model import Budget
-from spellgen.budget.plan import Plan, PlannedStream, PlannedTopUp
+from spellgen.budget.model import Budget, StableBudget
+from spellgen.budget.plan import Plan, PlannedStream, PlannedTopUp, PlannedTransfer
 
 HASH = re.compile(r"^0x[0-9a-f]{64}$")
 PLACEHOLDER_HASH = "TBD"  # check warns about it until the executive document's hash is filled in
@@ -52,10 +53,11 @@ def spell_yaml(plan: Plan, budget: Budget, budget_name: str, ledger_note: str, e
         "",
         "sections:",
     ]
-    if plan.streams or plan.top_ups:
-        lines += _dai_section(plan, budget)
-    if plan.mkr:
-        lines += _mkr_section(plan, budget)
+    for part in budget.stable.values():
+        lines += _stable_section(plan, budget, part)
+    for transfer in plan.transfers:
+        if transfer.due:
+            lines += _transfer_section(plan, budget, transfer)
     return "\n".join(lines + [""] + _expect(plan)) + "\n"
 
 
@@ -76,22 +78,27 @@ def _section_head(title: str, links: list[tuple[str, str]]) -> list[str]:
     return lines
 
 
-def _dai_section(plan: Plan, budget: Budget) -> list[str]:
-    dai = budget.dai
-    lines = _section_head(f"{budget.unit_name} Core Unit DAI budget", dai.links)
-    caps = f"caps {human(dai.annual_cap)} DAI a year, {human(dai.monthly_cap)} DAI a month"
-    for top_up in plan.top_ups:
+def _stable_section(plan: Plan, budget: Budget, part: StableBudget) -> list[str]:
+    """One section per stablecoin part with something due: its top-ups, then its streams."""
+    top_ups = [t for t in plan.top_ups if t.part is part]
+    streams = [s for s in plan.streams if s.part is part]
+    if not (top_ups or streams):
+        return []
+    token = part.token
+    lines = _section_head(f"{budget.unit_name} Core Unit {token} budget", part.links)
+    caps = f"caps {human(part.annual_cap)} {token} a year, {human(part.monthly_cap)} {token} a month"
+    for top_up in top_ups:
         lines += _top_up(top_up, budget, caps)
-    for stream in plan.streams:
+    for stream in streams:
         lines += _stream(stream, budget, caps, plan.day)
     return lines
 
 
 def _top_up(top_up: PlannedTopUp, budget: Budget, caps: str) -> list[str]:
-    cite = f"{budget.dai.mip} top-up for the budget period {top_up.period.label}"
+    cite = f"{top_up.part.mip} top-up for the budget period {top_up.period.label}"
     return [
         f"      # {cite}, from the surplus buffer", f"      # ({caps}).",
-        "      - type: dai_payment",
+        f"      - type: {top_up.part.payment_type}",
         f"        to: {budget.auditor.name}",
         f"        amount: {human(top_up.amount)}",
         f"        comment: {_quote(cite)}",
@@ -99,7 +106,7 @@ def _top_up(top_up: PlannedTopUp, budget: Budget, caps: str) -> list[str]:
 
 
 def _stream(stream: PlannedStream, budget: Budget, caps: str, day) -> list[str]:
-    cite = f"{budget.dai.mip} budget period {stream.period.label}"
+    cite = f"{stream.part.mip} budget period {stream.period.label}"
     lines = [f"      # {cite}, streamed by DssVest to the Auditor Wallet", f"      # ({caps})."]
     if stream.start < timeutil.day_start(day):
         lines.append(f"      # The period began before the spell: what accrued since {stream.period.first} "
@@ -118,39 +125,50 @@ def _stream(stream: PlannedStream, budget: Budget, caps: str, day) -> list[str]:
     ]
 
 
-def _mkr_section(plan: Plan, budget: Budget) -> list[str]:
-    mkr = budget.mkr
-    lines = _section_head(f"{budget.unit_name} Core Unit MKR transfer", mkr.links)
-    within = months.months_text(mkr.horizon_months)
+def _transfer_section(plan: Plan, budget: Budget, transfer: PlannedTransfer) -> list[str]:
+    gov, token = transfer.part, transfer.part.token
+    lines = _section_head(f"{budget.unit_name} Core Unit {token} transfer", gov.links)
+    within = months.months_text(gov.horizon_months)
     lines += [
-        f"      # {mkr.mip}: MKR vesting within {within} of the executive vote moves from the treasury to the",
-        f"      # Auditor Wallet in that vote: every vesting on or before {plan.horizon} that earlier spells",
+        f"      # {gov.mip}: {token} vesting within {within} of the executive vote moves from the treasury to the",
+        f"      # Auditor Wallet in that vote: every vesting on or before {transfer.horizon} that earlier spells",
         "      # have not transferred, from the MIP's vesting schedule:",
     ]
-    for part in plan.mkr:
-        of = f" (of {human(part.vesting.amount)} MKR; earlier spells moved the rest)" if part.partial else ""
-        lines.append(f"      #   {part.vesting.date}  {human(part.amount)} MKR{of}")
-    vested = ", ".join(f"{p.vesting.date} {human(p.amount)} MKR" for p in plan.mkr)
+    for part in transfer.due:
+        of = f" (of {human(part.vesting.amount)} {token}; earlier spells moved the rest)" if part.partial else ""
+        lines.append(f"      #   {part.vesting.date}  {human(part.amount)} {token}{of}")
+    vested = ", ".join(f"{p.vesting.date} {human(p.amount)} {token}" for p in transfer.due)
     return lines + [
-        "      - type: mkr_transfer",
+        f"      - type: {gov.transfer_type}",
         f"        to: {budget.auditor.name}",
-        f"        amount: {human(plan.mkr_total)}",
-        f"        comment: {_quote(f'{mkr.mip} vesting {vested}')}",
+        f"        amount: {human(transfer.total)}",
+    ] + _sky_source(token, plan) + [
+        f"        comment: {_quote(f'{gov.mip} vesting {vested}')}",
     ]
+
+
+def _sky_source(token: str, plan: Plan) -> list[str]:
+    """While the PauseProxy held MKR, not SKY, spells converted MKR for a SKY transfer (`from: mkr`)."""
+    first, last = MKR_CONVERSION_ERA
+    return ["        from: mkr"] if token == "SKY" and first <= plan.day.isoformat() <= last else []
 
 
 def _expect(plan: Plan) -> list[str]:
+    """The control totals an executive document states: `<token>_paid`, `<token>_transferred`, streams."""
     lines = ["expect:"]
-    if plan.top_ups:
-        lines.append(f"  dai_paid: {human(sum((t.amount for t in plan.top_ups), Decimal(0)))}")
-    if plan.mkr:
-        lines.append(f"  mkr_transferred: {human(plan.mkr_total)}")
+    paid: dict[str, Decimal] = {}
+    for t in plan.top_ups:
+        paid[t.part.token] = paid.get(t.part.token, Decimal(0)) + t.amount
+    lines += [f"  {token.lower()}_paid: {human(total)}" for token, total in paid.items()]
+    lines += [f"  {t.part.token.lower()}_transferred: {human(t.total)}" for t in plan.transfers if t.due]
     if plan.streams:
         counts: dict[str, int] = {}
+        streamed: dict[str, Decimal] = {}
         for s in plan.streams:
             counts[s.vest] = counts.get(s.vest, 0) + 1
+            streamed[s.part.token] = streamed.get(s.part.token, Decimal(0)) + s.total
         lines += ["  streams:"] + [f"    {vest}: {n}" for vest, n in counts.items()]
-        lines += ["  streamed:", f"    DAI: {human(sum((s.total for s in plan.streams), Decimal(0)))}"]
+        lines += ["  streamed:"] + [f"    {token}: {human(total)}" for token, total in streamed.items()]
     return lines
 
 

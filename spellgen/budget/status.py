@@ -1,4 +1,6 @@
-"""Where a core unit stands against its budget at a date: DAI per budget period, MKR per vesting year.
+"""Where a core unit stands against its budget at a date: each stablecoin part (DAI, USDS) per budget
+period, each governance-token part (MKR, SKY) per vesting year. The data has one key per part, the
+token in lower case (`dai`, `usds`, `mkr`, `sky`).
 
 `status(...)` returns plain data (JSON-ready, amounts as exact decimal strings); `text(...)` lays it
 out for people. Only ledger entries dated on or before the status date count.
@@ -13,9 +15,9 @@ from spellgen.spec import timeutil
 from spellgen.spec.amounts import decimals_of, human
 from spellgen.spec.model import Stream
 from spellgen.budget import months
-from spellgen.budget.caps import allocate, dai_uses, mkr_uses, scheduled_per_year
-from spellgen.budget.flows import DaiFlow, Flows, collect
-from spellgen.budget.model import Budget, DaiBudget, Ledger, MkrBudget
+from spellgen.budget.caps import allocate, gov_uses, scheduled_per_year, stable_uses
+from spellgen.budget.flows import GovMove, StableFlow, collect
+from spellgen.budget.model import GOV_TOKENS, STABLE_TOKENS, Budget, GovBudget, Ledger, StableBudget
 from spellgen.budget.plan import earlier_ledger
 
 
@@ -36,38 +38,38 @@ def status(budget: Budget, ledger: Ledger | None, at: date) -> dict:
         "at": at.isoformat(),
         "spells": [{"date": e.date, "description": e.description} for e in (earlier.entries if earlier else [])],
     }
-    if budget.dai is not None:
-        data["dai"] = _dai(budget.dai, flows, at)
-    if budget.mkr is not None:
-        data["mkr"] = _mkr(budget.mkr, flows, at)
+    for token, part in budget.stable.items():
+        data[token.lower()] = _stable(part, flows.stable[token], at)
+    for token, part in budget.gov.items():
+        data[token.lower()] = _gov(part, flows.moves[token], at)
     return data
 
 
-# -- DAI ------------------------------------------------------------------------------------------
+# -- stablecoins ----------------------------------------------------------------------------------
 
-def _dai(dai: DaiBudget, flows: Flows, at: date) -> dict:
+def _stable(dai: StableBudget, flows: list[StableFlow], at: date) -> dict:
     periods = []
     for period in dai.periods:
-        streamed = sum((f.share(period.first, period.last) for f in flows.dai if f.kind == "stream"), Fraction(0))
-        paid = sum((f.share(period.first, period.last) for f in flows.dai if f.kind == "payment"), Fraction(0))
+        streamed = sum((f.share(period.first, period.last) for f in flows if f.kind == "stream"), Fraction(0))
+        paid = sum((f.share(period.first, period.last) for f in flows if f.kind == "payment"), Fraction(0))
         cap = Fraction(dai.annual_cap) * period.days / period.year_days
         periods.append({"first": period.first.isoformat(), "last": period.last.isoformat(), "cap": cap,
                         "days": period.days, "year_days": period.year_days,
                         "streamed": streamed, "paid": paid, "total": streamed + paid, "left": cap - streamed - paid})
     keys = ("cap", "streamed", "paid", "total", "left")
     total = {k: sum((p[k] for p in periods), Fraction(0)) for k in keys}
-    outside = [_outside(f, dai) for f in flows.dai]
+    outside = [_outside(f, dai) for f in flows]
     return {
         "mip": dai.mip, "annual_cap": plain(dai.annual_cap), "monthly_cap": plain(dai.monthly_cap),
         "periods": [{k: plain(v) if isinstance(v, Fraction) else v for k, v in p.items()} for p in periods],
         "total": {k: plain(v) for k, v in total.items()},
         "outside_periods": [o for o in outside if o is not None],
-        "streams": [_stream_row(f, at) for f in flows.dai if f.kind == "stream"],
-        "over_cap": [u.message() for u in dai_uses(dai, flows.dai) if u.over],
+        "streams": [_stream_row(f, at) for f in flows if f.kind == "stream"],
+        "over_cap": [u.message() for u in stable_uses(dai, flows) if u.over],
     }
 
 
-def _outside(flow: DaiFlow, dai: DaiBudget) -> dict | None:
+def _outside(flow: StableFlow, dai: StableBudget) -> dict | None:
     inside = sum((flow.share(p.first, p.last) for p in dai.periods), Fraction(0))
     rest = Fraction(flow.amount) - inside
     if rest <= 0:
@@ -75,7 +77,7 @@ def _outside(flow: DaiFlow, dai: DaiBudget) -> dict | None:
     return {"amount": plain(rest), "kind": flow.kind, "spell": flow.origin.spell_date}
 
 
-def _stream_row(flow: DaiFlow, at: date) -> dict:
+def _stream_row(flow: StableFlow, at: date) -> dict:
     stream: Stream = flow.origin.action
     return {"vest": stream.vest, "total": plain(stream.total), "start": timeutil.iso(stream.start),
             "end": timeutil.iso(stream.end), "spell": flow.origin.spell_date,
@@ -93,10 +95,10 @@ def accrued(stream: Stream, now: int) -> Decimal:
     return Decimal(wei).scaleb(-18)
 
 
-# -- MKR ------------------------------------------------------------------------------------------
+# -- governance tokens ----------------------------------------------------------------------------
 
-def _mkr(mkr: MkrBudget, flows: Flows, at: date) -> dict:
-    allocation = allocate(mkr, flows.mkr)
+def _gov(mkr: GovBudget, moves: list[GovMove], at: date) -> dict:
+    allocation = allocate(mkr, moves)
     scheduled = scheduled_per_year(mkr)
     committed = {k: Decimal(0) for k in scheduled}
     for vesting, left in zip(mkr.schedule, allocation.remaining):
@@ -117,11 +119,11 @@ def _mkr(mkr: MkrBudget, flows: Flows, at: date) -> dict:
         "years": [{k: plain(v) if isinstance(v, Decimal) else v for k, v in y.items()} for y in years],
         "total": {k: plain(v) for k, v in total.items()},
         "to_come": _to_come(mkr, allocation.remaining, at),
-        "over_cap": [u.message() for u in mkr_uses(mkr, flows.mkr) if u.over],
+        "over_cap": [u.message() for u in gov_uses(mkr, moves) if u.over],
     }
 
 
-def _to_come(mkr: MkrBudget, remaining: list[Decimal], at: date) -> list[dict]:
+def _to_come(mkr: GovBudget, remaining: list[Decimal], at: date) -> list[dict]:
     """Vestings not transferred yet, with the first spell date whose transfer rule reaches them."""
     rows = []
     for vesting, left in zip(mkr.schedule, remaining):
@@ -140,10 +142,11 @@ def text(data: dict) -> str:
     cited = ", ".join(s["date"] for s in spells) or "none"
     lines = [f"{unit['id']} {unit['name']}: budget status at {data['at']}",
              f"spells in the ledger up to that date: {len(spells)} ({cited})"]
-    if "dai" in data:
-        lines += [""] + _dai_text(data["dai"])
-    if "mkr" in data:
-        lines += [""] + _mkr_text(data["mkr"])
+    for key, part in data.items():
+        if key.upper() in STABLE_TOKENS:
+            lines += [""] + _stable_text(part, key.upper())
+        elif key.upper() in GOV_TOKENS:
+            lines += [""] + _gov_text(part, key.upper())
     return "\n".join(lines) + "\n"
 
 
@@ -163,25 +166,27 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return [line(header)] + [line(r) for r in rows]
 
 
-def _dai_text(dai: dict) -> list[str]:
-    lines = [f"DAI ({dai['mip']}): caps {_fmt(dai['annual_cap'])} DAI a year, {_fmt(dai['monthly_cap'])} DAI a month"]
+def _stable_text(dai: dict, token: str) -> list[str]:
+    lines = [f"{token} ({dai['mip']}): caps {_fmt(dai['annual_cap'])} {token} a year, "
+             f"{_fmt(dai['monthly_cap'])} {token} a month"]
     rows = [[f"{p['first']} to {p['last']}" + ("" if p["days"] == p["year_days"] else
                                                 f" ({p['days']}/{p['year_days']} days)")]
             + [_fmt(p[k]) for k in ("cap", "streamed", "paid", "total", "left")] for p in dai["periods"]]
     rows.append(["total"] + [_fmt(dai["total"][k]) for k in ("cap", "streamed", "paid", "total", "left")])
     lines += _table(["budget period", "cap", "streamed", "paid", "total", "left"], rows)
     for s in dai["streams"]:
-        lines.append(f"  stream {s['start']} to {s['end']}: {_fmt(s['total'])} DAI on {s['vest']} (spell of "
-                     f"{s['spell']}): {_fmt(s['accrued'])} DAI accrued by {s['accrued_at']}")
+        lines.append(f"  stream {s['start']} to {s['end']}: {_fmt(s['total'])} {token} on {s['vest']} (spell of "
+                     f"{s['spell']}): {_fmt(s['accrued'])} {token} accrued by {s['accrued_at']}")
     for o in dai["outside_periods"]:
-        lines.append(f"  outside every budget period: {_fmt(o['amount'])} DAI of the {o['kind']} in the spell of "
+        lines.append(f"  outside every budget period: {_fmt(o['amount'])} {token} of the {o['kind']} in the spell of "
                      f"{o['spell']}")
     lines += [f"  over a cap: {m}" for m in dai["over_cap"]]
     return lines
 
 
-def _mkr_text(mkr: dict) -> list[str]:
-    lines = [f"MKR ({mkr['mip']}): caps {_fmt(mkr['annual_cap'])} MKR a year, {_fmt(mkr['total_cap'])} MKR in all"]
+def _gov_text(mkr: dict, token: str) -> list[str]:
+    lines = [f"{token} ({mkr['mip']}): caps {_fmt(mkr['annual_cap'])} {token} a year, "
+             f"{_fmt(mkr['total_cap'])} {token} in all"]
     lines += [f"  {label}: {value}" for label, value in mkr["info"].items()]
     keys = ("cap", "scheduled", "transferred", "to_transfer", "left")
     rows = [[f"{y['year']}: {y['first']} to {y['last']}"] + [_fmt(y[k], 2) for k in keys] for y in mkr["years"]]
@@ -191,7 +196,7 @@ def _mkr_text(mkr: dict) -> list[str]:
         lines.append(f"  transfers to come (a vesting moves in the first spell within {mkr['transfer_within']} of it):")
         for row in mkr["to_come"]:
             when = "due now" if row["due_now"] else f"due from {row['due_from']}"
-            lines.append(f"    {row['date']}  {_fmt(row['amount'], 2)} MKR  {when}")
+            lines.append(f"    {row['date']}  {_fmt(row['amount'], 2)} {token}  {when}")
     else:
         lines.append("  every scheduled vesting has been transferred")
     lines += [f"  over a cap: {m}" for m in mkr["over_cap"]]

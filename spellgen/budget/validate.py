@@ -14,29 +14,30 @@ from spellgen.spec import timeutil
 from spellgen.spec.amounts import human, is_whole
 from spellgen.spec.diagnostics import Diagnostics
 from spellgen.budget import months
-from spellgen.budget.caps import amount, dai_uses, more_text, overruns_by_origin, scheduled_per_year
-from spellgen.budget.flows import DaiFlow, Origin
-from spellgen.budget.model import Budget, DaiBudget, MkrBudget
+from spellgen.budget.caps import amount, more_text, overruns_by_origin, scheduled_per_year, stable_uses
+from spellgen.budget.flows import StableFlow, Origin
+from spellgen.budget.model import Budget, StableBudget, GovBudget
 
 
 def validate_budget(budget: Budget, diags: Diagnostics) -> None:
-    if budget.dai is not None:
-        _dai_caps(budget.dai, diags)
-        _periods(budget.dai, diags)
+    for dai in budget.stable.values():
+        _stable_caps(dai, diags)
+        _periods(dai, diags)
         if not diags.errors:
-            _dai_plan_within_caps(budget.dai, diags)
-    if budget.mkr is not None:
-        _mkr_lengths(budget.mkr, diags)
-        _schedule(budget.mkr, diags)
+            _stable_plan_within_caps(dai, diags)
+    for mkr in budget.gov.values():
+        _gov_lengths(mkr, diags)
+        _schedule(mkr, diags)
 
 
-def _dai_caps(dai: DaiBudget, diags: Diagnostics) -> None:
+def _stable_caps(dai: StableBudget, diags: Diagnostics) -> None:
     if dai.monthly_cap * 12 != dai.annual_cap:
-        diags.warn(dai.loc("monthly_cap"), f"12 x the monthly cap is {human(dai.monthly_cap * 12)} DAI, not the "
-                                           f"annual cap of {human(dai.annual_cap)} DAI: is one of them mistyped?")
+        t = dai.token
+        diags.warn(dai.loc("monthly_cap"), f"12 x the monthly cap is {human(dai.monthly_cap * 12)} {t}, not the "
+                                           f"annual cap of {human(dai.annual_cap)} {t}: is one of them mistyped?")
 
 
-def _periods(dai: DaiBudget, diags: Diagnostics) -> None:
+def _periods(dai: StableBudget, diags: Diagnostics) -> None:
     previous = None
     for period in dai.periods:
         if period.last < period.first:
@@ -52,7 +53,7 @@ def _periods(dai: DaiBudget, diags: Diagnostics) -> None:
             diags.warn(period.loc(), "nothing funds this period (no `stream`, no `top_up`): a plan will not fund it")
         if period.top_up is not None and not is_whole(period.top_up):
             diags.error(period.loc("top_up"), f"a top-up is paid with sendPaymentFromSurplusBuffer, which sends "
-                                              f"whole DAI: write {human(period.top_up)} as a whole number")
+                                              f"whole {dai.token}: write {human(period.top_up)} as a whole number")
         _stream_end(period, diags)
         previous = period
 
@@ -68,24 +69,24 @@ def _stream_end(period, diags: Diagnostics) -> None:
                                        f"{period.label}")
 
 
-def _dai_plan_within_caps(dai: DaiBudget, diags: Diagnostics) -> None:
+def _stable_plan_within_caps(dai: StableBudget, diags: Diagnostics) -> None:
     """The budget's own streams and top-ups must fit its caps, or every plan would be refused."""
     flows = []
     for period in dai.periods:
         if period.stream is not None:
             last = period.last if period.stream.end is None else timeutil.utc(period.stream.end - 1).date()
             origin = Origin("", "the budget", period.stream, True)
-            flows.append(DaiFlow(period.stream.total, period.first, last, "stream", origin))
+            flows.append(StableFlow(period.stream.total, period.first, last, "stream", origin))
         if period.top_up is not None:
             origin = Origin("", "the budget", period, True)
-            flows.append(DaiFlow(period.top_up, period.first, period.last, "payment", origin, period))
-    for origin, first, more in overruns_by_origin(dai_uses(dai, flows)):
+            flows.append(StableFlow(period.top_up, period.first, period.last, "payment", origin, period))
+    for origin, first, more in overruns_by_origin(stable_uses(dai, flows)):
         field = "total" if hasattr(origin.action, "total") else "top_up"
         diags.error(origin.action.loc(field), f"the budget's own plan breaks its cap: {first.message()}"
                                               f"{more_text(first, more)}")
 
 
-def _mkr_lengths(mkr: MkrBudget, diags: Diagnostics) -> None:
+def _gov_lengths(mkr: GovBudget, diags: Diagnostics) -> None:
     if mkr.cliff_months > mkr.vesting_months:
         diags.error(mkr.loc("cliff"), "the cliff is longer than the vesting period")
     if mkr.interval_months > mkr.vesting_months:
@@ -93,11 +94,12 @@ def _mkr_lengths(mkr: MkrBudget, diags: Diagnostics) -> None:
     years = Fraction(mkr.vesting_months, 12)
     if Fraction(mkr.annual_cap) * years != Fraction(mkr.total_cap):
         diags.warn(mkr.loc("total_cap"), f"the annual cap over {months.months_text(mkr.vesting_months)} is "
-                                         f"{amount(Fraction(mkr.annual_cap) * years)} MKR, not the total cap of "
-                                         f"{human(mkr.total_cap)} MKR: is one of them mistyped?")
+                                         f"{amount(Fraction(mkr.annual_cap) * years)} {mkr.token}, not the total "
+                                         f"cap of {human(mkr.total_cap)} {mkr.token}: is one of them mistyped?")
 
 
-def _schedule(mkr: MkrBudget, diags: Diagnostics) -> None:
+def _schedule(mkr: GovBudget, diags: Diagnostics) -> None:
+    t = mkr.token
     grid = mkr.vesting_dates()
     previous = None
     for vesting in mkr.schedule:
@@ -115,16 +117,16 @@ def _schedule(mkr: MkrBudget, diags: Diagnostics) -> None:
     if mkr.schedule_total is not None and total != mkr.schedule_total:
         # A warning, not an error: MIPs round each line, and SP54's lines sum to 0.01 MKR less than its
         # stated total. Plans move the lines' amounts, so the difference is shown, never hidden.
-        diags.warn(mkr.loc("schedule_total"), f"the schedule's lines sum to {human(total)} MKR, not the stated "
-                                              f"{human(mkr.schedule_total)} MKR (a difference of "
-                                              f"{human(abs(total - mkr.schedule_total))} MKR); plans transfer "
+        diags.warn(mkr.loc("schedule_total"), f"the schedule's lines sum to {human(total)} {t}, not the stated "
+                                              f"{human(mkr.schedule_total)} {t} (a difference of "
+                                              f"{human(abs(total - mkr.schedule_total))} {t}); plans transfer "
                                               "the amounts of the lines")
     if total > mkr.total_cap:
-        diags.error(mkr.loc("schedule"), f"the schedule ({human(total)} MKR) exceeds the total cap of "
-                                         f"{human(mkr.total_cap)} MKR by {human(total - mkr.total_cap)} MKR")
+        diags.error(mkr.loc("schedule"), f"the schedule ({human(total)} {t}) exceeds the total cap of "
+                                         f"{human(mkr.total_cap)} {t} by {human(total - mkr.total_cap)} {t}")
     for number, first, last in mkr.years():
         scheduled = scheduled_per_year(mkr)[number]
         if scheduled > mkr.annual_cap:
-            diags.error(mkr.loc("schedule"), f"the schedule vests {human(scheduled)} MKR in vesting year {number} "
-                                             f"({first} to {last}), {human(scheduled - mkr.annual_cap)} MKR over "
-                                             f"the annual cap of {human(mkr.annual_cap)} MKR")
+            diags.error(mkr.loc("schedule"), f"the schedule vests {human(scheduled)} {t} in vesting year {number} "
+                                             f"({first} to {last}), {human(scheduled - mkr.annual_cap)} {t} over "
+                                             f"the annual cap of {human(mkr.annual_cap)} {t}")

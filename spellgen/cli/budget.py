@@ -39,9 +39,11 @@ def _add_plan(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "plan", help="write the spell YAML a budget calls for at a date",
         description="Write a spell YAML with the actions the budget calls for in the executive spell of "
-                    "--spell-date: the DAI stream (and top-up) of the budget period, and the MKR vesting within "
-                    "the transfer rule's horizon that the ledger does not show transferred. The output passes "
-                    "`spellgen check` and is ready for render, build and simulate.",
+                    "--spell-date: per DAI or USDS part, the stream (and top-up) of the budget period; per MKR or "
+                    "SKY part, the vesting within the transfer rule's horizon that the ledger does not show "
+                    "transferred. An action the chain of that date cannot do (a USDS stream in 2022) is a "
+                    "located error. The output passes `spellgen check` and is ready for render, build and "
+                    "simulate.",
         epilog=PLAN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("budget", help="the budget YAML")
     p.add_argument("--spell-date", required=True, metavar="YYYY-MM-DD", help="the spell's target date (UTC)")
@@ -57,7 +59,7 @@ def _add_ledger(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "ledger", help="record what a spell did for a core unit",
         description="The ledger lists, per executive spell (cited by date and description), the spell's "
-                    "payments, MKR transfers and streams to the core unit's wallets.")
+                    "DAI and USDS payments, MKR and SKY transfers and streams to the core unit's wallets.")
     actions = p.add_subparsers(dest="ledger_command", metavar="ACTION", required=True)
     add = actions.add_parser(
         "add", help="add a spell's actions for the core unit to the ledger",
@@ -76,10 +78,11 @@ def _add_budget(subparsers: argparse._SubParsersAction) -> None:
                               description="Work with a core unit's budget file.")
     actions = p.add_subparsers(dest="budget_command", metavar="ACTION", required=True)
     status = actions.add_parser(
-        "status", help="DAI and MKR against the caps, per budget year and in total",
-        description="Per budget period: DAI streamed and paid against the annual cap (pro rata by day); per "
-                    "vesting year: MKR transferred and still scheduled against the annual and total caps; the "
-                    "MKR transfers to come. Counts the ledger's spells up to --at.")
+        "status", help="each part (DAI, USDS, MKR, SKY) against its caps, per budget year and in total",
+        description="Per budget period of a DAI or USDS part: the token streamed and paid against the annual "
+                    "cap (pro rata by day); per vesting year of an MKR or SKY part: the token transferred and "
+                    "still scheduled against the annual and total caps, and the transfers to come. Counts the "
+                    "ledger's spells up to --at.")
     status.add_argument("budget", help="the budget YAML")
     status.add_argument("--ledger", metavar="LEDGER.yaml", help="what earlier spells did (default: nothing yet)")
     status.add_argument("--at", metavar="YYYY-MM-DD", help="the date (default: today, UTC)")
@@ -173,7 +176,8 @@ def run_plan(args: argparse.Namespace) -> int:
     from spellgen.spec.parse import parse_spell
     from spellgen.spec.source import parse_text
     from spellgen.budget.checks import check_against_budget
-    from spellgen.budget.plan import plan_at
+    from spellgen.spec.diagnostics import InputError
+    from spellgen.budget.plan import chain_problems, plan_at
     from spellgen.budget.spec import HASH, spell_yaml, verified
 
     day = _day(args.spell_date, "--spell-date")
@@ -181,6 +185,11 @@ def run_plan(args: argparse.Namespace) -> int:
         raise _Invalid(f"--exec-hash: {args.exec_hash!r} is not 0x followed by 64 lower-case hex digits")
     budget, ledger = _load(args.budget, args.ledger)
     plan = plan_at(budget, ledger, day)
+    chain = Diagnostics(args.budget)
+    for loc, message in chain_problems(plan):
+        chain.error(loc, message)
+    if chain.errors:
+        raise InputError(chain)
     for note in plan.notes:
         print(f"note: {note}", file=sys.stderr)
     if plan.empty:
@@ -213,10 +222,9 @@ def run_plan(args: argparse.Namespace) -> int:
 def _summary(plan) -> str:
     from spellgen.spec.amounts import human
 
-    parts = [f"stream {human(s.total)} DAI ({s.period.label})" for s in plan.streams]
-    parts += [f"top-up {human(t.amount)} DAI" for t in plan.top_ups]
-    if plan.mkr:
-        parts.append(f"{human(plan.mkr_total)} MKR")
+    parts = [f"stream {human(s.total)} {s.part.token} ({s.period.label})" for s in plan.streams]
+    parts += [f"top-up {human(t.amount)} {t.part.token}" for t in plan.top_ups]
+    parts += [f"{human(t.total)} {t.part.token}" for t in plan.transfers if t.due]
     return ", ".join(parts)
 
 

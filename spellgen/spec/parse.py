@@ -177,7 +177,8 @@ class Reader:
             return None
         return number
 
-    def amount(self, node: YNode, what: str, token: str | None, allow_zero: bool = False) -> Decimal | None:
+    def amount(self, node: YNode, what: str, token: str | None, allow_zero: bool = False,
+               mover: str = "this action moves") -> Decimal | None:
         value = self.scalar(node, what)
         if value is None:
             return None
@@ -190,7 +191,7 @@ class Reader:
             self.error(node.loc, f"{what}: {exc}")
             return None
         if written_token and token and written_token != token:
-            self.error(node.loc, f"{what} is written in {written_token} but this action moves {token}")
+            self.error(node.loc, f"{what} is written in {written_token} but {mover} {token}")
             return None
         if number == 0 and not allow_zero:
             self.error(node.loc, f"{what} must be greater than zero")

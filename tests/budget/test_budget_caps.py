@@ -168,9 +168,16 @@ def test_payments_to_other_wallets_are_not_the_budgets_business(tmp_path):
     assert errors(found) == []
 
 
-def test_a_usds_stream_to_the_unit_is_not_checked_but_said(tmp_path):
+def test_a_usds_stream_to_a_budget_without_a_usds_part_is_not_checked_but_said(tmp_path):
     spell = spell_file(tmp_path, "2025-06-01", stream("1,000,000", "2025-06-01", "2025-06-30", vest="MCD_VEST_USDS"))
     found = budget_diagnostics(spell)
     assert errors(found) == []
-    assert "the budget of TECH-001 covers DAI and MKR; this USDS stream is not checked against any cap" in \
+    assert "the budget of TECH-001 has no USDS part: this USDS is not checked against any cap" in warnings(found)
+
+
+def test_a_stream_of_a_token_no_part_can_hold_is_not_checked_but_said(tmp_path):
+    spell = spell_file(tmp_path, "2025-06-01", stream("1,000", "2025-06-01", "2025-06-30",
+                                                      vest="MCD_VEST_SPK_TREASURY"))
+    found = budget_diagnostics(spell)
+    assert "the budget of TECH-001 covers DAI and MKR; this SPK stream is not checked against any cap" in \
         warnings(found)

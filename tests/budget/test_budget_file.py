@@ -143,7 +143,7 @@ def test_leap_fixture_is_consistent(tmp_path):
     assert all("nothing funds this period" in d.message for d in found)
 
 
-def test_a_budget_needs_dai_or_mkr(tmp_path):
+def test_a_budget_needs_a_part(tmp_path):
     text = TEXT[:TEXT.index("dai:\n")]
     [only] = diagnose(tmp_path, text)
-    assert "needs a `dai` or an `mkr` part" in only.message
+    assert "needs at least one part: `dai`, `usds`, `mkr`, `sky`" in only.message

@@ -127,8 +127,8 @@ def diagnose(tmp_path, text):
 @pytest.mark.parametrize("old, new, path, message", [
     ("to: TECH_001\n        amount: 257.31", "to: TECH_002\n        amount: 257.31", "spells[1].actions[0].to",
      "unknown wallet 'TECH_002'; did you mean 'TECH_001'?"),
-    ("type: mkr_transfer", "type: yank", "spells[1].actions[0].type", "a ledger records dai_payment, mkr_transfer, "
-                                                                       "stream; 'yank' is not one of them"),
+    ("type: mkr_transfer", "type: yank", "spells[1].actions[0].type",
+     "a ledger records dai_payment, usds_payment, mkr_transfer, sky_transfer, stream; 'yank' is not one of them"),
     ("  - date: 2022-12-09", "  - date: 2022-12-32", "spells[1].date", "not a real date"),
     ("amount: 257.31", "amount: 257.31 DAI", "spells[1].actions[0].amount", "written in DAI"),
 ])

@@ -25,7 +25,7 @@ def plan(tmp_path, day, entries=(), budget=TECHOPS):
 
 
 def parts(p):
-    return [(part.vesting.date.isoformat(), str(part.amount)) for part in p.mkr]
+    return [(part.vesting.date.isoformat(), str(part.amount)) for part in p.transfer("MKR").due]
 
 
 @pytest.mark.parametrize("day, entries, total, due", [
@@ -50,7 +50,7 @@ def parts(p):
 ])
 def test_mkr_six_month_rule(tmp_path, day, entries, total, due):
     p = plan(tmp_path, day, entries)
-    assert (str(p.mkr_total), parts(p)) == (total, due)
+    assert (str(p.transfer("MKR").total), parts(p)) == (total, due)
 
 
 def test_everything_transferred_means_nothing_due(tmp_path):
@@ -60,7 +60,7 @@ def test_everything_transferred_means_nothing_due(tmp_path):
 
 def test_ledger_entries_after_the_date_do_not_count(tmp_path):
     p = plan(tmp_path, "2022-12-09", [("2023-06-09", mkr("385.96"))])
-    assert str(p.mkr_total) == "385.96"
+    assert str(p.transfer("MKR").total) == "385.96"
     assert "ledger entries after 2022-12-09 are left out" in p.notes[0]
 
 
