@@ -15,6 +15,8 @@ TECHOPS = ROOT / "examples/budgets/techops.yaml"
 TECHOPS_LEDGER = ROOT / "examples/budgets/techops-ledger.yaml"
 TOPUP = ROOT / "tests/budgets/techops-topup.yaml"
 LEAP = ROOT / "tests/budgets/leap.yaml"
+MIXED = ROOT / "tests/budgets/mixed.yaml"
+JANSKY = ROOT / "examples/budgets/jansky-2025.yaml"
 DAI_SPELL = ROOT / "examples/techops-2022-01-28.yaml"
 MKR_SPELL = ROOT / "examples/techops-2022-12-09.yaml"
 AUDITOR = "0x2dC0420A736D1F40893B9481D8968E4D7424bC0B"
@@ -50,6 +52,14 @@ def mkr(amount: str, to: str = "TECH_001") -> str:
 
 def payment(amount: str, to: str = "TECH_001") -> str:
     return f"- type: dai_payment\n  to: {to}\n  amount: {amount}\n"
+
+
+def usds(amount: str, to: str = "TECH_001") -> str:
+    return f"- type: usds_payment\n  to: {to}\n  amount: {amount}\n"
+
+
+def sky(amount: str, to: str = "TECH_001") -> str:
+    return f"- type: sky_transfer\n  to: {to}\n  amount: {amount}\n"
 
 
 def stream(total: str, start: str, end: str, vest: str = "MCD_VEST_DAI", to: str = "TECH_001") -> str:

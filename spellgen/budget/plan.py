@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 
 from spellgen.spec import history, timeutil
-from spellgen.spec.amounts import human
+from spellgen.spec.amounts import human, to_wei
 from spellgen.spec.diagnostics import Loc
 from spellgen.budget import months
 from spellgen.budget.caps import allocate
@@ -161,9 +161,29 @@ def _plan_gov(part: GovBudget, flows: Flows, plan: Plan) -> None:
 # -- the chain at the spell's date ----------------------------------------------------------------
 
 def chain_problems(plan: Plan) -> list[tuple[Loc, str]]:
-    """Planned actions that need a chainlog key not registered for a spell of the plan's date: the
-    token's own key (USDS and SKY from 2024-09-13) and, for a stream, its vest (MCD_VEST_USDS from
-    2025-01-23). Located at the budget line that asks for the action."""
+    """Planned actions the chain of the plan's date cannot do, located at the budget line that asks for
+    them: a chainlog key not registered for a spell of that date (the token's own key, USDS and SKY
+    from 2024-09-13; a stream's vest, MCD_VEST_USDS from 2025-01-23), or a stream faster than its
+    vest's rate cap at the date (a plan does not raise caps; that is governance's decision)."""
+    return _missing_keys(plan) + _over_rate_caps(plan)
+
+
+def _over_rate_caps(plan: Plan) -> list[tuple[Loc, str]]:
+    day = plan.day.isoformat()
+    problems = []
+    for s in plan.streams:
+        cap = history.vest_cap_at(history.current_name(s.vest, day), day)
+        rate = to_wei(s.total) // (s.end - s.start)
+        if cap is not None and rate > cap.per_second_wei:
+            problems.append((s.period.stream.loc("total"), (
+                f"the {s.part.token} stream of the budget period {s.period.label} runs at {rate:,} wei/s, above the "
+                f"{s.vest} cap of {human(cap.amount)} {s.part.token} per {timeutil.human_duration(cap.period)} "
+                f"({cap.per_second_wei:,} wei/s) on {day}: a spell must raise the cap first (a `cap` action), "
+                "or the budget stream less per period")))
+    return problems
+
+
+def _missing_keys(plan: Plan) -> list[tuple[Loc, str]]:
     day = plan.day.isoformat()
     registered = history.chainlog_at(day)
     needs: list[tuple[Loc, str, str]] = []  # (where, what, key)
