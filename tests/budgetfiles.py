@@ -7,7 +7,7 @@ from pathlib import Path
 from spellgen.budget.checks import check_against_budget
 from spellgen.budget.ledger import load_ledger
 from spellgen.budget.parse import load_budget
-from spellgen.spec.diagnostics import Diagnostics
+from spellgen.spec.diagnostics import Diagnostics, InputError
 from spellgen.spec.parse import load_spell
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +76,18 @@ def ledger_file(tmp_path: Path, entries: list[tuple[str, str]], unit: str = "TEC
     path = tmp_path / "ledger.yaml"
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+def budget_file_diagnostics(tmp_path: Path, text: str) -> list:
+    """What reading (and validating) a budget file with this text says."""
+    path = tmp_path / "budget.yaml"
+    path.write_text(text)
+    diags = Diagnostics(str(path))
+    try:
+        load_budget(path, diags)
+    except InputError:
+        pass
+    return list(diags)
 
 
 def budget_diagnostics(spell: Path, budget: Path = TECHOPS, ledger: Path | None = None) -> list:

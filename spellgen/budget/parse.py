@@ -19,7 +19,7 @@ from spellgen.spec.solidity import identifier_problem
 from spellgen.spec.source import YNode, read_file
 from spellgen.budget import months
 from spellgen.budget.model import (
-    DEFAULT_VESTS, GOV_TOKENS, PAYMENT_TYPES, STABLE_TOKENS, TRANSFER_TYPES, Budget, GovBudget, Period, PeriodStream, StableBudget, Vesting, Wallet,
+    GOV_TOKENS, STABLE_TOKENS, Budget, GovBudget, Period, PeriodStream, StableBudget, Vesting, Wallet,
 )
 
 FORMAT_VERSION = 1

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from spellgen.spec.parse import LINK_LABELS
 from spellgen.spec.schema import ADDRESS, AMOUNT, DATE, INSTANT, TEXT, _actions, _obj
-from spellgen.budget import ledger
-from spellgen.budget import parse
+from spellgen.budget import ledger, model, parse
 
 MONTHS = {"type": "string", "pattern": r"^\d{1,3}\s*(month|year)s?$",
           "description": "A length in calendar months or years: `6 months`, `1 year`, `3 years`."}
@@ -34,7 +33,7 @@ def _wallets() -> dict:
 
 def _stable(token: str) -> dict:
     """The `dai:` or `usds:` part: the same shape, amounts in its own token."""
-    default = parse.DEFAULT_VESTS[token]
+    default = model.DEFAULT_VESTS[token]
     stream = _obj({
         "total": {**AMOUNT, "description": f"{token} streamed over the period."},
         "vest": {"enum": parse.vests_of(token), "description": f"Default: {default}"
@@ -47,7 +46,7 @@ def _stable(token: str) -> dict:
         "end": {**DATE, "description": "Last day (inclusive); a period lasts at most a year."},
         "stream": stream,
         "top_up": {**AMOUNT, "description": f"Whole {token} paid from the surplus buffer to fund the period "
-                                            f"({parse.PAYMENT_TYPES[token]})."},
+                                            f"({model.PAYMENT_TYPES[token]})."},
     }, parse.PERIOD_KEYS, "A budget period: the annual cap applies to it pro rata by day.")
     return _obj({
         "mip": {**TEXT, "description": f"The MIP or Atlas document that sets the {token} budget."},
@@ -72,7 +71,7 @@ def _gov(token: str) -> dict:
         "vesting_period": MONTHS, "cliff": MONTHS, "interval": MONTHS,
         "annual_cap": AMOUNT, "total_cap": AMOUNT,
         "transfer_within": {**MONTHS, "description": f"{token} vesting within this much of a vote moves in it "
-                                                     f"({parse.TRANSFER_TYPES[token]})."},
+                                                     f"({model.TRANSFER_TYPES[token]})."},
         "schedule": {"type": "array", "items": vesting},
         "schedule_total": {**AMOUNT, "description": "The total the MIP states, checked against the lines."},
     }, parse.GOV_KEYS, f"The {token} budget: vesting plan, caps and schedule; amounts in {token}.")
@@ -83,8 +82,8 @@ def budget_schema() -> dict:
         "spellgen": {"const": 1, "description": "Format version."},
         "core_unit": _obj({"id": TEXT, "name": TEXT}, parse.UNIT_KEYS, "The core unit, e.g. TECH-001 TechOps."),
         "wallets": _wallets(),
-        **{token.lower(): _stable(token) for token in parse.STABLE_TOKENS},
-        **{token.lower(): _gov(token) for token in parse.GOV_TOKENS},
+        **{token.lower(): _stable(token) for token in model.STABLE_TOKENS},
+        **{token.lower(): _gov(token) for token in model.GOV_TOKENS},
     }, parse.TOP_KEYS)
     return {"$schema": "http://json-schema.org/draft-07/schema#",
             "$id": "https://spellgen.invalid/schema/budget.schema.json", "title": "spellgen budget", **top}

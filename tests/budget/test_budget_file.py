@@ -4,21 +4,13 @@ from decimal import Decimal
 
 import pytest
 
-from budgetfiles import LEAP, TECHOPS
+from budgetfiles import LEAP, TECHOPS, budget_file_diagnostics
 from spellgen.budget import months
 from spellgen.budget.parse import load_budget
-from spellgen.spec.diagnostics import Diagnostics, InputError
 
 
 def diagnose(tmp_path, text):
-    path = tmp_path / "budget.yaml"
-    path.write_text(text)
-    diags = Diagnostics(str(path))
-    try:
-        load_budget(path, diags)
-    except InputError:
-        pass
-    return list(diags)
+    return budget_file_diagnostics(tmp_path, text)
 
 
 def test_techops_states_sp53_and_sp54():

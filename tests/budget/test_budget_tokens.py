@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from budgetfiles import (
-    JANSKY, MIXED, budget_diagnostics, errors, ledger_file, payment, sky, spell_file, stream, usds, warnings,
+    JANSKY, MIXED, budget_diagnostics, budget_file_diagnostics, errors, ledger_file, payment, sky, spell_file, stream, usds, warnings,
 )
 from spellgen.cli import budget as cli
 from spellgen.cli import main as spell_cli
@@ -16,7 +16,7 @@ from spellgen.budget.ledger import load_ledger
 from spellgen.budget.parse import load_budget
 from spellgen.budget.plan import plan_at
 from spellgen.spec.checks import check_spell
-from spellgen.spec.diagnostics import Diagnostics, InputError
+from spellgen.spec.diagnostics import Diagnostics
 from spellgen.spec.model import SkyTransfer, Stream, UsdsPayment
 from spellgen.spec.parse import load_spell
 
@@ -30,14 +30,7 @@ def mixed_ledger(tmp_path, entries):
 
 
 def diagnose(tmp_path, text):
-    path = tmp_path / "budget.yaml"
-    path.write_text(text)
-    diags = Diagnostics(str(path))
-    try:
-        load_budget(path, diags)
-    except InputError:
-        pass
-    return [(d.line, d.path, d.message) for d in diags]
+    return [(d.line, d.path, d.message) for d in budget_file_diagnostics(tmp_path, text)]
 
 
 def line_of(text, fragment):
