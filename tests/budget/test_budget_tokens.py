@@ -315,3 +315,18 @@ def test_a_sky_transfer_to_a_budget_without_a_sky_part_is_said(tmp_path):
     spell = spell_file(tmp_path, "2025-10-02", sky("1,000"))
     assert "the budget of TECH-001 has no SKY part: this SKY is not checked against any cap" in \
         warnings(budget_diagnostics(spell, TECHOPS))
+
+
+def test_the_example_ledger_counts_the_2025_01_23_streams(capsys):
+    ledger = JANSKY.parent / "jansky-2025-ledger.yaml"
+    assert cli.main(["budget", "status", str(JANSKY), "--ledger", str(ledger), "--at", "2025-06-30",
+                     "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    [period] = data["usds"]["periods"]
+    assert (period["streamed"], period["left"]) == ("462000", "42000")
+    assert data["usds"]["streams"][0]["accrued"].startswith("206101.8")  # 149 of 334 days of 462,000 USDS
+    [year] = data["sky"]["years"]
+    assert (year["transferred"], year["to_transfer"], year["left"]) == ("4752000", "0", "432000")
+    assert data["sky"]["to_come"] == [] and data["usds"]["over_cap"] == data["sky"]["over_cap"] == []
+    # Everything is funded: the plan of a later spell calls for nothing (exit 1).
+    assert cli.main(["plan", str(JANSKY), "--ledger", str(ledger), "--spell-date", "2025-06-12"]) == 1
