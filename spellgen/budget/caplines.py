@@ -30,24 +30,24 @@ def budget_cap_lines(budget) -> list[CapLine]:
     return [line for part in budget.stable.values() for line in _part_lines(budget.unit_name, part)]
 
 
-def _part_lines(unit_name: str, dai) -> list[CapLine]:
+def _part_lines(unit_name: str, part) -> list[CapLine]:
     from spellgen.budget import months
 
-    token = dai.token
+    token = part.token
     lines = []
-    for period in dai.periods:
+    for period in part.periods:
         start, end = timeutil.day_start(period.first), timeutil.day_end(period.last)
-        allowance = _exact(Fraction(dai.annual_cap) * period.days / period.year_days)
+        allowance = _exact(Fraction(part.annual_cap) * period.days / period.year_days)
         basis = "" if period.days == period.year_days else f", {period.days} of {period.year_days} days"
         lines.append(CapLine(token, f"{unit_name} annual cap: {_text(allowance)} {token} "
                                     f"({period.label}{basis})", ((start, allowance), (end, allowance))))
         points: list[tuple[int, Decimal]] = []
         level = Fraction(0)
         for (year, month), first, last in months.month_spans(period.first, period.last):
-            level += Fraction(dai.monthly_cap) * months.days_between(first, last) / months.days_in_month(year, month)
+            level += Fraction(part.monthly_cap) * months.days_between(first, last) / months.days_in_month(year, month)
             points += [(timeutil.day_start(first), _exact(level)), (timeutil.day_end(last), _exact(level))]
-        which = f", {period.label}" if len(dai.periods) > 1 else ""  # tell several periods' lines apart
-        lines.append(CapLine(token, f"{unit_name} monthly cap: {human(dai.monthly_cap)} {token} a month "
+        which = f", {period.label}" if len(part.periods) > 1 else ""  # tell several periods' lines apart
+        lines.append(CapLine(token, f"{unit_name} monthly cap: {human(part.monthly_cap)} {token} a month "
                                     f"(cumulated{which})", tuple(points)))
     return lines
 

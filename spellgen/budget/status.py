@@ -47,30 +47,30 @@ def status(budget: Budget, ledger: Ledger | None, at: date) -> dict:
 
 # -- stablecoins ----------------------------------------------------------------------------------
 
-def _stable(dai: StableBudget, flows: list[StableFlow], at: date) -> dict:
+def _stable(part: StableBudget, flows: list[StableFlow], at: date) -> dict:
     periods = []
-    for period in dai.periods:
+    for period in part.periods:
         streamed = sum((f.share(period.first, period.last) for f in flows if f.kind == "stream"), Fraction(0))
         paid = sum((f.share(period.first, period.last) for f in flows if f.kind == "payment"), Fraction(0))
-        cap = Fraction(dai.annual_cap) * period.days / period.year_days
+        cap = Fraction(part.annual_cap) * period.days / period.year_days
         periods.append({"first": period.first.isoformat(), "last": period.last.isoformat(), "cap": cap,
                         "days": period.days, "year_days": period.year_days,
                         "streamed": streamed, "paid": paid, "total": streamed + paid, "left": cap - streamed - paid})
     keys = ("cap", "streamed", "paid", "total", "left")
     total = {k: sum((p[k] for p in periods), Fraction(0)) for k in keys}
-    outside = [_outside(f, dai) for f in flows]
+    outside = [_outside(f, part) for f in flows]
     return {
-        "mip": dai.mip, "annual_cap": plain(dai.annual_cap), "monthly_cap": plain(dai.monthly_cap),
+        "mip": part.mip, "annual_cap": plain(part.annual_cap), "monthly_cap": plain(part.monthly_cap),
         "periods": [{k: plain(v) if isinstance(v, Fraction) else v for k, v in p.items()} for p in periods],
         "total": {k: plain(v) for k, v in total.items()},
         "outside_periods": [o for o in outside if o is not None],
         "streams": [_stream_row(f, at) for f in flows if f.kind == "stream"],
-        "over_cap": [u.message() for u in stable_uses(dai, flows) if u.over],
+        "over_cap": [u.message() for u in stable_uses(part, flows) if u.over],
     }
 
 
-def _outside(flow: StableFlow, dai: StableBudget) -> dict | None:
-    inside = sum((flow.share(p.first, p.last) for p in dai.periods), Fraction(0))
+def _outside(flow: StableFlow, part: StableBudget) -> dict | None:
+    inside = sum((flow.share(p.first, p.last) for p in part.periods), Fraction(0))
     rest = Fraction(flow.amount) - inside
     if rest <= 0:
         return None
@@ -97,38 +97,38 @@ def accrued(stream: Stream, now: int) -> Decimal:
 
 # -- governance tokens ----------------------------------------------------------------------------
 
-def _gov(mkr: GovBudget, moves: list[GovMove], at: date) -> dict:
-    allocation = allocate(mkr, moves)
-    scheduled = scheduled_per_year(mkr)
+def _gov(part: GovBudget, moves: list[GovMove], at: date) -> dict:
+    allocation = allocate(part, moves)
+    scheduled = scheduled_per_year(part)
     committed = {k: Decimal(0) for k in scheduled}
-    for vesting, left in zip(mkr.schedule, allocation.remaining):
-        committed[mkr.year_of(vesting.date)] += left
+    for vesting, left in zip(part.schedule, allocation.remaining):
+        committed[part.year_of(vesting.date)] += left
     years = []
-    for number, first, last in mkr.years():
+    for number, first, last in part.years():
         moved = sum((a for _, a in allocation.per_year[number]), Decimal(0))
-        years.append({"year": number, "first": first.isoformat(), "last": last.isoformat(), "cap": mkr.annual_cap,
+        years.append({"year": number, "first": first.isoformat(), "last": last.isoformat(), "cap": part.annual_cap,
                       "scheduled": scheduled[number], "transferred": moved, "to_transfer": committed[number],
-                      "left": mkr.annual_cap - moved - committed[number]})
+                      "left": part.annual_cap - moved - committed[number]})
     keys = ("scheduled", "transferred", "to_transfer")
     total = {k: sum((y[k] for y in years), Decimal(0)) for k in keys}
-    total = {"cap": mkr.total_cap, **total, "left": mkr.total_cap - total["transferred"] - total["to_transfer"]}
+    total = {"cap": part.total_cap, **total, "left": part.total_cap - total["transferred"] - total["to_transfer"]}
     return {
-        "mip": mkr.mip, "info": mkr.info,
-        "annual_cap": plain(mkr.annual_cap), "total_cap": plain(mkr.total_cap),
-        "transfer_within": months.months_text(mkr.horizon_months),
+        "mip": part.mip, "info": part.info,
+        "annual_cap": plain(part.annual_cap), "total_cap": plain(part.total_cap),
+        "transfer_within": months.months_text(part.horizon_months),
         "years": [{k: plain(v) if isinstance(v, Decimal) else v for k, v in y.items()} for y in years],
         "total": {k: plain(v) for k, v in total.items()},
-        "to_come": _to_come(mkr, allocation.remaining, at),
-        "over_cap": [u.message() for u in gov_uses(mkr, moves) if u.over],
+        "to_come": _to_come(part, allocation.remaining, at),
+        "over_cap": [u.message() for u in gov_uses(part, moves) if u.over],
     }
 
 
-def _to_come(mkr: GovBudget, remaining: list[Decimal], at: date) -> list[dict]:
+def _to_come(part: GovBudget, remaining: list[Decimal], at: date) -> list[dict]:
     """Vestings not transferred yet, with the first spell date whose transfer rule reaches them."""
     rows = []
-    for vesting, left in zip(mkr.schedule, remaining):
+    for vesting, left in zip(part.schedule, remaining):
         if left > 0:
-            due_from = months.add_months(vesting.date, -mkr.horizon_months)
+            due_from = months.add_months(vesting.date, -part.horizon_months)
             rows.append({"date": vesting.date.isoformat(), "amount": plain(left), "due_from": due_from.isoformat(),
                          "due_now": due_from <= at})
     return rows
@@ -166,39 +166,40 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return [line(header)] + [line(r) for r in rows]
 
 
-def _stable_text(dai: dict, token: str) -> list[str]:
-    lines = [f"{token} ({dai['mip']}): caps {_fmt(dai['annual_cap'])} {token} a year, "
-             f"{_fmt(dai['monthly_cap'])} {token} a month"]
+def _stable_text(part: dict, token: str) -> list[str]:
+    lines = [f"{token} ({part['mip']}): caps {_fmt(part['annual_cap'])} {token} a year, "
+             f"{_fmt(part['monthly_cap'])} {token} a month"]
     rows = [[f"{p['first']} to {p['last']}" + ("" if p["days"] == p["year_days"] else
                                                 f" ({p['days']}/{p['year_days']} days)")]
-            + [_fmt(p[k]) for k in ("cap", "streamed", "paid", "total", "left")] for p in dai["periods"]]
-    rows.append(["total"] + [_fmt(dai["total"][k]) for k in ("cap", "streamed", "paid", "total", "left")])
+            + [_fmt(p[k]) for k in ("cap", "streamed", "paid", "total", "left")] for p in part["periods"]]
+    rows.append(["total"] + [_fmt(part["total"][k]) for k in ("cap", "streamed", "paid", "total", "left")])
     lines += _table(["budget period", "cap", "streamed", "paid", "total", "left"], rows)
-    for s in dai["streams"]:
+    for s in part["streams"]:
         lines.append(f"  stream {s['start']} to {s['end']}: {_fmt(s['total'])} {token} on {s['vest']} (spell of "
                      f"{s['spell']}): {_fmt(s['accrued'])} {token} accrued by {s['accrued_at']}")
-    for o in dai["outside_periods"]:
+    for o in part["outside_periods"]:
         lines.append(f"  outside every budget period: {_fmt(o['amount'])} {token} of the {o['kind']} in the spell of "
                      f"{o['spell']}")
-    lines += [f"  over a cap: {m}" for m in dai["over_cap"]]
+    lines += [f"  over a cap: {m}" for m in part["over_cap"]]
     return lines
 
 
-def _gov_text(mkr: dict, token: str) -> list[str]:
-    lines = [f"{token} ({mkr['mip']}): caps {_fmt(mkr['annual_cap'])} {token} a year, "
-             f"{_fmt(mkr['total_cap'])} {token} in all"]
-    lines += [f"  {label}: {value}" for label, value in mkr["info"].items()]
+def _gov_text(part: dict, token: str) -> list[str]:
+    lines = [f"{token} ({part['mip']}): caps {_fmt(part['annual_cap'])} {token} a year, "
+             f"{_fmt(part['total_cap'])} {token} in all"]
+    lines += [f"  {label}: {value}" for label, value in part["info"].items()]
     keys = ("cap", "scheduled", "transferred", "to_transfer", "left")
-    rows = [[f"{y['year']}: {y['first']} to {y['last']}"] + [_fmt(y[k], 2) for k in keys] for y in mkr["years"]]
-    rows.append(["total"] + [_fmt(mkr["total"][k], 2) for k in keys])
+    rows = [[f"{y['year']}: {y['first']} to {y['last']}"] + [_fmt(y[k], 2) for k in keys] for y in part["years"]]
+    rows.append(["total"] + [_fmt(part["total"][k], 2) for k in keys])
     lines += _table(["vesting year", "cap", "scheduled", "transferred", "to transfer", "left"], rows)
-    if mkr["to_come"]:
-        lines.append(f"  transfers to come (a vesting moves in the first spell within {mkr['transfer_within']} of it):")
-        for row in mkr["to_come"]:
+    if part["to_come"]:
+        within = part["transfer_within"]
+        lines.append(f"  transfers to come (a vesting moves in the first spell within {within} of it):")
+        for row in part["to_come"]:
             when = "due now" if row["due_now"] else f"due from {row['due_from']}"
             lines.append(f"    {row['date']}  {_fmt(row['amount'], 2)} {token}  {when}")
     else:
         lines.append("  every scheduled vesting has been transferred")
-    lines += [f"  over a cap: {m}" for m in mkr["over_cap"]]
+    lines += [f"  over a cap: {m}" for m in part["over_cap"]]
     return lines
 

@@ -20,26 +20,26 @@ from spellgen.budget.model import Budget, StableBudget, GovBudget
 
 
 def validate_budget(budget: Budget, diags: Diagnostics) -> None:
-    for dai in budget.stable.values():
-        _stable_caps(dai, diags)
-        _periods(dai, diags)
+    for part in budget.stable.values():
+        _stable_caps(part, diags)
+        _periods(part, diags)
         if not diags.errors:
-            _stable_plan_within_caps(dai, diags)
-    for mkr in budget.gov.values():
-        _gov_lengths(mkr, diags)
-        _schedule(mkr, diags)
+            _stable_plan_within_caps(part, diags)
+    for part in budget.gov.values():
+        _gov_lengths(part, diags)
+        _schedule(part, diags)
 
 
-def _stable_caps(dai: StableBudget, diags: Diagnostics) -> None:
-    if dai.monthly_cap * 12 != dai.annual_cap:
-        t = dai.token
-        diags.warn(dai.loc("monthly_cap"), f"12 x the monthly cap is {human(dai.monthly_cap * 12)} {t}, not the "
-                                           f"annual cap of {human(dai.annual_cap)} {t}: is one of them mistyped?")
+def _stable_caps(part: StableBudget, diags: Diagnostics) -> None:
+    if part.monthly_cap * 12 != part.annual_cap:
+        t = part.token
+        diags.warn(part.loc("monthly_cap"), f"12 x the monthly cap is {human(part.monthly_cap * 12)} {t}, not the "
+                                            f"annual cap of {human(part.annual_cap)} {t}: is one of them mistyped?")
 
 
-def _periods(dai: StableBudget, diags: Diagnostics) -> None:
+def _periods(part: StableBudget, diags: Diagnostics) -> None:
     previous = None
-    for period in dai.periods:
+    for period in part.periods:
         if period.last < period.first:
             diags.error(period.loc("end"), f"the period ends ({period.last}) before it starts ({period.first})")
             continue
@@ -53,7 +53,7 @@ def _periods(dai: StableBudget, diags: Diagnostics) -> None:
             diags.warn(period.loc(), "nothing funds this period (no `stream`, no `top_up`): a plan will not fund it")
         if period.top_up is not None and not is_whole(period.top_up):
             diags.error(period.loc("top_up"), f"a top-up is paid with sendPaymentFromSurplusBuffer, which sends "
-                                              f"whole {dai.token}: write {human(period.top_up)} as a whole number")
+                                              f"whole {part.token}: write {human(period.top_up)} as a whole number")
         _stream_end(period, diags)
         previous = period
 
@@ -69,10 +69,10 @@ def _stream_end(period, diags: Diagnostics) -> None:
                                        f"{period.label}")
 
 
-def _stable_plan_within_caps(dai: StableBudget, diags: Diagnostics) -> None:
+def _stable_plan_within_caps(part: StableBudget, diags: Diagnostics) -> None:
     """The budget's own streams and top-ups must fit its caps, or every plan would be refused."""
     flows = []
-    for period in dai.periods:
+    for period in part.periods:
         if period.stream is not None:
             last = period.last if period.stream.end is None else timeutil.utc(period.stream.end - 1).date()
             origin = Origin("", "the budget", period.stream, True)
@@ -80,53 +80,53 @@ def _stable_plan_within_caps(dai: StableBudget, diags: Diagnostics) -> None:
         if period.top_up is not None:
             origin = Origin("", "the budget", period, True)
             flows.append(StableFlow(period.top_up, period.first, period.last, "payment", origin, period))
-    for origin, first, more in overruns_by_origin(stable_uses(dai, flows)):
+    for origin, first, more in overruns_by_origin(stable_uses(part, flows)):
         field = "total" if hasattr(origin.action, "total") else "top_up"
         diags.error(origin.action.loc(field), f"the budget's own plan breaks its cap: {first.message()}"
                                               f"{more_text(first, more)}")
 
 
-def _gov_lengths(mkr: GovBudget, diags: Diagnostics) -> None:
-    if mkr.cliff_months > mkr.vesting_months:
-        diags.error(mkr.loc("cliff"), "the cliff is longer than the vesting period")
-    if mkr.interval_months > mkr.vesting_months:
-        diags.error(mkr.loc("interval"), "the vesting interval is longer than the vesting period")
-    years = Fraction(mkr.vesting_months, 12)
-    if Fraction(mkr.annual_cap) * years != Fraction(mkr.total_cap):
-        diags.warn(mkr.loc("total_cap"), f"the annual cap over {months.months_text(mkr.vesting_months)} is "
-                                         f"{amount(Fraction(mkr.annual_cap) * years)} {mkr.token}, not the total "
-                                         f"cap of {human(mkr.total_cap)} {mkr.token}: is one of them mistyped?")
+def _gov_lengths(part: GovBudget, diags: Diagnostics) -> None:
+    if part.cliff_months > part.vesting_months:
+        diags.error(part.loc("cliff"), "the cliff is longer than the vesting period")
+    if part.interval_months > part.vesting_months:
+        diags.error(part.loc("interval"), "the vesting interval is longer than the vesting period")
+    years = Fraction(part.vesting_months, 12)
+    if Fraction(part.annual_cap) * years != Fraction(part.total_cap):
+        diags.warn(part.loc("total_cap"), f"the annual cap over {months.months_text(part.vesting_months)} is "
+                                          f"{amount(Fraction(part.annual_cap) * years)} {part.token}, not the total "
+                                          f"cap of {human(part.total_cap)} {part.token}: is one of them mistyped?")
 
 
-def _schedule(mkr: GovBudget, diags: Diagnostics) -> None:
-    t = mkr.token
-    grid = mkr.vesting_dates()
+def _schedule(part: GovBudget, diags: Diagnostics) -> None:
+    t = part.token
+    grid = part.vesting_dates()
     previous = None
-    for vesting in mkr.schedule:
+    for vesting in part.schedule:
         if previous is not None and vesting.date <= previous:
             diags.error(vesting.loc("date"), f"vesting dates must increase: {vesting.date} follows {previous}")
-        if vesting.date < mkr.cliff:
-            diags.error(vesting.loc("date"), f"nothing vests before the cliff ({mkr.cliff})")
-        elif vesting.date > mkr.end:
-            diags.error(vesting.loc("date"), f"{vesting.date} is after the end of vesting ({mkr.end})")
+        if vesting.date < part.cliff:
+            diags.error(vesting.loc("date"), f"nothing vests before the cliff ({part.cliff})")
+        elif vesting.date > part.end:
+            diags.error(vesting.loc("date"), f"{vesting.date} is after the end of vesting ({part.end})")
         elif vesting.date not in grid:
-            diags.warn(vesting.loc("date"), f"{vesting.date} is not a vesting date of the plan (the cliff {mkr.cliff}, "
-                                            f"then every {months.months_text(mkr.interval_months)} to {mkr.end})")
+            diags.warn(vesting.loc("date"), f"{vesting.date} is not a vesting date of the plan (the cliff "
+                                            f"{part.cliff}, then every {months.months_text(part.interval_months)} to {part.end})")
         previous = vesting.date
-    total = sum((v.amount for v in mkr.schedule), Decimal(0))
-    if mkr.schedule_total is not None and total != mkr.schedule_total:
+    total = sum((v.amount for v in part.schedule), Decimal(0))
+    if part.schedule_total is not None and total != part.schedule_total:
         # A warning, not an error: MIPs round each line, and SP54's lines sum to 0.01 MKR less than its
         # stated total. Plans move the lines' amounts, so the difference is shown, never hidden.
-        diags.warn(mkr.loc("schedule_total"), f"the schedule's lines sum to {human(total)} {t}, not the stated "
-                                              f"{human(mkr.schedule_total)} {t} (a difference of "
-                                              f"{human(abs(total - mkr.schedule_total))} {t}); plans transfer "
-                                              "the amounts of the lines")
-    if total > mkr.total_cap:
-        diags.error(mkr.loc("schedule"), f"the schedule ({human(total)} {t}) exceeds the total cap of "
-                                         f"{human(mkr.total_cap)} {t} by {human(total - mkr.total_cap)} {t}")
-    for number, first, last in mkr.years():
-        scheduled = scheduled_per_year(mkr)[number]
-        if scheduled > mkr.annual_cap:
-            diags.error(mkr.loc("schedule"), f"the schedule vests {human(scheduled)} {t} in vesting year {number} "
-                                             f"({first} to {last}), {human(scheduled - mkr.annual_cap)} {t} over "
-                                             f"the annual cap of {human(mkr.annual_cap)} {t}")
+        diags.warn(part.loc("schedule_total"), f"the schedule's lines sum to {human(total)} {t}, not the stated "
+                                               f"{human(part.schedule_total)} {t} (a difference of "
+                                               f"{human(abs(total - part.schedule_total))} {t}); plans transfer "
+                                               "the amounts of the lines")
+    if total > part.total_cap:
+        diags.error(part.loc("schedule"), f"the schedule ({human(total)} {t}) exceeds the total cap of "
+                                          f"{human(part.total_cap)} {t} by {human(total - part.total_cap)} {t}")
+    for number, first, last in part.years():
+        scheduled = scheduled_per_year(part)[number]
+        if scheduled > part.annual_cap:
+            diags.error(part.loc("schedule"), f"the schedule vests {human(scheduled)} {t} in vesting year {number} "
+                                              f"({first} to {last}), {human(scheduled - part.annual_cap)} {t} over "
+                                              f"the annual cap of {human(part.annual_cap)} {t}")

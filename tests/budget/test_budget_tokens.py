@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from budgetfiles import (
-    JANSKY, MIXED, budget_diagnostics, budget_file_diagnostics, errors, ledger_file, payment, sky, spell_file, stream, usds, warnings,
+    JANSKY, MIXED, budget_diagnostics, budget_file_diagnostics, errors, ledger_file, payment, sky, spell_file, stream,
+    usds, warnings,
 )
 from spellgen.cli import budget as cli
 from spellgen.cli import main as spell_cli
