@@ -111,7 +111,8 @@ def _schedule(part: GovBudget, diags: Diagnostics) -> None:
             diags.error(vesting.loc("date"), f"{vesting.date} is after the end of vesting ({part.end})")
         elif vesting.date not in grid:
             diags.warn(vesting.loc("date"), f"{vesting.date} is not a vesting date of the plan (the cliff "
-                                            f"{part.cliff}, then every {months.months_text(part.interval_months)} to {part.end})")
+                                            f"{part.cliff}, then every {months.months_text(part.interval_months)} "
+                                            f"to {part.end})")
         previous = vesting.date
     total = sum((v.amount for v in part.schedule), Decimal(0))
     if part.schedule_total is not None and total != part.schedule_total:
