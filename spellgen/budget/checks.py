@@ -78,8 +78,7 @@ def _uncovered(spell: Spell, budget: Budget, flows: Flows, diags: Diagnostics) -
     for origin in [o for o in flows.other if o.in_spell]:
         diags.warn(origin.action.loc("vest"), f"the budget of {budget.unit_id} covers {' and '.join(budget.tokens)}; "
                                               f"this {origin.action.token} stream is not checked against any cap")
-    amounts = {**{t: flows.stable[t] for t in flows.stable}, **{t: flows.moves[t] for t in flows.moves}}
-    for token, items in amounts.items():
+    for token, items in [*flows.stable.items(), *flows.moves.items()]:
         in_spell = [f for f in items if f.origin.in_spell]
         if token not in budget.tokens and in_spell:
             diags.warn(in_spell[0].origin.action.loc(), f"the budget of {budget.unit_id} has no {token} part: "

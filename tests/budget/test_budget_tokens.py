@@ -331,3 +331,16 @@ def test_the_example_ledger_counts_the_2025_01_23_streams(capsys):
     assert data["sky"]["to_come"] == [] and data["usds"]["over_cap"] == data["sky"]["over_cap"] == []
     # Everything is funded: the plan of a later spell calls for nothing (exit 1).
     assert cli.main(["plan", str(JANSKY), "--ledger", str(ledger), "--spell-date", "2025-06-12"]) == 1
+
+
+def test_the_report_chart_draws_each_stablecoin_parts_caps_in_its_token():
+    from spellgen.budget.caplines import budget_cap_lines
+
+    lines = budget_cap_lines(load_budget(MIXED))
+    assert [(line.token, line.label) for line in lines if line.token == "USDS"] == [
+        ("USDS", "Mixed annual cap: 302,465.75 USDS (2025-07-01 to 2025-12-31, 184 of 365 days)"),
+        ("USDS", "Mixed monthly cap: 50,000 USDS a month (cumulated, 2025-07-01 to 2025-12-31)"),
+        ("USDS", "Mixed annual cap: 600,000 USDS (2026-01-01 to 2026-12-31)"),
+        ("USDS", "Mixed monthly cap: 50,000 USDS a month (cumulated, 2026-01-01 to 2026-12-31)")]
+    assert [line.token for line in lines].count("DAI") == 2  # the DAI part's one period
+    assert lines[-1].points[-1][1] == Decimal(600_000)  # twelve months of 50,000 USDS in 2026
