@@ -344,3 +344,14 @@ def test_the_report_chart_draws_each_stablecoin_parts_caps_in_its_token():
         ("USDS", "Mixed monthly cap: 50,000 USDS a month (cumulated, 2026-01-01 to 2026-12-31)")]
     assert [line.token for line in lines].count("DAI") == 2  # the DAI part's one period
     assert lines[-1].points[-1][1] == Decimal(600_000)  # twelve months of 50,000 USDS in 2026
+
+
+def test_the_example_cannot_be_planned_for_the_spell_that_created_its_vest(tmp_path, capsys):
+    code, out = plan_file(tmp_path, JANSKY, "2025-01-23")
+    assert code == 2 and not out.exists()
+    text = JANSKY.read_text()
+    assert capsys.readouterr().err == (
+        f"{JANSKY}:{line_of(text, '        total: 462,000 USDS')}:9: usds.periods[0].stream: a spell of 2025-01-23 "
+        "cannot make the USDS stream of the budget period 2025-02-01 to 2026-01-31: MCD_VEST_USDS was first "
+        "registered by the 2025-01-23 spell\n")
+    assert plan_file(tmp_path, JANSKY, "2025-01-30")[0] == 0  # a week later the vest is there
