@@ -5,12 +5,14 @@ document's hash) and lists the spell's actions for the core unit's wallets in th
 action format, so the ledger is read with the spell parser and can be written by hand for spells
 cast before spellgen. `ledger add` builds the entry from the spell's YAML. Adding a spell that is
 already recorded is a no-op when the entry would be identical, and refused when it differs.
+`ledger show` lists the entries with what each moved per token (`summary`).
 """
 from __future__ import annotations
 
 import json
 import os
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from spellgen.spec import timeutil
@@ -19,6 +21,7 @@ from spellgen.spec.diagnostics import Diagnostics, InputError, Loc
 from spellgen.spec.model import Action, DaiPayment, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank
 from spellgen.spec.parse import Reader, SpellParser
 from spellgen.spec.source import YNode, read_file
+from spellgen.budget.flows import payment_of, transfer_of
 from spellgen.budget.model import Budget, Ledger, LedgerEntry
 
 FORMAT_VERSION = 1
@@ -160,6 +163,54 @@ def _register(wallets: dict[str, str], party: Party) -> None:
 
 def relative_source(spec: Path, ledger_path: Path) -> str:
     return Path(os.path.relpath(spec.resolve(), ledger_path.resolve().parent)).as_posix()
+
+
+# -- showing --------------------------------------------------------------------------------------
+
+def summary(ledger: Ledger) -> dict:
+    """The entries, each action as (kind, token, exact amount, recipient), and totals per token and kind
+    (JSON-ready: amounts are decimal strings)."""
+    totals: dict[str, dict[str, Decimal]] = {}
+    spells = []
+    for entry in ledger.entries:
+        rows = []
+        for action in entry.actions:
+            kind, token, amount = _moved(action)
+            by_kind = totals.setdefault(token, {})
+            by_kind[kind] = by_kind.get(kind, Decimal(0)) + amount
+            row = {"kind": kind, "token": token, "amount": _plain(amount), "to": _party(action.to, ledger.wallets)}
+            if isinstance(action, Stream):
+                row |= {"vest": action.vest, "start": timeutil.iso(action.start), "end": timeutil.iso(action.end)}
+            rows.append(row)
+        spells.append({"date": entry.date, "description": entry.description, "actions": rows})
+    return {"core_unit": ledger.unit_id, "spells": spells,
+            "totals": {t: {k: _plain(v) for k, v in kinds.items()} for t, kinds in totals.items()}}
+
+
+def _moved(action: Action) -> tuple[str, str, Decimal]:
+    if (paid := payment_of(action)) is not None:
+        return "paid", *paid
+    if (moved := transfer_of(action)) is not None:
+        return "transferred", *moved
+    return "streamed", action.token, action.total
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def summary_text(data: dict) -> str:
+    count = len(data["spells"])
+    lines = [f"{data['core_unit']}: {count} spell{'s' * (count != 1)} in the ledger"]
+    for spell in data["spells"]:
+        lines.append(f"{spell['date']}  {spell['description']}")
+        for row in spell["actions"]:
+            where = f" on {row['vest']} ({row['start']} to {row['end']})" if "vest" in row else ""
+            lines.append(f"  {row['kind']} {human(Decimal(row['amount']))} {row['token']} to {row['to']}{where}")
+    for token, kinds in data["totals"].items():
+        moved = ", ".join(f"{human(Decimal(v))} {k}" for k, v in kinds.items())
+        lines.append(f"total {token}: {moved}")
+    return "\n".join(lines) + "\n"
 
 
 # -- writing --------------------------------------------------------------------------------------

@@ -70,6 +70,12 @@ def _add_ledger(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--ledger", required=True, metavar="LEDGER.yaml", help="the ledger (created if absent)")
     add.add_argument("--budget", metavar="BUDGET.yaml",
                      help="the budget (needed to create a ledger; afterwards the ledger remembers it)")
+    show = actions.add_parser(
+        "show", help="list the ledger's spells and what they moved per token",
+        description="Each recorded spell with its payments, transfers and streams, then the totals per token "
+                    "(DAI, USDS, MKR, SKY) paid, transferred and streamed. Exact amounts.")
+    show.add_argument("ledger", metavar="LEDGER.yaml", help="the ledger")
+    show.add_argument("--format", choices=["text", "json"], default="text", help="default text")
     p.set_defaults(func=run_ledger)
 
 
@@ -232,6 +238,20 @@ def _summary(plan) -> str:
 
 @_guard
 def run_ledger(args: argparse.Namespace) -> int:
+    if args.ledger_command == "show":
+        return _show_ledger(args)
+    return _add_to_ledger(args)
+
+
+def _show_ledger(args: argparse.Namespace) -> int:
+    from spellgen.budget.ledger import load_ledger, summary, summary_text
+
+    data = summary(load_ledger(Path(args.ledger)))
+    sys.stdout.write(json.dumps(data, indent=2) + "\n" if args.format == "json" else summary_text(data))
+    return EXIT_OK
+
+
+def _add_to_ledger(args: argparse.Namespace) -> int:
     from spellgen.files import write_atomic
     from spellgen.spec.checks import check_spell
     from spellgen.spec.diagnostics import Diagnostics, InputError

@@ -355,3 +355,21 @@ def test_the_example_cannot_be_planned_for_the_spell_that_created_its_vest(tmp_p
         "cannot make the USDS stream of the budget period 2025-02-01 to 2026-01-31: MCD_VEST_USDS was first "
         "registered by the 2025-01-23 spell\n")
     assert plan_file(tmp_path, JANSKY, "2025-01-30")[0] == 0  # a week later the vest is there
+
+
+def test_ledger_show_lists_each_spell_and_the_totals_per_token(tmp_path, capsys):
+    assert cli.main(["ledger", "show", str(JANSKY.parent / "jansky-2025-ledger.yaml")]) == 0
+    assert capsys.readouterr().out == (
+        "JANSKY: 1 spell in the ledger\n"
+        "2025-01-23  2025-01-23 MakerDAO Executive Spell\n"
+        "  streamed 462,000 USDS to JANSKY on MCD_VEST_USDS (2025-02-01 00:00:00 UTC to 2025-12-31 23:59:59 UTC)\n"
+        "  streamed 4,752,000 SKY to JANSKY on MCD_VEST_SKY_TREASURY (2025-02-01 00:00:00 UTC to "
+        "2025-12-31 23:59:59 UTC)\n"
+        "total USDS: 462,000 streamed\n"
+        "total SKY: 4,752,000 streamed\n")
+    ledger = mixed_ledger(tmp_path, [FIRST, ("2025-10-02", sky("2,000,000.5") + payment("7"))])
+    assert cli.main(["ledger", "show", str(ledger), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["totals"] == {"USDS": {"paid": "100000", "streamed": "200000"}, "SKY": {"transferred": "2000000.5"},
+                              "DAI": {"paid": "7"}}
+    assert [a["kind"] for s in data["spells"] for a in s["actions"]] == ["paid", "streamed", "transferred", "paid"]
