@@ -78,16 +78,20 @@ def ledger_file(tmp_path: Path, entries: list[tuple[str, str]], unit: str = "TEC
     return path
 
 
-def budget_file_diagnostics(tmp_path: Path, text: str) -> list:
-    """What reading (and validating) a budget file with this text says."""
-    path = tmp_path / "budget.yaml"
+def file_diagnostics(tmp_path: Path, text: str, load=load_budget, name: str = "budget.yaml") -> list:
+    """What reading a file with this text says (a budget file by default; `load=load_ledger` for a ledger)."""
+    path = tmp_path / name
     path.write_text(text)
     diags = Diagnostics(str(path))
     try:
-        load_budget(path, diags)
+        load(path, diags)
     except InputError:
         pass
     return list(diags)
+
+
+def budget_file_diagnostics(tmp_path: Path, text: str) -> list:
+    return file_diagnostics(tmp_path, text)
 
 
 def budget_diagnostics(spell: Path, budget: Path = TECHOPS, ledger: Path | None = None) -> list:

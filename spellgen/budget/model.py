@@ -161,21 +161,9 @@ class Budget(Located):
     gov: dict[str, GovBudget]  # token -> part, in GOV_TOKENS order
     file: str = ""  # the budget file's path, for messages
 
-    @property
-    def dai(self) -> StableBudget | None:
-        return self.stable.get("DAI")
-
-    @property
-    def usds(self) -> StableBudget | None:
-        return self.stable.get("USDS")
-
-    @property
-    def mkr(self) -> GovBudget | None:
-        return self.gov.get("MKR")
-
-    @property
-    def sky(self) -> GovBudget | None:
-        return self.gov.get("SKY")
+    def part(self, token: str) -> StableBudget | GovBudget | None:
+        """The part of a token (`DAI`, `USDS`, `MKR`, `SKY`), or None when the budget has none."""
+        return self.stable.get(token) or self.gov.get(token)
 
     @property
     def tokens(self) -> list[str]:

@@ -18,7 +18,7 @@ def test_techops_states_sp53_and_sp54():
     assert (budget.unit_id, budget.unit_name) == ("TECH-001", "TechOps")
     assert [(w.role, w.name, w.address) for w in budget.wallets] == [
         ("auditor", "TECH_001", "0x2dC0420A736D1F40893B9481D8968E4D7424bC0B")]  # no Operational address
-    dai, mkr = budget.dai, budget.mkr
+    dai, mkr = budget.part("DAI"), budget.part("MKR")
     assert (dai.mip, dai.annual_cap, dai.monthly_cap) == ("MIP40c3-SP53", Decimal(2566200), Decimal(213850))
     assert [(p.first, p.last, p.stream.total) for p in dai.periods] == [
         (date(2022, 2, 1), date(2023, 1, 31), Decimal(2486400))]
@@ -33,13 +33,13 @@ def test_techops_states_sp53_and_sp54():
 
 def test_the_seeds_own_numbers():
     budget = load_budget(TECHOPS)
-    assert 12 * budget.dai.monthly_cap == budget.dai.annual_cap == Decimal("2566200")
-    assert 3 * budget.mkr.annual_cap == budget.mkr.total_cap
+    assert 12 * budget.part("DAI").monthly_cap == budget.part("DAI").annual_cap == Decimal("2566200")
+    assert 3 * budget.part("MKR").annual_cap == budget.part("MKR").total_cap
     # SP54 states 771.92 MKR in all, but its own lines add up to 0.01 MKR less.
-    assert budget.mkr.schedule_total == Decimal("771.92")
-    assert sum(v.amount for v in budget.mkr.schedule) == Decimal("771.91")
+    assert budget.part("MKR").schedule_total == Decimal("771.92")
+    assert sum(v.amount for v in budget.part("MKR").schedule) == Decimal("771.91")
     # The schedule is on SP54's plan: the 1-year cliff, then every 6 months to the end of 3 years.
-    assert budget.mkr.vesting_dates() == [v.date for v in budget.mkr.schedule]
+    assert budget.part("MKR").vesting_dates() == [v.date for v in budget.part("MKR").schedule]
 
 
 def test_techops_has_one_warning_the_mips_rounding(tmp_path):
@@ -50,7 +50,7 @@ def test_techops_has_one_warning_the_mips_rounding(tmp_path):
 
 
 def test_vesting_years_end_on_the_anniversaries():
-    mkr = load_budget(TECHOPS).mkr
+    mkr = load_budget(TECHOPS).part("MKR")
     assert [(n, a.isoformat(), b.isoformat()) for n, a, b in mkr.years()] == [
         (1, "2021-12-09", "2022-12-08"), (2, "2022-12-09", "2023-12-08"), (3, "2023-12-09", "2024-12-08")]
     assert [mkr.year_of(v.date) for v in mkr.schedule] == [1, 2, 2, 3, 3]  # the cliff vest rewards year 1

@@ -3,11 +3,12 @@ import shutil
 
 import pytest
 
-from budgetfiles import AUDITOR, DAI_SPELL, MKR_SPELL, TECHOPS, TECHOPS_LEDGER, ledger_file, mkr, spell_file
+from budgetfiles import (
+    AUDITOR, DAI_SPELL, MKR_SPELL, TECHOPS, TECHOPS_LEDGER, file_diagnostics, ledger_file, mkr, spell_file,
+)
 from spellgen.spec import timeutil
 from spellgen.cli import budget as cli
 from spellgen.budget.ledger import dump_ledger, load_ledger
-from spellgen.spec.diagnostics import Diagnostics, InputError
 from spellgen.spec.model import DaiPayment, MkrTransfer, Stream
 
 
@@ -114,14 +115,7 @@ def test_entries_stay_in_date_order(tmp_path):
 
 
 def diagnose(tmp_path, text):
-    path = tmp_path / "ledger.yaml"
-    path.write_text(text)
-    diags = Diagnostics(str(path))
-    try:
-        load_ledger(path, diags)
-    except InputError:
-        pass
-    return [(d.line, d.path, d.message) for d in diags]
+    return [(d.line, d.path, d.message) for d in file_diagnostics(tmp_path, text, load_ledger, "ledger.yaml")]
 
 
 @pytest.mark.parametrize("old, new, path, message", [

@@ -49,20 +49,20 @@ def plan_file(tmp_path, budget, day, *extra):
 def test_every_part_is_read_with_its_token():
     budget = load_budget(MIXED)
     assert budget.tokens == ["DAI", "USDS", "SKY"]
-    assert (budget.usds.token, budget.usds.annual_cap, budget.usds.monthly_cap) == \
+    assert (budget.part("USDS").token, budget.part("USDS").annual_cap, budget.part("USDS").monthly_cap) == \
         ("USDS", Decimal(600_000), Decimal(50_000))
-    assert [(p.first.isoformat(), p.top_up, p.stream.total) for p in budget.usds.periods] == [
+    assert [(p.first.isoformat(), p.top_up, p.stream.total) for p in budget.part("USDS").periods] == [
         ("2025-07-01", Decimal(100_000), Decimal(200_000)), ("2026-01-01", None, Decimal(480_000))]
-    assert (budget.sky.token, budget.sky.total_cap, budget.sky.horizon_months) == ("SKY", Decimal(4_000_000), 3)
-    assert budget.mkr is None and budget.dai.token == "DAI"
+    assert (budget.part("SKY").token, budget.part("SKY").total_cap, budget.part("SKY").horizon_months) == ("SKY", Decimal(4_000_000), 3)
+    assert budget.part("MKR") is None and budget.part("DAI").token == "DAI"
 
 
 def test_the_example_budget_is_valid_and_states_the_2025_01_23_streams():
     budget = load_budget(JANSKY)
     assert budget.tokens == ["USDS", "SKY"]
-    period = budget.usds.periods[0]
+    period = budget.part("USDS").periods[0]
     assert (period.stream.total, period.stream.end) == (Decimal(462_000), 1767225599)  # 2025-12-31 23:59:59 UTC
-    assert sum(v.amount for v in budget.sky.schedule) == budget.sky.schedule_total == Decimal(4_752_000)
+    assert sum(v.amount for v in budget.part("SKY").schedule) == budget.part("SKY").schedule_total == Decimal(4_752_000)
 
 
 @pytest.mark.parametrize("old, new, path, message", [
