@@ -38,6 +38,8 @@ examples:
   spellgen plan examples/budgets/techops.yaml --spell-date 2022-12-09 -o SPEC.yaml
   spellgen ledger add SPEC.yaml --ledger LEDGER.yaml --budget examples/budgets/techops.yaml
   spellgen budget status examples/budgets/techops.yaml --ledger LEDGER.yaml --at 2023-03-08
+  spellgen plan examples/budgets/jansky-2025.yaml --spell-date 2025-03-27   # USDS and SKY parts
+  spellgen ledger show examples/budgets/jansky-2025-ledger.yaml
   spellgen check SPEC.yaml --budget examples/budgets/techops.yaml --ledger LEDGER.yaml
 
 exit codes: 0 ok, 1 differs, 2 invalid input, 3 internal error or missing tool
