@@ -42,6 +42,9 @@ _SKY_PATH = re.compile(r"^(?P<folder>\d{4})/(?:oos-)?executive-vote-(?P<date>\d{
 _MAKER_PATH = re.compile(r"^governance/votes/(?:Community )?Executive [Vv]ote - (?P<month>[A-Z][a-z]+) "
                          r"(?P<day>\d{1,2}), (?P<year>\d{4})\.md$")
 MAX_URL = 300
+# The same shape for editors (JSON Schema); parse_url is the full check (dates, encoding).
+URL_PATTERN = (r"^https://raw\.githubusercontent\.com/(sky-ecosystem/executive-votes|makerdao/community)/[0-9a-f]{40}/"
+               r"[A-Za-z0-9._~/%-]+\.md$")
 
 
 @dataclass(frozen=True)
