@@ -69,7 +69,7 @@ def test_invalid_input_exits_2_naming_the_problems_of_both_files(tmp_path, capsy
     new = edited(tmp_path, TECHOPS, ("amount: 1,069,250", "amount: -5"), name="new.yaml")
     assert diff(old, new) == 2
     err = capsys.readouterr().err
-    assert f"{old}:30:13: sections[0].actions[1].to: the recipient: unknown wallet 'TECH_002'" in err
+    assert f"{old}:31:13: sections[0].actions[1].to: the recipient: unknown wallet 'TECH_002'" in err
     assert f"{new}:" in err and "negative" in err
 
 
@@ -101,8 +101,10 @@ def test_a_new_period_pairs_the_stream_as_changed_period(tmp_path, capsys):
 
 
 def test_a_stream_to_another_vest_is_removed_and_added(tmp_path, capsys):
-    # Moved to the date after the DAI vest changed: both DAI vests exist then.
-    old = edited(tmp_path, TECHOPS, ("2022-01-28", "2022-05-27"), name="old.yaml")
+    # Moved to the date after the DAI vest changed: both DAI vests exist then (without the Exec Doc
+    # URL, whose file is dated 2022-01-28).
+    url_line = next(line for line in TECHOPS.read_text().splitlines(keepends=True) if "exec_doc:" in line)
+    old = edited(tmp_path, TECHOPS, ("2022-01-28", "2022-05-27"), (url_line, ""), name="old.yaml")
     new = edited(tmp_path, old, ("vest: MCD_VEST_DAI", "vest: MCD_VEST_DAI_LEGACY"),
                  ("MCD_VEST_DAI: 1", "MCD_VEST_DAI_LEGACY: 1"))
     data = json_diff(old, new, capsys)
