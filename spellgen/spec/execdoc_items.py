@@ -85,9 +85,9 @@ def visible(text: str) -> str:
 
 
 def _amount(match: re.Match) -> Decimal:
-    whole = match["int"].replace(",", "")
-    value = Decimal(f"{whole}.{match['frac']}") if match["frac"] else Decimal(whole)
-    return value.scaleb(_SCALES[match["scale"]])
+    """Exact: built from the digits (Decimal arithmetic would round past 28 digits)."""
+    whole, frac = match["int"].replace(",", ""), match["frac"] or ""
+    return Decimal(f"{whole}{frac}E{_SCALES[match['scale']] - len(frac)}")
 
 
 def _addresses(text: str) -> list[str]:
@@ -225,7 +225,8 @@ def cross_check(spell: Spell, markdown: str, doc_name: str) -> list[tuple[Loc, s
     """Warnings where the document's payments and the YAML's actions differ, each naming both sides."""
     actions = _payments(spell)
     items = doc_payments(markdown)
-    left = [item for item in items if not _take(actions, item)]
+    matched = [item for item in items if _take(actions, item)]
+    left = [item for item in items if item not in matched]
     warnings: list[tuple[Loc, str]] = []
     for action in [a for a in actions if not a.matched]:
         near = next((i for i in left if action.address in i.addresses), None)
@@ -248,8 +249,8 @@ def cross_check(spell: Spell, markdown: str, doc_name: str) -> list[tuple[Loc, s
         warnings.append((copy_loc, f"the executive document ({doc_name}:{item.line}) gives {item.describe()}, "
                                    "which no action of this YAML pays, transfers or streams"))
     recipients = {a.address for a in actions} | {s.manager.address.lower() for s in spell.of_type(Stream) if s.manager}
-    for item in items:
-        if item not in left and not item.borrowed:
+    for item in matched:
+        if not item.borrowed:
             for address in item.addresses:
                 if address not in recipients:
                     warnings.append((copy_loc, f"the executive document ({doc_name}:{item.line}) names {address} "
