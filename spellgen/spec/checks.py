@@ -133,7 +133,8 @@ def _copy(spell: Spell, diags: Diagnostics, path: Path, claimed: str | None) -> 
             why = (f"; {claimed} is the hash of the file's bytes with their trailing newlines, which "
                    "`cast keccak -- \"$(wget ...)\"` drops")
         else:
-            why = "" if hashes.trimmed == hashes.raw else f" (of the file's bytes with their trailing newlines: {hashes.raw})"
+            why = "" if hashes.trimmed == hashes.raw else \
+                f" (of the file's bytes with their trailing newlines: {hashes.raw})"
         diags.error(spell.loc("description"), f"the description's hash {claimed} is not the keccak-256 of the "
                                               f"executive document {path}, as `cast keccak -- \"$(wget ...)\"` "
                                               f"reads it: {hashes.trimmed}{why}")

@@ -4,10 +4,11 @@ Executive documents state each payment, transfer or stream on one line: a bullet
 (`- **1,069,250 DAI** will be transferred to the TechOps Core Unit at 0x2dC0...`), a table row under
 an `Amount (USDS)` column, a sub-bullet of a stream's parameters (`tot: **838,182,330 SKY**`) or a
 sentence. A line counts as a payment when it gives an amount of DAI, USDS, MKR, SKY or SPK, is not a
-total (`a total of`, `totaling`) nor money into the surplus buffer, and it, its parent bullets, the sentence before its list or its
-headings speak of a transfer, payment, stream or compensation. The executive summary and Star Agent
-proxy spells (their own spells) are skipped. Addresses count as written in the visible text: a
-link's target (`[name](https://vote.makerdao.com/address/0x...)`) is not a recipient.
+total (`a total of`, `totaling`) nor money into the surplus buffer, and it, its parent bullets, the
+sentence before its list or its headings speak of a transfer, payment, stream or compensation. The
+executive summary and Star Agent proxy spells (their own spells) are skipped. Addresses count as
+written in the visible text: a link's target (`[name](https://vote.makerdao.com/address/0x...)`) is
+not a recipient.
 
 Matching is exact (Decimal, never float): every such amount must be an action's (with its
 recipient, when the line names addresses), and every payment action must be in the document.

@@ -17,8 +17,8 @@ from spellgen.spec import timeutil
 from spellgen.spec.address import AddressError, looks_like_address, parse_address
 from spellgen.spec.diagnostics import Diagnostics, InputError, Loc
 from spellgen.spec.model import (
-    Action, Allowance, CapChange, DaiPayment, ExecDoc, Expect, MkrToSky, MkrTransfer, Party, Section, SkyTransfer, Spell, Stream,
-    UsdsPayment, Yank,
+    Action, Allowance, CapChange, DaiPayment, ExecDoc, Expect, MkrToSky, MkrTransfer, Party, Section, SkyTransfer, Spell,
+    Stream, UsdsPayment, Yank,
 )
 from spellgen.spec.protocol import MAINNET, UINT48_MAX, VESTS, Cap
 from spellgen.spec.solidity import DATE_CONSTANT, TEMPLATE_NAMES, identifier_problem, string_literal_problem, text_problem
