@@ -346,3 +346,14 @@ def test_help_teaches(command, capsys):
         report_cli.main([command, "--help"])
     assert exit_.value.code == 0
     assert "examples:" in capsys.readouterr().out
+
+
+def test_the_executive_document_and_draft_are_metadata(tmp_path, capsys):
+    old_commit, new_commit = "8d4ada25d79f0d7cee894fc9f80d579ae5545a48", "0" * 39 + "1"
+    new = edited(tmp_path, TECHOPS, (old_commit, new_commit), ("  office_hours: false\n",
+                                                               "  office_hours: false\n  draft: true\n"))
+    assert diff(TECHOPS, new) == 1
+    out = capsys.readouterr().out
+    assert f"  exec_doc.url: https://raw.githubusercontent.com/makerdao/community/{old_commit}/" in out
+    assert f" -> https://raw.githubusercontent.com/makerdao/community/{new_commit}/" in out
+    assert "  draft: no -> yes\n" in out
