@@ -193,7 +193,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     results = verify(expected, observation, control)
     from spellgen.verify.source import source_results
 
-    results += source_results(source, source_name)
+    results += source_results(source, source_name, spell.exec_doc.url if spell.exec_doc else None)
     cast = observation.cast
     info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
                    iso(cast.timestamp), cast.gas_used, steps.timings, identity)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from spellgen.spec import history, solidity
+from spellgen.spec import execdoc, history, solidity
 from spellgen.spec import timeutil
 from spellgen.spec.amounts import human, is_whole, solidity_number
 from spellgen.spec.model import (
@@ -46,7 +46,7 @@ class SpellView:
     description: str
     office_hours: bool
     expiry: str
-    exec_doc: str | None
+    exec_doc: str | None  # the executive document's raw URL, for the `// Hash: cast keccak ...` comment
     wallets: list[tuple[str, str]]
     dates: list[tuple[str, int, str]]  # name, value, UTC text
     chainlog: list[str]
@@ -431,6 +431,13 @@ def _extras(spell: Spell, view: SpellView) -> None:
         view.interfaces.append(("DaiJoinLike", ["function exit(address usr, uint256 wad) external;"]))
 
 
+def _exec_doc_url(spell: Spell) -> str | None:
+    """The URL for the hash comment, checked again here (parse_url admits no quote, `*/` or line break).
+    Without a URL there is no comment: a local path would mean nothing to a reviewer of the spell."""
+    url = spell.exec_doc.url if spell.exec_doc else None
+    return solidity.comment(execdoc.parse_url(url).url) if url else None
+
+
 def spell_view(spell: Spell, source_name: str) -> SpellView:
     builder = _Builder(spell)
     sections = [builder.section(s) for s in spell.sections]
@@ -440,7 +447,7 @@ def spell_view(spell: Spell, source_name: str) -> SpellView:
         description=solidity.string_literal(spell.description),
         office_hours=spell.office_hours,
         expiry=timeutil.solidity_duration(spell.expiry),
-        exec_doc=solidity.comment(spell.exec_doc) if spell.exec_doc else None,
+        exec_doc=_exec_doc_url(spell),
         wallets=_used_wallets(spell),
         dates=[(name, ts, timeutil.iso(ts)) for ts, name in sorted(builder.names.dates.items())],
         chainlog=_chainlog(spell),

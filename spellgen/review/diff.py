@@ -26,7 +26,7 @@ from spellgen.spec import timeutil
 from spellgen.spec.amounts import human
 from spellgen.spec.expect import expected_from
 from spellgen.spec.model import (
-    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
+    Allowance, CapChange, DaiPayment, ExecDoc, MkrToSky, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
 from spellgen.spec.protocol import VESTS
 from spellgen.review.summary import TokenTotal, allowance_text, amount_text, auto_total, obligations, totals
@@ -216,10 +216,12 @@ def compare_actions(old: Spell, new: Spell) -> list[ActionChange]:
 
 def _spell_fields(spell: Spell) -> dict[str, str]:
     e = spell.expect
+    doc = spell.exec_doc or ExecDoc()
     fields = {
         "date": spell.date, "description": spell.description,
         "office_hours": "yes" if spell.office_hours else "no", "expiry": timeutil.human_duration(spell.expiry),
-        "solc": spell.solc, "exec_doc": spell.exec_doc or "none",
+        "solc": spell.solc, "exec_doc.url": doc.url or "none", "exec_doc.copy": doc.copy or "none",
+        "draft": "yes" if spell.draft else "no",
         "pause_delay": timeutil.human_duration(spell.pause_delay) if spell.pause_delay else "mainnet's",
         "vest_caps": "; ".join(f"{vest}: {amount_text(cap.amount, VESTS[vest].token)} per "
                                f"{timeutil.human_duration(cap.period)}"

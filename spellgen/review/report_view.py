@@ -82,8 +82,12 @@ def _metadata(spell: Spell, run: RunFacts | None) -> list[tuple[str, str]]:
             ("Office hours", "yes (weekdays 14:00 to 21:00 UTC)" if spell.office_hours else "no"),
             ("Expiry", f"{timeutil.human_duration(spell.expiry)} after deployment"),
             ("Compiler", f"solc {run.solc if run else spell.solc}")]
-    if spell.exec_doc:
-        rows.append(("Executive document", spell.exec_doc))
+    if spell.exec_doc and spell.exec_doc.url:
+        rows.append(("Executive document", spell.exec_doc.url))
+    if spell.exec_doc and spell.exec_doc.copy:
+        rows.append(("Executive document (local copy)", spell.exec_doc.copy))
+    if spell.draft:
+        rows.append(("Draft", "yes: not for an executive vote"))
     if run is not None:
         rows += [("Chain", run.chain), ("Spell", run.spell_address or "not deployed")]
         if run.cast_tx:

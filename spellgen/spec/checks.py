@@ -13,7 +13,11 @@ from pathlib import Path
 from spellgen.spec import timeutil
 from spellgen.spec.amounts import exact_sum, human, is_whole
 from spellgen.spec.diagnostics import Diagnostics
-from spellgen.spec.execdoc import description_hash, document_hashes, resolve
+from spellgen.spec.execdoc import (
+    EMPTY_KECCAK, SKY_REPO, SKY_REPO_SINCE, DocUrl, description_hash, document_hashes, is_placeholder, parse_url,
+    repo_for, resolve,
+)
+from spellgen.spec.execdoc_items import cross_check
 from spellgen.spec.model import (
     Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
@@ -29,7 +33,7 @@ DESCRIPTION = re.compile(r"^(\d{4}-\d{2}-\d{2}) MakerDAO Executive Spell \| Hash
 def check_spell(spell: Spell, diags: Diagnostics, base_dir: Path | None = None) -> None:
     """Run every check; problems go to diags (errors make the spell unusable, warnings do not).
 
-    `base_dir` is the YAML's folder, against which `spell.exec_doc` is resolved; by default the
+    `base_dir` is the YAML's folder, against which `spell.exec_doc.copy` is resolved; by default the
     folder of the file the diagnostics are about (`diags.file`).
     """
     for check in (_description, _house_rules, _wallets, _wallet_registry, _chainlog_parties, _keys_at_date,
@@ -61,28 +65,81 @@ def _description(spell: Spell, diags: Diagnostics) -> None:
     loc = spell.loc("description")
     if not match:
         diags.warn(loc, "the description should read 'YYYY-MM-DD MakerDAO Executive Spell | Hash: 0x<64 hex>'")
-    elif match.group(1) != spell.date:
+    elif match.group(1) != spell.date and not _url_dated(spell):  # else _url_dates says it, as an error
         diags.warn(loc, f"the description is dated {match.group(1)} but the spell's date is {spell.date}")
 
 
+def _url_dated(spell: Spell) -> bool:
+    """True when the document's URL is dated the spell's date (then a description of another date is an error)."""
+    return bool(spell.exec_doc and spell.exec_doc.url and parse_url(spell.exec_doc.url).date == spell.date)
+
+
 def _exec_doc(spell: Spell, diags: Diagnostics, base_dir: Path) -> None:
-    """The description's hash must be the keccak-256 of the executive document the YAML names."""
-    if not spell.exec_doc:
-        return
-    path = resolve(spell.exec_doc, base_dir)
-    try:
-        hashes = document_hashes(path.read_bytes())
-    except OSError as exc:
-        diags.error(spell.loc("exec_doc"), f"cannot read the executive document {path}: {exc.strerror}")
-        return
+    """The description's hash, the document's URL and its local copy must agree with each other."""
     claimed = description_hash(spell.description)
+    reported = _hash_value(spell, diags, claimed)
+    doc = spell.exec_doc
+    if doc is not None and doc.url:
+        _url_dates(spell, diags, parse_url(doc.url))
+    if doc is not None and doc.copy:
+        _copy(spell, diags, resolve(doc.copy, base_dir), None if reported else claimed)
+    if spell.draft:
+        diags.warn(spell.loc("draft"), "draft: not for an executive vote (placeholder hashes are allowed); "
+                                       "remove `draft` once the executive document is final")
+
+
+def _hash_value(spell: Spell, diags: Diagnostics, claimed: str | None) -> bool:
+    """Refuse hashes nobody computed from a document; True when `claimed` was such a hash."""
     if claimed is None:
-        return  # _description already warns that the description has no hash
-    if not hashes.matches(claimed):
-        also = "" if hashes.trimmed == hashes.raw else \
-            f" (without its trailing newlines, as `cast keccak -- \"$(cat FILE)\"` reads it: {hashes.trimmed})"
+        return False
+    if claimed.lower() == EMPTY_KECCAK:
+        diags.error(spell.loc("description"), f"the description's hash {claimed} is the keccak-256 of nothing: "
+                                              "what `cast keccak -- \"$(wget URL ...)\"` prints when the download "
+                                              "fails; hash the executive document's text")
+        return True
+    if is_placeholder(claimed):
+        if not spell.draft:
+            diags.error(spell.loc("description"), f"the description's hash {claimed} is a placeholder, not the "
+                                                  "hash of an executive document; set `draft: true` under `spell` "
+                                                  "until the document is final")
+        return True
+    return False
+
+
+def _url_dates(spell: Spell, diags: Diagnostics, url: DocUrl) -> None:
+    loc = spell.loc("exec_doc.url")
+    if url.repo != repo_for(spell.date):
+        diags.error(loc, f"the executive documents of {spell.date} spells are in {repo_for(spell.date)}, not "
+                         f"{url.repo} ({SKY_REPO} holds them from {SKY_REPO_SINCE})")
+    if url.date != spell.date:
+        diags.error(loc, f"the executive document's file is dated {url.date} but the spell's date is {spell.date}")
+        return
+    match = DESCRIPTION.match(spell.description)
+    if match and match.group(1) != url.date:
+        diags.error(spell.loc("description"), f"the description is dated {match.group(1)} but the executive "
+                                              f"document's file is dated {url.date}")
+
+
+def _copy(spell: Spell, diags: Diagnostics, path: Path, claimed: str | None) -> None:
+    """The local copy: its hash against the description, its payments against the actions."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        diags.error(spell.loc("exec_doc.copy"), f"cannot read the executive document {path}: {exc.strerror}")
+        return
+    hashes = document_hashes(data)
+    if claimed is not None and not hashes.matches(claimed):
+        if claimed.lower() == hashes.raw:
+            why = (f"; {claimed} is the hash of the file's bytes with their trailing newlines, which "
+                   "`cast keccak -- \"$(wget ...)\"` drops")
+        else:
+            why = "" if hashes.trimmed == hashes.raw else \
+                f" (of the file's bytes with their trailing newlines: {hashes.raw})"
         diags.error(spell.loc("description"), f"the description's hash {claimed} is not the keccak-256 of the "
-                                              f"executive document {path}: {hashes.raw}{also}")
+                                              f"executive document {path}, as `cast keccak -- \"$(wget ...)\"` "
+                                              f"reads it: {hashes.trimmed}{why}")
+    for loc, message in cross_check(spell, data.decode("utf-8", errors="replace"), str(path)):
+        diags.warn(loc, message)
 
 
 def _wallets(spell: Spell, diags: Diagnostics) -> None:

@@ -226,6 +226,14 @@ class Expect(Located):
     streamed: dict[str, Decimal] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class ExecDoc:
+    """The executive document: its permanent raw URL and/or a local copy (relative to the YAML)."""
+
+    url: str | None = None
+    copy: str | None = None
+
+
 @dataclass
 class Spell(Located):
     date: str  # YYYY-MM-DD, the target date
@@ -238,7 +246,8 @@ class Spell(Located):
     expect: Expect | None = None
     vest_caps: dict[str, Cap] = field(default_factory=dict)  # overrides of the mainnet caps
     pause_delay: int | None = None  # the twin's governance delay; None = mainnet's at the date
-    exec_doc: str | None = None  # path of the executive document, relative to the YAML
+    exec_doc: ExecDoc | None = None
+    draft: bool = False  # not for an executive vote yet: a placeholder hash is allowed, check warns
 
     def parties(self) -> list[Party]:
         """Every party an action names (recipients, managers), in file order."""

@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Callable
 
 from spellgen.spec import amounts
+from spellgen.spec import execdoc
 from spellgen.spec import timeutil
 from spellgen.spec.address import AddressError, looks_like_address, parse_address
 from spellgen.spec.diagnostics import Diagnostics, InputError, Loc
 from spellgen.spec.model import (
-    Action, Allowance, CapChange, DaiPayment, Expect, MkrToSky, MkrTransfer, Party, Section, SkyTransfer, Spell, Stream,
-    UsdsPayment, Yank,
+    Action, Allowance, CapChange, DaiPayment, ExecDoc, Expect, MkrToSky, MkrTransfer, Party, Section, SkyTransfer, Spell,
+    Stream, UsdsPayment, Yank,
 )
 from spellgen.spec.protocol import MAINNET, UINT48_MAX, VESTS, Cap
 from spellgen.spec.solidity import DATE_CONSTANT, TEMPLATE_NAMES, identifier_problem, string_literal_problem, text_problem
@@ -31,7 +32,8 @@ DEFAULT_EXPIRY = 30 * timeutil.DAY
 TOP_KEYS = {"spellgen": False, "spell": True, "wallets": False, "sections": True, "expect": False,
             "vest_caps": False, "simulation": False}
 SPELL_KEYS = {"date": True, "description": True, "office_hours": True, "expiry": False, "solc": False,
-              "exec_doc": False}
+              "exec_doc": False, "draft": False}
+EXEC_DOC_KEYS = {"url": False, "copy": False}
 SECTION_KEYS = {"title": True, "links": False, "actions": True}
 LINK_LABELS = {"forum": "Forum", "poll": "Poll", "mip": "MIP", "atlas": "Atlas", "executive_vote": "Executive Vote"}
 ACTION_KEYS: dict[str, dict[str, bool]] = {
@@ -350,12 +352,47 @@ class SpellParser:
         office_hours = self.r.boolean(e["office_hours"], "office_hours") if "office_hours" in e else None
         expiry = self.r.duration(e["expiry"], "expiry") if "expiry" in e else DEFAULT_EXPIRY
         solc = self.r.choice(e["solc"], "solc", list(SOLC_TARGETS)) if "solc" in e else DEFAULT_SOLC
-        exec_doc = self.r.text(e["exec_doc"], "exec_doc") if "exec_doc" in e else None
-        values = dict(date=date, description=description, office_hours=office_hours, expiry=expiry, solc=solc)
+        exec_doc, doc_locs = self.exec_doc(e["exec_doc"]) if "exec_doc" in e else (None, {})
+        draft = self.r.boolean(e["draft"], "draft") if "draft" in e else False
+        values = dict(date=date, description=description, office_hours=office_hours, expiry=expiry, solc=solc,
+                      draft=draft)
         if any(v is None for v in values.values()):
             return None
-        locs = {k: e[k].loc for k in e} | {"": node.loc}
+        locs = {k: e[k].loc for k in e} | doc_locs | {"": node.loc}
         return values | {"exec_doc": exec_doc, "locs": locs}
+
+    def exec_doc(self, node: YNode) -> tuple[ExecDoc | None, dict[str, Loc]]:
+        """`{url: https://raw.githubusercontent.com/..., copy: docs/exec.md}`; a plain string is one of
+        the two (a URL when it starts with https://, else the local copy, the older form)."""
+        if node.kind == "scalar":
+            text = self.r.text(node, "exec_doc")
+            if text is None:
+                return None, {}
+            key = "url" if text.strip().startswith(("https://", "http://")) else "copy"
+            entries, locs = {key: node}, {f"exec_doc.{key}": node.loc}
+        elif self.r.mapping(node, EXEC_DOC_KEYS, "exec_doc"):
+            entries, locs = node.entries, {f"exec_doc.{k}": v.loc for k, v in node.entries.items()}
+            if not entries:
+                self.r.error(node.loc, "exec_doc needs `url` (the document's raw URL at its commit), `copy` "
+                                       "(a local copy) or both")
+                return None, locs
+        else:
+            return None, {}
+        url = self.exec_doc_url(entries["url"]) if "url" in entries else None
+        copy = self.r.text(entries["copy"], "exec_doc.copy") if "copy" in entries else None
+        if ("url" in entries and url is None) or ("copy" in entries and copy is None):
+            return None, locs
+        return ExecDoc(url, copy), locs
+
+    def exec_doc_url(self, node: YNode) -> str | None:
+        text = self.r.scalar(node, "exec_doc.url")
+        if text is None:
+            return None
+        try:
+            return execdoc.parse_url(text.strip()).url
+        except execdoc.UrlError as exc:
+            self.r.error(node.loc, f"the executive document's URL {exc}")
+            return None
 
     def wallet_registry(self, node: YNode) -> dict[str, str]:
         wallets: dict[str, str] = {}

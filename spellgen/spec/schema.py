@@ -6,8 +6,9 @@ Field names come from parse.py's key tables, so the two cannot drift apart (test
 from __future__ import annotations
 
 from spellgen.spec.parse import (
-    ACTION_KEYS, CAP_KEYS, EXPECT_KEYS, LINK_LABELS, SECTION_KEYS, SIMULATION_KEYS, SOLC_TARGETS, SPELL_KEYS, TOP_KEYS,
+    ACTION_KEYS, CAP_KEYS, EXEC_DOC_KEYS, EXPECT_KEYS, LINK_LABELS, SECTION_KEYS, SIMULATION_KEYS, SOLC_TARGETS, SPELL_KEYS, TOP_KEYS,
 )
+from spellgen.spec.execdoc import URL_PATTERN as EXEC_DOC_URL
 from spellgen.spec.protocol import VESTS
 
 AMOUNT = {
@@ -121,7 +122,20 @@ def spell_schema() -> dict:
         "office_hours": {"type": "boolean", "description": "Cast only on weekdays 14:00-21:00 UTC."},
         "expiry": {**DURATION, "description": "How long after deployment the spell can be scheduled (30 days)."},
         "solc": {"enum": list(SOLC_TARGETS), "description": "Compiler of the rendered spell (default 0.8.16)."},
-        "exec_doc": {"type": "string", "description": "Path of the executive document, relative to this file."},
+        "exec_doc": {"description": "The executive document: its permanent raw URL at the commit of its last change "
+                                    "(rendered in the `// Hash: cast keccak` comment) and/or a local copy, relative "
+                                    "to this file (hashed and cross-checked against the actions). A plain string "
+                                    "is the URL when it starts with https://, else the copy.",
+                     "anyOf": [{"type": "string"}, _obj({
+                         "url": {"type": "string", "pattern": EXEC_DOC_URL,
+                                 "description": "https://raw.githubusercontent.com/sky-ecosystem/executive-votes/"
+                                                "<commit>/YYYY/executive-vote-YYYY-MM-DD-<slug>.md (makerdao/community"
+                                                "/<commit>/governance/votes/Executive%20vote%20-%20<Month>%20<d>%2C%20"
+                                                "<yyyy>.md before 2025-05-29)"},
+                         "copy": {"type": "string", "description": "A local copy, relative to this file."},
+                     }, EXEC_DOC_KEYS)]},
+        "draft": {"type": "boolean", "description": "Not for an executive vote yet: a placeholder hash is allowed "
+                                                    "and `check` warns."},
     }, SPELL_KEYS, "Spell metadata.")
     section = _obj({
         "title": TEXT,

@@ -26,6 +26,9 @@ _ETHER_NOTE = re.compile(r"//.*\bNote\b.*\bether\b", re.IGNORECASE)
 _COMMENT_AMOUNT = re.compile(r"(?<![\w.])(\d[\d,_]*(?:\.\d+)?)\s*(" + "|".join(TOKENS) + r")\b")
 _COMMENT_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}\b")
 _COMMENT_ID = re.compile(r"\bID\s+(\d+)\b", re.IGNORECASE)
+# `// Hash: cast keccak -- "$(wget 'URL' -q -O - 2>/dev/null)"` (2022 spells: seth, the URL unquoted).
+_HASH_COMMENT = re.compile(r"//\s*Hash:\s*(?:cast|seth)\s+keccak\s+--\s+\"\$\(wget\s+'?(?P<url>[^'\s\"]+)")
+_DESCRIPTION = re.compile(r"\bstring\s+public\s+constant\s+override\s+description\b")
 _BUDGET_CALL = re.compile(r"\b(transfer|approve|create|yank|sendPaymentFromSurplusBuffer|_transferUsds|"
                           r"_transferSky|daiToUsds|mkrToSky|exit|suck|restrict|setValue|file)\s*\(")
 
@@ -36,11 +39,14 @@ class SourceFinding:
     problem: str
 
 
-def review_source(source: str) -> list[SourceFinding]:
-    """Every comment or name the code contradicts, in line order."""
+def review_source(source: str, exec_doc_url: str | None = None) -> list[SourceFinding]:
+    """Every comment or name the code contradicts, in line order; with the YAML's executive document
+    URL, also a hash comment that names another document or is missing."""
     lines = source.splitlines()
     code = [_strip_comment(line) for line in lines]
     findings = _date_constants(source)
+    if exec_doc_url:
+        findings += _hash_comment(lines, exec_doc_url)
     findings += _ether_lines(lines, code)
     findings += _comments_against_statements(lines, code, _address_constants(source))
     return sorted(findings, key=lambda f: (f.line, f.problem))
@@ -184,11 +190,22 @@ def _ids_agree(line: int, comment: str, statement: str) -> list[SourceFinding]:
             for stated in _COMMENT_ID.findall(comment) if stated != yank.group(1)]
 
 
-def source_results(source: str, file_name: str) -> list:
+def _hash_comment(lines: list[str], url: str) -> list[SourceFinding]:
+    """The `// Hash: cast keccak ...` comment must fetch the executive document the YAML names."""
+    found = [(n, m["url"]) for n, line in enumerate(lines, 1) if (m := _HASH_COMMENT.search(line))]
+    if not found:
+        line = next((n for n, text in enumerate(lines, 1) if _DESCRIPTION.search(text)), 1)
+        return [SourceFinding(line, f"no `// Hash: cast keccak -- \"$(wget '{url}' -q -O - 2>/dev/null)\"` comment "
+                                    "above the description: the YAML names that executive document")]
+    return [SourceFinding(n, f"the hash comment fetches {got}, but the YAML's executive document is {url}")
+            for n, got in found if got != url]
+
+
+def source_results(source: str, file_name: str, exec_doc_url: str | None = None) -> list:
     """The findings as verification results: one FAIL per finding naming the line, else one PASS."""
     from spellgen.verify.compare import Result
 
-    findings = review_source(source)
+    findings = review_source(source, exec_doc_url)
     if not findings:
         return [Result("source: comments, date constants and ether notes agree with the code", "spell", True,
                        f"{file_name}: {len(source.splitlines())} lines read")]

@@ -16,7 +16,7 @@ def no_fork_url(monkeypatch):
 def test_planned_stream_and_mkr_transfer_pass_on_the_twin(tmp_path, capsys):
     spec = tmp_path / "techops-2022-12-09-planned.yaml"
     assert budget_cli.main(["plan", str(TECHOPS), "--spell-date", "2022-12-09", "-o", str(spec),
-                            "--exec-hash", "0x" + "34" * 32]) == 0
+                            "--exec-hash", "0xc1363d6a233492ab13d88e8bb9d9cab0033439f0817e152f0b3a4218989983ef"]) == 0  # not a placeholder
     assert cli.main(["build", str(spec), "--out", str(tmp_path / "build")]) == 0
     assert cli.main(["simulate", str(spec), "--twin", "--report-dir", str(tmp_path / "report")]) == 0
     assert "FAIL" not in capsys.readouterr().out

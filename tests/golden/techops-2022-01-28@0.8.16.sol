@@ -27,6 +27,7 @@ interface GemLike {
 }
 
 contract DssSpellAction is DssAction {
+    // Hash: cast keccak -- "$(wget 'https://raw.githubusercontent.com/makerdao/community/8d4ada25d79f0d7cee894fc9f80d579ae5545a48/governance/votes/Executive%20vote%20-%20January%2028%2C%202022.md' -q -O - 2>/dev/null)"
     string public constant override description =
         "2022-01-28 MakerDAO Executive Spell | Hash: 0x1284f085ea8cd00b52464a5191e1975b5e1b53fcfe3daa1434bd37348fbeaf9f";
 

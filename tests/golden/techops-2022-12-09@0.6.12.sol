@@ -27,6 +27,7 @@ interface GemLike {
 }
 
 contract DssSpellAction is DssAction {
+    // Hash: cast keccak -- "$(wget 'https://raw.githubusercontent.com/makerdao/community/8ef80506bda5a3115105ec227733e68b4a63430d/governance/votes/Executive%20Vote%20-%20December%209%2C%202022.md' -q -O - 2>/dev/null)"
     string public constant override description =
         "2022-12-09 MakerDAO Executive Spell | Hash: 0xc1363d6a233492ab13d88e8bb9d9cab0033439f0817e152f0b3a4218989983ef";
 

@@ -69,7 +69,7 @@ def test_invalid_input_exits_2_naming_the_problems_of_both_files(tmp_path, capsy
     new = edited(tmp_path, TECHOPS, ("amount: 1,069,250", "amount: -5"), name="new.yaml")
     assert diff(old, new) == 2
     err = capsys.readouterr().err
-    assert f"{old}:30:13: sections[0].actions[1].to: the recipient: unknown wallet 'TECH_002'" in err
+    assert f"{old}:31:13: sections[0].actions[1].to: the recipient: unknown wallet 'TECH_002'" in err
     assert f"{new}:" in err and "negative" in err
 
 
@@ -101,8 +101,10 @@ def test_a_new_period_pairs_the_stream_as_changed_period(tmp_path, capsys):
 
 
 def test_a_stream_to_another_vest_is_removed_and_added(tmp_path, capsys):
-    # Moved to the date after the DAI vest changed: both DAI vests exist then.
-    old = edited(tmp_path, TECHOPS, ("2022-01-28", "2022-05-27"), name="old.yaml")
+    # Moved to the date after the DAI vest changed: both DAI vests exist then (without the Exec Doc
+    # URL, whose file is dated 2022-01-28).
+    url_line = next(line for line in TECHOPS.read_text().splitlines(keepends=True) if "exec_doc:" in line)
+    old = edited(tmp_path, TECHOPS, ("2022-01-28", "2022-05-27"), (url_line, ""), name="old.yaml")
     new = edited(tmp_path, old, ("vest: MCD_VEST_DAI", "vest: MCD_VEST_DAI_LEGACY"),
                  ("MCD_VEST_DAI: 1", "MCD_VEST_DAI_LEGACY: 1"))
     data = json_diff(old, new, capsys)
@@ -344,3 +346,14 @@ def test_help_teaches(command, capsys):
         report_cli.main([command, "--help"])
     assert exit_.value.code == 0
     assert "examples:" in capsys.readouterr().out
+
+
+def test_the_executive_document_and_draft_are_metadata(tmp_path, capsys):
+    old_commit, new_commit = "8d4ada25d79f0d7cee894fc9f80d579ae5545a48", "0" * 39 + "1"
+    new = edited(tmp_path, TECHOPS, (old_commit, new_commit), ("  office_hours: false\n",
+                                                               "  office_hours: false\n  draft: true\n"))
+    assert diff(TECHOPS, new) == 1
+    out = capsys.readouterr().out
+    assert f"  exec_doc.url: https://raw.githubusercontent.com/makerdao/community/{old_commit}/" in out
+    assert f" -> https://raw.githubusercontent.com/makerdao/community/{new_commit}/" in out
+    assert "  draft: no -> yes\n" in out

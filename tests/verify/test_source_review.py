@@ -63,3 +63,21 @@ def test_verify_fails_a_spell_whose_comment_disagrees_and_names_the_line(tmp_pat
     line = next(i for i, text in enumerate(source.splitlines(), 1) if "- 300 MKR -" in text)
     assert f"FAIL  source DssSpell.sol:{line}: the comment says 300 MKR" in out
     assert "PASS  MKR transfer: 257.31 MKR to TECH_001" in out  # the chain did what the YAML says
+
+
+@pytest.mark.parametrize("spec", [JAN, DEC, ROOT / "examples/sky-2026-01-15.yaml"], ids=lambda p: p.stem)
+def test_the_hash_comment_must_fetch_the_yamls_executive_document(spec):
+    spell = load_spell(spec)
+    url = spell.exec_doc.url
+    source = render(spell, spec.name)
+    assert review_source(source, url) == []
+    line = next(n for n, text in enumerate(source.splitlines(), 1) if "// Hash: cast keccak" in text)
+    other = url.replace(url.split("/")[5], "0" * 40)  # another commit of the document
+    assert [(f.line, f.problem) for f in review_source(source.replace(url, other), url)] == [
+        (line, f"the hash comment fetches {other}, but the YAML's executive document is {url}")]
+    without = "\n".join(text for text in source.splitlines() if "// Hash: cast keccak" not in text)
+    [missing] = review_source(without, url)
+    assert missing.line == line and "no `// Hash: cast keccak" in missing.problem
+    # A 2022 hand-written form (seth, the URL unquoted) is read too.
+    seth = source.replace(f"cast keccak -- \"$(wget '{url}' -q", f"seth keccak -- \"$(wget {url} -q")
+    assert review_source(seth, url) == []

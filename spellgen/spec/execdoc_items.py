@@ -1,0 +1,271 @@
+"""The payments an executive document states, read from its markdown and set against the actions.
+
+Executive documents state each payment, transfer or stream on one line: a bullet
+(`- **1,069,250 DAI** will be transferred to the TechOps Core Unit at 0x2dC0...`), a table row under
+an `Amount (USDS)` column, a sub-bullet of a stream's parameters (`tot: **838,182,330 SKY**`) or a
+sentence. A line counts as a payment when it gives an amount of DAI, USDS, MKR, SKY or SPK, is not a
+total (`a total of`, `totaling`) nor money into the surplus buffer, and it, its parent bullets, the
+sentence before its list or its headings speak of a transfer, payment, stream or compensation. The
+executive summary and Star Agent proxy spells (their own spells) are skipped. Addresses count as
+written in the visible text: a link's target (`[name](https://vote.makerdao.com/address/0x...)`) is
+not a recipient.
+
+Matching is exact (Decimal, never float): every such amount must be an action's (with its
+recipient, when the line names addresses), and every payment action must be in the document.
+Each mismatch is one warning at the YAML action (or at `exec_doc.copy` for a line no action makes),
+naming the document's line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from spellgen.spec.amounts import human
+from spellgen.spec.diagnostics import Loc
+from spellgen.spec.model import DaiPayment, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment
+
+TOKENS = ("DAI", "USDS", "MKR", "SKY", "SPK")
+_NUMBER = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?:\s+(?P<scale>thousand|million|billion))?"
+_AMOUNT = re.compile(r"(?<![\w.,])" + _NUMBER + r"\s+(?P<token>" + "|".join(TOKENS) + r")\b")
+_BARE_NUMBER = re.compile(r"^\s*" + _NUMBER + r"\s*$")
+_SCALES = {None: 0, "thousand": 3, "million": 6, "billion": 9}
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_URL = re.compile(r"https?://\S+")
+_ADDRESS = re.compile(r"(?<![0-9A-Za-z])0x[0-9a-fA-F]{40}(?![0-9A-Za-z])")
+_PAYMENT = re.compile(r"\b(transfer\w*|send|sent|pay|paid|payments?|distribut\w*|stream\w*|vest\w*|tot|"
+                      r"compensation|reimburse\w*|grants?|funding|budget)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"\b(a total of|totall?ing|in total)\b", re.IGNORECASE)
+# Money into the protocol (`Mint 8,079,210 USDS debt ... and transfer the amount to the Surplus Buffer`).
+_INFLOW = re.compile(r"\bto the surplus buffer\b", re.IGNORECASE)
+_SKIPPED = re.compile(r"summary|proxy spell", re.IGNORECASE)
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+@dataclass
+class DocPayment:
+    """One amount a document line gives, with the addresses that line (or its bullet) names."""
+
+    line: int
+    amount: Decimal
+    token: str
+    addresses: list[str]  # lowercase
+    text: str
+    borrowed: bool = False  # the addresses are those of the line's bullet, not of the line itself
+
+    def describe(self) -> str:
+        to = f" to {', '.join(self.addresses)}" if self.addresses else ""
+        return f"{human(self.amount)} {self.token}{to}"
+
+
+@dataclass
+class _Payment:
+    """A YAML action that moves tokens to a recipient."""
+
+    loc: Loc
+    amount_loc: Loc
+    to_loc: Loc
+    kind: str
+    label: str
+    address: str  # lowercase
+    amounts: tuple[Decimal, ...]  # as declared, and as paid when rounding changes it
+    token: str
+    matched: bool = field(default=False)
+
+    def describe(self) -> str:
+        return f"{human(self.amounts[0])} {self.token} to {self.label}"
+
+
+def visible(text: str) -> str:
+    """The text a reader sees: link targets, bare URLs, bold and code marks removed."""
+    text = _LINK.sub(r"\1", text)
+    text = _URL.sub(" ", text)
+    return text.replace("**", "").replace("__", "").replace("`", "")
+
+
+def _amount(match: re.Match) -> Decimal:
+    """Exact: built from the digits (Decimal arithmetic would round past 28 digits)."""
+    whole, frac = match["int"].replace(",", ""), match["frac"] or ""
+    return Decimal(f"{whole}{frac}E{_SCALES[match['scale']] - len(frac)}")
+
+
+def _addresses(text: str) -> list[str]:
+    return list(dict.fromkeys(a.lower() for a in _ADDRESS.findall(text)))
+
+
+def doc_payments(markdown: str) -> list[DocPayment]:
+    """Every amount the document gives for a payment, transfer or stream, in line order."""
+    reader = _Reader()
+    for number, line in enumerate(markdown.splitlines(), 1):
+        reader.feed(number, line)
+    return reader.out
+
+
+class _Reader:
+    """One pass over the lines, keeping the headings, the open bullet list and the last sentence."""
+
+    def __init__(self) -> None:
+        self.out: list[DocPayment] = []
+        self.headings: list[tuple[int, str]] = []
+        self.bullets: list[tuple[int, str]] = []  # (indent, visible text) of the open bullets
+        self.block: list[str] = []  # visible text of the whole top-level bullet
+        self.block_items: list[DocPayment] = []  # its lines' payments without an address of their own
+        self.sentence = ""  # the last paragraph line before a list or table
+        self.table_token: dict[int, str] = {}  # column -> token, from the table's header
+        self.table_header: list[str] | None = None
+        self.front_matter = False
+
+    def feed(self, number: int, raw: str) -> None:
+        if number == 1 and raw.strip() == "---":
+            self.front_matter = True
+            return
+        if self.front_matter:
+            self.front_matter = raw.strip() != "---"
+            return
+        text = visible(raw)
+        if match := _HEADING.match(raw):
+            self._close_block()
+            level = len(match[1])
+            self.headings = [h for h in self.headings if h[0] < level] + [(level, visible(match[2]))]
+            self.sentence, self.table_header = "", None
+        elif raw.lstrip().startswith("|"):
+            self._close_block()
+            self._table_row(number, raw)
+        elif match := _BULLET.match(raw):
+            indent = len(match[1])
+            if not self.bullets or indent <= self.bullets[0][0]:
+                self._close_block()
+            self.bullets = [b for b in self.bullets if b[0] < indent] + [(indent, visible(match[2]))]
+            self.block.append(text)
+            self._line(number, text, [b[1] for b in self.bullets[:-1]], in_block=True)
+        elif not raw.strip():
+            if not self.bullets:
+                self.table_header = None
+        elif self.bullets and raw.startswith((" ", "\t")):
+            self.block.append(text)  # a continuation of the bullet
+            self._line(number, text, [b[1] for b in self.bullets], in_block=True)
+        else:
+            self._close_block()
+            self.table_header = None
+            self._line(number, text, [])
+            self.sentence = text
+
+    def _skipped(self) -> bool:
+        # The title (level 1) lists every part of the proposal; sections below it are what counts.
+        return any(level > 1 and _SKIPPED.search(title) for level, title in self.headings)
+
+    def _context(self, parents: list[str]) -> str:
+        return " ".join([t for level, t in self.headings if level > 1] + [self.sentence] + parents)
+
+    def _line(self, number: int, text: str, parents: list[str], in_block: bool = False) -> None:
+        if self._skipped() or _TOTAL.search(text) or _INFLOW.search(text):
+            return
+        amounts = list(_AMOUNT.finditer(text))
+        if not amounts or not _PAYMENT.search(text + " " + self._context(parents)):
+            return
+        addresses = _addresses(text)
+        for match in amounts:
+            item = DocPayment(number, _amount(match), match["token"], addresses, text.strip())
+            self.out.append(item)
+            if in_block and not addresses:
+                self.block_items.append(item)
+
+    def _close_block(self) -> None:
+        """A sub-bullet such as `tot: 838,182,330 SKY` takes the addresses its bullet names elsewhere."""
+        if self.block_items:
+            addresses = _addresses(" ".join(self.block))
+            for item in self.block_items:
+                item.addresses, item.borrowed = addresses, True
+        self.bullets, self.block, self.block_items = [], [], []
+
+    def _table_row(self, number: int, raw: str) -> None:
+        cells = [c.strip() for c in raw.strip().strip("|").split("|")]
+        if _TABLE_RULE.match(raw):
+            return
+        if self.table_header is None:
+            self.table_header = cells
+            self.table_token = {i: t for i, cell in enumerate(cells) for t in TOKENS
+                                if re.search(rf"\b{t}\b", visible(cell))}
+            return
+        if self._skipped():
+            return
+        text = visible(raw)
+        if not self.table_token and not _PAYMENT.search(text + " " + self._context([])):
+            return
+        addresses = _addresses(text)
+        for i, cell in enumerate(cells):
+            shown = visible(cell)
+            if i in self.table_token and (match := _BARE_NUMBER.match(shown)):
+                self.out.append(DocPayment(number, _amount(match), self.table_token[i], addresses, text.strip()))
+                continue
+            for match in _AMOUNT.finditer(shown):
+                self.out.append(DocPayment(number, _amount(match), match["token"], addresses, text.strip()))
+
+
+def _payments(spell: Spell) -> list[_Payment]:
+    out = []
+    for action in spell.actions:
+        if isinstance(action, (DaiPayment, UsdsPayment)):
+            token = "DAI" if isinstance(action, DaiPayment) else "USDS"
+            amounts = tuple(dict.fromkeys((action.amount, Decimal(action.paid))))
+            out.append(_Payment(action.loc(), action.loc("amount"), action.loc("to"),
+                                type(action).__name__, action.to.label, action.to.address.lower(), amounts, token))
+        elif isinstance(action, (SkyTransfer, MkrTransfer)):
+            token = "SKY" if isinstance(action, SkyTransfer) else "MKR"
+            out.append(_Payment(action.loc(), action.loc("amount"), action.loc("to"), type(action).__name__,
+                                action.to.label, action.to.address.lower(), (action.amount,), token))
+        elif isinstance(action, Stream):
+            out.append(_Payment(action.loc(), action.loc("total"), action.loc("to"), "Stream", action.to.label,
+                                action.to.address.lower(), (action.total,), action.token))
+    return out
+
+
+def cross_check(spell: Spell, markdown: str, doc_name: str) -> list[tuple[Loc, str]]:
+    """Warnings where the document's payments and the YAML's actions differ, each naming both sides."""
+    actions = _payments(spell)
+    items = doc_payments(markdown)
+    matched = [item for item in items if _take(actions, item)]
+    left = [item for item in items if item not in matched]
+    warnings: list[tuple[Loc, str]] = []
+    for action in [a for a in actions if not a.matched]:
+        near = next((i for i in left if action.address in i.addresses), None)
+        if near is not None:
+            left.remove(near)
+            warnings.append((action.amount_loc, f"the executive document ({doc_name}:{near.line}) gives "
+                                                f"{near.describe()}; this action moves {action.describe()}"))
+            continue
+        near = next((i for i in left if i.token == action.token and i.amount in action.amounts), None)
+        if near is not None:
+            left.remove(near)
+            warnings.append((action.to_loc, f"the executive document ({doc_name}:{near.line}) gives "
+                                            f"{near.describe()}; this action pays {action.describe()} "
+                                            f"({action.address})"))
+            continue
+        warnings.append((action.loc, f"this action ({action.describe()}) is not in the executive document "
+                                     f"{doc_name}"))
+    copy_loc = spell.loc("exec_doc.copy")
+    for item in left:
+        warnings.append((copy_loc, f"the executive document ({doc_name}:{item.line}) gives {item.describe()}, "
+                                   "which no action of this YAML pays, transfers or streams"))
+    recipients = {a.address for a in actions} | {s.manager.address.lower() for s in spell.of_type(Stream) if s.manager}
+    for item in matched:
+        if not item.borrowed:
+            for address in item.addresses:
+                if address not in recipients:
+                    warnings.append((copy_loc, f"the executive document ({doc_name}:{item.line}) names {address} "
+                                               "for a payment, and no action of this YAML pays it"))
+    return list(dict.fromkeys(warnings))
+
+
+def _take(actions: list[_Payment], item: DocPayment) -> bool:
+    """Mark the first unmatched action the item describes (amount, token, and recipient when named)."""
+    for action in actions:
+        if action.matched or action.token != item.token or item.amount not in action.amounts:
+            continue
+        if item.addresses and action.address not in item.addresses:
+            continue
+        action.matched = True
+        return True
+    return False
