@@ -185,10 +185,15 @@ def run_plan(args: argparse.Namespace) -> int:
     from spellgen.spec.diagnostics import InputError
     from spellgen.budget.plan import chain_problems, plan_at
     from spellgen.budget.spec import HASH, spell_yaml, verified
+    from spellgen.spec.execdoc import EMPTY_KECCAK, is_placeholder
 
     day = _day(args.spell_date, "--spell-date")
     if args.exec_hash is not None and not HASH.match(args.exec_hash):
         raise _Invalid(f"--exec-hash: {args.exec_hash!r} is not 0x followed by 64 lower-case hex digits")
+    if args.exec_hash is not None and (args.exec_hash == EMPTY_KECCAK or is_placeholder(args.exec_hash)):
+        raise _Invalid(f"--exec-hash: {args.exec_hash} is {'the hash of nothing' if args.exec_hash == EMPTY_KECCAK else 'a placeholder'}; "
+                       "give the keccak of the executive document (`cast keccak -- \"$(wget URL -q -O -)\"`), or leave "
+                       "--exec-hash out and fill the hash in once the document is final")
     budget, ledger = _load(args.budget, args.ledger)
     plan = plan_at(budget, ledger, day)
     chain = Diagnostics(args.budget)

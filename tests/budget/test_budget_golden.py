@@ -16,7 +16,7 @@ UPDATE = os.environ.get("SPELLGEN_UPDATE_GOLDEN") == "1"
 CASES = {
     "techops-plan-2022-12-09.yaml": ["plan", TECHOPS, "--spell-date", "2022-12-09"],
     "techops-plan-2023-06-09.yaml": ["plan", TECHOPS, "--spell-date", "2023-06-09", "--ledger", TECHOPS_LEDGER],
-    "topup-plan-2022-01-28.yaml": ["plan", TOPUP, "--spell-date", "2022-01-28", "--exec-hash", "0x" + "12" * 32],
+    "topup-plan-2022-01-28.yaml": ["plan", TOPUP, "--spell-date", "2022-01-28", "--exec-hash", "0x1284f085ea8cd00b52464a5191e1975b5e1b53fcfe3daa1434bd37348fbeaf9f"],
     "leap-plan-2027-06-15.yaml": ["plan", LEAP, "--spell-date", "2027-06-15"],
     "techops-status-2023-03-08.txt": ["budget", "status", TECHOPS, "--ledger", TECHOPS_LEDGER, "--at", "2023-03-08"],
     "techops-status-2023-03-08.json": ["budget", "status", TECHOPS, "--ledger", TECHOPS_LEDGER, "--at",

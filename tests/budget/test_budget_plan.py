@@ -176,6 +176,9 @@ def test_nothing_due_writes_nothing_and_exits_1(tmp_path, capsys):
 @pytest.mark.parametrize("args, message", [
     (["--spell-date", "2023-02-29"], "--spell-date: '2023-02-29' is not a real date"),
     (["--spell-date", "2023-03-08", "--exec-hash", "0x12"], "--exec-hash: '0x12' is not 0x followed by 64"),
+    (["--spell-date", "2023-03-08", "--exec-hash", "0x" + "ab" * 32], "is a placeholder"),
+    (["--spell-date", "2023-03-08", "--exec-hash", "0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"],
+     "is the hash of nothing"),
 ])
 def test_invalid_options_exit_2(capsys, args, message):
     assert cli.main(["plan", str(TECHOPS), *args]) == 2

@@ -35,7 +35,7 @@ def test_planned_usds_top_up_usds_stream_and_sky_transfer_pass_on_the_twin(tmp_p
         "200,000", "2025-07-01", "2025-12-31", vest="MCD_VEST_USDS"))], unit="MIX-001")
     spec = tmp_path / "mixed-2025-10-02-planned.yaml"
     assert budget_cli.main(["plan", str(MIXED), "--spell-date", "2025-10-02", "--ledger", str(ledger),
-                            "-o", str(spec), "--exec-hash", "0x" + "56" * 32]) == 0
+                            "-o", str(spec), "--exec-hash", "0x1284f085ea8cd00b52464a5191e1975b5e1b53fcfe3daa1434bd37348fbeaf9f"]) == 0
     assert cli.main(["simulate", str(spec), "--twin", "--report-dir", str(tmp_path / "report")]) == 0
     assert "FAIL" not in capsys.readouterr().out
     report = json.loads((tmp_path / "report" / "report.json").read_text())
