@@ -30,6 +30,8 @@ RULES = (
     LinkRule(("mips.makerdao.com",), "", "MIP"),
     LinkRule(("sky-atlas.io", "sky-atlas.powerhouse.io"), "", "Atlas"),
 )
+NOUNS = {"Forum": "a forum post", "Poll": "a poll", "Executive Vote": "an executive vote", "MIP": "a MIP",
+         "Atlas": "the Atlas"}
 URL = re.compile(r"^https://\S+$", re.IGNORECASE)
 _HTTP = re.compile(r"http://\S*", re.IGNORECASE)
 
@@ -80,7 +82,7 @@ def link_problems(label: str, text: str, style: HouseStyle) -> list[LinkProblem]
         return [LinkProblem(False, _unknown(label, text))]
     if implied != label:
         key = implied.lower().replace(" ", "_")
-        return [LinkProblem(True, f"{text}: its URL is of a {implied} page and its key says {label}; "
+        return [LinkProblem(True, f"{text} links to {NOUNS[implied]}, not to {NOUNS.get(label, label)}: "
                                   f"write it under `{key}:`")]
     return []
 
