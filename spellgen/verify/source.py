@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 
 from spellgen.spec.address import to_checksum
+from spellgen.spec.links import NOUNS, label_of
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 TOKENS = ("DAI", "MKR", "USDS", "SKY", "SPK")
@@ -26,6 +27,7 @@ _ETHER_NOTE = re.compile(r"//.*\bNote\b.*\bether\b", re.IGNORECASE)
 _COMMENT_AMOUNT = re.compile(r"(?<![\w.])(\d[\d,_]*(?:\.\d+)?)\s*(" + "|".join(TOKENS) + r")\b")
 _COMMENT_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}\b")
 _COMMENT_ID = re.compile(r"\bID\s+(\d+)\b", re.IGNORECASE)
+_LINK_LINE = re.compile(r"^\s*//\s*(" + "|".join(NOUNS) + r"):\s*(\S+)")
 _BUDGET_CALL = re.compile(r"\b(transfer|approve|create|yank|sendPaymentFromSurplusBuffer|_transferUsds|"
                           r"_transferSky|daiToUsds|mkrToSky|exit|suck|restrict|setValue|file)\s*\(")
 
@@ -42,6 +44,7 @@ def review_source(source: str) -> list[SourceFinding]:
     code = [_strip_comment(line) for line in lines]
     findings = _date_constants(source)
     findings += _ether_lines(lines, code)
+    findings += _link_lines(lines)
     findings += _comments_against_statements(lines, code, _address_constants(source))
     return sorted(findings, key=lambda f: (f.line, f.problem))
 
@@ -87,6 +90,23 @@ def _ether_lines(lines: list[str], code: list[str]) -> list[SourceFinding]:
             if 0 < len(decimals) < 2:
                 findings.append(SourceFinding(number, f"{amount} ether: write token amounts with two decimals "
                                                       f"({amount}0 ether)"))
+    return findings
+
+
+def _link_lines(lines: list[str]) -> list[SourceFinding]:
+    """`// Forum: https://...` lines: https, and the prefix the URL's host implies (spec/links.py).
+    An unknown host or a reference that is no URL is left to the reviewer (the YAML check warns)."""
+    findings = []
+    for number, line in enumerate(lines, 1):
+        match = _LINK_LINE.match(line)
+        if not match:
+            continue
+        label, url = match.groups()
+        if url.lower().startswith("http://"):
+            findings.append(SourceFinding(number, f"{url} is not an https link"))
+        elif url.lower().startswith("https://") and label_of(url) not in (None, label):
+            findings.append(SourceFinding(number, f"{url} links to {NOUNS[label_of(url)]}, not to {NOUNS[label]}: "
+                                                  f"prefix it `// {label_of(url)}:`"))
     return findings
 
 
