@@ -565,6 +565,8 @@ def spell_view(spell: Spell, source_name: str) -> SpellView:
         gem_type=gem,
     )
     _extras(spell, view, builder.calls)
+    if view.gems:
+        builder.calls.type("gem")  # the immutables' type is needed even where no call was recorded
     view.imports = builder.calls.imports()
     view.interfaces = builder.calls.declared()
     return view
