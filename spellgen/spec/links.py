@@ -64,17 +64,18 @@ class LinkProblem:
 def link_problems(label: str, text: str, style: HouseStyle) -> list[LinkProblem]:
     """What is wrong with `text` written under the key whose label is `label`.
 
-    Errors: a URL that is not https; a known host under a key it does not fit; from 2024-08-12 a line
-    that is not one https URL. A warning: a host spellgen does not know (governance has moved hosts
-    before, so a new one must not block a spell; the key's label is rendered and the reviewer checks).
-    Before 2024-08-12 a line may be a reference instead of a URL (`MIP40c3-SP53`), as spells wrote then.
+    Errors (a wrong fact): an `http://` URL; a known host under a key it does not fit. Warnings (the
+    reviewer decides): a host spellgen does not know (governance has moved hosts before, so a new one
+    must not block a spell; the key's label is rendered); from 2024-08-12 a line that is not one https
+    URL (spells then wrote only URLs, but a budget plan may cite its MIP by name, `MIP40c3-SP53`).
+    Before 2024-08-12 such a reference is the style of the time and passes.
     """
     problems = [LinkProblem(True, f"{found!r} is not an https link; write https://") for found in _HTTP.findall(text)]
     if problems:
         return problems
     if not URL.match(text):
         if style.https_links_only:
-            return [LinkProblem(True, f"{text!r} is not one https URL; spells from {HTTPS_LINKS_FROM} write each "
+            return [LinkProblem(False, f"{text!r} is not one https URL; spells from {HTTPS_LINKS_FROM} write each "
                                       "link line as `// Label: https://...`")]
         return []  # a reference such as `MIP40c3-SP53`, written as is
     implied = label_of(text)

@@ -84,9 +84,11 @@ def test_an_unknown_host_is_a_warning_only(tmp_path):
     assert "spellgen cannot tell from its path that it is a Poll link (vote.sky.money/polling/...)" in path[0].message
 
 
-def test_a_reference_instead_of_a_url_is_the_old_style_only(tmp_path):
-    """Spells wrote `// Poll: N/A` until 2023-08-02; from 2024-08-12 every link line is an https URL."""
-    assert problems(tmp_path, "2024-08-09", "      mip: MIP40c3-SP53\n", "error") == []
-    found = problems(tmp_path, "2024-08-12", "      mip: MIP40c3-SP53\n", "error")
+def test_a_reference_instead_of_a_url_warns_from_2024_08_12(tmp_path):
+    """Spells wrote `// Poll: N/A` until 2023-08-02; from 2024-08-12 every link line is an https URL.
+    Only a warning: a budget plan cites its MIP by name, and a name is no wrong fact."""
+    assert problems(tmp_path, "2024-08-09", "      mip: MIP40c3-SP53\n", "warning") == []
+    assert problems(tmp_path, "2024-08-12", "      mip: MIP40c3-SP53\n", "error") == []
+    found = problems(tmp_path, "2024-08-12", "      mip: MIP40c3-SP53\n", "warning")
     assert [(d.line, d.path) for d in found] == [(LINKS_LINE, "sections[0].links.mip")]
     assert "'MIP40c3-SP53' is not one https URL; spells from 2024-08-12 write each link line" in found[0].message
