@@ -13,6 +13,8 @@ import jinja2
 
 from spellgen.spec import execdoc, history, solidity
 from spellgen.spec import timeutil
+from spellgen.spec.links import rendered_label
+from spellgen.spec.style import HouseStyle, house_style
 from spellgen.spec.amounts import human, is_whole, solidity_number
 from spellgen.spec.model import (
     Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
@@ -21,7 +23,6 @@ from spellgen.spec.protocol import MKR_SKY_RATE, VESTS
 from spellgen.resources import templates_dir
 
 TEMPLATES = templates_dir()
-ETHER_NOTE = "Note: ether is a keyword helper, only {token} is transferred here"
 
 
 @dataclass
@@ -56,8 +57,100 @@ class SpellView:
     needs_ray: bool = False
     values: list[tuple[str, str, str]] = field(default_factory=list)  # (type, name, initialiser): other immutables
     helpers: list[list[str]] = field(default_factory=list)  # internal functions of the action, line by line
-    vest_owed: bool = False  # VestLike needs ids/tot/rxd (the `set: owed` allowance)
-    interfaces: list[tuple[str, list[str]]] = field(default_factory=list)  # extra interfaces: name, functions
+    imports: list[tuple[str, str]] = field(default_factory=list)  # (interface, dss-interfaces path)
+    interfaces: list[tuple[str, list[str]]] = field(default_factory=list)  # local interfaces: name, functions
+    gem_type: str = "GemLike"  # the type of the token immutables
+
+    @property
+    def immutables_width(self) -> int:
+        """Width of `TYPE internal immutable NAME` of the chainlog and token immutables, aligned on `=`."""
+        lefts = [f"address internal immutable {key}" for key in self.chainlog]
+        lefts += [f"{self.gem_type} internal immutable {symbol}" for symbol, _ in self.gems]
+        return max(map(len, lefts), default=0)
+
+
+@dataclass(frozen=True)
+class Interface:
+    """A contract the spell calls: its local `...Like` declaration and, where dss-interfaces has one,
+    the interface real spells import instead (by the import path they use)."""
+
+    local: str
+    functions: tuple[tuple[str, str], ...]  # (what the spell calls, its declaration), in declaration order
+    abstract: str | None = None
+    path: str | None = None
+
+
+INTERFACES = {
+    "vest": Interface("VestLike", (
+        ("create", "function create(address usr, uint256 tot, uint256 bgn, uint256 tau, uint256 eta, address mgr) "
+                   "external returns (uint256 id);"),
+        ("restrict", "function restrict(uint256 id) external;"),
+        ("yank", "function yank(uint256 id) external;"),
+        ("yank-end", "function yank(uint256 id, uint256 end) external;"),
+        ("file", "function file(bytes32 what, uint256 data) external;"),
+        ("ids", "function ids() external view returns (uint256);"),
+        ("tot", "function tot(uint256 id) external view returns (uint256);"),
+        ("rxd", "function rxd(uint256 id) external view returns (uint256);"),
+    ), "VestAbstract", "dss-interfaces/dss/VestAbstract.sol"),
+    "gem": Interface("GemLike", (
+        ("transfer", "function transfer(address dst, uint256 wad) external returns (bool);"),
+        ("approve", "function approve(address usr, uint256 wad) external returns (bool);"),
+        ("allowance", "function allowance(address src, address usr) external view returns (uint256);"),
+    ), "GemAbstract", "dss-interfaces/ERC/GemAbstract.sol"),
+    "dai_usds": Interface("DaiUsdsLike", (("daiToUsds", "function daiToUsds(address usr, uint256 wad) external;"),)),
+    "mkr_sky": Interface("MkrSkyLike", (("mkrToSky", "function mkrToSky(address usr, uint256 mkrAmt) external;"),
+                                        ("rate", "function rate() external view returns (uint256);"))),
+    "vat": Interface("VatLike", (("suck", "function suck(address u, address v, uint256 rad) external;"),),
+                     "VatAbstract", "dss-interfaces/dss/VatAbstract.sol"),
+    "dai_join": Interface("DaiJoinLike", (("exit", "function exit(address usr, uint256 wad) external;"),),
+                          "DaiJoinAbstract", "dss-interfaces/dss/DaiJoinAbstract.sol"),
+}
+# Before 2023-11-29 (see spec/style.py) the vest and token interfaces were always declared, with a
+# fixed set of functions (ids/tot/rxd only for `set: owed`); the others, when used, in full.
+ALWAYS_DECLARED = ("vest", "gem")
+FIXED_FUNCTIONS = {"vest": {"create", "restrict", "yank", "yank-end", "file"}}
+
+
+class _Calls:
+    """Which functions of which contracts the spell calls, and the type name each call is written with."""
+
+    def __init__(self, style: HouseStyle):
+        self.style = style
+        self.used: dict[str, set[str]] = {}
+
+    def type(self, key: str, *functions: str) -> str:
+        """The type name to call `functions` of contract kind `key` with; the calls are recorded."""
+        self.used.setdefault(key, set()).update(functions)
+        return self.name(key)
+
+    def name(self, key: str) -> str:
+        interface = INTERFACES[key]
+        return interface.abstract if self.style.dss_interfaces and interface.abstract else interface.local
+
+    def imports(self) -> list[tuple[str, str]]:
+        """(interface, path) of the dss-interfaces files to import, by path."""
+        if not self.style.dss_interfaces:
+            return []
+        found = {(INTERFACES[k].abstract, INTERFACES[k].path) for k in self.used if INTERFACES[k].abstract}
+        return sorted(found, key=lambda item: item[1])
+
+    def declared(self) -> list[tuple[str, list[str]]]:
+        """The local interfaces: name and function declarations, in the order of INTERFACES."""
+        out = []
+        for key, interface in INTERFACES.items():
+            if self.style.dss_interfaces and interface.abstract:
+                continue  # imported
+            called = self.used.get(key, set())
+            if self.style.called_functions_only:
+                wanted = called
+            elif key in ALWAYS_DECLARED or called:
+                wanted = FIXED_FUNCTIONS.get(key, {f for f, _ in interface.functions}) | (called & {"ids", "tot", "rxd"})
+            else:
+                continue
+            functions = [declaration for name, declaration in interface.functions if name in wanted]
+            if functions:
+                out.append((interface.local, functions))
+        return out
 
 
 class _Names:
@@ -121,11 +214,17 @@ def wei_expression(amount: Decimal) -> tuple[str, bool]:
 
 
 class _Builder:
-    def __init__(self, spell: Spell):
+    def __init__(self, spell: Spell, style: HouseStyle):
         self.spell = spell
+        self.style = style
+        self.calls = _Calls(style)
         self.names = _Names(spell)
         self.needs_wad = False
         self.needs_ray = False
+
+    def note(self, token: str) -> str:
+        """The same-line `// Note: ...` after an `N ether` amount, in the words of the spell's date."""
+        return f" // {self.style.note(token)}"
 
     def wei(self, amount: Decimal) -> tuple[str, bool]:
         expression, needs_note = wei_expression(amount)
@@ -135,7 +234,8 @@ class _Builder:
     def section(self, section) -> SectionView:
         blocks = [getattr(self, f"_{type(a).__name__}")(a) for a in section.actions]
         return SectionView(solidity.comment(section.title),
-                           [(label, solidity.comment(text)) for label, text in section.links], blocks)
+                           [(rendered_label(label, text), solidity.comment(text)) for label, text in section.links],
+                           blocks)
 
     def _with_comment(self, action, comments: list[str]) -> list[str]:
         extra = [solidity.comment(action.comment)] if getattr(action, "comment", None) else []
@@ -155,10 +255,11 @@ class _Builder:
         amount, note = self.wei(pay.amount)
         self.needs_ray = True
         head = _head(pay.to, f"{human(pay.amount)} DAI") + " (exact: vat.suck of the RAD, DaiJoin.exit of the wei)"
-        suffix = f" // {ETHER_NOTE.format(token='DAI')}" if note else ""
+        suffix = self.note("DAI") if note else ""
+        vat, join = self.calls.type("vat", "suck"), self.calls.type("dai_join", "exit")
         return Line(self._with_comment(pay, [head]), [
-            f"VatLike(MCD_VAT).suck(MCD_VOW, address(this), {amount} * RAY);{suffix}",
-            f"DaiJoinLike(MCD_JOIN_DAI).exit({_party(pay.to)}, {amount});{suffix}",
+            f"{vat}(MCD_VAT).suck(MCD_VOW, address(this), {amount} * RAY);{suffix}",
+            f"{join}(MCD_JOIN_DAI).exit({_party(pay.to)}, {amount});{suffix}",
         ])
 
     def _UsdsPayment(self, pay: UsdsPayment) -> Line:
@@ -171,33 +272,38 @@ class _Builder:
 
     def _SkyTransfer(self, t: SkyTransfer) -> Line:
         amount, note = self.wei(t.amount)
-        suffix = f" // {ETHER_NOTE.format(token='SKY')}" if note else ""
+        suffix = self.note("SKY") if note else ""
         head = _head(t.to, f"{human(t.amount)} SKY")
         if t.source == "mkr":
             rounded = ", rounded up" if t.wei % MKR_SKY_RATE else ""
             head += f" (converted from {human(Decimal(t.mkr_wei) / 10**18)} MKR{rounded})"
         elif t.source == "mkr_direct":
             head += f" (converted from {human(Decimal(t.mkr_wei) / 10**18)} MKR straight to the recipient)"
+        if t.source == "treasury":
+            self.calls.type("gem", "transfer")
         call = "SKY.transfer" if t.source == "treasury" else "_transferSky"
         return Line(self._with_comment(t, [head]), [f"{call}({_party(t.to)}, {amount});{suffix}"])
 
     def _MkrToSky(self, c: MkrToSky) -> Line:
         amount, note = self.wei(c.amount)
-        suffix = f" // {ETHER_NOTE.format(token='MKR')}" if note else ""
+        suffix = self.note("MKR") if note else ""
         sky = human(Decimal(c.sky_wei) / 10**18)
         head = f"Convert {human(c.amount)} MKR of the PauseProxy into {sky} SKY through MKR_SKY"
+        self.calls.type("gem", "approve")
+        mkr_sky = self.calls.type("mkr_sky", "mkrToSky")
         return Line(self._with_comment(c, [head]), [f"MKR.approve(MKR_SKY, {amount});{suffix}",
-                                                    f"MkrSkyLike(MKR_SKY).mkrToSky(address(this), {amount});{suffix}"])
+                                                    f"{mkr_sky}(MKR_SKY).mkrToSky(address(this), {amount});{suffix}"])
 
     def _MkrTransfer(self, transfer: MkrTransfer) -> Line:
         amount = human(transfer.amount, min_decimals=2)
         head = _head(transfer.to, f"{amount} MKR")
         literal = solidity_number(transfer.amount, min_decimals=2)
-        code = f"MKR.transfer({_party(transfer.to)}, {literal} ether); // {ETHER_NOTE.format(token='MKR')}"
+        self.calls.type("gem", "transfer")
+        code = f"MKR.transfer({_party(transfer.to)}, {literal} ether);{self.note('MKR')}"
         return Line(self._with_comment(transfer, [head]), [code])
 
     def _Stream(self, s: Stream) -> Line:
-        vest = f"VestLike({s.vest})"
+        vest = f"{self.calls.type('vest', 'create', *(['restrict'] if s.restricted else []))}({s.vest})"
         total, note = self.wei(s.total)
         if s.at_cast:
             return self._cast_stream(s, vest, total, note)
@@ -214,7 +320,7 @@ class _Builder:
             eta, eta_note = f"{self.names.date(s.cliff)} - {bgn}", f"eta: cliff {timeutil.iso(s.cliff)}"
         args = [
             (f"{_party(s.to)},", "usr"),
-            (f"{total},", "tot" + (f" ({ETHER_NOTE.format(token=s.token)})" if note else "")),
+            (f"{total},", "tot" + (f" ({self.style.note(s.token)})" if note else "")),
             (f"{bgn},", "bgn"),
             (f"{tau},", f"tau: {timeutil.human_duration(s.tau)}"),
             (f"{eta},", eta_note),
@@ -238,7 +344,7 @@ class _Builder:
         eta = "0" if s.cliff is None else timeutil.solidity_duration(s.eta)
         args = [
             (f"{_party(s.to)},", "usr"),
-            (f"{total},", "tot" + (f" ({ETHER_NOTE.format(token=s.token)})" if note else "")),
+            (f"{total},", "tot" + (f" ({self.style.note(s.token)})" if note else "")),
             (f"{bgn},", "bgn: the cast" + (f" {'minus' if offset < 0 else 'plus'} "
                                            f"{timeutil.human_duration(abs(offset))}" if offset else "")),
             (f"{timeutil.solidity_duration(s.tau)},", f"tau: {timeutil.human_duration(s.tau)}"),
@@ -271,9 +377,10 @@ class _Builder:
         if y.recipient is not None:
             head += f" ({y.recipient.label})"
         if y.end is None:
-            return Line(self._with_comment(y, [head]), [f"VestLike({y.vest}).yank({y.id});"])
+            return Line(self._with_comment(y, [head]), [f"{self.calls.type('vest', 'yank')}({y.vest}).yank({y.id});"])
         head += f", ending it at {timeutil.iso(y.end)}"
-        return Line(self._with_comment(y, [head]), [f"VestLike({y.vest}).yank({y.id}, {self.names.date(y.end)});"])
+        vest = self.calls.type("vest", "yank-end")
+        return Line(self._with_comment(y, [head]), [f"{vest}({y.vest}).yank({y.id}, {self.names.date(y.end)});"])
 
     def _Allowance(self, a: Allowance) -> Line:
         vest = VESTS[a.vest]
@@ -299,8 +406,9 @@ class _Builder:
             source = "the new streams' total" if a.amount is None else "the declared amount"
             head = f"Increase the PauseProxy's {gem} allowance to {a.vest} by {source}: {human(delta)} {gem}"
             code = f"{gem}.approve({a.vest}, {gem}.allowance(address(this), {a.vest}) + {amount});"
+        self.calls.type("gem", "approve", *(["allowance"] if a.mode == "increase" else []))
         if note:
-            code += f" // {ETHER_NOTE.format(token=gem)}"
+            code += self.note(gem)
         return Line(self._with_comment(a, [head]), [code])
 
     def _later_streams(self, a: Allowance) -> list[Stream]:
@@ -317,7 +425,7 @@ class _Builder:
             period = f"uint256({period})"
         code = f'DssExecLib.setValue({c.vest}, "cap", {amount} / {period});'
         if note:
-            code += f" // {ETHER_NOTE.format(token=token)}"
+            code += self.note(token)
         return Line([solidity.comment(head)], [code])
 
 
@@ -333,8 +441,8 @@ def _sky_sources(spell: Spell) -> set[str]:
     return {t.source for t in spell.of_type(SkyTransfer)}
 
 
-def _gems(spell: Spell) -> list[tuple[str, str]]:
-    """Token immutables, each through the chainlog key of the spell's date: MKR through
+def _gems(spell: Spell, gem: str) -> list[tuple[str, str]]:
+    """Token immutables of type `gem`, each through the chainlog key of the spell's date: MKR through
     DssExecLib.mkr() (MCD_GOV) until 2025-05-15, then its own key MKR (MCD_GOV is SKY from then on);
     DAI through DssExecLib.dai(); others through their key."""
     sources = _sky_sources(spell)
@@ -346,10 +454,10 @@ def _gems(spell: Spell) -> list[tuple[str, str]]:
     def source(symbol: str) -> str:
         key = history.token_key_at(symbol, spell.date)
         if symbol == "MKR" and key == "MCD_GOV":
-            return "GemLike(DssExecLib.mkr())"
+            return f"{gem}(DssExecLib.mkr())"
         if symbol == "DAI":
-            return "GemLike(DssExecLib.dai())"
-        return f'GemLike(DssExecLib.getChangelogAddress("{key}"))'
+            return f"{gem}(DssExecLib.dai())"
+        return f'{gem}(DssExecLib.getChangelogAddress("{key}"))'
     return [(s, source(s)) for s in sorted(symbols)]
 
 
@@ -367,68 +475,73 @@ def _chainlog(spell: Spell) -> list[str]:
     return sorted(keys)
 
 
-USDS_HELPER = [
-    "// Whole USDS from the surplus buffer: DAI to the PauseProxy, converted 1:1 through DAI_USDS",
-    "function _transferUsds(address usr, uint256 wad) internal {",
-    '    require(wad % WAD == 0, "transferUsds/non-integer-wad");',
-    "    DssExecLib.sendPaymentFromSurplusBuffer(address(this), wad / WAD);",
-    "    DAI.approve(DAI_USDS, wad);",
-    "    DaiUsdsLike(DAI_USDS).daiToUsds(usr, wad);",
-    "}",
-]
-SKY_HELPER = [
-    "// SKY from the PauseProxy's MKR: convert ceil(wad / MKR_SKY_RATE) MKR into the PauseProxy, then transfer",
-    "function _transferSky(address usr, uint256 wad) internal {",
-    "    uint256 mkrWad = wad / MKR_SKY_RATE;",
-    "    if (wad % MKR_SKY_RATE != 0) {",
-    "        mkrWad++;",
-    "    }",
-    "    MKR.approve(MKR_SKY, mkrWad);",
-    "    MkrSkyLike(MKR_SKY).mkrToSky(address(this), mkrWad);",
-    "    SKY.transfer(usr, wad);",
-    "}",
-]
-SKY_DIRECT_HELPER = [
-    "// SKY converted from the PauseProxy's MKR straight to the recipient (an exact multiple of the rate)",
-    "function _transferSky(address usr, uint256 wad) internal {",
-    '    require(wad % MKR_SKY_RATE == 0, "transferSky/non-exact-conversion");',
-    "    uint256 mkrWad = wad / MKR_SKY_RATE;",
-    "    MKR.approve(MKR_SKY, mkrWad);",
-    "    MkrSkyLike(MKR_SKY).mkrToSky(usr, mkrWad);",
-    "}",
-]
-OWED_HELPER = [
-    "// What the awards of a vest still owe: the sum of tot - rxd (zero for an award paid in full or yanked)",
-    "function _owed(address vest) internal view returns (uint256 owed) {",
-    "    uint256 count = VestLike(vest).ids();",
-    "    for (uint256 id = 1; id <= count; id++) {",
-    "        owed += VestLike(vest).tot(id) - VestLike(vest).rxd(id);",
-    "    }",
-    "}",
-]
+def _usds_helper(dai_usds: str) -> list[str]:
+    return [
+        "// Whole USDS from the surplus buffer: DAI to the PauseProxy, converted 1:1 through DAI_USDS",
+        "function _transferUsds(address usr, uint256 wad) internal {",
+        '    require(wad % WAD == 0, "transferUsds/non-integer-wad");',
+        "    DssExecLib.sendPaymentFromSurplusBuffer(address(this), wad / WAD);",
+        "    DAI.approve(DAI_USDS, wad);",
+        f"    {dai_usds}(DAI_USDS).daiToUsds(usr, wad);",
+        "}",
+    ]
 
 
-def _extras(spell: Spell, view: SpellView) -> None:
-    """Helpers, interfaces and immutables only the new action forms need (none for the older ones,
-    so their rendering is unchanged)."""
+def _sky_helper(mkr_sky: str) -> list[str]:
+    return [
+        "// SKY from the PauseProxy's MKR: convert ceil(wad / MKR_SKY_RATE) MKR into the PauseProxy, then transfer",
+        "function _transferSky(address usr, uint256 wad) internal {",
+        "    uint256 mkrWad = wad / MKR_SKY_RATE;",
+        "    if (wad % MKR_SKY_RATE != 0) {",
+        "        mkrWad++;",
+        "    }",
+        "    MKR.approve(MKR_SKY, mkrWad);",
+        f"    {mkr_sky}(MKR_SKY).mkrToSky(address(this), mkrWad);",
+        "    SKY.transfer(usr, wad);",
+        "}",
+    ]
+
+
+def _sky_direct_helper(mkr_sky: str) -> list[str]:
+    return [
+        "// SKY converted from the PauseProxy's MKR straight to the recipient (an exact multiple of the rate)",
+        "function _transferSky(address usr, uint256 wad) internal {",
+        '    require(wad % MKR_SKY_RATE == 0, "transferSky/non-exact-conversion");',
+        "    uint256 mkrWad = wad / MKR_SKY_RATE;",
+        "    MKR.approve(MKR_SKY, mkrWad);",
+        f"    {mkr_sky}(MKR_SKY).mkrToSky(usr, mkrWad);",
+        "}",
+    ]
+
+
+def _owed_helper(vest: str) -> list[str]:
+    return [
+        "// What the awards of a vest still owe: the sum of tot - rxd (zero for an award paid in full or yanked)",
+        "function _owed(address vest) internal view returns (uint256 owed) {",
+        f"    uint256 count = {vest}(vest).ids();",
+        "    for (uint256 id = 1; id <= count; id++) {",
+        f"        owed += {vest}(vest).tot(id) - {vest}(vest).rxd(id);",
+        "    }",
+        "}",
+    ]
+
+
+def _extras(spell: Spell, view: SpellView, calls: _Calls) -> None:
+    """Helpers and immutables only the newer action forms need (none for the older ones, so their
+    rendering is unchanged), with the calls they make."""
     sources = _sky_sources(spell)
     if spell.of_type(UsdsPayment):
         view.needs_wad = True
-        view.helpers.append(USDS_HELPER)
-        view.interfaces.append(("DaiUsdsLike", ["function daiToUsds(address usr, uint256 wad) external;"]))
-    if sources - {"treasury"} or spell.of_type(MkrToSky):
-        view.interfaces.append(("MkrSkyLike", ["function mkrToSky(address usr, uint256 mkrAmt) external;",
-                                               "function rate() external view returns (uint256);"]))
+        calls.type("gem", "approve")
+        view.helpers.append(_usds_helper(calls.type("dai_usds", "daiToUsds")))
     if sources - {"treasury"}:
         view.values.append(("uint256", "MKR_SKY_RATE",
-                            'MkrSkyLike(DssExecLib.getChangelogAddress("MKR_SKY")).rate()'))
-        view.helpers.append(SKY_DIRECT_HELPER if "mkr_direct" in sources else SKY_HELPER)
+                            f'{calls.type("mkr_sky", "rate")}(DssExecLib.getChangelogAddress("MKR_SKY")).rate()'))
+        calls.type("gem", "approve", *(["transfer"] if "mkr" in sources else []))
+        helper = _sky_direct_helper if "mkr_direct" in sources else _sky_helper
+        view.helpers.append(helper(calls.type("mkr_sky", "mkrToSky")))
     if any(a.mode == "owed" for a in spell.of_type(Allowance)):
-        view.vest_owed = True
-        view.helpers.append(OWED_HELPER)
-    if any(p.exact for p in spell.of_type(DaiPayment)):
-        view.interfaces.append(("VatLike", ["function suck(address u, address v, uint256 rad) external;"]))
-        view.interfaces.append(("DaiJoinLike", ["function exit(address usr, uint256 wad) external;"]))
+        view.helpers.append(_owed_helper(calls.type("vest", "ids", "tot", "rxd")))
 
 
 def _exec_doc_url(spell: Spell) -> str | None:
@@ -439,8 +552,9 @@ def _exec_doc_url(spell: Spell) -> str | None:
 
 
 def spell_view(spell: Spell, source_name: str) -> SpellView:
-    builder = _Builder(spell)
+    builder = _Builder(spell, house_style(spell.date))
     sections = [builder.section(s) for s in spell.sections]
+    gem = builder.calls.name("gem")
     view = SpellView(
         source_name=solidity.comment(source_name),
         solc=spell.solc,
@@ -451,12 +565,17 @@ def spell_view(spell: Spell, source_name: str) -> SpellView:
         wallets=_used_wallets(spell),
         dates=[(name, ts, timeutil.iso(ts)) for ts, name in sorted(builder.names.dates.items())],
         chainlog=_chainlog(spell),
-        gems=_gems(spell),
+        gems=_gems(spell, gem),
         sections=sections,
         needs_wad=builder.needs_wad,
         needs_ray=builder.needs_ray,
+        gem_type=gem,
     )
-    _extras(spell, view)
+    _extras(spell, view, builder.calls)
+    if view.gems:
+        builder.calls.type("gem")  # the immutables' type is needed even where no call was recorded
+    view.imports = builder.calls.imports()
+    view.interfaces = builder.calls.declared()
     return view
 
 

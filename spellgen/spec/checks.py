@@ -26,6 +26,8 @@ from spellgen.spec.protocol import (
 )
 from spellgen.spec import history
 from spellgen.spec.history import vest_cap_at
+from spellgen.spec.links import link_problems
+from spellgen.spec.style import house_style
 
 DESCRIPTION = re.compile(r"^(\d{4}-\d{2}-\d{2}) MakerDAO Executive Spell \| Hash: 0x[0-9a-f]{64}$")
 
@@ -36,7 +38,7 @@ def check_spell(spell: Spell, diags: Diagnostics, base_dir: Path | None = None) 
     `base_dir` is the YAML's folder, against which `spell.exec_doc.copy` is resolved; by default the
     folder of the file the diagnostics are about (`diags.file`).
     """
-    for check in (_description, _house_rules, _wallets, _wallet_registry, _chainlog_parties, _keys_at_date,
+    for check in (_description, _house_rules, _links, _wallets, _wallet_registry, _chainlog_parties, _keys_at_date,
                   _payments, _usds_payments, _sky_transfers, _transfers, _streams, _rates, _allowances, _yanks,
                   _duplicates, _expect):
         check(spell, diags)
@@ -176,6 +178,15 @@ def _house_rules(spell: Spell, diags: Diagnostics) -> None:
         if not stream.restricted and not (stream.comment or "").strip():
             diags.warn(stream.loc("restricted"), "restricted: false lets anyone claim for the recipient; say why "
                                                  "in the action's comment")
+
+
+def _links(spell: Spell, diags: Diagnostics) -> None:
+    """Each link line against its URL: https, under the key its host implies (spec/links.py)."""
+    style = house_style(spell.date)
+    for section in spell.sections:
+        for i, (label, text) in enumerate(section.links):
+            for problem in link_problems(label, text, style):
+                (diags.error if problem.error else diags.warn)(section.loc(f"links[{i}]"), problem.message)
 
 
 def _wallet_registry(spell: Spell, diags: Diagnostics) -> None:

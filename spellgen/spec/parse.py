@@ -419,14 +419,19 @@ class SpellParser:
             return None
         e = node.entries
         title = self.r.text(e["title"], "the section title") if "title" in e else None
-        links = self.links(e["links"]) if "links" in e else []
+        located = self.located_links(e["links"]) if "links" in e else []
         actions = [a for n in self.r.seq(e["actions"], "actions") if (a := self.action(n))] if "actions" in e else []
         if title is None:
             return None
-        return Section(title, links, actions, locs={"": node.loc, "title": e["title"].loc}, path=node.path)
+        locs = {"": node.loc, "title": e["title"].loc} | {f"links[{i}]": loc for i, (_, _, loc) in enumerate(located)}
+        return Section(title, [(label, text) for label, text, _ in located], actions, locs=locs, path=node.path)
 
     def links(self, node: YNode) -> list[tuple[str, str]]:
-        out: list[tuple[str, str]] = []
+        return [(label, text) for label, text, _ in self.located_links(node)]
+
+    def located_links(self, node: YNode) -> list[tuple[str, str, Loc]]:
+        """(label, text, where it was written) of each link line, in file order."""
+        out: list[tuple[str, str, Loc]] = []
         if not self.r.mapping(node, {k: False for k in LINK_LABELS}, "links"):
             return out
         for key, value in node.entries.items():
@@ -436,7 +441,7 @@ class SpellParser:
             for item in items:
                 text = self.r.text(item, f"the {LINK_LABELS[key]} link")
                 if text is not None:
-                    out.append((LINK_LABELS[key], text.strip()))
+                    out.append((LINK_LABELS[key], text.strip(), item.loc))
         return out
 
     # -- actions -------------------------------------------------------------------------------

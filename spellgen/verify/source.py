@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 
 from spellgen.spec.address import to_checksum
+from spellgen.spec.links import NOUNS, label_of
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 TOKENS = ("DAI", "MKR", "USDS", "SKY", "SPK")
@@ -29,6 +30,7 @@ _COMMENT_ID = re.compile(r"\bID\s+(\d+)\b", re.IGNORECASE)
 # `// Hash: cast keccak -- "$(wget 'URL' -q -O - 2>/dev/null)"` (2022 spells: seth, the URL unquoted).
 _HASH_COMMENT = re.compile(r"//\s*Hash:\s*(?:cast|seth)\s+keccak\s+--\s+\"\$\(wget\s+'?(?P<url>[^'\s\"]+)")
 _DESCRIPTION = re.compile(r"\bstring\s+public\s+constant\s+override\s+description\b")
+_LINK_LINE = re.compile(r"^\s*//\s*(" + "|".join(NOUNS) + r"):\s*(\S+)")
 _BUDGET_CALL = re.compile(r"\b(transfer|approve|create|yank|sendPaymentFromSurplusBuffer|_transferUsds|"
                           r"_transferSky|daiToUsds|mkrToSky|exit|suck|restrict|setValue|file)\s*\(")
 
@@ -48,6 +50,7 @@ def review_source(source: str, exec_doc_url: str | None = None) -> list[SourceFi
     if exec_doc_url:
         findings += _hash_comment(lines, exec_doc_url)
     findings += _ether_lines(lines, code)
+    findings += _link_lines(lines)
     findings += _comments_against_statements(lines, code, _address_constants(source))
     return sorted(findings, key=lambda f: (f.line, f.problem))
 
@@ -93,6 +96,23 @@ def _ether_lines(lines: list[str], code: list[str]) -> list[SourceFinding]:
             if 0 < len(decimals) < 2:
                 findings.append(SourceFinding(number, f"{amount} ether: write token amounts with two decimals "
                                                       f"({amount}0 ether)"))
+    return findings
+
+
+def _link_lines(lines: list[str]) -> list[SourceFinding]:
+    """`// Forum: https://...` lines: https, and the prefix the URL's host implies (spec/links.py).
+    An unknown host or a reference that is no URL is left to the reviewer (the YAML check warns)."""
+    findings = []
+    for number, line in enumerate(lines, 1):
+        match = _LINK_LINE.match(line)
+        if not match:
+            continue
+        label, url = match.groups()
+        if url.lower().startswith("http://"):
+            findings.append(SourceFinding(number, f"{url} is not an https link"))
+        elif url.lower().startswith("https://") and label_of(url) not in (None, label):
+            findings.append(SourceFinding(number, f"{url} links to {NOUNS[label_of(url)]}, not to {NOUNS[label]}: "
+                                                  f"prefix it `// {label_of(url)}:`"))
     return findings
 
 

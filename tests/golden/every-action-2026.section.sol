@@ -1,4 +1,9 @@
     // ---------- Budget section rendered by spellgen from every-action-2026.yaml ----------
+    // Imports: paste above the contract, with the interfaces DaiUsdsLike of the full render.
+    // import { GemAbstract } from "dss-interfaces/ERC/GemAbstract.sol";
+    // import { DaiJoinAbstract } from "dss-interfaces/dss/DaiJoinAbstract.sol";
+    // import { VatAbstract } from "dss-interfaces/dss/VatAbstract.sol";
+    // import { VestAbstract } from "dss-interfaces/dss/VestAbstract.sol";
     // Constants: paste inside DssSpellAction, above actions().
 
     uint256 internal constant WAD = 10 ** 18;
@@ -25,9 +30,9 @@
     address internal immutable MCD_VOW               = DssExecLib.getChangelogAddress("MCD_VOW");
     address internal immutable REWARDS_DIST_USDS_SPK = DssExecLib.getChangelogAddress("REWARDS_DIST_USDS_SPK");
     address internal immutable SPARK_SUBPROXY        = DssExecLib.getChangelogAddress("SPARK_SUBPROXY");
-    GemLike internal immutable DAI                   = GemLike(DssExecLib.dai());
-    GemLike internal immutable SKY                   = GemLike(DssExecLib.getChangelogAddress("SKY"));
-    GemLike internal immutable SPK                   = GemLike(DssExecLib.getChangelogAddress("SPK"));
+    GemAbstract internal immutable DAI               = GemAbstract(DssExecLib.dai());
+    GemAbstract internal immutable SKY               = GemAbstract(DssExecLib.getChangelogAddress("SKY"));
+    GemAbstract internal immutable SPK               = GemAbstract(DssExecLib.getChangelogAddress("SPK"));
 
     // Whole USDS from the surplus buffer: DAI to the PauseProxy, converted 1:1 through DAI_USDS
     function _transferUsds(address usr, uint256 wad) internal {
@@ -39,9 +44,9 @@
 
     // What the awards of a vest still owe: the sum of tot - rxd (zero for an award paid in full or yanked)
     function _owed(address vest) internal view returns (uint256 owed) {
-        uint256 count = VestLike(vest).ids();
+        uint256 count = VestAbstract(vest).ids();
         for (uint256 id = 1; id <= count; id++) {
-            owed += VestLike(vest).tot(id) - VestLike(vest).rxd(id);
+            owed += VestAbstract(vest).tot(id) - VestAbstract(vest).rxd(id);
         }
     }
 
@@ -58,17 +63,17 @@
         _transferUsds(ECOSYSTEM, 1_251 * WAD);
 
         // DELEGATE - 330,000.25 SKY - 0x0a6ae7bE40A2656cce2c3881DD009Fc855B9d1eC
-        SKY.transfer(DELEGATE, 330_000.25 ether); // Note: ether is a keyword helper, only SKY is transferred here
+        SKY.transfer(DELEGATE, 330_000.25 ether); // Note: ether is a keyword that represents 10**18, not the ETH token
 
         // ECOSYSTEM - 1,234.56 DAI - 0xaef7a9890c81A46C38fb26b940624DBB4dd591dd (exact: vat.suck of the RAD, DaiJoin.exit of the wei)
-        VatLike(MCD_VAT).suck(MCD_VOW, address(this), 1_234.56 ether * RAY); // Note: ether is a keyword helper, only DAI is transferred here
-        DaiJoinLike(MCD_JOIN_DAI).exit(ECOSYSTEM, 1_234.56 ether); // Note: ether is a keyword helper, only DAI is transferred here
+        VatAbstract(MCD_VAT).suck(MCD_VOW, address(this), 1_234.56 ether * RAY); // Note: ether is a keyword that represents 10**18, not the ETH token
+        DaiJoinAbstract(MCD_JOIN_DAI).exit(ECOSYSTEM, 1_234.56 ether); // Note: ether is a keyword that represents 10**18, not the ETH token
 
         // ----- Streams -----
 
         // ECOSYSTEM | 2026-04-01 to 2027-03-31 | 360,000 USDS | 0xaef7a9890c81A46C38fb26b940624DBB4dd591dd | Cliff: 2026-07-01 00:00:00 UTC | Restricted: Yes
-        VestLike(MCD_VEST_USDS).restrict(
-            VestLike(MCD_VEST_USDS).create(
+        VestAbstract(MCD_VEST_USDS).restrict(
+            VestAbstract(MCD_VEST_USDS).create(
                 ECOSYSTEM,                 // usr
                 360_000 * WAD,             // tot
                 APR_01_2026,               // bgn
@@ -79,8 +84,8 @@
         );
 
         // REWARDS_DIST_USDS_SPK | from: block.timestamp - 7 days | tau: 730 days | 227,500,000 SPK | 0x3959e23A63CA7ac12D658bb44F90cb1f7Ee4C02c | Cliff: none | Restricted: Yes
-        VestLike(MCD_VEST_SPK_TREASURY).restrict(
-            VestLike(MCD_VEST_SPK_TREASURY).create(
+        VestAbstract(MCD_VEST_SPK_TREASURY).restrict(
+            VestAbstract(MCD_VEST_SPK_TREASURY).create(
                 REWARDS_DIST_USDS_SPK,    // usr
                 227_500_000 * WAD,        // tot
                 block.timestamp - 7 days, // bgn: the cast minus 7 days
@@ -97,7 +102,7 @@
         DssExecLib.setValue(MCD_VEST_SKY, "cap", 200_000_000 * WAD / 182 days);
 
         // ECOSYSTEM | from: block.timestamp | tau: 365 days | 1,000,000 SKY | 0xaef7a9890c81A46C38fb26b940624DBB4dd591dd | Cliff: 90 days after bgn | Restricted: No
-        VestLike(MCD_VEST_SKY).create(
+        VestAbstract(MCD_VEST_SKY).create(
             ECOSYSTEM,       // usr
             1_000_000 * WAD, // tot
             block.timestamp, // bgn: the cast
@@ -107,8 +112,8 @@
         );
 
         // ECOSYSTEM | 2026-04-01 00:00:00 UTC to 2027-04-01 00:00:00 UTC | 4,800,000 SKY | 0xaef7a9890c81A46C38fb26b940624DBB4dd591dd | Cliff: none | Restricted: Yes
-        VestLike(MCD_VEST_SKY_TREASURY).restrict(
-            VestLike(MCD_VEST_SKY_TREASURY).create(
+        VestAbstract(MCD_VEST_SKY_TREASURY).restrict(
+            VestAbstract(MCD_VEST_SKY_TREASURY).create(
                 ECOSYSTEM,       // usr
                 4_800_000 * WAD, // tot
                 APR_01_2026,     // bgn
@@ -125,6 +130,6 @@
 
         // The USDS>SKY farm moved to the treasury vest
         // Yank SKY stream ID 2 on MCD_VEST_SKY
-        VestLike(MCD_VEST_SKY).yank(2);
+        VestAbstract(MCD_VEST_SKY).yank(2);
 
     // ---------- End of the spellgen budget section ----------

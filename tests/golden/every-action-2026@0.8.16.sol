@@ -11,34 +11,13 @@ pragma solidity 0.8.16;
 
 import "dss-exec-lib/DssExec.sol";
 import "dss-exec-lib/DssAction.sol";
-
-interface VestLike {
-    function create(address usr, uint256 tot, uint256 bgn, uint256 tau, uint256 eta, address mgr) external returns (uint256 id);
-    function restrict(uint256 id) external;
-    function yank(uint256 id) external;
-    function yank(uint256 id, uint256 end) external;
-    function file(bytes32 what, uint256 data) external;
-    function ids() external view returns (uint256);
-    function tot(uint256 id) external view returns (uint256);
-    function rxd(uint256 id) external view returns (uint256);
-}
-
-interface GemLike {
-    function transfer(address dst, uint256 wad) external returns (bool);
-    function approve(address usr, uint256 wad) external returns (bool);
-    function allowance(address src, address usr) external view returns (uint256);
-}
+import { GemAbstract } from "dss-interfaces/ERC/GemAbstract.sol";
+import { DaiJoinAbstract } from "dss-interfaces/dss/DaiJoinAbstract.sol";
+import { VatAbstract } from "dss-interfaces/dss/VatAbstract.sol";
+import { VestAbstract } from "dss-interfaces/dss/VestAbstract.sol";
 
 interface DaiUsdsLike {
     function daiToUsds(address usr, uint256 wad) external;
-}
-
-interface VatLike {
-    function suck(address u, address v, uint256 rad) external;
-}
-
-interface DaiJoinLike {
-    function exit(address usr, uint256 wad) external;
 }
 
 contract DssSpellAction is DssAction {
@@ -74,9 +53,9 @@ contract DssSpellAction is DssAction {
     address internal immutable MCD_VOW               = DssExecLib.getChangelogAddress("MCD_VOW");
     address internal immutable REWARDS_DIST_USDS_SPK = DssExecLib.getChangelogAddress("REWARDS_DIST_USDS_SPK");
     address internal immutable SPARK_SUBPROXY        = DssExecLib.getChangelogAddress("SPARK_SUBPROXY");
-    GemLike internal immutable DAI                   = GemLike(DssExecLib.dai());
-    GemLike internal immutable SKY                   = GemLike(DssExecLib.getChangelogAddress("SKY"));
-    GemLike internal immutable SPK                   = GemLike(DssExecLib.getChangelogAddress("SPK"));
+    GemAbstract internal immutable DAI               = GemAbstract(DssExecLib.dai());
+    GemAbstract internal immutable SKY               = GemAbstract(DssExecLib.getChangelogAddress("SKY"));
+    GemAbstract internal immutable SPK               = GemAbstract(DssExecLib.getChangelogAddress("SPK"));
 
     // Whole USDS from the surplus buffer: DAI to the PauseProxy, converted 1:1 through DAI_USDS
     function _transferUsds(address usr, uint256 wad) internal {
@@ -88,9 +67,9 @@ contract DssSpellAction is DssAction {
 
     // What the awards of a vest still owe: the sum of tot - rxd (zero for an award paid in full or yanked)
     function _owed(address vest) internal view returns (uint256 owed) {
-        uint256 count = VestLike(vest).ids();
+        uint256 count = VestAbstract(vest).ids();
         for (uint256 id = 1; id <= count; id++) {
-            owed += VestLike(vest).tot(id) - VestLike(vest).rxd(id);
+            owed += VestAbstract(vest).tot(id) - VestAbstract(vest).rxd(id);
         }
     }
 
@@ -107,17 +86,17 @@ contract DssSpellAction is DssAction {
         _transferUsds(ECOSYSTEM, 1_251 * WAD);
 
         // DELEGATE - 330,000.25 SKY - 0x0a6ae7bE40A2656cce2c3881DD009Fc855B9d1eC
-        SKY.transfer(DELEGATE, 330_000.25 ether); // Note: ether is a keyword helper, only SKY is transferred here
+        SKY.transfer(DELEGATE, 330_000.25 ether); // Note: ether is a keyword that represents 10**18, not the ETH token
 
         // ECOSYSTEM - 1,234.56 DAI - 0xaef7a9890c81A46C38fb26b940624DBB4dd591dd (exact: vat.suck of the RAD, DaiJoin.exit of the wei)
-        VatLike(MCD_VAT).suck(MCD_VOW, address(this), 1_234.56 ether * RAY); // Note: ether is a keyword helper, only DAI is transferred here
-        DaiJoinLike(MCD_JOIN_DAI).exit(ECOSYSTEM, 1_234.56 ether); // Note: ether is a keyword helper, only DAI is transferred here
+        VatAbstract(MCD_VAT).suck(MCD_VOW, address(this), 1_234.56 ether * RAY); // Note: ether is a keyword that represents 10**18, not the ETH token
+        DaiJoinAbstract(MCD_JOIN_DAI).exit(ECOSYSTEM, 1_234.56 ether); // Note: ether is a keyword that represents 10**18, not the ETH token
 
         // ----- Streams -----
 
         // ECOSYSTEM | 2026-04-01 to 2027-03-31 | 360,000 USDS | 0xaef7a9890c81A46C38fb26b940624DBB4dd591dd | Cliff: 2026-07-01 00:00:00 UTC | Restricted: Yes
-        VestLike(MCD_VEST_USDS).restrict(
-            VestLike(MCD_VEST_USDS).create(
+        VestAbstract(MCD_VEST_USDS).restrict(
+            VestAbstract(MCD_VEST_USDS).create(
                 ECOSYSTEM,                 // usr
                 360_000 * WAD,             // tot
                 APR_01_2026,               // bgn
@@ -128,8 +107,8 @@ contract DssSpellAction is DssAction {
         );
 
         // REWARDS_DIST_USDS_SPK | from: block.timestamp - 7 days | tau: 730 days | 227,500,000 SPK | 0x3959e23A63CA7ac12D658bb44F90cb1f7Ee4C02c | Cliff: none | Restricted: Yes
-        VestLike(MCD_VEST_SPK_TREASURY).restrict(
-            VestLike(MCD_VEST_SPK_TREASURY).create(
+        VestAbstract(MCD_VEST_SPK_TREASURY).restrict(
+            VestAbstract(MCD_VEST_SPK_TREASURY).create(
                 REWARDS_DIST_USDS_SPK,    // usr
                 227_500_000 * WAD,        // tot
                 block.timestamp - 7 days, // bgn: the cast minus 7 days
@@ -146,7 +125,7 @@ contract DssSpellAction is DssAction {
         DssExecLib.setValue(MCD_VEST_SKY, "cap", 200_000_000 * WAD / 182 days);
 
         // ECOSYSTEM | from: block.timestamp | tau: 365 days | 1,000,000 SKY | 0xaef7a9890c81A46C38fb26b940624DBB4dd591dd | Cliff: 90 days after bgn | Restricted: No
-        VestLike(MCD_VEST_SKY).create(
+        VestAbstract(MCD_VEST_SKY).create(
             ECOSYSTEM,       // usr
             1_000_000 * WAD, // tot
             block.timestamp, // bgn: the cast
@@ -156,8 +135,8 @@ contract DssSpellAction is DssAction {
         );
 
         // ECOSYSTEM | 2026-04-01 00:00:00 UTC to 2027-04-01 00:00:00 UTC | 4,800,000 SKY | 0xaef7a9890c81A46C38fb26b940624DBB4dd591dd | Cliff: none | Restricted: Yes
-        VestLike(MCD_VEST_SKY_TREASURY).restrict(
-            VestLike(MCD_VEST_SKY_TREASURY).create(
+        VestAbstract(MCD_VEST_SKY_TREASURY).restrict(
+            VestAbstract(MCD_VEST_SKY_TREASURY).create(
                 ECOSYSTEM,       // usr
                 4_800_000 * WAD, // tot
                 APR_01_2026,     // bgn
@@ -174,7 +153,7 @@ contract DssSpellAction is DssAction {
 
         // The USDS>SKY farm moved to the treasury vest
         // Yank SKY stream ID 2 on MCD_VEST_SKY
-        VestLike(MCD_VEST_SKY).yank(2);
+        VestAbstract(MCD_VEST_SKY).yank(2);
     }
 }
 

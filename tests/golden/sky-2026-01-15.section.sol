@@ -1,4 +1,7 @@
     // ---------- Budget section rendered by spellgen from sky-2026-01-15.yaml ----------
+    // Imports: paste above the contract, with the interfaces DaiUsdsLike of the full render.
+    // import { GemAbstract } from "dss-interfaces/ERC/GemAbstract.sol";
+    // import { VestAbstract } from "dss-interfaces/dss/VestAbstract.sol";
     // Constants: paste inside DssSpellAction, above actions().
 
     uint256 internal constant WAD = 10 ** 18;
@@ -14,8 +17,8 @@
     // --- Chainlog ---
     address internal immutable DAI_USDS              = DssExecLib.getChangelogAddress("DAI_USDS");
     address internal immutable MCD_VEST_SPK_TREASURY = DssExecLib.getChangelogAddress("MCD_VEST_SPK_TREASURY");
-    GemLike internal immutable DAI                   = GemLike(DssExecLib.dai());
-    GemLike internal immutable SPK                   = GemLike(DssExecLib.getChangelogAddress("SPK"));
+    GemAbstract internal immutable DAI               = GemAbstract(DssExecLib.dai());
+    GemAbstract internal immutable SPK               = GemAbstract(DssExecLib.getChangelogAddress("SPK"));
 
     // Whole USDS from the surplus buffer: DAI to the PauseProxy, converted 1:1 through DAI_USDS
     function _transferUsds(address usr, uint256 wad) internal {
@@ -27,9 +30,9 @@
 
     // What the awards of a vest still owe: the sum of tot - rxd (zero for an award paid in full or yanked)
     function _owed(address vest) internal view returns (uint256 owed) {
-        uint256 count = VestLike(vest).ids();
+        uint256 count = VestAbstract(vest).ids();
         for (uint256 id = 1; id <= count; id++) {
-            owed += VestLike(vest).tot(id) - VestLike(vest).rxd(id);
+            owed += VestAbstract(vest).tot(id) - VestAbstract(vest).rxd(id);
         }
     }
 
@@ -39,7 +42,7 @@
         // Poll: https://vote.sky.money/polling/QmYmaVVc
 
         // Yank SPK stream ID 2 on MCD_VEST_SPK_TREASURY
-        VestLike(MCD_VEST_SPK_TREASURY).yank(2);
+        VestAbstract(MCD_VEST_SPK_TREASURY).yank(2);
 
         // Set the PauseProxy's SPK allowance to MCD_VEST_SPK_TREASURY to what its valid awards still owe (the sum of tot - rxd)
         SPK.approve(MCD_VEST_SPK_TREASURY, _owed(MCD_VEST_SPK_TREASURY));

@@ -11,23 +11,8 @@ pragma solidity 0.6.12;
 
 import "dss-exec-lib/DssExec.sol";
 import "dss-exec-lib/DssAction.sol";
-
-interface VestLike {
-    function create(address usr, uint256 tot, uint256 bgn, uint256 tau, uint256 eta, address mgr) external returns (uint256 id);
-    function restrict(uint256 id) external;
-    function yank(uint256 id) external;
-    function yank(uint256 id, uint256 end) external;
-    function file(bytes32 what, uint256 data) external;
-    function ids() external view returns (uint256);
-    function tot(uint256 id) external view returns (uint256);
-    function rxd(uint256 id) external view returns (uint256);
-}
-
-interface GemLike {
-    function transfer(address dst, uint256 wad) external returns (bool);
-    function approve(address usr, uint256 wad) external returns (bool);
-    function allowance(address src, address usr) external view returns (uint256);
-}
+import { GemAbstract } from "dss-interfaces/ERC/GemAbstract.sol";
+import { VestAbstract } from "dss-interfaces/dss/VestAbstract.sol";
 
 interface DaiUsdsLike {
     function daiToUsds(address usr, uint256 wad) external;
@@ -56,8 +41,8 @@ contract DssSpellAction is DssAction {
     // --- Chainlog ---
     address internal immutable DAI_USDS              = DssExecLib.getChangelogAddress("DAI_USDS");
     address internal immutable MCD_VEST_SPK_TREASURY = DssExecLib.getChangelogAddress("MCD_VEST_SPK_TREASURY");
-    GemLike internal immutable DAI                   = GemLike(DssExecLib.dai());
-    GemLike internal immutable SPK                   = GemLike(DssExecLib.getChangelogAddress("SPK"));
+    GemAbstract internal immutable DAI               = GemAbstract(DssExecLib.dai());
+    GemAbstract internal immutable SPK               = GemAbstract(DssExecLib.getChangelogAddress("SPK"));
 
     // Whole USDS from the surplus buffer: DAI to the PauseProxy, converted 1:1 through DAI_USDS
     function _transferUsds(address usr, uint256 wad) internal {
@@ -69,9 +54,9 @@ contract DssSpellAction is DssAction {
 
     // What the awards of a vest still owe: the sum of tot - rxd (zero for an award paid in full or yanked)
     function _owed(address vest) internal view returns (uint256 owed) {
-        uint256 count = VestLike(vest).ids();
+        uint256 count = VestAbstract(vest).ids();
         for (uint256 id = 1; id <= count; id++) {
-            owed += VestLike(vest).tot(id) - VestLike(vest).rxd(id);
+            owed += VestAbstract(vest).tot(id) - VestAbstract(vest).rxd(id);
         }
     }
 
@@ -81,7 +66,7 @@ contract DssSpellAction is DssAction {
         // Poll: https://vote.sky.money/polling/QmYmaVVc
 
         // Yank SPK stream ID 2 on MCD_VEST_SPK_TREASURY
-        VestLike(MCD_VEST_SPK_TREASURY).yank(2);
+        VestAbstract(MCD_VEST_SPK_TREASURY).yank(2);
 
         // Set the PauseProxy's SPK allowance to MCD_VEST_SPK_TREASURY to what its valid awards still owe (the sum of tot - rxd)
         SPK.approve(MCD_VEST_SPK_TREASURY, _owed(MCD_VEST_SPK_TREASURY));

@@ -11,23 +11,8 @@ pragma solidity 0.6.12;
 
 import "dss-exec-lib/DssExec.sol";
 import "dss-exec-lib/DssAction.sol";
-
-interface VestLike {
-    function create(address usr, uint256 tot, uint256 bgn, uint256 tau, uint256 eta, address mgr) external returns (uint256 id);
-    function restrict(uint256 id) external;
-    function yank(uint256 id) external;
-    function yank(uint256 id, uint256 end) external;
-    function file(bytes32 what, uint256 data) external;
-    function ids() external view returns (uint256);
-    function tot(uint256 id) external view returns (uint256);
-    function rxd(uint256 id) external view returns (uint256);
-}
-
-interface GemLike {
-    function transfer(address dst, uint256 wad) external returns (bool);
-    function approve(address usr, uint256 wad) external returns (bool);
-    function allowance(address src, address usr) external view returns (uint256);
-}
+import { GemAbstract } from "dss-interfaces/ERC/GemAbstract.sol";
+import { VestAbstract } from "dss-interfaces/dss/VestAbstract.sol";
 
 interface DaiUsdsLike {
     function daiToUsds(address usr, uint256 wad) external;
@@ -56,8 +41,8 @@ contract DssSpellAction is DssAction {
     address internal immutable OBEX_SUBPROXY          = DssExecLib.getChangelogAddress("OBEX_SUBPROXY");
     address internal immutable REWARDS_DIST_LSSKY_SKY = DssExecLib.getChangelogAddress("REWARDS_DIST_LSSKY_SKY");
     address internal immutable SPARK_SUBPROXY         = DssExecLib.getChangelogAddress("SPARK_SUBPROXY");
-    GemLike internal immutable DAI                    = GemLike(DssExecLib.dai());
-    GemLike internal immutable SKY                    = GemLike(DssExecLib.getChangelogAddress("SKY"));
+    GemAbstract internal immutable DAI                = GemAbstract(DssExecLib.dai());
+    GemAbstract internal immutable SKY                = GemAbstract(DssExecLib.getChangelogAddress("SKY"));
 
     // Whole USDS from the surplus buffer: DAI to the PauseProxy, converted 1:1 through DAI_USDS
     function _transferUsds(address usr, uint256 wad) internal {
@@ -69,9 +54,9 @@ contract DssSpellAction is DssAction {
 
     // What the awards of a vest still owe: the sum of tot - rxd (zero for an award paid in full or yanked)
     function _owed(address vest) internal view returns (uint256 owed) {
-        uint256 count = VestLike(vest).ids();
+        uint256 count = VestAbstract(vest).ids();
         for (uint256 id = 1; id <= count; id++) {
-            owed += VestLike(vest).tot(id) - VestLike(vest).rxd(id);
+            owed += VestAbstract(vest).tot(id) - VestAbstract(vest).rxd(id);
         }
     }
 
@@ -103,8 +88,8 @@ contract DssSpellAction is DssAction {
         // Atlas: https://sky-atlas.io/#A.4.4.1.4.2.1.3.3
 
         // REWARDS_DIST_LSSKY_SKY | from: block.timestamp | tau: 180 days | 838,182,330 SKY | 0x675671A8756dDb69F7254AFB030865388Ef699Ee | Cliff: none | Restricted: Yes
-        VestLike(MCD_VEST_SKY_TREASURY).restrict(
-            VestLike(MCD_VEST_SKY_TREASURY).create(
+        VestAbstract(MCD_VEST_SKY_TREASURY).restrict(
+            VestAbstract(MCD_VEST_SKY_TREASURY).create(
                 REWARDS_DIST_LSSKY_SKY, // usr
                 838_182_330 * WAD,      // tot
                 block.timestamp,        // bgn: the cast
@@ -115,7 +100,7 @@ contract DssSpellAction is DssAction {
         );
 
         // Yank SKY stream ID 3 on MCD_VEST_SKY_TREASURY
-        VestLike(MCD_VEST_SKY_TREASURY).yank(3);
+        VestAbstract(MCD_VEST_SKY_TREASURY).yank(3);
 
         // Set the PauseProxy's SKY allowance to MCD_VEST_SKY_TREASURY to what its valid awards still owe (the sum of tot - rxd)
         SKY.approve(MCD_VEST_SKY_TREASURY, _owed(MCD_VEST_SKY_TREASURY));

@@ -96,8 +96,8 @@ def test_check_knows_which_vests_exist_at_the_date(vest, day, ok, tmp_path, caps
         assert code == 2 and f"sections[0].actions[1].vest: {vest} is not in the chainlog of a {day} spell" in out
 
 
-@pytest.mark.parametrize("day, source", [("2025-05-14", "GemLike(DssExecLib.mkr())"),
-                                         ("2025-05-16", 'GemLike(DssExecLib.getChangelogAddress("MKR"))')])
+@pytest.mark.parametrize("day, source", [("2025-05-14", "GemAbstract(DssExecLib.mkr())"),
+                                         ("2025-05-16", 'GemAbstract(DssExecLib.getChangelogAddress("MKR"))')])
 def test_mkr_is_read_from_the_key_of_the_date(day, source, tmp_path):
     spec = tmp_path / "spec.yaml"
     spec.write_text(respell(DEC.read_text(), day))

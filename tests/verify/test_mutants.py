@@ -32,7 +32,7 @@ SPK_AT_CAST = "stream: 227,500,000 SPK to REWARDS_DIST_USDS_SPK on MCD_VEST_SPK_
 SKY_AT_CAST = "stream: 1,000,000 SKY to ECOSYSTEM on MCD_VEST_SKY, from the cast for 365 days"
 SPK_OWED = "allowance: PauseProxy SPK to MCD_VEST_SPK_TREASURY set to what its valid awards still owe"
 SPK_APPROVE = "        SPK.approve(MCD_VEST_SPK_TREASURY, _owed(MCD_VEST_SPK_TREASURY));\n"
-SPK_CREATE = "        VestLike(MCD_VEST_SPK_TREASURY).restrict(\n"
+SPK_CREATE = "        VestAbstract(MCD_VEST_SPK_TREASURY).restrict(\n"
 
 STREAM_JAN = "stream: 2,486,400 DAI to TECH_001"
 PAY_JAN = "DAI payment: 1,069,250 DAI to TECH_001"
@@ -108,9 +108,9 @@ MUTANTS = [
     ("SKY transfer missing", EVERY26, [("SKY.transfer(DELEGATE, 330_000.25 ether);", "")], SKY_DELEGATE),
     ("exact DAI a cent short", EVERY26, [("exit(ECOSYSTEM, 1_234.56 ether)", "exit(ECOSYSTEM, 1_234.55 ether)")],
      EXACT_DAI),
-    ("exact DAI paid rounded", EVERY26, [("VatLike(MCD_VAT).suck(MCD_VOW, address(this), 1_234.56 ether * RAY);",
+    ("exact DAI paid rounded", EVERY26, [("VatAbstract(MCD_VAT).suck(MCD_VOW, address(this), 1_234.56 ether * RAY);",
                                           "DssExecLib.sendPaymentFromSurplusBuffer(ECOSYSTEM, 1_235);"),
-                                         ("DaiJoinLike(MCD_JOIN_DAI).exit(ECOSYSTEM, 1_234.56 ether);", "")], EXACT_DAI),
+                                         ("DaiJoinAbstract(MCD_JOIN_DAI).exit(ECOSYSTEM, 1_234.56 ether);", "")], EXACT_DAI),
     ("stream at the cast without its offset", EVERY26, [("block.timestamp - 7 days, // bgn",
                                                          "block.timestamp,          // bgn")], SPK_AT_CAST),
     ("stream at the cast given a fixed date", EVERY26, [("block.timestamp, // bgn: the cast",
@@ -125,11 +125,11 @@ MUTANTS = [
      SPK_OWED),
     ("MCD_VEST_SKY cap changed", EVERY26, [("200_000_000 * WAD / 182 days", "210_000_000 * WAD / 182 days")],
      "cap: MCD_VEST_SKY"),
-    ("MCD_VEST_SKY yank missing", EVERY26, [("VestLike(MCD_VEST_SKY).yank(2);", "")], "yank: award 2 on MCD_VEST_SKY"),
+    ("MCD_VEST_SKY yank missing", EVERY26, [("VestAbstract(MCD_VEST_SKY).yank(2);", "")], "yank: award 2 on MCD_VEST_SKY"),
     ("a SubProxy paid through another key", FEB26, [('getChangelogAddress("GROVE_SUBPROXY")',
                                                     'getChangelogAddress("OBEX_SUBPROXY")')],
      "USDS payment: 6,090 USDS to GROVE_SUBPROXY"),
-    ("treasury stream yank missing", FEB26, [("VestLike(MCD_VEST_SKY_TREASURY).yank(3);", "")],
+    ("treasury stream yank missing", FEB26, [("VestAbstract(MCD_VEST_SKY_TREASURY).yank(3);", "")],
      "yank: award 3 on MCD_VEST_SKY_TREASURY"),
     ("MKR not rounded up", SKY_MKR, [("            mkrWad++;\n", "")], "MKR -> SKY conversion"),
     ("SKY from the treasury, not converted", SKY_MKR, [("_transferSky(BLUE, 330_000 * WAD);",

@@ -11,7 +11,9 @@ from spellgen.verify.source import review_source
 ROOT = Path(__file__).resolve().parents[2]
 DEC = ROOT / "examples/techops-2022-12-09.yaml"
 JAN = ROOT / "examples/techops-2022-01-28.yaml"
-SPECS = [JAN, DEC, ROOT / "examples/every-action.yaml", ROOT / "tests/specs/treasury-2023-08-02.yaml"]
+JAN26 = ROOT / "examples/sky-2026-01-15.yaml"
+SPECS = [JAN, DEC, ROOT / "examples/every-action.yaml", ROOT / "tests/specs/treasury-2023-08-02.yaml", JAN26,
+         ROOT / "examples/sky-2026-02-26.yaml", ROOT / "examples/every-action-2026.yaml"]
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
@@ -37,6 +39,11 @@ SLIPS = [
     ("the ether note missing", DEC, ("; // Note: ether is a keyword helper, only MKR is transferred here", ";"),
      "`ether` used for a token amount without the same-line note"),
     ("one decimal where the style asks two", DEC, ("257.31 ether", "257.3 ether"), "257.3 ether: write token amounts with two decimals"),
+    ("a poll under the prefix of a forum post", JAN26, ("// Forum: https://forum.sky.money/t/atlas-edit",
+                                                        "// Poll: https://forum.sky.money/t/atlas-edit"),
+     "links to a forum post, not to a poll: prefix it `// Forum:`"),
+    ("an http link", JAN26, ("// Poll: https://vote.sky.money/polling/QmYmaVVc", "// Poll: http://vote.sky.money/polling/QmYmaVVc"),
+     "http://vote.sky.money/polling/QmYmaVVc is not an https link"),
 ]
 
 
