@@ -1,11 +1,11 @@
 """The MIP's caps, measured: how much of each cap the spells use, window by window.
 
-Stablecoin parts, DAI or USDS (pro rata by day, leap years counted):
+Period parts, DAI, USDS or a streamed MKR or SKY (pro rata by day, leap years counted):
 - annual cap, per budget period: allowed = annual cap x days of the period / days of the twelve
   months starting on its first day (366 when they contain a 29 February);
 - monthly cap, per calendar month: allowed = monthly cap x days of the month inside a budget period /
   days of the month (a month no period covers allows nothing).
-Governance-token parts, MKR or SKY: every amount counts in a vesting year (see `allocate`); the annual
+Schedule parts, MKR or SKY moved by transfers: every amount counts in a vesting year (see `allocate`); the annual
 cap applies to each vesting year and the total cap to all of them. Comparisons are exact (`Fraction`), never rounded.
 """
 from __future__ import annotations
