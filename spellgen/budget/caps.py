@@ -89,7 +89,7 @@ def more_text(use: CapUse, more: int) -> str:
 
 # -- stablecoins ---------------------------------------------------------------------------------
 
-def stable_uses(budget: PeriodBudget, flows: list[DayFlow]) -> list[CapUse]:
+def period_uses(budget: PeriodBudget, flows: list[DayFlow]) -> list[CapUse]:
     """The annual cap of every budget period and the monthly cap of every month involved."""
     uses = []
     for period in budget.periods:
@@ -185,7 +185,7 @@ def part_uses(budget: Budget, flows: Flows) -> list[CapUse]:
     """Every cap of every part of the budget, measured against the flows of the part's token."""
     uses = []
     for token, part in budget.periodic.items():
-        uses += stable_uses(part, flows.spread[token])
+        uses += period_uses(part, flows.spread[token])
     for token, part in budget.scheduled.items():
         uses += gov_uses(part, flows.moves[token])
     return uses

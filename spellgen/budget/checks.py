@@ -58,7 +58,7 @@ def check_against_budget(spell: Spell, budget: Budget, ledger: Ledger | None, di
     for transfer in plan.transfers:
         _transfer_plan(spell, budget, plan, transfer, diags)
     for part in budget.periodic.values():
-        _stable_plan(spell, budget, plan, part, diags)
+        _period_plan(spell, budget, plan, part, diags)
 
 
 def _unit_actions(spell: Spell, budget: Budget) -> list:
@@ -116,7 +116,7 @@ def _transfer_plan(spell: Spell, budget: Budget, plan: Plan, transfer: PlannedTr
     diags.warn(loc, f"{rule}; this spell transfers {human(moved)} {token} to {budget.unit_id}")
 
 
-def _stable_plan(spell: Spell, budget: Budget, plan: Plan, part: PeriodBudget, diags: Diagnostics) -> None:
+def _period_plan(spell: Spell, budget: Budget, plan: Plan, part: PeriodBudget, diags: Diagnostics) -> None:
     streams = [s for s in _unit_actions(spell, budget) if isinstance(s, Stream) and s.token == part.token]
     matched: set[int] = set()
     for planned in [p for p in plan.streams if p.part is part]:

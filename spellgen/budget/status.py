@@ -15,7 +15,7 @@ from spellgen.spec import timeutil
 from spellgen.spec.amounts import decimals_of, human
 from spellgen.spec.model import Stream
 from spellgen.budget import months
-from spellgen.budget.caps import allocate, gov_uses, scheduled_per_year, stable_uses
+from spellgen.budget.caps import allocate, gov_uses, scheduled_per_year, period_uses
 from spellgen.budget.flows import GovMove, DayFlow, collect
 from spellgen.budget.model import GOV_TOKENS, STABLE_TOKENS, Budget, ScheduleBudget, Ledger, PeriodBudget
 from spellgen.budget.plan import earlier_ledger
@@ -71,7 +71,7 @@ def _periodic(part: PeriodBudget, flows: list[DayFlow], at: date) -> dict:
         "total": {k: plain(v) for k, v in total.items()},
         "outside_periods": [o for o in outside if o is not None],
         "streams": [_stream_row(f, at) for f in flows if f.kind == "stream"],
-        "over_cap": [u.message() for u in stable_uses(part, flows) if u.over],
+        "over_cap": [u.message() for u in period_uses(part, flows) if u.over],
     }
 
 

@@ -14,23 +14,23 @@ from spellgen.spec import timeutil
 from spellgen.spec.amounts import human, is_whole
 from spellgen.spec.diagnostics import Diagnostics
 from spellgen.budget import months
-from spellgen.budget.caps import amount, more_text, overruns_by_origin, scheduled_per_year, stable_uses
+from spellgen.budget.caps import amount, more_text, overruns_by_origin, scheduled_per_year, period_uses
 from spellgen.budget.flows import DayFlow, Origin
 from spellgen.budget.model import Budget, PeriodBudget, ScheduleBudget
 
 
 def validate_budget(budget: Budget, diags: Diagnostics) -> None:
     for part in budget.periodic.values():
-        _stable_caps(part, diags)
+        _period_caps(part, diags)
         _periods(part, diags)
         if not diags.errors:
-            _stable_plan_within_caps(part, diags)
+            _period_plan_within_caps(part, diags)
     for part in budget.scheduled.values():
         _gov_lengths(part, diags)
         _schedule(part, diags)
 
 
-def _stable_caps(part: PeriodBudget, diags: Diagnostics) -> None:
+def _period_caps(part: PeriodBudget, diags: Diagnostics) -> None:
     if part.monthly_cap * 12 != part.annual_cap:
         t = part.token
         diags.warn(part.loc("monthly_cap"), f"12 x the monthly cap is {human(part.monthly_cap * 12)} {t}, not the "
@@ -73,7 +73,7 @@ def _stream_times(period, diags: Diagnostics) -> None:
                                          f"({timeutil.iso(start)} to {timeutil.iso(end)})")
 
 
-def _stable_plan_within_caps(part: PeriodBudget, diags: Diagnostics) -> None:
+def _period_plan_within_caps(part: PeriodBudget, diags: Diagnostics) -> None:
     """The budget's own streams and top-ups must fit its caps, or every plan would be refused."""
     flows = []
     for period in part.periods:
@@ -84,7 +84,7 @@ def _stable_plan_within_caps(part: PeriodBudget, diags: Diagnostics) -> None:
         if period.top_up is not None:
             origin = Origin("", "the budget", period, True)
             flows.append(DayFlow(period.top_up, period.first, period.last, "payment", origin, period))
-    for origin, first, more in overruns_by_origin(stable_uses(part, flows)):
+    for origin, first, more in overruns_by_origin(period_uses(part, flows)):
         field = "total" if hasattr(origin.action, "total") else "top_up"
         diags.error(origin.action.loc(field), f"the budget's own plan breaks its cap: {first.message()}"
                                               f"{more_text(first, more)}")
