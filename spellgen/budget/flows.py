@@ -132,9 +132,8 @@ def collect(budget: Budget, ledger: Ledger | None, spell: Spell | None = None) -
 
 def _add(budget: Budget, origin: Origin, flows: Flows, taken: set[tuple[str, int]]) -> None:
     action = origin.action
-    token = getattr(action, "token", None)  # a stream's
-    # Over days: stablecoins always (as before any part existed), governance tokens of period parts.
-    over_days = [t for t in flows.spread if t in STABLE_TOKENS or t in budget.periodic]
+    over_days = [t for t in flows.spread if _over_days(budget, t)]
+    token = action.token if isinstance(action, Stream) else None
     if (paid := payment_of(action)) is not None:
         token, amount = paid
         period = _top_up_for(budget, token, amount, taken)
@@ -151,6 +150,12 @@ def _add(budget: Budget, origin: Origin, flows: Flows, taken: set[tuple[str, int
         flows.moves[action.token].append(GovMove(origin.day, action.total, origin))
     elif isinstance(action, Stream):
         flows.other.append(origin)
+
+
+def _over_days(budget: Budget, token: str) -> bool:
+    """Stablecoins count over days whatever the budget (a DAI stream to a unit without a DAI part is
+    still a flow of days); a governance token when its part streams over budget periods."""
+    return token in STABLE_TOKENS or token in budget.periodic
 
 
 def _top_up_for(budget: Budget, token: str, amount: Decimal, taken: set[tuple[str, int]]) -> Period | None:

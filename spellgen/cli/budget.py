@@ -205,7 +205,7 @@ def run_plan(args: argparse.Namespace) -> int:
               "no spell YAML written", file=sys.stderr)
         return EXIT_NOTHING
     ledger_note = f"Ledger: {Path(args.ledger).name}, {len(ledger.until(day.isoformat()))} spell(s) up to that date" \
-        if ledger else "No ledger: as if no earlier spell had done anything for the core unit"
+        if ledger else f"No ledger: as if no earlier spell had done anything for the {budget.unit_role.lower()}"
     schema_ref = schema_reference(Path(args.output), "spell.schema.json") if args.output else None
     text = spell_yaml(plan, budget, Path(args.budget).name, ledger_note, args.exec_hash,
                       args.office_hours == "true", args.solc, schema_ref)

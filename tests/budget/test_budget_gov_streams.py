@@ -185,3 +185,16 @@ def test_status_of_a_schedule_part_streamed_by_a_spell_says_so(tmp_path, capsys)
     assert cli.main(["budget", "status", str(MIXED), "--ledger", str(ledger), "--at", "2025-10-02"]) == 0
     [header] = [line.split() for line in capsys.readouterr().out.splitlines() if "vesting year" in line]
     assert header == ["vesting", "year", "cap", "scheduled", "transferred", "streamed", "to", "transfer", "left"]
+
+
+def test_a_streamed_mkr_part_plans_on_the_mkr_treasury_vest_with_its_allowance(tmp_path):
+    text = BUDGET.replace("sky:", "mkr:").replace("SKY", "MKR").replace("4,800,000", "600").replace(
+        "400,000", "50").replace("2025-", "2022-").replace("2026-", "2023-")
+    code, out = plan(tmp_path, budget_path(tmp_path, text), "2022-06-08")
+    assert code == 0
+    spell = load_spell(out)
+    [planned] = spell.of_type(Stream)
+    [allowance] = spell.of_type(Allowance)
+    assert (planned.vest, planned.total) == ("MCD_VEST_MKR_TREASURY", Decimal(600))
+    assert (allowance.vest, allowance.amount) == ("MCD_VEST_MKR_TREASURY", Decimal(600))
+    assert "No ledger: as if no earlier spell had done anything for the facilitator." in out.read_text()
