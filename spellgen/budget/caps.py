@@ -17,8 +17,8 @@ from fractions import Fraction
 
 from spellgen.spec.amounts import human
 from spellgen.budget import months
-from spellgen.budget.flows import Flows, GovMove, Origin, DayFlow
-from spellgen.budget.model import Budget, ScheduleBudget, PeriodBudget
+from spellgen.budget.flows import DayFlow, Flows, GovMove, Origin
+from spellgen.budget.model import Budget, PeriodBudget, ScheduleBudget
 
 
 UNCOVERED = "no budget period covers it"

@@ -93,10 +93,6 @@ class PeriodBudget(Located):
         return PAYMENT_TYPES[self.token]  # only stablecoin periods have top-ups (parse.py)
 
     @property
-    def stablecoin(self) -> bool:
-        return self.token in STABLE_TOKENS
-
-    @property
     def default_vest(self) -> str:
         return DEFAULT_VESTS[self.token]
 

@@ -19,7 +19,7 @@ from spellgen.spec.solidity import identifier_problem
 from spellgen.spec.source import YNode, read_file
 from spellgen.budget import months
 from spellgen.budget.model import (
-    GOV_TOKENS, STABLE_TOKENS, Budget, ScheduleBudget, Period, PeriodStream, PeriodBudget, Vesting, Wallet,
+    GOV_TOKENS, STABLE_TOKENS, Budget, Period, PeriodBudget, PeriodStream, ScheduleBudget, Vesting, Wallet,
 )
 
 FORMAT_VERSION = 1
@@ -181,7 +181,7 @@ class BudgetParser:
     # -- period parts (DAI, USDS; MKR, SKY streamed) --------------------------------------------
     def periodic(self, node: YNode, token: str) -> PeriodBudget | None:
         what = f"`{token.lower()}`" if token in STABLE_TOKENS else f"`{token.lower()}` (a part with `periods`)"
-        if node.kind == "map" and "schedule" in node.entries:
+        if token in GOV_TOKENS and node.kind == "map" and "schedule" in node.entries:
             # One part, one way of counting: a stream and a transfer of the same vesting would be
             # counted twice, and which of them pays which vesting would be a guess.
             self.r.error(node.key_locs["schedule"], f"a `{token.lower()}` part is streamed (`periods`) or moved by "
@@ -254,9 +254,9 @@ class BudgetParser:
         info = self.info(e, token)
         if None in (mip, start, annual, total, *lengths.values()) or ("schedule_total" in e and stated is None):
             return None
-        return ScheduleBudget(mip.strip(), links, start, lengths["vesting_period"], lengths["cliff"], lengths["interval"],
-                         annual, total, lengths["transfer_within"], schedule, stated, info, token,
-                         locs=self.locs(node), path=node.path)
+        return ScheduleBudget(mip.strip(), links, start, lengths["vesting_period"], lengths["cliff"],
+                              lengths["interval"], annual, total, lengths["transfer_within"], schedule, stated, info,
+                              token, locs=self.locs(node), path=node.path)
 
     def vesting(self, node: YNode, token: str) -> Vesting | None:
         if not self.r.mapping(node, VESTING_KEYS, "a vesting"):

@@ -25,7 +25,7 @@ from spellgen.spec.protocol import VESTS, VestKind
 from spellgen.budget import months
 from spellgen.budget.caps import allocate
 from spellgen.budget.flows import Flows, collect
-from spellgen.budget.model import Budget, ScheduleBudget, Ledger, Period, PeriodBudget, Vesting
+from spellgen.budget.model import Budget, Ledger, Period, PeriodBudget, ScheduleBudget, Vesting
 
 
 @dataclass

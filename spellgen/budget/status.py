@@ -16,8 +16,8 @@ from spellgen.spec.amounts import decimals_of, human
 from spellgen.spec.model import Stream
 from spellgen.budget import months
 from spellgen.budget.caps import allocate, gov_uses, scheduled_per_year, period_uses
-from spellgen.budget.flows import GovMove, DayFlow, collect
-from spellgen.budget.model import GOV_TOKENS, STABLE_TOKENS, Budget, ScheduleBudget, Ledger, PeriodBudget
+from spellgen.budget.flows import DayFlow, GovMove, collect
+from spellgen.budget.model import GOV_TOKENS, STABLE_TOKENS, Budget, Ledger, PeriodBudget, ScheduleBudget
 from spellgen.budget.plan import earlier_ledger
 
 

@@ -42,8 +42,8 @@ def _add_plan(subparsers: argparse._SubParsersAction) -> None:
                     "--spell-date: per DAI or USDS part, the stream (and top-up) of the budget period; per MKR or "
                     "SKY part with periods, the stream (and, on a treasury vest, the allowance increase of its "
                     "exact total); per MKR or SKY part with a schedule, the vesting within the transfer rule's "
-                    "horizon that the ledger does not show transferred. An action the chain of that date cannot do (a USDS stream in 2022) is a "
-                    "located error. The output passes `spellgen check` and is ready for render, build and "
+                    "horizon that the ledger does not show transferred. An action the chain of that date cannot "
+                    "do (a USDS stream in 2022) is a located error. The output passes `spellgen check` and is ready for render, build and "
                     "simulate.",
         epilog=PLAN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("budget", help="the budget YAML")
