@@ -23,11 +23,12 @@ class CapLine:
 
 
 def budget_cap_lines(budget) -> list[CapLine]:
-    """The stablecoin caps of a budget (spellgen.budget.model.Budget) as lines, one token per part,
+    """The caps of a budget's period parts (spellgen.budget.model.Budget: DAI, USDS, a streamed MKR or
+    SKY) as lines, one token per part,
     with the budget's own rules (spellgen/budget/caps.py): per budget period, the annual cap pro rata
     by day, a level line over the period; per calendar month, the monthly cap pro rata for the days a
     period covers, cumulated."""
-    return [line for part in budget.stable.values() for line in _part_lines(budget.unit_name, part)]
+    return [line for part in budget.periodic.values() for line in _part_lines(budget.unit_name, part)]
 
 
 def _part_lines(unit_name: str, part) -> list[CapLine]:

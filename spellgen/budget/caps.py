@@ -1,11 +1,11 @@
 """The MIP's caps, measured: how much of each cap the spells use, window by window.
 
-Stablecoin parts, DAI or USDS (pro rata by day, leap years counted):
+Period parts, DAI, USDS or a streamed MKR or SKY (pro rata by day, leap years counted):
 - annual cap, per budget period: allowed = annual cap x days of the period / days of the twelve
   months starting on its first day (366 when they contain a 29 February);
 - monthly cap, per calendar month: allowed = monthly cap x days of the month inside a budget period /
   days of the month (a month no period covers allows nothing).
-Governance-token parts, MKR or SKY: every amount counts in a vesting year (see `allocate`); the annual
+Schedule parts, MKR or SKY moved by transfers: every amount counts in a vesting year (see `allocate`); the annual
 cap applies to each vesting year and the total cap to all of them. Comparisons are exact (`Fraction`), never rounded.
 """
 from __future__ import annotations
@@ -17,8 +17,8 @@ from fractions import Fraction
 
 from spellgen.spec.amounts import human
 from spellgen.budget import months
-from spellgen.budget.flows import Flows, GovMove, Origin, StableFlow
-from spellgen.budget.model import Budget, GovBudget, StableBudget
+from spellgen.budget.flows import DayFlow, Flows, GovMove, Origin
+from spellgen.budget.model import Budget, PeriodBudget, ScheduleBudget
 
 
 UNCOVERED = "no budget period covers it"
@@ -89,7 +89,7 @@ def more_text(use: CapUse, more: int) -> str:
 
 # -- stablecoins ---------------------------------------------------------------------------------
 
-def stable_uses(budget: StableBudget, flows: list[StableFlow]) -> list[CapUse]:
+def period_uses(budget: PeriodBudget, flows: list[DayFlow]) -> list[CapUse]:
     """The annual cap of every budget period and the monthly cap of every month involved."""
     uses = []
     for period in budget.periods:
@@ -113,18 +113,18 @@ def stable_uses(budget: StableBudget, flows: list[StableFlow]) -> list[CapUse]:
     return uses
 
 
-def _shares(flows: list[StableFlow], first: date, last: date) -> list[tuple[Origin, Fraction]]:
+def _shares(flows: list[DayFlow], first: date, last: date) -> list[tuple[Origin, Fraction]]:
     return [(f.origin, s) for f in flows if (s := f.share(first, last))]
 
 
-def _months_involved(budget: StableBudget, flows: list[StableFlow]) -> list[tuple[int, int]]:
+def _months_involved(budget: PeriodBudget, flows: list[DayFlow]) -> list[tuple[int, int]]:
     keys: set[tuple[int, int]] = set()
     for first, last in [(p.first, p.last) for p in budget.periods] + [(f.first, f.last) for f in flows]:
         keys.update(key for key, _, _ in months.month_spans(first, last))
     return sorted(keys)
 
 
-def _budget_days(budget: StableBudget, first: date, last: date) -> int:
+def _budget_days(budget: PeriodBudget, first: date, last: date) -> int:
     """Days of [first, last] inside some budget period (periods do not overlap: validate.py)."""
     return sum(months.days_between(*span) for p in budget.periods
                if (span := months.overlap(p.first, p.last, first, last)))
@@ -141,7 +141,7 @@ class Allocation:
     beyond: list[tuple[GovMove, Decimal]]  # amounts beyond the whole schedule
 
 
-def allocate(budget: GovBudget, moves: list[GovMove]) -> Allocation:
+def allocate(budget: ScheduleBudget, moves: list[GovMove]) -> Allocation:
     """Moves in date order pay for the schedule's vestings in date order (first in, first out).
 
     A vesting counts in the vesting year of its date. An amount beyond the schedule (a raise, say)
@@ -166,7 +166,7 @@ def allocate(budget: GovBudget, moves: list[GovMove]) -> Allocation:
     return Allocation(remaining, per_year, beyond)
 
 
-def gov_uses(budget: GovBudget, moves: list[GovMove]) -> list[CapUse]:
+def gov_uses(budget: ScheduleBudget, moves: list[GovMove]) -> list[CapUse]:
     allocation = allocate(budget, moves)
     token = budget.token
     uses = []
@@ -184,14 +184,14 @@ def gov_uses(budget: GovBudget, moves: list[GovMove]) -> list[CapUse]:
 def part_uses(budget: Budget, flows: Flows) -> list[CapUse]:
     """Every cap of every part of the budget, measured against the flows of the part's token."""
     uses = []
-    for token, part in budget.stable.items():
-        uses += stable_uses(part, flows.stable[token])
-    for token, part in budget.gov.items():
+    for token, part in budget.periodic.items():
+        uses += period_uses(part, flows.spread[token])
+    for token, part in budget.scheduled.items():
         uses += gov_uses(part, flows.moves[token])
     return uses
 
 
-def scheduled_per_year(budget: GovBudget) -> dict[int, Decimal]:
+def scheduled_per_year(budget: ScheduleBudget) -> dict[int, Decimal]:
     out = {k: Decimal(0) for k, _, _ in budget.years()}
     for vesting in budget.schedule:
         out[budget.year_of(vesting.date)] += vesting.amount

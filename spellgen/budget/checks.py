@@ -17,7 +17,7 @@ from spellgen.spec.model import Spell, Stream
 from spellgen.budget.caps import CapUse, amount, more_text, overruns_by_origin, part_uses
 from spellgen.budget.flows import Flows, collect, payment_of, stream_days, transfer_of
 from spellgen.budget.ledger import check_unit, load_ledger
-from spellgen.budget.model import Budget, Ledger, StableBudget
+from spellgen.budget.model import Budget, Ledger, PeriodBudget
 from spellgen.budget.parse import load_budget
 from spellgen.budget.plan import Plan, PlannedStream, PlannedTransfer, plan_at
 
@@ -57,8 +57,8 @@ def check_against_budget(spell: Spell, budget: Budget, ledger: Ledger | None, di
     plan = plan_at(budget, earlier, timeutil.parse_date(spell.date))
     for transfer in plan.transfers:
         _transfer_plan(spell, budget, plan, transfer, diags)
-    for part in budget.stable.values():
-        _stable_plan(spell, budget, plan, part, diags)
+    for part in budget.periodic.values():
+        _period_plan(spell, budget, plan, part, diags)
 
 
 def _unit_actions(spell: Spell, budget: Budget) -> list:
@@ -78,12 +78,12 @@ def _uncovered(spell: Spell, budget: Budget, flows: Flows, diags: Diagnostics) -
     for origin in [o for o in flows.other if o.in_spell]:
         diags.warn(origin.action.loc("vest"), f"the budget of {budget.unit_id} covers {' and '.join(budget.tokens)}; "
                                               f"this {origin.action.token} stream is not checked against any cap")
-    for token, items in [*flows.stable.items(), *flows.moves.items()]:
+    for token, items in [*flows.spread.items(), *flows.moves.items()]:
         in_spell = [f for f in items if f.origin.in_spell]
         if token not in budget.tokens and in_spell:
             diags.warn(in_spell[0].origin.action.loc(), f"the budget of {budget.unit_id} has no {token} part: "
                                                         f"this {token} is not checked against any cap")
-    for token in budget.gov:
+    for token in budget.scheduled:
         for transfer in _transfers(spell, budget, token):
             if transfer.to.address != budget.auditor.address:
                 diags.warn(transfer.loc("to"), f"the {token} budget moves {token} to the Auditor Wallet "
@@ -116,7 +116,7 @@ def _transfer_plan(spell: Spell, budget: Budget, plan: Plan, transfer: PlannedTr
     diags.warn(loc, f"{rule}; this spell transfers {human(moved)} {token} to {budget.unit_id}")
 
 
-def _stable_plan(spell: Spell, budget: Budget, plan: Plan, part: StableBudget, diags: Diagnostics) -> None:
+def _period_plan(spell: Spell, budget: Budget, plan: Plan, part: PeriodBudget, diags: Diagnostics) -> None:
     streams = [s for s in _unit_actions(spell, budget) if isinstance(s, Stream) and s.token == part.token]
     matched: set[int] = set()
     for planned in [p for p in plan.streams if p.part is part]:
@@ -139,7 +139,7 @@ def _stable_plan(spell: Spell, budget: Budget, plan: Plan, part: StableBudget, d
     _payments_plan(spell, budget, plan, part, diags)
 
 
-def _payments_plan(spell: Spell, budget: Budget, plan: Plan, part: StableBudget, diags: Diagnostics) -> None:
+def _payments_plan(spell: Spell, budget: Budget, plan: Plan, part: PeriodBudget, diags: Diagnostics) -> None:
     token = part.token
     planned = [t.amount for t in plan.top_ups if t.part is part]
     for payment in _payments(spell, budget, token):

@@ -1,11 +1,13 @@
-"""What spells did for the core unit, as amounts in time: stablecoin flows over days (DAI, USDS),
-governance-token moves on dates (MKR, SKY), each kept per token.
+"""What spells did for the core unit, as amounts in time, kept per token: flows over days for the
+tokens of period parts (always DAI and USDS; MKR or SKY when its part has `periods`), moves on
+dates for the tokens of schedule parts (MKR or SKY moved by transfers).
 
-Only actions whose recipient is one of the budget's wallets count. A stablecoin stream funds the days
-it runs (from its start's day to the day of its last second, so a 2022-style end at 00:00:00 does not
-count that day); a payment (dai_payment, usds_payment) that matches a top-up of the token's part funds
-that top-up's period, any other payment counts in full on the spell's date. A governance token
-transferred (mkr_transfer, sky_transfer), or streamed from a vest of that token, counts on the spell's date.
+Only actions whose recipient is one of the budget's wallets count. A stream of a period part's token
+funds the days it runs (from its start's day to the day of its last second, so a 2022-style end at
+00:00:00 does not count that day); a payment (dai_payment, usds_payment) that matches a top-up of the
+token's part funds that top-up's period, any other payment, and a transfer of a streamed governance
+token, counts in full on the spell's date. For a schedule part, its token transferred (mkr_transfer,
+sky_transfer) or streamed from a vest of that token counts on the spell's date.
 """
 from __future__ import annotations
 
@@ -39,11 +41,11 @@ class Origin:
 
 
 @dataclass
-class StableFlow:
+class DayFlow:
     amount: Decimal
     first: date
     last: date  # inclusive
-    kind: str  # "stream" or "payment"
+    kind: str  # "stream", "payment" (a stablecoin) or "transfer" (a governance token)
     origin: Origin
     period: Period | None = None  # the budget period whose top-up a payment is
 
@@ -76,13 +78,13 @@ class GovMove:
 
 @dataclass
 class Flows:
-    stable: dict[str, list[StableFlow]]  # token -> flows, for every token of STABLE_TOKENS
-    moves: dict[str, list[GovMove]]  # token -> moves, for every token of GOV_TOKENS
+    spread: dict[str, list[DayFlow]]  # token -> flows over days, for every token
+    moves: dict[str, list[GovMove]]  # token -> moves on dates, for every token of GOV_TOKENS
     other: list[Origin]  # actions for the core unit that the budget does not cover (other tokens)
 
     @classmethod
     def empty(cls) -> "Flows":
-        return cls({t: [] for t in STABLE_TOKENS}, {t: [] for t in GOV_TOKENS}, [])
+        return cls({t: [] for t in STABLE_TOKENS + GOV_TOKENS}, {t: [] for t in GOV_TOKENS}, [])
 
 
 def payment_of(action: Action) -> tuple[str, Decimal] | None:
@@ -130,25 +132,35 @@ def collect(budget: Budget, ledger: Ledger | None, spell: Spell | None = None) -
 
 def _add(budget: Budget, origin: Origin, flows: Flows, taken: set[tuple[str, int]]) -> None:
     action = origin.action
+    over_days = [t for t in flows.spread if _over_days(budget, t)]
+    token = action.token if isinstance(action, Stream) else None
     if (paid := payment_of(action)) is not None:
         token, amount = paid
         period = _top_up_for(budget, token, amount, taken)
         first, last = (period.first, period.last) if period else (origin.day, origin.day)
-        flows.stable[token].append(StableFlow(amount, first, last, "payment", origin, period))
-    elif (moved := transfer_of(action)) is not None:
+        flows.spread[token].append(DayFlow(amount, first, last, "payment", origin, period))
+    elif (moved := transfer_of(action)) is not None and moved[0] in over_days:
+        flows.spread[moved[0]].append(DayFlow(moved[1], origin.day, origin.day, "transfer", origin))
+    elif moved is not None:
         flows.moves[moved[0]].append(GovMove(origin.day, moved[1], origin))
-    elif isinstance(action, Stream) and action.end > action.start and action.token in flows.stable:
+    elif isinstance(action, Stream) and action.end > action.start and token in over_days:
         first, last = stream_days(action)
-        flows.stable[action.token].append(StableFlow(action.total, first, last, "stream", origin))
+        flows.spread[token].append(DayFlow(action.total, first, last, "stream", origin))
     elif isinstance(action, Stream) and action.token in flows.moves:
         flows.moves[action.token].append(GovMove(origin.day, action.total, origin))
     elif isinstance(action, Stream):
         flows.other.append(origin)
 
 
+def _over_days(budget: Budget, token: str) -> bool:
+    """Stablecoins count over days whatever the budget (a DAI stream to a unit without a DAI part is
+    still a flow of days); a governance token when its part streams over budget periods."""
+    return token in STABLE_TOKENS or token in budget.periodic
+
+
 def _top_up_for(budget: Budget, token: str, amount: Decimal, taken: set[tuple[str, int]]) -> Period | None:
     """The first budget period of the token's part, not matched yet, whose top-up is exactly this payment."""
-    part = budget.stable.get(token)
+    part = budget.periodic.get(token)
     if part is None:
         return None
     for index, period in enumerate(part.periods):

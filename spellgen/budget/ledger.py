@@ -284,7 +284,7 @@ def _party(party: Party, wallets: dict[str, str]) -> str:
 
 def _stamp(ts: int) -> str:
     """An exact UTC time, so a re-read ledger holds the very seconds the spell used."""
-    return timeutil.utc(ts).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return timeutil.stamp(ts)
 
 
 def _quote(text: str) -> str:

@@ -1,9 +1,11 @@
 """A core unit's budget and the ledger of earlier spells, as data (exact `Decimal`s, UTC dates).
 
-A budget has parts, one per token. A stablecoin part (`dai:` or `usds:`) has caps and budget periods
-funded by streams and surplus-buffer top-ups; a governance-token part (`mkr:` or `sky:`) has caps and
-a vesting schedule moved by transfers. The tables below are the only place that says which spell
-action pays which token, so every later stage is written once for all of them.
+A budget has parts, one per token, of two kinds. A period part has caps and budget periods funded by
+streams: every stablecoin part (`dai:`, `usds:`, whose periods may also be topped up from the surplus
+buffer), and a governance-token part (`mkr:`, `sky:`) that streams its token from a vest, as Sky-era
+budgets do. A schedule part (`mkr:`, `sky:` only) has caps and a vesting schedule moved by transfers
+from the treasury, as the 2021 MKR budgets did. The tables below are the only place that says which
+spell action pays which token, so every later stage is written once for all of them.
 
 Each object keeps the `Loc` of its fields (from spellgen.spec.model.Located) so every later problem can
 point at the line of the budget or ledger file that caused it.
@@ -19,10 +21,13 @@ from spellgen.budget import months
 
 ONE_DAY = timedelta(days=1)
 
-# Stablecoins paid from the surplus buffer: the spell action of a top-up, and the vest a stream uses
-# by default (for DAI before 2022-04-29 that key named today's MCD_VEST_DAI_LEGACY).
+# Stablecoins paid from the surplus buffer: the spell action of a top-up.
 PAYMENT_TYPES = {"DAI": "dai_payment", "USDS": "usds_payment"}
-DEFAULT_VESTS = {"DAI": "MCD_VEST_DAI", "USDS": "MCD_VEST_USDS"}
+# The vest a period's stream uses by default (for DAI before 2022-04-29 that key named today's
+# MCD_VEST_DAI_LEGACY). Governance tokens stream from the treasury, as the budgets of 2021 (MKR) and
+# 2025 (SKY) did: those vests pay the PauseProxy's tokens and need its allowance (spec/protocol.py).
+DEFAULT_VESTS = {"DAI": "MCD_VEST_DAI", "USDS": "MCD_VEST_USDS", "MKR": "MCD_VEST_MKR_TREASURY",
+                 "SKY": "MCD_VEST_SKY_TREASURY"}
 # Governance tokens moved from the PauseProxy's treasury: the spell action of a transfer.
 TRANSFER_TYPES = {"MKR": "mkr_transfer", "SKY": "sky_transfer"}
 STABLE_TOKENS = tuple(PAYMENT_TYPES)
@@ -43,6 +48,7 @@ class PeriodStream(Located):
     total: Decimal
     vest: str | None = None  # None: the token's DEFAULT_VESTS key
     end: int | None = None  # unix time; None: the period's last day at 23:59:59 UTC (house style)
+    cliff: int | None = None  # unix time; None: no cliff
 
 
 @dataclass
@@ -71,8 +77,8 @@ class Period(Located):
 
 
 @dataclass
-class StableBudget(Located):
-    """A stablecoin part (`dai:` or `usds:`): caps and the budget periods that streams and top-ups fund."""
+class PeriodBudget(Located):
+    """A period part: caps and the budget periods that streams (and, for a stablecoin, top-ups) fund."""
 
     mip: str
     links: list[tuple[str, str]]
@@ -84,7 +90,7 @@ class StableBudget(Located):
 
     @property
     def payment_type(self) -> str:
-        return PAYMENT_TYPES[self.token]
+        return PAYMENT_TYPES[self.token]  # only stablecoin periods have top-ups (parse.py)
 
     @property
     def default_vest(self) -> str:
@@ -100,8 +106,8 @@ class Vesting(Located):
 
 
 @dataclass
-class GovBudget(Located):
-    """A governance-token part (`mkr:` or `sky:`): a vesting plan, caps, and the schedule transfers pay."""
+class ScheduleBudget(Located):
+    """A schedule part (`mkr:` or `sky:`): a vesting plan, caps, and the schedule transfers pay."""
 
     mip: str
     links: list[tuple[str, str]]
@@ -157,17 +163,18 @@ class Budget(Located):
     unit_id: str  # e.g. TECH-001
     unit_name: str  # e.g. TechOps
     wallets: list[Wallet]  # auditor first; operational when the budget gives its address
-    stable: dict[str, StableBudget]  # token -> part, in STABLE_TOKENS order
-    gov: dict[str, GovBudget]  # token -> part, in GOV_TOKENS order
+    periodic: dict[str, PeriodBudget]  # token -> part, in STABLE_TOKENS then GOV_TOKENS order
+    scheduled: dict[str, ScheduleBudget]  # token -> part, in GOV_TOKENS order; no token is in both
     file: str = ""  # the budget file's path, for messages
+    unit_role: str = "Core Unit"  # what the unit is, as section titles name it: "JanSky Facilitator"
 
-    def part(self, token: str) -> StableBudget | GovBudget | None:
+    def part(self, token: str) -> PeriodBudget | ScheduleBudget | None:
         """The part of a token (`DAI`, `USDS`, `MKR`, `SKY`), or None when the budget has none."""
-        return self.stable.get(token) or self.gov.get(token)
+        return self.periodic.get(token) or self.scheduled.get(token)
 
     @property
     def tokens(self) -> list[str]:
-        return list(self.stable) + list(self.gov)
+        return list(self.periodic) + list(self.scheduled)
 
     @property
     def auditor(self) -> Wallet:

@@ -19,20 +19,24 @@ from spellgen.spec.solidity import identifier_problem
 from spellgen.spec.source import YNode, read_file
 from spellgen.budget import months
 from spellgen.budget.model import (
-    GOV_TOKENS, STABLE_TOKENS, Budget, GovBudget, Period, PeriodStream, StableBudget, Vesting, Wallet,
+    GOV_TOKENS, STABLE_TOKENS, Budget, Period, PeriodBudget, PeriodStream, ScheduleBudget, Vesting, Wallet,
 )
 
 FORMAT_VERSION = 1
 # One optional section per token, named by the token in lower case (`dai`, `usds`, `mkr`, `sky`).
 PART_KEYS = {token.lower(): token for token in STABLE_TOKENS + GOV_TOKENS}
-TOP_KEYS = {"spellgen": False, "core_unit": True, "wallets": True} | {key: False for key in PART_KEYS}
+# The unit is a core unit (`core_unit: {id, name}`, titles "TechOps Core Unit ...") or, in the Sky era,
+# another budgeted body named with its role (`unit: {id, name, role}`, titles "JanSky Facilitator ...").
+TOP_KEYS = {"spellgen": False, "core_unit": False, "unit": False, "wallets": True} | {key: False for key in PART_KEYS}
 UNIT_KEYS = {"id": True, "name": True}
+ROLE_UNIT_KEYS = UNIT_KEYS | {"role": True}
+CORE_UNIT_ROLE = "Core Unit"
 WALLETS_KEYS = {"auditor": True, "operational": False}
 WALLET_KEYS = {"name": True, "address": True}
 STABLE_KEYS = {"mip": True, "links": False, "annual_cap": True, "monthly_cap": True, "plan_ahead": False,
             "periods": True}
 PERIOD_KEYS = {"start": True, "end": True, "stream": False, "top_up": False}
-STREAM_KEYS = {"total": True, "vest": False, "end": False}
+STREAM_KEYS = {"total": True, "vest": False, "end": False, "cliff": False}
 GOV_KEYS = {"mip": True, "links": False, "lock_in_price": False, "price_floor": False, "manual_repricing": False,
             "auto_renewal": False, "vesting_start": True, "vesting_period": True, "cliff": True, "interval": True,
             "annual_cap": True, "total_cap": True, "transfer_within": True, "schedule": True,
@@ -88,23 +92,50 @@ class BudgetParser:
         e = root.entries
         if "spellgen" in e:
             self.r.integer(e["spellgen"], "the format version", FORMAT_VERSION, FORMAT_VERSION)
-        unit = self.unit(e["core_unit"]) if "core_unit" in e else None
+        unit = self.unit(root)
         wallets = self.wallets(e["wallets"]) if "wallets" in e else None
-        stable = {t: part for t in STABLE_TOKENS if t.lower() in e and (part := self.stable(e[t.lower()], t))}
-        gov = {t: part for t in GOV_TOKENS if t.lower() in e and (part := self.gov(e[t.lower()], t))}
+        periodic, scheduled = {}, {}
+        for token in STABLE_TOKENS + GOV_TOKENS:
+            node = e.get(token.lower())
+            if node is None:
+                continue
+            streamed = token in STABLE_TOKENS or (node.kind == "map" and "periods" in node.entries)
+            part = self.periodic(node, token) if streamed else self.scheduled(node, token)
+            if part is not None:
+                (periodic if streamed else scheduled)[token] = part
         if not set(PART_KEYS) & set(e):
             self.r.error(root.loc, f"the budget needs at least one part: {', '.join(f'`{k}`' for k in PART_KEYS)}")
         if unit is None or wallets is None:
             return None
-        return Budget(unit[0], unit[1], wallets, stable, gov, locs=self.locs(root))
+        return Budget(unit[0], unit[1], wallets, periodic, scheduled, unit_role=unit[2], locs=self.locs(root))
 
-    def unit(self, node: YNode) -> tuple[str, str] | None:
-        if not self.r.mapping(node, UNIT_KEYS, "`core_unit`"):
+    def unit(self, root: YNode) -> tuple[str, str, str] | None:
+        """(id, name, role) from `core_unit` or `unit`: exactly one of them."""
+        e = root.entries
+        if ("core_unit" in e) == ("unit" in e):
+            where = root.key_locs["unit"] if "unit" in e else root.loc
+            self.r.error(where, "the budget names its unit with exactly one of `core_unit: {id, name}` and "
+                                "`unit: {id, name, role}`")
             return None
-        e = node.entries
-        ident = self.optional(e, "id", self.r.text, "the core unit id")
-        name = self.optional(e, "name", self.r.text, "the core unit name")
-        return (ident.strip(), name.strip()) if ident and name else None
+        key = "core_unit" if "core_unit" in e else "unit"
+        node = e[key]
+        if not self.r.mapping(node, UNIT_KEYS if key == "core_unit" else ROLE_UNIT_KEYS, f"`{key}`"):
+            return None
+        f = node.entries
+        ident = self.optional(f, "id", self.r.text, "the unit id")
+        name = self.optional(f, "name", self.r.text, "the unit name")
+        role = self.optional(f, "role", self.title_words, "the unit's role") if key == "unit" else CORE_UNIT_ROLE
+        return (ident.strip(), name.strip(), role) if ident and name and role else None
+
+    def title_words(self, node: YNode, what: str) -> str | None:
+        """Words for a section title ("Facilitator"): letters, digits, spaces and hyphens only."""
+        text = self.r.text(node, what)
+        if text is None:
+            return None
+        if not all(c.isalnum() or c in " -" for c in text.strip()):
+            self.r.error(node.loc, f"{what} goes into section titles: letters, digits, spaces and hyphens only")
+            return None
+        return " ".join(text.split())
 
     def wallets(self, node: YNode) -> list[Wallet] | None:
         if not self.r.mapping(node, WALLETS_KEYS, "`wallets`"):
@@ -147,9 +178,16 @@ class BudgetParser:
         """An amount of the part's token: `100 DAI` inside `usds:` is refused where it is written."""
         return self.r.amount(node, what, token, mover=f"the `{token.lower()}` part counts")
 
-    # -- stablecoins (DAI, USDS) ---------------------------------------------------------------
-    def stable(self, node: YNode, token: str) -> StableBudget | None:
-        if not self.r.mapping(node, STABLE_KEYS, f"`{token.lower()}`"):
+    # -- period parts (DAI, USDS; MKR, SKY streamed) --------------------------------------------
+    def periodic(self, node: YNode, token: str) -> PeriodBudget | None:
+        what = f"`{token.lower()}`" if token in STABLE_TOKENS else f"`{token.lower()}` (a part with `periods`)"
+        if token in GOV_TOKENS and node.kind == "map" and "schedule" in node.entries:
+            # One part, one way of counting: a stream and a transfer of the same vesting would be
+            # counted twice, and which of them pays which vesting would be a guess.
+            self.r.error(node.key_locs["schedule"], f"a `{token.lower()}` part is streamed (`periods`) or moved by "
+                                                    "transfers (`schedule`), not both: keep one of them")
+            return None
+        if not self.r.mapping(node, STABLE_KEYS, what):
             return None
         e = node.entries
         mip = self.optional(e, "mip", self.r.text, "the MIP")
@@ -162,13 +200,17 @@ class BudgetParser:
             if "periods" in e else []
         if None in (mip, annual, monthly, ahead):
             return None
-        return StableBudget(mip.strip(), links, annual, monthly, periods, ahead, token,
+        return PeriodBudget(mip.strip(), links, annual, monthly, periods, ahead, token,
                             locs=self.locs(node), path=node.path)
 
     def period(self, node: YNode, token: str) -> Period | None:
         if not self.r.mapping(node, PERIOD_KEYS, "a budget period"):
             return None
         e = node.entries
+        if "top_up" in e and token not in STABLE_TOKENS:
+            self.r.error(node.key_locs["top_up"], f"a top-up pays a stablecoin from the surplus buffer; {token} "
+                                                  "periods are funded by their `stream`")
+            return None
         first = self.optional(e, "start", self.day, "the period's first day")
         last = self.optional(e, "end", self.day, "the period's last day")
         stream = self.stream(e["stream"], token) if "stream" in e else None
@@ -184,12 +226,18 @@ class BudgetParser:
         total = self.optional(e, "total", self.tokens, "the stream total", token)
         vest = self.optional(e, "vest", self.r.choice, "the vest", vests_of(token))
         end = self.optional(e, "end", self.r.instant, "the stream's end", "end")
+        cliff = None
+        if "cliff" in e and not self.r.is_none(e["cliff"]):
+            cliff = self.r.instant(e["cliff"], "the stream's cliff", "start")
+            if cliff is None:
+                return None
         if total is None or ("vest" in e and vest is None) or ("end" in e and end is None):
             return None
-        return PeriodStream(total, vest, end[0] if end else None, locs=self.locs(node), path=node.path)
+        return PeriodStream(total, vest, end[0] if end else None, cliff[0] if cliff else None,
+                            locs=self.locs(node), path=node.path)
 
-    # -- governance tokens (MKR, SKY) ---------------------------------------------------------
-    def gov(self, node: YNode, token: str) -> GovBudget | None:
+    # -- schedule parts (MKR, SKY moved by transfers) -----------------------------------------
+    def scheduled(self, node: YNode, token: str) -> ScheduleBudget | None:
         if not self.r.mapping(node, GOV_KEYS, f"`{token.lower()}`"):
             return None
         e = node.entries
@@ -206,9 +254,9 @@ class BudgetParser:
         info = self.info(e, token)
         if None in (mip, start, annual, total, *lengths.values()) or ("schedule_total" in e and stated is None):
             return None
-        return GovBudget(mip.strip(), links, start, lengths["vesting_period"], lengths["cliff"], lengths["interval"],
-                         annual, total, lengths["transfer_within"], schedule, stated, info, token,
-                         locs=self.locs(node), path=node.path)
+        return ScheduleBudget(mip.strip(), links, start, lengths["vesting_period"], lengths["cliff"],
+                              lengths["interval"], annual, total, lengths["transfer_within"], schedule, stated, info,
+                              token, locs=self.locs(node), path=node.path)
 
     def vesting(self, node: YNode, token: str) -> Vesting | None:
         if not self.r.mapping(node, VESTING_KEYS, "a vesting"):

@@ -1,10 +1,12 @@
 """What the budget calls for in the executive spell of a given date, given what earlier spells did.
 
-Stablecoin parts (DAI, USDS): every budget period that has not ended at the spell's date and starts
-within `plan_ahead` of it is funded, unless the ledger shows it funded: its stream (a ledger stream
-of the token to the unit that runs during the period funds it) and its top-up (a ledger payment of
-that token and amount funds it).
-Governance-token parts (MKR, SKY; the transfer rule of SP54): every scheduled amount vesting on or
+Period parts (DAI, USDS, a streamed MKR or SKY): every budget period that has not ended at the spell's
+date and starts within `plan_ahead` of it is funded, unless the ledger shows it funded: its stream (a
+ledger stream of the token to the unit that runs during the period funds it) and its top-up (a ledger
+payment of that token and amount funds it). A stream on a transferrable vest (MCD_VEST_SKY_TREASURY,
+MCD_VEST_MKR_TREASURY) pays the PauseProxy's tokens, so the spell raises the allowance by its total
+(`PlannedStream.needs_allowance`; spec.py writes the action).
+Schedule parts (MKR, SKY; the transfer rule of SP54): every scheduled amount vesting on or
 before the spell's date plus `transfer_within` that the ledger's transfers do not cover yet
 (transfers pay for vestings in date order), in one transfer to the Auditor Wallet.
 Only ledger entries dated on or before the spell's date count: a plan is what was due then.
@@ -19,26 +21,33 @@ from decimal import Decimal
 from spellgen.spec import history, timeutil
 from spellgen.spec.amounts import human, to_wei
 from spellgen.spec.diagnostics import Loc
+from spellgen.spec.protocol import VESTS, VestKind
 from spellgen.budget import months
 from spellgen.budget.caps import allocate
 from spellgen.budget.flows import Flows, collect
-from spellgen.budget.model import Budget, GovBudget, Ledger, Period, StableBudget, Vesting
+from spellgen.budget.model import Budget, Ledger, Period, PeriodBudget, ScheduleBudget, Vesting
 
 
 @dataclass
 class PlannedStream:
-    part: StableBudget
+    part: PeriodBudget
     period: Period
     vest: str
     total: Decimal
     start: int  # unix time, 00:00:00 UTC of the period's first day
     end: int  # unix time
     end_text: str  # how the spell YAML states the end: a last day, or an explicit UTC time
+    cliff: int | None = None  # unix time, or None for no cliff
+
+    @property
+    def needs_allowance(self) -> bool:
+        """A transferrable vest pays from the PauseProxy's balance, up to its allowance to the vest."""
+        return VESTS[self.vest].kind is VestKind.TRANSFERRABLE
 
 
 @dataclass
 class PlannedTopUp:
-    part: StableBudget
+    part: PeriodBudget
     period: Period
     amount: Decimal
 
@@ -57,7 +66,7 @@ class DuePart:
 class PlannedTransfer:
     """What a governance-token part moves in the spell: the vestings up to `horizon` not moved yet."""
 
-    part: GovBudget
+    part: ScheduleBudget
     horizon: date  # the last vesting date this spell moves tokens for
     due: list[DuePart] = field(default_factory=list)
 
@@ -89,9 +98,9 @@ def plan_at(budget: Budget, ledger: Ledger | None, day: date, skip: tuple[str, s
     plan = Plan(day)
     if ledger is not None and any(e.date > day.isoformat() for e in ledger.entries):
         plan.notes.append(f"ledger entries after {day} are left out: a plan counts what earlier spells did")
-    for part in budget.stable.values():
-        _plan_stable(part, flows, plan)
-    for part in budget.gov.values():
+    for part in budget.periodic.values():
+        _plan_periodic(part, flows, plan)
+    for part in budget.scheduled.values():
         _plan_gov(part, flows, plan)
     return plan
 
@@ -103,8 +112,8 @@ def earlier_ledger(ledger: Ledger | None, day: date, skip: tuple[str, str] | Non
     return Ledger(kept.unit_id, kept.wallets, kept.until(day.isoformat()), kept.budget, kept.file)
 
 
-def _plan_stable(part: StableBudget, flows: Flows, plan: Plan) -> None:
-    paid = flows.stable[part.token]
+def _plan_periodic(part: PeriodBudget, flows: Flows, plan: Plan) -> None:
+    paid = flows.spread[part.token]
     latest_start = months.add_months(plan.day, part.plan_ahead)
     for period in part.periods:
         if period.last < plan.day:
@@ -132,18 +141,18 @@ def _funded(period: Period, paid: list) -> bool:
     return (period.stream is None or _streamed(period, paid)) and (period.top_up is None or _topped_up(period, paid))
 
 
-def _stream(part: StableBudget, period: Period) -> PlannedStream:
+def _stream(part: PeriodBudget, period: Period) -> PlannedStream:
     spec = period.stream
     vest = spec.vest or part.default_vest  # for DAI before 2022-04-29, MCD_VEST_DAI named the first vest
     start = timeutil.day_start(period.first)
     if spec.end is None:
         end, end_text = timeutil.day_end(period.last), period.last.isoformat()
     else:
-        end, end_text = spec.end, timeutil.utc(spec.end).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return PlannedStream(part, period, vest, spec.total, start, end, end_text)
+        end, end_text = spec.end, timeutil.stamp(spec.end)
+    return PlannedStream(part, period, vest, spec.total, start, end, end_text, spec.cliff)
 
 
-def _plan_gov(part: GovBudget, flows: Flows, plan: Plan) -> None:
+def _plan_gov(part: ScheduleBudget, flows: Flows, plan: Plan) -> None:
     transfer = PlannedTransfer(part, months.add_months(plan.day, part.horizon_months))
     plan.transfers.append(transfer)
     allocation = allocate(part, flows.moves[part.token])

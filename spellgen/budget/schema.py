@@ -31,22 +31,26 @@ def _wallets() -> dict:
     }, parse.WALLETS_KEYS, "The core unit's wallets.")
 
 
-def _stable(token: str) -> dict:
-    """The `dai:` or `usds:` part: the same shape, amounts in its own token."""
+def _periodic(token: str) -> dict:
+    """A period part (`dai:`, `usds:`, or a streamed `mkr:`/`sky:`): one shape, amounts in its own token."""
     default = model.DEFAULT_VESTS[token]
+    notes = {"DAI": " (before 2022-04-29 that key named today's MCD_VEST_DAI_LEGACY).",
+             "MKR": ", paid from the PauseProxy's MKR: a plan raises its allowance.",
+             "SKY": ", paid from the PauseProxy's SKY: a plan raises its allowance."}
     stream = _obj({
         "total": {**AMOUNT, "description": f"{token} streamed over the period."},
-        "vest": {"enum": parse.vests_of(token), "description": f"Default: {default}"
-                 + (" (before 2022-04-29 that key named today's MCD_VEST_DAI_LEGACY)." if token == "DAI" else ".")},
+        "vest": {"enum": parse.vests_of(token), "description": f"Default: {default}" + notes.get(token, ".")},
         "end": {**INSTANT, "description": "The stream's end if not 23:59:59 UTC of the period's last day "
                                           "(2022 spells ended at 00:00:00)."},
+        "cliff": {"anyOf": [{"enum": ["none"]}, INSTANT], "description": "The stream's cliff (default none)."},
     }, parse.STREAM_KEYS, "The DssVest stream that funds the period.")
     period = _obj({
         "start": {**DATE, "description": "First day of the budget period."},
         "end": {**DATE, "description": "Last day (inclusive); a period lasts at most a year."},
         "stream": stream,
         "top_up": {**AMOUNT, "description": f"Whole {token} paid from the surplus buffer to fund the period "
-                                            f"({model.PAYMENT_TYPES[token]})."},
+                                            f"({model.PAYMENT_TYPES[token]})."} if token in model.PAYMENT_TYPES
+        else {"not": {}, "description": f"{token} periods are funded by their stream only."},
     }, parse.PERIOD_KEYS, "A budget period: the annual cap applies to it pro rata by day.")
     return _obj({
         "mip": {**TEXT, "description": f"The MIP or Atlas document that sets the {token} budget."},
@@ -58,8 +62,8 @@ def _stable(token: str) -> dict:
     }, parse.STABLE_KEYS, f"The {token} budget: caps and budget periods; amounts in {token}.")
 
 
-def _gov(token: str) -> dict:
-    """The `mkr:` or `sky:` part: the same shape, amounts in its own token."""
+def _scheduled(token: str) -> dict:
+    """A schedule part (`mkr:` or `sky:` moved by transfers): one shape, amounts in its own token."""
     vesting = _obj({"date": DATE, "amount": AMOUNT}, parse.VESTING_KEYS, "One line of the vesting schedule.")
     return _obj({
         "mip": {**TEXT, "description": f"The MIP or Atlas document that sets the {token} budget."},
@@ -80,10 +84,16 @@ def _gov(token: str) -> dict:
 def budget_schema() -> dict:
     top = _obj({
         "spellgen": {"const": 1, "description": "Format version."},
-        "core_unit": _obj({"id": TEXT, "name": TEXT}, parse.UNIT_KEYS, "The core unit, e.g. TECH-001 TechOps."),
+        "core_unit": _obj({"id": TEXT, "name": TEXT}, parse.UNIT_KEYS, "The core unit, e.g. TECH-001 TechOps "
+                                                                         "(or `unit`, not both)."),
+        "unit": _obj({"id": TEXT, "name": TEXT, "role": {**TEXT, "description": "What the unit is, in section "
+                                                                                  "titles: `Facilitator`."}},
+                     parse.ROLE_UNIT_KEYS, "A unit that is not a core unit (or `core_unit`, not both)."),
         "wallets": _wallets(),
-        **{token.lower(): _stable(token) for token in model.STABLE_TOKENS},
-        **{token.lower(): _gov(token) for token in model.GOV_TOKENS},
+        **{token.lower(): _periodic(token) for token in model.STABLE_TOKENS},
+        **{token.lower(): {"description": f"The {token} budget: streamed over budget periods (`periods`) or "
+                                          "moved by transfers of a vesting schedule (`schedule`).",
+                           "oneOf": [_periodic(token), _scheduled(token)]} for token in model.GOV_TOKENS},
     }, parse.TOP_KEYS)
     return {"$schema": "http://json-schema.org/draft-07/schema#",
             "$id": "https://spellgen.invalid/schema/budget.schema.json", "title": "spellgen budget", **top}

@@ -17,7 +17,7 @@ from spellgen.spec.diagnostics import Diagnostics, InputError
 from spellgen.spec.parse import LINK_LABELS, parse_spell
 from spellgen.spec.source import parse_text
 from spellgen.budget import months
-from spellgen.budget.model import Budget, StableBudget
+from spellgen.budget.model import Budget, PeriodBudget
 from spellgen.budget.plan import Plan, PlannedStream, PlannedTopUp, PlannedTransfer
 
 HASH = re.compile(r"^0x[0-9a-f]{64}$")
@@ -53,8 +53,8 @@ def spell_yaml(plan: Plan, budget: Budget, budget_name: str, ledger_note: str, e
         "",
         "sections:",
     ]
-    for part in budget.stable.values():
-        lines += _stable_section(plan, budget, part)
+    for part in budget.periodic.values():
+        lines += _period_section(plan, budget, part)
     for transfer in plan.transfers:
         if transfer.due:
             lines += _transfer_section(plan, budget, transfer)
@@ -78,20 +78,40 @@ def _section_head(title: str, links: list[tuple[str, str]]) -> list[str]:
     return lines
 
 
-def _stable_section(plan: Plan, budget: Budget, part: StableBudget) -> list[str]:
-    """One section per stablecoin part with something due: its top-ups, then its streams."""
+def _title(budget: Budget, what: str) -> str:
+    return f"{budget.unit_name} {budget.unit_role} {what}"  # "TechOps Core Unit DAI budget"
+
+
+def _period_section(plan: Plan, budget: Budget, part: PeriodBudget) -> list[str]:
+    """One section per period part with something due: its top-ups, its streams, then the allowance
+    increase its streams on a transferrable vest need (one per vest, the exact sum of their totals)."""
     top_ups = [t for t in plan.top_ups if t.part is part]
     streams = [s for s in plan.streams if s.part is part]
     if not (top_ups or streams):
         return []
     token = part.token
-    lines = _section_head(f"{budget.unit_name} Core Unit {token} budget", part.links)
+    lines = _section_head(_title(budget, f"{token} budget"), part.links)
     caps = f"caps {human(part.annual_cap)} {token} a year, {human(part.monthly_cap)} {token} a month"
     for top_up in top_ups:
         lines += _top_up(top_up, budget, caps)
     for stream in streams:
         lines += _stream(stream, budget, caps, plan.day)
+    allowances: dict[str, Decimal] = {}
+    for stream in [s for s in streams if s.needs_allowance]:
+        allowances[stream.vest] = allowances.get(stream.vest, Decimal(0)) + stream.total
+    for vest, total in allowances.items():
+        lines += _allowance(vest, token, total)
     return lines
+
+
+def _allowance(vest: str, token: str, total: Decimal) -> list[str]:
+    return [
+        f"      # {vest} pays the PauseProxy's {token}: raise its allowance by exactly what the stream(s)",
+        "      # above may pay, on top of what earlier awards still need.",
+        "      - type: allowance",
+        f"        vest: {vest}",
+        f"        increase: {human(total)}",
+    ]
 
 
 def _top_up(top_up: PlannedTopUp, budget: Budget, caps: str) -> list[str]:
@@ -118,7 +138,7 @@ def _stream(stream: PlannedStream, budget: Budget, caps: str, day) -> list[str]:
         f"        total: {human(stream.total)}",
         f"        start: {stream.period.first.isoformat()}",
         f"        end: {stream.end_text}",
-        "        cliff: none",
+        f"        cliff: {timeutil.stamp(stream.cliff) if stream.cliff is not None else 'none'}",
         "        manager: none",
         "        restricted: true",
         f"        comment: {_quote(cite)}",
@@ -127,7 +147,7 @@ def _stream(stream: PlannedStream, budget: Budget, caps: str, day) -> list[str]:
 
 def _transfer_section(plan: Plan, budget: Budget, transfer: PlannedTransfer) -> list[str]:
     gov, token = transfer.part, transfer.part.token
-    lines = _section_head(f"{budget.unit_name} Core Unit {token} transfer", gov.links)
+    lines = _section_head(_title(budget, f"{token} transfer"), gov.links)
     within = months.months_text(gov.horizon_months)
     lines += [
         f"      # {gov.mip}: {token} vesting within {within} of the executive vote moves from the treasury to the",

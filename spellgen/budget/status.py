@@ -1,6 +1,6 @@
-"""Where a core unit stands against its budget at a date: each stablecoin part (DAI, USDS) per budget
-period, each governance-token part (MKR, SKY) per vesting year. The data has one key per part, the
-token in lower case (`dai`, `usds`, `mkr`, `sky`).
+"""Where a core unit stands against its budget at a date: each period part (DAI, USDS, a streamed MKR
+or SKY) per budget period, each schedule part (MKR, SKY moved by transfers) per vesting year. The data
+has one key per part, the token in lower case (`dai`, `usds`, `mkr`, `sky`).
 
 `status(...)` returns plain data (JSON-ready, amounts as exact decimal strings); `text(...)` lays it
 out for people. Only ledger entries dated on or before the status date count.
@@ -15,9 +15,9 @@ from spellgen.spec import timeutil
 from spellgen.spec.amounts import decimals_of, human
 from spellgen.spec.model import Stream
 from spellgen.budget import months
-from spellgen.budget.caps import allocate, gov_uses, scheduled_per_year, stable_uses
-from spellgen.budget.flows import GovMove, StableFlow, collect
-from spellgen.budget.model import GOV_TOKENS, STABLE_TOKENS, Budget, GovBudget, Ledger, StableBudget
+from spellgen.budget.caps import allocate, gov_uses, scheduled_per_year, period_uses
+from spellgen.budget.flows import DayFlow, GovMove, collect
+from spellgen.budget.model import GOV_TOKENS, STABLE_TOKENS, Budget, Ledger, PeriodBudget, ScheduleBudget
 from spellgen.budget.plan import earlier_ledger
 
 
@@ -38,25 +38,31 @@ def status(budget: Budget, ledger: Ledger | None, at: date) -> dict:
         "at": at.isoformat(),
         "spells": [{"date": e.date, "description": e.description} for e in (earlier.entries if earlier else [])],
     }
-    for token, part in budget.stable.items():
-        data[token.lower()] = _stable(part, flows.stable[token], at)
-    for token, part in budget.gov.items():
+    for token, part in budget.periodic.items():
+        data[token.lower()] = _periodic(part, flows.spread[token], at)
+    for token, part in budget.scheduled.items():
         data[token.lower()] = _gov(part, flows.moves[token], at)
     return data
 
 
-# -- stablecoins ----------------------------------------------------------------------------------
+# -- period parts ---------------------------------------------------------------------------------
 
-def _stable(part: StableBudget, flows: list[StableFlow], at: date) -> dict:
+def once_kind(token: str) -> str:
+    """What a period part's amounts paid at once are called: stablecoins are paid, MKR and SKY transferred."""
+    return "paid" if token in STABLE_TOKENS else "transferred"
+
+
+def _periodic(part: PeriodBudget, flows: list[DayFlow], at: date) -> dict:
     periods = []
+    once = once_kind(part.token)
     for period in part.periods:
         streamed = sum((f.share(period.first, period.last) for f in flows if f.kind == "stream"), Fraction(0))
-        paid = sum((f.share(period.first, period.last) for f in flows if f.kind == "payment"), Fraction(0))
+        paid = sum((f.share(period.first, period.last) for f in flows if f.kind != "stream"), Fraction(0))
         cap = Fraction(part.annual_cap) * period.days / period.year_days
         periods.append({"first": period.first.isoformat(), "last": period.last.isoformat(), "cap": cap,
                         "days": period.days, "year_days": period.year_days,
-                        "streamed": streamed, "paid": paid, "total": streamed + paid, "left": cap - streamed - paid})
-    keys = ("cap", "streamed", "paid", "total", "left")
+                        "streamed": streamed, once: paid, "total": streamed + paid, "left": cap - streamed - paid})
+    keys = ("cap", "streamed", once, "total", "left")
     total = {k: sum((p[k] for p in periods), Fraction(0)) for k in keys}
     outside = [_outside(f, part) for f in flows]
     return {
@@ -65,11 +71,11 @@ def _stable(part: StableBudget, flows: list[StableFlow], at: date) -> dict:
         "total": {k: plain(v) for k, v in total.items()},
         "outside_periods": [o for o in outside if o is not None],
         "streams": [_stream_row(f, at) for f in flows if f.kind == "stream"],
-        "over_cap": [u.message() for u in stable_uses(part, flows) if u.over],
+        "over_cap": [u.message() for u in period_uses(part, flows) if u.over],
     }
 
 
-def _outside(flow: StableFlow, part: StableBudget) -> dict | None:
+def _outside(flow: DayFlow, part: PeriodBudget) -> dict | None:
     inside = sum((flow.share(p.first, p.last) for p in part.periods), Fraction(0))
     rest = Fraction(flow.amount) - inside
     if rest <= 0:
@@ -77,7 +83,7 @@ def _outside(flow: StableFlow, part: StableBudget) -> dict | None:
     return {"amount": plain(rest), "kind": flow.kind, "spell": flow.origin.spell_date}
 
 
-def _stream_row(flow: StableFlow, at: date) -> dict:
+def _stream_row(flow: DayFlow, at: date) -> dict:
     stream: Stream = flow.origin.action
     return {"vest": stream.vest, "total": plain(stream.total), "start": timeutil.iso(stream.start),
             "end": timeutil.iso(stream.end), "spell": flow.origin.spell_date,
@@ -97,21 +103,29 @@ def accrued(stream: Stream, now: int) -> Decimal:
 
 # -- governance tokens ----------------------------------------------------------------------------
 
-def _gov(part: GovBudget, moves: list[GovMove], at: date) -> dict:
+def _gov(part: ScheduleBudget, moves: list[GovMove], at: date) -> dict:
     allocation = allocate(part, moves)
     scheduled = scheduled_per_year(part)
     committed = {k: Decimal(0) for k in scheduled}
     for vesting, left in zip(part.schedule, allocation.remaining):
         committed[part.year_of(vesting.date)] += left
+    # A vesting moved by a stream (on a vest of the token) is streamed, not transferred: the key
+    # `streamed` appears only when some spell streamed.
+    any_stream = any(isinstance(m.origin.action, Stream) for m in moves)
     years = []
     for number, first, last in part.years():
-        moved = sum((a for _, a in allocation.per_year[number]), Decimal(0))
-        years.append({"year": number, "first": first.isoformat(), "last": last.isoformat(), "cap": part.annual_cap,
-                      "scheduled": scheduled[number], "transferred": moved, "to_transfer": committed[number],
-                      "left": part.annual_cap - moved - committed[number]})
-    keys = ("scheduled", "transferred", "to_transfer")
+        shares = allocation.per_year[number]
+        streamed = sum((a for o, a in shares if isinstance(o.action, Stream)), Decimal(0))
+        moved = sum((a for _, a in shares), Decimal(0))
+        row = {"year": number, "first": first.isoformat(), "last": last.isoformat(), "cap": part.annual_cap,
+               "scheduled": scheduled[number], "transferred": moved - streamed}
+        row |= {"streamed": streamed} if any_stream else {}
+        years.append(row | {"to_transfer": committed[number], "left": part.annual_cap - moved - committed[number]})
+    keys = ("scheduled", "transferred", "streamed", "to_transfer") if any_stream else \
+        ("scheduled", "transferred", "to_transfer")
     total = {k: sum((y[k] for y in years), Decimal(0)) for k in keys}
-    total = {"cap": part.total_cap, **total, "left": part.total_cap - total["transferred"] - total["to_transfer"]}
+    moved_total = total["transferred"] + total.get("streamed", Decimal(0))
+    total = {"cap": part.total_cap, **total, "left": part.total_cap - moved_total - total["to_transfer"]}
     return {
         "mip": part.mip, "info": part.info,
         "annual_cap": plain(part.annual_cap), "total_cap": plain(part.total_cap),
@@ -123,7 +137,7 @@ def _gov(part: GovBudget, moves: list[GovMove], at: date) -> dict:
     }
 
 
-def _to_come(part: GovBudget, remaining: list[Decimal], at: date) -> list[dict]:
+def _to_come(part: ScheduleBudget, remaining: list[Decimal], at: date) -> list[dict]:
     """Vestings not transferred yet, with the first spell date whose transfer rule reaches them."""
     rows = []
     for vesting, left in zip(part.schedule, remaining):
@@ -143,10 +157,8 @@ def text(data: dict) -> str:
     lines = [f"{unit['id']} {unit['name']}: budget status at {data['at']}",
              f"spells in the ledger up to that date: {len(spells)} ({cited})"]
     for key, part in data.items():
-        if key.upper() in STABLE_TOKENS:
-            lines += [""] + _stable_text(part, key.upper())
-        elif key.upper() in GOV_TOKENS:
-            lines += [""] + _gov_text(part, key.upper())
+        if key.upper() in STABLE_TOKENS + GOV_TOKENS:
+            lines += [""] + (_periodic_text if "periods" in part else _gov_text)(part, key.upper())
     return "\n".join(lines) + "\n"
 
 
@@ -166,14 +178,15 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return [line(header)] + [line(r) for r in rows]
 
 
-def _stable_text(part: dict, token: str) -> list[str]:
+def _periodic_text(part: dict, token: str) -> list[str]:
     lines = [f"{token} ({part['mip']}): caps {_fmt(part['annual_cap'])} {token} a year, "
              f"{_fmt(part['monthly_cap'])} {token} a month"]
+    keys = ("cap", "streamed", once_kind(token), "total", "left")
     rows = [[f"{p['first']} to {p['last']}" + ("" if p["days"] == p["year_days"] else
                                                 f" ({p['days']}/{p['year_days']} days)")]
-            + [_fmt(p[k]) for k in ("cap", "streamed", "paid", "total", "left")] for p in part["periods"]]
-    rows.append(["total"] + [_fmt(part["total"][k]) for k in ("cap", "streamed", "paid", "total", "left")])
-    lines += _table(["budget period", "cap", "streamed", "paid", "total", "left"], rows)
+            + [_fmt(p[k]) for k in keys] for p in part["periods"]]
+    rows.append(["total"] + [_fmt(part["total"][k]) for k in keys])
+    lines += _table(["budget period", *keys], rows)
     for s in part["streams"]:
         lines.append(f"  stream {s['start']} to {s['end']}: {_fmt(s['total'])} {token} on {s['vest']} (spell of "
                      f"{s['spell']}): {_fmt(s['accrued'])} {token} accrued by {s['accrued_at']}")
@@ -188,10 +201,11 @@ def _gov_text(part: dict, token: str) -> list[str]:
     lines = [f"{token} ({part['mip']}): caps {_fmt(part['annual_cap'])} {token} a year, "
              f"{_fmt(part['total_cap'])} {token} in all"]
     lines += [f"  {label}: {value}" for label, value in part["info"].items()]
-    keys = ("cap", "scheduled", "transferred", "to_transfer", "left")
+    streamed = "streamed" in part["total"]
+    keys = ("cap", "scheduled", "transferred") + ("streamed",) * streamed + ("to_transfer", "left")
     rows = [[f"{y['year']}: {y['first']} to {y['last']}"] + [_fmt(y[k], 2) for k in keys] for y in part["years"]]
     rows.append(["total"] + [_fmt(part["total"][k], 2) for k in keys])
-    lines += _table(["vesting year", "cap", "scheduled", "transferred", "to transfer", "left"], rows)
+    lines += _table(["vesting year"] + [k.replace("_", " ") for k in keys], rows)
     if part["to_come"]:
         within = part["transfer_within"]
         lines.append(f"  transfers to come (a vesting moves in the first spell within {within} of it):")
@@ -199,7 +213,7 @@ def _gov_text(part: dict, token: str) -> list[str]:
             when = "due now" if row["due_now"] else f"due from {row['due_from']}"
             lines.append(f"    {row['date']}  {_fmt(row['amount'], 2)} {token}  {when}")
     else:
-        lines.append("  every scheduled vesting has been transferred")
+        lines.append(f"  every scheduled vesting has been {'transferred or streamed' if streamed else 'transferred'}")
     lines += [f"  over a cap: {m}" for m in part["over_cap"]]
     return lines
 

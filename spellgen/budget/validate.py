@@ -14,30 +14,30 @@ from spellgen.spec import timeutil
 from spellgen.spec.amounts import human, is_whole
 from spellgen.spec.diagnostics import Diagnostics
 from spellgen.budget import months
-from spellgen.budget.caps import amount, more_text, overruns_by_origin, scheduled_per_year, stable_uses
-from spellgen.budget.flows import StableFlow, Origin
-from spellgen.budget.model import Budget, StableBudget, GovBudget
+from spellgen.budget.caps import amount, more_text, overruns_by_origin, scheduled_per_year, period_uses
+from spellgen.budget.flows import DayFlow, Origin
+from spellgen.budget.model import Budget, PeriodBudget, ScheduleBudget
 
 
 def validate_budget(budget: Budget, diags: Diagnostics) -> None:
-    for part in budget.stable.values():
-        _stable_caps(part, diags)
+    for part in budget.periodic.values():
+        _period_caps(part, diags)
         _periods(part, diags)
         if not diags.errors:
-            _stable_plan_within_caps(part, diags)
-    for part in budget.gov.values():
+            _period_plan_within_caps(part, diags)
+    for part in budget.scheduled.values():
         _gov_lengths(part, diags)
         _schedule(part, diags)
 
 
-def _stable_caps(part: StableBudget, diags: Diagnostics) -> None:
+def _period_caps(part: PeriodBudget, diags: Diagnostics) -> None:
     if part.monthly_cap * 12 != part.annual_cap:
         t = part.token
         diags.warn(part.loc("monthly_cap"), f"12 x the monthly cap is {human(part.monthly_cap * 12)} {t}, not the "
                                             f"annual cap of {human(part.annual_cap)} {t}: is one of them mistyped?")
 
 
-def _periods(part: StableBudget, diags: Diagnostics) -> None:
+def _periods(part: PeriodBudget, diags: Diagnostics) -> None:
     previous = None
     for period in part.periods:
         if period.last < period.first:
@@ -54,39 +54,43 @@ def _periods(part: StableBudget, diags: Diagnostics) -> None:
         if period.top_up is not None and not is_whole(period.top_up):
             diags.error(period.loc("top_up"), f"a top-up is paid with sendPaymentFromSurplusBuffer, which sends "
                                               f"whole {part.token}: write {human(period.top_up)} as a whole number")
-        _stream_end(period, diags)
+        _stream_times(period, diags)
         previous = period
 
 
-def _stream_end(period, diags: Diagnostics) -> None:
+def _stream_times(period, diags: Diagnostics) -> None:
     stream = period.stream
-    if stream is None or stream.end is None:
+    if stream is None:
         return
-    earliest = timeutil.day_start(period.first) + 1
+    start = timeutil.day_start(period.first)  # a period's stream starts with it (plan.py)
     latest = timeutil.day_start(period.last + timedelta(days=1))
-    if not earliest <= stream.end <= latest:
+    if stream.end is not None and not start + 1 <= stream.end <= latest:
         diags.error(stream.loc("end"), f"the stream's end {timeutil.iso(stream.end)} is outside the period "
                                        f"{period.label}")
+    end = stream.end if stream.end is not None else timeutil.day_end(period.last)
+    if stream.cliff is not None and not start <= stream.cliff <= end:
+        diags.error(stream.loc("cliff"), f"the stream's cliff {timeutil.iso(stream.cliff)} is outside the stream "
+                                         f"({timeutil.iso(start)} to {timeutil.iso(end)})")
 
 
-def _stable_plan_within_caps(part: StableBudget, diags: Diagnostics) -> None:
+def _period_plan_within_caps(part: PeriodBudget, diags: Diagnostics) -> None:
     """The budget's own streams and top-ups must fit its caps, or every plan would be refused."""
     flows = []
     for period in part.periods:
         if period.stream is not None:
             last = period.last if period.stream.end is None else timeutil.utc(period.stream.end - 1).date()
             origin = Origin("", "the budget", period.stream, True)
-            flows.append(StableFlow(period.stream.total, period.first, last, "stream", origin))
+            flows.append(DayFlow(period.stream.total, period.first, last, "stream", origin))
         if period.top_up is not None:
             origin = Origin("", "the budget", period, True)
-            flows.append(StableFlow(period.top_up, period.first, period.last, "payment", origin, period))
-    for origin, first, more in overruns_by_origin(stable_uses(part, flows)):
+            flows.append(DayFlow(period.top_up, period.first, period.last, "payment", origin, period))
+    for origin, first, more in overruns_by_origin(period_uses(part, flows)):
         field = "total" if hasattr(origin.action, "total") else "top_up"
         diags.error(origin.action.loc(field), f"the budget's own plan breaks its cap: {first.message()}"
                                               f"{more_text(first, more)}")
 
 
-def _gov_lengths(part: GovBudget, diags: Diagnostics) -> None:
+def _gov_lengths(part: ScheduleBudget, diags: Diagnostics) -> None:
     if part.cliff_months > part.vesting_months:
         diags.error(part.loc("cliff"), "the cliff is longer than the vesting period")
     if part.interval_months > part.vesting_months:
@@ -98,7 +102,7 @@ def _gov_lengths(part: GovBudget, diags: Diagnostics) -> None:
                                           f"cap of {human(part.total_cap)} {part.token}: is one of them mistyped?")
 
 
-def _schedule(part: GovBudget, diags: Diagnostics) -> None:
+def _schedule(part: ScheduleBudget, diags: Diagnostics) -> None:
     t = part.token
     grid = part.vesting_dates()
     previous = None

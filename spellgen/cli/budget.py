@@ -40,9 +40,10 @@ def _add_plan(subparsers: argparse._SubParsersAction) -> None:
         "plan", help="write the spell YAML a budget calls for at a date",
         description="Write a spell YAML with the actions the budget calls for in the executive spell of "
                     "--spell-date: per DAI or USDS part, the stream (and top-up) of the budget period; per MKR or "
-                    "SKY part, the vesting within the transfer rule's horizon that the ledger does not show "
-                    "transferred. An action the chain of that date cannot do (a USDS stream in 2022) is a "
-                    "located error. The output passes `spellgen check` and is ready for render, build and "
+                    "SKY part with periods, the stream (and, on a treasury vest, the allowance increase of its "
+                    "exact total); per MKR or SKY part with a schedule, the vesting within the transfer rule's "
+                    "horizon that the ledger does not show transferred. An action the chain of that date cannot "
+                    "do (a USDS stream in 2022) is a located error. The output passes `spellgen check` and is ready for render, build and "
                     "simulate.",
         epilog=PLAN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("budget", help="the budget YAML")
@@ -85,9 +86,10 @@ def _add_budget(subparsers: argparse._SubParsersAction) -> None:
     actions = p.add_subparsers(dest="budget_command", metavar="ACTION", required=True)
     status = actions.add_parser(
         "status", help="each part (DAI, USDS, MKR, SKY) against its caps, per budget year and in total",
-        description="Per budget period of a DAI or USDS part: the token streamed and paid against the annual "
-                    "cap (pro rata by day); per vesting year of an MKR or SKY part: the token transferred and "
-                    "still scheduled against the annual and total caps, and the transfers to come. Counts the "
+        description="Per budget period of a DAI or USDS part (or an MKR or SKY part with periods): the token "
+                    "streamed and paid (transferred) against the annual cap (pro rata by day); per vesting year "
+                    "of an MKR or SKY part with a schedule: the token transferred (or streamed) and still "
+                    "scheduled against the annual and total caps, and the transfers to come. Counts the "
                     "ledger's spells up to --at.")
     status.add_argument("budget", help="the budget YAML")
     status.add_argument("--ledger", metavar="LEDGER.yaml", help="what earlier spells did (default: nothing yet)")
@@ -208,7 +210,7 @@ def run_plan(args: argparse.Namespace) -> int:
               "no spell YAML written", file=sys.stderr)
         return EXIT_NOTHING
     ledger_note = f"Ledger: {Path(args.ledger).name}, {len(ledger.until(day.isoformat()))} spell(s) up to that date" \
-        if ledger else "No ledger: as if no earlier spell had done anything for the core unit"
+        if ledger else f"No ledger: as if no earlier spell had done anything for the {budget.unit_role.lower()}"
     schema_ref = schema_reference(Path(args.output), "spell.schema.json") if args.output else None
     text = spell_yaml(plan, budget, Path(args.budget).name, ledger_note, args.exec_hash,
                       args.office_hours == "true", args.solc, schema_ref)

@@ -103,6 +103,11 @@ def iso(ts: int) -> str:
     return utc(ts).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
+def stamp(ts: int) -> str:
+    """`2025-12-31T23:59:59Z`: an exact UTC time as spell, budget and ledger YAML write it."""
+    return utc(ts).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def iso_date(ts: int) -> str:
     return utc(ts).strftime("%Y-%m-%d")
 

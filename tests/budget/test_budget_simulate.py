@@ -44,3 +44,19 @@ def test_planned_usds_top_up_usds_stream_and_sky_transfer_pass_on_the_twin(tmp_p
     assert any(item.startswith("stream: 480,000 USDS to TECH_001 on MCD_VEST_USDS") and status == "PASS"
                for item, status in items.items()), items
     assert any("2,000,000 SKY" in item and status == "PASS" for item, status in items.items()), items
+
+
+def test_planned_sky_treasury_stream_and_its_allowance_pass_on_the_twin(tmp_path, capsys):
+    from budgetfiles import JANSKY
+
+    spec = tmp_path / "jansky-2025-06-12-planned.yaml"
+    assert budget_cli.main(["plan", str(JANSKY), "--spell-date", "2025-06-12", "-o", str(spec),
+                            "--exec-hash", "0x" + "78" * 32]) == 0
+    assert cli.main(["simulate", str(spec), "--twin", "--report-dir", str(tmp_path / "report")]) == 0
+    assert "FAIL" not in capsys.readouterr().out
+    report = json.loads((tmp_path / "report" / "report.json").read_text())
+    items = {r["item"]: r["status"] for r in report["results"]}
+    assert report["summary"]["failed"] == 0
+    assert any(item.startswith("stream: 4,752,000 SKY to JANSKY on MCD_VEST_SKY_TREASURY") and status == "PASS"
+               for item, status in items.items()), items
+    assert items["allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY increased by 4,752,000 SKY"] == "PASS", items

@@ -62,7 +62,10 @@ def test_the_example_budget_is_valid_and_states_the_2025_01_23_streams():
     assert budget.tokens == ["USDS", "SKY"]
     period = budget.part("USDS").periods[0]
     assert (period.stream.total, period.stream.end) == (Decimal(462_000), 1767225599)  # 2025-12-31 23:59:59 UTC
-    assert sum(v.amount for v in budget.part("SKY").schedule) == budget.part("SKY").schedule_total == Decimal(4_752_000)
+    [sky_period] = budget.part("SKY").periods  # streamed, as the spell did, not a schedule of transfers
+    assert (sky_period.stream.total, sky_period.stream.vest, sky_period.stream.end) == (
+        Decimal(4_752_000), "MCD_VEST_SKY_TREASURY", 1767225599)
+    assert (budget.unit_name, budget.unit_role) == ("JanSky", "Facilitator") and budget.scheduled == {}
 
 
 @pytest.mark.parametrize("old, new, path, message", [
@@ -326,9 +329,10 @@ def test_the_example_ledger_counts_the_2025_01_23_streams(capsys):
     [period] = data["usds"]["periods"]
     assert (period["streamed"], period["left"]) == ("462000", "42000")
     assert data["usds"]["streams"][0]["accrued"].startswith("206101.8")  # 149 of 334 days of 462,000 USDS
-    [year] = data["sky"]["years"]
-    assert (year["transferred"], year["to_transfer"], year["left"]) == ("4752000", "0", "432000")
-    assert data["sky"]["to_come"] == [] and data["usds"]["over_cap"] == data["sky"]["over_cap"] == []
+    [sky_period] = data["sky"]["periods"]
+    assert (sky_period["streamed"], sky_period["transferred"], sky_period["left"]) == ("4752000", "0", "432000")
+    assert data["sky"]["streams"][0]["vest"] == "MCD_VEST_SKY_TREASURY"
+    assert data["usds"]["over_cap"] == data["sky"]["over_cap"] == []
     # Everything is funded: the plan of a later spell calls for nothing (exit 1).
     assert cli.main(["plan", str(JANSKY), "--ledger", str(ledger), "--spell-date", "2025-06-12"]) == 1
 
@@ -353,7 +357,10 @@ def test_the_example_cannot_be_planned_for_the_spell_that_created_its_vest(tmp_p
     assert capsys.readouterr().err == (
         f"{JANSKY}:{line_of(text, '        total: 462,000 USDS')}:9: usds.periods[0].stream: a spell of 2025-01-23 "
         "cannot make the USDS stream of the budget period 2025-02-01 to 2026-01-31: MCD_VEST_USDS was first "
-        "registered by the 2025-01-23 spell\n")
+        "registered by the 2025-01-23 spell\n"
+        f"{JANSKY}:{line_of(text, '        vest: MCD_VEST_SKY_TREASURY')}:15: sky.periods[0].stream.vest: a spell of "
+        "2025-01-23 cannot make the SKY stream of the budget period 2025-02-01 to 2026-01-31: MCD_VEST_SKY_TREASURY "
+        "was first registered by the 2025-01-23 spell\n")
     assert plan_file(tmp_path, JANSKY, "2025-01-30")[0] == 0  # a week later the vest is there
 
 
