@@ -51,7 +51,7 @@ def test_planned_sky_treasury_stream_and_its_allowance_pass_on_the_twin(tmp_path
 
     spec = tmp_path / "jansky-2025-06-12-planned.yaml"
     assert budget_cli.main(["plan", str(JANSKY), "--spell-date", "2025-06-12", "-o", str(spec),
-                            "--exec-hash", "0x" + "78" * 32]) == 0
+                            "--exec-hash", "0x1284f085ea8cd00b52464a5191e1975b5e1b53fcfe3daa1434bd37348fbeaf9f"]) == 0
     assert cli.main(["simulate", str(spec), "--twin", "--report-dir", str(tmp_path / "report")]) == 0
     assert "FAIL" not in capsys.readouterr().out
     report = json.loads((tmp_path / "report" / "report.json").read_text())
