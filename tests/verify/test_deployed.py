@@ -59,6 +59,19 @@ def test_the_deployed_spell_matches_and_is_cast(deployed, tmp_path, capsys):
     assert "deployment gas at most 30,000,000" not in items  # deployed before: not measured, as the suite skips it
     assert items["expiration = deployment + expiry"]["status"] == "PASS"
     assert chain.call(address, "done()(bool)") is False  # the fork was cast, the twin itself is untouched
+    # Compiled as the spells repository compiled the spells of 2026-01 (spec/data/compile_settings.tsv).
+    assert report["source"]["compiler"] == "solc 0.8.16 (optimizer off, 200 runs, solc's default EVM version)"
+
+
+def test_compile_settings_follow_the_spells_repository_by_date():
+    def at(day):
+        s = compile_settings_at(day)
+        return s.optimizer, s.runs
+    assert at("2022-01-27") == (True, 1) and at("2022-01-28") == (False, 200)
+    assert at("2022-12-09") == (True, 200) and at("2023-01-03") == (False, 200)
+    assert at("2024-09-13") == (True, 1) and at("2024-09-27") == (False, 200)
+    assert at("2025-06-11") == (True, 200) and at("2025-06-12") == (False, 200) and at("2026-05-07") == (False, 200)
+    assert "spells-mainnet@" in compile_settings_at("2026-01-15").source
 
 
 def test_a_tampered_source_exits_1_naming_the_first_difference(deployed, tmp_path, capsys):
