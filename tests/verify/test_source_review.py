@@ -20,7 +20,11 @@ def test_rendered_spells_have_no_findings(spec):
 
 
 def test_the_hand_written_spell_has_no_findings():
-    assert review_source((ROOT / "tests/handwritten/treasury-2023-08-02.sol").read_text()) == []
+    findings = review_source((ROOT / "tests/handwritten/treasury-2023-08-02.sol").read_text())
+    assert [f for f in findings if not f.warning] == []
+    # It names its vests VEST_DAI, ...: a warning (R:327 allows archive patterns), not a failure.
+    assert [f.line for f in findings] == [23, 24, 25] and all("name the variable after its key" in f.problem
+                                                              for f in findings)
 
 
 def finding_lines(source: str) -> list[tuple[int, str]]:
@@ -63,3 +67,64 @@ def test_verify_fails_a_spell_whose_comment_disagrees_and_names_the_line(tmp_pat
     line = next(i for i, text in enumerate(source.splitlines(), 1) if "- 300 MKR -" in text)
     assert f"FAIL  source DssSpell.sol:{line}: the comment says 300 MKR" in out
     assert "PASS  MKR transfer: 257.31 MKR to TECH_001" in out  # the chain did what the YAML says
+
+
+# Variable declarations (checklist R:64-94, R:323-327): each edit of a rendered spell, the finding, and
+# whether it fails (True) or warns (False).
+VARIABLE_SLIPS = [
+    ("a wallet without a visibility", JAN, ("address internal constant TECH_001", "address constant TECH_001"),
+     "DssSpellAction.TECH_001 is declared without a visibility", True),
+    ("a private wallet", JAN, ("address internal constant TECH_001", "address private constant TECH_001"),
+     "DssSpellAction.TECH_001 is declared private", True),
+    ("a static address held as immutable", JAN, ("address internal constant TECH_001", "address internal immutable TECH_001"),
+     "DssSpellAction.TECH_001 is `immutable` but not an address read from the ChainLog", True),
+    ("a storage variable in the action", JAN, ("address internal constant TECH_001", "address internal TECH_001"),
+     "DssSpellAction.TECH_001 is a storage variable", True),
+    ("WAD one digit short", JAN, ("WAD = 10 ** 18;", "WAD = 10 ** 17;"), "DssSpellAction.WAD = 10 ** 17, not 10 ** 18", True),
+    ("WAD public", JAN, ("uint256 internal constant WAD", "uint256 public constant WAD"),
+     "DssSpellAction.WAD: declare precision and math units `internal constant`", True),
+    ("a date constant not constant", JAN, ("uint256 internal constant FEB_01_2022", "uint256 internal immutable FEB_01_2022"),
+     "DssSpellAction.FEB_01_2022 is `immutable` but not an address read from the ChainLog", True),
+    ("a ChainLog read named otherwise", JAN, ("address internal immutable MCD_VEST_DAI = DssExecLib.getChangelogAddress(\"MCD_VEST_DAI\");",
+                                              "address internal immutable VEST = DssExecLib.getChangelogAddress(\"MCD_VEST_DAI\");"),
+     "DssSpellAction.VEST holds ChainLog key MCD_VEST_DAI: name the variable after its key", False),
+]
+
+
+@pytest.mark.parametrize("name, spec, edit, problem, fails", VARIABLE_SLIPS, ids=[s[0] for s in VARIABLE_SLIPS])
+def test_each_variable_slip_is_found_on_its_line(name, spec, edit, problem, fails):
+    source = render(load_spell(spec), spec.name)
+    assert edit[0] in source, edit[0]
+    mutated = source.replace(edit[0], edit[1], 1)
+    if "VEST =" in edit[1]:
+        mutated = mutated.replace("VestLike(MCD_VEST_DAI)", "VestLike(VEST)")
+    line = next(i for i, text in enumerate(mutated.splitlines(), 1) if edit[1] in text)
+    found = [f for f in review_source(mutated) if problem in f.problem]
+    assert [(f.line, not f.warning) for f in found] == [(line, fails)], review_source(mutated)
+
+
+def test_rates_are_named_declared_and_ordered():
+    source = """contract DssSpellAction is DssAction {
+    uint256 internal constant ZERO_PT_SEVEN_FIVE_PCT_RATE = 1000000000236936036262880196;
+    uint256 internal constant ONE_PCT_RATE = 1000000000315522921573372069;
+    uint256 internal constant HALF_PCT_RATE = 1000000000158153903837946257;
+    uint256 constant TWO_PT_FIVE_PCT_RATE = 1000000000782997609082909351;
+}
+"""
+    found = finding_lines(source)
+    assert (4, "DssSpellAction.HALF_PCT_RATE: a rate is named `X_PT_Y_Z_PCT_RATE` "
+               "(e.g. ZERO_PT_SEVEN_FIVE_PCT_RATE for 0.75%)") in found
+    assert (4, "HALF_PCT_RATE is smaller than ONE_PCT_RATE above it: define rates from smallest to largest") in found
+    assert (5, "DssSpellAction.TWO_PT_FIVE_PCT_RATE: declare rates `internal constant`") in found
+    assert not [f for f in found if f[0] in (2, 3)]
+
+
+def test_units_are_evaluated_exactly():
+    from spellgen.verify.source import _integer
+
+    assert _integer("10 ** 27", {}) == 10 ** 27 and _integer("WAD * 10 ** 9", {"WAD": 10 ** 18}) == 10 ** 27
+    assert _integer("1e18", {}) == 10 ** 18 and _integer("1_000", {}) == 1000
+    assert _integer("DssExecLib.dai()", {}) is None
+    ok = "contract A {\n    uint256 internal constant RAY = WAD * 10 ** 9;\n    uint256 internal constant WAD = 10 ** 18;\n}\n"
+    assert finding_lines(ok) == []
+    assert finding_lines(ok.replace("10 ** 9", "10 ** 8")) == [(2, "A.RAY = WAD * 10 ** 8, not 10 ** 27")]
