@@ -42,6 +42,8 @@ def review_source(source: str) -> list[SourceFinding]:
     lines = source.splitlines()
     code = [_strip_comment(line) for line in lines]
     findings = _date_constants(source)
+    findings += _date_comments(source, lines)
+    findings += _license(lines)
     findings += _ether_lines(lines, code)
     findings += _comments_against_statements(lines, code, _address_constants(source))
     findings += variable_findings(state_variables(code))
@@ -72,6 +74,41 @@ def _date_constants(source: str) -> list[SourceFinding]:
                                           f"{match['name']} = {value} is {actual:%Y-%m-%d %H:%M:%S} UTC, "
                                           f"not {named:%Y-%m-%d}{' ' + wanted_time if wanted_time else ''}"))
     return findings
+
+
+_DATE_COMMENT = re.compile(r"//.*\b(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})\s*UTC\b")
+
+
+def _date_comments(source: str, lines: list[str]) -> list[SourceFinding]:
+    """A date constant carries its full date and time in UTC in a comment, on its line (as spellgen renders)
+    or the line above (as the spells repository writes it), and that comment states the constant's value."""
+    findings = []
+    for match in _DATE_CONSTANT.finditer(source):
+        number = _line_of(source, match.start())
+        value = datetime.fromtimestamp(int(match["value"]), tz=timezone.utc)
+        nearby = [lines[number - 1]] + ([lines[number - 2]] if number >= 2 else [])
+        stated = next((m for m in map(_DATE_COMMENT.search, nearby) if m), None)
+        if stated is None:
+            findings.append(SourceFinding(number, f"{match['name']} has no comment stating its full date in UTC "
+                                                  f"(`// {value:%Y-%m-%d %H:%M:%S} UTC`) on its line or above it"))
+        elif f"{stated[1]} {stated[2]}" != f"{value:%Y-%m-%d %H:%M:%S}":
+            findings.append(SourceFinding(number, f"the comment of {match['name']} says {stated[1]} {stated[2]} UTC, "
+                                                  f"its value {match['value']} is {value:%Y-%m-%d %H:%M:%S} UTC"))
+    return findings
+
+
+_LICENSE = re.compile(r"^//\s*SPDX-License-Identifier:\s*(\S+)")
+
+
+def _license(lines: list[str]) -> list[SourceFinding]:
+    """The spell is licensed GNU AGPLv3 (R:401): its SPDX line says AGPL-3.0 (or -or-later)."""
+    for number, line in enumerate(lines[:20], 1):
+        match = _LICENSE.match(line.strip())
+        if match:
+            if match[1] in ("AGPL-3.0", "AGPL-3.0-only", "AGPL-3.0-or-later"):
+                return []
+            return [SourceFinding(number, f"the license is {match[1]}, not GNU AGPLv3 (AGPL-3.0-or-later)")]
+    return [SourceFinding(1, "no `// SPDX-License-Identifier: AGPL-3.0-or-later` line: spells are GNU AGPLv3")]
 
 
 def _ether_lines(lines: list[str], code: list[str]) -> list[SourceFinding]:

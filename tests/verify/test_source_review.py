@@ -88,6 +88,14 @@ VARIABLE_SLIPS = [
     ("a ChainLog read named otherwise", JAN, ("address internal immutable MCD_VEST_DAI = DssExecLib.getChangelogAddress(\"MCD_VEST_DAI\");",
                                               "address internal immutable VEST = DssExecLib.getChangelogAddress(\"MCD_VEST_DAI\");"),
      "DssSpellAction.VEST holds ChainLog key MCD_VEST_DAI: name the variable after its key", False),
+    # R:88: the comment states the timestamp's full date and time in UTC (same line, or the line above).
+    ("a date comment naming another time", JAN, ("= 1643673600; // 2022-02-01 00:00:00 UTC", "= 1643673600; // 2022-02-01 12:00:00 UTC"),
+     "the comment of FEB_01_2022 says 2022-02-01 12:00:00 UTC, its value 1643673600 is 2022-02-01 00:00:00 UTC", True),
+    ("a date constant without its UTC comment", JAN, ("FEB_01_2022 = 1643673600; // 2022-02-01 00:00:00 UTC", "FEB_01_2022 = 1643673600;"),
+     "FEB_01_2022 has no comment stating its full date in UTC", True),
+    # R:401: GNU AGPLv3.
+    ("a license other than AGPLv3", JAN, ("SPDX-License-Identifier: AGPL-3.0-or-later", "SPDX-License-Identifier: MIT"),
+     "the license is MIT, not GNU AGPLv3", True),
 ]
 
 
@@ -103,8 +111,16 @@ def test_each_variable_slip_is_found_on_its_line(name, spec, edit, problem, fail
     assert [(f.line, not f.warning) for f in found] == [(line, fails)], review_source(mutated)
 
 
+def test_the_date_comment_may_stand_above_the_constant_as_the_spells_repository_writes_it():
+    source = ("// SPDX-License-Identifier: AGPL-3.0-or-later\ncontract DssSpellAction {\n"
+              "    // 2025-02-01 00:00:00 UTC\n    uint256 internal constant FEB_01_2025 = 1738368000;\n}\n")
+    assert finding_lines(source) == []
+    assert finding_lines(source.replace("// 2025-02-01 00:00:00 UTC", "// 2025-02-01 00:00:00"))[0][0] == 4
+
+
 def test_rates_are_named_declared_and_ordered():
-    source = """contract DssSpellAction is DssAction {
+    source = """// SPDX-License-Identifier: AGPL-3.0-or-later
+contract DssSpellAction is DssAction {
     uint256 internal constant ZERO_PT_SEVEN_FIVE_PCT_RATE = 1000000000236936036262880196;
     uint256 internal constant ONE_PCT_RATE = 1000000000315522921573372069;
     uint256 internal constant HALF_PCT_RATE = 1000000000158153903837946257;
@@ -112,11 +128,11 @@ def test_rates_are_named_declared_and_ordered():
 }
 """
     found = finding_lines(source)
-    assert (4, "DssSpellAction.HALF_PCT_RATE: a rate is named `X_PT_Y_Z_PCT_RATE` "
+    assert (5, "DssSpellAction.HALF_PCT_RATE: a rate is named `X_PT_Y_Z_PCT_RATE` "
                "(e.g. ZERO_PT_SEVEN_FIVE_PCT_RATE for 0.75%)") in found
-    assert (4, "HALF_PCT_RATE is smaller than ONE_PCT_RATE above it: define rates from smallest to largest") in found
-    assert (5, "DssSpellAction.TWO_PT_FIVE_PCT_RATE: declare rates `internal constant`") in found
-    assert not [f for f in found if f[0] in (2, 3)]
+    assert (5, "HALF_PCT_RATE is smaller than ONE_PCT_RATE above it: define rates from smallest to largest") in found
+    assert (6, "DssSpellAction.TWO_PT_FIVE_PCT_RATE: declare rates `internal constant`") in found
+    assert not [f for f in found if f[0] in (3, 4)]
 
 
 def test_units_are_evaluated_exactly():
@@ -125,6 +141,6 @@ def test_units_are_evaluated_exactly():
     assert _integer("10 ** 27", {}) == 10 ** 27 and _integer("WAD * 10 ** 9", {"WAD": 10 ** 18}) == 10 ** 27
     assert _integer("1e18", {}) == 10 ** 18 and _integer("1_000", {}) == 1000
     assert _integer("DssExecLib.dai()", {}) is None
-    ok = "contract A {\n    uint256 internal constant RAY = WAD * 10 ** 9;\n    uint256 internal constant WAD = 10 ** 18;\n}\n"
+    ok = "// SPDX-License-Identifier: AGPL-3.0\ncontract A {\n    uint256 internal constant RAY = WAD * 10 ** 9;\n    uint256 internal constant WAD = 10 ** 18;\n}\n"
     assert finding_lines(ok) == []
-    assert finding_lines(ok.replace("10 ** 9", "10 ** 8")) == [(2, "A.RAY = WAD * 10 ** 8, not 10 ** 27")]
+    assert finding_lines(ok.replace("10 ** 9", "10 ** 8")) == [(3, "A.RAY = WAD * 10 ** 8, not 10 ** 27")]
