@@ -88,6 +88,26 @@ def exec_lib_sources(root: Path | None = None) -> dict[str, dict[str, str]]:
     return {p.relative_to(contracts).as_posix(): {"content": p.read_text()} for p in files}
 
 
+REPOSITORY_EXEC_LIB = Path("lib") / "dss-exec-lib" / "src"  # the spells repository's submodule
+
+
+def repository_exec_base(source_dir: Path | None) -> dict[str, dict[str, str]]:
+    """The exec base of the spells repository checkout a hand-written spell sits in: the files of
+    `lib/dss-exec-lib/src/` found in the spell's folder or up to three folders above it (`src/`,
+    `archive/DATE-DssSpell/`), as `dss-exec-lib/...` sources. They replace spellgen's own DssExec,
+    DssAction and DssExecLib, so a real spell compiles to the bytecode mainnet holds."""
+    if source_dir is None:
+        return {}
+    folder = Path(source_dir).resolve()
+    for candidate in [folder, *list(folder.parents)[:3]]:
+        lib = candidate / REPOSITORY_EXEC_LIB
+        if (lib / "DssExec.sol").is_file():
+            return {f"{EXEC_LIB_DIR}/{p.relative_to(lib).as_posix()}": {"content": p.read_text()}
+                    for p in sorted(lib.rglob("*.sol"))  # its own tests need forge's libraries: left out
+                    if "test" not in p.relative_to(lib).parts[:-1] and not p.name.endswith(".t.sol")}
+    return {}
+
+
 _IMPORT = re.compile(r"""\bimport\s+(?:[^"';]*?\bfrom\s+)?["']([^"']+)["']""")
 
 
@@ -129,7 +149,7 @@ def standard_input(source: str, bytecode_hash: str = "ipfs", source_dir: Path | 
     `source_dir`: the hand-written spell's folder, where its own imports are found. `settings`: the
     optimizer (spellgen.spec.history.compile_settings_at gives a date's, to match a deployed spell).
     No EVM version is set: the spells repository never set one solc 0.6.12 or 0.8.16 knows."""
-    base = exec_lib_sources()
+    base = {**exec_lib_sources(), **repository_exec_base(source_dir)}
     selection: dict = {name: {"": ["ast"]} for name in AST_FILES}
     selection[SPELL_FILE]["*"] = CONTRACT_OUTPUTS
     return {
