@@ -31,6 +31,7 @@ class ChainChoice:
     web3: object | None = None  # an already connected web3 (Brownie's): cast there, start nothing
     label: str = ""  # how reports name that chain
     address: str | None = None  # cast the spell already deployed here (its code compared first), not a new one
+    real_fork: bool = False  # `web3` is a fork of mainnet (Brownie's mainnet-fork): compile as mainnet's spells were
 
 
 @contextmanager
@@ -222,7 +223,7 @@ def compile_settings_for(spell: Spell, choice: ChainChoice):
     a deployed spell (its code must match); the twin's fixed choice otherwise."""
     from spellgen.spec.history import TWIN_COMPILE, compile_settings_at
 
-    return compile_settings_at(spell.date) if choice.fork_url or choice.address else TWIN_COMPILE
+    return compile_settings_at(spell.date) if choice.fork_url or choice.address or choice.real_fork else TWIN_COMPILE
 
 
 class DeployedCodeMissing(ValueError):
