@@ -136,3 +136,15 @@ def test_the_first_difference_names_the_constant():
     assert "PUSH1 at byte 0 differs: compiled 0x05 (5), deployed 0x06 (6)" in message
     assert "code was added or removed" in first_difference("X", compiled, compiled + b"\x00")
     assert first_difference("X", compiled, compiled) == ""
+
+
+def test_the_twin_keeps_its_settings_and_every_real_fork_path_uses_the_dates():
+    from spellgen.run import ChainChoice, compile_settings_for
+    from spellgen.spec.history import TWIN_COMPILE
+
+    spell, _, _ = load_source(SPEC)
+    assert compile_settings_for(spell, ChainChoice()) == TWIN_COMPILE
+    for choice in (ChainChoice(fork_url="http://node"), ChainChoice(web3=object(), real_fork=True),
+                   ChainChoice(fork_url="http://node", address="0x" + "11" * 20)):
+        assert compile_settings_for(spell, choice) == compile_settings_at(spell.date)
+    assert compile_settings_for(spell, ChainChoice(web3=object())) == TWIN_COMPILE  # Brownie's spellgen-twin
