@@ -44,6 +44,10 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[t
         from spellgen.chain.node import AnvilNode
 
         args = ["--fork-url", choice.fork_url]
+        if _is_local(choice.fork_url):
+            # anvil caches a fork's state on disk by chain id and block number (~/.foundry/cache/rpc);
+            # a local node (the twin: chain id 1, small block numbers) reuses both with other state.
+            args.append("--no-storage-caching")
         if choice.fork_block is not None:
             args += ["--fork-block-number", str(choice.fork_block)]
         with steps.step("start anvil forking the RPC"):
@@ -71,6 +75,12 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[t
         yield twin.url, where
     finally:
         twin.stop()
+
+
+def _is_local(url: str) -> bool:
+    from urllib.parse import urlparse
+
+    return (urlparse(url).hostname or "") in ("127.0.0.1", "localhost", "::1")
 
 
 def _redact(url: str) -> str:

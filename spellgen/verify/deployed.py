@@ -176,6 +176,23 @@ def check_immutables(chain: Chain, contract: Contract, check: CodeCheck, action_
             check.notes.append(f"{name} = 0x{value.hex()} (not a ChainLog read: not checked)")
 
 
+EXECUTE = keccak256(b"execute()")[:4]
+
+
+def _check_sig(chain: Chain, contract: Contract, check: CodeCheck) -> None:
+    """DssExec's constructor stores `sig`, the call the pause makes into the action: it must be
+    `execute()` (another selector would run another function of the action, office hours unchecked).
+    The constructor is not in the runtime code, so this storage is read, not compared."""
+    if not any(entry.get("name") == "sig" for entry in contract.abi):
+        return
+    sig = chain.call(check.address, "sig()(bytes)")
+    if sig != EXECUTE:
+        check.problems.append(f"{contract.name}.sig() is 0x{sig.hex()}, not execute() (0x{EXECUTE.hex()}): the "
+                              f"pause would call another function of the action")
+    else:
+        check.notes.append("sig = execute()")
+
+
 def deployed_code_checks(chain: Chain, compiled: CompiledSpell, address: str) -> tuple[list[CodeCheck], str]:
     """Compare the spell at `address` and its action with `compiled`; (checks, the action's address).
 
@@ -204,6 +221,7 @@ def deployed_code_checks(chain: Chain, compiled: CompiledSpell, address: str) ->
     checks.append(action_check)
     if not spell.problems:
         check_immutables(chain, compiled.spell, spell, action_code)
+        _check_sig(chain, compiled.spell, spell)
     if not action_check.problems:
         check_immutables(chain, compiled.action, action_check)
     return checks, action

@@ -148,3 +148,26 @@ def test_the_twin_keeps_its_settings_and_every_real_fork_path_uses_the_dates():
                    ChainChoice(fork_url="http://node", address="0x" + "11" * 20)):
         assert compile_settings_for(spell, choice) == compile_settings_at(spell.date)
     assert compile_settings_for(spell, ChainChoice(web3=object())) == TWIN_COMPILE  # Brownie's spellgen-twin
+
+
+def test_a_stored_sig_other_than_execute_fails(deployed, tmp_path, capsys):
+    """DssExec's constructor stores `sig` (slot 1), which is not in the runtime code: it is read."""
+    twin, chain, address, _ = deployed
+    snapshot = chain.snapshot()
+    try:
+        actions = bytes.fromhex("f99e36bc")  # actions(): office hours unchecked
+        chain.set_storage(address, 1, (int.from_bytes(actions, "big") << (28 * 8)) | 2 * len(actions))
+        assert chain.call(address, "sig()(bytes)") == actions
+        assert _verify(twin, address, tmp_path) == 1
+        out = capsys.readouterr().out
+        assert "DssSpell.sig() is 0xf99e36bc, not execute() (0x61461954)" in out
+    finally:
+        chain.revert(snapshot)
+
+
+def test_a_fork_of_a_local_node_is_not_cached_on_disk():
+    """anvil caches forked state by chain id and block: the twin (chain id 1) would reuse another twin's."""
+    from spellgen.run import _is_local
+
+    assert _is_local("http://127.0.0.1:8545") and _is_local("http://localhost:8545/")
+    assert not _is_local("https://mainnet.example/v3/KEY")
