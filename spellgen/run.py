@@ -259,18 +259,11 @@ def _code_differs(spell, spec_name, solc, where, expected, code_results, steps, 
                   identity) -> int:
     """The deployed code is not the source: nothing is cast (its effects would prove nothing about
     the source); every item fails, naming why."""
-    from spellgen.review.report import RunInfo, terminal_table, write_reports
     from spellgen.verify.compare import Result
 
     why = "the deployed code is not the source, so it was not cast"
     results = code_results + [Result(i.label, i.path, False, "not executed", why) for i in expected.items]
-    print(terminal_table(results), file=sys.stdout, flush=True)
-    if report_dir is not None:
-        info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings,
-                       source=identity or {})
-        paths = write_reports(report_dir, info, results, spell, caps)
-        print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
-    return 1
+    return _unverified(spell, spec_name, solc, where, results, steps, report_dir, stream, caps, identity)
 
 
 def source_identity(name: str, source: str, compiled: CompiledSpell) -> dict[str, str]:
@@ -286,7 +279,6 @@ def source_identity(name: str, source: str, compiled: CompiledSpell) -> dict[str
 
 def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps=(), identity=None) -> int:
     """The spell could not be deployed, elected, scheduled or cast: every item fails, naming why."""
-    from spellgen.review.report import RunInfo, terminal_table, write_reports
     from spellgen.verify.compare import Result
 
     items = expected.items
@@ -295,6 +287,13 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
         detail = twin_hint(detail) + detail
     results = [Result("the spell is deployed, elected, scheduled and cast", "spell", False, "", detail)]
     results += [Result(i.label, i.path, False, "not executed", f"the spell was not cast ({exc})") for i in items]
+    return _unverified(spell, spec_name, solc, where, results, steps, report_dir, stream, caps, identity)
+
+
+def _unverified(spell, spec_name, solc, where, results, steps, report_dir, stream, caps, identity) -> int:
+    """Print and write the reports of a run that cast nothing; exit 1."""
+    from spellgen.review.report import RunInfo, terminal_table, write_reports
+
     print(terminal_table(results), file=sys.stdout, flush=True)
     if report_dir is not None:
         info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings,
