@@ -301,6 +301,36 @@ _RATE_NAME = re.compile(r"^(?:" + "|".join(_WHOLE) + r")(?:_(?:" + "|".join(_WHO
                         r"(?:_PT(?:_(?:" + "|".join(_DIGITS) + r"))+)?_PCT_RATE$")
 
 
+_TENS = {"TEN": 10, "ELEVEN": 11, "TWELVE": 12, "THIRTEEN": 13, "FOURTEEN": 14, "FIFTEEN": 15, "SIXTEEN": 16,
+         "SEVENTEEN": 17, "EIGHTEEN": 18, "NINETEEN": 19, "TWENTY": 20, "THIRTY": 30, "FORTY": 40, "FIFTY": 50,
+         "SIXTY": 60, "SEVENTY": 70, "EIGHTY": 80, "NINETY": 90, "HUNDRED": 100}
+SECONDS_PER_YEAR = 365 * 24 * 60 * 60
+
+
+def percent_of_rate_name(name: str) -> Decimal | None:
+    """`FOUR_PT_TWO_FIVE_PCT_RATE` -> 4.25, `TWELVE_PCT_RATE` -> 12; None for a name of another form."""
+    if not _RATE_NAME.match(name):
+        return None
+    words = name[: -len("_PCT_RATE")].split("_")
+    whole, decimals = (words[:words.index("PT")], words[words.index("PT") + 1:]) if "PT" in words else (words, [])
+    number = sum(_DIGITS.index(w) if w in _DIGITS else _TENS[w] for w in whole)
+    return Decimal(f"{number}.{''.join(str(_DIGITS.index(w)) for w in decimals)}" if decimals else str(number))
+
+
+def rate_for(percent: Decimal) -> int:
+    """The per-second rate of `percent` a year, in RAY, digit for digit as the spells repository's
+    `make rates` computes it: bc at 27 decimals, truncating `l(1 + pct/100)`, its division by the
+    seconds of a 365-day year, and `e()` of that (all 193 rates of the archive agree)."""
+    from decimal import ROUND_DOWN, localcontext
+
+    with localcontext() as ctx:
+        ctx.prec = 90
+        step = Decimal(1).scaleb(-27)
+        logarithm = (1 + percent / 100).ln().quantize(step, rounding=ROUND_DOWN)
+        exponent = (logarithm / SECONDS_PER_YEAR).quantize(step, rounding=ROUND_DOWN)
+        return int(exponent.exp().quantize(step, rounding=ROUND_DOWN).scaleb(27))
+
+
 def variable_findings(variables: list[Variable]) -> list[SourceFinding]:
     """Visibility and mutability of every spell variable, units at their defined values, rate names
     and order, ChainLog reads named by their key (each finding names the line)."""
@@ -333,6 +363,10 @@ def variable_findings(variables: list[Variable]) -> list[SourceFinding]:
             value = _integer(v.value, {})
             if value is not None:
                 rates.append((v, value))
+                percent = percent_of_rate_name(v.name)
+                if percent is not None and value != rate_for(percent):
+                    findings.append(SourceFinding(v.line, f"{where} = {value} is not the rate of {percent}% "
+                                                          f"(`make rates pct={percent}`: {rate_for(percent)})"))
     for (previous, low), (current, high) in zip(rates, rates[1:]):
         if high < low:
             findings.append(SourceFinding(current.line, f"{current.name} is smaller than {previous.name} above it: "

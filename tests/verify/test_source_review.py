@@ -144,3 +144,19 @@ def test_units_are_evaluated_exactly():
     ok = "// SPDX-License-Identifier: AGPL-3.0\ncontract A {\n    uint256 internal constant RAY = WAD * 10 ** 9;\n    uint256 internal constant WAD = 10 ** 18;\n}\n"
     assert finding_lines(ok) == []
     assert finding_lines(ok.replace("10 ** 9", "10 ** 8")) == [(3, "A.RAY = WAD * 10 ** 8, not 10 ** 27")]
+
+
+def test_rate_values_are_what_make_rates_computes():
+    """R:81: the rate a `..._PCT_RATE` name states, digit for digit as bc computes it (values from archive spells)."""
+    from decimal import Decimal
+
+    from spellgen.verify.source import percent_of_rate_name, rate_for
+
+    assert rate_for(Decimal("0.25")) == 1000000000079175551708715274  # an exact computation gives ...275
+    assert rate_for(Decimal("3.75")) == 1000000001167363430498603315
+    assert percent_of_rate_name("FOUR_PT_TWO_FIVE_PCT_RATE") == Decimal("4.25")
+    assert percent_of_rate_name("TWENTY_FIVE_PCT_RATE") == 25 and percent_of_rate_name("HALF_PCT_RATE") is None
+    source = ("// SPDX-License-Identifier: AGPL-3.0-or-later\ncontract DssSpellAction {\n"
+              "    uint256 internal constant ZERO_PT_TWO_FIVE_PCT_RATE = 1000000000079175551708715275;\n}\n")
+    assert finding_lines(source) == [(3, "DssSpellAction.ZERO_PT_TWO_FIVE_PCT_RATE = 1000000000079175551708715275 is "
+                                         "not the rate of 0.25% (`make rates pct=0.25`: 1000000000079175551708715274)")]
