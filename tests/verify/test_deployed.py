@@ -171,3 +171,12 @@ def test_a_fork_of_a_local_node_is_not_cached_on_disk():
 
     assert _is_local("http://127.0.0.1:8545") and _is_local("http://localhost:8545/")
     assert not _is_local("https://mainnet.example/v3/KEY")
+
+
+def test_address_usage_errors_exit_2(capsys):
+    assert cli.main(["verify", str(SPEC), "--address", "0x123", "--fork-url", "http://127.0.0.1:1"]) == 2
+    assert "'0x123' is not an address" in capsys.readouterr().err
+    assert cli.main(["verify", str(SPEC), "--address", "0x000000000000000000000000000000000000dEaD", "--twin"]) == 2
+    assert "--address needs --fork-url" in capsys.readouterr().err
+    assert cli.main(["verify", str(SPEC), "--twin"]) == 2
+    assert "verify needs --spell FILE.sol, or --address" in capsys.readouterr().err
