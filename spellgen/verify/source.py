@@ -291,6 +291,9 @@ def _variable(statement: str, contract: str, line: int) -> Variable | None:
 # ChainLog's own address, which archive spells hold as `ChainlogAbstract internal immutable CHAINLOG`.
 _CHAINLOG_READ = re.compile(r"^(?:\w+\s*\(\s*)?DssExecLib\s*\.\s*(?:getChangelogAddress\s*\(\s*\"(?P<key>\w+)\"\s*\)"
                             r"|(?P<helper>\w+)\s*\(\s*\)|LOG)\s*\)?$")
+# The one archive pattern of an immutable that is not an address: the converter's rate, read at deployment
+# by the spells of 2024-11-28 to 2025-04-30 (and rendered so for those dates); accepted as the archive has it.
+_ARCHIVE_IMMUTABLE = re.compile(r'^MKR_SKY_RATE = \w+\(\s*DssExecLib\.getChangelogAddress\(\s*"MKR_SKY"\s*\)\s*\)\.rate\(\)$')
 UNITS = {"WAD": 10 ** 18, "RAY": 10 ** 27, "RAD": 10 ** 45,
          "HUNDRED": 10 ** 2, "THOUSAND": 10 ** 3, "MILLION": 10 ** 6, "BILLION": 10 ** 9}
 _DIGITS = ("ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE")
@@ -342,7 +345,7 @@ def variable_findings(variables: list[Variable]) -> list[SourceFinding]:
             findings.append(SourceFinding(v.line, f"{where} is declared {v.visibility or 'without a visibility'}: "
                                                   f"declare every spell variable `public` or `internal`"))
         read = _CHAINLOG_READ.match(v.value) if v.value else None
-        if v.mutability == "immutable" and not read:
+        if v.mutability == "immutable" and not read and not _ARCHIVE_IMMUTABLE.match(f"{v.name} = {v.value}"):
             # Archive spells held MKR_SKY.rate() this way (2024-11 to 2025-04): a call on a contract read
             # from the ChainLog is a warning; an immutable with no ChainLog read at all fails.
             on_chain = "DssExecLib." in v.value

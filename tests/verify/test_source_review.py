@@ -11,7 +11,10 @@ from spellgen.verify.source import review_source
 ROOT = Path(__file__).resolve().parents[2]
 DEC = ROOT / "examples/techops-2022-12-09.yaml"
 JAN = ROOT / "examples/techops-2022-01-28.yaml"
-SPECS = [JAN, DEC, ROOT / "examples/every-action.yaml", ROOT / "tests/specs/treasury-2023-08-02.yaml"]
+SPECS = [JAN, DEC, ROOT / "examples/every-action.yaml", ROOT / "tests/specs/treasury-2023-08-02.yaml",
+         # the MKR-era SKY conversions hold MKR_SKY.rate() as an immutable, as the archive did
+         ROOT / "tests/specs/sky-mkr-2025-03-06.yaml", ROOT / "tests/specs/sky-direct-2024-11-28.yaml",
+         *sorted(ROOT.glob("examples/*-202[56]-*.yaml"))]
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
@@ -160,3 +163,12 @@ def test_rate_values_are_what_make_rates_computes():
               "    uint256 internal constant ZERO_PT_TWO_FIVE_PCT_RATE = 1000000000079175551708715275;\n}\n")
     assert finding_lines(source) == [(3, "DssSpellAction.ZERO_PT_TWO_FIVE_PCT_RATE = 1000000000079175551708715275 is "
                                          "not the rate of 0.25% (`make rates pct=0.25`: 1000000000079175551708715274)")]
+
+
+def test_an_immutable_holding_another_call_warns():
+    """MKR_SKY_RATE = MkrSkyLike(...MKR_SKY...).rate() is the archive's pattern; any other call warns."""
+    source = ("// SPDX-License-Identifier: AGPL-3.0-or-later\ncontract DssSpellAction {\n"
+              "    uint256 internal immutable MKR_SKY_RATE = MkrSkyLike(DssExecLib.getChangelogAddress(\"MKR_SKY\")).rate();\n}\n")
+    assert review_source(source) == []
+    other = review_source(source.replace("MKR_SKY_RATE =", "OTHER_RATE ="))
+    assert [(f.line, f.warning) for f in other] == [(3, True)] and "fixed at deployment" in other[0].problem
