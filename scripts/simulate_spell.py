@@ -35,7 +35,8 @@ def main(spec: str, spell_file: str | None = None, report_dir: str | None = None
               f"Maker contracts to cast on; use --network spellgen-twin (the twin) or --network mainnet-fork",
               file=sys.stderr)
         sys.exit(EXIT_INVALID)
-    choice = ChainChoice(web3=web3, label=f"Brownie network {network.show_active()}")
+    choice = ChainChoice(web3=web3, label=f"Brownie network {network.show_active()}",
+                         real_fork=network.show_active() == "mainnet-fork")
     directory = Path(report_dir) if report_dir else Path("out") / Path(spec).stem
     try:
         code = run_spec(Path(spec), Path(spell_file) if spell_file else None, choice, directory,

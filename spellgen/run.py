@@ -30,6 +30,8 @@ class ChainChoice:
     port: int | None = None
     web3: object | None = None  # an already connected web3 (Brownie's): cast there, start nothing
     label: str = ""  # how reports name that chain
+    address: str | None = None  # cast the spell already deployed here (its code compared first), not a new one
+    real_fork: bool = False  # `web3` is a fork of mainnet (Brownie's mainnet-fork): compile as mainnet's spells were
 
 
 @contextmanager
@@ -42,6 +44,10 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[t
         from spellgen.chain.node import AnvilNode
 
         args = ["--fork-url", choice.fork_url]
+        if _is_local(choice.fork_url):
+            # anvil caches a fork's state on disk by chain id and block number (~/.foundry/cache/rpc);
+            # a local node (the twin: chain id 1, small block numbers) reuses both with other state.
+            args.append("--no-storage-caching")
         if choice.fork_block is not None:
             args += ["--fork-block-number", str(choice.fork_block)]
         with steps.step("start anvil forking the RPC"):
@@ -69,6 +75,12 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[t
         yield twin.url, where
     finally:
         twin.stop()
+
+
+def _is_local(url: str) -> bool:
+    from urllib.parse import urlparse
+
+    return (urlparse(url).hostname or "") in ("127.0.0.1", "localhost", "::1")
 
 
 def _redact(url: str) -> str:
@@ -167,8 +179,9 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
 
     stream = stream or sys.stderr  # looked up per call: tests swap sys.stderr
     steps = Progress(stream)
-    with steps.step(f"compile with solc {solc}"):
-        compiled: CompiledSpell = compile_cached(source, solc, source_dir=source_dir)
+    settings = compile_settings_for(spell, choice)
+    with steps.step(f"compile with solc {solc} ({settings.describe()})"):
+        compiled: CompiledSpell = compile_cached(source, solc, source_dir=source_dir, settings=settings)
     if compiled.size_problems():  # stop before deploying: anvil's "max initcode size" says less
         for problem in compiled.size_problems():
             print(f"spellgen: {problem}", file=stream)
@@ -176,12 +189,23 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     expected = expected_from(spell)
     expected.budget_only = budget_only
     identity = source_identity(source_name, source, compiled)
+    code_results: list = []
     with open_chain(spell, choice, steps) as (url, where):
         try:
             chain = Chain(w3=choice.web3) if choice.web3 is not None else Chain(url)
-            observation = Simulator(chain, expected, steps.done, twin=where.startswith("twin")).run(compiled)
+            if choice.address:
+                with steps.step(f"compare the code at {choice.address} with the source"):
+                    code_results = deployed_code_results(chain, compiled, choice.address)
+                if not all(r.passed for r in code_results):
+                    return _code_differs(spell, spec_name, solc, where, expected, code_results, steps,
+                                         report_dir, stream, caps, identity)
+            observation = Simulator(chain, expected, steps.done, twin=where.startswith("twin")).run(
+                compiled, choice.address)
         except SimulationError as exc:
             return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps, identity)
+        except DeployedCodeMissing as exc:
+            print(f"spellgen: {exc}", file=stream)
+            return EXIT_INVALID
     control = {}
     if spell.expect is not None:
         from spellgen.spec.amounts import to_wei
@@ -190,7 +214,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
                    (("dai_paid", spell.expect.dai_paid), ("mkr_transferred", spell.expect.mkr_transferred),
                     ("usds_paid", spell.expect.usds_paid), ("sky_transferred", spell.expect.sky_transferred))
                    if value is not None}
-    results = verify(expected, observation, control)
+    results = code_results + verify(expected, observation, control)
     from spellgen.verify.source import source_results
 
     results += source_results(source, source_name, spell.exec_doc.url if spell.exec_doc else None)
@@ -204,6 +228,44 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     return 0 if all(r.passed for r in results) else 1
 
 
+def compile_settings_for(spell: Spell, choice: ChainChoice):
+    """The optimizer the spells repository deployed a spell of that date with, on a real fork or for
+    a deployed spell (its code must match); the twin's fixed choice otherwise."""
+    from spellgen.spec.history import TWIN_COMPILE, compile_settings_at
+
+    return compile_settings_at(spell.date) if choice.fork_url or choice.address or choice.real_fork else TWIN_COMPILE
+
+
+class DeployedCodeMissing(ValueError):
+    """`--address` holds no code on the chain: invalid input (exit 2)."""
+
+
+def deployed_code_results(chain, compiled: CompiledSpell, address: str) -> list:
+    """One result per contract (DssSpell, DssSpellAction): its runtime code is the compiled one."""
+    from spellgen.verify.compare import Result
+    from spellgen.verify.deployed import NoCodeError, deployed_code_checks
+
+    try:
+        checks, _ = deployed_code_checks(chain, compiled, address)
+    except NoCodeError as exc:
+        raise DeployedCodeMissing(str(exc)) from None
+    settings = f"solc {compiled.solc}, {compiled.settings.describe()}"
+    return [Result(f"deployed {c.name} is the source compiled ({settings})", "spell", not c.problems,
+                   c.evidence() if not c.problems else f"{c.name} at {c.address}", "; ".join(c.problems))
+            for c in checks]
+
+
+def _code_differs(spell, spec_name, solc, where, expected, code_results, steps, report_dir, stream, caps,
+                  identity) -> int:
+    """The deployed code is not the source: nothing is cast (its effects would prove nothing about
+    the source); every item fails, naming why."""
+    from spellgen.verify.compare import Result
+
+    why = "the deployed code is not the source, so it was not cast"
+    results = code_results + [Result(i.label, i.path, False, "not executed", why) for i in expected.items]
+    return _unverified(spell, spec_name, solc, where, results, steps, report_dir, stream, caps, identity)
+
+
 def source_identity(name: str, source: str, compiled: CompiledSpell) -> dict[str, str]:
     """What was verified: the source file, keccak-256 of its text and of each runtime bytecode, the compiler."""
     from spellgen.spec.address import keccak256
@@ -212,12 +274,11 @@ def source_identity(name: str, source: str, compiled: CompiledSpell) -> dict[str
         return "0x" + keccak256(bytes.fromhex(contract.deployed)).hex()
     return {"file": name, "source_keccak256": "0x" + keccak256(source.encode()).hex(),
             "spell_runtime_keccak256": runtime(compiled.spell), "action_runtime_keccak256": runtime(compiled.action),
-            "compiler": f"solc {compiled.solc} (optimizer on, 200 runs)"}
+            "compiler": f"solc {compiled.solc} ({compiled.settings.describe()})"}
 
 
 def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps=(), identity=None) -> int:
     """The spell could not be deployed, elected, scheduled or cast: every item fails, naming why."""
-    from spellgen.review.report import RunInfo, terminal_table, write_reports
     from spellgen.verify.compare import Result
 
     items = expected.items
@@ -226,6 +287,13 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
         detail = twin_hint(detail) + detail
     results = [Result("the spell is deployed, elected, scheduled and cast", "spell", False, "", detail)]
     results += [Result(i.label, i.path, False, "not executed", f"the spell was not cast ({exc})") for i in items]
+    return _unverified(spell, spec_name, solc, where, results, steps, report_dir, stream, caps, identity)
+
+
+def _unverified(spell, spec_name, solc, where, results, steps, report_dir, stream, caps, identity) -> int:
+    """Print and write the reports of a run that cast nothing; exit 1."""
+    from spellgen.review.report import RunInfo, terminal_table, write_reports
+
     print(terminal_table(results), file=sys.stdout, flush=True)
     if report_dir is not None:
         info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings,

@@ -109,6 +109,9 @@ class Observation:
     office_hours: bool = False
     spell_size: int = 0
     action_size: int = 0
+    deploy_gas: int = 0  # the deployment's gasUsed; 0 when the spell was deployed before (attached)
+    attached: bool = False  # an already-deployed spell, found at an address, was cast
+    deployed_block: int = 0  # where the attached spell's code first appears; 0 when the node cannot say
     eta: int = 0
     cast: Receipt | None = None
     before: State = field(default_factory=State)
@@ -201,7 +204,9 @@ class Simulator:
         return self.addr[key]
 
     # -- the whole run ---------------------------------------------------------------------------
-    def run(self, compiled: CompiledSpell) -> Observation:
+    def run(self, compiled: CompiledSpell, address: str | None = None) -> Observation:
+        """Deploy `compiled` and cast it; with `address`, cast the spell already deployed there instead
+        (its code was compared with `compiled` before: spellgen.verify.deployed)."""
         for key in ("MCD_VAT", "MCD_VOW", "MCD_DAI", "MCD_ADM", "MCD_PAUSE", "MCD_PAUSE_PROXY",
                     *self.expected.vests):
             self.lookup(key)
@@ -218,7 +223,10 @@ class Simulator:
         for entry in self.expected.chainlog:  # a missing key is reported by verify, not here
             self.obs.chainlog[entry.key] = self._present([entry.key], self.lookup).get(entry.key)
         self.deployer = self.chain.accounts()[0]
-        self._step("deploy spell", lambda: self.deploy(compiled))
+        if address:
+            self._step("attach the deployed spell", lambda: self.attach(compiled, address))
+        else:
+            self._step("deploy spell", lambda: self.deploy(compiled))
         self._step("elect spell (lock MKR, vote, lift)", self.elect)
         self._step("schedule", self.schedule)
         self.obs.before = self._step("read state before the cast", self.read_state)
@@ -237,7 +245,49 @@ class Simulator:
         receipt = self.chain.send(self.deployer, None, bytes.fromhex(compiled.spell.bytecode))
         spell = receipt.contract_address
         obs = self.obs
-        obs.spell, obs.deployed_at = spell, receipt.timestamp
+        obs.spell, obs.deployed_at, obs.deploy_gas = spell, receipt.timestamp, receipt.gas_used
+        self._read_spell()
+
+    def attach(self, compiled: CompiledSpell, address: str) -> None:
+        """Take the spell deployed at `address`: its deployment time is the block its code first appears in."""
+        obs = self.obs
+        obs.spell_abi, obs.action_abi = compiled.spell.abi, compiled.action.abi
+        obs.spell, obs.attached = to_checksum(address), True
+        if self.chain.call(obs.spell, "done()(bool)"):
+            raise SimulationError(f"attach: the spell at {obs.spell} has already been cast (done() is true); "
+                                  f"fork a block before its cast (--fork-block)")
+        obs.deployed_block = self._creation_block(obs.spell)
+        if obs.deployed_block:
+            block = self.chain.rpc("eth_getBlockByNumber", [hex(obs.deployed_block), False])
+            obs.deployed_at = int(block["timestamp"], 16)
+        self._read_spell()
+
+    def _creation_block(self, address: str) -> int:
+        """The first block whose state holds code at `address`: back from the latest block in growing
+        steps to one without it, then a binary search between. 0 when the node cannot answer for a
+        block on the way (it keeps no state that old: not an archive node)."""
+        def has_code(block: int) -> bool:
+            return self.chain.rpc("eth_getCode", [address, hex(block)]) not in (None, "0x", "0x0")
+        high = int(self.chain.rpc("eth_blockNumber", []), 16)
+        step, low = 1, -1
+        try:
+            while high - step >= 0:
+                if not has_code(high - step):
+                    low = high - step
+                    break
+                high, step = high - step, step * 2
+            while high - low > 1:  # low has no code (or is before genesis), high has it
+                middle = (low + high) // 2
+                if has_code(middle):
+                    high = middle
+                else:
+                    low = middle
+        except Exception:  # noqa: BLE001 - a pruned node: the deployment time stays unknown, and verify says so
+            return 0
+        return high
+
+    def _read_spell(self) -> None:
+        obs, spell = self.obs, self.obs.spell
         obs.action = self.chain.call(spell, "action()(address)")
         obs.expiration = self.chain.call(spell, "expiration()(uint256)")
         obs.description = self.chain.call(spell, "description()(string)")
@@ -276,6 +326,8 @@ class Simulator:
 
     def elect(self) -> None:
         chief, spell = self.addr["MCD_ADM"], self.obs.spell
+        if self.obs.attached and self.chain.call(chief, "hat()(address)") == spell:
+            return  # an attached spell that governance has already lifted
         voter = self.chain.accounts()[1]
         hat = self.chain.call(chief, "hat()(address)")
         amount = self.chain.call(chief, "approvals(address)(uint256)", hat) + 1_000 * WAD
@@ -290,6 +342,9 @@ class Simulator:
             raise SimulationError("elect: the spell did not become the hat")
 
     def schedule(self) -> None:
+        if self.obs.attached and self.chain.call(self.obs.spell, "eta()(uint256)"):
+            self.obs.eta = self.chain.call(self.obs.spell, "eta()(uint256)")  # scheduled before the fork
+            return
         self.obs.schedule_tx = self.chain.transact(self.deployer, self.obs.spell, "schedule()").tx_hash
         self.obs.eta = self.chain.call(self.obs.spell, "eta()(uint256)")
 

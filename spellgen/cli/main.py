@@ -33,6 +33,7 @@ examples:
   spellgen twin up --date 2022-01-28                     # a local mainnet replica
   spellgen simulate examples/techops-2022-01-28.yaml     # cast on the twin and verify
   spellgen verify SPEC.yaml --spell DssSpell.sol         # check any spell against its YAML
+  spellgen verify SPEC.yaml --spell DssSpell.sol --address 0x... --fork-url $ETH_RPC_URL   # a deployed spell
   spellgen diff old.yaml new.yaml --format md            # what changed, for a pull request
   spellgen report SPEC.yaml --budget BUDGET.yaml         # report.md and report.html, no simulation
   spellgen plan examples/budgets/techops.yaml --spell-date 2022-12-09 -o SPEC.yaml
@@ -191,10 +192,25 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from spellgen.run import run_spec
+    from spellgen.spec.address import AddressError, parse_address
 
     choice = _chain_choice(args)
-    return run_spec(Path(args.spec), Path(args.spell), choice, _report_dir(args), _budget(args),
-                    budget_only=args.budget_only)
+    if args.address:
+        if not choice.fork_url:
+            print("spellgen: --address needs --fork-url (or ETH_RPC_URL): the chain where the spell is deployed",
+                  file=sys.stderr)
+            return EXIT_INVALID
+        try:
+            choice.address = parse_address(args.address)
+        except AddressError as exc:
+            print(f"spellgen: --address: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+    elif not args.spell:
+        print("spellgen: verify needs --spell FILE.sol, or --address 0x... (then the YAML's rendering is the source)",
+              file=sys.stderr)
+        return EXIT_INVALID
+    return run_spec(Path(args.spec), Path(args.spell) if args.spell else None, choice, _report_dir(args),
+                    _budget(args), budget_only=args.budget_only)
 
 
 def _budget(args: argparse.Namespace) -> Path | None:
@@ -275,7 +291,13 @@ def build_parser() -> argparse.ArgumentParser:
                                    "project's exec base) instead of rendering one: a reviewer's check that a "
                                    "proposed spell does what the budget YAML says, and nothing else.")
     p.add_argument("spec", help="the spell YAML the spell claims to implement")
-    p.add_argument("--spell", required=True, metavar="FILE.sol", help="the spell source to verify")
+    p.add_argument("--spell", metavar="FILE.sol",
+                   help="the spell source to verify (with --address and no --spell: the spell the YAML renders)")
+    p.add_argument("--address", metavar="0xSPELL",
+                   help="the spell already deployed there (on --fork-url's chain): its runtime code and its "
+                        "action's must be the source compiled as the spells repository compiled spells of that "
+                        "date (metadata and immutables aside; each immutable checked by itself), then that "
+                        "deployed spell is elected, scheduled, cast and verified; exit 2 when it holds no code")
     p.add_argument("--budget-only", action="store_true",
                    help="a real spell does more than its budget: require every YAML item and every change of "
                         "the budget's contracts (vests, budget tokens, the Vat's balances, the treasury) to hold "

@@ -62,7 +62,7 @@ def source_rows(info: RunInfo) -> list[tuple[str, str]]:
 
 
 def _status(result: Result) -> str:
-    return "PASS" if result.passed else "FAIL"
+    return ("WARN" if result.warning else "PASS") if result.passed else "FAIL"
 
 
 def summary_line(results: list[Result]) -> str:
@@ -76,7 +76,7 @@ def terminal_table(results: list[Result], width: int = 100) -> str:
     lines = []
     for r in results:
         lines.append(f"{_status(r)}  {r.item}")
-        lines.append(f"      {r.reason if not r.passed else r.evidence}"[: max(width, 40) + 4000])
+        lines.append(f"      {r.reason if not r.passed else r.warning or r.evidence}"[: max(width, 40) + 4000])
     lines.append(summary_line(results))
     return "\n".join(lines)
 
@@ -136,8 +136,8 @@ def _md_obligations(view: ReportView) -> list[str]:
 
 
 def _md_results(results: list[Result]) -> list[str]:
-    rows = [[_status(r), r.item, f"`{r.path}`", r.evidence if r.passed else f"**{r.reason}** ({r.evidence})"]
-            for r in results]
+    rows = [[_status(r), r.item, f"`{r.path}`", (f"{r.warning} ({r.evidence})" if r.warning else r.evidence)
+             if r.passed else f"**{r.reason}** ({r.evidence})"] for r in results]
     return ["## Verification", "", f"**{summary_line(results)}**", ""] + \
         _md_table(["Result", "Item", "YAML", "Evidence"], rows) + [""]
 
@@ -193,7 +193,7 @@ def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = N
         "summary": {"passed": sum(r.passed for r in done), "failed": sum(not r.passed for r in done)}
         if results is not None else None,
         "results": [{"status": _status(r), "item": r.item, "path": r.path, "evidence": r.evidence,
-                     "reason": r.reason} for r in done],
+                     "reason": r.reason, "warning": r.warning} for r in done],
         "variable_fields": list(VARIABLE_FIELDS),
     }
     if spell is not None:

@@ -31,6 +31,11 @@ TX_GAS_CAP = 16_777_216
 TX_GAS_CAP_SINCE = "2025-12-03"
 # The reference suite's limit for cast(), in force at every date.
 CAST_GAS_LIMIT = 20_000_000
+# The reference suite's deployment limits (DssSpell.t.base.sol, `_testDeployCost`): it fails above
+# 30,000,000 and warns above 15,000,000, "the average block target". The checklist itself names no gas
+# figure (only "no out-of-gas errors"), so that block target is the house figure a cast() is warned at too.
+DEPLOY_GAS_LIMIT = 30_000_000
+BLOCK_TARGET_GAS = 15_000_000
 # The date MCD_GOV became SKY and MKR moved to the key MKR (the chief changed the same day).
 SKY_GOVERNANCE_SINCE = "2025-05-15"
 
@@ -175,6 +180,39 @@ def pause_delay_at(day: str) -> int:
         if spell_date < day:
             delay = seconds
     return delay
+
+
+@dataclass(frozen=True)
+class CompileSettings:
+    """solc's optimizer as the spells repository deployed a spell with it (the EVM version is solc's default)."""
+
+    optimizer: bool
+    runs: int
+    source: str = ""
+
+    def describe(self) -> str:
+        return f"optimizer {'on' if self.optimizer else 'off'}, {self.runs} runs, solc's default EVM version"
+
+
+# What spellgen compiles with on the twin: a fixed choice, so the twin's cache and reports do not vary by date.
+TWIN_COMPILE = CompileSettings(True, 200, "spellgen's own choice for the twin")
+
+
+@lru_cache(maxsize=None)
+def _compile_rows() -> tuple[tuple[str, CompileSettings], ...]:
+    return tuple((r["spell_date"], CompileSettings(r["optimizer"] == "1", int(r["runs"]), r["source"]))
+                 for r in _rows("compile_settings.tsv"))
+
+
+def compile_settings_at(day: str) -> CompileSettings:
+    """How a spell dated `day` was compiled for deployment: the row in force on that date (inclusive,
+    because the spell's own pull request set the flags it was deployed with)."""
+    rows = _compile_rows()
+    settings = rows[0][1]
+    for since, row in rows:
+        if since <= day:
+            settings = row
+    return settings
 
 
 def hardfork_at(day: str) -> str:

@@ -39,6 +39,7 @@ _BUDGET_CALL = re.compile(r"\b(transfer|approve|create|yank|sendPaymentFromSurpl
 class SourceFinding:
     line: int
     problem: str
+    warning: bool = False  # a house rule the archive itself sometimes departs from: WARN, not FAIL
 
 
 def review_source(source: str, exec_doc_url: str | None = None) -> list[SourceFinding]:
@@ -49,9 +50,12 @@ def review_source(source: str, exec_doc_url: str | None = None) -> list[SourceFi
     findings = _date_constants(source)
     if exec_doc_url:
         findings += _hash_comment(lines, exec_doc_url)
+    findings += _date_comments(source, lines)
+    findings += _license(lines)
     findings += _ether_lines(lines, code)
     findings += _link_lines(lines)
     findings += _comments_against_statements(lines, code, _address_constants(source))
+    findings += variable_findings(state_variables(code))
     return sorted(findings, key=lambda f: (f.line, f.problem))
 
 
@@ -79,6 +83,41 @@ def _date_constants(source: str) -> list[SourceFinding]:
                                           f"{match['name']} = {value} is {actual:%Y-%m-%d %H:%M:%S} UTC, "
                                           f"not {named:%Y-%m-%d}{' ' + wanted_time if wanted_time else ''}"))
     return findings
+
+
+_DATE_COMMENT = re.compile(r"//.*\b(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})\s*UTC\b")
+
+
+def _date_comments(source: str, lines: list[str]) -> list[SourceFinding]:
+    """A date constant carries its full date and time in UTC in a comment, on its line (as spellgen renders)
+    or the line above (as the spells repository writes it), and that comment states the constant's value."""
+    findings = []
+    for match in _DATE_CONSTANT.finditer(source):
+        number = _line_of(source, match.start())
+        value = datetime.fromtimestamp(int(match["value"]), tz=timezone.utc)
+        nearby = [lines[number - 1]] + ([lines[number - 2]] if number >= 2 else [])
+        stated = next((m for m in map(_DATE_COMMENT.search, nearby) if m), None)
+        if stated is None:
+            findings.append(SourceFinding(number, f"{match['name']} has no comment stating its full date in UTC "
+                                                  f"(`// {value:%Y-%m-%d %H:%M:%S} UTC`) on its line or above it"))
+        elif f"{stated[1]} {stated[2]}" != f"{value:%Y-%m-%d %H:%M:%S}":
+            findings.append(SourceFinding(number, f"the comment of {match['name']} says {stated[1]} {stated[2]} UTC, "
+                                                  f"its value {match['value']} is {value:%Y-%m-%d %H:%M:%S} UTC"))
+    return findings
+
+
+_LICENSE = re.compile(r"^//\s*SPDX-License-Identifier:\s*(\S+)")
+
+
+def _license(lines: list[str]) -> list[SourceFinding]:
+    """The spell is licensed GNU AGPLv3 (R:401): its SPDX line says AGPL-3.0 (or -or-later)."""
+    for number, line in enumerate(lines[:20], 1):
+        match = _LICENSE.match(line.strip())
+        if match:
+            if match[1] in ("AGPL-3.0", "AGPL-3.0-only", "AGPL-3.0-or-later"):
+                return []
+            return [SourceFinding(number, f"the license is {match[1]}, not GNU AGPLv3 (AGPL-3.0-or-later)")]
+    return [SourceFinding(1, "no `// SPDX-License-Identifier: AGPL-3.0-or-later` line: spells are GNU AGPLv3")]
 
 
 def _ether_lines(lines: list[str], code: list[str]) -> list[SourceFinding]:
@@ -221,12 +260,228 @@ def _hash_comment(lines: list[str], url: str) -> list[SourceFinding]:
             for n, got in found if got != url]
 
 
+
+# -- state variables (checklist R:64-94, R:323-327) -------------------------------------------------
+@dataclass(frozen=True)
+class Variable:
+    """A contract-level variable declaration as written: `TYPE [visibility] [mutability] NAME [= value];`."""
+
+    line: int
+    contract: str
+    type: str
+    name: str
+    visibility: str  # "" when not written
+    mutability: str  # "constant", "immutable" or "" (a storage variable)
+    value: str  # the initializer's text, "" without one
+
+
+_CONTRACT = re.compile(r"\b(?:abstract\s+)?(contract|interface|library)\s+(\w+)[^{;]*\{")
+_NOT_VARIABLE = re.compile(r"^\s*(?:function|modifier|event|error|struct|enum|using|constructor|receive|fallback)\b")
+_VISIBILITY = ("public", "internal", "private", "external")
+EXEC_BASE = ("DssExec", "DssAction")  # the exec base's own contracts, when a flattened spell carries them
+_MUTABILITY = ("constant", "immutable")
+_LOCATION_WORDS = ("override",)
+
+
+def state_variables(code: list[str]) -> list[Variable]:
+    """The variables declared directly in a contract's body (not in functions, interfaces or libraries),
+    read from comment-stripped lines by brace depth."""
+    text = "\n".join(code)
+    out: list[Variable] = []
+    for match in _CONTRACT.finditer(text):
+        if match.group(1) != "contract" or match.group(2) in EXEC_BASE:
+            continue
+        depth, start, position = 1, match.end(), match.end()
+        while position < len(text) and depth:
+            char = text[position]
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                depth -= 1
+                start = position + 1 if depth == 1 else start
+            elif char == ";" and depth == 1:
+                statement = text[start:position]
+                variable = _variable(statement, match.group(2), text.count("\n", 0, start + len(statement) - len(statement.lstrip())) + 1)
+                if variable:
+                    out.append(variable)
+                start = position + 1
+            position += 1
+    return out
+
+
+def _variable(statement: str, contract: str, line: int) -> Variable | None:
+    body = " ".join(statement.split())
+    if not body or _NOT_VARIABLE.match(body):
+        return None
+    head, _, value = body.partition("=")
+    words = head.replace("(", " ( ").replace(")", " ) ").split()
+    if len(words) < 2:
+        return None
+    name = words[-1]
+    visibility = next((w for w in words if w in _VISIBILITY), "")
+    mutability = next((w for w in words if w in _MUTABILITY), "")
+    kind = " ".join(w for w in words[:-1] if w not in _VISIBILITY + _MUTABILITY + _LOCATION_WORDS)
+    return Variable(line, contract, kind.replace(" ( ", "(").replace(" ) ", ")"), name, visibility, mutability,
+                    value.strip())
+
+
+# A ChainLog read: the one initializer the checklist allows for `immutable` (R:324). DssExecLib.LOG is the
+# ChainLog's own address, which archive spells hold as `ChainlogAbstract internal immutable CHAINLOG`.
+_CHAINLOG_READ = re.compile(r"^(?:\w+\s*\(\s*)?DssExecLib\s*\.\s*(?:getChangelogAddress\s*\(\s*\"(?P<key>\w+)\"\s*\)"
+                            r"|(?P<helper>\w+)\s*\(\s*\)|LOG)\s*\)?$")
+# The one archive pattern of an immutable that is not an address: the converter's rate, read at deployment
+# by the spells of 2024-11-28 to 2025-04-30 (and rendered so for those dates); accepted as the archive has it.
+_ARCHIVE_IMMUTABLE = re.compile(r'^MKR_SKY_RATE = \w+\(\s*DssExecLib\.getChangelogAddress\(\s*"MKR_SKY"\s*\)\s*\)\.rate\(\)$')
+UNITS = {"WAD": 10 ** 18, "RAY": 10 ** 27, "RAD": 10 ** 45,
+         "HUNDRED": 10 ** 2, "THOUSAND": 10 ** 3, "MILLION": 10 ** 6, "BILLION": 10 ** 9}
+_DIGITS = ("ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE")
+_WHOLE = _DIGITS + ("TEN", "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN", "SIXTEEN", "SEVENTEEN",
+                    "EIGHTEEN", "NINETEEN", "TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY", "SEVENTY", "EIGHTY",
+                    "NINETY", "HUNDRED")
+_RATE_NAME = re.compile(r"^(?:" + "|".join(_WHOLE) + r")(?:_(?:" + "|".join(_WHOLE) + r"))*"
+                        r"(?:_PT(?:_(?:" + "|".join(_DIGITS) + r"))+)?_PCT_RATE$")
+
+
+_TENS = {"TEN": 10, "ELEVEN": 11, "TWELVE": 12, "THIRTEEN": 13, "FOURTEEN": 14, "FIFTEEN": 15, "SIXTEEN": 16,
+         "SEVENTEEN": 17, "EIGHTEEN": 18, "NINETEEN": 19, "TWENTY": 20, "THIRTY": 30, "FORTY": 40, "FIFTY": 50,
+         "SIXTY": 60, "SEVENTY": 70, "EIGHTY": 80, "NINETY": 90, "HUNDRED": 100}
+SECONDS_PER_YEAR = 365 * 24 * 60 * 60
+
+
+def percent_of_rate_name(name: str) -> Decimal | None:
+    """`FOUR_PT_TWO_FIVE_PCT_RATE` -> 4.25, `TWELVE_PCT_RATE` -> 12; None for a name of another form."""
+    if not _RATE_NAME.match(name):
+        return None
+    words = name[: -len("_PCT_RATE")].split("_")
+    whole, decimals = (words[:words.index("PT")], words[words.index("PT") + 1:]) if "PT" in words else (words, [])
+    number = sum(_DIGITS.index(w) if w in _DIGITS else _TENS[w] for w in whole)
+    return Decimal(f"{number}.{''.join(str(_DIGITS.index(w)) for w in decimals)}" if decimals else str(number))
+
+
+def rate_for(percent: Decimal) -> int:
+    """The per-second rate of `percent` a year, in RAY, digit for digit as the spells repository's
+    `make rates` computes it: bc at 27 decimals, truncating `l(1 + pct/100)`, its division by the
+    seconds of a 365-day year, and `e()` of that (all 193 rates of the archive agree)."""
+    from decimal import ROUND_DOWN, localcontext
+
+    with localcontext() as ctx:
+        ctx.prec = 90
+        step = Decimal(1).scaleb(-27)
+        logarithm = (1 + percent / 100).ln().quantize(step, rounding=ROUND_DOWN)
+        exponent = (logarithm / SECONDS_PER_YEAR).quantize(step, rounding=ROUND_DOWN)
+        return int(exponent.exp().quantize(step, rounding=ROUND_DOWN).scaleb(27))
+
+
+def variable_findings(variables: list[Variable]) -> list[SourceFinding]:
+    """Visibility and mutability of every spell variable, units at their defined values, rate names
+    and order, ChainLog reads named by their key (each finding names the line)."""
+    findings: list[SourceFinding] = []
+    rates: list[tuple[Variable, int]] = []
+    for v in variables:
+        where = f"{v.contract}.{v.name}"
+        if v.visibility not in ("public", "internal"):
+            findings.append(SourceFinding(v.line, f"{where} is declared {v.visibility or 'without a visibility'}: "
+                                                  f"declare every spell variable `public` or `internal`"))
+        read = _CHAINLOG_READ.match(v.value) if v.value else None
+        if v.mutability == "immutable" and not read and not _ARCHIVE_IMMUTABLE.match(f"{v.name} = {v.value}"):
+            # Archive spells held MKR_SKY.rate() this way (2024-11 to 2025-04): a call on a contract read
+            # from the ChainLog is a warning; an immutable with no ChainLog read at all fails.
+            on_chain = "DssExecLib." in v.value
+            findings.append(SourceFinding(v.line, f"{where} is `immutable` but not an address read from the ChainLog "
+                                                  f"(`DssExecLib.getChangelogAddress(key)`)" +
+                                          (": its value is fixed at deployment" if on_chain else
+                                           ": use `constant` for a static value"), warning=on_chain))
+        elif v.mutability == "" and v.name != "description":
+            findings.append(SourceFinding(v.line, f"{where} is a storage variable (neither `constant` nor "
+                                                  f"`immutable`); the action runs in the PauseProxy's storage"))
+        if read and read["key"] and v.name != read["key"]:
+            findings.append(SourceFinding(v.line, f"{where} holds ChainLog key {read['key']}: name the variable "
+                                                  f"after its key ({read['key']}) unless an archive pattern names "
+                                                  f"it otherwise", warning=True))
+        findings += _unit_findings(v, where)
+        if v.name.endswith("_PCT_RATE"):
+            findings += _rate_name_findings(v, where)
+            value = _integer(v.value, {})
+            if value is not None:
+                rates.append((v, value))
+                percent = percent_of_rate_name(v.name)
+                if percent is not None and value != rate_for(percent):
+                    findings.append(SourceFinding(v.line, f"{where} = {value} is not the rate of {percent}% "
+                                                          f"(`make rates pct={percent}`: {rate_for(percent)})"))
+    for (previous, low), (current, high) in zip(rates, rates[1:]):
+        if high < low:
+            findings.append(SourceFinding(current.line, f"{current.name} is smaller than {previous.name} above it: "
+                                                        f"define rates from smallest to largest"))
+    return findings
+
+
+def _unit_findings(v: Variable, where: str) -> list[SourceFinding]:
+    if v.name not in UNITS:
+        return []
+    problems = []
+    value = _integer(v.value, UNITS)
+    if value != UNITS[v.name]:
+        exponent = len(str(UNITS[v.name])) - 1
+        problems.append(f"{where} = {v.value or 'nothing'}, not 10 ** {exponent}")
+    if v.mutability != "constant" or v.visibility != "internal":
+        problems.append(f"{where}: declare precision and math units `internal constant`")
+    return [SourceFinding(v.line, p) for p in problems]
+
+
+def _rate_name_findings(v: Variable, where: str) -> list[SourceFinding]:
+    problems = []
+    if not _RATE_NAME.match(v.name):
+        problems.append(f"{where}: a rate is named `X_PT_Y_Z_PCT_RATE` (e.g. ZERO_PT_SEVEN_FIVE_PCT_RATE for 0.75%)")
+    if v.mutability != "constant" or v.visibility != "internal":
+        problems.append(f"{where}: declare rates `internal constant`")
+    return [SourceFinding(v.line, p) for p in problems]
+
+
+def _integer(expression: str, names: dict[str, int]) -> int | None:
+    """The exact value of an integer constant expression (`10 ** 18`, `1_000`, `WAD * 10 ** 9`), None
+    when it is anything else (a call, a cast). Integers only: `1e18` is read as 1 * 10 ** 18."""
+    import ast
+
+    text = re.sub(r"\b(\d+)e(\d+)\b", r"(\1 * 10 ** \2)", expression.strip())
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError:
+        return None
+
+    def value(node) -> int:
+        if isinstance(node, ast.Expression):
+            return value(node.body)
+        if isinstance(node, ast.Constant) and type(node.value) is int:
+            return node.value
+        if isinstance(node, ast.Name) and node.id in names:
+            return names[node.id]
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Div, ast.Pow)):
+            left, right = value(node.left), value(node.right)
+            if isinstance(node.op, ast.Pow):
+                if right > 256:
+                    raise ValueError("exponent too large")
+                return left ** right
+            if isinstance(node.op, (ast.Div, ast.FloorDiv)):
+                return left // right
+            return {ast.Add: left + right, ast.Sub: left - right, ast.Mult: left * right}[type(node.op)]
+        raise ValueError("not an integer expression")
+    try:
+        return value(tree)
+    except (ValueError, ZeroDivisionError, KeyError):
+        return None
+
+
 def source_results(source: str, file_name: str, exec_doc_url: str | None = None) -> list:
     """The findings as verification results: one FAIL per finding naming the line, else one PASS."""
     from spellgen.verify.compare import Result
 
     findings = review_source(source, exec_doc_url)
-    if not findings:
-        return [Result("source: comments, date constants and ether notes agree with the code", "spell", True,
-                       f"{file_name}: {len(source.splitlines())} lines read")]
-    return [Result(f"source {file_name}:{f.line}: {f.problem}", "spell", False, "", f.problem) for f in findings]
+    failures = [f for f in findings if not f.warning]
+    results = [Result(f"source {file_name}:{f.line}: {f.problem}", "spell", True, f"{file_name}:{f.line}", warning=f.problem)
+               for f in findings if f.warning]
+    if not failures:
+        return [Result("source: comments, date constants, ether notes and variable declarations agree with the code "
+                       "and the checklist", "spell", True,
+                       f"{file_name}: {len(source.splitlines())} lines read")] + results
+    return [Result(f"source {file_name}:{f.line}: {f.problem}", "spell", False, "", f.problem)
+            for f in failures] + results

@@ -45,4 +45,4 @@ def test_every_automated_row_names_an_existing_test():
 
 def test_every_row_cites_the_checklist_line():
     for row in rows():
-        assert re.fullmatch(r"(R:\d+(-\d+)?|T)", row["source"].strip()), row
+        assert re.fullmatch(r"([RC]:\d+(-\d+)?|T)", row["source"].strip()), row

@@ -152,3 +152,22 @@ def test_the_dss_test_subset_loads_the_core_from_the_chainlog():
                           body='DssInstance memory dss = MCD.loadFromChainlog(DssExecLib.LOG); '
                                'dss.chainlog.setAddress(ScriptTools.stringToBytes32("X"), address(dss.vat));')
     assert compile_spell(source, "0.8.16").action.size > 0
+
+
+def test_a_spell_inside_a_spells_repository_checkout_compiles_against_its_exec_base(tmp_path):
+    """`lib/dss-exec-lib/src/` of the checkout replaces spellgen's exec base (so a real spell can match
+    mainnet's bytecode); here a copy of spellgen's own base with one marker added stands in for it."""
+    from spellgen import resources
+
+    lib = tmp_path / "lib" / "dss-exec-lib" / "src"
+    lib.mkdir(parents=True)
+    for path in (resources.contracts_dir() / "dss-exec-lib").glob("*.sol"):
+        text = path.read_text()
+        if path.name == "DssExec.sol":
+            text = text.replace("contract DssExec {", "contract DssExec {\n    uint256 public constant MARK = 7;", 1)
+        (lib / path.name).write_text(text)
+    (tmp_path / "src").mkdir()
+    source = SPELL.format(pragma="0.8.16", imports="", body="")
+    marked = compile_spell(source, "0.8.16", source_dir=tmp_path / "src")
+    assert "MARK" in {entry.get("name") for entry in marked.spell.abi}
+    assert "MARK" not in {entry.get("name") for entry in compile_spell(source, "0.8.16").spell.abi}

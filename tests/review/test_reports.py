@@ -258,3 +258,20 @@ def test_a_failed_run_has_a_red_banner_in_html_and_failed_in_json(tmp_path):
     data = json.loads((tmp_path / "report.json").read_text())
     assert data["verdict"].startswith("FAILED") and data["source"]["file"] == "DssSpell.sol"
     assert (tmp_path / "report.md").read_text().startswith("FAILED")
+
+
+def test_a_warning_reads_warn_in_every_report(tmp_path):
+    """A passed item above a house figure (gas above the block target) says WARN and why, and passes."""
+    from spellgen.review.report import write_reports
+    from spellgen.verify.compare import gas_results
+
+    spell = load_spell(TECHOPS)
+    info = RunInfo("techops-2022-01-28.yaml", spell.date, spell.description, "twin at 2022-01-28", "0.6.12")
+    results = gas_results(spell.date, 15_500_000, 1_000_000)
+    write_reports(tmp_path, info, results, spell)
+    page = (tmp_path / "report.html").read_text()
+    assert '<td class="WARN">WARN</td>' in page and "above the 15,000,000 block target" in page
+    assert "| WARN | cast gas at most 20,000,000 |" in (tmp_path / "report.md").read_text()
+    data = json.loads((tmp_path / "report.json").read_text())
+    assert data["verdict"].startswith("PASSED") and data["results"][0]["status"] == "WARN"
+    assert "block target" in data["results"][0]["warning"]
