@@ -302,7 +302,8 @@ class _Builder:
         amount = human(transfer.amount, min_decimals=2)
         head = _head(transfer.to, f"{amount} MKR")
         literal = solidity_number(transfer.amount, min_decimals=2)
-        code = f"{self.calls.token('MKR', 'transfer')}.transfer({_party(transfer.to)}, {literal} ether);{self.note('MKR')}"
+        mkr = self.calls.token("MKR", "transfer")
+        code = f"{mkr}.transfer({_party(transfer.to)}, {literal} ether);{self.note('MKR')}"
         return Line(self._with_comment(transfer, [head]), [code])
 
     def _Stream(self, s: Stream) -> Line:

@@ -18,8 +18,8 @@ DSS_INTERFACES_FROM = "2023-11-29"
 # 2023-03-29: the first spell from which link lines carry the label of what they link to
 # (`// Poll: https://...`, `// Forum: https://...`). Earlier spells wrote the bare URL (`// https://...`),
 # a MIP as its portal page (2022-01-28: `// https://mips.makerdao.com/mips/details/MIP40c3SP53`); a
-# few of 2022-10-19 to 2023-02-03 mixed both forms, and the out-of-schedule 2023-04-28 spell still
-# wrote bare MIP links, but every regular spell from 2023-03-29 on labels them.
+# few of 2022-10-19 to 2023-02-03 mixed both forms, and the 2023-04-28 spell (the Spark D3M alone)
+# still wrote its two MIP links bare, but every other spell from 2023-03-29 on labels them.
 LABELLED_LINKS_FROM = "2023-03-29"
 
 # 2024-08-12: the first spell after the last one with a non-https link line (2024-07-25,

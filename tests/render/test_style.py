@@ -1,5 +1,6 @@
 """The house style of the spell's date: dss-interfaces, only the called functions, the ether note of
-the time, labelled link lines, token immutables as addresses. The goldens show whole spells of both styles; these pin each rule at its threshold."""
+the time, labelled link lines, token immutables as addresses. The goldens show whole spells of both
+styles; these pin each rule at its threshold."""
 import re
 
 import pytest
@@ -153,8 +154,8 @@ def test_from_2025_06_26_token_immutables_are_addresses_cast_at_each_call(tmp_pa
     assert imports(source) == ["GemAbstract"]  # the casts need it; the immutables no longer do
 
 
-MIP_LINKS = ("    links:\n      forum: https://forum.makerdao.com/t/x/1\n      poll: https://vote.makerdao.com/polling/QmYm\n"
-             "      mip: MIP40c3-SP53\n")
+MIP_LINKS = ("    links:\n      forum: https://forum.makerdao.com/t/x/1\n"
+             "      poll: https://vote.makerdao.com/polling/QmYm\n      mip: MIP40c3-SP53\n")
 
 
 def test_before_2023_03_29_link_lines_are_bare_urls_and_a_mip_its_portal_page(tmp_path):
@@ -166,5 +167,5 @@ def test_before_2023_03_29_link_lines_are_bare_urls_and_a_mip_its_portal_page(tm
 
 def test_from_2023_03_29_link_lines_are_labelled(tmp_path):
     source = rendered(tmp_path, "2023-03-29", "      - {type: mkr_transfer, to: BLUE, amount: 1}\n", MIP_LINKS)
-    assert ("        // Forum: https://forum.makerdao.com/t/x/1\n        // Poll: https://vote.makerdao.com/polling/QmYm\n"
-            "        // MIP: MIP40c3-SP53\n") in source
+    assert ("        // Forum: https://forum.makerdao.com/t/x/1\n"
+            "        // Poll: https://vote.makerdao.com/polling/QmYm\n        // MIP: MIP40c3-SP53\n") in source
