@@ -13,7 +13,7 @@ import jinja2
 
 from spellgen.spec import execdoc, history, solidity
 from spellgen.spec import timeutil
-from spellgen.spec.links import rendered_label
+from spellgen.spec.links import link_line
 from spellgen.spec.style import HouseStyle, house_style
 from spellgen.spec.amounts import human, is_whole, solidity_number
 from spellgen.spec.model import (
@@ -36,7 +36,7 @@ class Line:
 @dataclass
 class SectionView:
     title: str
-    links: list[tuple[str, str]]
+    links: list[str]  # each link line's text after `// `, in the style of the date (spec/links.py)
     blocks: list[Line]
 
 
@@ -59,7 +59,7 @@ class SpellView:
     helpers: list[list[str]] = field(default_factory=list)  # internal functions of the action, line by line
     imports: list[tuple[str, str]] = field(default_factory=list)  # (interface, dss-interfaces path)
     interfaces: list[tuple[str, list[str]]] = field(default_factory=list)  # local interfaces: name, functions
-    gem_type: str = "GemLike"  # the type of the token immutables
+    gem_type: str = "GemLike"  # the type of the token immutables (`address` from 2025-06-26)
 
     @property
     def immutables_width(self) -> int:
@@ -122,6 +122,12 @@ class _Calls:
         """The type name to call `functions` of contract kind `key` with; the calls are recorded."""
         self.used.setdefault(key, set()).update(functions)
         return self.name(key)
+
+    def token(self, symbol: str, *functions: str) -> str:
+        """The receiver of a call of `functions` on token `symbol`: the immutable itself (`SKY.transfer(`)
+        or, from 2025-06-26 when token immutables are addresses, the cast (`GemAbstract(SKY).transfer(`)."""
+        gem = self.type("gem", *functions)
+        return f"{gem}({symbol})" if self.style.address_tokens else symbol
 
     def name(self, key: str) -> str:
         interface = INTERFACES[key]
@@ -234,7 +240,7 @@ class _Builder:
     def section(self, section) -> SectionView:
         blocks = [getattr(self, f"_{type(a).__name__}")(a) for a in section.actions]
         return SectionView(solidity.comment(section.title),
-                           [(rendered_label(label, text), solidity.comment(text)) for label, text in section.links],
+                           [solidity.comment(link_line(label, text, self.style)) for label, text in section.links],
                            blocks)
 
     def _with_comment(self, action, comments: list[str]) -> list[str]:
@@ -279,9 +285,7 @@ class _Builder:
             head += f" (converted from {human(Decimal(t.mkr_wei) / 10**18)} MKR{rounded})"
         elif t.source == "mkr_direct":
             head += f" (converted from {human(Decimal(t.mkr_wei) / 10**18)} MKR straight to the recipient)"
-        if t.source == "treasury":
-            self.calls.type("gem", "transfer")
-        call = "SKY.transfer" if t.source == "treasury" else "_transferSky"
+        call = f"{self.calls.token('SKY', 'transfer')}.transfer" if t.source == "treasury" else "_transferSky"
         return Line(self._with_comment(t, [head]), [f"{call}({_party(t.to)}, {amount});{suffix}"])
 
     def _MkrToSky(self, c: MkrToSky) -> Line:
@@ -289,17 +293,17 @@ class _Builder:
         suffix = self.note("MKR") if note else ""
         sky = human(Decimal(c.sky_wei) / 10**18)
         head = f"Convert {human(c.amount)} MKR of the PauseProxy into {sky} SKY through MKR_SKY"
-        self.calls.type("gem", "approve")
+        mkr = self.calls.token("MKR", "approve")
         mkr_sky = self.calls.type("mkr_sky", "mkrToSky")
-        return Line(self._with_comment(c, [head]), [f"MKR.approve(MKR_SKY, {amount});{suffix}",
+        return Line(self._with_comment(c, [head]), [f"{mkr}.approve(MKR_SKY, {amount});{suffix}",
                                                     f"{mkr_sky}(MKR_SKY).mkrToSky(address(this), {amount});{suffix}"])
 
     def _MkrTransfer(self, transfer: MkrTransfer) -> Line:
         amount = human(transfer.amount, min_decimals=2)
         head = _head(transfer.to, f"{amount} MKR")
         literal = solidity_number(transfer.amount, min_decimals=2)
-        self.calls.type("gem", "transfer")
-        code = f"MKR.transfer({_party(transfer.to)}, {literal} ether);{self.note('MKR')}"
+        mkr = self.calls.token("MKR", "transfer")
+        code = f"{mkr}.transfer({_party(transfer.to)}, {literal} ether);{self.note('MKR')}"
         return Line(self._with_comment(transfer, [head]), [code])
 
     def _Stream(self, s: Stream) -> Line:
@@ -383,30 +387,29 @@ class _Builder:
         return Line(self._with_comment(y, [head]), [f"{vest}({y.vest}).yank({y.id}, {self.names.date(y.end)});"])
 
     def _Allowance(self, a: Allowance) -> Line:
-        vest = VESTS[a.vest]
-        gem = vest.token
+        gem = VESTS[a.vest].token
+        token = self.calls.token(gem, "approve", *(["allowance"] if a.mode == "increase" else []))
         if a.mode == "owed":
             later = self._later_streams(a)
             head = (f"Set the PauseProxy's {gem} allowance to {a.vest} to what its valid awards still owe "
                     f"(the sum of tot - rxd)")
-            code = f"{gem}.approve({a.vest}, _owed({a.vest}));"
+            code = f"{token}.approve({a.vest}, _owed({a.vest}));"
             note = False
             if later:
                 amount, note = self.wei(sum((s.total for s in later), Decimal(0)))
                 head += f", plus the {len(later)} stream(s) created below: {human(sum((s.total for s in later), Decimal(0)))} {gem}"
-                code = f"{gem}.approve({a.vest}, _owed({a.vest}) + {amount});"
+                code = f"{token}.approve({a.vest}, _owed({a.vest}) + {amount});"
         elif a.mode == "set":
             amount, note = self.wei(a.amount)
             head = f"Set the PauseProxy's {gem} allowance to {a.vest} to {human(a.amount)} {gem}"
-            code = f"{gem}.approve({a.vest}, {amount});"
+            code = f"{token}.approve({a.vest}, {amount});"
         else:
             delta = a.amount if a.amount is not None else sum(
                 (s.total for s in self.spell.of_type(Stream) if s.vest == a.vest), Decimal(0))
             amount, note = self.wei(delta)
             source = "the new streams' total" if a.amount is None else "the declared amount"
             head = f"Increase the PauseProxy's {gem} allowance to {a.vest} by {source}: {human(delta)} {gem}"
-            code = f"{gem}.approve({a.vest}, {gem}.allowance(address(this), {a.vest}) + {amount});"
-        self.calls.type("gem", "approve", *(["allowance"] if a.mode == "increase" else []))
+            code = f"{token}.approve({a.vest}, {token}.allowance(address(this), {a.vest}) + {amount});"
         if note:
             code += self.note(gem)
         return Line(self._with_comment(a, [head]), [code])
@@ -441,24 +444,25 @@ def _sky_sources(spell: Spell) -> set[str]:
     return {t.source for t in spell.of_type(SkyTransfer)}
 
 
-def _gems(spell: Spell, gem: str) -> list[tuple[str, str]]:
-    """Token immutables of type `gem`, each through the chainlog key of the spell's date: MKR through
+def _gems(spell: Spell, gem: str | None) -> list[tuple[str, str]]:
+    """Token immutables, each through the chainlog key of the spell's date: MKR through
     DssExecLib.mkr() (MCD_GOV) until 2025-05-15, then its own key MKR (MCD_GOV is SKY from then on);
-    DAI through DssExecLib.dai(); others through their key."""
+    DAI through DssExecLib.dai(); others through their key. Wrapped in `gem(...)` when the immutables
+    are of that interface type; `gem` None: bare addresses (from 2025-06-26, spec/style.py)."""
     sources = _sky_sources(spell)
     symbols = {"MKR"} if spell.of_type(MkrTransfer) or spell.of_type(MkrToSky) or sources - {"treasury"} else set()
     symbols |= {VESTS[a.vest].token for a in spell.of_type(Allowance)}
     symbols |= {"SKY"} if sources - {"mkr_direct"} else set()
     symbols |= {"DAI"} if spell.of_type(UsdsPayment) else set()
 
-    def source(symbol: str) -> str:
+    def address(symbol: str) -> str:
         key = history.token_key_at(symbol, spell.date)
         if symbol == "MKR" and key == "MCD_GOV":
-            return f"{gem}(DssExecLib.mkr())"
+            return "DssExecLib.mkr()"
         if symbol == "DAI":
-            return f"{gem}(DssExecLib.dai())"
-        return f'{gem}(DssExecLib.getChangelogAddress("{key}"))'
-    return [(s, source(s)) for s in sorted(symbols)]
+            return "DssExecLib.dai()"
+        return f'DssExecLib.getChangelogAddress("{key}")'
+    return [(s, f"{gem}({address(s)})" if gem else address(s)) for s in sorted(symbols)]
 
 
 def _chainlog(spell: Spell) -> list[str]:
@@ -475,19 +479,19 @@ def _chainlog(spell: Spell) -> list[str]:
     return sorted(keys)
 
 
-def _usds_helper(dai_usds: str) -> list[str]:
+def _usds_helper(dai: str, dai_usds: str) -> list[str]:
     return [
         "// Whole USDS from the surplus buffer: DAI to the PauseProxy, converted 1:1 through DAI_USDS",
         "function _transferUsds(address usr, uint256 wad) internal {",
         '    require(wad % WAD == 0, "transferUsds/non-integer-wad");',
         "    DssExecLib.sendPaymentFromSurplusBuffer(address(this), wad / WAD);",
-        "    DAI.approve(DAI_USDS, wad);",
+        f"    {dai}.approve(DAI_USDS, wad);",
         f"    {dai_usds}(DAI_USDS).daiToUsds(usr, wad);",
         "}",
     ]
 
 
-def _sky_helper(mkr_sky: str) -> list[str]:
+def _sky_helper(mkr: str, sky: str, mkr_sky: str) -> list[str]:
     return [
         "// SKY from the PauseProxy's MKR: convert ceil(wad / MKR_SKY_RATE) MKR into the PauseProxy, then transfer",
         "function _transferSky(address usr, uint256 wad) internal {",
@@ -495,20 +499,20 @@ def _sky_helper(mkr_sky: str) -> list[str]:
         "    if (wad % MKR_SKY_RATE != 0) {",
         "        mkrWad++;",
         "    }",
-        "    MKR.approve(MKR_SKY, mkrWad);",
+        f"    {mkr}.approve(MKR_SKY, mkrWad);",
         f"    {mkr_sky}(MKR_SKY).mkrToSky(address(this), mkrWad);",
-        "    SKY.transfer(usr, wad);",
+        f"    {sky}.transfer(usr, wad);",
         "}",
     ]
 
 
-def _sky_direct_helper(mkr_sky: str) -> list[str]:
+def _sky_direct_helper(mkr: str, mkr_sky: str) -> list[str]:
     return [
         "// SKY converted from the PauseProxy's MKR straight to the recipient (an exact multiple of the rate)",
         "function _transferSky(address usr, uint256 wad) internal {",
         '    require(wad % MKR_SKY_RATE == 0, "transferSky/non-exact-conversion");',
         "    uint256 mkrWad = wad / MKR_SKY_RATE;",
-        "    MKR.approve(MKR_SKY, mkrWad);",
+        f"    {mkr}.approve(MKR_SKY, mkrWad);",
         f"    {mkr_sky}(MKR_SKY).mkrToSky(usr, mkrWad);",
         "}",
     ]
@@ -532,14 +536,15 @@ def _extras(spell: Spell, view: SpellView, calls: _Calls) -> None:
     sources = _sky_sources(spell)
     if spell.of_type(UsdsPayment):
         view.needs_wad = True
-        calls.type("gem", "approve")
-        view.helpers.append(_usds_helper(calls.type("dai_usds", "daiToUsds")))
+        view.helpers.append(_usds_helper(calls.token("DAI", "approve"), calls.type("dai_usds", "daiToUsds")))
     if sources - {"treasury"}:
         view.values.append(("uint256", "MKR_SKY_RATE",
                             f'{calls.type("mkr_sky", "rate")}(DssExecLib.getChangelogAddress("MKR_SKY")).rate()'))
-        calls.type("gem", "approve", *(["transfer"] if "mkr" in sources else []))
-        helper = _sky_direct_helper if "mkr_direct" in sources else _sky_helper
-        view.helpers.append(helper(calls.type("mkr_sky", "mkrToSky")))
+        mkr, mkr_sky = calls.token("MKR", "approve"), calls.type("mkr_sky", "mkrToSky")
+        if "mkr_direct" in sources:
+            view.helpers.append(_sky_direct_helper(mkr, mkr_sky))
+        else:
+            view.helpers.append(_sky_helper(mkr, calls.token("SKY", "transfer"), mkr_sky))
     if any(a.mode == "owed" for a in spell.of_type(Allowance)):
         view.helpers.append(_owed_helper(calls.type("vest", "ids", "tot", "rxd")))
 
@@ -554,7 +559,7 @@ def _exec_doc_url(spell: Spell) -> str | None:
 def spell_view(spell: Spell, source_name: str) -> SpellView:
     builder = _Builder(spell, house_style(spell.date))
     sections = [builder.section(s) for s in spell.sections]
-    gem = builder.calls.name("gem")
+    gem = None if builder.style.address_tokens else builder.calls.name("gem")
     view = SpellView(
         source_name=solidity.comment(source_name),
         solc=spell.solc,
@@ -569,10 +574,10 @@ def spell_view(spell: Spell, source_name: str) -> SpellView:
         sections=sections,
         needs_wad=builder.needs_wad,
         needs_ray=builder.needs_ray,
-        gem_type=gem,
+        gem_type=gem or "address",
     )
     _extras(spell, view, builder.calls)
-    if view.gems:
+    if view.gems and gem:
         builder.calls.type("gem")  # the immutables' type is needed even where no call was recorded
     view.imports = builder.calls.imports()
     view.interfaces = builder.calls.declared()

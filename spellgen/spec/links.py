@@ -33,6 +33,10 @@ RULES = (
 NOUNS = {"Forum": "a forum post", "Poll": "a poll", "Executive Vote": "an executive vote", "MIP": "a MIP",
          "Atlas": "the Atlas"}
 URL = re.compile(r"^https://\S+$", re.IGNORECASE)
+MIP_NAME = re.compile(r"^MIP\d+(?:c\d+)?(?:-SP\d+)?$")  # `MIP40c3-SP53`, `MIP106`
+# The MIPs portal page of a MIP, as the bare link lines of 2021-23 spells cite it: the name without
+# its hyphen (`MIP40c3-SP53` -> `.../details/MIP40c3SP53`, as the 2022-01-28 spell wrote).
+MIP_PAGE = "https://mips.makerdao.com/mips/details/{name}"
 _HTTP = re.compile(r"http://\S*", re.IGNORECASE)
 
 
@@ -68,7 +72,8 @@ def link_problems(label: str, text: str, style: HouseStyle) -> list[LinkProblem]
     reviewer decides): a host spellgen does not know (governance has moved hosts before, so a new one
     must not block a spell; the key's label is rendered); from 2024-08-12 a line that is not one https
     URL (spells then wrote only URLs, but a budget plan may cite its MIP by name, `MIP40c3-SP53`).
-    Before 2024-08-12 such a reference is the style of the time and passes.
+    Before 2024-08-12 such a reference is the style of the time and passes (before 2023-03-29 a MIP
+    name is rendered as its portal page, see `link_line`).
     """
     problems = [LinkProblem(True, f"{found!r} is not an https link; write https://") for found in _HTTP.findall(text)]
     if problems:
@@ -101,3 +106,14 @@ def _unknown(label: str, text: str) -> str:
 def rendered_label(label: str, text: str) -> str:
     """The prefix of the rendered line: what the URL implies, else the YAML key's label."""
     return (label_of(text) if URL.match(text) else None) or label
+
+
+def link_line(label: str, text: str, style: HouseStyle) -> str:
+    """The text of a link line after `// `, in the style of the date: `Forum: https://...` from
+    2023-03-29 (the label the URL implies, else the YAML key's); before, the bare URL, with a MIP
+    named under `mip:` written as its portal page, as the spells of 2021-23 cited MIPs."""
+    if style.labelled_links:
+        return f"{rendered_label(label, text)}: {text}"
+    if label == "MIP" and MIP_NAME.match(text):
+        return MIP_PAGE.format(name=text.replace("-", ""))
+    return text

@@ -138,13 +138,22 @@ def _ether_lines(lines: list[str], code: list[str]) -> list[SourceFinding]:
     return findings
 
 
+# A link line of the spells before 2023-03-29: the bare URL, `// https://...` (spec/style.py).
+_BARE_LINK_LINE = re.compile(r"^\s*//\s*(https?://\S+)")
+
+
 def _link_lines(lines: list[str]) -> list[SourceFinding]:
     """`// Forum: https://...` lines: https, and the prefix the URL's host implies (spec/links.py).
+    A bare `// https://...` line, the form of spells before 2023-03-29 (and of other links since), has
+    no prefix to check: only https (no archived spell of 2021-26 wrote a bare `http://` line).
     An unknown host or a reference that is no URL is left to the reviewer (the YAML check warns)."""
     findings = []
     for number, line in enumerate(lines, 1):
         match = _LINK_LINE.match(line)
         if not match:
+            bare = _BARE_LINK_LINE.match(line)
+            if bare and bare[1].lower().startswith("http://"):
+                findings.append(SourceFinding(number, f"{bare[1]} is not an https link"))
             continue
         label, url = match.groups()
         if url.lower().startswith("http://"):

@@ -30,15 +30,15 @@
     address internal immutable MCD_VOW               = DssExecLib.getChangelogAddress("MCD_VOW");
     address internal immutable REWARDS_DIST_USDS_SPK = DssExecLib.getChangelogAddress("REWARDS_DIST_USDS_SPK");
     address internal immutable SPARK_SUBPROXY        = DssExecLib.getChangelogAddress("SPARK_SUBPROXY");
-    GemAbstract internal immutable DAI               = GemAbstract(DssExecLib.dai());
-    GemAbstract internal immutable SKY               = GemAbstract(DssExecLib.getChangelogAddress("SKY"));
-    GemAbstract internal immutable SPK               = GemAbstract(DssExecLib.getChangelogAddress("SPK"));
+    address internal immutable DAI                   = DssExecLib.dai();
+    address internal immutable SKY                   = DssExecLib.getChangelogAddress("SKY");
+    address internal immutable SPK                   = DssExecLib.getChangelogAddress("SPK");
 
     // Whole USDS from the surplus buffer: DAI to the PauseProxy, converted 1:1 through DAI_USDS
     function _transferUsds(address usr, uint256 wad) internal {
         require(wad % WAD == 0, "transferUsds/non-integer-wad");
         DssExecLib.sendPaymentFromSurplusBuffer(address(this), wad / WAD);
-        DAI.approve(DAI_USDS, wad);
+        GemAbstract(DAI).approve(DAI_USDS, wad);
         DaiUsdsLike(DAI_USDS).daiToUsds(usr, wad);
     }
 
@@ -63,7 +63,7 @@
         _transferUsds(ECOSYSTEM, 1_251 * WAD);
 
         // DELEGATE - 330,000.25 SKY - 0x0a6ae7bE40A2656cce2c3881DD009Fc855B9d1eC
-        SKY.transfer(DELEGATE, 330_000.25 ether); // Note: ether is a keyword that represents 10**18, not the ETH token
+        GemAbstract(SKY).transfer(DELEGATE, 330_000.25 ether); // Note: ether is a keyword that represents 10**18, not the ETH token
 
         // ECOSYSTEM - 1,234.56 DAI - 0xaef7a9890c81A46C38fb26b940624DBB4dd591dd (exact: vat.suck of the RAD, DaiJoin.exit of the wei)
         VatAbstract(MCD_VAT).suck(MCD_VOW, address(this), 1_234.56 ether * RAY); // Note: ether is a keyword that represents 10**18, not the ETH token
@@ -96,7 +96,7 @@
         );
 
         // Set the PauseProxy's SPK allowance to MCD_VEST_SPK_TREASURY to what its valid awards still owe (the sum of tot - rxd)
-        SPK.approve(MCD_VEST_SPK_TREASURY, _owed(MCD_VEST_SPK_TREASURY));
+        GemAbstract(SPK).approve(MCD_VEST_SPK_TREASURY, _owed(MCD_VEST_SPK_TREASURY));
 
         // Set the MCD_VEST_SKY rate cap to 200,000,000 SKY per 182 days
         DssExecLib.setValue(MCD_VEST_SKY, "cap", 200_000_000 * WAD / 182 days);
@@ -124,7 +124,7 @@
         );
 
         // Increase the PauseProxy's SKY allowance to MCD_VEST_SKY_TREASURY by the new streams' total: 4,800,000 SKY
-        SKY.approve(MCD_VEST_SKY_TREASURY, SKY.allowance(address(this), MCD_VEST_SKY_TREASURY) + 4_800_000 * WAD);
+        GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, GemAbstract(SKY).allowance(address(this), MCD_VEST_SKY_TREASURY) + 4_800_000 * WAD);
 
         // ----- Stream changes -----
 

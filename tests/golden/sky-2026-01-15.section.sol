@@ -17,14 +17,14 @@
     // --- Chainlog ---
     address internal immutable DAI_USDS              = DssExecLib.getChangelogAddress("DAI_USDS");
     address internal immutable MCD_VEST_SPK_TREASURY = DssExecLib.getChangelogAddress("MCD_VEST_SPK_TREASURY");
-    GemAbstract internal immutable DAI               = GemAbstract(DssExecLib.dai());
-    GemAbstract internal immutable SPK               = GemAbstract(DssExecLib.getChangelogAddress("SPK"));
+    address internal immutable DAI                   = DssExecLib.dai();
+    address internal immutable SPK                   = DssExecLib.getChangelogAddress("SPK");
 
     // Whole USDS from the surplus buffer: DAI to the PauseProxy, converted 1:1 through DAI_USDS
     function _transferUsds(address usr, uint256 wad) internal {
         require(wad % WAD == 0, "transferUsds/non-integer-wad");
         DssExecLib.sendPaymentFromSurplusBuffer(address(this), wad / WAD);
-        DAI.approve(DAI_USDS, wad);
+        GemAbstract(DAI).approve(DAI_USDS, wad);
         DaiUsdsLike(DAI_USDS).daiToUsds(usr, wad);
     }
 
@@ -45,7 +45,7 @@
         VestAbstract(MCD_VEST_SPK_TREASURY).yank(2);
 
         // Set the PauseProxy's SPK allowance to MCD_VEST_SPK_TREASURY to what its valid awards still owe (the sum of tot - rxd)
-        SPK.approve(MCD_VEST_SPK_TREASURY, _owed(MCD_VEST_SPK_TREASURY));
+        GemAbstract(SPK).approve(MCD_VEST_SPK_TREASURY, _owed(MCD_VEST_SPK_TREASURY));
 
         // ----- Delegate Compensation for December -----
         // Forum: https://forum.sky.money/t/december-2025-ranked-delegate-compensation/27605

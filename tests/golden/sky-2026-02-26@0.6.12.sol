@@ -41,14 +41,14 @@ contract DssSpellAction is DssAction {
     address internal immutable OBEX_SUBPROXY          = DssExecLib.getChangelogAddress("OBEX_SUBPROXY");
     address internal immutable REWARDS_DIST_LSSKY_SKY = DssExecLib.getChangelogAddress("REWARDS_DIST_LSSKY_SKY");
     address internal immutable SPARK_SUBPROXY         = DssExecLib.getChangelogAddress("SPARK_SUBPROXY");
-    GemAbstract internal immutable DAI                = GemAbstract(DssExecLib.dai());
-    GemAbstract internal immutable SKY                = GemAbstract(DssExecLib.getChangelogAddress("SKY"));
+    address internal immutable DAI                    = DssExecLib.dai();
+    address internal immutable SKY                    = DssExecLib.getChangelogAddress("SKY");
 
     // Whole USDS from the surplus buffer: DAI to the PauseProxy, converted 1:1 through DAI_USDS
     function _transferUsds(address usr, uint256 wad) internal {
         require(wad % WAD == 0, "transferUsds/non-integer-wad");
         DssExecLib.sendPaymentFromSurplusBuffer(address(this), wad / WAD);
-        DAI.approve(DAI_USDS, wad);
+        GemAbstract(DAI).approve(DAI_USDS, wad);
         DaiUsdsLike(DAI_USDS).daiToUsds(usr, wad);
     }
 
@@ -103,7 +103,7 @@ contract DssSpellAction is DssAction {
         VestAbstract(MCD_VEST_SKY_TREASURY).yank(3);
 
         // Set the PauseProxy's SKY allowance to MCD_VEST_SKY_TREASURY to what its valid awards still owe (the sum of tot - rxd)
-        SKY.approve(MCD_VEST_SKY_TREASURY, _owed(MCD_VEST_SKY_TREASURY));
+        GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, _owed(MCD_VEST_SKY_TREASURY));
     }
 }
 

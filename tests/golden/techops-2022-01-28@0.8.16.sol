@@ -50,8 +50,8 @@ contract DssSpellAction is DssAction {
 
     function actions() public override {
         // ----- TechOps Core Unit DAI budget -----
-        // Forum: https://forum.makerdao.com/t/mip40c3-sp53-techops-core-unit-dai-budget
-        // MIP: MIP40c3-SP53
+        // https://forum.makerdao.com/t/mip40c3-sp53-techops-core-unit-dai-budget
+        // https://mips.makerdao.com/mips/details/MIP40c3SP53
 
         // TECH_001 - 1,069,250 DAI - 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B
         DssExecLib.sendPaymentFromSurplusBuffer(TECH_001, 1_069_250);

@@ -44,7 +44,7 @@ contract DssSpellAction is DssAction {
 
     function actions() public override {
         // ----- TechOps Core Unit MKR transfer -----
-        // MIP: https://mips.makerdao.com/mips/details/MIP40c3SP54
+        // https://mips.makerdao.com/mips/details/MIP40c3SP54
 
         // TECH_001 - 257.31 MKR - 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B
         MKR.transfer(TECH_001, 257.31 ether); // Note: ether is a keyword helper, only MKR is transferred here

@@ -119,7 +119,7 @@ def test_owed_allowance_adds_only_the_streams_created_after_it(tmp_path):
 """
     source = _render_actions(tmp_path, stream % "1_000" + "      - {type: allowance, vest: MCD_VEST_SKY_TREASURY, "
                              "set: owed}\n" + stream % "2_000")
-    assert "SKY.approve(MCD_VEST_SKY_TREASURY, _owed(MCD_VEST_SKY_TREASURY) + 2_000 * WAD);" in source
+    assert "GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, _owed(MCD_VEST_SKY_TREASURY) + 2_000 * WAD);" in source
     assert "owed += VestAbstract(vest).tot(id) - VestAbstract(vest).rxd(id);" in source  # the 2026 style
 
 
@@ -131,10 +131,10 @@ def test_usds_payment_comment_and_code_agree_and_the_helper_is_the_house_one(tmp
     assert helper.splitlines()[1:5] == [
         '        require(wad % WAD == 0, "transferUsds/non-integer-wad");',
         "        DssExecLib.sendPaymentFromSurplusBuffer(address(this), wad / WAD);",
-        "        DAI.approve(DAI_USDS, wad);",
+        "        GemAbstract(DAI).approve(DAI_USDS, wad);",  # a 2026 spell: DAI is an address
         "        DaiUsdsLike(DAI_USDS).daiToUsds(usr, wad);"]
     assert 'address internal immutable DAI_USDS = DssExecLib.getChangelogAddress("DAI_USDS");' in source
-    assert "GemAbstract internal immutable DAI  = GemAbstract(DssExecLib.dai());" in source
+    assert "address internal immutable DAI      = DssExecLib.dai();" in source
 
 
 def test_sky_from_mkr_renders_the_round_up_and_the_rate(tmp_path):

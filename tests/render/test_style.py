@@ -1,5 +1,6 @@
 """The house style of the spell's date: dss-interfaces, only the called functions, the ether note of
-the time. The goldens show whole spells of both styles; these pin each rule at its threshold."""
+the time, labelled link lines, token immutables as addresses. The goldens show whole spells of both
+styles; these pin each rule at its threshold."""
 import re
 
 import pytest
@@ -36,15 +37,23 @@ def imports(source: str) -> list[str]:
     return re.findall(r'^import \{ (\w+) \} from "dss-interfaces/[\w/]+\.sol";$', source, re.MULTILINE)
 
 
-@pytest.mark.parametrize("date, dss, https_only, note", [
-    ("2023-11-28", False, False, "Note: ether is a keyword helper, only MKR is transferred here"),
-    ("2023-11-29", True, False, "Note: ether is a keyword helper, only MKR is transferred here"),
-    ("2024-08-12", True, True, "Note: ether is a keyword helper, only MKR is transferred here"),
-    ("2025-10-06", True, True, NEW_ETHER_NOTE),
+OLD_NOTE = "Note: ether is a keyword helper, only MKR is transferred here"
+
+
+@pytest.mark.parametrize("date, labelled, dss, https_only, addresses, note", [
+    ("2023-03-28", False, False, False, False, OLD_NOTE),
+    ("2023-03-29", True, False, False, False, OLD_NOTE),
+    ("2023-11-28", True, False, False, False, OLD_NOTE),
+    ("2023-11-29", True, True, False, False, OLD_NOTE),
+    ("2024-08-12", True, True, True, False, OLD_NOTE),
+    ("2025-06-25", True, True, True, False, OLD_NOTE),
+    ("2025-06-26", True, True, True, True, OLD_NOTE),
+    ("2025-10-06", True, True, True, True, NEW_ETHER_NOTE),
 ])
-def test_the_style_changes_at_the_archived_thresholds(date, dss, https_only, note):
+def test_the_style_changes_at_the_archived_thresholds(date, labelled, dss, https_only, addresses, note):
     style = house_style(date)
-    assert (style.dss_interfaces, style.called_functions_only, style.https_links_only) == (dss, dss, https_only)
+    assert (style.labelled_links, style.dss_interfaces, style.called_functions_only, style.https_links_only,
+            style.address_tokens) == (labelled, dss, dss, https_only, addresses)
     assert style.note("MKR") == note
 
 
@@ -92,10 +101,10 @@ def test_a_local_interface_declares_only_the_functions_called(tmp_path):
 def test_the_ether_note_of_the_date_on_the_line_of_the_amount(tmp_path):
     action = "      - {type: sky_transfer, to: BLUE, amount: 330_000.25}\n"
     new = rendered(tmp_path, "2025-10-06", action)
-    assert f"SKY.transfer(BLUE, 330_000.25 ether); // {NEW_ETHER_NOTE}\n" in new
+    assert f"GemAbstract(SKY).transfer(BLUE, 330_000.25 ether); // {NEW_ETHER_NOTE}\n" in new
     old = rendered(tmp_path, "2025-09-18", action)
-    assert "SKY.transfer(BLUE, 330_000.25 ether); // Note: ether is a keyword helper, only SKY is transferred here\n" \
-        in old
+    assert "GemAbstract(SKY).transfer(BLUE, 330_000.25 ether); // Note: ether is a keyword helper, only SKY is " \
+        "transferred here\n" in old
 
 
 def test_amounts_as_the_spells_of_the_date_wrote_them(tmp_path):
@@ -103,7 +112,7 @@ def test_amounts_as_the_spells_of_the_date_wrote_them(tmp_path):
     source = rendered(tmp_path, "2026-01-15", """      - {type: mkr_transfer, to: BLUE, amount: 240}
       - {type: stream, vest: MCD_VEST_SKY_TREASURY, to: BLUE, total: 68_379_376, start: cast, duration: 182 days}
 """)
-    assert f"MKR.transfer(BLUE, 240.00 ether); // {NEW_ETHER_NOTE}" in source
+    assert f"GemAbstract(MKR).transfer(BLUE, 240.00 ether); // {NEW_ETHER_NOTE}" in source
     assert "68_379_376 * WAD, // tot" in source
 
 
@@ -114,3 +123,49 @@ def test_link_prefixes_come_from_the_urls(tmp_path):
     assert ("        // Forum: https://forum.sky.money/t/x/1\n        // Poll: https://vote.sky.money/polling/QmYm\n"
             "        // Executive Vote: https://vote.sky.money/executive/template\n"
             "        // Atlas: https://sky-atlas.io/#A.1.5\n") in source
+
+
+TOKENS = """      - {type: sky_transfer, to: BLUE, amount: 1_000}
+      - {type: usds_payment, to: BLUE, amount: 10}
+      - {type: allowance, vest: MCD_VEST_SKY_TREASURY, increase: 500}
+"""
+
+
+def test_until_2025_06_26_token_immutables_are_typed_and_called_by_name(tmp_path):
+    source = rendered(tmp_path, "2025-06-25", TOKENS)
+    assert re.search(r"GemAbstract internal immutable SKY += GemAbstract\(DssExecLib.getChangelogAddress\(\"SKY\"\)\);",
+                     source)
+    assert re.search(r"GemAbstract internal immutable DAI += GemAbstract\(DssExecLib.dai\(\)\);", source)
+    assert "        SKY.transfer(BLUE, 1_000 * WAD);\n" in source
+    assert "SKY.approve(MCD_VEST_SKY_TREASURY, SKY.allowance(address(this), MCD_VEST_SKY_TREASURY) + 500 * WAD);" \
+        in source
+    assert "        DAI.approve(DAI_USDS, wad);\n" in source
+
+
+def test_from_2025_06_26_token_immutables_are_addresses_cast_at_each_call(tmp_path):
+    source = rendered(tmp_path, "2025-06-26", TOKENS)
+    assert re.search(r"address internal immutable SKY += DssExecLib.getChangelogAddress\(\"SKY\"\);", source)
+    assert re.search(r"address internal immutable DAI += DssExecLib.dai\(\);", source)
+    assert "GemAbstract internal immutable" not in source
+    assert "        GemAbstract(SKY).transfer(BLUE, 1_000 * WAD);\n" in source
+    assert ("GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, GemAbstract(SKY).allowance(address(this), "
+            "MCD_VEST_SKY_TREASURY) + 500 * WAD);") in source
+    assert "        GemAbstract(DAI).approve(DAI_USDS, wad);\n" in source
+    assert imports(source) == ["GemAbstract"]  # the casts need it; the immutables no longer do
+
+
+MIP_LINKS = ("    links:\n      forum: https://forum.makerdao.com/t/x/1\n"
+             "      poll: https://vote.makerdao.com/polling/QmYm\n      mip: MIP40c3-SP53\n")
+
+
+def test_before_2023_03_29_link_lines_are_bare_urls_and_a_mip_its_portal_page(tmp_path):
+    source = rendered(tmp_path, "2023-03-28", "      - {type: mkr_transfer, to: BLUE, amount: 1}\n", MIP_LINKS)
+    assert ("        // https://forum.makerdao.com/t/x/1\n        // https://vote.makerdao.com/polling/QmYm\n"
+            "        // https://mips.makerdao.com/mips/details/MIP40c3SP53\n") in source
+    assert "// Forum:" not in source and "// MIP:" not in source
+
+
+def test_from_2023_03_29_link_lines_are_labelled(tmp_path):
+    source = rendered(tmp_path, "2023-03-29", "      - {type: mkr_transfer, to: BLUE, amount: 1}\n", MIP_LINKS)
+    assert ("        // Forum: https://forum.makerdao.com/t/x/1\n"
+            "        // Poll: https://vote.makerdao.com/polling/QmYm\n        // MIP: MIP40c3-SP53\n") in source

@@ -2,7 +2,8 @@
 import pytest
 
 from spellfiles import diagnose
-from spellgen.spec.links import label_of, rendered_label
+from spellgen.spec.links import label_of, link_line, rendered_label
+from spellgen.spec.style import house_style
 
 
 def spell(date: str, links: str) -> str:
@@ -92,3 +93,19 @@ def test_a_reference_instead_of_a_url_warns_from_2024_08_12(tmp_path):
     found = problems(tmp_path, "2024-08-12", "      mip: MIP40c3-SP53\n", "warning")
     assert [(d.line, d.path) for d in found] == [(LINKS_LINE, "sections[0].links.mip")]
     assert "'MIP40c3-SP53' is not one https URL; spells from 2024-08-12 write each link line" in found[0].message
+
+
+@pytest.mark.parametrize("label, text, date, line", [
+    # The bare form of 2021-23: the URL alone; a MIP by name as its portal page (2022-01-28's form).
+    ("Forum", "https://forum.makerdao.com/t/x/1", "2022-01-28", "https://forum.makerdao.com/t/x/1"),
+    ("MIP", "MIP40c3-SP53", "2022-01-28", "https://mips.makerdao.com/mips/details/MIP40c3SP53"),
+    ("MIP", "MIP106", "2023-03-28", "https://mips.makerdao.com/mips/details/MIP106"),
+    ("Poll", "N/A", "2023-03-28", "N/A"),  # no MIP: written as is
+    ("MIP", "MIP40c3-SP53 (amended)", "2023-03-28", "MIP40c3-SP53 (amended)"),  # not a bare MIP name
+    # Labelled from 2023-03-29: the label the URL implies, else the key's; a name stays a name.
+    ("Forum", "https://forum.makerdao.com/t/x/1", "2023-03-29", "Forum: https://forum.makerdao.com/t/x/1"),
+    ("MIP", "MIP40c3-SP53", "2023-03-29", "MIP: MIP40c3-SP53"),
+    ("Forum", "https://vote.makerdao.com/polling/QmYm", "2023-03-29", "Poll: https://vote.makerdao.com/polling/QmYm"),
+])
+def test_the_link_line_of_the_date(label, text, date, line):
+    assert link_line(label, text, house_style(date)) == line

@@ -31,7 +31,7 @@ EXACT_DAI = "DAI payment: 1,234.56 DAI (exact) to ECOSYSTEM"
 SPK_AT_CAST = "stream: 227,500,000 SPK to REWARDS_DIST_USDS_SPK on MCD_VEST_SPK_TREASURY, from the cast - 7 days"
 SKY_AT_CAST = "stream: 1,000,000 SKY to ECOSYSTEM on MCD_VEST_SKY, from the cast for 365 days"
 SPK_OWED = "allowance: PauseProxy SPK to MCD_VEST_SPK_TREASURY set to what its valid awards still owe"
-SPK_APPROVE = "        SPK.approve(MCD_VEST_SPK_TREASURY, _owed(MCD_VEST_SPK_TREASURY));\n"
+SPK_APPROVE = "        GemAbstract(SPK).approve(MCD_VEST_SPK_TREASURY, _owed(MCD_VEST_SPK_TREASURY));\n"
 SPK_CREATE = "        VestAbstract(MCD_VEST_SPK_TREASURY).restrict(\n"
 
 STREAM_JAN = "stream: 2,486,400 DAI to TECH_001"
@@ -105,7 +105,7 @@ MUTANTS = [
     ("USDS to the key of another recipient", EVERY26, [('getChangelogAddress("SPARK_SUBPROXY")',
                                                        'getChangelogAddress("MCD_VOW")')], USDS_SPARK),
     ("SKY transfer off by one wei", EVERY26, [("330_000.25 ether", "330_000.250000000000000001 ether")], SKY_DELEGATE),
-    ("SKY transfer missing", EVERY26, [("SKY.transfer(DELEGATE, 330_000.25 ether);", "")], SKY_DELEGATE),
+    ("SKY transfer missing", EVERY26, [("GemAbstract(SKY).transfer(DELEGATE, 330_000.25 ether);", "")], SKY_DELEGATE),
     ("exact DAI a cent short", EVERY26, [("exit(ECOSYSTEM, 1_234.56 ether)", "exit(ECOSYSTEM, 1_234.55 ether)")],
      EXACT_DAI),
     ("exact DAI paid rounded", EVERY26, [("VatAbstract(MCD_VAT).suck(MCD_VOW, address(this), 1_234.56 ether * RAY);",
@@ -121,7 +121,8 @@ MUTANTS = [
      SPK_OWED),
     ("owed allowance computed before the new stream", EVERY26, [(SPK_APPROVE, ""), (SPK_CREATE, SPK_APPROVE + SPK_CREATE)],
      SPK_OWED),
-    ("SPK allowance given in SKY", EVERY26, [("SPK.approve(MCD_VEST_SPK_TREASURY,", "SKY.approve(MCD_VEST_SPK_TREASURY,")],
+    ("SPK allowance given in SKY", EVERY26, [("GemAbstract(SPK).approve(MCD_VEST_SPK_TREASURY,",
+                                             "GemAbstract(SKY).approve(MCD_VEST_SPK_TREASURY,")],
      SPK_OWED),
     ("MCD_VEST_SKY cap changed", EVERY26, [("200_000_000 * WAD / 182 days", "210_000_000 * WAD / 182 days")],
      "cap: MCD_VEST_SKY"),

@@ -50,6 +50,9 @@ SLIPS = [
      "links to a forum post, not to a poll: prefix it `// Forum:`"),
     ("an http link", JAN26, ("// Poll: https://vote.sky.money/polling/QmYmaVVc", "// Poll: http://vote.sky.money/polling/QmYmaVVc"),
      "http://vote.sky.money/polling/QmYmaVVc is not an https link"),
+    ("an http link in the bare form of 2022", JAN, ("// https://forum.makerdao.com/t/mip40c3-sp53",
+                                                    "// http://forum.makerdao.com/t/mip40c3-sp53"),
+     "http://forum.makerdao.com/t/mip40c3-sp53-techops-core-unit-dai-budget is not an https link"),
 ]
 
 
