@@ -241,28 +241,25 @@ def _payments(spell: Spell, diags: Diagnostics) -> None:
                 diags.warn(pay.loc("exact"), "exact: true is for fractional DAI; a whole amount can be paid with "
                                              "sendPaymentFromSurplusBuffer")
             continue
-        if not is_whole(pay.amount) and not pay.round_up:
-            diags.error(pay.loc("amount"),
-                        f"sendPaymentFromSurplusBuffer sends whole DAI: round {human(pay.amount)} up to "
-                        f"{pay.paid:,} (or set round_up: true to do it and say so in the spell)")
-        if pay.paid >= WAD:
-            diags.error(pay.loc("amount"), f"{pay.paid:,} DAI is too large: sendPaymentFromSurplusBuffer "
-                                           "requires less than 10^18 whole DAI")
-        if pay.round_up and is_whole(pay.amount):
-            diags.warn(pay.loc("round_up"), "round_up has no effect: the amount is already whole")
+        _whole_payment(pay, "DAI", "sendPaymentFromSurplusBuffer sends whole DAI", diags)
+
+
+def _whole_payment(pay: DaiPayment | UsdsPayment, token: str, sender: str, diags: Diagnostics) -> None:
+    """A surplus-buffer payment moves whole units below 10^18: a fraction must be rounded up, and say so."""
+    if not is_whole(pay.amount) and not pay.round_up:
+        diags.error(pay.loc("amount"), f"{sender}: round {human(pay.amount)} up to {pay.paid:,} "
+                                       "(or set round_up: true to do it and say so in the spell)")
+    if pay.paid >= WAD:
+        diags.error(pay.loc("amount"), f"{pay.paid:,} {token} is too large: sendPaymentFromSurplusBuffer "
+                                       "requires less than 10^18 whole DAI")
+    if pay.round_up and is_whole(pay.amount):
+        diags.warn(pay.loc("round_up"), "round_up has no effect: the amount is already whole")
 
 
 def _usds_payments(spell: Spell, diags: Diagnostics) -> None:
     for pay in spell.of_type(UsdsPayment):
-        if not is_whole(pay.amount) and not pay.round_up:
-            diags.error(pay.loc("amount"),
-                        f"_transferUsds sends whole USDS (sendPaymentFromSurplusBuffer takes whole DAI): round "
-                        f"{human(pay.amount)} up to {pay.paid:,} (or set round_up: true to do it and say so in the spell)")
-        if pay.paid >= WAD:
-            diags.error(pay.loc("amount"), f"{pay.paid:,} USDS is too large: sendPaymentFromSurplusBuffer "
-                                           "requires less than 10^18 whole DAI")
-        if pay.round_up and is_whole(pay.amount):
-            diags.warn(pay.loc("round_up"), "round_up has no effect: the amount is already whole")
+        _whole_payment(pay, "USDS", "_transferUsds sends whole USDS (sendPaymentFromSurplusBuffer takes whole DAI)",
+                       diags)
 
 
 def _sky_transfers(spell: Spell, diags: Diagnostics) -> None:

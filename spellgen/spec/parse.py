@@ -249,6 +249,16 @@ class SpellParser:
         self.spell_date: str | None = None  # set before the sections are read (streams at the cast need it)
 
     # -- parties -------------------------------------------------------------------------------
+    def _manager_and_restriction(self, e) -> tuple[Party | None, bool | None] | None:
+        """A stream's `manager` (None when absent or `none`) and `restricted` (true unless stated);
+        None when the manager is invalid (its error is already reported)."""
+        manager = None
+        if "manager" in e and not self.r.is_none(e["manager"]):
+            manager = self.party(e["manager"], "the manager")
+            if manager is None:
+                return None
+        return manager, (self.r.boolean(e["restricted"], "restricted") if "restricted" in e else True)
+
     def party(self, node: YNode, what: str) -> Party | None:
         if node.kind == "map":
             return self.chainlog_party(node, what)
@@ -533,12 +543,10 @@ class SpellParser:
             if duration is not None and start is not None:
                 end = start[0] + duration
         cliff, cliff_style = self._cliff(e.get("cliff"), start[0] if start else None)
-        manager = None
-        if "manager" in e and not self.r.is_none(e["manager"]):
-            manager = self.party(e["manager"], "the manager")
-            if manager is None:
-                return None
-        restricted = self.r.boolean(e["restricted"], "restricted") if "restricted" in e else True
+        terms = self._manager_and_restriction(e)
+        if terms is None:
+            return None
+        manager, restricted = terms
         if None in (vest, to, total, start, end, restricted) or cliff_style is None:
             return None
         return Stream(vest, to, total, start[0], end, end_style, duration, cliff, cliff_style, manager,
@@ -579,12 +587,10 @@ class SpellParser:
                 self.r.error(e["cliff"].loc, "the cliff of a stream that starts at the cast must be a duration "
                                              "from the start, e.g. `90 days`")
                 return None
-        manager = None
-        if "manager" in e and not self.r.is_none(e["manager"]):
-            manager = self.party(e["manager"], "the manager")
-            if manager is None:
-                return None
-        restricted = self.r.boolean(e["restricted"], "restricted") if "restricted" in e else True
+        terms = self._manager_and_restriction(e)
+        if terms is None:
+            return None
+        manager, restricted = terms
         if None in (vest, to, total, duration, restricted):
             return None
         # An estimate for the checks and the reports: the cast is at the earliest on the spell's date.

@@ -6,6 +6,7 @@ never looks at the Solidity: a mutated or hand-written spell is judged only by i
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -149,16 +150,20 @@ class Verifier:
             if self.e.usds_payments:
                 self._surplus_buffer()
             return
-        before, after = self.o.before, self.o.after
-        per_recipient: Counter[str] = Counter()
-        for p in self.e.payments:
-            per_recipient[p.recipient] += p.wei
-        for p in self.e.payments:
-            got = after.dai[p.recipient] - before.dai[p.recipient]
-            problems = _compare([("DAI received", _wad(per_recipient[p.recipient], "DAI"), _wad(got, "DAI"))])
-            self.add(_ok(p.item.label, p.item.path, f"balance {_wad(before.dai[p.recipient], 'DAI')} -> "
-                                                    f"{_wad(after.dai[p.recipient], 'DAI')}", problems))
+        self._each_received(self.e.payments, "DAI", self.o.before.dai, self.o.after.dai)
         self._surplus_buffer()
+
+    def _each_received(self, moves: list, token: str, before: Mapping[str, int], after: Mapping[str, int]) -> None:
+        """One item per payment or transfer: its recipient's balance rose by everything the spell sends it
+        (a recipient paid twice is checked against the sum, on each of its items)."""
+        per_recipient: Counter[str] = Counter()
+        for m in moves:
+            per_recipient[m.recipient] += m.wei
+        for m in moves:
+            got = after[m.recipient] - before[m.recipient]
+            self.add(_ok(m.item.label, m.item.path, f"balance {_wad(before[m.recipient], token)} -> "
+                                                    f"{_wad(after[m.recipient], token)}",
+                         _compare([(f"{token} received", _wad(per_recipient[m.recipient], token), _wad(got, token))])))
 
     def _surplus_buffer(self) -> None:
         """vat.sin(vow) rises by everything paid out of the surplus buffer (DAI and USDS) times RAY;
@@ -184,14 +189,7 @@ class Verifier:
         if not self.e.usds_payments:
             return
         before, after = self.o.before, self.o.after
-        per_recipient: Counter[str] = Counter()
-        for p in self.e.usds_payments:
-            per_recipient[p.recipient] += p.wei
-        for p in self.e.usds_payments:
-            got = after.usds[p.recipient] - before.usds[p.recipient]
-            self.add(_ok(p.item.label, p.item.path, f"balance {_wad(before.usds[p.recipient], 'USDS')} -> "
-                                                    f"{_wad(after.usds[p.recipient], 'USDS')}",
-                         _compare([("USDS received", _wad(per_recipient[p.recipient], "USDS"), _wad(got, "USDS"))])))
+        self._each_received(self.e.usds_payments, "USDS", before.usds, after.usds)
         supply = after.supply["USDS"] - before.supply["USDS"]
         self.add(_ok(f"USDS supply: +{_wad(self.e.usds_paid, 'USDS')}", "spell", f"USDS supply +{_wad(supply, 'USDS')}",
                      _compare([("USDS supply rise", _wad(self.e.usds_paid, "USDS"), _wad(supply, "USDS"))])))
@@ -201,14 +199,7 @@ class Verifier:
             return
         before, after = self.o.before, self.o.after
         proxy = self.o.addresses["MCD_PAUSE_PROXY"]
-        per_recipient: Counter[str] = Counter()
-        for t in self.e.sky_transfers:
-            per_recipient[t.recipient] += t.wei
-        for t in self.e.sky_transfers:
-            got = after.sky[t.recipient] - before.sky[t.recipient]
-            self.add(_ok(t.item.label, t.item.path, f"balance {_wad(before.sky[t.recipient], 'SKY')} -> "
-                                                    f"{_wad(after.sky[t.recipient], 'SKY')}",
-                         _compare([("SKY received", _wad(per_recipient[t.recipient], "SKY"), _wad(got, "SKY"))])))
+        self._each_received(self.e.sky_transfers, "SKY", before.sky, after.sky)
         want = sum(t.proxy_sky_change for t in self.e.sky_transfers) + sum(c.minted for c in self.e.conversions)
         got = after.sky[proxy] - before.sky[proxy]
         self.add(_ok(f"treasury: PauseProxy SKY {'+' if want >= 0 else '-'}{_wad(abs(want), 'SKY')}", "spell",
@@ -234,14 +225,7 @@ class Verifier:
             return
         before, after = self.o.before, self.o.after
         proxy = self.o.addresses["MCD_PAUSE_PROXY"]
-        per_recipient: Counter[str] = Counter()
-        for t in self.e.transfers:
-            per_recipient[t.recipient] += t.wei
-        for t in self.e.transfers:
-            got = after.mkr[t.recipient] - before.mkr[t.recipient]
-            self.add(_ok(t.item.label, t.item.path, f"balance {_wad(before.mkr[t.recipient], 'MKR')} -> "
-                                                    f"{_wad(after.mkr[t.recipient], 'MKR')}",
-                         _compare([("MKR received", _wad(per_recipient[t.recipient], "MKR"), _wad(got, "MKR"))])))
+        self._each_received(self.e.transfers, "MKR", before.mkr, after.mkr)
         fell = before.mkr[proxy] - after.mkr[proxy]
         out = self.e.mkr_transferred + self.e.mkr_converted
         label = f"treasury: {_wad(out, 'MKR')} out" + (
