@@ -8,12 +8,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 
 from spellgen.spec.amounts import from_wei, human
 from spellgen.chain.client import topic
 from spellgen.spec.expect import Expected, NewAward
-from spellgen.spec.protocol import MKR_SKY_RATE, RAY, VESTS, WAD
+from spellgen.spec.protocol import MKR_SKY_RATE, RAY, VESTS
 from spellgen.cast.simulate import Award, Observation
 from spellgen.spec import history
 from spellgen.spec.timeutil import iso
