@@ -71,13 +71,13 @@ $(NPM_STAMP): package.json package-lock.json
 # One solc-vX.Y.Z per "solc-X.Y.Z" alias in package.json: a native solc of that version if the
 # machine has one, else the solcjs facade. The logic is Python (stdlib only, tested), run with
 # the system python so it does not depend on the venv.
-$(SOLC_STAMP): package.json tools/solc-facade.cjs spellgen/build/toolchain.py $(NPM_STAMP)
-	$(PYTHON) -m spellgen.build.toolchain install-solc
+$(SOLC_STAMP): package.json tools/solc-facade.cjs spellgen/compiler/toolchain.py $(NPM_STAMP)
+	$(PYTHON) -m spellgen.compiler.toolchain install-solc
 	mkdir -p $(@D) && touch $@
 
 # .tools/bin/anvil -> the real binary in node_modules, not npm's node wrapper script.
-$(ANVIL_STAMP): spellgen/build/toolchain.py $(NPM_STAMP)
-	$(PYTHON) -m spellgen.build.toolchain link-anvil
+$(ANVIL_STAMP): spellgen/compiler/toolchain.py $(NPM_STAMP)
+	$(PYTHON) -m spellgen.compiler.toolchain link-anvil
 	mkdir -p $(@D) && touch $@
 
 # Headless Chromium for tests/test_html_browser.py, from Debian's package (a browser download would

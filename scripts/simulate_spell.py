@@ -17,8 +17,8 @@ from pathlib import Path
 from brownie import network, web3
 
 from spellgen.run import ChainChoice, run_spec
-from spellgen.spec.diagnostics import InputError
-from spellgen.spec.protocol import CHANGELOG
+from spellgen.spellfile.diagnostics import InputError
+from spellgen.spellfile.protocol import CHANGELOG
 
 EXIT_INVALID = 2
 

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Iterator, Sequence, TextIO
 
 from spellgen.progress import Progress
-from spellgen.build.compile import CompiledSpell, CompileError, compile_cached
-from spellgen.spec.expect import expected_from
-from spellgen.spec.model import Spell, Yank
-from spellgen.spec.timeutil import iso
+from spellgen.compiler.compile import CompiledSpell, CompileError, compile_cached
+from spellgen.spellfile.expect import expected_from
+from spellgen.spellfile.model import Spell, Yank
+from spellgen.spellfile.timeutil import iso
 
 
 @dataclass
@@ -97,7 +97,7 @@ def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | N
              budget_only: bool = False) -> int:
     """Check the YAML, take the spell (rendered from it, or `spell_file`), cast and verify it.
 
-    Invalid YAML raises spellgen.spec.diagnostics.InputError (its warnings are printed either way);
+    Invalid YAML raises spellgen.spellfile.diagnostics.InputError (its warnings are printed either way);
     an unreadable spell file or one no installed solc accepts returns 2 with a message.
     """
     stream = stream or sys.stderr
@@ -125,12 +125,12 @@ class SpellFileError(ValueError):
 def load_source(spec: Path, spell_file: Path | None = None, stream: TextIO | None = None) -> tuple[Spell, str, str]:
     """(the checked spell model, the Solidity source, the solc version): rendered from the YAML, or `spell_file`.
 
-    Invalid YAML raises spellgen.spec.diagnostics.InputError (warnings are printed to `stream`);
+    Invalid YAML raises spellgen.spellfile.diagnostics.InputError (warnings are printed to `stream`);
     an unreadable spell file or an unsatisfiable pragma raises SpellFileError.
     """
-    from spellgen.spec.checks import check_spell
-    from spellgen.spec.diagnostics import Diagnostics, InputError
-    from spellgen.spec.parse import load_spell
+    from spellgen.spellfile.checks import check_spell
+    from spellgen.spellfile.diagnostics import Diagnostics, InputError
+    from spellgen.spellfile.parse import load_spell
 
     stream = stream or sys.stderr
     diags = Diagnostics(str(spec))
@@ -144,7 +144,7 @@ def load_source(spec: Path, spell_file: Path | None = None, stream: TextIO | Non
         from spellgen.render.spell import render
 
         return spell, render(spell, Path(spec).name), spell.solc
-    from spellgen.build.toolchain import solc_versions
+    from spellgen.compiler.toolchain import solc_versions
 
     try:
         source = Path(spell_file).read_text()
@@ -208,7 +208,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
             return EXIT_INVALID
     control = {}
     if spell.expect is not None:
-        from spellgen.spec.amounts import to_wei
+        from spellgen.spellfile.amounts import to_wei
 
         control = {name: to_wei(value) for name, value in
                    (("dai_paid", spell.expect.dai_paid), ("mkr_transferred", spell.expect.mkr_transferred),
@@ -231,7 +231,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
 def compile_settings_for(spell: Spell, choice: ChainChoice):
     """The optimizer the spells repository deployed a spell of that date with, on a real fork or for
     a deployed spell (its code must match); the twin's fixed choice otherwise."""
-    from spellgen.spec.history import TWIN_COMPILE, compile_settings_at
+    from spellgen.spellfile.history import TWIN_COMPILE, compile_settings_at
 
     return compile_settings_at(spell.date) if choice.fork_url or choice.address or choice.real_fork else TWIN_COMPILE
 
@@ -268,7 +268,7 @@ def _code_differs(spell, spec_name, solc, where, expected, code_results, steps, 
 
 def source_identity(name: str, source: str, compiled: CompiledSpell) -> dict[str, str]:
     """What was verified: the source file, keccak-256 of its text and of each runtime bytecode, the compiler."""
-    from spellgen.spec.address import keccak256
+    from spellgen.spellfile.address import keccak256
 
     def runtime(contract) -> str:
         return "0x" + keccak256(bytes.fromhex(contract.deployed)).hex()

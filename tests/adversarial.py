@@ -8,10 +8,10 @@ import string
 import yaml
 from hypothesis import strategies as st
 
-from spellgen.spec.checks import check_spell
-from spellgen.spec.diagnostics import Diagnostics, InputError
-from spellgen.spec.parse import parse_spell
-from spellgen.spec.source import parse_text
+from spellgen.spellfile.checks import check_spell
+from spellgen.spellfile.diagnostics import Diagnostics, InputError
+from spellgen.spellfile.parse import parse_spell
+from spellgen.spellfile.source import parse_text
 
 ADDRESS = "0x2dC0420A736D1F40893B9481D8968E4D7424bC0B"
 DESCRIPTION = "2022-12-09 MakerDAO Executive Spell | Hash: 0xc1363d6a233492ab13d88e8bb9d9cab0033439f0817e152f0b3a4218989983ef"

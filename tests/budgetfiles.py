@@ -7,8 +7,8 @@ from pathlib import Path
 from spellgen.budget.checks import check_against_budget
 from spellgen.budget.ledger import load_ledger
 from spellgen.budget.parse import load_budget
-from spellgen.spec.diagnostics import Diagnostics, InputError
-from spellgen.spec.parse import load_spell
+from spellgen.spellfile.diagnostics import Diagnostics, InputError
+from spellgen.spellfile.parse import load_spell
 
 ROOT = Path(__file__).resolve().parent.parent
 TECHOPS = ROOT / "examples/budgets/techops.yaml"

@@ -4,9 +4,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from spellgen.spec.checks import check_spell
-from spellgen.spec.diagnostics import Diagnostics, InputError
-from spellgen.spec.parse import load_spell
+from spellgen.spellfile.checks import check_spell
+from spellgen.spellfile.diagnostics import Diagnostics, InputError
+from spellgen.spellfile.parse import load_spell
 
 HEADER = """\
 spell:

@@ -7,5 +7,5 @@ The tables of `model.py` say which spell action pays which token.
 Data flows one way: budget YAML + ledger YAML + spell model -> flows -> caps / plan -> report.
 Nothing here imports brownie or web3, so `spellgen check --budget` stays on the light path.
 `caplines` is the interface to the reports: budget caps as lines on the cumulative chart.
-May import: spellgen.spec.
+May import: spellgen.spellfile.
 """

@@ -11,8 +11,8 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 from pathlib import Path
 
-from spellgen.spec import timeutil
-from spellgen.spec.amounts import human
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.amounts import human
 
 
 @dataclass(frozen=True)

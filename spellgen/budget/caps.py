@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from spellgen.spec.amounts import human
+from spellgen.spellfile.amounts import human
 from spellgen.budget import months
 from spellgen.budget.flows import DayFlow, Flows, GovMove, Origin
 from spellgen.budget.model import Budget, PeriodBudget, ScheduleBudget

@@ -10,10 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from spellgen.spec import timeutil
-from spellgen.spec.amounts import human
-from spellgen.spec.diagnostics import Diagnostics, InputError
-from spellgen.spec.model import Spell, Stream
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.amounts import human
+from spellgen.spellfile.diagnostics import Diagnostics, InputError
+from spellgen.spellfile.model import Spell, Stream
 from spellgen.budget.caps import CapUse, amount, more_text, overruns_by_origin, part_uses
 from spellgen.budget.flows import Flows, collect, payment_of, stream_days, transfer_of
 from spellgen.budget.ledger import check_unit, load_ledger

@@ -16,8 +16,8 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from spellgen.spec import timeutil
-from spellgen.spec.model import Action, DaiPayment, Located, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.model import Action, DaiPayment, Located, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment
 from spellgen.budget import months
 from spellgen.budget.model import GOV_TOKENS, STABLE_TOKENS, Budget, Ledger, Period
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from spellgen.spec import timeutil
-from spellgen.spec.amounts import human
-from spellgen.spec.diagnostics import Diagnostics, InputError, Loc
-from spellgen.spec.model import Action, DaiPayment, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank
-from spellgen.spec.parse import Reader, SpellParser
-from spellgen.spec.source import YNode, read_file
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.amounts import human
+from spellgen.spellfile.diagnostics import Diagnostics, InputError, Loc
+from spellgen.spellfile.model import Action, DaiPayment, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank
+from spellgen.spellfile.parse import Reader, SpellParser
+from spellgen.spellfile.source import YNode, read_file
 from spellgen.budget.flows import payment_of, transfer_of
 from spellgen.budget.model import Budget, Ledger, LedgerEntry
 

@@ -7,7 +7,7 @@ budgets do. A schedule part (`mkr:`, `sky:` only) has caps and a vesting schedul
 from the treasury, as the 2021 MKR budgets did. The tables below are the only place that says which
 spell action pays which token, so every later stage is written once for all of them.
 
-Each object keeps the `Loc` of its fields (from spellgen.spec.model.Located) so every later problem can
+Each object keeps the `Loc` of its fields (from spellgen.spellfile.model.Located) so every later problem can
 point at the line of the budget or ledger file that caused it.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from spellgen.spec.model import Action, Located
+from spellgen.spellfile.model import Action, Located
 from spellgen.budget import months
 
 ONE_DAY = timedelta(days=1)
@@ -25,7 +25,7 @@ ONE_DAY = timedelta(days=1)
 PAYMENT_TYPES = {"DAI": "dai_payment", "USDS": "usds_payment"}
 # The vest a period's stream uses by default (for DAI before 2022-04-29 that key named today's
 # MCD_VEST_DAI_LEGACY). Governance tokens stream from the treasury, as the budgets of 2021 (MKR) and
-# 2025 (SKY) did: those vests pay the PauseProxy's tokens and need its allowance (spec/protocol.py).
+# 2025 (SKY) did: those vests pay the PauseProxy's tokens and need its allowance (spellfile/protocol.py).
 DEFAULT_VESTS = {"DAI": "MCD_VEST_DAI", "USDS": "MCD_VEST_USDS", "MKR": "MCD_VEST_MKR_TREASURY",
                  "SKY": "MCD_VEST_SKY_TREASURY"}
 # Governance tokens moved from the PauseProxy's treasury: the spell action of a transfer.

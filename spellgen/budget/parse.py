@@ -10,13 +10,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from spellgen.spec import timeutil
-from spellgen.spec.address import AddressError, parse_address
-from spellgen.spec.diagnostics import Diagnostics, InputError, Loc
-from spellgen.spec.parse import Reader, SpellParser
-from spellgen.spec.protocol import MAINNET, VESTS
-from spellgen.spec.solidity import identifier_problem
-from spellgen.spec.source import YNode, read_file
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.address import AddressError, parse_address
+from spellgen.spellfile.diagnostics import Diagnostics, InputError, Loc
+from spellgen.spellfile.parse import Reader, SpellParser
+from spellgen.spellfile.protocol import MAINNET, VESTS
+from spellgen.spellfile.solidity import identifier_problem
+from spellgen.spellfile.source import YNode, read_file
 from spellgen.budget import months
 from spellgen.budget.model import (
     GOV_TOKENS, STABLE_TOKENS, Budget, Period, PeriodBudget, PeriodStream, ScheduleBudget, Vesting, Wallet,

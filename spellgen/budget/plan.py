@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from spellgen.spec import history, timeutil
-from spellgen.spec.amounts import human, to_wei
-from spellgen.spec.diagnostics import Loc
-from spellgen.spec.protocol import VESTS, VestKind
+from spellgen.spellfile import history, timeutil
+from spellgen.spellfile.amounts import human, to_wei
+from spellgen.spellfile.diagnostics import Loc
+from spellgen.spellfile.protocol import VESTS, VestKind
 from spellgen.budget import months
 from spellgen.budget.caps import allocate
 from spellgen.budget.flows import Flows, collect

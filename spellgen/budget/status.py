@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from spellgen.spec import timeutil
-from spellgen.spec.amounts import decimals_of, human
-from spellgen.spec.model import Stream
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.amounts import decimals_of, human
+from spellgen.spellfile.model import Stream
 from spellgen.budget import months
 from spellgen.budget.caps import allocate, gov_uses, scheduled_per_year, period_uses
 from spellgen.budget.flows import DayFlow, GovMove, collect

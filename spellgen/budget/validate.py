@@ -10,9 +10,9 @@ from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from spellgen.spec import timeutil
-from spellgen.spec.amounts import human, is_whole
-from spellgen.spec.diagnostics import Diagnostics
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.amounts import human, is_whole
+from spellgen.spellfile.diagnostics import Diagnostics
 from spellgen.budget import months
 from spellgen.budget.caps import amount, more_text, overruns_by_origin, scheduled_per_year, period_uses
 from spellgen.budget.flows import DayFlow, Origin

@@ -13,12 +13,12 @@ from typing import Callable
 
 from spellgen.chain.client import Chain, Receipt, TxFailed
 from spellgen.chain.slots import mapping_slot
-from spellgen.build.compile import CompiledSpell
-from spellgen.spec.expect import Expected
-from spellgen.spec import history
-from spellgen.spec.protocol import CHANGELOG, VESTS, WAD, VestKind
-from spellgen.spec.address import keccak256, to_checksum
-from spellgen.spec.protocol import DAY
+from spellgen.compiler.compile import CompiledSpell
+from spellgen.spellfile.expect import Expected
+from spellgen.spellfile import history
+from spellgen.spellfile.protocol import CHANGELOG, VESTS, WAD, VestKind
+from spellgen.spellfile.address import keccak256, to_checksum
+from spellgen.spellfile.protocol import DAY
 
 MAX_EMBEDDED_CASTERS = 4  # casts by addresses the action embeds, at most
 MANY_KEYS = 600  # about the length of mainnet's ChainLog in 2025

@@ -2,5 +2,5 @@
 
 `rpc.Rpc` is the transport (HTTP or a connected web3 provider), `client.Chain` the contract
 calls by signature on top of it, `node.AnvilNode` starts anvil and proves it is ours.
-May import: spellgen.spec, spellgen.build (for the anvil binary), eth_abi.
+May import: spellgen.spellfile, spellgen.compiler (for the anvil binary), eth_abi.
 """

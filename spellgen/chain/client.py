@@ -11,7 +11,7 @@ from typing import Any
 
 from eth_abi import decode, encode
 from spellgen.chain.rpc import Rpc, RpcError
-from spellgen.spec.address import keccak256, to_checksum
+from spellgen.spellfile.address import keccak256, to_checksum
 
 _SIG = re.compile(r"^(\w+)\(([^()]*)\)(?:\(([^()]*)\))?$")
 

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from spellgen.build import toolchain
+from spellgen.compiler import toolchain
 from spellgen.chain.rpc import Rpc, RpcError
 
 HOST = "127.0.0.1"

@@ -4,7 +4,7 @@ Slots are ints everywhere in spellgen; `word` turns one into the 32-byte hex tha
 """
 from __future__ import annotations
 
-from spellgen.spec.address import keccak256
+from spellgen.spellfile.address import keccak256
 
 
 def word(value: int) -> str:

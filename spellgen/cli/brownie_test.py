@@ -1,7 +1,7 @@
 """`spellgen brownie-test SPEC.yaml -o tests/test_NAME.py`: a readable Brownie test module for one spell.
 
 One test per YAML item, its expected values written out as literals (checksummed addresses,
-wei, unix times with their UTC date), computed from the YAML model (spellgen.spec.expect), never
+wei, unix times with their UTC date), computed from the YAML model (spellgen.spellfile.expect), never
 from the Solidity. The fixtures (the chain at the spell's date, the spell cast, a snapshot per
 test) come from spellgen's pytest plugin, spellgen.integrations.pytest_plugin.
 """
@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from spellgen.spec.diagnostics import InputError
+from spellgen.spellfile.diagnostics import InputError
 
 EXIT_OK, EXIT_INVALID = 0, 2
 
@@ -38,9 +38,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 
 def run(args: argparse.Namespace) -> int:
-    from spellgen.spec.checks import check_spell
-    from spellgen.spec.diagnostics import Diagnostics
-    from spellgen.spec.parse import load_spell
+    from spellgen.spellfile.checks import check_spell
+    from spellgen.spellfile.diagnostics import Diagnostics
+    from spellgen.spellfile.parse import load_spell
 
     diags = Diagnostics(args.spec)
     spell = load_spell(Path(args.spec), diags)
@@ -81,13 +81,13 @@ def _wei(value: int) -> str:
 def _token_amount(value: int) -> str:
     from decimal import Decimal
 
-    from spellgen.spec.amounts import human
+    from spellgen.spellfile.amounts import human
 
     return human(Decimal(value) / Decimal(10**18))
 
 
 def _time(value: int) -> str:
-    from spellgen.spec.timeutil import iso
+    from spellgen.spellfile.timeutil import iso
 
     return f"{value}  # {iso(value)}"
 
@@ -102,7 +102,7 @@ HEADER = '''"""Brownie tests of {spec_name}, written by `spellgen brownie-test`:
     brownie test {this}                          # on the twin at {date}
     brownie test {this} --network mainnet-fork   # on a fork of $ETH_RPC_URL
 
-The expected values are literals computed from the YAML (spellgen.spec.expect), never from the
+The expected values are literals computed from the YAML (spellgen.spellfile.expect), never from the
 Solidity. The fixtures come from spellgen's pytest plugin: `cast` is the spell deployed, elected,
 scheduled and cast (spellgen's Simulator), with what the chain showed before and after, inside a
 snapshot reverted after each test. Add tests of your own with the same fixtures.
@@ -119,8 +119,8 @@ WAD = 10**18
 
 
 def module_text(spell, spec: Path, out: Path | None, spell_file: Path | None = None) -> str:
-    """The test module's source for `spell` (a checked spellgen.spec.model.Spell)."""
-    from spellgen.spec.expect import expected_from
+    """The test module's source for `spell` (a checked spellgen.spellfile.model.Spell)."""
+    from spellgen.spellfile.expect import expected_from
 
     expected = expected_from(spell)
     names = _wallet_names(spell)

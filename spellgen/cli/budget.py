@@ -112,7 +112,7 @@ def _print(diags, stream=None) -> None:
 
 
 def _day(text: str, option: str) -> date:
-    from spellgen.spec.timeutil import DateError, parse_date
+    from spellgen.spellfile.timeutil import DateError, parse_date
 
     try:
         return parse_date(text)
@@ -135,7 +135,7 @@ class _Invalid(Exception):
 
 def _load(budget_path: str, ledger_path: str | None):
     """The budget and the ledger (or None), their warnings printed; InputError with their errors."""
-    from spellgen.spec.diagnostics import Diagnostics, InputError
+    from spellgen.spellfile.diagnostics import Diagnostics, InputError
     from spellgen.budget.ledger import check_unit, load_ledger
     from spellgen.budget.parse import load_budget
 
@@ -155,7 +155,7 @@ def _load(budget_path: str, ledger_path: str | None):
 def _guard(run):
     """Exit codes instead of tracebacks, the same way for every command of this module."""
     def wrapped(args: argparse.Namespace) -> int:
-        from spellgen.spec.diagnostics import InputError
+        from spellgen.spellfile.diagnostics import InputError
 
         try:
             return run(args)
@@ -180,14 +180,14 @@ def _guard(run):
 @_guard
 def run_plan(args: argparse.Namespace) -> int:
     from spellgen.files import write_atomic
-    from spellgen.spec.diagnostics import Diagnostics
-    from spellgen.spec.parse import parse_spell
-    from spellgen.spec.source import parse_text
+    from spellgen.spellfile.diagnostics import Diagnostics
+    from spellgen.spellfile.parse import parse_spell
+    from spellgen.spellfile.source import parse_text
     from spellgen.budget.checks import check_against_budget
-    from spellgen.spec.diagnostics import InputError
+    from spellgen.spellfile.diagnostics import InputError
     from spellgen.budget.plan import chain_problems, plan_at
-    from spellgen.budget.spec import HASH, spell_yaml, verified
-    from spellgen.spec.execdoc import EMPTY_KECCAK, is_placeholder
+    from spellgen.budget.planfile import HASH, spell_yaml, verified
+    from spellgen.spellfile.execdoc import EMPTY_KECCAK, is_placeholder
 
     day = _day(args.spell_date, "--spell-date")
     if args.exec_hash is not None and not HASH.match(args.exec_hash):
@@ -233,7 +233,7 @@ def run_plan(args: argparse.Namespace) -> int:
 
 
 def _summary(plan) -> str:
-    from spellgen.spec.amounts import human
+    from spellgen.spellfile.amounts import human
 
     parts = [f"stream {human(s.total)} {s.part.token} ({s.period.label})" for s in plan.streams]
     parts += [f"top-up {human(t.amount)} {t.part.token}" for t in plan.top_ups]
@@ -260,9 +260,9 @@ def _show_ledger(args: argparse.Namespace) -> int:
 
 def _add_to_ledger(args: argparse.Namespace) -> int:
     from spellgen.files import write_atomic
-    from spellgen.spec.checks import check_spell
-    from spellgen.spec.diagnostics import Diagnostics, InputError
-    from spellgen.spec.parse import load_spell
+    from spellgen.spellfile.checks import check_spell
+    from spellgen.spellfile.diagnostics import Diagnostics, InputError
+    from spellgen.spellfile.parse import load_spell
     from spellgen.budget.ledger import LedgerConflict, add_entry, dump_ledger, entry_from_spell, relative_source
     from spellgen.budget.model import Ledger
 
@@ -332,7 +332,7 @@ def run_budget(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from spellgen.spec.diagnostics import Diagnostics, InputError
+    from spellgen.spellfile.diagnostics import Diagnostics, InputError
     from spellgen.budget.parse import load_budget
 
     diags = Diagnostics(args.budget)

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from spellgen import __version__
-from spellgen.spec.diagnostics import Diagnostics, InputError
+from spellgen.spellfile.diagnostics import Diagnostics, InputError
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -54,8 +54,8 @@ def _print_diagnostics(diags: Diagnostics, stream=None) -> None:
 
 def _load_checked(path: str) -> tuple:
     """Parse and check a spell file; warnings are printed, errors raise InputError."""
-    from spellgen.spec.checks import check_spell
-    from spellgen.spec.parse import load_spell
+    from spellgen.spellfile.checks import check_spell
+    from spellgen.spellfile.parse import load_spell
 
     diags = Diagnostics(path)
     spell = load_spell(Path(path), diags)
@@ -67,8 +67,8 @@ def _load_checked(path: str) -> tuple:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from spellgen.spec.checks import check_spell
-    from spellgen.spec.parse import load_spell
+    from spellgen.spellfile.checks import check_spell
+    from spellgen.spellfile.parse import load_spell
 
     if args.ledger and not args.budget:
         print("spellgen check: --ledger needs --budget", file=sys.stderr)
@@ -136,7 +136,7 @@ def _compare(path: Path, expected: str, spec: str) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from spellgen.files import write_atomic
-    from spellgen.build.compile import MAX_CODE_SIZE, compile_spell
+    from spellgen.compiler.compile import MAX_CODE_SIZE, compile_spell
     from spellgen.render.spell import render
 
     spell, _ = _load_checked(args.spec)
@@ -192,7 +192,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from spellgen.run import run_spec
-    from spellgen.spec.address import AddressError, parse_address
+    from spellgen.spellfile.address import AddressError, parse_address
 
     choice = _chain_choice(args)
     if args.address:
@@ -230,7 +230,7 @@ def _add_chain_options(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from spellgen.spec.schema import spell_schema
+    from spellgen.spellfile.schema import spell_schema
 
     print(json.dumps(spell_schema(), indent=2))
     return EXIT_OK
@@ -347,8 +347,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _internal_error(exc: Exception) -> int:
-    from spellgen.build.compile import CompileError
-    from spellgen.build.toolchain import ToolchainError
+    from spellgen.compiler.compile import CompileError
+    from spellgen.compiler.toolchain import ToolchainError
     from spellgen.chain.node import PortInUse
 
     if isinstance(exc, PortInUse):  # the user's --port: an input problem, not a bug

@@ -67,9 +67,9 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 def load_checked(path: str):
     """Parse and check a spell file (exec_doc resolved next to it); warnings go to stderr,
     errors raise InputError."""
-    from spellgen.spec.checks import check_spell
-    from spellgen.spec.diagnostics import Diagnostics, InputError
-    from spellgen.spec.parse import load_spell
+    from spellgen.spellfile.checks import check_spell
+    from spellgen.spellfile.diagnostics import Diagnostics, InputError
+    from spellgen.spellfile.parse import load_spell
 
     diags = Diagnostics(path)
     spell = load_spell(Path(path), diags)
@@ -83,7 +83,7 @@ def load_checked(path: str):
 
 def _load_all(paths: list[str]) -> list | None:
     """Every file's problems are printed, not only the first file's; None when any is invalid."""
-    from spellgen.spec.diagnostics import InputError
+    from spellgen.spellfile.diagnostics import InputError
 
     spells, failed = [], False
     for path in paths:
@@ -130,7 +130,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Standalone entry point (the same commands as `spellgen diff` and `spellgen report`)."""
-    from spellgen.spec.diagnostics import InputError
+    from spellgen.spellfile.diagnostics import InputError
 
     parser = argparse.ArgumentParser(prog="spellgen")
     add_parsers(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))

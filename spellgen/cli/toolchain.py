@@ -27,7 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 
 def run(args: argparse.Namespace) -> int:
-    from spellgen.build import toolchain
+    from spellgen.compiler import toolchain
 
     try:
         if args.toolchain_command == "install":

@@ -60,7 +60,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 def run(args: argparse.Namespace) -> int:
     """Run `twin up` or `twin build`; returns the exit code."""
-    from spellgen.build.toolchain import ToolchainError
+    from spellgen.compiler.toolchain import ToolchainError
     from spellgen.chain.node import NodeError, PortInUse
     from spellgen.twin.start import TwinDateError
 
@@ -98,7 +98,7 @@ def _check_port_option(port: int | None) -> None:
 
 
 def _pause_delay(text: str | None) -> int | None:
-    from spellgen.spec.timeutil import parse_duration
+    from spellgen.spellfile.timeutil import parse_duration
 
     if text is None:
         return None
@@ -131,7 +131,7 @@ def _extra_keys(pairs: list[str]) -> dict[str, str]:
     """`KEY=0x...` pairs -> {KEY: checksummed address}; a bad pair is a ValueError (exit 2)."""
     import re
 
-    from spellgen.spec.address import parse_address
+    from spellgen.spellfile.address import parse_address
 
     keys = {}
     for pair in pairs:
@@ -165,8 +165,8 @@ def _up(args: argparse.Namespace) -> int:
 
 
 def _print_summary(twin) -> None:
-    from spellgen.spec.protocol import DSS_EXEC_LIB
-    from spellgen.spec.timeutil import human_duration, iso
+    from spellgen.spellfile.protocol import DSS_EXEC_LIB
+    from spellgen.spellfile.timeutil import human_duration, iso
     from spellgen.twin.state import CHAIN_ID
 
     # Governance delays are spoken of in hours ("48 hours"), not days.

@@ -32,7 +32,7 @@ from typing import Any
 
 import pluggy
 
-from spellgen.build.toolchain import anvil_path, prepare_env
+from spellgen.compiler.toolchain import anvil_path, prepare_env
 from spellgen.chain.node import free_port
 
 ANVIL_HOST = "http://127.0.0.1"
@@ -106,8 +106,8 @@ def twin_date() -> str | None:
 
 def spell_date(spec: Path) -> tuple[str, int | None]:
     """(date, pause delay) of a spell YAML; (today, None) when it cannot be read (the caller reports it)."""
-    from spellgen.spec.diagnostics import Diagnostics
-    from spellgen.spec.parse import load_spell
+    from spellgen.spellfile.diagnostics import Diagnostics
+    from spellgen.spellfile.parse import load_spell
 
     try:
         spell = load_spell(Path(spec), Diagnostics(str(spec)))

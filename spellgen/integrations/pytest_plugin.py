@@ -147,10 +147,10 @@ def _spell_of(request: pytest.FixtureRequest) -> tuple[Path, Path | None]:
 @pytest.fixture(scope="module")
 def spell_cast(request: pytest.FixtureRequest, spell_chain: Any) -> Any:
     """The module's spell, compiled, deployed, elected, scheduled and cast (reverted after the module)."""
-    from spellgen.build.compile import compile_cached
+    from spellgen.compiler.compile import compile_cached
     from spellgen.cast.simulate import Simulator
     from spellgen.run import load_source
-    from spellgen.spec.expect import expected_from
+    from spellgen.spellfile.expect import expected_from
 
     from spellgen.integrations.brownie import twin_date
 

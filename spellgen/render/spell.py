@@ -10,15 +10,15 @@ from decimal import Decimal
 
 import jinja2
 
-from spellgen.spec import execdoc, history, solidity
-from spellgen.spec import timeutil
-from spellgen.spec.links import link_line
-from spellgen.spec.style import HouseStyle, house_style
-from spellgen.spec.amounts import human, is_whole, solidity_number
-from spellgen.spec.model import (
+from spellgen.spellfile import execdoc, history, solidity
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.links import link_line
+from spellgen.spellfile.style import HouseStyle, house_style
+from spellgen.spellfile.amounts import human, is_whole, solidity_number
+from spellgen.spellfile.model import (
     Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
-from spellgen.spec.protocol import MKR_SKY_RATE, VESTS
+from spellgen.spellfile.protocol import MKR_SKY_RATE, VESTS
 from spellgen.resources import templates_dir
 
 TEMPLATES = templates_dir()
@@ -35,7 +35,7 @@ class Line:
 @dataclass
 class SectionView:
     title: str
-    links: list[str]  # each link line's text after `// `, in the style of the date (spec/links.py)
+    links: list[str]  # each link line's text after `// `, in the style of the date (spellfile/links.py)
     blocks: list[Line]
 
 
@@ -104,7 +104,7 @@ INTERFACES = {
     "dai_join": Interface("DaiJoinLike", (("exit", "function exit(address usr, uint256 wad) external;"),),
                           "DaiJoinAbstract", "dss-interfaces/dss/DaiJoinAbstract.sol"),
 }
-# Before 2023-11-29 (see spec/style.py) the vest and token interfaces were always declared, with a
+# Before 2023-11-29 (see spellfile/style.py) the vest and token interfaces were always declared, with a
 # fixed set of functions (ids/tot/rxd only for `set: owed`); the others, when used, in full.
 ALWAYS_DECLARED = ("vest", "gem")
 FIXED_FUNCTIONS = {"vest": {"create", "restrict", "yank", "yank-end", "file"}}
@@ -447,7 +447,7 @@ def _gems(spell: Spell, gem: str | None) -> list[tuple[str, str]]:
     """Token immutables, each through the chainlog key of the spell's date: MKR through
     DssExecLib.mkr() (MCD_GOV) until 2025-05-15, then its own key MKR (MCD_GOV is SKY from then on);
     DAI through DssExecLib.dai(); others through their key. Wrapped in `gem(...)` when the immutables
-    are of that interface type; `gem` None: bare addresses (from 2025-06-26, spec/style.py)."""
+    are of that interface type; `gem` None: bare addresses (from 2025-06-26, spellfile/style.py)."""
     sources = _sky_sources(spell)
     symbols = {"MKR"} if spell.of_type(MkrTransfer) or spell.of_type(MkrToSky) or sources - {"treasury"} else set()
     symbols |= {VESTS[a.vest].token for a in spell.of_type(Allowance)}

@@ -22,13 +22,13 @@ import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from spellgen.spec import timeutil
-from spellgen.spec.amounts import human
-from spellgen.spec.expect import expected_from
-from spellgen.spec.model import (
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.amounts import human
+from spellgen.spellfile.expect import expected_from
+from spellgen.spellfile.model import (
     Allowance, CapChange, DaiPayment, ExecDoc, MkrToSky, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
-from spellgen.spec.protocol import VESTS
+from spellgen.spellfile.protocol import VESTS
 from spellgen.review.summary import TokenTotal, allowance_text, amount_text, auto_total, obligations, totals
 
 KINDS = {Stream: "stream", DaiPayment: "DAI payment", UsdsPayment: "USDS payment", SkyTransfer: "SKY transfer",

@@ -9,7 +9,7 @@ import json
 from decimal import Decimal
 
 from spellgen.review.diff import ActionChange, FieldChange, SpellDiff, TotalChange
-from spellgen.spec.amounts import human
+from spellgen.spellfile.amounts import human
 from spellgen.review.summary import exact_sum, plain, rounded, signed
 
 

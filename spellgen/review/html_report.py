@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from spellgen.budget.caplines import CapLine
 from spellgen.review.chart import chart_svg
-from spellgen.spec.model import Spell
+from spellgen.spellfile.model import Spell
 from spellgen.review.report_view import ReportView
 from spellgen.review.summary import cumulative_series, spell_time
 from spellgen.resources import templates_dir

@@ -19,7 +19,7 @@ from spellgen.review.summary import obligations, plain, section_rows, totals
 
 if TYPE_CHECKING:  # verify.py loads web3; `spellgen report` must not need it
     from spellgen.budget.caplines import CapLine
-    from spellgen.spec.model import Spell
+    from spellgen.spellfile.model import Spell
     from spellgen.verify.compare import Result
 
 VARIABLE_FIELDS = ("steps[].seconds",)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spellgen.spec import timeutil
-from spellgen.spec.amounts import human
-from spellgen.spec.model import Spell
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.amounts import human
+from spellgen.spellfile.model import Spell
 from spellgen.review.summary import (
     COLUMNS, ActionRow, Obligation, exact_sum, obligations, rounded, section_rows, totals,
 )

@@ -10,12 +10,12 @@ import calendar
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from spellgen.spec import timeutil
-from spellgen.spec.amounts import exact_sum, from_wei, human
-from spellgen.spec.model import (
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.amounts import exact_sum, from_wei, human
+from spellgen.spellfile.model import (
     Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
-from spellgen.spec.protocol import VESTS, WAD
+from spellgen.spellfile.protocol import VESTS, WAD
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ mainnet fork. Nothing on the render path imports this package.
 Modules, one job each: state (figures), artifacts (compile + cache), place (construct at an
 address), build (build the state dump), cache (keys, paths), start (load the dump, move to a
 date). The anvil process and JSON-RPC are spellgen.chain's; `spellgen twin` is spellgen.cli.twin.
-May import: spellgen.spec, spellgen.build, spellgen.chain.
+May import: spellgen.spellfile, spellgen.compiler, spellgen.chain.
 
 The names below load their module on first use (PEP 562), so importing `spellgen.cli.twin`
 to build spellgen's argument parser loads nothing else.

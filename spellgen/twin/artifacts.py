@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spellgen import resources
-from spellgen.build import toolchain
+from spellgen.compiler import toolchain
 from spellgen.files import write_atomic
 
 SOLC_VERSION = "0.8.16"

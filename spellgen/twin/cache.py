@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from spellgen.build import toolchain
+from spellgen.compiler import toolchain
 from spellgen.twin.artifacts import cache_dir, contract_sources, digest
 
 # Bump to invalidate every cached dump when the dump layout changes in a way the hashes miss.

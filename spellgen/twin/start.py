@@ -10,11 +10,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spellgen.spec import history
-from spellgen.spec.address import keccak256
-from spellgen.spec.history import pause_delay_at
-from spellgen.spec.protocol import CHANGELOG, MAINNET
-from spellgen.spec.timeutil import DateError, iso, iso_date, parse_instant
+from spellgen.spellfile import history
+from spellgen.spellfile.address import keccak256
+from spellgen.spellfile.history import pause_delay_at
+from spellgen.spellfile.protocol import CHANGELOG, MAINNET
+from spellgen.spellfile.timeutil import DateError, iso, iso_date, parse_instant
 from spellgen.twin import state as S
 from spellgen.twin.cache import state_path
 from spellgen.chain.node import AnvilNode

@@ -1,7 +1,7 @@
 """The figures of the twin: when it starts, who holds what, which awards already exist.
 
 Pure data and pure functions (no I/O, no web3), shared by the builder, the starter and the
-tests, so a figure is written down once. Addresses and caps come from spellgen.spec.protocol.
+tests, so a figure is written down once. Addresses and caps come from spellgen.spellfile.protocol.
 
 Everything here that is not in the spec is an assumption, chosen to look like mainnet in
 2021-2022 (2024-2025 for the USDS and SKY contracts) and marked as such; none of it is a mainnet fact.
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spellgen.spec.address import keccak256, to_checksum
-from spellgen.spec import history
-from spellgen.spec.history import known_awards, pause_delay_at, vest_cap_at, vest_ids_at
-from spellgen.spec.protocol import DAY, DSS_EXEC_LIB, RAD, VESTS as PROTOCOL_VESTS, WAD
-from spellgen.spec.timeutil import iso_date
+from spellgen.spellfile.address import keccak256, to_checksum
+from spellgen.spellfile import history
+from spellgen.spellfile.history import known_awards, pause_delay_at, vest_cap_at, vest_ids_at
+from spellgen.spellfile.protocol import DAY, DSS_EXEC_LIB, RAD, VESTS as PROTOCOL_VESTS, WAD
+from spellgen.spellfile.timeutil import iso_date
 
 # --- Time -------------------------------------------------------------------------------------
 
@@ -195,7 +195,7 @@ def normalized_counts(award_counts: dict[str, int] | None) -> dict[str, int]:
 
 
 def vest_cap(vest_key: str, iso: str) -> int:
-    """The cap (wei per second) a twin vest has on a date: mainnet's (spellgen.spec.history), or 0
+    """The cap (wei per second) a twin vest has on a date: mainnet's (spellgen.spellfile.history), or 0
     before governance set one, as a freshly deployed DssVest has."""
     cap = vest_cap_at(vest_key, iso)
     return cap.per_second_wei if cap else 0
@@ -292,7 +292,7 @@ class AwardPlan:
 
 
 def award_plan(vest_key: str, day: str, built: int) -> AwardPlan:
-    """The vest as mainnet had it at `day`: as many awards as it had then (spellgen.spec.history).
+    """The vest as mainnet had it at `day`: as many awards as it had then (spellgen.spellfile.history).
 
     Seeds beyond that count are erased by the caller, missing ids get assumed awards like the
     seeds, and ids whose recipient the spells archive shows get that recipient (the rest of each

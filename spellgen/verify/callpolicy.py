@@ -23,9 +23,9 @@ from typing import Callable
 
 from eth_abi import decode
 
-from spellgen.spec.address import keccak256, to_checksum
-from spellgen.spec.protocol import DSS_EXEC_LIB, RAY
-from spellgen.spec.expect import Expected
+from spellgen.spellfile.address import keccak256, to_checksum
+from spellgen.spellfile.protocol import DSS_EXEC_LIB, RAY
+from spellgen.spellfile.expect import Expected
 
 
 def selector(signature: str) -> str:

@@ -9,14 +9,14 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from spellgen.spec.amounts import from_wei, human
+from spellgen.spellfile.amounts import from_wei, human
 from spellgen.chain.client import topic
-from spellgen.spec.expect import Expected, NewAward
-from spellgen.spec.protocol import MKR_SKY_RATE, RAY, VESTS
+from spellgen.spellfile.expect import Expected, NewAward
+from spellgen.spellfile.protocol import MKR_SKY_RATE, RAY, VESTS
 from spellgen.cast.simulate import Award, Observation
-from spellgen.spec import history
-from spellgen.spec.timeutil import iso
-from spellgen.build.compile import MAX_CODE_SIZE
+from spellgen.spellfile import history
+from spellgen.spellfile.timeutil import iso
+from spellgen.compiler.compile import MAX_CODE_SIZE
 
 @dataclass(frozen=True)
 class GasLimits:
@@ -349,7 +349,7 @@ class Verifier:
 
     # -- the whole state diff, the call tree, other cast times, the interface -----------------------
     def _names(self) -> dict[str, str]:
-        from spellgen.spec.protocol import DSS_EXEC_LIB, MAINNET
+        from spellgen.spellfile.protocol import DSS_EXEC_LIB, MAINNET
 
         o = self.o
         names = {address.lower(): key for key, address in MAINNET.items()}

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spellgen.build.compile import Contract, CompiledSpell
+from spellgen.compiler.compile import Contract, CompiledSpell
 from spellgen.chain.client import Chain, calldata
-from spellgen.spec.address import keccak256, to_checksum
-from spellgen.spec.protocol import CHANGELOG
+from spellgen.spellfile.address import keccak256, to_checksum
+from spellgen.spellfile.protocol import CHANGELOG
 
 WORD = 32
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spellgen.chain.slots import mapping_slot
-from spellgen.spec.address import keccak256
+from spellgen.spellfile.address import keccak256
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,7 @@ def _keys(key) -> str:
 
 def _key(k: int) -> str:
     if 0 < k < 2**160 and k >= 2**32:
-        from spellgen.spec.address import to_checksum
+        from spellgen.spellfile.address import to_checksum
 
         return to_checksum("0x" + k.to_bytes(20, "big").hex())
     raw = k.to_bytes(32, "big")

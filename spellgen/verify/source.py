@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from spellgen.spec.address import to_checksum
-from spellgen.spec.links import NOUNS, label_of
+from spellgen.spellfile.address import to_checksum
+from spellgen.spellfile.links import NOUNS, label_of
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 TOKENS = ("DAI", "MKR", "USDS", "SKY", "SPK")
@@ -138,12 +138,12 @@ def _ether_lines(lines: list[str], code: list[str]) -> list[SourceFinding]:
     return findings
 
 
-# A link line of the spells before 2023-03-29: the bare URL, `// https://...` (spec/style.py).
+# A link line of the spells before 2023-03-29: the bare URL, `// https://...` (spellfile/style.py).
 _BARE_LINK_LINE = re.compile(r"^\s*//\s*(https?://\S+)")
 
 
 def _link_lines(lines: list[str]) -> list[SourceFinding]:
-    """`// Forum: https://...` lines: https, and the prefix the URL's host implies (spec/links.py).
+    """`// Forum: https://...` lines: https, and the prefix the URL's host implies (spellfile/links.py).
     A bare `// https://...` line, the form of spells before 2023-03-29 (and of other links since), has
     no prefix to check: only https (no archived spell of 2021-26 wrote a bare `http://` line).
     An unknown host or a reference that is no URL is left to the reviewer (the YAML check warns)."""

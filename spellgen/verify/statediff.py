@@ -21,11 +21,11 @@ from typing import Callable
 from eth_abi import encode
 
 from spellgen.chain.slots import mapping_slot
-from spellgen.spec.address import keccak256, to_checksum
-from spellgen.spec.amounts import human
-from spellgen.spec.protocol import MKR_SKY_RATE, RAD, RAY, WAD
-from spellgen.spec.timeutil import iso
-from spellgen.spec.expect import Expected
+from spellgen.spellfile.address import keccak256, to_checksum
+from spellgen.spellfile.amounts import human
+from spellgen.spellfile.protocol import MKR_SKY_RATE, RAD, RAY, WAD
+from spellgen.spellfile.timeutil import iso
+from spellgen.spellfile.expect import Expected
 from spellgen.verify.layouts import KIND_BY_ADDRESS, KIND_BY_KEY, LAYOUTS, Decoder, Layout
 
 MOD = 2**256

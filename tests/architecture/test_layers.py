@@ -12,10 +12,10 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "spellgen"
 # Lowest first. The shared utilities (resources, files, progress) sit under every stage.
-ORDER = ["resources", "files", "progress", "spec", "budget", "render", "build", "chain", "twin", "cast",
+ORDER = ["resources", "files", "progress", "spellfile", "budget", "render", "compiler", "chain", "twin", "cast",
          "verify", "review", "run", "integrations", "cli"]
 UTILITIES = {"resources", "files", "progress"}
-RENDER_PATH = ["spec", "budget", "render", "review"]  # what check, render, diff, schema load
+RENDER_PATH = ["spellfile", "budget", "render", "review"]  # what check, render, diff, schema load
 HEAVY = {"brownie", "web3", "solcx", "eth_abi"}
 
 
@@ -80,9 +80,9 @@ def test_the_render_path_imports_nothing_heavy_at_module_level(module):
 
 
 def test_the_checker_catches_an_upward_import(tmp_path):
-    """The rule itself can fail: a spec module importing the verifier is reported."""
+    """The rule itself can fail: a spellfile module importing the verifier is reported."""
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    from spellgen.verify.compare import verify\n")
     known = modules()
-    upward = [n for n in imports_of(bad) if n in known and ORDER.index(stage_of(n)) > ORDER.index("spec")]
+    upward = [n for n in imports_of(bad) if n in known and ORDER.index(stage_of(n)) > ORDER.index("spellfile")]
     assert upward == ["spellgen.verify.compare"]

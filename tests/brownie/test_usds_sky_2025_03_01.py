@@ -3,7 +3,7 @@
     brownie test tests/brownie/test_usds_sky_2025_03_01.py                          # on the twin at 2025-03-01
     brownie test tests/brownie/test_usds_sky_2025_03_01.py --network mainnet-fork   # on a fork of $ETH_RPC_URL
 
-The expected values are literals computed from the YAML (spellgen.spec.expect), never from the
+The expected values are literals computed from the YAML (spellgen.spellfile.expect), never from the
 Solidity. The fixtures come from spellgen's pytest plugin: `cast` is the spell deployed, elected,
 scheduled and cast (spellgen's Simulator), with what the chain showed before and after, inside a
 snapshot reverted after each test. Add tests of your own with the same fixtures.

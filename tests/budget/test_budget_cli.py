@@ -9,10 +9,10 @@ import pytest
 from budgetfiles import MKR_SPELL, ROOT, TECHOPS, TECHOPS_LEDGER, ledger_file
 from spellgen.cli import budget as cli
 from spellgen.budget.checks import check_with_budget_files
-from spellgen.spec.checks import check_spell
-from spellgen.spec.diagnostics import Diagnostics, InputError
-from spellgen.spec.parse import load_spell
-from spellgen.spec.source import parse_text, read_file
+from spellgen.spellfile.checks import check_spell
+from spellgen.spellfile.diagnostics import Diagnostics, InputError
+from spellgen.spellfile.parse import load_spell
+from spellgen.spellfile.source import parse_text, read_file
 
 
 @pytest.mark.parametrize("args, committed", [([], "budget.schema.json"), (["--ledger"], "ledger.schema.json")])
@@ -114,9 +114,9 @@ import sys, io, contextlib
 from pathlib import Path
 from spellgen.cli.budget import main
 from spellgen.budget.checks import check_with_budget_files
-from spellgen.spec.checks import check_spell
-from spellgen.spec.diagnostics import Diagnostics
-from spellgen.spec.parse import load_spell
+from spellgen.spellfile.checks import check_spell
+from spellgen.spellfile.diagnostics import Diagnostics
+from spellgen.spellfile.parse import load_spell
 tmp = Path(sys.argv[1])
 with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
     codes = [main(["plan", "examples/budgets/techops.yaml", "--spell-date", "2022-12-09", "-o", str(tmp / "p.yaml")]),

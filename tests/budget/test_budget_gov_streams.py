@@ -11,8 +11,8 @@ from spellgen.cli import budget as cli
 from spellgen.cli import main as spell_cli
 from spellgen.budget.parse import load_budget
 from spellgen.budget.plan import plan_at
-from spellgen.spec.parse import load_spell
-from spellgen.spec.model import Allowance, Stream
+from spellgen.spellfile.parse import load_spell
+from spellgen.spellfile.model import Allowance, Stream
 
 BUDGET = f"""\
 spellgen: 1

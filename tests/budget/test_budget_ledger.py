@@ -6,10 +6,10 @@ import pytest
 from budgetfiles import (
     AUDITOR, DAI_SPELL, MKR_SPELL, TECHOPS, TECHOPS_LEDGER, file_diagnostics, ledger_file, mkr, spell_file,
 )
-from spellgen.spec import timeutil
+from spellgen.spellfile import timeutil
 from spellgen.cli import budget as cli
 from spellgen.budget.ledger import dump_ledger, load_ledger
-from spellgen.spec.model import DaiPayment, MkrTransfer, Stream
+from spellgen.spellfile.model import DaiPayment, MkrTransfer, Stream
 
 
 def add(spec, ledger, *extra):

@@ -16,10 +16,10 @@ from spellgen.cli import main as spell_cli
 from spellgen.budget.ledger import load_ledger
 from spellgen.budget.parse import load_budget
 from spellgen.budget.plan import plan_at
-from spellgen.spec.checks import check_spell
-from spellgen.spec.diagnostics import Diagnostics
-from spellgen.spec.model import SkyTransfer, Stream, UsdsPayment
-from spellgen.spec.parse import load_spell
+from spellgen.spellfile.checks import check_spell
+from spellgen.spellfile.diagnostics import Diagnostics
+from spellgen.spellfile.model import SkyTransfer, Stream, UsdsPayment
+from spellgen.spellfile.parse import load_spell
 
 TEXT = MIXED.read_text()
 # What the plan of 2025-06-26 (no ledger) calls for, as a ledger entry.

@@ -8,13 +8,13 @@ from spellgen.cli import main as cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = [ROOT / "examples/techops-2022-01-28.yaml", ROOT / "examples/techops-2022-12-09.yaml",
-         ROOT / "tests/specs/treasury-2023-08-02.yaml", ROOT / "tests/specs/usds-sky-2025-03-01.yaml",
-         ROOT / "tests/specs/payments-2023-03-01.yaml",
+         ROOT / "tests/spells/treasury-2023-08-02.yaml", ROOT / "tests/spells/usds-sky-2025-03-01.yaml",
+         ROOT / "tests/spells/payments-2023-03-01.yaml",
          # Issue 12: the Sky-era budget actions (USDS payments, SKY transfers from the treasury and
          # through MKR_SKY, streams at the cast, set: owed allowances, chainlog-key recipients).
          ROOT / "examples/sky-2026-01-15.yaml", ROOT / "examples/sky-2026-02-26.yaml",
-         ROOT / "examples/every-action-2026.yaml", ROOT / "tests/specs/sky-mkr-2025-03-06.yaml",
-         ROOT / "tests/specs/sky-direct-2024-11-28.yaml"]
+         ROOT / "examples/every-action-2026.yaml", ROOT / "tests/spells/sky-mkr-2025-03-06.yaml",
+         ROOT / "tests/spells/sky-direct-2024-11-28.yaml"]
 
 
 @pytest.fixture(autouse=True)
@@ -84,7 +84,7 @@ def test_a_stream_at_the_cast_is_judged_against_the_cast_block(tmp_path, capsys)
     """`start: cast - 7 days`: bgn is the cast's block time minus 7 days, fin 730 days later."""
     results = _results(ROOT / "examples/every-action-2026.yaml", tmp_path)
     report = json.loads((tmp_path / "report.json").read_text())
-    from spellgen.spec.timeutil import iso, parse_instant
+    from spellgen.spellfile.timeutil import iso, parse_instant
 
     cast = parse_instant(report["cast"]["time"].replace(" UTC", "Z").replace(" ", "T"), "start")[0]
     spk = results["stream: 227,500,000 SPK to REWARDS_DIST_USDS_SPK on MCD_VEST_SPK_TREASURY, "
@@ -105,7 +105,7 @@ def test_usds_payments_leave_no_dai_and_raise_sin_and_usds_supply(tmp_path, caps
 
 def test_sky_from_mkr_rounds_the_mkr_up_and_keeps_the_remainder(tmp_path, capsys):
     """100,000.01 SKY needs 4.166667083333333334 MKR (rounded up): the PauseProxy keeps 16,000 wei of SKY."""
-    results = _results(ROOT / "tests/specs/sky-mkr-2025-03-06.yaml", tmp_path)
+    results = _results(ROOT / "tests/spells/sky-mkr-2025-03-06.yaml", tmp_path)
     # 13.75 + 12 + 4.166667083333333334 MKR, minting 24,000 SKY per MKR
     # and the treasury conversion of 624 MKR into 14,976,000 SKY for the PauseProxy
     conversion = results["MKR -> SKY conversion: 653.916667083333333334 MKR into 15,694,000.010000000000016 SKY"]

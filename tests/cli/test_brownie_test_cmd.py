@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from spellgen.cli import main as cli
-from spellgen.spec.diagnostics import Diagnostics
-from spellgen.spec.expect import expected_from
-from spellgen.spec.parse import load_spell
+from spellgen.spellfile.diagnostics import Diagnostics
+from spellgen.spellfile.expect import expected_from
+from spellgen.spellfile.parse import load_spell
 
 ROOT = Path(__file__).resolve().parents[2]
 EVERY = ROOT / "examples/every-action.yaml"

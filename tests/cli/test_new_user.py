@@ -71,7 +71,7 @@ def test_simulate_twice_on_the_same_port(tmp_path, capsys):
 @pytest.mark.parametrize("command", ["simulate", "verify"])
 def test_a_port_really_in_use_is_an_input_error(command, tmp_path, capsys):
     from spellgen.render.spell import render
-    from spellgen.spec.parse import load_spell
+    from spellgen.spellfile.parse import load_spell
 
     spell = tmp_path / "DssSpell.sol"
     spell.write_text(render(load_spell(DEC), DEC.name))
@@ -133,7 +133,7 @@ def test_a_node_that_answers_on_our_port_but_is_not_ours_is_never_used(monkeypat
 
 # --- limits and exit codes ----------------------------------------------------------------------
 def test_build_over_the_size_limit_exits_1_and_says_what_to_do(tmp_path, capsys, monkeypatch):
-    import spellgen.build.compile as compile_module
+    import spellgen.compiler.compile as compile_module
 
     monkeypatch.setattr(compile_module, "MAX_CODE_SIZE", 1_000)
     assert cli.main(["build", str(DEC), "--out", str(tmp_path / "out")]) == 1
@@ -143,7 +143,7 @@ def test_build_over_the_size_limit_exits_1_and_says_what_to_do(tmp_path, capsys,
 
 
 def test_simulate_over_the_size_limit_stops_before_deploying(tmp_path, capsys, monkeypatch):
-    import spellgen.build.compile as compile_module
+    import spellgen.compiler.compile as compile_module
 
     monkeypatch.setattr(compile_module, "MAX_CODE_SIZE", 1_000)
     assert cli.main(["simulate", str(DEC), "--report-dir", str(tmp_path)]) == 1

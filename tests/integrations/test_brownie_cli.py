@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BROWNIE = ROOT / ".venv" / "bin" / "brownie"
 SCRIPT = "scripts/simulate_spell.py"
 REAL_SPELL = "tests/realspells/2025-03-01-DssSpell/DssSpell.sol"
-USDS_SKY = "tests/specs/usds-sky-2025-03-01.yaml"
+USDS_SKY = "tests/spells/usds-sky-2025-03-01.yaml"
 NETWORK_CONFIG = Path.home() / ".brownie" / "network-config.yaml"
 
 

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from adversarial import (DESCRIPTION, TEXT_FIELDS, adversarial_text, dangerous_but_valid_text, load, refused_fields,
                          spell_yaml)
-from spellgen.spec import solidity
-from spellgen.build.compile import compile_spell
+from spellgen.spellfile import solidity
+from spellgen.compiler.compile import compile_spell
 from spellgen.render.spell import render
 
 EXAMPLES = int(os.environ.get("SPELLGEN_FUZZ_EXAMPLES", "12"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.spec.parse import load_spell
+from spellgen.spellfile.parse import load_spell
 from spellgen.render.spell import render
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,7 +75,7 @@ def test_comment_and_code_agree_on_every_amount(tmp_path):
 
 
 def test_same_input_same_bytes_across_hash_seeds_and_time_zones():
-    script = ("import sys; from pathlib import Path; from spellgen.spec.parse import load_spell; "
+    script = ("import sys; from pathlib import Path; from spellgen.spellfile.parse import load_spell; "
               "from spellgen.render.spell import render; "
               "sys.stdout.write(render(load_spell(Path('examples/techops-2022-01-28.yaml')), 'a.yaml'))")
     outputs = set()

@@ -6,8 +6,8 @@ import re
 import pytest
 
 from spellgen.render.spell import render
-from spellgen.spec.parse import load_spell
-from spellgen.spec.style import NEW_ETHER_NOTE, house_style
+from spellgen.spellfile.parse import load_spell
+from spellgen.spellfile.style import NEW_ETHER_NOTE, house_style
 
 BLUE = "0xb6C09680D822F162449cdFB8248a7D3FC26Ec9Bf"
 

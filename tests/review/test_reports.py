@@ -15,7 +15,7 @@ from spellgen.cli import review as report_cli
 from spellgen.budget.parse import load_budget
 from spellgen.budget.caplines import budget_cap_lines, load_budget_caps
 from spellgen.review.chart import chart_svg
-from spellgen.spec.parse import load_spell
+from spellgen.spellfile.parse import load_spell
 from spellgen.review.report import RunInfo, markdown, write_reports
 from spellgen.review.summary import cumulative_series, spell_time
 from spellgen.verify.compare import Result

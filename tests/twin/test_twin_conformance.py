@@ -9,7 +9,7 @@ import pytest
 from eth_account import Account
 from web3 import Web3
 
-from spellgen.spec.protocol import MAINNET, RAD, RAY, WAD
+from spellgen.spellfile.protocol import MAINNET, RAD, RAY, WAD
 from spellgen.twin import state as S
 from twinkit import ZERO, b32, probe_artifacts
 

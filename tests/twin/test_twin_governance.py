@@ -7,7 +7,7 @@ T0 = Friday 2022-01-28 00:00:00 UTC with a 48-hour delay.
 import pytest
 from web3 import Web3
 
-from spellgen.build.compile import compile_spell
+from spellgen.compiler.compile import compile_spell
 from spellgen.twin import state as S
 from spellgen.twin.artifacts import Artifact
 from twinkit import HERE

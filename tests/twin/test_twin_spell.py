@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.build.compile import MAX_CODE_SIZE, compile_spell
-from spellgen.spec.parse import load_spell
-from spellgen.spec.protocol import DSS_EXEC_LIB, MAINNET, RAD, WAD
+from spellgen.compiler.compile import MAX_CODE_SIZE, compile_spell
+from spellgen.spellfile.parse import load_spell
+from spellgen.spellfile.protocol import DSS_EXEC_LIB, MAINNET, RAD, WAD
 from spellgen.render.spell import render
 from spellgen.twin.artifacts import Artifact
 

@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 JAN = ROOT / "examples/techops-2022-01-28.yaml"  # solc 0.6.12, no office hours, a payment and a stream
 DEC = ROOT / "examples/techops-2022-12-09.yaml"  # solc 0.8.16, office hours, an MKR transfer
-TREASURY = ROOT / "tests/specs/treasury-2023-08-02.yaml"  # 0.8.16, streams, yanks, allowance, cap
-SKY_SPEC = ROOT / "tests/specs/usds-sky-2025-03-01.yaml"  # 0.8.16, USDS and SKY streams
+TREASURY = ROOT / "tests/spells/treasury-2023-08-02.yaml"  # 0.8.16, streams, yanks, allowance, cap
+SKY_SPEC = ROOT / "tests/spells/usds-sky-2025-03-01.yaml"  # 0.8.16, USDS and SKY streams
 
 ATTACKER = "0x6cD0Ed4Ef58E68efEF55E975803d9F9001DAFed2"
 JUG = "0x19c0976f590D67707E62397C87829d896Dc0f1F1"  # mainnet MCD_JUG, which the twin does not model

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.build.compile import compile_spell
+from spellgen.compiler.compile import compile_spell
 
 ARCHIVE = os.environ.get("SPELLGEN_SPELLS_ARCHIVE")
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.build.compile import compile_cached
+from spellgen.compiler.compile import compile_cached
 from spellgen.chain.client import Chain
 from spellgen.cli import main as cli
 from spellgen.run import load_source
-from spellgen.spec.history import compile_settings_at
-from spellgen.spec.protocol import CHANGELOG
+from spellgen.spellfile.history import compile_settings_at
+from spellgen.spellfile.protocol import CHANGELOG
 from spellgen.twin import start_twin
 from spellgen.verify.deployed import first_difference, masked, split_metadata
 
@@ -140,7 +140,7 @@ def test_the_first_difference_names_the_constant():
 
 def test_the_twin_keeps_its_settings_and_every_real_fork_path_uses_the_dates():
     from spellgen.run import ChainChoice, compile_settings_for
-    from spellgen.spec.history import TWIN_COMPILE
+    from spellgen.spellfile.history import TWIN_COMPILE
 
     spell, _, _ = load_source(SPEC)
     assert compile_settings_for(spell, ChainChoice()) == TWIN_COMPILE

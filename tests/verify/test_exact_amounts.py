@@ -5,10 +5,10 @@ import pytest
 
 from spellgen.cli import main as cli
 from spellgen.render.spell import render
-from spellgen.spec.parse import load_spell
+from spellgen.spellfile.parse import load_spell
 
 ROOT = Path(__file__).resolve().parents[2]
-HUGE = ROOT / "tests/specs/huge-allowance-2023-08-02.yaml"
+HUGE = ROOT / "tests/spells/huge-allowance-2023-08-02.yaml"
 LITERAL = "12_345_678_901.123456789012345678 ether"
 ITEM = "allowance: PauseProxy MKR to MCD_VEST_MKR_TREASURY set to 12,345,678,901.123456789012345678 MKR"
 
@@ -56,7 +56,7 @@ def test_the_control_total_of_29_digit_transfers_is_exact(tmp_path):
 
 
 def test_a_fractional_cap_compiles_and_sets_the_exact_per_second_integer(tmp_path, capsys):
-    spec = ROOT / "tests/specs/fractional-cap-2023-08-02.yaml"
+    spec = ROOT / "tests/spells/fractional-cap-2023-08-02.yaml"
     code = cli.main(["simulate", str(spec), "--report-dir", str(tmp_path)])
     out = capsys.readouterr().out
     assert code == 0, out

@@ -16,7 +16,7 @@ from harm_corpus import DEC, HARM, JAN, SKY_SPEC, TREASURY  # noqa: E402
 
 from spellgen.cli import main as cli  # noqa: E402
 from spellgen.render.spell import render  # noqa: E402
-from spellgen.spec.parse import load_spell  # noqa: E402
+from spellgen.spellfile.parse import load_spell  # noqa: E402
 
 NOT_CAST = "the spell is deployed, elected, scheduled and cast"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from spellgen.cli import main as cli
-from spellgen.spec.parse import load_spell
+from spellgen.spellfile.parse import load_spell
 from spellgen.render.spell import render
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,12 +17,12 @@ OTHER = "0x6cD0Ed4Ef58E68efEF55E975803d9F9001DAFed2"
 
 JAN = ROOT / "examples/techops-2022-01-28.yaml"
 DEC = ROOT / "examples/techops-2022-12-09.yaml"
-TREASURY = ROOT / "tests/specs/treasury-2023-08-02.yaml"
-SKY_SPEC = ROOT / "tests/specs/usds-sky-2025-03-01.yaml"
+TREASURY = ROOT / "tests/spells/treasury-2023-08-02.yaml"
+SKY_SPEC = ROOT / "tests/spells/usds-sky-2025-03-01.yaml"
 EVERY26 = ROOT / "examples/every-action-2026.yaml"
 FEB26 = ROOT / "examples/sky-2026-02-26.yaml"
-SKY_MKR = ROOT / "tests/specs/sky-mkr-2025-03-06.yaml"
-SKY_DIRECT = ROOT / "tests/specs/sky-direct-2024-11-28.yaml"
+SKY_MKR = ROOT / "tests/spells/sky-mkr-2025-03-06.yaml"
+SKY_DIRECT = ROOT / "tests/spells/sky-direct-2024-11-28.yaml"
 
 USDS_DELEGATE = "USDS payment: 4,000 USDS to DELEGATE"
 USDS_SPARK = "USDS payment: 1,512,762 USDS to SPARK_SUBPROXY"

@@ -12,7 +12,7 @@ import pytest
 from spellgen.cli import main as cli
 
 ROOT = Path(__file__).resolve().parents[2]
-SPEC = ROOT / "tests/specs/usds-sky-2025-03-01.yaml"
+SPEC = ROOT / "tests/spells/usds-sky-2025-03-01.yaml"
 FOLDER = ROOT / "tests/realspells/2025-03-01-DssSpell"
 
 

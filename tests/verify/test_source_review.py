@@ -5,16 +5,16 @@ import pytest
 
 from spellgen.cli import main as cli
 from spellgen.render.spell import render
-from spellgen.spec.parse import load_spell
+from spellgen.spellfile.parse import load_spell
 from spellgen.verify.source import review_source
 
 ROOT = Path(__file__).resolve().parents[2]
 DEC = ROOT / "examples/techops-2022-12-09.yaml"
 JAN = ROOT / "examples/techops-2022-01-28.yaml"
 JAN26 = ROOT / "examples/sky-2026-01-15.yaml"
-SPECS = [JAN, DEC, ROOT / "examples/every-action.yaml", ROOT / "tests/specs/treasury-2023-08-02.yaml",
+SPECS = [JAN, DEC, ROOT / "examples/every-action.yaml", ROOT / "tests/spells/treasury-2023-08-02.yaml",
          # the MKR-era SKY conversions hold MKR_SKY.rate() as an immutable, as the archive did
-         ROOT / "tests/specs/sky-mkr-2025-03-06.yaml", ROOT / "tests/specs/sky-direct-2024-11-28.yaml",
+         ROOT / "tests/spells/sky-mkr-2025-03-06.yaml", ROOT / "tests/spells/sky-direct-2024-11-28.yaml",
          ROOT / "examples/every-action-2026.yaml", *sorted(ROOT.glob("examples/*-202[56]-*.yaml"))]
 
 

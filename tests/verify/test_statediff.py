@@ -3,10 +3,10 @@ hand-made traces (no chain): each rule must be able to fail."""
 from types import SimpleNamespace
 
 from spellgen.chain.slots import mapping_slot, nested_slot
-from spellgen.spec.protocol import MAINNET, RAD, WAD
+from spellgen.spellfile.protocol import MAINNET, RAD, WAD
 from spellgen.verify.callpolicy import Policy, frames, selector
 from spellgen.verify.compare import max_cast_gas
-from spellgen.spec.expect import Expected, Item, Payment
+from spellgen.spellfile.expect import Expected, Item, Payment
 from spellgen.verify.layouts import LAYOUTS, Decoder
 from spellgen.verify.statediff import (Context, check_diff, check_schedule, compare_diffs, pack_award, parse_diff,
                                        yanked)
@@ -154,7 +154,7 @@ def test_cast_gas_limit_by_date():
 def test_schedule_may_only_set_eta_and_plot_the_one_plan():
     from eth_abi import encode
 
-    from spellgen.spec.address import keccak256
+    from spellgen.spellfile.address import keccak256
 
     c = ctx(eta=1_700_000_000)
     plan = keccak256(encode(["address", "bytes32", "bytes", "uint256"],

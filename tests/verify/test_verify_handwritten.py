@@ -7,7 +7,7 @@ import pytest
 from spellgen.cli import main as cli
 
 ROOT = Path(__file__).resolve().parents[2]
-SPEC = ROOT / "tests/specs/treasury-2023-08-02.yaml"
+SPEC = ROOT / "tests/spells/treasury-2023-08-02.yaml"
 SPELL = ROOT / "tests/handwritten/treasury-2023-08-02.sol"
 
 
@@ -46,7 +46,7 @@ def test_a_chainlog_key_holding_another_address_fails_its_item():
     """The chainlog item compares what the ChainLog answered with the YAML's stated address."""
     from spellgen.cast.simulate import Observation
     from spellgen.verify.compare import Verifier
-    from spellgen.spec.expect import ChainlogEntry, Expected, Item
+    from spellgen.spellfile.expect import ChainlogEntry, Expected, Item
 
     expected = Expected("d", True, 0)
     want = "0x3300f198988e4C9C63F75dF86De36421f06af8c4"

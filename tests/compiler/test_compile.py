@@ -4,15 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.build.compile import MAX_CODE_SIZE, CompileError, compile_spell
-from spellgen.spec.parse import load_spell
-from spellgen.spec.protocol import DSS_EXEC_LIB
+from spellgen.compiler.compile import MAX_CODE_SIZE, CompileError, compile_spell
+from spellgen.spellfile.parse import load_spell
+from spellgen.spellfile.protocol import DSS_EXEC_LIB
 from spellgen.render.spell import render
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 # The MKR-era SKY forms (the conversion helpers) are only in test specs: compile them too.
-SPECS = sorted((ROOT / "tests/specs").glob("sky-*.yaml"))
+SPECS = sorted((ROOT / "tests/spells").glob("sky-*.yaml"))
 
 
 @pytest.mark.parametrize("example", EXAMPLES + SPECS, ids=lambda p: p.stem)

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from spellgen.spec.address import keccak256
+from spellgen.spellfile.address import keccak256
 
 _HASH = re.compile(r"Hash:\s*(0x[0-9a-fA-F]{64})\b")
 

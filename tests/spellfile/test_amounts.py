@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from spellgen.spec import amounts
-from spellgen.spec.diagnostics import Diagnostics
-from spellgen.spec.source import parse_text
+from spellgen.spellfile import amounts
+from spellgen.spellfile.diagnostics import Diagnostics
+from spellgen.spellfile.source import parse_text
 
 
 @pytest.mark.parametrize("text, value", [
@@ -48,14 +48,14 @@ HUGE = "12,345,678,901.123456789012345678"  # 29 significant digits
 
 
 def test_to_wei_keeps_every_digit_of_a_29_digit_amount():
-    from spellgen.spec.amounts import parse_amount, to_wei
+    from spellgen.spellfile.amounts import parse_amount, to_wei
 
     value, _ = parse_amount(HUGE)
     assert to_wei(value) == 12_345_678_901_123_456_789_012_345_678
 
 
 def test_exact_sum_and_from_wei_do_not_round():
-    from spellgen.spec.amounts import exact_sum, from_wei, parse_amount, to_wei
+    from spellgen.spellfile.amounts import exact_sum, from_wei, parse_amount, to_wei
 
     value, _ = parse_amount(HUGE)
     total = exact_sum([value, value, Decimal("0.000000000000000001")])

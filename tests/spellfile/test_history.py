@@ -7,8 +7,8 @@ import pytest
 
 from spellgen.cli import main as cli
 from spellgen.render.spell import render
-from spellgen.spec import history
-from spellgen.spec.parse import load_spell
+from spellgen.spellfile import history
+from spellgen.spellfile.parse import load_spell
 
 ROOT = Path(__file__).resolve().parents[2]
 DEC = ROOT / "examples/techops-2022-12-09.yaml"

@@ -2,8 +2,8 @@
 import pytest
 
 from spellfiles import diagnose
-from spellgen.spec.links import label_of, link_line, rendered_label
-from spellgen.spec.style import house_style
+from spellgen.spellfile.links import label_of, link_line, rendered_label
+from spellgen.spellfile.style import house_style
 
 
 def spell(date: str, links: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.build import toolchain
+from spellgen.compiler import toolchain
 from spellgen.chain.node import free_port
 
 ROOT = toolchain.repo_root()

@@ -50,8 +50,8 @@ MAINNET: dict[str, str] = {
     "MCD_VEST_SPK_TREASURY": "0xF9A2002b471f600A5484da5a735a2A053d377078",
 }
 
-# Which of these keys exist at a spell's date, and under which address, is spellgen.spec.history's
-# (spellgen/spec/data/chainlog.tsv); the twin holds the contracts above and registers them by date.
+# Which of these keys exist at a spell's date, and under which address, is spellgen.spellfile.history's
+# (spellgen/spellfile/data/chainlog.tsv); the twin holds the contracts above and registers them by date.
 
 # SKY per MKR at MKR_SKY (`rate()`).
 MKR_SKY_RATE = 24_000
@@ -84,7 +84,7 @@ class Cap:
             return self.exact_per_second
         # Solidity evaluates `amount * WAD / period` with integer division; the wei are exact
         # (amounts imports this module, hence the late import).
-        from spellgen.spec.amounts import to_wei
+        from spellgen.spellfile.amounts import to_wei
 
         return to_wei(self.amount) // self.period
 
@@ -114,4 +114,4 @@ VESTS: dict[str, Vest] = {
     )
 }
 
-# Caps and delays by date: spellgen.spec.history (tables of the spells archive, with sources).
+# Caps and delays by date: spellgen.spellfile.history (tables of the spells archive, with sources).

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.build.compile import CompileError, compile_spell, local_sources
+from spellgen.compiler.compile import CompileError, compile_spell, local_sources
 from spellgen.resources import contracts_dir
 
 # The public functions of DssExecLib as deployed at 0x8De6DDbCd5053d32292AAA0D2105A32d108484a6
@@ -63,8 +63,8 @@ def library() -> dict:
     functions, which only a DELEGATECALL reaches) and its runtime size."""
     import solcx
 
-    from spellgen.build import toolchain
-    from spellgen.build.compile import exec_lib_sources
+    from spellgen.compiler import toolchain
+    from spellgen.compiler.compile import exec_lib_sources
 
     toolchain.prepare_env()
     output = solcx.compile_standard({

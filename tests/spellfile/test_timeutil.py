@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from spellgen.spec import timeutil
+from spellgen.spellfile import timeutil
 
 
 def test_bare_start_date_is_midnight_utc():

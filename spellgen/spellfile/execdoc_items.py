@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from spellgen.spec.amounts import human
-from spellgen.spec.diagnostics import Loc
-from spellgen.spec.model import DaiPayment, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment
+from spellgen.spellfile.amounts import human
+from spellgen.spellfile.diagnostics import Loc
+from spellgen.spellfile.model import DaiPayment, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment
 
 TOKENS = ("DAI", "USDS", "MKR", "SKY", "SPK")
 _NUMBER = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?:\s+(?P<scale>thousand|million|billion))?"

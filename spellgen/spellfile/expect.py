@@ -9,12 +9,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from spellgen.spec.amounts import exact_sum, human, to_wei
-from spellgen.spec.model import (
+from spellgen.spellfile.amounts import exact_sum, human, to_wei
+from spellgen.spellfile.model import (
     Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
-from spellgen.spec.protocol import MKR_SKY_RATE, VESTS, WAD
-from spellgen.spec.timeutil import human_duration, iso
+from spellgen.spellfile.protocol import MKR_SKY_RATE, VESTS, WAD
+from spellgen.spellfile.timeutil import human_duration, iso
 
 ZERO = "0x0000000000000000000000000000000000000000"
 

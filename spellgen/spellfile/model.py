@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Union
 
-from spellgen.spec.amounts import to_wei
-from spellgen.spec.diagnostics import Loc
-from spellgen.spec.protocol import MKR_SKY_RATE, VESTS, Cap
+from spellgen.spellfile.amounts import to_wei
+from spellgen.spellfile.diagnostics import Loc
+from spellgen.spellfile.protocol import MKR_SKY_RATE, VESTS, Cap
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,11 @@ Field names come from parse.py's key tables, so the two cannot drift apart (test
 """
 from __future__ import annotations
 
-from spellgen.spec.parse import (
+from spellgen.spellfile.parse import (
     ACTION_KEYS, CAP_KEYS, EXEC_DOC_KEYS, EXPECT_KEYS, LINK_LABELS, SECTION_KEYS, SIMULATION_KEYS, SOLC_TARGETS, SPELL_KEYS, TOP_KEYS,
 )
-from spellgen.spec.execdoc import URL_PATTERN as EXEC_DOC_URL
-from spellgen.spec.protocol import VESTS
+from spellgen.spellfile.execdoc import URL_PATTERN as EXEC_DOC_URL
+from spellgen.spellfile.protocol import VESTS
 
 AMOUNT = {
     "description": "A token amount, exact: 2,486,400 or 1_069_250 or 257.31, optionally followed by the token "

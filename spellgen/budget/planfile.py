@@ -9,13 +9,13 @@ import json
 import re
 from decimal import Decimal
 
-from spellgen.spec import timeutil
-from spellgen.spec.amounts import human
-from spellgen.spec.protocol import MKR_CONVERSION_ERA
-from spellgen.spec.checks import check_spell
-from spellgen.spec.diagnostics import Diagnostics, InputError
-from spellgen.spec.parse import LINK_LABELS, parse_spell
-from spellgen.spec.source import parse_text
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.amounts import human
+from spellgen.spellfile.protocol import MKR_CONVERSION_ERA
+from spellgen.spellfile.checks import check_spell
+from spellgen.spellfile.diagnostics import Diagnostics, InputError
+from spellgen.spellfile.parse import LINK_LABELS, parse_spell
+from spellgen.spellfile.source import parse_text
 from spellgen.budget import months
 from spellgen.budget.model import Budget, PeriodBudget
 from spellgen.budget.plan import Plan, PlannedStream, PlannedTopUp, PlannedTransfer

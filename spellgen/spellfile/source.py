@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from spellgen.spec.diagnostics import Diagnostics, InputError, Loc
+from spellgen.spellfile.diagnostics import Diagnostics, InputError, Loc
 
 MAX_BYTES = 1 << 20  # a spell or budget file is a few KiB; anything near this is a mistake
 

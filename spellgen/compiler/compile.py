@@ -18,10 +18,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from spellgen import resources
-from spellgen.build import toolchain
+from spellgen.compiler import toolchain
 from spellgen.files import write_atomic
-from spellgen.spec.history import TWIN_COMPILE, CompileSettings
-from spellgen.spec.protocol import DSS_EXEC_LIB
+from spellgen.spellfile.history import TWIN_COMPILE, CompileSettings
+from spellgen.spellfile.protocol import DSS_EXEC_LIB
 
 SPELL_FILE = "DssSpell.sol"
 EXEC_LIB_DIR = "dss-exec-lib"
@@ -147,7 +147,7 @@ def standard_input(source: str, bytecode_hash: str = "ipfs", source_dir: Path | 
     """`bytecode_hash="none"` drops the metadata hash, which covers the source text (comments
     included): then two sources that differ only in comments give identical bytecode.
     `source_dir`: the hand-written spell's folder, where its own imports are found. `settings`: the
-    optimizer (spellgen.spec.history.compile_settings_at gives a date's, to match a deployed spell).
+    optimizer (spellgen.spellfile.history.compile_settings_at gives a date's, to match a deployed spell).
     No EVM version is set: the spells repository never set one solc 0.6.12 or 0.8.16 knows."""
     base = {**exec_lib_sources(), **repository_exec_base(source_dir)}
     selection: dict = {name: {"": ["ast"]} for name in AST_FILES}

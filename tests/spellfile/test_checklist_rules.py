@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from spellgen.cli import main as cli
-from spellgen.spec import history
+from spellgen.spellfile import history
 
 ROOT = Path(__file__).resolve().parents[2]
 DEC = ROOT / "examples/techops-2022-12-09.yaml"
-TREASURY = ROOT / "tests/specs/treasury-2023-08-02.yaml"
+TREASURY = ROOT / "tests/spells/treasury-2023-08-02.yaml"
 OTHER = "0x6cD0Ed4Ef58E68efEF55E975803d9F9001DAFed2"
 
 
@@ -75,7 +75,7 @@ def test_an_unrestricted_stream_needs_a_reason(tmp_path, capsys):
 
 def test_a_stream_on_a_vest_without_a_known_cap_is_an_error(tmp_path, capsys, monkeypatch):
     """The rate check is never skipped: no known cap at the date is an error, not a warning."""
-    import spellgen.spec.checks as checks
+    import spellgen.spellfile.checks as checks
 
     monkeypatch.setattr(checks, "vest_cap_at", lambda vest, day: None)
     code, out = check(tmp_path, TREASURY.read_text(), capsys)

@@ -7,14 +7,14 @@ import pytest
 
 from spellgen.cli import main as cli
 from spellgen.render.spell import render
-from spellgen.spec.checks import check_spell
-from spellgen.spec.diagnostics import Diagnostics
-from spellgen.spec.execdoc import (
+from spellgen.spellfile.checks import check_spell
+from spellgen.spellfile.diagnostics import Diagnostics
+from spellgen.spellfile.execdoc import (
     EMPTY_KECCAK, MAKER_REPO, SKY_REPO, UrlError, description_hash, document_hashes, is_placeholder, keccak_hex,
     parse_url,
 )
-from spellgen.spec.execdoc_items import doc_payments
-from spellgen.spec.parse import load_spell
+from spellgen.spellfile.execdoc_items import doc_payments
+from spellgen.spellfile.parse import load_spell
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests/execdoc"

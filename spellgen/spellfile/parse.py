@@ -11,18 +11,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from spellgen.spec import amounts
-from spellgen.spec import execdoc
-from spellgen.spec import timeutil
-from spellgen.spec.address import AddressError, looks_like_address, parse_address
-from spellgen.spec.diagnostics import Diagnostics, InputError, Loc
-from spellgen.spec.model import (
+from spellgen.spellfile import amounts
+from spellgen.spellfile import execdoc
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.address import AddressError, looks_like_address, parse_address
+from spellgen.spellfile.diagnostics import Diagnostics, InputError, Loc
+from spellgen.spellfile.model import (
     Action, Allowance, CapChange, DaiPayment, ExecDoc, Expect, MkrToSky, MkrTransfer, Party, Section, SkyTransfer, Spell,
     Stream, UsdsPayment, Yank,
 )
-from spellgen.spec.protocol import MAINNET, UINT48_MAX, VESTS, Cap
-from spellgen.spec.solidity import DATE_CONSTANT, TEMPLATE_NAMES, identifier_problem, string_literal_problem, text_problem
-from spellgen.spec.source import YNode, read_file
+from spellgen.spellfile.protocol import MAINNET, UINT48_MAX, VESTS, Cap
+from spellgen.spellfile.solidity import DATE_CONSTANT, TEMPLATE_NAMES, identifier_problem, string_literal_problem, text_problem
+from spellgen.spellfile.source import YNode, read_file
 
 FORMAT_VERSION = 1
 SOLC_TARGETS = ("0.8.16", "0.6.12")

@@ -2,5 +2,5 @@
 
 `toolchain` finds (or installs) anvil and the solc compilers; `compile` turns Solidity into
 bytecode with a content-addressed cache and enforces the EIP-170 code size limit.
-May import: spellgen.spec, py-solc-x.
+May import: spellgen.spellfile, py-solc-x.
 """

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from spellgen.spec.protocol import WAD
+from spellgen.spellfile.protocol import WAD
 
 MAX_DECIMALS = 18
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from spellgen.spec.style import HTTPS_LINKS_FROM, HouseStyle
+from spellgen.spellfile.style import HTTPS_LINKS_FROM, HouseStyle
 
 
 @dataclass(frozen=True)

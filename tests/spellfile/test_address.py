@@ -1,8 +1,8 @@
 """EIP-55 checksums, against the reference vectors of the EIP and the spec's addresses."""
 import pytest
 
-from spellgen.spec.address import AddressError, parse_address, to_checksum
-from spellgen.spec.protocol import DSS_EXEC_LIB, MAINNET
+from spellgen.spellfile.address import AddressError, parse_address, to_checksum
+from spellgen.spellfile.protocol import DSS_EXEC_LIB, MAINNET
 
 EIP55_VECTORS = [
     "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",

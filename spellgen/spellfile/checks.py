@@ -10,24 +10,24 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 from pathlib import Path
 
-from spellgen.spec import timeutil
-from spellgen.spec.amounts import exact_sum, human, is_whole
-from spellgen.spec.diagnostics import Diagnostics
-from spellgen.spec.execdoc import (
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.amounts import exact_sum, human, is_whole
+from spellgen.spellfile.diagnostics import Diagnostics
+from spellgen.spellfile.execdoc import (
     EMPTY_KECCAK, SKY_REPO, SKY_REPO_SINCE, DocUrl, description_hash, document_hashes, is_placeholder, parse_url,
     repo_for, resolve,
 )
-from spellgen.spec.execdoc_items import cross_check
-from spellgen.spec.model import (
+from spellgen.spellfile.execdoc_items import cross_check
+from spellgen.spellfile.model import (
     Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
-from spellgen.spec.protocol import (
+from spellgen.spellfile.protocol import (
     MKR_CONVERSION_ERA, MKR_SKY_RATE, TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind,
 )
-from spellgen.spec import history
-from spellgen.spec.history import vest_cap_at
-from spellgen.spec.links import link_problems
-from spellgen.spec.style import house_style
+from spellgen.spellfile import history
+from spellgen.spellfile.history import vest_cap_at
+from spellgen.spellfile.links import link_problems
+from spellgen.spellfile.style import house_style
 
 DESCRIPTION = re.compile(r"^(\d{4}-\d{2}-\d{2}) MakerDAO Executive Spell \| Hash: 0x[0-9a-f]{64}$")
 
@@ -181,7 +181,7 @@ def _house_rules(spell: Spell, diags: Diagnostics) -> None:
 
 
 def _links(spell: Spell, diags: Diagnostics) -> None:
-    """Each link line against its URL: https, under the key its host implies (spec/links.py)."""
+    """Each link line against its URL: https, under the key its host implies (spellfile/links.py)."""
     style = house_style(spell.date)
     for section in spell.sections:
         for i, (label, text) in enumerate(section.links):

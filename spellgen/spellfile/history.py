@@ -1,7 +1,7 @@
 """The chain by date: which chainlog keys, award counts, caps, delays and rules mainnet had.
 
 A spell dated D is judged against mainnet as the spells dated before D left it: the spell of D
-itself has not been cast yet. The facts are tab-separated tables in `spellgen/spec/data/`, each
+itself has not been cast yet. The facts are tab-separated tables in `spellgen/spellfile/data/`, each
 row naming the public source it comes from (the spells archive); this module only reads them.
 Pure: no I/O beyond those package files, no web3. `check`, `render`, the twin and the cast all
 ask here, so a date boundary is written down once.
@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from spellgen.spec.protocol import DAY, WAD, Cap
+from spellgen.spellfile.protocol import DAY, WAD, Cap
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -259,7 +259,7 @@ class Wallet:
 
 @lru_cache(maxsize=None)
 def wallet_entries() -> tuple[Wallet, ...]:
-    """The public wallet registry's entries over time (spellgen/spec/data/wallets.tsv)."""
+    """The public wallet registry's entries over time (spellgen/spellfile/data/wallets.tsv)."""
     return tuple(Wallet(r["name"], r["address"], r["first_seen"], r["removed"], r["source"])
                  for r in _rows("wallets.tsv"))
 
