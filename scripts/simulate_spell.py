@@ -16,35 +16,39 @@ from pathlib import Path
 
 from brownie import network, web3
 
-from spellgen.run import ChainChoice, run_spec
-from spellgen.spellfile.diagnostics import InputError
+from spellgen.cli.main import exit_code_for
+from spellgen.errors import UsageError
+from spellgen.files import require_writable_dir
+from spellgen.integrations.brownie import FORK_NETWORK, TWIN_NETWORK, twin_description
+from spellgen.run import ChainChoice, RunContext, run_spec
 from spellgen.spellfile.protocol import CHANGELOG
-
-EXIT_INVALID = 2
 
 
 def main(spec: str, spell_file: str | None = None, report_dir: str | None = None, mode: str = "") -> int:
     """Cast and verify; a failed item or bad input ends the process with 1 or 2 (brownie run ignores
     a return value, so a CI job would otherwise show green). `mode` "budget-only" is verify's
     --budget-only: changes outside the budget's contracts are listed instead of failing."""
-    if mode not in ("", "budget-only"):
-        print(f"spellgen: unknown mode {mode!r}; the fourth argument may only be budget-only", file=sys.stderr)
-        sys.exit(EXIT_INVALID)
-    if len(web3.eth.get_code(CHANGELOG)) == 0:
-        print(f"spellgen: the Brownie network {network.show_active()} has no ChainLog at {CHANGELOG}, so no "
-              f"Maker contracts to cast on; use --network spellgen-twin (the twin) or --network mainnet-fork",
-              file=sys.stderr)
-        sys.exit(EXIT_INVALID)
-    choice = ChainChoice(web3=web3, label=f"Brownie network {network.show_active()}",
-                         real_fork=network.show_active() == "mainnet-fork")
-    directory = Path(report_dir) if report_dir else Path("out") / Path(spec).stem
     try:
-        code = run_spec(Path(spec), Path(spell_file) if spell_file else None, choice, directory,
-                        budget_only=mode == "budget-only")
-    except InputError as exc:
-        for diagnostic in exc.diagnostics:
-            print(diagnostic, file=sys.stderr)
-        code = EXIT_INVALID
+        code = run_spec(context(spec, spell_file, report_dir, mode))
+    except Exception as exc:  # noqa: BLE001 - mapped to a message and an exit code as the CLI maps it
+        code = exit_code_for(exc)
     if code:
         sys.exit(code)
     return code
+
+
+def context(spec: str, spell_file: str | None, report_dir: str | None, mode: str) -> RunContext:
+    """The run's context on Brownie's network: the CLI's run, on the chain Brownie is connected to."""
+    if mode not in ("", "budget-only"):
+        raise UsageError(f"unknown mode {mode!r}; the fourth argument may only be budget-only")
+    active = network.show_active()
+    if len(web3.eth.get_code(CHANGELOG)) == 0:
+        raise UsageError(f"the Brownie network {active} has no ChainLog at {CHANGELOG}, so no Maker contracts "
+                         f"to cast on; use --network {TWIN_NETWORK} (the twin) or --network {FORK_NETWORK}")
+    twin = active == TWIN_NETWORK
+    label = f"Brownie network {active}" + (f": {twin_description()}" if twin and twin_description() else "")
+    choice = ChainChoice(web3=web3, label=label, real_fork=active == FORK_NETWORK, twin=twin)
+    directory = Path(report_dir) if report_dir else Path("out") / Path(spec).stem
+    require_writable_dir(directory, "the report folder")  # before the cast, not after it
+    return RunContext(Path(spec), Path(spell_file) if spell_file else None, choice, directory,
+                      budget_only=mode == "budget-only")

@@ -5,6 +5,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from spellgen.errors import UsageError
+
 
 def _umask() -> int:
     """The process umask (reading it means setting it; set it straight back)."""
@@ -30,3 +32,29 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         # Also on Ctrl-C: the previous file stays as it was and no temporary file is left behind.
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def require_readable(path: Path, what: str) -> None:
+    """UsageError (exit 2) unless `path` is a file this process can read."""
+    try:
+        with open(path, "rb"):
+            pass
+    except IsADirectoryError:
+        raise UsageError(f"{what}: {path} is a folder, not a file") from None
+    except OSError as exc:
+        raise UsageError(f"{what}: cannot read {path}: {exc.strerror}") from None
+
+
+def require_writable_dir(path: Path, what: str) -> None:
+    """UsageError (exit 2) unless files can be written in folder `path` (created if missing).
+
+    Tried, not inferred from permission bits: root passes every access() check, yet cannot write
+    under a regular file or on a read-only file system.
+    """
+    path = Path(path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as exc:
+        raise UsageError(f"{what}: cannot write in {path}: {exc.strerror or exc}") from None

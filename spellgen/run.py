@@ -12,15 +12,16 @@ import re
 import sys
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence, TextIO
+from typing import Any, Iterator, Sequence, TextIO
 
 from spellgen.progress import Progress
 from spellgen.compiler.compile import CompiledSpell, CompileError, compile_cached
 from spellgen.spellfile.expect import expected_from
 from spellgen.spellfile.model import Spell, Yank
 from spellgen.spellfile.timeutil import iso
+from spellgen.errors import ExitCode, InvalidInput
 
 
 @dataclass
@@ -32,13 +33,36 @@ class ChainChoice:
     label: str = ""  # how reports name that chain
     address: str | None = None  # cast the spell already deployed here (its code compared first), not a new one
     real_fork: bool = False  # `web3` is a fork of mainnet (Brownie's mainnet-fork): compile as mainnet's spells were
+    twin: bool = False  # `web3` is a twin started by `start_spell_twin` (Brownie's spellgen-twin)
+
+
+@dataclass
+class RunContext:
+    """Everything one run needs, built by each way in (the CLI, the Brownie script, the pytest plugin)."""
+
+    spec: Path  # the spell YAML
+    spell_file: Path | None = None  # a hand-written spell to cast instead of the YAML's rendering
+    chain: ChainChoice = field(default_factory=ChainChoice)
+    report_dir: Path | None = None  # where report.md, report.html and report.json go (None: none written)
+    budget: Path | None = None  # a budget whose caps report.html's chart draws
+    budget_only: bool = False  # verify --budget-only
+    stream: TextIO | None = None  # progress and messages (default: sys.stderr, looked up per call)
+
+    @property
+    def source_name(self) -> str:
+        return Path(self.spell_file).name if self.spell_file else f"DssSpell.sol (rendered from {Path(self.spec).name})"
+
+    @property
+    def source_dir(self) -> Path | None:
+        """A hand-written spell's folder, where its own imports (`./dependencies/...`) are found."""
+        return Path(self.spell_file).resolve().parent if self.spell_file else None
 
 
 @contextmanager
-def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[tuple[str, str]]:
-    """Yield (RPC URL, description of the chain) and stop the node afterwards."""
+def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[tuple[str, str, bool]]:
+    """Yield (RPC URL, description of the chain, whether it is the twin) and stop the node afterwards."""
     if choice.web3 is not None:
-        yield "", choice.label or "a connected web3"
+        yield "", choice.label or "a connected web3", choice.twin
         return
     if choice.fork_url:
         from spellgen.chain.node import AnvilNode
@@ -55,26 +79,33 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[t
         block = node.rpc.call("eth_blockNumber")
         where = f"fork of {_redact(choice.fork_url)} at block {int(block, 16)}"
         try:
-            yield node.url, where
+            yield node.url, where, False
         finally:
             node.stop()
         return
+    with steps.step(f"start the twin at {spell.date}"):
+        twin, where = start_spell_twin(spell, port=choice.port)
+    try:
+        yield twin.url, where, True
+    finally:
+        twin.stop()
+
+
+def start_spell_twin(spell: Spell, port: int | None = None) -> tuple[Any, str]:
+    """The twin a spell is cast on, and how reports describe it: the one way the CLI and Brownie's
+    spellgen-twin network start it (the spell's date, pause delay, chainlog keys and stated awards)."""
     from spellgen.twin import start_twin
     from spellgen.twin.start import StatedAward
 
     stated = tuple(StatedAward(y.vest, y.id, y.recipient.address if y.recipient else None, y.current_end)
                    for y in spell.of_type(Yank) if y.recipient or y.current_end)
-    with steps.step(f"start the twin at {spell.date}"):
-        twin = start_twin(spell.date, port=choice.port, pause_delay=spell.pause_delay,
-                          extra_keys=spell.chainlog_parties(), stated_awards=stated)
+    twin = start_twin(spell.date, port=port, pause_delay=spell.pause_delay,
+                      extra_keys=spell.chainlog_parties(), stated_awards=stated)
     where = f"twin at {spell.date} ({twin.hardfork}, pause delay {twin.pause_delay // 3600} hours)"
     if stated:  # said in every report: these awards are the YAML's word, not the chain's
         where += "; assumed from the YAML, not mainnet facts: " + ", ".join(
             f"award {a.award_id} on {a.vest} as the yank describes it" for a in stated)
-    try:
-        yield twin.url, where
-    finally:
-        twin.stop()
+    return twin, where
 
 
 def _is_local(url: str) -> bool:
@@ -89,36 +120,44 @@ def _redact(url: str) -> str:
     return f"{match.group(1)}/..." if match and match.group(1) != url else url
 
 
-EXIT_INVALID = 2
+def run_spec(ctx: RunContext) -> int:
+    """Check the YAML, take the spell (rendered from it, or `ctx.spell_file`), cast and verify it, report.
 
-
-def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | None = None,
-             report_dir: Path | None = None, budget: Path | None = None, stream: TextIO | None = None,
-             budget_only: bool = False) -> int:
-    """Check the YAML, take the spell (rendered from it, or `spell_file`), cast and verify it.
-
-    Invalid YAML raises spellgen.spellfile.diagnostics.InputError (its warnings are printed either way);
-    an unreadable spell file or one no installed solc accepts returns 2 with a message.
+    Returns 0 when every item passed, 1 when any failed. Invalid input raises a spellgen error whose
+    exit code is 2 (InputError for the YAML, its warnings printed either way; SpellFileError for a
+    spell file that cannot be read or that solc rejects); the callers map errors to exit codes.
     """
-    stream = stream or sys.stderr
-    try:
-        spell, source, solc = load_source(spec, spell_file, stream)
-    except SpellFileError as exc:
-        print(f"spellgen: {exc}", file=stream)
-        return EXIT_INVALID
-    caps = _budget_caps(budget)
-    try:
-        name = Path(spell_file).name if spell_file else f"DssSpell.sol (rendered from {Path(spec).name})"
-        return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps, name,
-                   source_dir=Path(spell_file).resolve().parent if spell_file else None, budget_only=budget_only)
-    except CompileError as exc:
-        if spell_file is None:
-            raise  # a rendered spell that does not compile is spellgen's bug
-        print(f"spellgen: solc rejected {spell_file}:\n{exc}", file=stream)
-        return EXIT_INVALID
+    stream = ctx.stream or sys.stderr  # looked up per call: tests swap sys.stderr
+    spell, source, solc = load_source(ctx.spec, ctx.spell_file, stream)
+    return run(spell, source, solc, ctx, _budget_caps(ctx.budget))
 
 
-class SpellFileError(ValueError):
+def compile_for(spell: Spell, source: str, solc: str, ctx: RunContext, steps: Progress) -> CompiledSpell:
+    """The spell compiled as the chain it is cast on needs (solc rejecting a hand-written spell is the
+    user's input: SpellFileError; rejecting a rendered one is spellgen's bug)."""
+    settings = compile_settings_for(spell, ctx.chain)
+    with steps.step(f"compile with solc {solc} ({settings.describe()})"):
+        try:
+            return compile_cached(source, solc, source_dir=ctx.source_dir, settings=settings)
+        except CompileError as exc:
+            if ctx.spell_file is None:
+                raise
+            raise SpellFileError(f"solc rejected {ctx.spell_file}:\n{exc}") from None
+
+
+def cast_spell(ctx: RunContext, chain: Any) -> tuple[Spell, Any]:
+    """(the spell model, its Observation): the spell loaded, compiled and cast on `chain`, a connected
+    spellgen.chain.client.Chain, as `run` casts it; for the pytest plugin's fixtures, which verify
+    item by item themselves."""
+    from spellgen.cast.simulate import Simulator
+
+    stream = ctx.stream or sys.stderr
+    spell, source, solc = load_source(ctx.spec, ctx.spell_file, stream)
+    compiled = compile_for(spell, source, solc, ctx, Progress())
+    return spell, Simulator(chain, expected_from(spell), twin=ctx.chain.twin).run(compiled, ctx.chain.address)
+
+
+class SpellFileError(InvalidInput, ValueError):
     """A hand-written spell file that cannot be read, or that no installed solc accepts."""
 
 
@@ -165,32 +204,28 @@ def _budget_caps(budget: Path | None) -> list:
     return load_budget_caps(Path(budget))
 
 
-def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoice, report_dir: Path | None,
-        stream: TextIO | None = None, caps: Sequence = (), source_name: str = "DssSpell.sol",
-        source_dir: Path | None = None, budget_only: bool = False) -> int:
+def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = ()) -> int:
     """Compile `source`, cast it, verify it against the spell's YAML model, report. Returns the exit code.
 
-    `caps` (spellgen.budget.caplines.CapLine) are budget caps drawn on report.html's chart; `source_dir`
-    is a hand-written spell's folder, where its own imports (`./dependencies/...`) are found."""
+    `caps` (spellgen.budget.caplines.CapLine) are budget caps drawn on report.html's chart."""
     from spellgen.chain.client import Chain
     from spellgen.review.report import RunInfo, terminal_table, write_reports
     from spellgen.cast.simulate import SimulationError, Simulator
     from spellgen.verify.compare import verify
 
-    stream = stream or sys.stderr  # looked up per call: tests swap sys.stderr
+    stream = ctx.stream or sys.stderr
     steps = Progress(stream)
-    settings = compile_settings_for(spell, choice)
-    with steps.step(f"compile with solc {solc} ({settings.describe()})"):
-        compiled: CompiledSpell = compile_cached(source, solc, source_dir=source_dir, settings=settings)
+    spec_name, choice, report_dir = Path(ctx.spec).name, ctx.chain, ctx.report_dir
+    compiled = compile_for(spell, source, solc, ctx, steps)
     if compiled.size_problems():  # stop before deploying: anvil's "max initcode size" says less
         for problem in compiled.size_problems():
             print(f"spellgen: {problem}", file=stream)
-        return 1
+        return ExitCode.FAILED
     expected = expected_from(spell)
-    expected.budget_only = budget_only
-    identity = source_identity(source_name, source, compiled)
+    expected.budget_only = ctx.budget_only
+    identity = source_identity(ctx.source_name, source, compiled)
     code_results: list = []
-    with open_chain(spell, choice, steps) as (url, where):
+    with open_chain(spell, choice, steps) as (url, where, twin):
         try:
             chain = Chain(w3=choice.web3) if choice.web3 is not None else Chain(url)
             if choice.address:
@@ -199,13 +234,10 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
                 if not all(r.passed for r in code_results):
                     return _code_differs(spell, spec_name, solc, where, expected, code_results, steps,
                                          report_dir, stream, caps, identity)
-            observation = Simulator(chain, expected, steps.done, twin=where.startswith("twin")).run(
-                compiled, choice.address)
+            observation = Simulator(chain, expected, steps.done, twin=twin).run(compiled, choice.address)
         except SimulationError as exc:
-            return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps, identity)
-        except DeployedCodeMissing as exc:
-            print(f"spellgen: {exc}", file=stream)
-            return EXIT_INVALID
+            return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps, identity,
+                             twin)
     control = {}
     if spell.expect is not None:
         from spellgen.spellfile.amounts import to_wei
@@ -217,7 +249,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     results = code_results + verify(expected, observation, control)
     from spellgen.verify.source import source_results
 
-    results += source_results(source, source_name, spell.exec_doc.url if spell.exec_doc else None)
+    results += source_results(source, ctx.source_name, spell.exec_doc.url if spell.exec_doc else None)
     cast = observation.cast
     info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
                    iso(cast.timestamp), cast.gas_used, steps.timings, identity)
@@ -225,7 +257,7 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     if report_dir is not None:
         paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
-    return 0 if all(r.passed for r in results) else 1
+    return ExitCode.OK if all(r.passed for r in results) else ExitCode.FAILED
 
 
 def compile_settings_for(spell: Spell, choice: ChainChoice):
@@ -236,7 +268,7 @@ def compile_settings_for(spell: Spell, choice: ChainChoice):
     return compile_settings_at(spell.date) if choice.fork_url or choice.address or choice.real_fork else TWIN_COMPILE
 
 
-class DeployedCodeMissing(ValueError):
+class DeployedCodeMissing(InvalidInput, ValueError):
     """`--address` holds no code on the chain: invalid input (exit 2)."""
 
 
@@ -277,13 +309,14 @@ def source_identity(name: str, source: str, compiled: CompiledSpell) -> dict[str
             "compiler": f"solc {compiled.solc} ({compiled.settings.describe()})"}
 
 
-def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps=(), identity=None) -> int:
+def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps=(), identity=None,
+              twin: bool = False) -> int:
     """The spell could not be deployed, elected, scheduled or cast: every item fails, naming why."""
     from spellgen.verify.compare import Result
 
     items = expected.items
     detail = str(exc)
-    if where.startswith("twin"):
+    if twin:
         detail = twin_hint(detail) + detail
     results = [Result("the spell is deployed, elected, scheduled and cast", "spell", False, "", detail)]
     results += [Result(i.label, i.path, False, "not executed", f"the spell was not cast ({exc})") for i in items]
@@ -300,7 +333,7 @@ def _unverified(spell, spec_name, solc, where, results, steps, report_dir, strea
                        source=identity or {})
         paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
-    return 1
+    return ExitCode.FAILED
 
 
 def twin_hint(reason: str) -> str:

@@ -23,6 +23,7 @@ from spellgen.spellfile.parse import Reader, SpellParser
 from spellgen.spellfile.source import YNode, read_file
 from spellgen.budget.flows import payment_of, transfer_of
 from spellgen.budget.model import Budget, Ledger, LedgerEntry
+from spellgen.errors import InvalidInput
 
 FORMAT_VERSION = 1
 TOP_KEYS = {"spellgen": False, "core_unit": True, "budget": False, "wallets": False, "spells": True}
@@ -31,7 +32,7 @@ RECORDED = (DaiPayment, UsdsPayment, MkrTransfer, SkyTransfer, Stream)
 RECORDED_TYPES = ("dai_payment", "usds_payment", "mkr_transfer", "sky_transfer", "stream")
 
 
-class LedgerConflict(Exception):
+class LedgerConflict(InvalidInput):
     """The spell is already in the ledger with different actions."""
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from spellgen.errors import InvalidInput
 
 _MONTHS = re.compile(r"^(\d{1,3})\s*(month|year)s?$")
 
 
-class MonthsError(ValueError):
+class MonthsError(InvalidInput, ValueError):
     pass
 
 

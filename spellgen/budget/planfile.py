@@ -19,12 +19,13 @@ from spellgen.spellfile.source import parse_text
 from spellgen.budget import months
 from spellgen.budget.model import Budget, PeriodBudget
 from spellgen.budget.plan import Plan, PlannedStream, PlannedTopUp, PlannedTransfer
+from spellgen.errors import SpellgenError
 
 HASH = re.compile(r"^0x[0-9a-f]{64}$")
 PLACEHOLDER_HASH = "TBD"  # check warns about it until the executive document's hash is filled in
 
 
-class PlanError(Exception):
+class PlanError(SpellgenError):
     """The plan's spell YAML does not pass the spell checks: a bug in the planner."""
 
 

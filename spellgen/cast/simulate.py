@@ -19,6 +19,7 @@ from spellgen.spellfile import history
 from spellgen.spellfile.protocol import CHANGELOG, VESTS, WAD, VestKind
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.protocol import DAY
+from spellgen.errors import SpellgenError
 
 MAX_EMBEDDED_CASTERS = 4  # casts by addresses the action embeds, at most
 MANY_KEYS = 600  # about the length of mainnet's ChainLog in 2025
@@ -54,7 +55,7 @@ Progress = Callable[[str, float], None]
 AWARD = "awards(uint256)(address,uint48,uint48,uint48,address,uint8,uint128,uint128)"
 
 
-class SimulationError(RuntimeError):
+class SimulationError(SpellgenError, RuntimeError):
     """A governance step failed (deploy, vote, schedule or cast); the message names the step."""
 
 

@@ -12,11 +12,12 @@ from typing import Any
 from eth_abi import decode, encode
 from spellgen.chain.rpc import Rpc, RpcError
 from spellgen.spellfile.address import keccak256, to_checksum
+from spellgen.errors import SpellgenError
 
 _SIG = re.compile(r"^(\w+)\(([^()]*)\)(?:\(([^()]*)\))?$")
 
 
-class TxFailed(RuntimeError):
+class TxFailed(SpellgenError, RuntimeError):
     """A transaction reverted; the message carries the revert reason when the node gives one."""
 
 

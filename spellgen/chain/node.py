@@ -18,17 +18,20 @@ from pathlib import Path
 
 from spellgen.compiler import toolchain
 from spellgen.chain.rpc import Rpc, RpcError
+from spellgen.errors import ExitCode, ToolError
 
 HOST = "127.0.0.1"
 READY_TIMEOUT = 30.0  # seconds; loading a state dump takes well under one
 
 
-class NodeError(RuntimeError):
+class NodeError(ToolError, RuntimeError):
     """anvil did not start or did not answer."""
 
 
 class PortInUse(NodeError):
     """The requested port is taken (an input problem, not a broken tool)."""
+
+    exit_code = ExitCode.INVALID  # the user's --port
 
 
 START_ATTEMPTS = 3  # an automatically chosen port can be taken by another process before anvil binds it

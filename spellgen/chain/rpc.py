@@ -15,9 +15,10 @@ import urllib.request
 from typing import Any
 
 from spellgen.chain.slots import word
+from spellgen.errors import SpellgenError
 
 
-class RpcError(RuntimeError):
+class RpcError(SpellgenError, RuntimeError):
     """The node answered with an error, or could not be reached."""
 
     def __init__(self, message: str, error: dict | None = None) -> None:

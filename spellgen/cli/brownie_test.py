@@ -14,9 +14,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from spellgen.errors import ExitCode
 from spellgen.spellfile.diagnostics import InputError
-
-EXIT_OK, EXIT_INVALID = 0, 2
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -58,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
         write_atomic(out, text)
         print(f"wrote {out}", file=sys.stderr)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _relative(path: Path, out: Path | None) -> str:

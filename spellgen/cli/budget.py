@@ -15,8 +15,9 @@ import os
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
+from spellgen.errors import UsageError
+from spellgen.errors import ExitCode
 
-EXIT_OK, EXIT_NOTHING, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 
 PLAN_EPILOG = """\
 examples:
@@ -129,7 +130,7 @@ def schema_reference(target: Path, name: str) -> str | None:
     return Path(os.path.relpath(schema, target.resolve().parent)).as_posix()
 
 
-class _Invalid(Exception):
+class _Invalid(UsageError):
     """A problem with a command-line value (not located in a file)."""
 
 
@@ -155,23 +156,12 @@ def _load(budget_path: str, ledger_path: str | None):
 def _guard(run):
     """Exit codes instead of tracebacks, the same way for every command of this module."""
     def wrapped(args: argparse.Namespace) -> int:
-        from spellgen.spellfile.diagnostics import InputError
+        from spellgen.cli.main import exit_code_for
 
         try:
             return run(args)
-        except InputError as exc:
-            _print(exc.diagnostics)
-            return EXIT_INVALID
-        except _Invalid as exc:
-            print(f"spellgen {args.command}: {exc}", file=sys.stderr)
-            return EXIT_INVALID
         except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
-            print(f"spellgen {args.command}: internal error: {type(exc).__name__}: {exc}\nThis is a bug in "
-                  "spellgen; please report it with the command and the input files "
-                  "(set SPELLGEN_DEBUG=1 for a traceback).", file=sys.stderr)
-            if os.environ.get("SPELLGEN_DEBUG"):
-                raise
-            return EXIT_INTERNAL
+            return exit_code_for(exc, f"spellgen {args.command}")
     return wrapped
 
 
@@ -208,7 +198,7 @@ def run_plan(args: argparse.Namespace) -> int:
     if plan.empty:
         print(f"spellgen plan: the budget of {budget.unit_id} calls for nothing in a spell on {day}; "
               "no spell YAML written", file=sys.stderr)
-        return EXIT_NOTHING
+        return ExitCode.NOTHING
     ledger_note = f"Ledger: {Path(args.ledger).name}, {len(ledger.until(day.isoformat()))} spell(s) up to that date" \
         if ledger else f"No ledger: as if no earlier spell had done anything for the {budget.unit_role.lower()}"
     schema_ref = schema_reference(Path(args.output), "spell.schema.json") if args.output else None
@@ -222,14 +212,14 @@ def run_plan(args: argparse.Namespace) -> int:
     if diags.errors:
         _print(diags)
         print("spellgen plan: the planned spell breaks a cap of the budget; no spell YAML written", file=sys.stderr)
-        return EXIT_INVALID
+        return ExitCode.INVALID
     _print(warnings)
     if args.output:
         write_atomic(Path(args.output), text)
         print(f"wrote {args.output}: {_summary(plan)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _summary(plan) -> str:
@@ -255,7 +245,7 @@ def _show_ledger(args: argparse.Namespace) -> int:
 
     data = summary(load_ledger(Path(args.ledger)))
     sys.stdout.write(json.dumps(data, indent=2) + "\n" if args.format == "json" else summary_text(data))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _add_to_ledger(args: argparse.Namespace) -> int:
@@ -282,19 +272,19 @@ def _add_to_ledger(args: argparse.Namespace) -> int:
         print(f"note: {note}", file=sys.stderr)
     if not entry.actions:
         print(f"{args.spec} does nothing for {budget.unit_id}'s wallets; the ledger is unchanged", file=sys.stderr)
-        return EXIT_OK
+        return ExitCode.OK
     try:
         status = add_entry(ledger, entry)
     except LedgerConflict as exc:
         print(f"spellgen ledger: {exc}", file=sys.stderr)
-        return EXIT_NOTHING
+        return ExitCode.NOTHING
     if status == "unchanged":
         print(f"the spell of {entry.date} is already in {args.ledger}; the ledger is unchanged", file=sys.stderr)
-        return EXIT_OK
+        return ExitCode.OK
     write_atomic(ledger_path, dump_ledger(ledger, schema_reference(ledger_path, "ledger.schema.json")))
     print(f"recorded the spell of {entry.date} ({len(entry.actions)} action(s) for {budget.unit_id}) in "
           f"{args.ledger}", file=sys.stderr)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _ledger_budget(args: argparse.Namespace, ledger_path: Path) -> str:
@@ -319,7 +309,7 @@ def run_budget(args: argparse.Namespace) -> int:
         from spellgen.budget.schema import budget_schema, ledger_schema
 
         print(json.dumps(ledger_schema() if args.ledger else budget_schema(), indent=2))
-        return EXIT_OK
+        return ExitCode.OK
     if args.budget_command == "check":
         return _check(args)
     from spellgen.budget.status import status, text
@@ -328,7 +318,7 @@ def run_budget(args: argparse.Namespace) -> int:
     budget, ledger = _load(args.budget, args.ledger)
     data = status(budget, ledger, at)
     sys.stdout.write(json.dumps(data, indent=2) + "\n" if args.format == "json" else text(data))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -344,7 +334,7 @@ def _check(args: argparse.Namespace) -> int:
     errors, warnings = len(diags.errors), len(diags.warnings)
     print(f"{args.budget}: {'invalid' if errors else 'ok'} ({errors} error{'s' * (errors != 1)}, "
           f"{warnings} warning{'s' * (warnings != 1)})", file=sys.stderr)
-    return EXIT_INVALID if errors else EXIT_OK
+    return ExitCode.INVALID if errors else ExitCode.OK
 
 
 def main(argv: list[str] | None = None) -> int:

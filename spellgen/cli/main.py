@@ -16,8 +16,8 @@ from pathlib import Path
 
 from spellgen import __version__
 from spellgen.spellfile.diagnostics import Diagnostics, InputError
+from spellgen.errors import ExitCode, SpellgenError, UsageError, report_bug
 
-EXIT_OK, EXIT_DIFFERENT, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 
 EPILOG = """\
 The spell YAML is the source of truth: declare the budget actions in the words of the
@@ -72,7 +72,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     if args.ledger and not args.budget:
         print("spellgen check: --ledger needs --budget", file=sys.stderr)
-        return EXIT_INVALID
+        return ExitCode.INVALID
     diags = Diagnostics(args.spec)
     try:
         spell = load_spell(Path(args.spec), diags)
@@ -94,7 +94,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not errors:  # recipients named by chainlog key: the address verify will require
             for key, address in spell.chainlog_parties().items():
                 print(f"  chainlog {key}: read by the spell; must hold {address}", file=sys.stderr)
-    return EXIT_INVALID if diags.errors else EXIT_OK
+    return ExitCode.INVALID if diags.errors else ExitCode.OK
 
 
 def _render_text(args: argparse.Namespace) -> str:
@@ -115,7 +115,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _compare(path: Path, expected: str, spec: str) -> int:
@@ -123,15 +123,15 @@ def _compare(path: Path, expected: str, spec: str) -> int:
         actual = path.read_text()
     except OSError as exc:
         print(f"spellgen: cannot read {path}: {exc.strerror}", file=sys.stderr)
-        return EXIT_INVALID
+        return ExitCode.INVALID
     if actual == expected:
         print(f"{path} is up to date with {spec}", file=sys.stderr)
-        return EXIT_OK
+        return ExitCode.OK
     diff = difflib.unified_diff(actual.splitlines(True), expected.splitlines(True),
                                 f"{path} (committed)", f"{path} (rendered from {spec})")
     sys.stdout.writelines(diff)
     print(f"{path} differs from what {spec} renders: render it again and commit", file=sys.stderr)
-    return EXIT_DIFFERENT
+    return ExitCode.FAILED
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -163,7 +163,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     too_big = compiled.size_problems()
     for problem in too_big:
         print(f"spellgen: {problem}", file=sys.stderr)
-    return EXIT_DIFFERENT if too_big else EXIT_OK
+    return ExitCode.FAILED if too_big else ExitCode.OK
 
 
 def _chain_choice(args: argparse.Namespace):
@@ -174,8 +174,7 @@ def _chain_choice(args: argparse.Namespace):
         fork_url = os.environ["ETH_RPC_URL"]
         print("using ETH_RPC_URL as the fork URL (pass --twin to use the twin)", file=sys.stderr)
     if args.fork_block is not None and not fork_url:
-        print("spellgen: --fork-block needs --fork-url (or ETH_RPC_URL)", file=sys.stderr)
-        raise SystemExit(EXIT_INVALID)
+        raise UsageError("--fork-block needs --fork-url (or ETH_RPC_URL)")
     return ChainChoice(fork_url, args.fork_block, args.port)
 
 
@@ -184,37 +183,42 @@ def _report_dir(args: argparse.Namespace) -> Path:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from spellgen.run import run_spec
+    from spellgen.run import RunContext, run_spec
 
-    choice = _chain_choice(args)
-    return run_spec(Path(args.spec), None, choice, _report_dir(args), _budget(args))
+    return run_spec(RunContext(Path(args.spec), None, _chain_choice(args), _report_dir(args), _budget(args)))
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from spellgen.run import run_spec
+    from spellgen.run import RunContext, run_spec
     from spellgen.spellfile.address import AddressError, parse_address
 
     choice = _chain_choice(args)
     if args.address:
         if not choice.fork_url:
-            print("spellgen: --address needs --fork-url (or ETH_RPC_URL): the chain where the spell is deployed",
-                  file=sys.stderr)
-            return EXIT_INVALID
+            raise UsageError("--address needs --fork-url (or ETH_RPC_URL): the chain where the spell is deployed")
         try:
             choice.address = parse_address(args.address)
         except AddressError as exc:
-            print(f"spellgen: --address: {exc}", file=sys.stderr)
-            return EXIT_INVALID
+            raise UsageError(f"--address: {exc}") from None
     elif not args.spell:
-        print("spellgen: verify needs --spell FILE.sol, or --address 0x... (then the YAML's rendering is the source)",
-              file=sys.stderr)
-        return EXIT_INVALID
-    return run_spec(Path(args.spec), Path(args.spell) if args.spell else None, choice, _report_dir(args),
-                    _budget(args), budget_only=args.budget_only)
+        raise UsageError("verify needs --spell FILE.sol, or --address 0x... (then the YAML's rendering is the source)")
+    return run_spec(RunContext(Path(args.spec), Path(args.spell) if args.spell else None, choice, _report_dir(args),
+                               _budget(args), budget_only=args.budget_only))
 
 
 def _budget(args: argparse.Namespace) -> Path | None:
     return Path(args.budget) if args.budget else None
+
+
+def port_number(text: str) -> int:
+    """An argparse type: a TCP port (1-65535), refused with the usage line (exit 2) otherwise."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(f"{port} is not a TCP port (1-65535)")
+    return port
 
 
 def _add_chain_options(p: argparse.ArgumentParser) -> None:
@@ -223,7 +227,7 @@ def _add_chain_options(p: argparse.ArgumentParser) -> None:
                         "ETH_RPC_URL is used when neither this nor --twin is given")
     p.add_argument("--fork-block", type=int, metavar="N", help="fork at this block (default: the latest)")
     p.add_argument("--twin", action="store_true", help="use the twin even when ETH_RPC_URL is set")
-    p.add_argument("--port", type=int, metavar="N", help="port for the local anvil (default: a free one)")
+    p.add_argument("--port", type=port_number, metavar="N", help="port for the local anvil (default: a free one)")
     p.add_argument("--report-dir", metavar="DIR",
                    help="where report.md, report.html and report.json go (default: out/<spec>)")
     p.add_argument("--budget", metavar="BUDGET.yaml", help="a budget file whose caps report.html's chart draws")
@@ -233,7 +237,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from spellgen.spellfile.schema import spell_schema
 
     print(json.dumps(spell_schema(), indent=2))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -333,38 +337,44 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)  # a bad option or value: argparse's usage line, exit 2
     try:
+        check_usage(args)
         return args.func(args)
-    except InputError as exc:
-        _print_diagnostics(exc.diagnostics)
-        return EXIT_INVALID
     except KeyboardInterrupt:
         print("spellgen: interrupted; no output was written", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
-        return _internal_error(exc)
+        return exit_code_for(exc)
 
 
-def _internal_error(exc: Exception) -> int:
-    from spellgen.compiler.compile import CompileError
-    from spellgen.compiler.toolchain import ToolchainError
-    from spellgen.chain.node import PortInUse
+def exit_code_for(exc: Exception, command: str = "spellgen") -> int:
+    """The one mapping of errors to messages and exit codes: each spellgen error carries its code;
+    anything else is a bug in spellgen (exit 3)."""
+    if isinstance(exc, SpellgenError):
+        exc.report(sys.stderr, command)
+        if exc.exit_code == ExitCode.INTERNAL and os.environ.get("SPELLGEN_DEBUG"):
+            raise exc
+        return exc.exit_code
+    report_bug(exc, sys.stderr, command)
+    if os.environ.get("SPELLGEN_DEBUG"):
+        raise exc
+    return ExitCode.INTERNAL
 
-    if isinstance(exc, PortInUse):  # the user's --port: an input problem, not a bug
-        print(f"spellgen: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    if isinstance(exc, ToolchainError):
-        print(f"spellgen: {exc}", file=sys.stderr)
-    elif isinstance(exc, CompileError):
-        print(f"spellgen: solc rejected the spell:\n{exc}", file=sys.stderr)
-    else:
-        print(f"spellgen: internal error: {type(exc).__name__}: {exc}\n"
-              "This is a bug in spellgen; please report it with the command and the input file "
-              "(set SPELLGEN_DEBUG=1 for a traceback).", file=sys.stderr)
-        if os.environ.get("SPELLGEN_DEBUG"):
-            raise
-    return EXIT_INTERNAL
+
+def check_usage(args: argparse.Namespace) -> None:
+    """Usage errors of the commands that start a chain, before any work starts: every input file
+    they name can be read, and the report folder can be written (not only after a whole simulation).
+    The port's range is argparse's (`port_number`)."""
+    from spellgen.files import require_readable, require_writable_dir
+
+    if args.command not in ("simulate", "verify"):
+        return
+    for option in ("spec", "spell", "budget"):
+        value = getattr(args, option, None)
+        if value:
+            require_readable(Path(value), "the spell YAML" if option == "spec" else f"--{option}")
+    require_writable_dir(_report_dir(args), "--report-dir")
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from spellgen.errors import ExitCode
 
-EXIT_OK, EXIT_DIFFERENT, EXIT_INVALID = 0, 1, 2
 
 DIFF_EPILOG = """\
 examples:
@@ -102,13 +102,13 @@ def run_diff(args: argparse.Namespace) -> int:
 
     spells = _load_all([args.old, args.new])
     if spells is None:
-        return EXIT_INVALID
+        return ExitCode.INVALID
     result = compare(spells[0], spells[1], args.old, args.new)
     sys.stdout.write(FORMATS[args.format](result))
     if result.equal:
         print(f"{args.old} and {args.new} declare the same spell", file=sys.stderr)
-        return EXIT_OK
-    return EXIT_DIFFERENT
+        return ExitCode.OK
+    return ExitCode.FAILED
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -117,7 +117,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     spells = _load_all([args.spec])
     if spells is None:
-        return EXIT_INVALID
+        return ExitCode.INVALID
     spell = spells[0]
     caps = load_budget_caps(Path(args.budget)) if args.budget else []  # InputError: exit 2, located
     name = Path(args.spec).name
@@ -125,22 +125,20 @@ def run_report(args: argparse.Namespace) -> int:
     info = RunInfo(name, spell.date, spell.description, chain="", solc=spell.solc)
     paths = write_reports(out, info, None, spell, caps)
     print(f"wrote {', '.join(str(p) for p in paths)}", file=sys.stderr)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def main(argv: list[str] | None = None) -> int:
     """Standalone entry point (the same commands as `spellgen diff` and `spellgen report`)."""
-    from spellgen.spellfile.diagnostics import InputError
+    from spellgen.cli.main import exit_code_for
 
     parser = argparse.ArgumentParser(prog="spellgen")
     add_parsers(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except InputError as exc:
-        for d in exc.diagnostics:
-            print(d, file=sys.stderr)
-        return EXIT_INVALID
+    except Exception as exc:  # noqa: BLE001 - no traceback for users
+        return exit_code_for(exc)
 
 
 if __name__ == "__main__":

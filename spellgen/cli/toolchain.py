@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-
-EXIT_OK, EXIT_INTERNAL = 0, 3
+from spellgen.errors import ExitCode
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -36,6 +35,6 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(f"home: {toolchain.repo_root()}\nsolc: {toolchain.solc_dir()}\nbin: {toolchain.bin_dir()}")
     except toolchain.ToolchainError as exc:
-        print(f"spellgen: {exc}", file=sys.stderr)
-        return EXIT_INTERNAL
-    return EXIT_OK
+        exc.report(sys.stderr)
+        return exc.exit_code
+    return ExitCode.OK

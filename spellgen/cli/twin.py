@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXIT_OK, EXIT_INVALID, EXIT_INTERNAL = 0, 2, 3
+from spellgen.cli.main import port_number
+from spellgen.errors import ExitCode, UsageError
 
 KEY_ROWS = ["CHANGELOG", "MCD_VAT", "MCD_VOW", "MCD_JOIN_DAI", "MCD_DAI", "MCD_GOV", "MCD_ADM", "MCD_PAUSE",
             "MCD_PAUSE_PROXY", "MCD_VEST_DAI", "MCD_VEST_DAI_LEGACY", "MCD_VEST_MKR", "MCD_VEST_MKR_TREASURY"]
@@ -43,7 +44,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     up.add_argument("--date", default=None, metavar="YYYY-MM-DD",
                     help="the date the chain starts at, usually the spell's (default: today, UTC); "
                          "YYYY-MM-DDTHH:MM:SSZ also works")
-    up.add_argument("--port", type=int, default=None, metavar="N", help="RPC port (default: a free one)")
+    up.add_argument("--port", type=port_number, default=None, metavar="N", help="RPC port (default: a free one)")
     up.add_argument("--pause-delay", default=None, metavar="DURATION",
                     help="governance delay, e.g. '48 hours' or seconds (default: mainnet's at the date)")
     up.add_argument("--rebuild", action="store_true", help="rebuild the cached state first")
@@ -52,7 +53,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     build = actions.add_parser("build", help="build the twin's cached state (done by `up` when needed)",
                                description="Compile the twin contracts and build the state dump in .cache/twin/.")
     build.add_argument("--rebuild", action="store_true", help="build even if a cached state exists")
-    build.add_argument("--port", type=int, default=None, metavar="N",
+    build.add_argument("--port", type=port_number, default=None, metavar="N",
                        help="port for the build's own anvil (default: a free one)")
     parser.set_defaults(func=run)
     return parser
@@ -60,41 +61,29 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 def run(args: argparse.Namespace) -> int:
     """Run `twin up` or `twin build`; returns the exit code."""
-    from spellgen.compiler.toolchain import ToolchainError
-    from spellgen.chain.node import NodeError, PortInUse
-    from spellgen.twin.start import TwinDateError
+    from spellgen.chain.node import NodeError
+    from spellgen.cli.main import exit_code_for
 
     try:
         if args.twin_command == "build":
             return _build(args)
         return _up(args)
-    except (TwinDateError, PortInUse, ValueError) as exc:
-        print(f"spellgen twin: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    except ToolchainError as exc:
-        print(f"spellgen twin: {exc}", file=sys.stderr)
-        return EXIT_INTERNAL
     except NodeError as exc:
+        if exc.exit_code != ExitCode.INTERNAL:  # the user's --port is taken
+            return exit_code_for(exc, "spellgen twin")
         print(f"spellgen twin: anvil failed: {exc}\nhint: `make setup` installs anvil; "
               "`spellgen twin up --rebuild` rebuilds a damaged cache", file=sys.stderr)
-        return EXIT_INTERNAL
+        return exc.exit_code
     except KeyboardInterrupt:
         print("spellgen twin: interrupted", file=sys.stderr)
-        return EXIT_OK
+        return ExitCode.OK
     except BrokenPipeError:  # the reader of our output went away (`... | head`): the twin is stopped
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
-        return EXIT_OK
+        return ExitCode.OK
     except Exception as exc:  # noqa: BLE001 - no traceback for users
-        print(f"spellgen twin: internal error: {type(exc).__name__}: {exc}\n"
-              "hint: `spellgen twin build --rebuild`; if it persists, report it", file=sys.stderr)
-        return EXIT_INTERNAL
-
-
-def _check_port_option(port: int | None) -> None:
-    if port is not None and not 0 < port < 65536:
-        raise ValueError(f"--port {port} is not a TCP port (1-65535)")
+        return exit_code_for(exc, "spellgen twin")
 
 
 def _pause_delay(text: str | None) -> int | None:
@@ -115,7 +104,6 @@ def _build(args: argparse.Namespace) -> int:
     from spellgen.progress import Progress
     from spellgen.twin.start import cached_state
 
-    _check_port_option(args.port)
     progress = Progress(sys.stderr)
     if args.rebuild:
         from spellgen.twin.build import build_state
@@ -124,11 +112,11 @@ def _build(args: argparse.Namespace) -> int:
     else:
         path = cached_state(progress=progress, port=args.port)
     print(path)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _extra_keys(pairs: list[str]) -> dict[str, str]:
-    """`KEY=0x...` pairs -> {KEY: checksummed address}; a bad pair is a ValueError (exit 2)."""
+    """`KEY=0x...` pairs -> {KEY: checksummed address}; a bad pair is a UsageError (exit 2)."""
     import re
 
     from spellgen.spellfile.address import parse_address
@@ -137,7 +125,7 @@ def _extra_keys(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, _, address = pair.partition("=")
         if not re.match(r"^[A-Z][A-Z0-9_]{0,31}$", key):
-            raise ValueError(f"--chainlog {pair!r}: the key must be UPPER_SNAKE_CASE, at most 32 characters")
+            raise UsageError(f"--chainlog {pair!r}: the key must be UPPER_SNAKE_CASE, at most 32 characters")
         keys[key] = parse_address(address.strip())
     return keys
 
@@ -149,7 +137,6 @@ def _up(args: argparse.Namespace) -> int:
     date = args.date or _today()
     parse_start(date)  # a bad date fails before any slow work
     delay = _pause_delay(args.pause_delay)
-    _check_port_option(args.port)
     progress = Progress(sys.stderr)
     if args.rebuild:
         from spellgen.twin.build import build_state
@@ -205,12 +192,12 @@ def _serve(twin) -> int:
     except KeyboardInterrupt:
         twin.stop()
         print("twin stopped", file=sys.stderr, flush=True)
-        return EXIT_OK
+        return ExitCode.OK
     finally:
         signal.signal(signal.SIGTERM, previous)
         signal.signal(signal.SIGINT, previous_int)
     print(f"spellgen twin: anvil exited on its own (status {status}):\n{twin.node.log_tail()}", file=sys.stderr)
-    return EXIT_INTERNAL
+    return ExitCode.INTERNAL
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,20 +16,25 @@ import re
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TextIO
 
 from spellgen import resources
 from spellgen.compiler import toolchain
 from spellgen.files import write_atomic
 from spellgen.spellfile.history import TWIN_COMPILE, CompileSettings
 from spellgen.spellfile.protocol import DSS_EXEC_LIB
+from spellgen.errors import ToolError
 
 SPELL_FILE = "DssSpell.sol"
 EXEC_LIB_DIR = "dss-exec-lib"
 MAX_CODE_SIZE = 24_576  # EIP-170
 
 
-class CompileError(RuntimeError):
+class CompileError(ToolError, RuntimeError):
     """solc rejected the source; the message holds its formatted errors."""
+
+    def report(self, stream: TextIO, command: str = "spellgen") -> None:
+        print(f"{command}: solc rejected the spell:\n{self}", file=stream)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from spellgen import resources
+from spellgen.errors import ToolError
 
 ROOT_ENV = "SPELLGEN_ROOT"
 SOLCX_ENV = "SOLCX_BINARY_PATH"
@@ -40,7 +41,7 @@ _ANVIL_PLATFORMS = {
 }
 
 
-class ToolchainError(RuntimeError):
+class ToolchainError(ToolError, RuntimeError):
     """A tool that `make setup` should have installed is missing or inconsistent."""
 
 

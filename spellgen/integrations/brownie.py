@@ -87,14 +87,26 @@ def register_networks(environ: dict | None = None) -> dict[str, dict]:
             FORK_NETWORK: CONFIG.networks[FORK_NETWORK]}
 
 
-def attach_twin(date: str, pause_delay: int | None = None) -> Any:
-    """Start a twin at `date` and point the spellgen-twin network at it (before connecting)."""
+def attach_twin(spec: Path | None) -> Any:
+    """Start the twin `spellgen simulate` casts `spec` on, and point the spellgen-twin network at it
+    (before connecting). It is started the one way the CLI starts it (spellgen.run.start_spell_twin:
+    the spell's date and pause delay, the chainlog keys it names parties by, the awards its yanks
+    state), so Brownie casts on the same state. A YAML that cannot be read gets a bare twin at its
+    date (or `default_date()`): the script then reports the YAML's errors with exit 2."""
     from brownie._config import CONFIG
 
+    from spellgen.run import start_spell_twin
     from spellgen.twin import start_twin
 
-    twin = start_twin(date, pause_delay=pause_delay)
-    _twins.append((date, twin))
+    spell = readable_spell(spec) if spec else None
+    if spell is not None:
+        twin, where = start_spell_twin(spell)
+        date = spell.date
+    else:
+        date = default_date()
+        twin = start_twin(date)
+        where = f"twin at {date}"
+    _twins.append((date, twin, where))
     CONFIG.networks[TWIN_NETWORK]["cmd_settings"]["port"] = twin.port
     return twin
 
@@ -104,18 +116,22 @@ def twin_date() -> str | None:
     return _twins[-1][0] if _twins else None
 
 
-def spell_date(spec: Path) -> tuple[str, int | None]:
-    """(date, pause delay) of a spell YAML; (today, None) when it cannot be read (the caller reports it)."""
+def twin_description() -> str | None:
+    """How reports describe the twin `attach_twin` started (the words `spellgen simulate` uses)."""
+    return _twins[-1][2] if _twins else None
+
+
+def readable_spell(spec: Path) -> Any:
+    """The spell model of a YAML, or None when it cannot be read well enough to start its twin."""
     from spellgen.spellfile.diagnostics import Diagnostics
     from spellgen.spellfile.parse import load_spell
 
     try:
         spell = load_spell(Path(spec), Diagnostics(str(spec)))
-        if spell.date:
-            return spell.date, spell.pause_delay
+        spell.chainlog_parties()  # the twin registers these: a YAML too broken for them gets a bare twin
     except Exception:  # noqa: BLE001 - invalid YAML: the script reports it with exit 2
-        pass
-    return default_date(), None
+        return None
+    return spell if spell.date else None
 
 
 def default_date() -> str:
@@ -148,9 +164,7 @@ def configure_brownie(argv: list[str] | None = None) -> None:
     if CONFIG.argv["network"] == FORK_NETWORK and not os.environ.get("ETH_RPC_URL"):
         sys.exit(fork_url_missing())
     if mode == "run" and CONFIG.argv["network"] == TWIN_NETWORK:
-        spec = _spec_in(argv)
-        date, delay = spell_date(spec) if spec else (default_date(), None)
-        attach_twin(date, delay)
+        attach_twin(_spec_in(argv))
 
 
 def fork_url_missing() -> str:
@@ -187,6 +201,13 @@ def brownie_web3() -> Any:
     from brownie import web3
 
     return web3
+
+
+def active_network() -> str:
+    """The name of the network Brownie is connected to (spellgen-twin, mainnet-fork, ...)."""
+    from brownie import network
+
+    return str(network.show_active())
 
 
 def connected() -> bool:

@@ -75,8 +75,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     if chosen == B.FORK_NETWORK and not os.environ.get("ETH_RPC_URL"):
         raise pytest.UsageError(B.fork_url_missing())
     if chosen == B.TWIN_NETWORK and not B.connected():
-        date, delay = B.spell_date(specs[0])
-        B.attach_twin(date, delay)
+        B.attach_twin(specs[0])
 
 
 @dataclass
@@ -146,23 +145,23 @@ def _spell_of(request: pytest.FixtureRequest) -> tuple[Path, Path | None]:
 
 @pytest.fixture(scope="module")
 def spell_cast(request: pytest.FixtureRequest, spell_chain: Any) -> Any:
-    """The module's spell, compiled, deployed, elected, scheduled and cast (reverted after the module)."""
-    from spellgen.compiler.compile import compile_cached
-    from spellgen.cast.simulate import Simulator
-    from spellgen.run import load_source
-    from spellgen.spellfile.expect import expected_from
-
-    from spellgen.integrations.brownie import twin_date
+    """The module's spell, compiled, deployed, elected, scheduled and cast (reverted after the module):
+    spellgen.run.cast_spell, the cast of `spellgen simulate`, on Brownie's chain."""
+    from spellgen.integrations import brownie as B
+    from spellgen.run import ChainChoice, RunContext, cast_spell
 
     spec, spell_file = _spell_of(request)
-    spell, source, solc = load_source(spec, spell_file)
-    if twin_date() not in (None, spell.date):
-        pytest.fail(f"this session's twin is at {twin_date()}, but {spec.name} is dated {spell.date}: "
+    spell = B.readable_spell(spec)
+    if spell is not None and B.twin_date() not in (None, spell.date):
+        pytest.fail(f"this session's twin is at {B.twin_date()}, but {spec.name} is dated {spell.date}: "
                     f"run its tests in a `brownie test` session of their own", pytrace=False)
+    network = B.active_network()
+    context = RunContext(spec, spell_file, ChainChoice(web3=B.brownie_web3(), label=f"Brownie network {network}",
+                                                       twin=network == B.TWIN_NETWORK,
+                                                       real_fork=network == B.FORK_NETWORK))
     snapshot = spell_chain.snapshot()
     try:
-        observation = Simulator(spell_chain, expected_from(spell)).run(compile_cached(
-            source, solc, source_dir=spell_file.resolve().parent if spell_file else None))
+        _, observation = cast_spell(context, spell_chain)
         yield CastSpell(observation, spell_chain)
     finally:
         spell_chain.revert(snapshot)

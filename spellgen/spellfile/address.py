@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 
 from Crypto.Hash import keccak as _keccak
+from spellgen.errors import InvalidInput
 
 _HEX40 = re.compile(r"^0x[0-9a-fA-F]{40}$")
 
 
-class AddressError(ValueError):
+class AddressError(InvalidInput, ValueError):
     pass
 
 

@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from spellgen.spellfile.protocol import WAD
+from spellgen.errors import InvalidInput
 
 MAX_DECIMALS = 18
 
@@ -19,7 +20,7 @@ _AMOUNT = re.compile(
 )
 
 
-class AmountError(ValueError):
+class AmountError(InvalidInput, ValueError):
     pass
 
 

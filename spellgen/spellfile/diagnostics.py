@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, TextIO
+from spellgen.errors import InvalidInput
 
 ERROR = "error"
 WARNING = "warning"
@@ -60,9 +61,14 @@ class Diagnostics:
                                                       d.message)))
 
 
-class InputError(Exception):
+class InputError(InvalidInput):
     """Raised when an input file cannot be used; carries every diagnostic found."""
 
     def __init__(self, diagnostics: Diagnostics):
         self.diagnostics = diagnostics
         super().__init__("\n".join(str(d) for d in diagnostics.errors))
+
+    def report(self, stream: TextIO, command: str = "spellgen") -> None:
+        """Every diagnostic, warnings too, one located line each."""
+        for diagnostic in self.diagnostics:
+            print(diagnostic, file=stream)

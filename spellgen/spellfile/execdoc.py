@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from spellgen.spellfile.address import keccak256
+from spellgen.errors import InvalidInput
 
 _HASH = re.compile(r"Hash:\s*(0x[0-9a-fA-F]{64})\b")
 
@@ -58,7 +59,7 @@ class DocUrl:
     date: str  # YYYY-MM-DD, from the file name
 
 
-class UrlError(ValueError):
+class UrlError(InvalidInput, ValueError):
     pass
 
 

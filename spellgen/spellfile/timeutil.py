@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, timezone
+from spellgen.errors import InvalidInput
 
 DAY = 86_400
 _UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": DAY, "week": 7 * DAY}
@@ -20,7 +21,7 @@ _DURATION = re.compile(r"^(\d+(?:[_,]\d{3})*)\s*(second|minute|hour|day|week)s?$
 _MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
 
-class DateError(ValueError):
+class DateError(InvalidInput, ValueError):
     pass
 
 

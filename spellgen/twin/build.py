@@ -29,6 +29,7 @@ from spellgen.twin.place import construct_at
 from spellgen.progress import Progress
 from spellgen.chain.rpc import Rpc
 from spellgen.chain.slots import mapping_slot
+from spellgen.errors import SpellgenError
 
 # Storage slots (contracts/README.md; mainnet's Vat layout) the builder writes directly.
 VAT_DAI_SLOT, VAT_DEBT_SLOT = 5, 7
@@ -44,7 +45,7 @@ SUCKABLE = {"MCD_VEST_DAI": "MCD_JOIN_DAI", "MCD_VEST_DAI_LEGACY": "MCD_JOIN_DAI
 JOINS = {"MCD_JOIN_DAI": "MCD_DAI", "USDS_JOIN": "USDS"}
 
 
-class BuildError(RuntimeError):
+class BuildError(SpellgenError, RuntimeError):
     """The twin state could not be built (a bug in the builder or the contracts)."""
 
 

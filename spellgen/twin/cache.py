@@ -10,6 +10,7 @@ from pathlib import Path
 
 from spellgen.compiler import toolchain
 from spellgen.twin.artifacts import cache_dir, contract_sources, digest
+from spellgen.errors import SpellgenError
 
 # Bump to invalidate every cached dump when the dump layout changes in a way the hashes miss.
 STATE_FORMAT = "1"
@@ -22,7 +23,7 @@ _HERE = _PACKAGE
 _BUILDER_TEXTS = {name: (_HERE / name).read_text() for name in BUILDER_MODULES}
 
 
-class StaleBuilder(RuntimeError):
+class StaleBuilder(SpellgenError, RuntimeError):
     """The builder's code changed on disk after this process loaded it."""
 
 

@@ -21,6 +21,7 @@ from spellgen.chain.node import AnvilNode
 from spellgen.progress import Progress
 from spellgen.chain.rpc import Rpc
 from spellgen.chain.slots import mapping_slot
+from spellgen.errors import InvalidInput
 
 PAUSE_DELAY_SLOT = 4  # DSPause (as mainnet's): authority=0, owner=1, plans=2, proxy=3, delay=4
 VEST_CAP_SLOT = 2  # DssVest* (as mainnet's): wards=0, awards=1, cap=2, ids=3, locked=4
@@ -30,7 +31,7 @@ PAUSE_AUTHORITY_SLOT = 0
 CHAINLOG_EDIT_LEAD = 120  # seconds; more than the edits' blocks (one per second)
 
 
-class TwinDateError(ValueError):
+class TwinDateError(InvalidInput, ValueError):
     """The requested date is not a date, or is before the twin's genesis."""
 
 
@@ -113,7 +114,7 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
     day = iso_date(ts)
     delay = pause_delay_at(day) if pause_delay is None else pause_delay
     if delay < 0:
-        raise ValueError(f"the pause delay must be >= 0 seconds, got {delay}")
+        raise InvalidInput(f"the pause delay must be >= 0 seconds, got {delay}")
     state = cached_state(award_counts, progress)
     started = time.perf_counter()
     hardfork = S.hardfork_at(day)
@@ -145,7 +146,7 @@ def cached_state(award_counts: dict[str, int] | None = None, progress: Progress 
     return build_state(counts, progress=progress, port=port)
 
 
-class TwinKeyError(ValueError):
+class TwinKeyError(InvalidInput, ValueError):
     """An extra chainlog key would replace one of the twin's own contracts."""
 
 

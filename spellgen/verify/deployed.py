@@ -17,11 +17,12 @@ from spellgen.compiler.compile import Contract, CompiledSpell
 from spellgen.chain.client import Chain, calldata
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.protocol import CHANGELOG
+from spellgen.errors import InvalidInput
 
 WORD = 32
 
 
-class NoCodeError(ValueError):
+class NoCodeError(InvalidInput, ValueError):
     """The address holds no contract on that chain (a wrong address, or the wrong chain or block)."""
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "spellgen"
-# Lowest first. The shared utilities (resources, files, progress) sit under every stage.
-ORDER = ["resources", "files", "progress", "spellfile", "budget", "render", "compiler", "chain", "twin", "cast",
+# Lowest first. The shared utilities (errors, resources, files, progress) sit under every stage.
+ORDER = ["errors", "resources", "files", "progress", "spellfile", "budget", "render", "compiler", "chain", "twin", "cast",
          "verify", "review", "run", "integrations", "cli"]
-UTILITIES = {"resources", "files", "progress"}
+UTILITIES = {"errors", "resources", "files", "progress"}
 RENDER_PATH = ["spellfile", "budget", "render", "review"]  # what check, render, diff, schema load
 HEAVY = {"brownie", "web3", "solcx", "eth_abi"}
 
