@@ -12,7 +12,6 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 PACKAGED = _PACKAGE / "_data"
 CHECKOUT = _PACKAGE.parent
-DATA_NAMES = ("templates", "contracts", "package.json", "package-lock.json", "tools/solc-facade.cjs")
 
 
 def is_checkout() -> bool:

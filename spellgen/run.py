@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -110,13 +109,6 @@ def check_unit(ledger: Ledger, budget: Budget, diags: Diagnostics) -> None:
 
 
 # -- adding a spell -----------------------------------------------------------------------------
-
-@dataclass
-class Added:
-    status: str  # "added" or "unchanged"
-    entry: LedgerEntry
-    notes: list[str] = field(default_factory=list)
-
 
 def entry_from_spell(spell: Spell, budget: Budget, source: str | None) -> tuple[LedgerEntry, list[str]]:
     """The spell's actions for the unit's wallets, and notes about what a ledger cannot record."""

@@ -72,9 +72,6 @@ class Period(Located):
     def label(self) -> str:
         return f"{self.first.isoformat()} to {self.last.isoformat()}"
 
-    def contains(self, d: date) -> bool:
-        return self.first <= d <= self.last
-
 
 @dataclass
 class PeriodBudget(Located):

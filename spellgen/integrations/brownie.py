@@ -157,6 +157,7 @@ def configure_brownie(argv: list[str] | None = None) -> None:
     from brownie._config import CONFIG
 
     register_networks()
+    import_scripts_from_any_folder()
     argv = sys.argv if argv is None else argv
     mode = CONFIG.argv["cli"]
     if mode == "run" and not CONFIG.argv["network"]:
@@ -165,6 +166,53 @@ def configure_brownie(argv: list[str] | None = None) -> None:
         sys.exit(fork_url_missing())
     if mode == "run" and CONFIG.argv["network"] == TWIN_NETWORK:
         attach_twin(_spec_in(argv))
+
+
+def import_scripts_from_any_folder() -> None:
+    """Let `brownie run` import a script from a checkout whose path has a folder with a dot in its name.
+
+    eth-brownie 1.22 imports a script as the module named by its absolute path's folders joined
+    with dots: `/src/spells.v2/spellgen/scripts/x.py` becomes `src.spells.v2.spellgen.scripts.x`,
+    and `src.spells` names no folder. Its compiled code cannot be patched, so a last-resort finder
+    resolves such names instead: `src.spells` as a prefix of the folder `spells.v2`, then
+    `src.spells.v2` as that folder; the rest is ordinary. Installed once per process.
+    """
+    if not any(isinstance(finder, DottedFolderFinder) for finder in sys.meta_path):
+        sys.meta_path.append(DottedFolderFinder())  # last: only names nothing else found
+
+
+class DottedFolderFinder:
+    """A meta path finder for module names whose dots may belong to folder names (see above)."""
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
+        from importlib.machinery import ModuleSpec
+
+        folders = _folders_named(Path("/"), fullname.split("."))
+        if folders is None:
+            return None
+        spec = ModuleSpec(fullname, None, is_package=True)  # a namespace package over those folders
+        spec.submodule_search_locations = folders
+        return spec
+
+
+def _folders_named(base: Path, parts: list[str]) -> list[str] | None:
+    """The folder under `base` that `parts` name when some of their dots are a folder name's own:
+    [that folder]; [] when they name the beginning of a dotted folder name; None when neither."""
+    if not parts:
+        return [str(base)]
+    for n in range(1, len(parts) + 1):
+        folder = base / ".".join(parts[:n])
+        if folder.is_dir():
+            found = _folders_named(folder, parts[n:])
+            if found is not None:
+                return found
+    prefix = ".".join(parts) + "."
+    try:
+        if any(child.name.startswith(prefix) and child.is_dir() for child in base.iterdir()):
+            return []
+    except OSError:
+        pass
+    return None
 
 
 def fork_url_missing() -> str:

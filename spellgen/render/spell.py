@@ -205,10 +205,6 @@ def _head(party: Party, what: str) -> str:
     return f"{label} - {what} - {party.address}" if label else f"{party.address} - {what}"
 
 
-def _amount_comment(party: Party) -> str:
-    return party.name + " - " if party.name else ""
-
-
 def wei_expression(amount: Decimal) -> tuple[str, bool]:
     """Solidity for a token amount in wei, and whether the `ether` keyword note is needed."""
     if amount == 0:

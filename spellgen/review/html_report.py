@@ -5,7 +5,6 @@ the page loads nothing from anywhere: no script, no font, no stylesheet, no imag
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup

@@ -15,7 +15,7 @@ from spellgen.spellfile.amounts import exact_sum, from_wei, human
 from spellgen.spellfile.model import (
     Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
-from spellgen.spellfile.protocol import VESTS, WAD
+from spellgen.spellfile.protocol import VESTS
 
 
 @dataclass(frozen=True)

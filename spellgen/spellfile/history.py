@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from spellgen.spellfile.protocol import DAY, WAD, Cap
+from spellgen.spellfile.protocol import DAY, Cap
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -11,13 +11,15 @@ Steps, on one fresh anvil whose clock starts at state.BUILD_START and ticks one 
 4. remove every right of the deployer, so only governance (the PauseProxy) rules;
 5. check the result, then dump the state to .cache/twin/.
 
-Only here is web3 imported (to encode calls); starting a twin from the dump never needs it.
+Only here are the twin's ABIs read (to decode calls); starting a twin from the dump never needs them.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 from typing import Any
+
+from eth_abi import decode
 
 from spellgen.files import write_atomic
 from spellgen.spellfile.protocol import MAINNET, MKR_SKY_RATE
@@ -27,6 +29,7 @@ from spellgen.twin.cache import check_builder_unchanged, manifest_path, state_ke
 from spellgen.chain.node import AnvilNode
 from spellgen.twin.place import construct_at
 from spellgen.progress import Progress
+from spellgen.chain.client import calldata
 from spellgen.chain.rpc import Rpc
 from spellgen.chain.slots import mapping_slot
 from spellgen.errors import SpellgenError
@@ -65,7 +68,7 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
     with progress.step("starting anvil for the build"):
         node = AnvilNode(S.anvil_args(S.BUILD_START), port=port)
     try:
-        chain = Chain(node.rpc, artifacts)
+        chain = TwinContracts(node.rpc, artifacts)
         node.rpc.call("anvil_setBlockTimestampInterval", 1)  # deterministic block times
         chain.rpc.impersonate(S.DEPLOYER)
         with progress.step(f"placing {1 + len(S.CORE) + len(S.TWIN_ONLY) + len(S.VESTS)} contracts at their addresses"):
@@ -104,23 +107,24 @@ def prune_old_states(keep: Path, how_many: int = 4) -> None:
         manifest_path(old).unlink(missing_ok=True)
 
 
-class Chain:
-    """The build's view of the node: contracts by key, and transactions from any account."""
+class TwinContracts:
+    """The build's contracts by chainlog key on its node, called from any account.
+
+    Calls are encoded by signature (spellgen.chain.client.calldata) and sent through the one
+    JSON-RPC client (spellgen.chain.rpc.Rpc); the twin's ABIs only decode what `read` returns.
+    """
 
     def __init__(self, rpc: Rpc, artifacts: dict[str, Artifact]) -> None:
-        from web3 import Web3  # late: only building needs it
-
         self.rpc = rpc
         self.artifacts = artifacts
-        self._w3 = Web3()  # no provider: used only to encode calls
         self.addresses = {**{k: MAINNET[k] for k in S.chainlog_keys()},
                           **{k: address for k, (address, _) in S.TWIN_ONLY.items()}}
         self.kinds = {**S.CORE, **S.VESTS, **{k: kind for k, (_, kind) in S.TWIN_ONLY.items()}}
 
     def encode(self, key: str, signature: str, *args: Any) -> str:
-        """Calldata of `signature` with `args` for the contract under `key` (hex)."""
-        contract = self._w3.eth.contract(abi=self.artifacts[self.kinds[key]].abi)
-        return contract.encode_abi(signature, list(args))
+        """Calldata of `signature` with `args` for the contract under `key` (hex); the contract must have it."""
+        self._function(key, signature)
+        return "0x" + calldata(signature, *args).hex()
 
     def send(self, key: str, signature: str, *args: Any, sender: str = S.DEPLOYER) -> dict:
         """Call `signature` (e.g. "rely(address)") on the contract under `key` as `sender`."""
@@ -133,14 +137,18 @@ class Chain:
         return self.rpc.send(tx)
 
     def read(self, key: str, signature: str, *args: Any) -> Any:
-        contract = self._w3.eth.contract(abi=self.artifacts[self.kinds[key]].abi)
-        fn = contract.get_function_by_signature(signature)
-        data = contract.encode_abi(signature, list(args))
-        raw = self.rpc.eth_call({"to": self.addresses[key], "data": data})
-        from eth_abi import decode
-
-        values = decode([o["type"] for o in fn.abi["outputs"]], bytes.fromhex(raw[2:]))
+        outputs = [o["type"] for o in self._function(key, signature)["outputs"]]
+        raw = self.rpc.eth_call({"to": self.addresses[key], "data": self.encode(key, signature, *args)})
+        values = decode(outputs, bytes.fromhex(raw[2:]))
         return values[0] if len(values) == 1 else values
+
+    def _function(self, key: str, signature: str) -> dict:
+        """The ABI entry of `signature` in the contract under `key` (a BuildError names a missing one)."""
+        for entry in self.artifacts[self.kinds[key]].abi:
+            if entry.get("type") == "function" and signature.replace(" ", "") == \
+                    f"{entry['name']}({','.join(i['type'] for i in entry['inputs'])})":
+                return entry
+        raise BuildError(f"{key} ({self.kinds[key]}) has no function {signature}")
 
     def as_account(self, address: str) -> None:
         self.rpc.impersonate(address)
@@ -150,7 +158,7 @@ def _b32(text: str) -> bytes:
     return text.encode().ljust(32, b"\0")
 
 
-def place_contracts(chain: Chain) -> None:
+def place_contracts(chain: TwinContracts) -> None:
     """Every contract at its address, constructed there; each mainnet one registered in the ChainLog.
 
     Constructor arguments are the mainnet addresses of dependencies (and mainnet's own arguments:
@@ -216,7 +224,7 @@ def place_contracts(chain: Chain) -> None:
         chain.send("CHANGELOG", "setAddress(bytes32,address)", _b32(key), a[key])
 
 
-def wire_governance(chain: Chain) -> None:
+def wire_governance(chain: TwinContracts) -> None:
     """Mainnet's rights: the PauseProxy governs; the joins mint DAI and USDS; vests can pay."""
     a = chain.addresses
     proxy = a["MCD_PAUSE_PROXY"]
@@ -251,7 +259,7 @@ def wire_governance(chain: Chain) -> None:
         chain.send("MCD_VOW", "file(bytes32,uint256)", _b32(what), value)
 
 
-def seed_balances(chain: Chain, counts: dict[str, int]) -> None:
+def seed_balances(chain: TwinContracts, counts: dict[str, int]) -> None:
     """Surplus buffer in the Vat; MKR and SKY treasuries in the PauseProxy, each approved to its vest."""
     a = chain.addresses
     vat, vow = a["MCD_VAT"], a["MCD_VOW"]
@@ -264,7 +272,7 @@ def seed_balances(chain: Chain, counts: dict[str, int]) -> None:
         chain.send(token, "approve(address,uint256)", a[vest], S.treasury_allowance(counts, vest), sender=proxy)
 
 
-def seed_hat(chain: Contracts) -> None:
+def seed_hat(chain: TwinContracts) -> None:
     """The chief launched as on mainnet (80,000 MKR on address(0) first), then its current hat: an
     earlier spell backed by HAT_SUPPORT MKR."""
     a = chain.addresses
@@ -281,7 +289,7 @@ def seed_hat(chain: Contracts) -> None:
     _retire_account(chain, voter)
 
 
-def seed_sky_chief(chain: Contracts) -> None:
+def seed_sky_chief(chain: TwinContracts) -> None:
     """The SKY chief as governance found it after 2025-05-15: launched (the threshold of SKY on
     address(0)), with an earlier spell as its hat. It becomes MCD_ADM and the pause's authority
     only for twins dated after that day (spellgen.twin.start)."""
@@ -299,7 +307,7 @@ def seed_sky_chief(chain: Contracts) -> None:
     _retire_account(chain, voter)
 
 
-def seed_awards(chain: Contracts, counts: dict[str, int]) -> None:
+def seed_awards(chain: TwinContracts, counts: dict[str, int]) -> None:
     """The awards each vest holds before any spell; those past their cliff are claimed once."""
     now = chain.rpc.timestamp()
     for key in S.VESTS:
@@ -313,13 +321,13 @@ def seed_awards(chain: Contracts, counts: dict[str, int]) -> None:
                 _retire_account(chain, award.usr)
 
 
-def _retire_account(chain: Chain, address: str) -> None:
+def _retire_account(chain: TwinContracts, address: str) -> None:
     """Stop impersonating a helper account and take back the ether it was given for gas."""
     chain.rpc.stop_impersonating(address)
     chain.rpc.set_balance(address, 0)
 
 
-def retire_deployer(chain: Chain) -> None:
+def retire_deployer(chain: TwinContracts) -> None:
     """Deny the deployer everywhere (and give up MKR's ownership): governance alone rules."""
     deployer = S.DEPLOYER
     for key in WARDED:
@@ -330,7 +338,7 @@ def retire_deployer(chain: Chain) -> None:
     _retire_account(chain, deployer)
 
 
-def verify(chain: Chain, counts: dict[str, int]) -> None:
+def verify(chain: TwinContracts, counts: dict[str, int]) -> None:
     """Cheap checks before the dump is cached: a broken build must fail here, not in a test."""
     a = chain.addresses
     problems = []

@@ -16,7 +16,8 @@ from spellgen.errors import SpellgenError
 STATE_FORMAT = "1"
 # The modules whose code decides what the dump contains.
 _PACKAGE = Path(__file__).resolve().parent.parent
-BUILDER_MODULES = ("twin/build.py", "twin/place.py", "twin/state.py", "twin/artifacts.py", "chain/rpc.py")
+BUILDER_MODULES = ("twin/build.py", "twin/place.py", "twin/state.py", "twin/artifacts.py", "chain/rpc.py",
+                   "chain/client.py")
 _HERE = _PACKAGE
 # Read once, when this process first imports the twin: a process that loaded the builder and
 # later builds must label the dump with the code it runs, not with what is on disk by then.

@@ -427,7 +427,7 @@ class Verifier:
                      f"eta {iso(o.eta)}", problems))
 
     def calls(self) -> None:
-        from spellgen.verify.callpolicy import Policy, frames
+        from spellgen.verify.callpolicy import frames
 
         o = self.o
         item = "calls: only pause -> proxy -> action, DssExecLib and contracts that existed"

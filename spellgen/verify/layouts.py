@@ -26,7 +26,7 @@ contract's public source:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spellgen.chain.slots import mapping_slot
 from spellgen.spellfile.address import keccak256

@@ -20,7 +20,6 @@ from typing import Callable
 
 from eth_abi import encode
 
-from spellgen.chain.slots import mapping_slot
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.amounts import human
 from spellgen.spellfile.protocol import MKR_SKY_RATE, RAD, RAY, WAD

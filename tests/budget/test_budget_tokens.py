@@ -107,7 +107,7 @@ def test_a_usds_part_with_an_unknown_field_is_located(tmp_path):
 def test_the_budgets_own_usds_plan_must_fit_its_caps(tmp_path):
     text = TEXT.replace("top_up: 100,000 USDS", "top_up: 300,000 USDS")
     found = diagnose(tmp_path, text)
-    assert (line_of(text, "top_up: 300,000"), "usds.periods[0].top_up") in [(l, p) for l, p, _ in found]
+    assert (line_of(text, "top_up: 300,000"), "usds.periods[0].top_up") in [(line, path) for line, path, _ in found]
     assert any("the budget's own plan breaks its cap: the monthly cap of 50,000 USDS for 2025-07" in m
                for _, _, m in found)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from spellgen.chain import node as node_module
-from spellgen.chain.node import AnvilNode, PortInUse, check_port, free_port
+from spellgen.chain.node import AnvilNode, check_port, free_port
 from spellgen.cli import main as cli
 from spellgen.files import write_atomic
 

@@ -61,6 +61,28 @@ def test_brownie_run_exits_0_with_the_table_of_spellgen_simulate():
     assert "Attached to local RPC client" in result.stdout  # Brownie attached to the twin spellgen started
 
 
+def test_brownie_run_casts_a_sky_spell_paying_subproxies_on_the_twin_simulate_uses():
+    """The Brownie twin is the CLI's: it registers the chainlog keys the spell names parties by
+    (GROVE_SUBPROXY...), so the deploy no longer reverts `dss-chain-log/invalid-key`."""
+    result = brownie("run", SCRIPT, "main", "examples/sky-2026-02-26.yaml", "--network", "spellgen-twin")
+    out = result.stdout + result.stderr
+    assert result.returncode == 0, out[-3000:]
+    assert "invalid-key" not in out
+    assert re.search(r"PASS  USDS payment: [\d,]+ USDS to GROVE_SUBPROXY", result.stdout), result.stdout[-3000:]
+    assert re.search(r"\d+ items passed, 0 failed", result.stdout)
+    report = (ROOT / "out/sky-2026-02-26/report.md").read_text()
+    assert "Brownie network spellgen-twin: twin at 2026-02-26 (" in report  # described as simulate describes it
+
+
+def test_brownie_run_refuses_an_unwritable_report_folder_before_the_cast(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    result = brownie("run", SCRIPT, "main", "examples/techops-2022-12-09.yaml", "", str(blocker / "report"))
+    assert result.returncode == 2, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "cannot write" in result.stderr and "internal error" not in result.stderr
+    assert "items passed" not in result.stdout
+
+
 def test_brownie_run_on_the_named_twin_network_verifies_a_real_style_spell():
     result = brownie("run", SCRIPT, "main", USDS_SKY, REAL_SPELL, "out/usds-sky-2025-03-01", "budget-only",
                      "--network", "spellgen-twin")
@@ -229,3 +251,30 @@ def test_the_readmes_fork_commands_work_with_an_rpc_url():
     for command in commands:
         result = shell(command, ETH_RPC_URL=os.environ["ETH_RPC_URL"])
         assert result.returncode == 0, f"{command}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+
+
+# --- a checkout in a folder whose name holds a dot -------------------------------------------------
+
+def dotted_project(tmp_path: Path) -> Path:
+    """The Brownie project's own files under `<tmp>/spells.v2/spellgen` (the spellgen package and its
+    tools stay those of this checkout: the virtual environment's editable install)."""
+    project = tmp_path / "spells.v2" / "spellgen"
+    for name in ("brownie-config.yaml", "brownie_hooks.py", SCRIPT, "examples/techops-2022-12-09.yaml",
+                 "examples/techops-2022-01-28.yaml", "tests/brownie/test_techops_2022_01_28.py"):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_bytes((ROOT / name).read_bytes())
+    return project
+
+
+def test_brownie_run_and_test_work_from_a_folder_whose_name_holds_a_dot(tmp_path):
+    """eth-brownie imports a script as its absolute path's folders joined with dots; `spells.v2` broke it."""
+    project = dotted_project(tmp_path)
+    run = subprocess.run([str(BROWNIE), "run", SCRIPT, "main", "examples/techops-2022-12-09.yaml"], cwd=project,
+                         env=plain_env(), capture_output=True, text=True, timeout=900)
+    assert "ModuleNotFoundError" not in run.stdout + run.stderr, run.stdout[-3000:]
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert re.search(r"\d+ items passed, 0 failed", run.stdout)
+    test = subprocess.run([str(BROWNIE), "test", "tests/brownie/test_techops_2022_01_28.py"], cwd=project,
+                          env=plain_env(), capture_output=True, text=True, timeout=900)
+    assert test.returncode == 0, test.stdout[-3000:]
+    assert re.search(r"\b3 passed\b", test.stdout)
