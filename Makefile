@@ -4,6 +4,7 @@
 #                    .tools/solc/solc-vX.Y.Z for py-solc-x and .tools/bin/anvil
 #   make test        setup and Debian's chromium (for the report.html browser test), then pytest
 #                    (extra arguments: PYTEST_ARGS="-k foo tests/x.py")
+#   make lint        setup, then mypy over spellgen/ and ruff over the Python tree (pyproject.toml)
 #   make demo        setup, build both examples, simulate the TechOps DAI spell on the twin
 #   make clean       remove build outputs;  make distclean: also the installs
 #
@@ -38,7 +39,7 @@ ANVIL_STAMP := .tools/stamps/anvil
 export SOLCX_BINARY_PATH := $(CURDIR)/.tools/solc
 export PATH := $(CURDIR)/.tools/bin:$(PATH)
 
-.PHONY: setup guarded-setup browser test demo clean distclean
+.PHONY: setup guarded-setup browser test lint demo clean distclean
 
 setup: $(LOCK_STAMP) $(EDITABLE_STAMP) $(NPM_STAMP) $(SOLC_STAMP) $(ANVIL_STAMP)
 
@@ -122,6 +123,12 @@ test: guarded-setup browser
 	  exit 1; \
 	fi; \
 	exit "$$status"
+
+# The gates besides the tests: types (mypy, settings in pyproject.toml's [tool.mypy]) and lint
+# (ruff, [tool.ruff]). Both read their scope from pyproject.toml, so `make lint` and an editor agree.
+lint: setup
+	$(VENV)/bin/mypy
+	$(VENV)/bin/ruff check .
 
 # The main job: build (render + compile) both examples, then cast the TechOps DAI budget spell on
 # the twin and print the verification report (also written to out/<example>/report.md).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, TypeVar
 
 from spellgen.chain.client import Chain, Receipt, TxFailed
 from spellgen.chain.slots import mapping_slot
@@ -53,6 +53,7 @@ Progress = Callable[[str, float], None]
 
 # A public mapping of a struct: the getter returns the members one by one (as on mainnet).
 AWARD = "awards(uint256)(address,uint48,uint48,uint48,address,uint8,uint128,uint128)"
+T = TypeVar("T")  # what a timed step returns
 
 
 class SimulationError(SpellgenError, RuntimeError):
@@ -142,6 +143,12 @@ class Observation:
     schedule_diff: dict | None = None  # schedule() must only set eta and plot the one plan
     schedule_fee: int = 0
 
+    def cast_receipt(self) -> Receipt:
+        """The cast transaction's receipt (an Observation `Simulator.run` returned has one)."""
+        if self.cast is None:
+            raise SimulationError("the spell was not cast")
+        return self.cast
+
 
 @dataclass
 class Recast:
@@ -173,7 +180,7 @@ class Simulator:
         self.obs = Observation(self.addr, twin=twin)
         self.twin = twin
 
-    def _step(self, name: str, fn: Callable[[], object]) -> object:
+    def _step(self, name: str, fn: Callable[[], T]) -> T:
         started = time.monotonic()
         try:
             result = fn()
@@ -245,6 +252,8 @@ class Simulator:
         self.obs.spell_abi, self.obs.action_abi = compiled.spell.abi, compiled.action.abi
         receipt = self.chain.send(self.deployer, None, bytes.fromhex(compiled.spell.bytecode))
         spell = receipt.contract_address
+        if spell is None:  # a node that mined the creation but names no contract
+            raise SimulationError(f"deploy spell: transaction {receipt.tx_hash} created no contract")
         obs = self.obs
         obs.spell, obs.deployed_at, obs.deploy_gas = spell, receipt.timestamp, receipt.gas_used
         self._read_spell()
@@ -363,7 +372,7 @@ class Simulator:
 
     def trace_cast(self) -> None:
         """The cast's full state diff and call tree (anvil's prestateTracer and callTracer)."""
-        obs, tx = self.obs, self.obs.cast.tx_hash
+        obs, tx = self.obs, self.obs.cast_receipt().tx_hash
         obs.sender = self.deployer
         obs.fee, obs.miner = self._fee(tx)
         code = self.chain.code(obs.action)
@@ -381,7 +390,7 @@ class Simulator:
         except Exception as exc:  # noqa: BLE001 - a node without debug_traceTransaction: verify says so
             obs.trace_error = str(exc)
             return
-        self._code_before(obs.call_trace, obs.cast.block)
+        self._code_before(obs.call_trace, obs.cast_receipt().block)
 
     def _code_before(self, trace: dict, block: int) -> None:
         """Which addresses the trace touches had code before the cast (the pre-state is the same for
@@ -404,7 +413,7 @@ class Simulator:
         """Other moments to cast at, from the same pre-state: near the end of the expiration window;
         with office hours declared, both ends of a weekday's window and attempts outside it (which
         must revert); without, a time outside office hours (which must work)."""
-        first = self.obs.cast.timestamp
+        first = self.obs.cast_receipt().timestamp
         expiry_end = self.obs.expiration
         out: list[tuple[str, int, bool]] = []
         if self.expected.office_hours:
@@ -457,7 +466,7 @@ class Simulator:
         """Cast again from the pre-cast state at each other time; record each state diff."""
         snapshot = pre_cast
         plan = [(label, when, ok, self.deployer) for label, when, ok in self.cast_times()]
-        first = self.obs.cast.timestamp
+        first = self.obs.cast_receipt().timestamp
         plan += [(f"cast by {who}, an address the action's code embeds", first, True, who)
                  for who in self.embedded_addresses()]
         for label, when, must_succeed, caster in plan:

@@ -68,7 +68,8 @@ def _die_with_parent() -> None:
     With this, even a parent killed by SIGKILL leaves no anvil behind. (Linux ties it to the
     thread that started anvil: start twins from a thread that lives as long as they should.)
     """
-    _PRCTL(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    if _PRCTL is not None:
+        _PRCTL(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 try:  # resolved before any fork: preexec_fn must not load libraries
@@ -122,8 +123,15 @@ class AnvilNode:
         self._wait_until_ready()
 
     @property
+    def started(self) -> subprocess.Popen:
+        """The anvil process (only after `_start`: the constructor either starts it or raises)."""
+        if self.process is None:
+            raise NodeError("anvil was not started")
+        return self.process
+
+    @property
     def pid(self) -> int:
-        return self.process.pid
+        return self.started.pid
 
     @property
     def running(self) -> bool:
@@ -149,7 +157,7 @@ class AnvilNode:
                 tail = self.log_tail()
                 if "address already in use" in tail.lower() or "addrinuse" in tail.lower():
                     raise PortInUse(port_in_use_message(self.port))
-                raise NodeError(f"anvil exited with status {self.process.returncode}:\n{tail}")
+                raise NodeError(f"anvil exited with status {self.started.returncode}:\n{tail}")
             if listening in self.log_tail(200):
                 try:
                     self.rpc.call("eth_chainId")
@@ -163,7 +171,7 @@ class AnvilNode:
 
     def wait(self) -> int:
         """Block until anvil exits on its own; its exit status."""
-        return self.process.wait()
+        return self.started.wait()
 
     def stop(self, timeout: float = 5.0) -> None:
         """SIGTERM, then SIGKILL if anvil lingers; idempotent; removes the log file."""

@@ -12,7 +12,9 @@ import os
 import re
 import sys
 from collections import Counter
+from functools import partial
 from pathlib import Path
+from typing import Any, Callable
 
 from spellgen.errors import ExitCode
 from spellgen.spellfile.diagnostics import InputError
@@ -127,27 +129,27 @@ def module_text(spell, spec: Path, out: Path | None, spell_file: Path | None = N
     spell_literal = f'HERE / "{_relative(spell_file, out)}"' if spell_file else "None"
     parts = [HEADER.format(spec_name=spec.name, this=this, date=spell.date, spec=_relative(spec, out),
                            spell=spell_literal)]
-    tests = []  # (YAML position, test source)
+    tests: list[tuple[Any, Callable[[str], str]]] = []  # (the verify item, its test's source by test name)
     counter: Counter = Counter()
     paid_to = Counter(p.recipient for p in expected.payments)
     sent_to = Counter(t.recipient for t in expected.transfers)
     for award in expected.awards:
         counter[award.vest] += 1
-        tests.append((award.item, lambda name, a=award, n=counter[award.vest]: _stream_test(name, a, n, names)))
+        tests.append((award.item, partial(_stream_test, award=award, nth=counter[award.vest], names=names)))
     for payment in expected.payments:
         total = sum(p.wei for p in expected.payments if p.recipient == payment.recipient)
-        tests.append((payment.item, lambda name, x=payment, t=total: _balance_test(
-            name, x, "dai", "DAI", t, paid_to[x.recipient], names)))
+        tests.append((payment.item, partial(_balance_test, item=payment, attr="dai", token="DAI", total=total,
+                                            count=paid_to[payment.recipient], names=names)))
     for transfer in expected.transfers:
         total = sum(t.wei for t in expected.transfers if t.recipient == transfer.recipient)
-        tests.append((transfer.item, lambda name, x=transfer, t=total: _balance_test(
-            name, x, "mkr", "MKR", t, sent_to[x.recipient], names)))
+        tests.append((transfer.item, partial(_balance_test, item=transfer, attr="mkr", token="MKR", total=total,
+                                             count=sent_to[transfer.recipient], names=names)))
     for yank in expected.yanks:
-        tests.append((yank.item, lambda name, y=yank: _yank_test(name, y, names)))
+        tests.append((yank.item, partial(_yank_test, yank=yank, names=names)))
     for allowance in expected.allowances:
-        tests.append((allowance.item, lambda name, a=allowance: _allowance_test(name, a)))
+        tests.append((allowance.item, partial(_allowance_test, change=allowance)))
     for cap in expected.caps:
-        tests.append((cap.item, lambda name, c=cap: _cap_test(name, c)))
+        tests.append((cap.item, partial(_cap_test, cap=cap)))
     tests.sort(key=lambda pair: _position(pair[0].path))
     for number, (item, write) in enumerate(tests, 1):
         parts.append(_naming(write(_name(item, number)), item))

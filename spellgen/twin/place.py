@@ -31,7 +31,7 @@ CONSTRUCT_GAS = 10_000_000
 
 def constructor_args(artifact: Artifact, args: tuple) -> str:
     """ABI-encoded constructor arguments (hex, no 0x) for `artifact`."""
-    inputs = next((item["inputs"] for item in artifact.abi if item["type"] == "constructor"), [])
+    inputs: list[dict] = next((item["inputs"] for item in artifact.abi if item["type"] == "constructor"), [])
     if len(inputs) != len(args):
         raise ValueError(f"{artifact.name} takes {len(inputs)} constructor arguments, got {len(args)}")
     return encode([i["type"] for i in inputs], list(args)).hex() if inputs else ""
