@@ -95,7 +95,8 @@ class Policy:
     execs: int = 0
 
     def name(self, address: str) -> str:
-        return self.names.get(address.lower(), address)
+        """A contract by its chainlog name; an account without one by its checksummed address."""
+        return self.names.get(address.lower()) or (to_checksum(address) if len(address) == 42 else address)
 
     def path(self, f: Frame) -> str:
         return " > ".join(self._step(s) for s in f.path)
@@ -182,6 +183,8 @@ class Policy:
 
     def payments(self, e: Expected) -> list[str]:
         """The Vat and join calls a declared payment makes, and no others."""
+        from spellgen.verify.statediff import rad_text
+
         out = []
         # A USDS payment draws DAI to the PauseProxy first (then DAI_USDS converts it to the recipient).
         usds = getattr(e, "usds_payments", [])
@@ -189,12 +192,12 @@ class Policy:
         got = [(u, v, rad) for u, v, rad in self.sucks]
         stray = [s for s in got if (s[0].lower(), s[1].lower()) != (self.vow.lower(), self.proxy.lower())]
         for u, v, rad in stray:
-            out.append(f"vat.suck({self.name(u)}, {self.name(v)}, {rad}): only a suck from MCD_VOW to "
+            out.append(f"vat.suck({self.name(u)}, {self.name(v)}, {rad_text(rad)}): only a suck from MCD_VOW to "
                        "MCD_PAUSE_PROXY for the declared payments is explained")
         total = sum(rad for u, v, rad in got if (u, v, rad) not in stray)
         if total != want_rad:
-            out.append(f"vat.suck from MCD_VOW to MCD_PAUSE_PROXY of {total} RAD in all, but the declared payments "
-                       f"sum to {want_rad} RAD")
+            out.append(f"vat.suck from MCD_VOW to MCD_PAUSE_PROXY of {rad_text(total)} in all, but the declared "
+                       f"payments sum to {rad_text(want_rad)}")
         want_exits = Counter((p.recipient.lower(), p.wei) for p in e.payments)
         want_exits += Counter((self.proxy.lower(), u.wei) for u in usds)
         got_exits = Counter((u.lower(), w) for u, w in self.exits)

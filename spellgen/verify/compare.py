@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spellgen.spellfile.amounts import from_wei, human
 from spellgen.chain.client import topic
+from spellgen.spellfile.address import to_checksum
 from spellgen.spellfile.expect import Expected, NewAward
 from spellgen.spellfile.protocol import MKR_SKY_RATE, RAY, VESTS
 from spellgen.cast.simulate import Award, Observation
@@ -309,7 +310,7 @@ class Verifier:
 
     # -- nothing else happened ------------------------------------------------------------------
     def events(self) -> None:
-        unexplained = EventLedger(self.e, self.o).unexplained()
+        unexplained = EventLedger(self.e, self.o, self._names()).unexplained()
         count = len(self.o.cast.logs)
         self.add(Result("nothing else: every event of the vests, the budget tokens and the Vat is a YAML item",
                         "spell",
@@ -525,8 +526,9 @@ class EventLedger:
 
     NOTE_SELECTORS = {"suck(address,address,uint256)", "move(address,address,uint256)"}
 
-    def __init__(self, e: Expected, o: Observation):
+    def __init__(self, e: Expected, o: Observation, names: dict[str, str] | None = None):
         self.e, self.o = e, o
+        self.names = names or {}  # address (lower case) -> chainlog name, as the state diff names contracts
         a = o.addresses
         self.proxy = a["MCD_PAUSE_PROXY"].lower()
         self.vests = {address.lower(): key for key, address in o.watched_vests.items()}
@@ -567,6 +569,13 @@ class EventLedger:
             moves[("SKY", proxy, t.recipient.lower(), t.wei)] += 1
         return moves, approvals, burns
 
+    def who(self, address: str) -> str:
+        """An account as a reviewer reads it: its chainlog name with its address, or the address alone."""
+        if address == "0x" + "00" * 20:
+            return "the zero address"
+        name = self.names.get(address.lower())
+        return f"{name} ({to_checksum(address)})" if name else to_checksum(address)
+
     def vest_address(self, vest: str) -> str:
         return next((a for a, k in self.vests.items() if k == vest), "")
 
@@ -594,7 +603,8 @@ class EventLedger:
             elif address == self.vat:
                 if (self.e.payments or self.e.usds_payments) and self._payment_mechanics(t0, topics):
                     continue
-                out.append(f"Vat event {t0[:10]} is not explained by a declared payment")
+                out.append(f"{self.names.get(self.vat, 'MCD_VAT')} emitted {self._vat_event(t0, topics, data)}, "
+                           "which no declared payment explains")
         return out
 
     def _token_event(self, symbol, t0, topics, data, moves, approvals, burns) -> str | None:
@@ -608,17 +618,18 @@ class EventLedger:
             if moves[key] > 0:
                 moves[key] -= 1
                 return None
-            return f"{symbol} moved from {first} to {second}: {_wad(amount, symbol)} is not a declared action"
+            return (f"{symbol} moved from {self.who(first)} to {self.who(second)}: {_wad(amount, symbol)} "
+                    "is not a declared action")
         if t0 == topic("Approval(address,address,uint256)"):
             if (symbol, first, second) in approvals:
                 return None
-            return f"{symbol} approval from {first} to {second} is not a declared allowance"
+            return f"{symbol} approval from {self.who(first)} to {self.who(second)} is not a declared allowance"
         if t0 == topic("Burn(address,uint256)"):  # DSToken (MKR) logs its burns
             key = (symbol, first, amount)
             if burns[key] > 0:
                 burns[key] -= 1
                 return None
-            return f"{symbol} burnt from {first}: {_wad(amount, symbol)} is not a declared conversion"
+            return f"{symbol} burnt from {self.who(first)}: {_wad(amount, symbol)} is not a declared conversion"
         return f"{symbol} emitted {t0[:10]}, which no YAML item declares"
 
     def _vest_event(self, vest, t0, topics, inits, restricted, yanks, caps) -> str | None:
@@ -636,6 +647,19 @@ class EventLedger:
         name = known.get(t0, t0[:10])
         arg = f" {int(topics[1], 16)}" if len(topics) > 1 and name not in ("Rely", "Deny", "File") else ""
         return f"{vest} emitted {name}{arg}, which no YAML item declares"
+
+    def _vat_event(self, t0: str, topics: list[str], data: bytes) -> str:
+        """A Vat log in words: the twin's named events with their accounts by name and their RAD as DAI;
+        mainnet's anonymous notes by their selector."""
+        from spellgen.verify.statediff import rad_text
+
+        args = [self.who("0x" + t[-40:]) for t in topics[1:3]]
+        rad = int.from_bytes(data[:32], "big") if len(data) >= 32 else None
+        amount = f", {rad_text(rad)}" if rad is not None else ""
+        for signature in ("Suck(address,address,uint256)", "Move(address,address,uint256)", "Hope(address,address)"):
+            if t0 == topic(signature):
+                return f"{signature.split('(')[0]}({', '.join(args)}{amount if 'uint256' in signature else ''})"
+        return f"an event with topic {t0[:10]}"
 
     def _payment_mechanics(self, t0: str, topics: list[str]) -> bool:
         """Vat.suck (vow -> PauseProxy) and Vat.move (PauseProxy -> join) are how a payment works.

@@ -22,7 +22,7 @@ from eth_abi import encode
 
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.amounts import human
-from spellgen.spellfile.protocol import MKR_SKY_RATE, RAD, RAY, WAD
+from spellgen.spellfile.protocol import MKR_SKY_RATE, RAY, WAD
 from spellgen.spellfile.timeutil import iso
 from spellgen.spellfile.expect import Expected
 from spellgen.verify.layouts import KIND_BY_ADDRESS, KIND_BY_KEY, LAYOUTS, Decoder, Layout
@@ -371,7 +371,7 @@ def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: lis
     listed: list[str] = []
     decoders: dict[str, Decoder] = {}
     for c in changes:
-        where = names.get(c.address.lower()) or c.address
+        where = names.get(c.address.lower()) or to_checksum(c.address)
         if c.what != "storage":
             problem = _account_change(c, ctx, where)
             if problem:
@@ -461,9 +461,9 @@ def _slot_name(c: Change, ctx: Context, candidates: list[int], decoders: dict[st
 def _fmt(value: int, unit: str) -> str:
     """Human units first (tokens, DAI, dates, addresses), the raw integer after."""
     if unit.startswith("wad:"):
-        return f"{human(Decimal(value) / WAD)} {unit[4:]} ({value})"
+        return f"{human(scaled_down(value, 18))} {unit[4:]} ({value:,} wei)"
     if unit == "rad":
-        return f"{human(Decimal(value) / RAD)} DAI in RAD ({value})"
+        return rad_text(value)
     if unit == "address":
         return to_checksum("0x" + (value & (2**160 - 1)).to_bytes(20, "big").hex()) + \
             (f" (+{value >> 160} above the address)" if value >> 160 else "")
@@ -472,6 +472,18 @@ def _fmt(value: int, unit: str) -> str:
     if unit.startswith("award"):
         return _award_word(value, int(unit[5:] or 0))
     return str(value) if value < 2**64 else f"{value:#x} ({value})"
+
+
+def scaled_down(value: int, digits: int) -> Decimal:
+    """`value` / 10**digits, exactly (Decimal division would round a RAD's 52 digits to 28)."""
+    sign, whole, frac = "-" if value < 0 else "", *divmod(abs(value), 10**digits)
+    decimals = f"{frac:0{digits}d}".rstrip("0")
+    return Decimal(f"{sign}{whole}.{decimals}" if decimals else f"{sign}{whole}")
+
+
+def rad_text(value: int) -> str:
+    """A Vat amount (RAD: 10**45 per DAI) as people read it: DAI first, the raw integer separated after."""
+    return f"{human(scaled_down(value, 45))} DAI ({value:,} in RAD)"
 
 
 def _award_word(value: int, index: int) -> str:
@@ -551,7 +563,7 @@ def check_schedule(trace: dict, ctx: Context, names: dict[str, str]) -> list[str
             "the pause's plan of the spell")
     problems = []
     for c in parse_diff(trace):
-        where = names.get(c.address.lower()) or c.address
+        where = names.get(c.address.lower()) or to_checksum(c.address)
         if c.what != "storage":
             problem = _account_change(c, ctx, where)
             if problem:
