@@ -1,8 +1,12 @@
 """spellgen's one JSON-RPC client: standard calls, traces and anvil's cheat codes.
 
-Over HTTP with the standard library (urllib), so starting a twin never pays for importing web3;
-or over an already connected web3 provider (Brownie's), so a Brownie script casts on the network
-Brownie runs. Everything above it (the twin builder, the cast, verification) speaks through it.
+Why this one stack and not web3: spellgen needs raw JSON-RPC (anvil_* and evm_* cheat codes,
+debug_traceTransaction with built-in tracers, eth_call at a block), which web3 reaches only through
+`make_request` anyway; urllib costs no import time (web3 takes about a second to import, on every
+`twin up` and `simulate`) and has no middleware that rewrites answers. Calls are encoded by
+signature with eth_abi (spellgen.chain.client). web3 appears only as Brownie's connected provider,
+which `Rpc.over_web3` sends the same requests through, so a Brownie script casts on Brownie's network.
+Everything above it (the twin builder, the cast, verification) speaks through it.
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Only the standard library, spellgen's pure modules and the JSON-RPC client are imported here,
 so a start from the cache costs anvil's start plus a few RPC calls (the build, which needs
-solc and web3, runs only when the cache is missing).
+solc, runs only when the cache is missing).
 """
 from __future__ import annotations
 
@@ -134,12 +134,12 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
 
 def cached_state(award_counts: dict[str, int] | None = None, progress: Progress | None = None,
                  port: int | None = None) -> Path:
-    """The state dump for these award counts; built (slow, needs solc and web3) only when missing."""
+    """The state dump for these award counts; built (slow, needs solc) only when missing."""
     counts = S.normalized_counts(award_counts)
     path = state_path(counts)
     if path.is_file():
         return path
-    from spellgen.twin.build import build_state  # late: the build imports solc and web3 machinery
+    from spellgen.twin.build import build_state  # late: the build imports solc machinery
 
     if progress:
         progress.note(f"building the twin state (first run; cached in {path.parent} afterwards)")
