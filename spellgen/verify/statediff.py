@@ -476,7 +476,8 @@ def _fmt(value: int, unit: str) -> str:
 
 def scaled_down(value: int, digits: int) -> Decimal:
     """`value` / 10**digits, exactly (Decimal division would round a RAD's 52 digits to 28)."""
-    sign, whole, frac = "-" if value < 0 else "", *divmod(abs(value), 10**digits)
+    sign = "-" if value < 0 else ""
+    whole, frac = divmod(abs(value), 10**digits)
     decimals = f"{frac:0{digits}d}".rstrip("0")
     return Decimal(f"{sign}{whole}.{decimals}" if decimals else f"{sign}{whole}")
 
