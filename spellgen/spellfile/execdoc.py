@@ -134,11 +134,6 @@ def is_placeholder(digest: str) -> bool:
     return any(digits == (digits[:n] * (64 // n + 1))[:64] for n in range(1, 17))
 
 
-def hash_comment(url: str) -> str:
-    """The comment above a spell's description that reproduces its hash (the house form)."""
-    return f"Hash: cast keccak -- \"$(wget '{url}' -q -O - 2>/dev/null)\""
-
-
 @dataclass(frozen=True)
 class DocHashes:
     raw: str  # keccak-256 of the file's bytes, 0x + 64 lowercase hex digits

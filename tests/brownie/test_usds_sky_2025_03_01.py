@@ -13,7 +13,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 pytest_plugins = ["spellgen.integrations.pytest_plugin"]
 
-SPEC = HERE / "../specs/usds-sky-2025-03-01.yaml"
+SPEC = HERE / "../spells/usds-sky-2025-03-01.yaml"
 SPELL = HERE / "../realspells/2025-03-01-DssSpell/DssSpell.sol"  # None: the spell rendered from SPEC; a path: that Solidity file ($SPELLGEN_SPELL overrides)
 WAD = 10**18
 
