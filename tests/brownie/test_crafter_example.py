@@ -5,7 +5,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 pytest_plugins = ["spellgen.integrations.pytest_plugin"]
 
-SPEC = HERE / "../specs/usds-sky-2025-03-01.yaml"
+SPEC = HERE / "../spells/usds-sky-2025-03-01.yaml"
 SPELL = HERE / "../realspells/2025-03-01-DssSpell/DssSpell.sol"
 CHAINLOG = "0xdA0Ab1e0017DEbCd72Be8599041a2aa3bA7e740F"
 

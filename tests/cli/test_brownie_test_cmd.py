@@ -77,7 +77,7 @@ def test_the_spell_option_is_written_relative_to_the_module(tmp_path):
     out = ROOT / "tests" / "brownie" / "test_usds_sky_2025_03_01.py"
     text = out.read_text()
     assert 'SPELL = HERE / "../realspells/2025-03-01-DssSpell/DssSpell.sol"' in text
-    assert 'SPEC = HERE / "../specs/usds-sky-2025-03-01.yaml"' in text
+    assert 'SPEC = HERE / "../spells/usds-sky-2025-03-01.yaml"' in text
 
 
 @pytest.mark.parametrize("interruption", [KeyboardInterrupt])
