@@ -1,10 +1,12 @@
 """The one end-to-end run: YAML -> checked model -> spell source -> compiled -> cast -> verified -> reported.
 
-`run_spec` is what `spellgen simulate`, `spellgen verify`, the Brownie script and the tests call;
-no other module strings the stages together. The chain is the twin at the spell's date by
-default, anvil forking a real RPC (`--fork-url`), or a web3 that is already connected (Brownie's).
-Each step prints its duration. Exit codes follow the CLI: 0 every item passed, 1 any failed,
-2 invalid input (the YAML, an unreadable or uncompilable spell file).
+`run_spec(RunContext)` is what `spellgen simulate`, `spellgen verify`, the Brownie script and the
+tests call; `cast_spell` is its cast alone, for the pytest plugin's fixtures; `start_spell_twin` is
+the one way a spell's twin starts (here and for Brownie's spellgen-twin network). No other module
+strings the stages together. The chain is the twin at the spell's date by default, anvil forking a
+real RPC (`--fork-url`), or a web3 that is already connected (Brownie's). Each step prints its
+duration. `run_spec` returns 0 when every item passed, 1 when any failed; invalid input raises a
+spellgen error carrying exit code 2 (spellgen.errors), which the caller maps.
 """
 from __future__ import annotations
 

@@ -10,12 +10,13 @@ Fixtures:
 
 * `spell_chain` (session): spellgen's Chain over Brownie's web3.
 * `spell_cast` (module): the spell compiled, deployed, elected, scheduled and cast by
-  spellgen's Simulator, with what the chain showed before and after (a `CastSpell`).
+  `spellgen.run.cast_spell` (the cast of `spellgen simulate`), with what the chain showed before
+  and after (a `CastSpell`).
 * `cast` (function): the same `CastSpell`, inside an EVM snapshot reverted after the test, so a
   test may transact freely.
 
 Under `brownie test` with no `--network`, the tests run on the twin (network spellgen-twin),
-started at the spell's date once the tests are collected. `--network mainnet-fork` casts on a
+started once the tests are collected as `spellgen simulate` starts it (spellgen.run.start_spell_twin). `--network mainnet-fork` casts on a
 fork of $ETH_RPC_URL instead. $SPELLGEN_SPELL=FILE.sol overrides SPELL (e.g. a mutated spell).
 """
 from __future__ import annotations
