@@ -16,8 +16,8 @@ Fixtures:
   test may transact freely.
 
 Under `brownie test` with no `--network`, the tests run on the twin (network spellgen-twin),
-started once the tests are collected as `spellgen simulate` starts it (spellgen.run.start_spell_twin). `--network mainnet-fork` casts on a
-fork of $ETH_RPC_URL instead. $SPELLGEN_SPELL=FILE.sol overrides SPELL (e.g. a mutated spell).
+started once the tests are collected, as `spellgen simulate` starts it (spellgen.run.start_spell_twin).
+`--network mainnet-fork` casts on a fork of $ETH_RPC_URL instead. $SPELLGEN_SPELL=FILE.sol overrides SPELL (e.g. a mutated spell).
 """
 from __future__ import annotations
 
