@@ -159,7 +159,7 @@ def _guard(run):
         from spellgen.cli.main import exit_code_for
 
         try:
-            return run(args)
+            return int(run(args))
         except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
             return exit_code_for(exc, f"spellgen {args.command}")
     return wrapped
@@ -341,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="spellgen", description="Budget planning commands of spellgen.")
     add_parsers(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
     args = parser.parse_args(argv)
-    return args.func(args)
+    return int(args.func(args))
 
 
 if __name__ == "__main__":

@@ -340,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)  # a bad option or value: argparse's usage line, exit 2
     try:
         check_usage(args)
-        return args.func(args)
+        return int(args.func(args))  # a plain int for callers (ExitCode is one too, but prints as a name)
     except KeyboardInterrupt:
         print("spellgen: interrupted; no output was written", file=sys.stderr)
         return 130
@@ -355,11 +355,11 @@ def exit_code_for(exc: Exception, command: str = "spellgen") -> int:
         exc.report(sys.stderr, command)
         if exc.exit_code == ExitCode.INTERNAL and os.environ.get("SPELLGEN_DEBUG"):
             raise exc
-        return exc.exit_code
+        return int(exc.exit_code)
     report_bug(exc, sys.stderr, command)
     if os.environ.get("SPELLGEN_DEBUG"):
         raise exc
-    return ExitCode.INTERNAL
+    return int(ExitCode.INTERNAL)
 
 
 def check_usage(args: argparse.Namespace) -> None:

@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     add_parsers(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        return int(args.func(args))
     except Exception as exc:  # noqa: BLE001 - no traceback for users
         return exit_code_for(exc)
 

@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="spellgen")
     add_parser(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
     args = parser.parse_args(["twin", *(sys.argv[1:] if argv is None else argv)])
-    return args.func(args)
+    return int(args.func(args))
 
 
 if __name__ == "__main__":
