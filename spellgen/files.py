@@ -46,15 +46,23 @@ def require_readable(path: Path, what: str) -> None:
 
 
 def require_writable_dir(path: Path, what: str) -> None:
-    """UsageError (exit 2) unless files can be written in folder `path` (created if missing).
+    """UsageError (exit 2) unless files can be written in folder `path`, which may not exist yet.
 
-    Tried, not inferred from permission bits: root passes every access() check, yet cannot write
-    under a regular file or on a read-only file system.
+    Tried, not inferred from permission bits (root passes every access() check, yet cannot write
+    under a regular file or on a read-only file system), and without leaving anything behind: a
+    missing folder is not created here, only a temporary one beside where it would go.
     """
     path = Path(path)
+    existing = path
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UsageError(f"{what}: cannot write in {path}: {existing} is not a folder")
     try:
-        path.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=path):
-            pass
+        if existing == path:
+            with tempfile.TemporaryFile(dir=path):
+                pass
+        else:
+            os.rmdir(tempfile.mkdtemp(prefix=".spellgen-probe-", dir=existing))
     except OSError as exc:
         raise UsageError(f"{what}: cannot write in {path}: {exc.strerror or exc}") from None

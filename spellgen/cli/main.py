@@ -174,7 +174,8 @@ def _chain_choice(args: argparse.Namespace):
         fork_url = os.environ["ETH_RPC_URL"]
         print("using ETH_RPC_URL as the fork URL (pass --twin to use the twin)", file=sys.stderr)
     if args.fork_block is not None and not fork_url:
-        raise UsageError("--fork-block needs --fork-url (or ETH_RPC_URL)")
+        print("spellgen: --fork-block needs --fork-url (or ETH_RPC_URL)", file=sys.stderr)
+        raise SystemExit(ExitCode.INVALID)  # a usage error, as argparse reports its own
     return ChainChoice(fork_url, args.fork_block, args.port)
 
 

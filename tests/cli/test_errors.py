@@ -134,3 +134,16 @@ def test_a_missing_file_is_a_usage_error(command, tmp_path, capsys, no_chain):
 def test_the_root_is_a_utility_every_stage_may_import():
     source = inspect.getsource(spellgen.errors)
     assert "import spellgen" not in source and "from spellgen" not in source  # standard library only
+
+
+def test_the_report_folder_check_tries_without_leaving_anything(tmp_path):
+    from spellgen.errors import UsageError
+    from spellgen.files import require_writable_dir
+
+    require_writable_dir(tmp_path / "a" / "b" / "c", "--report-dir")  # writable once made: fine
+    assert list(tmp_path.iterdir()) == []  # nothing created, no probe left behind
+    require_writable_dir(tmp_path, "--report-dir")
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "f").write_text("")
+    with pytest.raises(UsageError, match="is not a folder"):
+        require_writable_dir(tmp_path / "f" / "reports", "--report-dir")
