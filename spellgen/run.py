@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterator, Sequence, TextIO
 
 from spellgen.progress import Progress
-from spellgen.compiler.compile import CompiledSpell, CompileError, compile_cached
+from spellgen.compiler.compile import SPELL_FILE, CompiledSpell, CompileError, compile_spell
 from spellgen.spellfile.expect import expected_from
 from spellgen.spellfile.model import Spell, Yank
 from spellgen.spellfile.timeutil import iso
@@ -181,7 +181,10 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     steps = Progress(stream)
     settings = compile_settings_for(spell, choice)
     with steps.step(f"compile with solc {solc} ({settings.describe()})"):
-        compiled: CompiledSpell = compile_cached(source, solc, source_dir=source_dir, settings=settings)
+        # solc's messages name a hand-written spell's file as the user named it, not DssSpell.sol
+        shown = source_name if source_dir is not None else SPELL_FILE
+        compiled: CompiledSpell = compile_spell(source, solc, source_dir=source_dir, settings=settings,
+                                                display_name=shown)
     if compiled.size_problems():  # stop before deploying: anvil's "max initcode size" says less
         for problem in compiled.size_problems():
             print(f"spellgen: {problem}", file=stream)

@@ -147,7 +147,7 @@ def _spell_of(request: pytest.FixtureRequest) -> tuple[Path, Path | None]:
 @pytest.fixture(scope="module")
 def spell_cast(request: pytest.FixtureRequest, spell_chain: Any) -> Any:
     """The module's spell, compiled, deployed, elected, scheduled and cast (reverted after the module)."""
-    from spellgen.compiler.compile import compile_cached
+    from spellgen.compiler.compile import compile_spell
     from spellgen.cast.simulate import Simulator
     from spellgen.run import load_source
     from spellgen.spellfile.expect import expected_from
@@ -161,7 +161,7 @@ def spell_cast(request: pytest.FixtureRequest, spell_chain: Any) -> Any:
                     f"run its tests in a `brownie test` session of their own", pytrace=False)
     snapshot = spell_chain.snapshot()
     try:
-        observation = Simulator(spell_chain, expected_from(spell)).run(compile_cached(
+        observation = Simulator(spell_chain, expected_from(spell)).run(compile_spell(
             source, solc, source_dir=spell_file.resolve().parent if spell_file else None))
         yield CastSpell(observation, spell_chain)
     finally:
