@@ -226,7 +226,8 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
                    iso(cast.timestamp), cast.gas_used, steps.timings, identity)
     print(terminal_table(results), file=sys.stdout, flush=True)
     if report_dir is not None:
-        paths = write_reports(report_dir, info, results, spell, caps)
+        with steps.step("write the reports"):  # report.html draws its chart here: matplotlib loads
+            paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
     return 0 if all(r.passed for r in results) else 1
 
@@ -301,7 +302,8 @@ def _unverified(spell, spec_name, solc, where, results, steps, report_dir, strea
     if report_dir is not None:
         info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings,
                        source=identity or {})
-        paths = write_reports(report_dir, info, results, spell, caps)
+        with steps.step("write the reports"):
+            paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
     return 1
 
