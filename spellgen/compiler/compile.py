@@ -449,8 +449,9 @@ def _compile_group(requests: list[SpellRequest]) -> list[CompiledSpell | Compile
         seconds = (time.monotonic() - started) / len(units)
         for unit, index in units.items():
             product = _spell_product(output, unit, AST_FILES[1:])
-            if extra:
-                _restore_metadata_hashes(output, unit, product)
+            if extra and not _restore_metadata_hashes(output, unit, product):
+                results[index] = _solo_or_error(requests[index])  # fail closed: compiled alone
+                continue
             solo = requests[index].standard_input()
             write_atomic(_cache_path("spell", solo, requests[index].solc), json.dumps(product, sort_keys=True))
             results[index] = _compiled(requests[index], product, seconds, False)
@@ -479,21 +480,27 @@ def _ipfs_hash(data: bytes) -> bytes:
     return b"\x12\x20" + hashlib.sha256(node).digest()
 
 
-def _restore_metadata_hashes(output: dict, unit: str, product: dict) -> None:
+def _restore_metadata_hashes(output: dict, unit: str, product: dict) -> bool:
     """Make a batch-compiled spell's bytecode what compiling it alone gives: its metadata names its
     file `unit`, not SPELL_FILE, so the metadata hash solc appended differs; put in the hash of the
-    metadata it would have had (also where DssSpell's creation code embeds DssSpellAction's)."""
+    metadata it would have had (also where DssSpell's creation code embeds DssSpellAction's).
+    False if a contract's code does not end with the hash computed for it (then it cannot be fixed)."""
     swaps = {}
     for name, data in output["contracts"][unit].items():
         batch_text = data["metadata"]
         solo_text = batch_text.replace(json.dumps(unit), json.dumps(SPELL_FILE))
-        swaps[_ipfs_hash(batch_text.encode()).hex()] = _ipfs_hash(solo_text.encode()).hex()
+        old = _ipfs_hash(batch_text.encode()).hex()
+        code = data["evm"]["deployedBytecode"]["object"]
+        if code and old not in code[-200:]:
+            return False
+        swaps[old] = _ipfs_hash(solo_text.encode()).hex()
     for contract in (product["spell"], product["action"]):
         for field_name in ("bytecode", "deployed"):
             code = contract[field_name]
             for old, new in swaps.items():
                 code = code.replace(old, new)
             contract[field_name] = code
+    return True
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests/golden"
 DEC = (GOLDEN / "techops-2022-12-09@0.8.16.sol").read_text()
 JAN = (GOLDEN / "techops-2022-01-28@0.6.12.sol").read_text()
+DEC_06 = (GOLDEN / "techops-2022-12-09@0.6.12.sol").read_text()
 EVERY = (GOLDEN / "every-action-2026@0.8.16.sol").read_text()
 BROKEN = DEC.replace("MKR.transfer(TECH_001, 257.31 ether);", "MKR.transfer(TECH_001, 257.31 ether); uint8 q = 300;")
 HANDWRITTEN = ROOT / "tests/handwritten/treasury-2023-08-02.sol"
@@ -80,11 +81,12 @@ def test_the_cache_key_covers_the_compiler_the_settings_and_the_imports(fresh_ca
 
 def test_a_batch_gives_each_spell_exactly_what_compiling_it_alone_gives(fresh_cache, monkeypatch):
     requests = [C.SpellRequest(DEC, "0.8.16"), C.SpellRequest(BROKEN, "0.8.16"), C.SpellRequest(EVERY, "0.8.16"),
-                C.SpellRequest(JAN, "0.6.12"), C.SpellRequest(DEC, "0.8.16", bytecode_hash="none")]
+                C.SpellRequest(JAN, "0.6.12"), C.SpellRequest(DEC, "0.8.16", bytecode_hash="none"),
+                C.SpellRequest(DEC_06, "0.6.12")]
     batch = C.compile_many(requests)
-    # One input for the three 0.8.16 spells, again without the broken one; the 0.6.12 spell and the
-    # other metadata setting alone (a batch shares compiler and settings).
-    assert sorted(line["sources"] for line in log_lines(fresh_cache)) == [1, 1, 2, 3]
+    # One input for the three 0.8.16 spells, again without the broken one; one for the two 0.6.12
+    # spells; the other metadata setting alone (a batch shares compiler and settings).
+    assert sorted(line["sources"] for line in log_lines(fresh_cache)) == [1, 2, 2, 3]
     error = batch[1]
     assert isinstance(error, C.CompileError)
     assert "DssSpell.sol:" in str(error) and "DssSpell-" not in str(error) and "300" in str(error)
@@ -96,7 +98,7 @@ def test_a_batch_gives_each_spell_exactly_what_compiling_it_alone_gives(fresh_ca
             assert str(alone_error.value) == str(together)
             continue
         alone = C.compile_spell(request.source, request.solc, request.bytecode_hash)
-        assert isinstance(together, C.CompiledSpell) and not alone.cached
+        assert isinstance(together, C.CompiledSpell) and not alone.cached and not together.cached
         for a, b in ((alone.spell, together.spell), (alone.action, together.action)):
             assert (a.bytecode, a.deployed, a.abi, a.immutables) == (b.bytecode, b.deployed, b.abi, b.immutables)
         assert alone.warnings == together.warnings
