@@ -64,10 +64,11 @@ class _Worker:
         if self.owner != os.getpid():
             return
         for stream in (self.process.stdin, self.process.stdout):
-            try:
-                stream and stream.close()
-            except OSError:
-                pass
+            if stream is not None:
+                try:
+                    stream.close()
+                except OSError:
+                    pass  # the pipe broke: the worker is gone already
         try:
             self.process.wait(timeout=2)  # stdin closed: it exits by itself
         except subprocess.TimeoutExpired:
