@@ -57,10 +57,10 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
         return path
     check_builder_unchanged()
     progress = progress or Progress()
-    shipped = not rebuild and precompiled() is not None
+    shipped = None if rebuild else precompiled()  # --rebuild compiles the contracts too
     with progress.step("loading the precompiled twin contracts" if shipped else
                        "compiling the twin contracts with solc 0.8.16"):
-        artifacts = twin_artifacts(rebuild=rebuild)
+        artifacts = shipped or twin_artifacts(rebuild=rebuild)
     with progress.step("starting anvil for the build"):
         node = AnvilNode(S.anvil_args(S.BUILD_START), port=port)
     try:
