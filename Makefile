@@ -6,6 +6,8 @@
 #                    (extra arguments: PYTEST_ARGS="-k foo tests/x.py")
 #   make lint        setup, then mypy over spellgen/ and ruff over the Python tree (pyproject.toml)
 #   make demo        setup, build both examples, simulate the TechOps DAI spell on the twin
+#   make twin-artifacts   compile contracts/twin (solc 0.8.16, the twin's settings) into
+#                    spellgen/twin/precompiled.json, which is committed; setup never writes it
 #   make clean       remove build outputs;  make distclean: also the installs
 #
 # Every install step leaves a stamp file and lists its inputs as prerequisites, so a second
@@ -39,7 +41,7 @@ ANVIL_STAMP := .tools/stamps/anvil
 export SOLCX_BINARY_PATH := $(CURDIR)/.tools/solc
 export PATH := $(CURDIR)/.tools/bin:$(PATH)
 
-.PHONY: setup guarded-setup browser test lint demo clean distclean
+.PHONY: setup guarded-setup browser test lint demo twin-artifacts clean distclean
 
 setup: $(LOCK_STAMP) $(EDITABLE_STAMP) $(NPM_STAMP) $(SOLC_STAMP) $(ANVIL_STAMP)
 
@@ -138,6 +140,11 @@ demo: guarded-setup
 	  $(VENV)/bin/spellgen build "$$example" --out "out/$$name"; \
 	done
 	$(VENV)/bin/spellgen simulate --twin examples/techops-2022-01-28.yaml --report-dir out/techops-2022-01-28
+
+# After editing contracts/twin or contracts/dss-exec-lib: compile them with the pinned solc and
+# settings and commit the result (tests/twin/test_twin_sources.py checks it byte for byte).
+twin-artifacts: setup
+	$(PY) -m spellgen.twin.artifacts write
 
 clean:
 	rm -rf out build .cache

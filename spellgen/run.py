@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence, TextIO
 
 from spellgen.progress import Progress
-from spellgen.compiler.compile import CompiledSpell, CompileError, compile_cached
+from spellgen.compiler.compile import SPELL_FILE, CompiledSpell, CompileError, compile_spell
 from spellgen.spellfile.expect import expected_from
 from spellgen.spellfile.model import Spell, Yank
 from spellgen.spellfile.timeutil import iso
@@ -139,7 +139,9 @@ def compile_for(spell: Spell, source: str, solc: str, ctx: RunContext, steps: Pr
     settings = compile_settings_for(spell, ctx.chain)
     with steps.step(f"compile with solc {solc} ({settings.describe()})"):
         try:
-            return compile_cached(source, solc, source_dir=ctx.source_dir, settings=settings)
+            # solc's messages name a hand-written spell's file as the user named it, not DssSpell.sol
+            shown = ctx.source_name if ctx.source_dir is not None else SPELL_FILE
+            return compile_spell(source, solc, source_dir=ctx.source_dir, settings=settings, display_name=shown)
         except CompileError as exc:
             if ctx.spell_file is None:
                 raise
@@ -256,7 +258,8 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
                    iso(cast.timestamp), cast.gas_used, steps.timings, identity)
     print(terminal_table(results), file=sys.stdout, flush=True)
     if report_dir is not None:
-        paths = write_reports(report_dir, info, results, spell, caps)
+        with steps.step("write the reports"):  # report.html draws its chart here: matplotlib loads
+            paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
     return ExitCode.OK if all(r.passed for r in results) else ExitCode.FAILED
 
@@ -332,7 +335,8 @@ def _unverified(spell, spec_name, solc, where, results, steps, report_dir, strea
     if report_dir is not None:
         info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings,
                        source=identity or {})
-        paths = write_reports(report_dir, info, results, spell, caps)
+        with steps.step("write the reports"):
+            paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
     return ExitCode.FAILED
 

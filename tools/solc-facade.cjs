@@ -14,6 +14,9 @@
 //   --allow-paths A,B,...     further roots (py-solc-x joins lists with commas)
 //   -                         "read stdin"; implied by --standard-json
 //   --help                    this text
+//   --serve                   stay up: read one standard-JSON input per line on stdin, write one
+//                             output per line on stdout (spellgen's persistent compiler; the
+//                             process loads solcjs once and exits when stdin closes)
 // Missing imports are looked up on disk: absolute names as they are, relative names under
 // base path, include paths, the current directory, then each allowed path, first hit wins.
 // Unlike native solc the facade does not refuse files outside the allowed paths.
@@ -61,7 +64,7 @@ function loadSolc(spec) {
 
 // Split "--opt=value" and "--opt value"; return the parsed options or exit like solc would.
 function parseArgs(args) {
-  const opts = { version: false, standardJson: false, help: false, basePath: null,
+  const opts = { version: false, standardJson: false, help: false, serve: false, basePath: null,
                  includePaths: [], allowPaths: [] };
   const withValue = new Set(['--base-path', '--include-path', '--allow-paths']);
   for (let i = 0; i < args.length; i++) {
@@ -79,6 +82,7 @@ function parseArgs(args) {
     switch (arg) {
       case '--version': opts.version = true; break;
       case '--standard-json': opts.standardJson = true; break;
+      case '--serve': opts.serve = true; break;
       case '--help': opts.help = true; break;
       case '-': break;
       case '--base-path': opts.basePath = value; break;
@@ -88,7 +92,7 @@ function parseArgs(args) {
         break;
       default:
         fail(`unrecognised option '${arg}'\n` +
-             'solc-facade only supports --version, --standard-json, --base-path, ' +
+             'solc-facade only supports --version, --standard-json, --serve, --base-path, ' +
              '--include-path and --allow-paths (see --help)');
     }
   }
@@ -118,6 +122,27 @@ function importResolver(opts) {
   };
 }
 
+// Newline-delimited JSON: each input line is one standard-JSON input, each output line the
+// compiler's output for it, in order. solc's output is JSON, so a raw newline in it can only be
+// whitespace between tokens: replacing it with a space keeps the value and the framing.
+function serve(solc, findImport) {
+  const readline = require('readline');
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  lines.on('line', (line) => {
+    if (line.trim() === '') return;
+    let output;
+    try {
+      output = solc.compile(line, { import: findImport });
+    } catch (err) {
+      output = JSON.stringify({ errors: [{ severity: 'error', type: 'InternalCompilerError',
+                                           message: `solcjs threw: ${err.message}`,
+                                           formattedMessage: `solcjs threw: ${err.message}` }] });
+    }
+    process.stdout.write(output.replace(/\n/g, ' ') + '\n');
+  });
+  lines.on('close', () => process.exit(0));  // spellgen exited (or closed the pipe): so do we
+}
+
 function main() {
   const args = process.argv.slice(2);
   if (args.length === 0) fail(usage());
@@ -132,6 +157,10 @@ function main() {
   if (opts.version) {
     process.stdout.write('solc, the solidity compiler commandline interface\n' +
                          `Version: ${solc.version()}\n`);
+    return;
+  }
+  if (opts.serve) {
+    serve(solc, importResolver(opts));
     return;
   }
   if (!opts.standardJson) {

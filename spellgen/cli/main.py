@@ -157,7 +157,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     write_atomic(out / "DssSpell.sol", source)
     write_atomic(out / "section.sol", section)
     write_atomic(out / "DssSpell.json", json.dumps(artifact, indent=2, sort_keys=True) + "\n")
-    print(f"compiled in {compiled.seconds:.1f} s; bytecode: DssSpell {compiled.spell.size:,} bytes, "
+    how = "from the compile cache" if compiled.cached else f"compiled in {compiled.seconds:.1f} s"
+    print(f"{how}; bytecode: DssSpell {compiled.spell.size:,} bytes, "
           f"DssSpellAction {compiled.action.size:,} bytes (limit {MAX_CODE_SIZE:,})", file=sys.stderr)
     print(f"wrote {out}/DssSpell.sol, section.sol, DssSpell.json", file=sys.stderr)
     too_big = compiled.size_problems()

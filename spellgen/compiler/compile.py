@@ -1,5 +1,11 @@
 """Compile a rendered (or hand-written) spell against the project's exec base with the pinned solc.
 
+`compile_spell` (one spell) and `compile_many` (many spells in one standard-JSON input) are the
+entry points for spells, `compile_contracts` for other Solidity (the twin's contracts); all three
+keep their results in one content-addressed cache (.cache/compile, keyed by the whole standard-JSON
+input, so the sources, imports and settings, and the compiler version) and run solc through
+spellgen.compiler.solc, its persistent worker.
+
 The spell's imports (`dss-exec-lib/...`) resolve to contracts/dss-exec-lib; DssExecLib is linked
 at its mainnet address, so the same bytecode runs on the twin and on a real mainnet fork.
 
@@ -11,15 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import posixpath
 import re
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Callable, Sequence, TextIO
 
 from spellgen import resources
-from spellgen.compiler import toolchain
+from spellgen.compiler import solc, toolchain
 from spellgen.files import write_atomic
 from spellgen.spellfile.history import TWIN_COMPILE, CompileSettings
 from spellgen.spellfile.protocol import DSS_EXEC_LIB
@@ -74,6 +81,7 @@ class CompiledSpell:
     seconds: float
     warnings: list[str]
     settings: CompileSettings = TWIN_COMPILE
+    cached: bool = False  # read from the compile cache: `seconds` is 0
 
     def size_problems(self) -> list[str]:
         """One line per contract over EIP-170's limit, naming both sizes and what to do."""
@@ -169,8 +177,8 @@ def standard_input(source: str, bytecode_hash: str = "ipfs", source_dir: Path | 
     }
 
 
-def _declarations(output: dict) -> dict[int, dict]:
-    """AST id -> the VariableDeclaration node of each immutable in the files of AST_FILES."""
+def _declarations(output: dict, files: Sequence[str] = AST_FILES) -> dict[int, dict]:
+    """AST id -> the VariableDeclaration node of each immutable in `files`."""
     found: dict[int, dict] = {}
 
     def walk(node) -> None:
@@ -182,7 +190,7 @@ def _declarations(output: dict) -> dict[int, dict]:
         elif isinstance(node, list):
             for value in node:
                 walk(value)
-    for name in AST_FILES:
+    for name in files:
         walk((output.get("sources", {}).get(name) or {}).get("ast"))
     return found
 
@@ -224,9 +232,9 @@ def _immutables(references: dict, declarations: dict[int, dict]) -> tuple[Immuta
     return tuple(out)
 
 
-def _contract(output: dict, name: str, declarations: dict[int, dict] | None = None) -> Contract:
+def _contract(output: dict, name: str, declarations: dict[int, dict] | None = None, unit: str = SPELL_FILE) -> Contract:
     try:
-        data = output["contracts"][SPELL_FILE][name]
+        data = output["contracts"][unit][name]
     except KeyError:
         raise CompileError(f"the source defines no contract {name}") from None
     deployed = data["evm"]["deployedBytecode"]
@@ -234,53 +242,296 @@ def _contract(output: dict, name: str, declarations: dict[int, dict] | None = No
                     _immutables(deployed.get("immutableReferences") or {}, declarations or {}))
 
 
-def compile_spell(source: str, solc_version: str, bytecode_hash: str = "ipfs",
-                  source_dir: Path | None = None, settings: CompileSettings = TWIN_COMPILE) -> CompiledSpell:
-    """Compile DssSpell and DssSpellAction from `source`; raise CompileError on any solc error."""
-    toolchain.prepare_env()
-    import solcx  # imported here: py-solc-x reads SOLCX_BINARY_PATH at import, and check/render never need it
-    from solcx.exceptions import SolcError
+# ---------------------------------------------------------------------------------------------
+# The cache and the statistics hook
 
+CACHE_FORMAT = "2"  # bump when what a cache entry holds changes
+COMPILE_LOG_ENV = "SPELLGEN_COMPILE_LOG"
+
+
+def _cache_path(kind: str, request: dict, version: str) -> Path:
+    key = json.dumps([kind, CACHE_FORMAT, request, version], sort_keys=True).encode()
+    return toolchain.cache_dir() / "compile" / f"{hashlib.sha256(key).hexdigest()}.json"
+
+
+def _cache_load(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None  # absent, or damaged: compiled again and rewritten
+
+
+def _log(cached: bool, sources: int, version: str, seconds: float) -> None:
+    """One JSON line per compile request in $SPELLGEN_COMPILE_LOG, for the benchmark: whether the
+    cache answered, how many programs (spells, or contract files) it covered, solc, wall time."""
+    target = os.environ.get(COMPILE_LOG_ENV)
+    if not target:
+        return
+    line = json.dumps({"cached": cached, "sources": sources, "solc": version, "seconds": round(seconds, 4)}) + "\n"
+    # One write of a short line with O_APPEND: lines of parallel test processes never interleave.
+    fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line.encode())
+    finally:
+        os.close(fd)
+
+
+def _cached(kind: str, request: dict, version: str, sources: int, build: Callable[[dict], dict],
+            fresh: bool = False) -> tuple[dict, bool]:
+    """(`build(solc's output)`, whether the cache answered), cached under `kind` and the request.
+    `build` raises CompileError for a rejected source; nothing is cached then. `fresh`: compile
+    even when the cache holds the answer (and replace it)."""
     started = time.monotonic()
+    path = _cache_path(kind, request, version)
+    hit = None if fresh else _cache_load(path)
+    if hit is not None:
+        _log(True, sources, version, time.monotonic() - started)
+        return hit, True
     try:
-        output = solcx.compile_standard(standard_input(source, bytecode_hash, source_dir, settings), solc_binary=toolchain.solc_path(solc_version),
-                                        allow_paths=str(resources.contracts_dir()))
-    except SolcError as exc:
-        raise CompileError(_solc_messages(getattr(exc, "stdout_data", "") or str(exc))) from None
-    errors = [e for e in output.get("errors", []) if e.get("severity") == "error"]
-    if errors:
-        raise CompileError("\n".join(e.get("formattedMessage", e.get("message", "")) for e in errors))
-    warnings = [e.get("formattedMessage", e.get("message", "")) for e in output.get("errors", [])
-                if e.get("severity") == "warning" and e.get("sourceLocation", {}).get("file") == SPELL_FILE]
-    declarations = _declarations(output)
-    return CompiledSpell(solc_version, _contract(output, "DssSpell", declarations),
-                         _contract(output, "DssSpellAction", declarations), time.monotonic() - started, warnings,
-                         settings)
+        product = build(solc.standard_json(request, version))
+    finally:
+        _log(False, sources, version, time.monotonic() - started)
+    write_atomic(path, json.dumps(product, sort_keys=True))
+    return product, False
 
 
-def compile_cached(source: str, solc_version: str, cache: Path | None = None,
-                   source_dir: Path | None = None, settings: CompileSettings = TWIN_COMPILE) -> CompiledSpell:
-    """compile_spell, remembered under .cache/compile by a hash of everything that shapes the output.
+# ---------------------------------------------------------------------------------------------
+# Spells
 
-    solcjs takes seconds; a warm `simulate` of an unchanged spell must not pay that again.
+
+@dataclass(frozen=True)
+class SpellRequest:
+    """One spell to compile: what compile_spell takes, as a value (for compile_many)."""
+
+    source: str
+    solc: str
+    bytecode_hash: str = "ipfs"
+    source_dir: Path | None = None
+    settings: CompileSettings = TWIN_COMPILE
+    display_name: str = SPELL_FILE  # what solc's messages call the spell's file (a hand-written one's path)
+
+    def standard_input(self) -> dict:
+        return standard_input(self.source, self.bytecode_hash, self.source_dir, self.settings)
+
+
+def _messages(output: dict, own_files: Callable[[str], bool], severity: str) -> list[str]:
+    return [e.get("formattedMessage", e.get("message", "")) for e in output.get("errors", [])
+            if e.get("severity") == severity and own_files(e.get("sourceLocation", {}).get("file", ""))]
+
+
+def is_exec_base(unit: str) -> bool:
+    """True for a source unit of the exec base (spellgen's, or a spells repository's): not the user's."""
+    return unit.split("/")[0] in BASE_DIRS
+
+
+def _errors_text(output: dict) -> str:
+    """Every error, then the warnings of the spell's own files: never those of the exec base."""
+    errors = _messages(output, lambda _: True, "error")
+    return "\n".join(errors + _messages(output, lambda f: bool(f) and not is_exec_base(f), "warning"))
+
+
+def _renamed(text: str, unit: str, shown: str) -> str:
+    """solc's message with the source unit `unit` called `shown` where a location names it."""
+    if unit == shown:
+        return text
+    return re.sub(rf"(-->\s*){re.escape(unit)}(?=:\d)", lambda m: m.group(1) + shown, text)
+
+
+def _spell_product(output: dict, unit: str, base_files: Sequence[str]) -> dict:
+    """The cache entry of one spell: its two contracts and its file's warnings (as for SPELL_FILE)."""
+    declarations = _declarations(output, (unit, *base_files))
+    warnings = [_renamed(w, unit, SPELL_FILE) for w in _messages(output, lambda f: f == unit, "warning")]
+    return {"spell": asdict(_contract(output, "DssSpell", declarations, unit)),
+            "action": asdict(_contract(output, "DssSpellAction", declarations, unit)),
+            "warnings": warnings}
+
+
+def _compiled(request: SpellRequest, product: dict, seconds: float, cached: bool) -> CompiledSpell:
+    return CompiledSpell(request.solc, Contract.from_json(product["spell"]), Contract.from_json(product["action"]),
+                         seconds, [_renamed(w, SPELL_FILE, request.display_name) for w in product["warnings"]],
+                         request.settings, cached)
+
+
+def _solo(request: SpellRequest) -> CompiledSpell:
+    started = time.monotonic()
+    std = request.standard_input()
+
+    def build(output: dict) -> dict:
+        if any(e.get("severity") == "error" for e in output.get("errors", [])):
+            raise CompileError(_renamed(_errors_text(output), SPELL_FILE, request.display_name))
+        return _spell_product(output, SPELL_FILE, AST_FILES[1:])
+
+    product, cached = _cached("spell", std, request.solc, 1, build)
+    return _compiled(request, product, 0.0 if cached else time.monotonic() - started, cached)
+
+
+def compile_spell(source: str, solc_version: str, bytecode_hash: str = "ipfs",
+                  source_dir: Path | None = None, settings: CompileSettings = TWIN_COMPILE,
+                  display_name: str = SPELL_FILE) -> CompiledSpell:
+    """Compile DssSpell and DssSpellAction from `source`; raise CompileError on any solc error.
+
+    Cached: an unchanged source compiled again (by `build` after `simulate`, or a warm `simulate`)
+    is read from .cache/compile. `display_name` names the spell's file in solc's messages.
     """
-    request = json.dumps([standard_input(source, source_dir=source_dir, settings=settings), solc_version],
-                         sort_keys=True).encode()
-    folder = cache or toolchain.cache_dir() / "compile"
-    path = folder / f"{hashlib.sha256(request).hexdigest()}.json"
-    if path.exists():
-        data = json.loads(path.read_text())
-        return CompiledSpell(data["solc"], Contract.from_json(data["spell"]), Contract.from_json(data["action"]),
-                             0.0, data["warnings"], settings)
-    compiled = compile_spell(source, solc_version, source_dir=source_dir, settings=settings)
-    write_atomic(path, json.dumps({"solc": compiled.solc, "spell": asdict(compiled.spell),
-                                   "action": asdict(compiled.action), "warnings": compiled.warnings}))
-    return compiled
+    return _solo(SpellRequest(source, solc_version, bytecode_hash, source_dir, settings, display_name))
 
 
-def _solc_messages(stdout: str) -> str:
+def compile_many(requests: Sequence[SpellRequest]) -> list[CompiledSpell | CompileError]:
+    """Each request's compiled spell, or its CompileError, in order; exactly what compile_spell
+    gives for each alone (same bytecode, same cache entries), but the spells that share a compiler,
+    settings and exec base are compiled together in one standard-JSON input, so solc loads and
+    analyses the exec base once for all of them."""
+    results: list[CompiledSpell | CompileError | None] = [None] * len(requests)
+    groups: dict[str, list[int]] = {}
+    for index, request in enumerate(requests):
+        std = request.standard_input()
+        hit = _cache_load(_cache_path("spell", std, request.solc))
+        if hit is not None:
+            _log(True, 1, request.solc, 0.0)
+            results[index] = _compiled(request, hit, 0.0, True)
+        else:  # a group shares everything but the spell's own text: compiler, settings, other sources
+            shared = {**std, "sources": {k: v for k, v in std["sources"].items() if k != SPELL_FILE}}
+            groups.setdefault(json.dumps([request.solc, shared], sort_keys=True), []).append(index)
+    for indexes in groups.values():
+        for index, result in zip(indexes, _compile_group([requests[i] for i in indexes])):
+            results[index] = result
+    return [r for r in results if r is not None]
+
+
+def _solo_or_error(request: SpellRequest) -> CompiledSpell | CompileError:
     try:
-        errors = json.loads(stdout).get("errors", [])
-    except (ValueError, AttributeError):
-        return stdout
-    return "\n".join(e.get("formattedMessage", e.get("message", "")) for e in errors) or stdout
+        return _solo(request)
+    except CompileError as exc:
+        return exc
+
+
+def batch_unit(index: int) -> str:
+    """The source unit name of the index-th spell of a batch. Like SPELL_FILE it sorts before every
+    exec base file, so the AST ids solc numbers by unit order keep the same relative order."""
+    return f"DssSpell-{index}.sol"
+
+
+def _same_unit_order(others: Sequence[str], units: Sequence[str]) -> bool:
+    """True if every batch unit sorts among the other sources where SPELL_FILE does (see batch_unit)."""
+    return all((unit < name) == (SPELL_FILE < name) for unit in units for name in others)
+
+
+def _compile_group(requests: list[SpellRequest]) -> list[CompiledSpell | CompileError]:
+    """One standard-JSON input for all; a spell that does not compile is taken out (with its own
+    errors) and the rest compiled again without it."""
+    results: dict[int, CompiledSpell | CompileError] = {}
+    remaining = list(range(len(requests)))
+    others = [k for k in requests[0].standard_input()["sources"] if k != SPELL_FILE]
+    if not _same_unit_order(others, [batch_unit(i) for i in remaining]):
+        return [_solo_or_error(r) for r in requests]
+    while len(remaining) > 1:
+        started = time.monotonic()
+        std = requests[remaining[0]].standard_input()
+        base = {k: v for k, v in std["sources"].items() if k != SPELL_FILE}  # the same for the whole group
+        units = {batch_unit(i): i for i in remaining}
+        selection: dict = {name: {"": ["ast"]} for name in AST_FILES[1:]}
+        extra = ["metadata"] if requests[remaining[0]].bytecode_hash == "ipfs" else []
+        for unit in units:
+            selection[unit] = {"": ["ast"], "*": CONTRACT_OUTPUTS + extra}
+        batch = {**std, "sources": {**base, **{u: {"content": requests[i].source} for u, i in units.items()}},
+                 "settings": {**std["settings"], "outputSelection": selection}}
+        output = solc.standard_json(batch, requests[remaining[0]].solc)
+        _log(False, len(units), requests[remaining[0]].solc, time.monotonic() - started)
+        errors = [e for e in output.get("errors", []) if e.get("severity") == "error"]
+        failing = {units[f] for f in (e.get("sourceLocation", {}).get("file") for e in errors) if f in units}
+        if errors and not failing:
+            break  # an error no spell's file explains: each is compiled alone below
+        for index in failing:
+            unit = batch_unit(index)
+            own = [e for e in output["errors"] if e.get("sourceLocation", {}).get("file") == unit]
+            text = _errors_text({"errors": own})
+            results[index] = CompileError(_renamed(_renamed(text, unit, SPELL_FILE), SPELL_FILE,
+                                                   requests[index].display_name))
+        remaining = [i for i in remaining if i not in failing]
+        if failing:
+            continue
+        seconds = (time.monotonic() - started) / len(units)
+        for unit, index in units.items():
+            product = _spell_product(output, unit, AST_FILES[1:])
+            if extra and not _restore_metadata_hashes(output, unit, product):
+                results[index] = _solo_or_error(requests[index])  # fail closed: compiled alone
+                continue
+            solo = requests[index].standard_input()
+            write_atomic(_cache_path("spell", solo, requests[index].solc), json.dumps(product, sort_keys=True))
+            results[index] = _compiled(requests[index], product, seconds, False)
+        remaining = []
+    for index in remaining:
+        results[index] = _solo_or_error(requests[index])
+    return [results[i] for i in range(len(requests))]
+
+
+# ---------------------------------------------------------------------------------------------
+# The metadata hash of a batch-compiled spell
+
+def _ipfs_hash(data: bytes) -> bytes:
+    """The multihash (sha2-256) of `data` as one IPFS UnixFS file block: what solc appends to the
+    bytecode as "ipfs" for metadata under 256 KiB (one chunk, no links)."""
+    def varint(n: int) -> bytes:
+        out = bytearray()
+        while True:
+            byte, n = n & 0x7F, n >> 7
+            out.append(byte | (0x80 if n else 0))
+            if not n:
+                return bytes(out)
+    assert len(data) < 256 * 1024, "metadata larger than one IPFS chunk"
+    unixfs = b"\x08\x02\x12" + varint(len(data)) + data + b"\x18" + varint(len(data))
+    node = b"\x0a" + varint(len(unixfs)) + unixfs
+    return b"\x12\x20" + hashlib.sha256(node).digest()
+
+
+def _restore_metadata_hashes(output: dict, unit: str, product: dict) -> bool:
+    """Make a batch-compiled spell's bytecode what compiling it alone gives: its metadata names its
+    file `unit`, not SPELL_FILE, so the metadata hash solc appended differs; put in the hash of the
+    metadata it would have had (also where DssSpell's creation code embeds DssSpellAction's).
+    False if a contract's code does not end with the hash computed for it (then it cannot be fixed)."""
+    swaps = {}
+    for name, data in output["contracts"][unit].items():
+        batch_text = data["metadata"]
+        solo_text = batch_text.replace(json.dumps(unit), json.dumps(SPELL_FILE))
+        old = _ipfs_hash(batch_text.encode()).hex()
+        code = data["evm"]["deployedBytecode"]["object"]
+        if code and old not in code[-200:]:
+            return False
+        swaps[old] = _ipfs_hash(solo_text.encode()).hex()
+    for contract in (product["spell"], product["action"]):
+        for field_name in ("bytecode", "deployed"):
+            code = contract[field_name]
+            for old, new in swaps.items():
+                code = code.replace(old, new)
+            contract[field_name] = code
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Other Solidity (the twin's contracts)
+
+def compile_contracts(sources: dict[str, str], version: str, settings: dict, what: str,
+                      fresh: bool = False) -> dict[str, dict]:
+    """{contract name: {"abi", "bytecode", "deployed"}} of every contract in `sources` (names must be
+    unique), cached like the spells (`fresh`: compiled even if cached). `what` names the sources in an error."""
+    request = {
+        "language": "Solidity",
+        "sources": {name: {"content": text} for name, text in sorted(sources.items())},
+        "settings": {**settings, "outputSelection": {
+            "*": {"*": ["abi", "evm.bytecode.object", "evm.deployedBytecode.object"]}}},
+    }
+
+    def build(output: dict) -> dict:
+        errors = _messages(output, lambda _: True, "error")
+        if errors:
+            raise CompileError(f"solc {version} rejected {what}:\n" + "\n".join(errors))
+        found: dict[str, dict] = {}
+        for file_name, contracts in sorted(output.get("contracts", {}).items()):
+            for name, data in contracts.items():
+                if name in found:
+                    raise CompileError(f"contract name {name} is defined twice ({file_name})")
+                found[name] = {"abi": data["abi"], "bytecode": data["evm"]["bytecode"]["object"],
+                               "deployed": data["evm"]["deployedBytecode"]["object"]}
+        return found
+
+    return _cached("contracts", request, version, len(sources), build, fresh)[0]

@@ -8,7 +8,7 @@ mainnet fork. Nothing on the render path imports this package.
     with start_twin("2022-01-28") as twin:
         print(twin.url)   # any web3 or Brownie client sees mainnet-shaped contracts there
 
-Modules, one job each: state (figures), artifacts (compile + cache), place (construct at an
+Modules, one job each: state (figures), artifacts (the shipped precompiled contracts), place (construct at an
 address), build (build the state dump), cache (keys, paths), start (load the dump, move to a
 date). The anvil process and JSON-RPC are spellgen.chain's; `spellgen twin` is spellgen.cli.twin.
 May import: spellgen.spellfile, spellgen.compiler, spellgen.chain.

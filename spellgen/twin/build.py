@@ -24,7 +24,7 @@ from eth_abi import decode
 from spellgen.files import write_atomic
 from spellgen.spellfile.protocol import MAINNET, MKR_SKY_RATE
 from spellgen.twin import state as S
-from spellgen.twin.artifacts import Artifact, contract_sources, is_cached, twin_artifacts
+from spellgen.twin.artifacts import Artifact, precompiled, twin_artifacts
 from spellgen.twin.cache import check_builder_unchanged, manifest_path, state_key, state_path
 from spellgen.chain.node import AnvilNode
 from spellgen.twin.place import construct_at
@@ -61,10 +61,10 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
         return path
     check_builder_unchanged()
     progress = progress or Progress()
-    compiled = is_cached(contract_sources(), "artifacts")
-    with progress.step("loading the compiled twin contracts" if compiled else
+    shipped = None if rebuild else precompiled()  # --rebuild compiles the contracts too
+    with progress.step("loading the precompiled twin contracts" if shipped else
                        "compiling the twin contracts with solc 0.8.16"):
-        artifacts = twin_artifacts()
+        artifacts = shipped or twin_artifacts(rebuild=rebuild)
     with progress.step("starting anvil for the build"):
         node = AnvilNode(S.anvil_args(S.BUILD_START), port=port)
     try:

@@ -61,18 +61,15 @@ SPELL_IMPORTS = {
 def library() -> dict:
     """DssExecLib compiled alone: its method identifiers (a library's ABI leaves out its non-view
     functions, which only a DELEGATECALL reaches) and its runtime size."""
-    import solcx
-
-    from spellgen.compiler import toolchain
+    from spellgen.compiler import solc
     from spellgen.compiler.compile import exec_lib_sources
 
-    toolchain.prepare_env()
-    output = solcx.compile_standard({
+    output = solc.standard_json({
         "language": "Solidity", "sources": exec_lib_sources(),
         "settings": {"optimizer": {"enabled": True, "runs": 200},
                      "outputSelection": {"dss-exec-lib/DssExecLib.sol": {
-                         "DssExecLib": ["evm.methodIdentifiers", "evm.deployedBytecode.object"]}}}},
-        solc_binary=toolchain.solc_path("0.8.16"), allow_paths=str(contracts_dir()))
+                         "DssExecLib": ["evm.methodIdentifiers", "evm.deployedBytecode.object"]}}}}, "0.8.16")
+    assert not [e for e in output.get("errors", []) if e["severity"] == "error"], output["errors"]
     return output["contracts"]["dss-exec-lib/DssExecLib.sol"]["DssExecLib"]["evm"]
 
 

@@ -55,6 +55,9 @@ def test_the_wheel_carries_templates_and_contracts(installed):
     assert (data / "templates" / "spell.sol.j2").read_text() == (ROOT / "templates" / "spell.sol.j2").read_text()
     assert (data / "contracts" / "dss-exec-lib" / "DssExec.sol").is_file()
     assert (data / "package-lock.json").read_text() == (ROOT / "package-lock.json").read_text()
+    # The twin's compiled contracts (issue 20): shipped, so an installed twin compiles none of them.
+    shipped = site / "spellgen" / "twin" / "precompiled.json"
+    assert shipped.read_text() == (ROOT / "spellgen" / "twin" / "precompiled.json").read_text()
 
 
 def test_the_installed_package_checks_renders_and_prints_the_schema_from_any_folder(installed, tmp_path):

@@ -23,7 +23,7 @@ def b32(text: str) -> bytes:
 
 def probe_artifacts() -> dict[str, Artifact]:
     """tests/twin/contracts/TwinProbes.sol, compiled once and cached like the twin's contracts."""
-    return compile_twin_sources({"TwinProbes.sol": (HERE / "contracts" / "TwinProbes.sol").read_text()}, "test-probes")
+    return compile_twin_sources({"TwinProbes.sol": (HERE / "contracts" / "TwinProbes.sol").read_text()})
 
 
 class Kit:

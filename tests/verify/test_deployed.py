@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.compiler.compile import compile_cached
+from spellgen.compiler.compile import compile_spell
 from spellgen.chain.client import Chain
 from spellgen.cli import main as cli
 from spellgen.run import load_source
@@ -32,7 +32,7 @@ def no_fork_url(monkeypatch):
 def deployed():
     """A twin at the spell's date with the rendered spell deployed on it, as the crafter would deploy it."""
     spell, source, solc = load_source(SPEC)
-    compiled = compile_cached(source, solc, settings=compile_settings_at(spell.date))
+    compiled = compile_spell(source, solc, settings=compile_settings_at(spell.date))
     twin = start_twin(spell.date, extra_keys=spell.chainlog_parties())
     try:
         chain = Chain(twin.url)
@@ -109,7 +109,7 @@ def test_an_action_immutable_that_disagrees_with_the_chainlog_fails(deployed, tm
     try:
         chain.transact(proxy, CHANGELOG, "setAddress(bytes32,address)", key, other)
         spell, source, solc = load_source(SPEC)
-        compiled = compile_cached(source, solc, settings=compile_settings_at(spell.date))
+        compiled = compile_spell(source, solc, settings=compile_settings_at(spell.date))
         stale = chain.send(chain.accounts()[0], None, bytes.fromhex(compiled.spell.bytecode)).contract_address
         chain.transact(proxy, CHANGELOG, "setAddress(bytes32,address)", key, real)
         assert _verify(twin, stale, tmp_path) == 1

@@ -12,6 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from batches import Batches, mutant_requests  # noqa: E402
 from harm_corpus import DEC, HARM, JAN, SKY_SPEC, TREASURY  # noqa: E402
 
 from spellgen.cli import main as cli  # noqa: E402
@@ -24,6 +25,13 @@ NOT_CAST = "the spell is deployed, elected, scheduled and cast"
 @pytest.fixture(autouse=True)
 def no_fork_url(monkeypatch):
     monkeypatch.delenv("ETH_RPC_URL", raising=False)
+
+
+@pytest.fixture(scope="module")
+def batches() -> Batches:
+    """The harmful edits compiled in chunks, one standard-JSON input each: every test's own compile
+    (in `spellgen verify`) is then read from the compile cache. Each edit is still cast and checked."""
+    return Batches(lambda: mutant_requests(HARM, mutate))
 
 
 def mutate(source: str, edits: list[tuple[str, str]]) -> str:
@@ -57,7 +65,8 @@ def test_unmodified_rendered_spells_pass(spec, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("name, spec, edits, item, problem", HARM, ids=[f"{m[1].stem}: {m[0]}" for m in HARM])
-def test_harmful_edit_is_cast_and_caught(name, spec, edits, item, problem, tmp_path, capsys):
+def test_harmful_edit_is_cast_and_caught(name, spec, edits, item, problem, tmp_path, capsys, batches):
+    batches.compiled(HARM.index((name, spec, edits, item, problem)))
     source = mutate(render(load_spell(spec), spec.name), edits)
     code, report, md = verify(spec, source, tmp_path)
     if item != NOT_CAST:  # only an edit whose harm is precisely a revert may fail by not being cast

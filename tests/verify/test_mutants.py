@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from batches import Batches, mutant_requests
 from spellgen.cli import main as cli
 from spellgen.spellfile.parse import load_spell
 from spellgen.render.spell import render
@@ -162,6 +163,13 @@ def no_fork_url(monkeypatch):
     monkeypatch.delenv("ETH_RPC_URL", raising=False)
 
 
+@pytest.fixture(scope="module")
+def batches() -> Batches:
+    """The mutants compiled in chunks, one standard-JSON input each: every test's own compile (in
+    `spellgen verify`) is then read from the compile cache. Each mutant is still cast and checked."""
+    return Batches(lambda: mutant_requests(MUTANTS, mutate))
+
+
 def test_enough_mutants_per_example():
     per_spec = {spec: sum(1 for m in MUTANTS if m[1] == spec) for spec in (JAN, DEC)}
     assert min(per_spec.values()) >= 10, per_spec
@@ -174,7 +182,8 @@ def test_unmutated_render_verifies(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("name, spec, edits, item", MUTANTS, ids=[f"{m[1].stem}: {m[0]}" for m in MUTANTS])
-def test_mutant_fails_and_names_the_item(name, spec, edits, item, tmp_path, capsys):
+def test_mutant_fails_and_names_the_item(name, spec, edits, item, tmp_path, capsys, batches):
+    batches.compiled(MUTANTS.index((name, spec, edits, item)))
     source = mutate(render(load_spell(spec), spec.name), edits)
     spell_file = tmp_path / "DssSpell.sol"
     spell_file.write_text(source)
