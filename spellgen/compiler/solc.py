@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from spellgen.errors import ToolError
 from spellgen import resources
 from spellgen.compiler import toolchain
 
 WORKER_ENV = "SPELLGEN_SOLC_WORKER"
 
 
-class SolcFailure(RuntimeError):
+class SolcFailure(ToolError, RuntimeError):
     """The compiler could not be run, or died, before it answered (not a rejected source)."""
 
 
