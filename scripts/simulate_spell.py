@@ -18,7 +18,7 @@ from brownie import network, web3
 
 from spellgen.run import ChainChoice, run_spec
 from spellgen.spellfile.diagnostics import InputError
-from spellgen.spellfile.protocol import CHANGELOG
+from spellgen.spellfile.history import CHANGELOG
 
 EXIT_INVALID = 2
 

@@ -16,7 +16,8 @@ from spellgen.chain.slots import mapping_slot
 from spellgen.compiler.compile import CompiledSpell
 from spellgen.spellfile.expect import Expected
 from spellgen.spellfile import history
-from spellgen.spellfile.protocol import CHANGELOG, VESTS, WAD, VestKind
+from spellgen.spellfile.history import CHANGELOG
+from spellgen.spellfile.protocol import VESTS, WAD, VestKind
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.protocol import DAY
 

@@ -165,7 +165,7 @@ def _up(args: argparse.Namespace) -> int:
 
 
 def _print_summary(twin) -> None:
-    from spellgen.spellfile.protocol import DSS_EXEC_LIB
+    from spellgen.spellfile.history import DSS_EXEC_LIB
     from spellgen.spellfile.timeutil import human_duration, iso
     from spellgen.twin.state import CHAIN_ID
 

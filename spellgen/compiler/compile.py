@@ -20,8 +20,7 @@ from pathlib import Path
 from spellgen import resources
 from spellgen.compiler import toolchain
 from spellgen.files import write_atomic
-from spellgen.spellfile.history import TWIN_COMPILE, CompileSettings
-from spellgen.spellfile.protocol import DSS_EXEC_LIB
+from spellgen.spellfile.history import DSS_EXEC_LIB, TWIN_COMPILE, CompileSettings
 
 SPELL_FILE = "DssSpell.sol"
 EXEC_LIB_DIR = "dss-exec-lib"

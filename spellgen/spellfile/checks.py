@@ -21,11 +21,9 @@ from spellgen.spellfile.execdoc_items import cross_check
 from spellgen.spellfile.model import (
     Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
-from spellgen.spellfile.protocol import (
-    MKR_CONVERSION_ERA, MKR_SKY_RATE, TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind,
-)
+from spellgen.spellfile.protocol import MKR_SKY_RATE, TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind
 from spellgen.spellfile import history
-from spellgen.spellfile.history import vest_cap_at
+from spellgen.spellfile.history import MKR_CONVERSION_ERA, vest_cap_at
 from spellgen.spellfile.links import link_problems
 from spellgen.spellfile.style import house_style
 

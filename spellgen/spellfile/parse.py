@@ -20,7 +20,8 @@ from spellgen.spellfile.model import (
     Action, Allowance, CapChange, DaiPayment, ExecDoc, Expect, MkrToSky, MkrTransfer, Party, Section, SkyTransfer, Spell,
     Stream, UsdsPayment, Yank,
 )
-from spellgen.spellfile.protocol import MAINNET, UINT48_MAX, VESTS, Cap
+from spellgen.spellfile.protocol import UINT48_MAX, VESTS, Cap
+from spellgen.spellfile.history import MAINNET
 from spellgen.spellfile.solidity import DATE_CONSTANT, TEMPLATE_NAMES, identifier_problem, string_literal_problem, text_problem
 from spellgen.spellfile.source import YNode, read_file
 

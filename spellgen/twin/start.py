@@ -12,8 +12,7 @@ from pathlib import Path
 
 from spellgen.spellfile import history
 from spellgen.spellfile.address import keccak256
-from spellgen.spellfile.history import pause_delay_at
-from spellgen.spellfile.protocol import CHANGELOG, MAINNET
+from spellgen.spellfile.history import CHANGELOG, MAINNET, pause_delay_at
 from spellgen.spellfile.timeutil import DateError, iso, iso_date, parse_instant
 from spellgen.twin import state as S
 from spellgen.twin.cache import state_path

@@ -6,7 +6,7 @@ import pytest
 
 from spellgen.compiler.compile import MAX_CODE_SIZE, CompileError, compile_spell
 from spellgen.spellfile.parse import load_spell
-from spellgen.spellfile.protocol import DSS_EXEC_LIB
+from spellgen.spellfile.history import DSS_EXEC_LIB
 from spellgen.render.spell import render
 
 ROOT = Path(__file__).resolve().parents[2]

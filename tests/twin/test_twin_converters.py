@@ -2,7 +2,8 @@
 wired as on mainnet, and extra chainlog keys a spell declares are registered at start."""
 import pytest
 
-from spellgen.spellfile.protocol import MAINNET, MKR_SKY_RATE, RAY, WAD
+from spellgen.spellfile.protocol import MKR_SKY_RATE, RAY, WAD
+from spellgen.spellfile.history import MAINNET
 from spellgen.twin import start_twin
 from spellgen.twin import state as S
 from spellgen.twin.start import TwinKeyError

@@ -14,8 +14,7 @@ from spellgen.compiler.compile import compile_cached
 from spellgen.chain.client import Chain
 from spellgen.cli import main as cli
 from spellgen.run import load_source
-from spellgen.spellfile.history import compile_settings_at
-from spellgen.spellfile.protocol import CHANGELOG
+from spellgen.spellfile.history import CHANGELOG, compile_settings_at
 from spellgen.twin import start_twin
 from spellgen.verify.deployed import first_difference, masked, split_metadata
 
