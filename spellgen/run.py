@@ -65,8 +65,9 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[t
     stated = tuple(StatedAward(y.vest, y.id, y.recipient.address if y.recipient else None, y.current_end)
                    for y in spell.of_type(Yank) if y.recipient or y.current_end)
     with steps.step(f"start the twin at {spell.date}"):
-        twin = start_twin(spell.date, port=choice.port, pause_delay=spell.pause_delay,
-                          extra_keys=spell.chainlog_parties(), stated_awards=stated)
+        # The twin registers the chainlog of the date (spellgen.spellfile.history), never a key's address
+        # from the YAML: check has compared the YAML's keys with it.
+        twin = start_twin(spell.date, port=choice.port, pause_delay=spell.pause_delay, stated_awards=stated)
     where = f"twin at {spell.date} ({twin.hardfork}, pause delay {twin.pause_delay // 3600} hours)"
     if stated:  # said in every report: these awards are the YAML's word, not the chain's
         where += "; assumed from the YAML, not mainnet facts: " + ", ".join(
@@ -101,15 +102,17 @@ def run_spec(spec: Path, spell_file: Path | None = None, choice: ChainChoice | N
     an unreadable spell file or one no installed solc accepts returns 2 with a message.
     """
     stream = stream or sys.stderr
+    choice = choice or ChainChoice()
     try:
-        spell, source, solc = load_source(spec, spell_file, stream)
+        spell, source, solc = load_source(spec, spell_file, stream,
+                                          on_twin=choice.web3 is None and not choice.fork_url)
     except SpellFileError as exc:
         print(f"spellgen: {exc}", file=stream)
         return EXIT_INVALID
     caps = _budget_caps(budget)
     try:
         name = Path(spell_file).name if spell_file else f"DssSpell.sol (rendered from {Path(spec).name})"
-        return run(spell, Path(spec).name, source, solc, choice or ChainChoice(), report_dir, stream, caps, name,
+        return run(spell, Path(spec).name, source, solc, choice, report_dir, stream, caps, name,
                    source_dir=Path(spell_file).resolve().parent if spell_file else None, budget_only=budget_only)
     except CompileError as exc:
         if spell_file is None:
@@ -122,9 +125,11 @@ class SpellFileError(ValueError):
     """A hand-written spell file that cannot be read, or that no installed solc accepts."""
 
 
-def load_source(spec: Path, spell_file: Path | None = None, stream: TextIO | None = None) -> tuple[Spell, str, str]:
+def load_source(spec: Path, spell_file: Path | None = None, stream: TextIO | None = None,
+                on_twin: bool = False) -> tuple[Spell, str, str]:
     """(the checked spell model, the Solidity source, the solc version): rendered from the YAML, or `spell_file`.
 
+    `on_twin`: it will be cast on the twin, so the date must be one the twin has (exit 2, located).
     Invalid YAML raises spellgen.spellfile.diagnostics.InputError (warnings are printed to `stream`);
     an unreadable spell file or an unsatisfiable pragma raises SpellFileError.
     """
@@ -135,7 +140,7 @@ def load_source(spec: Path, spell_file: Path | None = None, stream: TextIO | Non
     stream = stream or sys.stderr
     diags = Diagnostics(str(spec))
     spell = load_spell(Path(spec), diags)
-    check_spell(spell, diags, base_dir=Path(spec).parent)
+    check_spell(spell, diags, base_dir=Path(spec).parent, on_twin=on_twin)
     if diags.errors:
         raise InputError(diags)
     for diagnostic in diags:

@@ -178,11 +178,31 @@ class Simulator:
         try:
             result = fn()
         except TxFailed as exc:
-            raise SimulationError(f"{name}: the transaction reverted: {exc}") from None
+            raise SimulationError(f"{name}: the transaction reverted: {exc}{self._unmodeled(exc)}") from None
         seconds = time.monotonic() - started
         self.obs.steps.append((name, seconds))
         self.progress(name, seconds)
         return result
+
+    def _unmodeled(self, failed: TxFailed) -> str:
+        """On the twin, the chainlog keys of the date the failed transaction touched where the twin has
+        no code (contracts it does not model): a call to one of them is the likely cause."""
+        if not self.twin or not failed.tx_hash or not self.expected.date:
+            return ""
+        try:
+            touched = self.chain.trace(failed.tx_hash, "prestateTracer") or {}
+        except Exception:  # noqa: BLE001 - a hint only: the failure is reported either way
+            return ""
+        keys = {address.lower(): key for key, address in history.chainlog_at(self.expected.date).items()}
+        e = self.expected  # a payee without code is paid, not called: not a cause
+        for paid in (*e.payments, *e.usds_payments, *e.transfers, *e.sky_transfers, *e.awards):
+            keys.pop(str(getattr(paid, "recipient", None) or getattr(paid, "usr", "")).lower(), None)
+        named = sorted(f"{keys[address.lower()]} ({to_checksum(address)})" for address, account in touched.items()
+                       if address.lower() in keys and account.get("code", "0x") in ("0x", "", None))
+        if not named:
+            return ""
+        return (f"; it touched {', '.join(named)}: chainlog {'keys' if len(named) > 1 else 'key'} of "
+                f"{self.expected.date} whose contract the twin does not model (no code there), so a call to it fails")
 
     def _present(self, names: list[str], resolve: Callable[[str], str]) -> dict[str, str]:
         """The names the chain's ChainLog knows, with their addresses (missing keys are skipped)."""

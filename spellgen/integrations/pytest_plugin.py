@@ -155,7 +155,7 @@ def spell_cast(request: pytest.FixtureRequest, spell_chain: Any) -> Any:
     from spellgen.integrations.brownie import twin_date
 
     spec, spell_file = _spell_of(request)
-    spell, source, solc = load_source(spec, spell_file)
+    spell, source, solc = load_source(spec, spell_file, on_twin=twin_date() is not None)
     if twin_date() not in (None, spell.date):
         pytest.fail(f"this session's twin is at {twin_date()}, but {spec.name} is dated {spell.date}: "
                     f"run its tests in a `brownie test` session of their own", pytrace=False)

@@ -116,11 +116,12 @@ CHAINLOG_REPO, CHAINLOG_FILE = "sky-ecosystem/spells-mainnet", "src/test/address
 
 def chainlog_at(day: str) -> dict[str, str]:
     """Chainlog key -> address for a spell dated `day` (ISO date)."""
-    found: dict[str, str] = {}
-    for entry in key_entries():
-        if entry.registered_for(day):
-            found[entry.key] = entry.address
-    return found
+    return dict(_chainlog_at(day))
+
+
+@lru_cache(maxsize=64)
+def _chainlog_at(day: str) -> tuple[tuple[str, str], ...]:
+    return tuple((entry.key, entry.address) for entry in key_entries() if entry.registered_for(day))
 
 
 def current_name(key: str, day: str) -> str:
@@ -136,6 +137,23 @@ def current_name(key: str, day: str) -> str:
         if now.lower() == address.lower() and not name.startswith("MCD_GOV"):
             return name
     return key
+
+
+def known_keys() -> frozenset[str]:
+    """Every key the chainlog has held at any date."""
+    return frozenset(entry.key for entry in key_entries())
+
+
+def closest_keys(key: str, day: str, n: int = 3) -> list[str]:
+    """The keys of the date's chainlog spelled most like `key` (for a typo's message)."""
+    import difflib
+
+    return difflib.get_close_matches(key, sorted(chainlog_at(day)), n=n, cutoff=0.6)
+
+
+def key_named(address: str, day: str) -> str | None:
+    """The key the chainlog of `day` registers `address` under (the first in order), if any."""
+    return next((key for key, at in sorted(chainlog_at(day).items()) if at.lower() == address.lower()), None)
 
 
 def key_history(key: str) -> list[KeyEntry]:
