@@ -68,6 +68,15 @@ def test_brownie_run_on_the_named_twin_network_verifies_a_real_style_spell():
     assert "PASS  stream: 4,800,000 SKY to ECOSYSTEM on MCD_VEST_SKY_TREASURY" in result.stdout
 
 
+def test_brownie_run_of_a_sky_era_spell_paying_subproxies_passes_on_the_twin():
+    """Issue 21, case 3: the Brownie twin is the CLI's, with every chainlog key of its date (the
+    deploy used to revert `dss-chain-log/invalid-key for key GROVE_SUBPROXY`)."""
+    result = brownie("run", SCRIPT, "main", "examples/sky-2026-02-26.yaml", "--network", "spellgen-twin")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "invalid-key" not in result.stdout + result.stderr
+    assert re.search(r"\d+ items passed, 0 failed", result.stdout)
+
+
 def test_brownie_run_exits_1_when_an_item_fails(tmp_path):
     folder = tmp_path / "spell"
     folder.mkdir()
