@@ -32,7 +32,7 @@ def deployed():
     """A twin at the spell's date with the rendered spell deployed on it, as the crafter would deploy it."""
     spell, source, solc = load_source(SPEC)
     compiled = compile_cached(source, solc, settings=compile_settings_at(spell.date))
-    twin = start_twin(spell.date, extra_keys=spell.chainlog_parties())
+    twin = start_twin(spell.date)  # the chainlog of its date: every key the spell reads
     try:
         chain = Chain(twin.url)
         receipt = chain.send(chain.accounts()[0], None, bytes.fromhex(compiled.spell.bytecode))
