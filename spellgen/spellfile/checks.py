@@ -103,7 +103,7 @@ def _registry_names(spell: Spell, diags: Diagnostics) -> None:
         registry = sorted(names.get(address.lower(), []))
         first = address.lower() not in declared
         declared.add(address.lower())
-        if registry and name not in registry and first:
+        if registry and name not in registry and name not in listed and first:
             diags.warn(spell.loc(f"wallets.{name}"),
                        f"the wallet registry of {spell.date} calls {address} {' and '.join(registry)}, not {name}")
 

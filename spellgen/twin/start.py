@@ -284,8 +284,8 @@ def chainlog_plan(day: str) -> tuple[dict[str, str], list[str]]:
     a spell of an earlier date must find that date's keys instead (MCD_VEST_DAI was the first DAI vest
     until 2022-04-29, MCD_GOV is SKY from 2025-05-15, a vest deployed later is absent). Every other key
     of the date points at its mainnet address, where the twin has no code: a spell reading it gets the
-    right address, and a call to it fails (the cast's message names the key, unmodeled_keys). A key of
-    the twin's own whose contract at the date it does not model keeps the twin's, said in the notes.
+    right address, and a call to it fails (a failed cast names the key: cast.simulate). A key of the
+    twin's own whose contract at the date it does not model keeps the twin's, said in the notes.
     """
     held = modeled_addresses()
     plan = history.chainlog_at(day)
@@ -303,9 +303,9 @@ def chainlog_plan(day: str) -> tuple[dict[str, str], list[str]]:
 
 
 def unmodeled_keys(chainlog: dict[str, str]) -> dict[str, str]:
-    """Address (lower case) -> key, for the keys of `chainlog` whose address holds no twin contract."""
+    """Key -> address of the keys of `chainlog` whose address holds no twin contract."""
     held = modeled_addresses()
-    return {address.lower(): key for key, address in sorted(chainlog.items()) if address.lower() not in held}
+    return {key: address for key, address in chainlog.items() if address.lower() not in held}
 
 
 def edit_chainlog(rpc: Rpc, day: str) -> None:
@@ -314,17 +314,18 @@ def edit_chainlog(rpc: Rpc, day: str) -> None:
     the hundreds of keys it does not model are written into its storage in one batch."""
     plan, _ = chainlog_plan(day)
     current = {key: MAINNET[key] for key in S.chainlog_keys()}
+    without_code = {key: address for key, address in unmodeled_keys(plan).items() if key not in current}
     proxy = MAINNET["MCD_PAUSE_PROXY"]
     rpc.impersonate(proxy)
     for key in sorted(set(current) | set(plan)):
-        if key not in current and key in plan:
-            continue  # appended below
+        if key in without_code:
+            continue  # appended below, in one batch
         if key in plan and current.get(key, "").lower() != plan[key].lower():
             _send(rpc, proxy, CHANGELOG, "setAddress(bytes32,address)", _word(key) + _address_word(plan[key]))
         elif key not in plan:
             _send(rpc, proxy, CHANGELOG, "removeAddress(bytes32)", _word(key))
     rpc.stop_impersonating(proxy)
-    append_keys(rpc, {key: address for key, address in plan.items() if key not in current})
+    append_keys(rpc, without_code)
 
 
 # The twin's ChainLog (as mainnet's): location mapping(bytes32 => (pos, addr)) at slot 1, keys array at 2.
