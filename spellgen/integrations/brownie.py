@@ -150,7 +150,26 @@ def configure_brownie(argv: list[str] | None = None) -> None:
     if mode == "run" and CONFIG.argv["network"] == TWIN_NETWORK:
         spec = _spec_in(argv)
         date, delay = spell_date(spec) if spec else (default_date(), None)
+        if spec:
+            refuse_before_the_twin(spec, date)
         attach_twin(date, delay)
+
+
+def refuse_before_the_twin(spec: Path, date: str) -> None:
+    """A spell dated before the twin's first day gets the located error `simulate` gives (exit 2),
+    before a twin is started for it."""
+    from spellgen.spellfile.history import TWIN_FIRST_DAY
+
+    if date >= TWIN_FIRST_DAY:
+        return
+    from spellgen.run import load_source
+    from spellgen.spellfile.diagnostics import InputError
+
+    try:
+        load_source(spec, on_twin=True)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        sys.exit(2)
 
 
 def fork_url_missing() -> str:
