@@ -169,7 +169,8 @@ def key_note(key: str, day: str) -> str:
     if later:
         return f"{key} was first registered by the {later[0].since} spell"
     ended = max((e.until for e in entries if e.until), default="")
-    return f"{key} was replaced by the {ended} spell" if ended else f"{key} is not registered at {day}"
+    # Not registered at `day` and no later entry: the key's last address was removed, not replaced.
+    return f"{key} was removed from the chainlog by the {ended} spell" if ended else f"{key} is not registered at {day}"
 
 
 def token_key_at(symbol: str, day: str) -> str:

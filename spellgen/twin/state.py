@@ -14,17 +14,16 @@ from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile import history
 from spellgen.spellfile.history import DSS_EXEC_LIB, known_awards, pause_delay_at, vest_cap_at, vest_ids_at
 from spellgen.spellfile.protocol import DAY, RAD, VESTS as PROTOCOL_VESTS, WAD
-from spellgen.spellfile.timeutil import iso_date
+from spellgen.spellfile.timeutil import day_start, iso_date, parse_date
 
 # --- Time -------------------------------------------------------------------------------------
 
 # The earliest date the twin can start at (history.TWIN_FIRST_DAY, which `check` tests a spell's date against).
-GENESIS = 1_622_505_600  # 2021-06-01 00:00:00 UTC
+GENESIS = day_start(parse_date(history.TWIN_FIRST_DAY))  # 1_622_505_600: 2021-06-01 00:00:00 UTC
 # The build runs just before GENESIS, one second per block, so the dump's last block is older
 # than any date a twin may start at and time only ever moves forward.
 BUILD_START = GENESIS - 3_600  # 2021-05-31 23:00:00 UTC
 GENESIS_DATE = iso_date(GENESIS)
-assert GENESIS_DATE == history.TWIN_FIRST_DAY
 
 CHAIN_ID = 1  # mainnet's: spells and tests that look at block.chainid behave as on a fork
 HARDFORK = "cancun"  # the build's, pinned whatever anvil's default becomes (a dump loads under any fork)

@@ -118,3 +118,12 @@ def test_a_spell_before_the_twins_first_date_renders_but_is_not_cast(tmp_path, c
         "cast on it (check and render do not need the chain)"]
     assert cli.main(["simulate", str(spec), "--twin", "--report-dir", str(tmp_path / "out")]) == 2
     assert "spell.date: the twin's chain begins on 2021-06-01" in capsys.readouterr().err
+
+
+def test_a_key_removed_before_the_spells_date_says_by_which_spell(tmp_path, capsys):
+    cat = "0xa5679C04fc3d9d8b0AaB1F0ab83555b301cA70Ea"  # MCD_CAT, removed from the list in 2023
+    text = SKY.read_text().replace(f"chainlog: GROVE_SUBPROXY, address: {GROVE}", f"chainlog: MCD_CAT, address: {cat}")
+    code, out = check(tmp_path, text, capsys)
+    assert code == 2
+    assert f"{tmp_path / 'spec.yaml'}:36:24: sections[0].actions[1].to.chainlog: MCD_CAT is not in the chainlog of a " \
+           "2026-02-26 spell: MCD_CAT was removed from the chainlog by the 2023-09-13 spell" in out
