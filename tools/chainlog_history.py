@@ -87,13 +87,15 @@ def main(argv: list[str]) -> int:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 2
     repo = Path(argv[1])
-    out = Path(argv[2]) if len(argv) == 3 else Path(__file__).resolve().parents[1] / "spellgen/spellfile/data/chainlog.tsv"
+    default = Path(__file__).resolve().parents[1] / "spellgen/spellfile/data/chainlog.tsv"
+    out = Path(argv[2]) if len(argv) == 3 else default
     history = versions(repo)
     rows = spans(history)
     newest = history[-1]
     header = [
-        f"# Every chainlog key of the address list {PATH} of {REPOSITORY}, in each of its {len(history)}",
-        f"# versions ({history[0][1]} to {newest[1]}, newest commit {newest[0]}); written by tools/chainlog_history.py.",
+        f"# Every chainlog key of the address list {PATH} of {REPOSITORY},",
+        f"# in each of its {len(history)} versions ({history[0][1]} to {newest[1]}, newest commit {newest[0][:12]});",
+        "# written by tools/chainlog_history.py.",
         "# since/until: spell dates (the date the commit's subject names, else its UTC commit date); a row holds",
         "# for spells dated after since and up to until. Empty since: listed in the first version; empty until:",
         "# still listed. source: the first commit of that repository listing that address under that key.",

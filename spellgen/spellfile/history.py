@@ -11,6 +11,7 @@ and the reports all ask here, so an address or a date boundary is written down o
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -104,14 +105,15 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
+# Where data/chainlog.tsv comes from: its source column is the commit (tools/chainlog_history.py).
+CHAINLOG_REPO, CHAINLOG_FILE = "sky-ecosystem/spells-mainnet", "src/test/addresses_mainnet.sol"
+
+
 @lru_cache(maxsize=None)
 def key_entries() -> tuple[KeyEntry, ...]:
     """Every (key, address) span of the chainlog (data/chainlog.tsv, written by tools/chainlog_history.py)."""
-    return tuple(KeyEntry(r["key"], r["address"], r["since"], r["until"], f"{CHAINLOG_REPO}@{r['source']} {CHAINLOG_FILE}")
-                 for r in _rows("chainlog.tsv"))
-
-
-CHAINLOG_REPO, CHAINLOG_FILE = "sky-ecosystem/spells-mainnet", "src/test/addresses_mainnet.sol"
+    return tuple(KeyEntry(r["key"], r["address"], r["since"], r["until"],
+                          f"{CHAINLOG_REPO}@{r['source']} {CHAINLOG_FILE}") for r in _rows("chainlog.tsv"))
 
 
 def chainlog_at(day: str) -> dict[str, str]:
@@ -146,8 +148,6 @@ def known_keys() -> frozenset[str]:
 
 def closest_keys(key: str, day: str, n: int = 3) -> list[str]:
     """The keys of the date's chainlog spelled most like `key` (for a typo's message)."""
-    import difflib
-
     return difflib.get_close_matches(key, sorted(chainlog_at(day)), n=n, cutoff=0.6)
 
 
@@ -170,7 +170,8 @@ def key_note(key: str, day: str) -> str:
         return f"{key} was first registered by the {later[0].since} spell"
     ended = max((e.until for e in entries if e.until), default="")
     # Not registered at `day` and no later entry: the key's last address was removed, not replaced.
-    return f"{key} was removed from the chainlog by the {ended} spell" if ended else f"{key} is not registered at {day}"
+    return (f"{key} was removed from the chainlog by the {ended} spell" if ended
+            else f"{key} is not registered at {day}")
 
 
 def token_key_at(symbol: str, day: str) -> str:

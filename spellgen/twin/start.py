@@ -343,7 +343,8 @@ def append_keys(rpc: Rpc, keys: dict[str, str]) -> None:
     for pos, (key, address) in enumerate(sorted(keys.items()), start=count):
         name = int(_word(key), 16)
         location = mapping_slot(name, CHAINLOG_LOCATION_SLOT)
-        writes += [(CHANGELOG, first + pos, name), (CHANGELOG, location, pos), (CHANGELOG, location + 1, int(address, 16))]
+        writes += [(CHANGELOG, first + pos, name), (CHANGELOG, location, pos),
+                   (CHANGELOG, location + 1, int(address, 16))]
     writes.append((CHANGELOG, CHAINLOG_KEYS_SLOT, count + len(keys)))
     rpc.set_storages(writes)
 

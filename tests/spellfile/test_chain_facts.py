@@ -29,7 +29,8 @@ def check(tmp_path: Path, text: str, capsys, *extra: str) -> tuple[int, list[str
 
 
 def test_a_known_key_with_another_address_names_the_right_address(tmp_path, capsys):
-    text = SKY.read_text().replace(f"chainlog: GROVE_SUBPROXY, address: {GROVE}", f"chainlog: GROVE_SUBPROXY, address: {SPARK}")
+    text = SKY.read_text().replace(f"chainlog: GROVE_SUBPROXY, address: {GROVE}",
+                                   f"chainlog: GROVE_SUBPROXY, address: {SPARK}")
     code, out = check(tmp_path, text, capsys)
     assert code == 2
     assert f"{tmp_path / 'spec.yaml'}:36:49: sections[0].actions[1].to.address: the chainlog of a 2026-02-26 spell " \
@@ -46,7 +47,8 @@ def test_an_unknown_key_lists_the_closest_known_keys(tmp_path, capsys):
 
 def test_a_key_registered_after_the_spells_date_says_when(tmp_path, capsys):
     amatsu = "0xF33B14329e7115dD0B40DBb2985E1A0Df10E3fAa"  # registered by the 2026-03-26 spell
-    text = SKY.read_text().replace(f"chainlog: GROVE_SUBPROXY, address: {GROVE}", f"chainlog: AMATSU_SUBPROXY, address: {amatsu}")
+    text = SKY.read_text().replace(f"chainlog: GROVE_SUBPROXY, address: {GROVE}",
+                                   f"chainlog: AMATSU_SUBPROXY, address: {amatsu}")
     code, out = check(tmp_path, text, capsys)
     assert code == 2
     assert f"{tmp_path / 'spec.yaml'}:36:24: sections[0].actions[1].to.chainlog: AMATSU_SUBPROXY is not in the " \
@@ -122,7 +124,8 @@ def test_a_spell_before_the_twins_first_date_renders_but_is_not_cast(tmp_path, c
 
 def test_a_key_removed_before_the_spells_date_says_by_which_spell(tmp_path, capsys):
     cat = "0xa5679C04fc3d9d8b0AaB1F0ab83555b301cA70Ea"  # MCD_CAT, removed from the list in 2023
-    text = SKY.read_text().replace(f"chainlog: GROVE_SUBPROXY, address: {GROVE}", f"chainlog: MCD_CAT, address: {cat}")
+    text = SKY.read_text().replace(f"chainlog: GROVE_SUBPROXY, address: {GROVE}",
+                                   f"chainlog: MCD_CAT, address: {cat}")
     code, out = check(tmp_path, text, capsys)
     assert code == 2
     assert f"{tmp_path / 'spec.yaml'}:36:24: sections[0].actions[1].to.chainlog: MCD_CAT is not in the chainlog of a " \
