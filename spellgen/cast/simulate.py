@@ -515,10 +515,11 @@ class Simulator:
         self.chain.transact(self.deployer, self.obs.spell, "cast()")
 
     def _many_chainlog_keys(self) -> None:
-        """Make the twin's ChainLog as long as mainnet's (count() = MANY_KEYS), as a spell that
-        behaves differently with many keys would see on mainnet. Only the array length is set."""
+        """Make the twin's ChainLog at least MANY_KEYS long (count()), as a spell that behaves
+        differently with many keys would see on mainnet later. Only the array length is set, and
+        never shortened: the twin already holds every key of its date."""
         log = self.addr.get("CHANGELOG") or CHANGELOG
-        self.chain.set_storage(log, CHAINLOG_KEYS_SLOT, MANY_KEYS)
+        self.chain.set_storage(log, CHAINLOG_KEYS_SLOT, max(MANY_KEYS, self.chain.storage(log, CHAINLOG_KEYS_SLOT)))
 
     # -- reads -----------------------------------------------------------------------------------
     def award(self, vest: str, award: int) -> Award:
