@@ -21,7 +21,7 @@ from spellgen.errors import UsageError
 from spellgen.files import require_writable_dir
 from spellgen.integrations.brownie import FORK_NETWORK, TWIN_NETWORK, twin_description
 from spellgen.run import ChainChoice, RunContext, run_spec
-from spellgen.spellfile.protocol import CHANGELOG
+from spellgen.spellfile.history import CHANGELOG
 
 
 def main(spec: str, spell_file: str | None = None, report_dir: str | None = None, mode: str = "") -> int:

@@ -100,8 +100,9 @@ def start_spell_twin(spell: Spell, port: int | None = None) -> tuple[Any, str]:
 
     stated = tuple(StatedAward(y.vest, y.id, y.recipient.address if y.recipient else None, y.current_end)
                    for y in spell.of_type(Yank) if y.recipient or y.current_end)
-    twin = start_twin(spell.date, port=port, pause_delay=spell.pause_delay,
-                      extra_keys=spell.chainlog_parties(), stated_awards=stated)
+    # The twin registers the chainlog of the date (spellgen.spellfile.history), never a key's address
+    # from the YAML: check has compared the YAML's keys with it.
+    twin = start_twin(spell.date, port=port, pause_delay=spell.pause_delay, stated_awards=stated)
     where = f"twin at {spell.date} ({twin.hardfork}, pause delay {twin.pause_delay // 3600} hours)"
     if stated:  # said in every report: these awards are the YAML's word, not the chain's
         where += "; assumed from the YAML, not mainnet facts: " + ", ".join(
@@ -129,7 +130,9 @@ def run_spec(ctx: RunContext) -> int:
     spell file that cannot be read or that solc rejects); the callers map errors to exit codes.
     """
     stream = ctx.stream or sys.stderr  # looked up per call: tests swap sys.stderr
-    spell, source, solc = load_source(ctx.spec, ctx.spell_file, stream)
+    chain = ctx.chain  # cast on the twin (started here, or Brownie's spellgen-twin): its dates are checked first
+    on_twin = chain.twin or (chain.web3 is None and not chain.fork_url)
+    spell, source, solc = load_source(ctx.spec, ctx.spell_file, stream, on_twin=on_twin)
     return run(spell, source, solc, ctx, _budget_caps(ctx.budget))
 
 
@@ -155,7 +158,7 @@ def cast_spell(ctx: RunContext, chain: Any) -> tuple[Spell, Any]:
     from spellgen.cast.simulate import Simulator
 
     stream = ctx.stream or sys.stderr
-    spell, source, solc = load_source(ctx.spec, ctx.spell_file, stream)
+    spell, source, solc = load_source(ctx.spec, ctx.spell_file, stream, on_twin=ctx.chain.twin)
     compiled = compile_for(spell, source, solc, ctx, Progress())
     return spell, Simulator(chain, expected_from(spell), twin=ctx.chain.twin).run(compiled, ctx.chain.address)
 
@@ -164,9 +167,11 @@ class SpellFileError(InvalidInput, ValueError):
     """A hand-written spell file that cannot be read, or that no installed solc accepts."""
 
 
-def load_source(spec: Path, spell_file: Path | None = None, stream: TextIO | None = None) -> tuple[Spell, str, str]:
+def load_source(spec: Path, spell_file: Path | None = None, stream: TextIO | None = None,
+                on_twin: bool = False) -> tuple[Spell, str, str]:
     """(the checked spell model, the Solidity source, the solc version): rendered from the YAML, or `spell_file`.
 
+    `on_twin`: it will be cast on the twin, so the date must be one the twin has (exit 2, located).
     Invalid YAML raises spellgen.spellfile.diagnostics.InputError (warnings are printed to `stream`);
     an unreadable spell file or an unsatisfiable pragma raises SpellFileError.
     """
@@ -177,7 +182,7 @@ def load_source(spec: Path, spell_file: Path | None = None, stream: TextIO | Non
     stream = stream or sys.stderr
     diags = Diagnostics(str(spec))
     spell = load_spell(Path(spec), diags)
-    check_spell(spell, diags, base_dir=Path(spec).parent)
+    check_spell(spell, diags, base_dir=Path(spec).parent, on_twin=on_twin)
     if diags.errors:
         raise InputError(diags)
     for diagnostic in diags:

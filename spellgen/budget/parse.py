@@ -14,7 +14,8 @@ from spellgen.spellfile import timeutil
 from spellgen.spellfile.address import AddressError, parse_address
 from spellgen.spellfile.diagnostics import Diagnostics, InputError, Loc
 from spellgen.spellfile.parse import Reader, SpellParser
-from spellgen.spellfile.protocol import MAINNET, VESTS
+from spellgen.spellfile.protocol import VESTS
+from spellgen.spellfile.history import MAINNET
 from spellgen.spellfile.solidity import identifier_problem
 from spellgen.spellfile.source import YNode, read_file
 from spellgen.budget import months

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.amounts import human
-from spellgen.spellfile.protocol import MKR_CONVERSION_ERA
+from spellgen.spellfile.history import MKR_CONVERSION_ERA
 from spellgen.spellfile.checks import check_spell
 from spellgen.spellfile.diagnostics import Diagnostics, InputError
 from spellgen.spellfile.parse import LINK_LABELS, parse_spell

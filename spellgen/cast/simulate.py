@@ -16,7 +16,8 @@ from spellgen.chain.slots import mapping_slot
 from spellgen.compiler.compile import CompiledSpell
 from spellgen.spellfile.expect import Expected
 from spellgen.spellfile import history
-from spellgen.spellfile.protocol import CHANGELOG, VESTS, WAD, VestKind
+from spellgen.spellfile.history import CHANGELOG
+from spellgen.spellfile.protocol import VESTS, WAD, VestKind
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.protocol import DAY
 from spellgen.errors import SpellgenError
@@ -185,11 +186,31 @@ class Simulator:
         try:
             result = fn()
         except TxFailed as exc:
-            raise SimulationError(f"{name}: the transaction reverted: {exc}") from None
+            raise SimulationError(f"{name}: the transaction reverted: {exc}{self._unmodeled(exc)}") from None
         seconds = time.monotonic() - started
         self.obs.steps.append((name, seconds))
         self.progress(name, seconds)
         return result
+
+    def _unmodeled(self, failed: TxFailed) -> str:
+        """On the twin, the chainlog keys of the date the failed transaction touched where the twin has
+        no code (contracts it does not model): a call to one of them is the likely cause."""
+        if not self.twin or not failed.tx_hash or not self.expected.date:
+            return ""
+        try:
+            touched = self.chain.trace(failed.tx_hash, "prestateTracer") or {}
+        except Exception:  # noqa: BLE001 - a hint only: the failure is reported either way
+            return ""
+        keys = {address.lower(): key for key, address in history.chainlog_at(self.expected.date).items()}
+        e = self.expected  # a payee without code is paid, not called: not a cause
+        for paid in (*e.payments, *e.usds_payments, *e.transfers, *e.sky_transfers, *e.awards):
+            keys.pop(str(getattr(paid, "recipient", None) or getattr(paid, "usr", "")).lower(), None)
+        named = sorted(f"{keys[address.lower()]} ({to_checksum(address)})" for address, account in touched.items()
+                       if address.lower() in keys and account.get("code", "0x") in ("0x", "", None))
+        if not named:
+            return ""
+        return (f"; it touched {', '.join(named)}: chainlog {'keys' if len(named) > 1 else 'key'} of "
+                f"{self.expected.date} whose contract the twin does not model (no code there), so a call to it fails")
 
     def _present(self, names: list[str], resolve: Callable[[str], str]) -> dict[str, str]:
         """The names the chain's ChainLog knows, with their addresses (missing keys are skipped)."""
@@ -504,10 +525,11 @@ class Simulator:
         self.chain.transact(self.deployer, self.obs.spell, "cast()")
 
     def _many_chainlog_keys(self) -> None:
-        """Make the twin's ChainLog as long as mainnet's (count() = MANY_KEYS), as a spell that
-        behaves differently with many keys would see on mainnet. Only the array length is set."""
+        """Make the twin's ChainLog at least MANY_KEYS long (count()), as a spell that behaves
+        differently with many keys would see on mainnet later. Only the array length is set, and
+        never shortened: the twin already holds every key of its date."""
         log = self.addr.get("CHANGELOG") or CHANGELOG
-        self.chain.set_storage(log, CHAINLOG_KEYS_SLOT, MANY_KEYS)
+        self.chain.set_storage(log, CHAINLOG_KEYS_SLOT, max(MANY_KEYS, self.chain.storage(log, CHAINLOG_KEYS_SLOT)))
 
     # -- reads -----------------------------------------------------------------------------------
     def award(self, vest: str, award: int) -> Award:

@@ -18,7 +18,12 @@ _SIG = re.compile(r"^(\w+)\(([^()]*)\)(?:\(([^()]*)\))?$")
 
 
 class TxFailed(SpellgenError, RuntimeError):
-    """A transaction reverted; the message carries the revert reason when the node gives one."""
+    """A transaction reverted; the message carries the revert reason when the node gives one, and
+    `tx_hash` the mined transaction (None when the node refused it unmined), for a closer look."""
+
+    def __init__(self, message: str, tx_hash: str | None = None) -> None:
+        super().__init__(message)
+        self.tx_hash = tx_hash
 
 
 def _types(text: str) -> list[str]:
@@ -127,7 +132,7 @@ class Chain:
         receipt = self.node.receipt(tx_hash, timeout=120)
         block_number = _int(receipt["blockNumber"])
         if _int(receipt["status"]) != 1:
-            raise TxFailed(self._innermost_reason(tx_hash) or self._revert_reason(tx, block_number))
+            raise TxFailed(self._innermost_reason(tx_hash) or self._revert_reason(tx, block_number), tx_hash)
         block = self.node.block(hex(block_number))
         address = receipt.get("contractAddress")
         return Receipt(tx_hash, block_number, _int(receipt["gasUsed"]), [_log(x) for x in receipt["logs"]],

@@ -97,6 +97,24 @@ class Rpc:
     def set_storage(self, address: str, slot: int, value: int) -> None:
         self.call("anvil_setStorageAt", address, word(slot), word(value))
 
+    def set_storages(self, writes: list[tuple[str, int, int]]) -> None:
+        """Many (address, slot, value) writes in one JSON-RPC batch: one request for hundreds of words."""
+        if self.provider is not None or not writes:
+            for address, slot, value in writes:
+                self.set_storage(address, slot, value)
+            return
+        batch = [{"jsonrpc": "2.0", "id": next(self._ids), "method": "anvil_setStorageAt",
+                  "params": [address, word(slot), word(value)]} for address, slot, value in writes]
+        request = urllib.request.Request(self.url, json.dumps(batch).encode(), {"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                answers = json.loads(response.read())
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            raise RpcError(f"anvil_setStorageAt (batch of {len(writes)}) at {self.url}: {exc}") from None
+        failed = [a["error"] for a in answers if isinstance(a, dict) and "error" in a]
+        if failed or not isinstance(answers, list) or len(answers) != len(writes):
+            raise RpcError(f"anvil_setStorageAt (batch of {len(writes)}): {failed[:1] or answers!r}")
+
     def set_balance(self, address: str, wei: int) -> None:
         self.call("anvil_setBalance", address, hex(wei))
 

@@ -88,13 +88,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         _print_diagnostics(diags, sys.stdout)
         errors, warnings = len(diags.errors), len(diags.warnings)
-        status = "invalid" if errors else "ok"
+        status = "invalid" if errors or (args.strict and warnings) else "ok"
+        strict = "; --strict: warnings are errors" if args.strict and warnings else ""
         print(f"{args.spec}: {status} ({errors} error{'s' * (errors != 1)}, "
-              f"{warnings} warning{'s' * (warnings != 1)})", file=sys.stderr)
+              f"{warnings} warning{'s' * (warnings != 1)}{strict})", file=sys.stderr)
         if not errors:  # recipients named by chainlog key: the address verify will require
             for key, address in spell.chainlog_parties().items():
                 print(f"  chainlog {key}: read by the spell; must hold {address}", file=sys.stderr)
-    return ExitCode.INVALID if diags.errors else ExitCode.OK
+    return ExitCode.INVALID if diags.errors or (args.strict and diags.warnings) else ExitCode.OK
 
 
 def _render_text(args: argparse.Namespace) -> str:
@@ -251,13 +252,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="validate a spell YAML; one located line per problem",
                        description="Validate a spell YAML without rendering. Prints FILE:LINE:COL: field: message "
-                                   "for each problem. Exit 2 on errors, 0 when clean (warnings allowed).")
+                                   "for each problem. Exit 2 on errors (and on warnings with --strict), 0 when "
+                                   "clean (warnings allowed).")
     p.add_argument("spec", help="the spell YAML")
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
     p.add_argument("--budget", metavar="BUDGET.yaml",
                    help="also check the spell's amounts for the core unit against its budget: the MIP's caps "
                         "(errors) and what the budget plans at the spell's date (warnings)")
     p.add_argument("--ledger", metavar="LEDGER.yaml", help="with --budget: what earlier spells did for the unit")
+    p.add_argument("--strict", action="store_true",
+                   help="every warning is an error (exit 2): for CI gates and spells about to go to a vote")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("render", help="render the full spell or its budget section",

@@ -49,7 +49,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                     help="governance delay, e.g. '48 hours' or seconds (default: mainnet's at the date)")
     up.add_argument("--rebuild", action="store_true", help="rebuild the cached state first")
     up.add_argument("--chainlog", action="append", default=[], metavar="KEY=0x...",
-                    help="register an extra chainlog key (repeatable), e.g. a recipient a spell names by key")
+                    help="register a chainlog key the date lacks (repeatable), e.g. one a spell would register "
+                         "itself; every key of the date is registered already, and one of them with another "
+                         "address is refused")
     build = actions.add_parser("build", help="build the twin's cached state (done by `up` when needed)",
                                description="Compile the twin contracts and build the state dump in .cache/twin/.")
     build.add_argument("--rebuild", action="store_true", help="build even if a cached state exists")
@@ -152,7 +154,7 @@ def _up(args: argparse.Namespace) -> int:
 
 
 def _print_summary(twin) -> None:
-    from spellgen.spellfile.protocol import DSS_EXEC_LIB
+    from spellgen.spellfile.history import DSS_EXEC_LIB
     from spellgen.spellfile.timeutil import human_duration, iso
     from spellgen.twin.state import CHAIN_ID
 

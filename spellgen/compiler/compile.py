@@ -28,8 +28,7 @@ from typing import Callable, Sequence, TextIO
 from spellgen import resources
 from spellgen.compiler import solc, toolchain
 from spellgen.files import write_atomic
-from spellgen.spellfile.history import TWIN_COMPILE, CompileSettings
-from spellgen.spellfile.protocol import DSS_EXEC_LIB
+from spellgen.spellfile.history import DSS_EXEC_LIB, TWIN_COMPILE, CompileSettings
 from spellgen.errors import ToolError
 
 SPELL_FILE = "DssSpell.sol"

@@ -128,7 +128,7 @@ def readable_spell(spec: Path) -> Any:
 
     try:
         spell = load_spell(Path(spec), Diagnostics(str(spec)))
-        spell.chainlog_parties()  # the twin registers these: a YAML too broken for them gets a bare twin
+        spell.chainlog_parties()  # a YAML too broken for its parties gets a bare twin
     except Exception:  # noqa: BLE001 - invalid YAML: the script reports it with exit 2
         return None
     return spell if spell.date else None
@@ -165,7 +165,11 @@ def configure_brownie(argv: list[str] | None = None) -> None:
     if CONFIG.argv["network"] == FORK_NETWORK and not os.environ.get("ETH_RPC_URL"):
         sys.exit(fork_url_missing())
     if mode == "run" and CONFIG.argv["network"] == TWIN_NETWORK:
-        attach_twin(_spec_in(argv))
+        spec = _spec_in(argv)
+        spell = readable_spell(spec) if spec else None
+        if spec and spell is not None:
+            refuse_before_the_twin(spec, spell.date)
+        attach_twin(spec)
 
 
 def import_scripts_from_any_folder() -> None:
@@ -213,6 +217,23 @@ def _folders_named(base: Path, parts: list[str]) -> list[str] | None:
     except OSError:
         pass
     return None
+
+
+def refuse_before_the_twin(spec: Path, date: str) -> None:
+    """A spell dated before the twin's first day gets the located error `simulate` gives (exit 2),
+    before a twin is started for it."""
+    from spellgen.spellfile.history import TWIN_FIRST_DAY
+
+    if date >= TWIN_FIRST_DAY:
+        return
+    from spellgen.run import load_source
+    from spellgen.spellfile.diagnostics import InputError
+
+    try:
+        load_source(spec, on_twin=True)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        sys.exit(2)
 
 
 def fork_url_missing() -> str:

@@ -21,28 +21,122 @@ from spellgen.spellfile.execdoc_items import cross_check
 from spellgen.spellfile.model import (
     Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
 )
-from spellgen.spellfile.protocol import (
-    MKR_CONVERSION_ERA, MKR_SKY_RATE, TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind,
-)
+from spellgen.spellfile.protocol import MKR_SKY_RATE, TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind
 from spellgen.spellfile import history
-from spellgen.spellfile.history import vest_cap_at
+from spellgen.spellfile.history import MKR_CONVERSION_ERA, vest_cap_at
 from spellgen.spellfile.links import link_problems
 from spellgen.spellfile.style import house_style
 
 DESCRIPTION = re.compile(r"^(\d{4}-\d{2}-\d{2}) MakerDAO Executive Spell \| Hash: 0x[0-9a-f]{64}$")
 
 
-def check_spell(spell: Spell, diags: Diagnostics, base_dir: Path | None = None) -> None:
+def check_spell(spell: Spell, diags: Diagnostics, base_dir: Path | None = None, on_twin: bool = False) -> None:
     """Run every check; problems go to diags (errors make the spell unusable, warnings do not).
 
     `base_dir` is the YAML's folder, against which `spell.exec_doc.copy` is resolved; by default the
-    folder of the file the diagnostics are about (`diags.file`).
+    folder of the file the diagnostics are about (`diags.file`). `on_twin`: the spell is about to be
+    cast on the twin, so its date must be one the twin has (_twin_date).
     """
-    for check in (_description, _house_rules, _links, _wallets, _wallet_registry, _chainlog_parties, _keys_at_date,
+    for check in (_description, _house_rules, _links, _wallets, _wallet_registry, _registry_names, _chainlog_parties,
+                  _chainlog_keys_of_date, _keys_at_date, _keys_read_at_date,
                   _payments, _usds_payments, _sky_transfers, _transfers, _streams, _rates, _allowances, _yanks,
                   _duplicates, _expect):
         check(spell, diags)
     _exec_doc(spell, diags, Path(diags.file).parent if base_dir is None else base_dir)
+    if on_twin:
+        _twin_date(spell, diags)
+
+
+def _twin_date(spell: Spell, diags: Diagnostics) -> None:
+    """The twin begins at history.TWIN_FIRST_DAY: a spell dated earlier can be checked and rendered,
+    not cast on it (`simulate` and `verify` ask for this check before they start anything)."""
+    if spell.date < history.TWIN_FIRST_DAY:
+        diags.error(spell.loc("date"), f"the twin's chain begins on {history.TWIN_FIRST_DAY}; a spell dated "
+                                       f"{spell.date} cannot be cast on it (check and render do not need the chain)")
+
+
+def _chainlog_keys_of_date(spell: Spell, diags: Diagnostics) -> None:
+    """A recipient named by chainlog key (`to: {chainlog: KEY, address: 0x..}`) is read from the chainlog
+    when the spell is cast: the key must be registered at the spell's date (on mainnet a typo or a later
+    key reverts the constructor) and hold the address the YAML states. The twin registers the table's
+    address, never the YAML's, so a wrong address must stop here. Keys the spell registers itself (an
+    onboarding) are not modelled yet: such a key is refused like a typo until they are."""
+    registered = history.chainlog_at(spell.date)
+    seen: set[str] = set()  # a key given a second address is _chainlog_parties' error
+    for action in spell.actions:
+        for field in ("to", "manager", "recipient"):
+            party = getattr(action, field, None)
+            if party is None or party.chainlog is None or party.chainlog in seen:
+                continue
+            seen.add(party.chainlog)
+            key = party.chainlog
+            if key not in registered:
+                diags.error(party.key_loc or action.loc(field), _unregistered_key(key, spell.date))
+            elif registered[key].lower() != party.address.lower():
+                other = history.key_named(party.address, spell.date)
+                hint = f"; {party.address} is {other} at that date" if other else ""
+                diags.error(party.address_loc or action.loc(field),
+                            f"the chainlog of a {spell.date} spell holds {registered[key]} under {key}, "
+                            f"not {party.address}{hint}")
+
+
+def _unregistered_key(key: str, day: str) -> str:
+    """Why `key` cannot be read by a spell of `day`: registered later or earlier, or a typo."""
+    if key in history.known_keys():
+        return f"{key} is not in the chainlog of a {day} spell: {history.key_note(key, day)}"
+    close = history.closest_keys(key, day)
+    hint = f"; closest keys: {', '.join(close)}" if close else ""
+    return f"{key} is not a chainlog key at {day}{hint}"
+
+
+def _registry_names(spell: Spell, diags: Diagnostics) -> None:
+    """A wallet under a name the registry of the date does not give its address: a warning naming the
+    registry's name, so a reviewer sees a slip (TECH_001 for the registry's SES_WALLET) as well as a
+    harmless difference (TECH_001 for TECH_WALLET). A registry name with another address is an error
+    (_wallet_registry)."""
+    listed = history.wallets_at(spell.date)
+    names: dict[str, list[str]] = defaultdict(list)
+    for registry_name, address in listed.items():
+        names[address.lower()].append(registry_name)
+    declared: set[str] = set()  # a second name for one address is _wallets' error
+    for name, address in spell.wallets.items():
+        registry = sorted(names.get(address.lower(), []))
+        first = address.lower() not in declared
+        declared.add(address.lower())
+        if registry and name not in registry and name not in listed and first:
+            diags.warn(spell.loc(f"wallets.{name}"),
+                       f"the wallet registry of {spell.date} calls {address} {' and '.join(registry)}, not {name}")
+
+
+# Chainlog keys an action reads besides its vest (_keys_at_date): the tokens and converters it goes through.
+def _keys_read(action: object, day: str) -> tuple[str, ...]:
+    mkr = history.token_key_at("MKR", day)
+    if isinstance(action, UsdsPayment):
+        return ("USDS", "DAI_USDS")
+    if isinstance(action, SkyTransfer):
+        return ("SKY",) if action.source == "treasury" else ("SKY", mkr, "MKR_SKY")
+    if isinstance(action, MkrToSky):
+        return (mkr, "MKR_SKY", "SKY")
+    if isinstance(action, MkrTransfer):
+        return (mkr,)
+    return ()
+
+
+def _keys_read_at_date(spell: Spell, diags: Diagnostics) -> None:
+    """Every token or converter an action reads must be in the chainlog of the spell's date: a
+    usds_payment in a 2022 spell would revert on mainnet (there was no USDS), so it is refused here
+    rather than by the twin."""
+    registered = history.chainlog_at(spell.date)
+    for action in spell.actions:
+        missing = [key for key in _keys_read(action, spell.date) if key not in registered]
+        if missing:
+            diags.error(action.loc(), f"{_kind(action)} reads {', '.join(missing)} from the chainlog; "
+                                      + "; ".join(history.key_note(key, spell.date) for key in missing))
+
+
+def _kind(action: object) -> str:
+    """The action's YAML name (usds_payment) from its class (UsdsPayment)."""
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", type(action).__name__).lower()
 
 
 def _keys_at_date(spell: Spell, diags: Diagnostics) -> None:

@@ -1,14 +1,17 @@
-"""The chain by date: which chainlog keys, award counts, caps, delays and rules mainnet had.
+"""The chain by date: the one source of mainnet facts spellgen uses.
 
-A spell dated D is judged against mainnet as the spells dated before D left it: the spell of D
-itself has not been cast yet. The facts are tab-separated tables in `spellgen/spellfile/data/`, each
-row naming the public source it comes from (the spells archive); this module only reads them.
-Pure: no I/O beyond those package files, no web3. `check`, `render`, the twin and the cast all
-ask here, so a date boundary is written down once.
+Chainlog keys and their addresses, the wallet registry, vest caps and award counts, the pause delay,
+the key each token is read from, hardforks and the twin's first date. A spell dated D is judged
+against mainnet as the spells dated before D left it: the spell of D itself has not been cast yet.
+The facts are tab-separated tables in `spellgen/spellfile/data/`, each row naming the public source
+it comes from (the spells repository at a commit); this module only reads them. Pure: no I/O beyond
+those package files, no web3. `check`, `render`, the twin, the cast, `verify`, the Brownie networks
+and the reports all ask here, so an address or a date boundary is written down once.
 """
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,6 +21,50 @@ from pathlib import Path
 from spellgen.spellfile.protocol import DAY, Cap
 
 DATA = Path(__file__).resolve().parent / "data"
+
+# --- Addresses that are not dated -----------------------------------------------------------------
+
+# The ChainLog itself, at the same address since 2020, and DssExecLib where spells link it.
+CHANGELOG = "0xdA0Ab1e0017DEbCd72Be8599041a2aa3bA7e740F"
+DSS_EXEC_LIB = "0x8De6DDbCd5053d32292AAA0D2105A32d108484a6"
+
+# The contracts the twin models, at their mainnet addresses: each is an address data/chainlog.tsv
+# gives that key at some date (tests/spellfile/test_history.py holds the two together). A key whose
+# address changed names the contract the twin models: MCD_VEST_DAI the second DAI vest (the first is
+# MCD_VEST_DAI_LEGACY), MCD_GOV the MKR token and MKR_SKY the first converter (both until 2025-05-15).
+MAINNET: dict[str, str] = {
+    "CHANGELOG": CHANGELOG,
+    "MCD_VAT": "0x35D1b3F3D7966A1DFe207aa4514C12a259A0492B",
+    "MCD_VOW": "0xA950524441892A31ebddF91d3cEEFa04Bf454466",
+    "MCD_JOIN_DAI": "0x9759A6Ac90977b93B58547b4A71c78317f391A28",
+    "MCD_DAI": "0x6B175474E89094C44Da98b954EedeAC495271d0F",
+    "MCD_GOV": "0x9f8F72aA9304c8B593d555F12eF6589cC3A579A2",
+    "MCD_ADM": "0x0a3f6849f78076aefaDf113F5BED87720274dDC0",
+    "MCD_PAUSE": "0xbE286431454714F511008713973d3B053A2d38f3",
+    "MCD_PAUSE_PROXY": "0xBE8E3e3618f7474F8cB1d074A26afFef007E98FB",
+    "MCD_VEST_DAI": "0xa4c22f0e25C6630B2017979AcF1f865e94695C4b",
+    "MCD_VEST_DAI_LEGACY": "0x2Cc583c0AaCDaC9e23CB601fDA8F1A0c56Cdcb71",
+    "MCD_VEST_MKR": "0x0fC8D4f2151453ca0cA56f07359049c8f07997Bd",
+    "MCD_VEST_MKR_TREASURY": "0x6D635c8d08a1eA2F1687a5E46b666949c977B7dd",
+    "USDS": "0xdC035D45d973E3EC169d2276DDab16f1e407384F",
+    "USDS_JOIN": "0x3C0f895007CA717Aa01c8693e59DF1e8C3777FEB",
+    "MCD_VEST_USDS": "0xc447a9745aDe9A44Bb9E37B7F6C92f9582544110",
+    "SKY": "0x56072C95FAA701256059aa122697B133aDEd9279",
+    "MCD_VEST_SKY_TREASURY": "0x67eaDb3288cceDe034cE95b0511DCc65cf630bB6",
+    "DAI_USDS": "0x3225737a9Bbb6473CB4a45b7244ACa2BeFdB276A",
+    "MKR_SKY": "0xBDcFCA946b6CDd965f99a839e4435Bcdc1bc470B",
+    "MCD_VEST_SKY": "0xB313Eab3FdE99B2bB4bA9750C2DDFBe2729d1cE9",
+    "SPK": "0xc20059e0317DE91738d13af027DfC4a50781b066",
+    "MCD_VEST_SPK_TREASURY": "0xF9A2002b471f600A5484da5a735a2A053d377078",
+}
+
+# The earliest date the twin starts at (MCD_VEST_DAI_LEGACY was deployed in 2021; every budget spell
+# spellgen targets is later). A spell dated earlier can be checked and rendered, not simulated on it.
+TWIN_FIRST_DAY = "2021-06-01"
+
+# Spells converted MKR to SKY for SKY transfers from 2024-11-28 (straight to the recipient) and from
+# 2025-01-09 to 2025-04-30 (into the PauseProxy, rounding the MKR up); from 2025-05-29 the treasury held SKY.
+MKR_CONVERSION_ERA = ("2024-11-28", "2025-05-14")
 
 # Mainnet hardforks by activation date (shared/spec/maker.md, section 7): a spell cast on or after
 # the date runs under that fork. anvil names them the same way.
@@ -58,18 +105,25 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
+# Where data/chainlog.tsv comes from: its source column is the commit (tools/chainlog_history.py).
+CHAINLOG_REPO, CHAINLOG_FILE = "sky-ecosystem/spells-mainnet", "src/test/addresses_mainnet.sol"
+
+
 @lru_cache(maxsize=None)
 def key_entries() -> tuple[KeyEntry, ...]:
-    return tuple(KeyEntry(r["key"], r["address"], r["since"], r["until"], r["source"]) for r in _rows("chainlog.tsv"))
+    """Every (key, address) span of the chainlog (data/chainlog.tsv, written by tools/chainlog_history.py)."""
+    return tuple(KeyEntry(r["key"], r["address"], r["since"], r["until"],
+                          f"{CHAINLOG_REPO}@{r['source']} {CHAINLOG_FILE}") for r in _rows("chainlog.tsv"))
 
 
 def chainlog_at(day: str) -> dict[str, str]:
     """Chainlog key -> address for a spell dated `day` (ISO date)."""
-    found: dict[str, str] = {}
-    for entry in key_entries():
-        if entry.registered_for(day):
-            found[entry.key] = entry.address
-    return found
+    return dict(_chainlog_at(day))
+
+
+@lru_cache(maxsize=64)
+def _chainlog_at(day: str) -> tuple[tuple[str, str], ...]:
+    return tuple((entry.key, entry.address) for entry in key_entries() if entry.registered_for(day))
 
 
 def current_name(key: str, day: str) -> str:
@@ -87,6 +141,21 @@ def current_name(key: str, day: str) -> str:
     return key
 
 
+def known_keys() -> frozenset[str]:
+    """Every key the chainlog has held at any date."""
+    return frozenset(entry.key for entry in key_entries())
+
+
+def closest_keys(key: str, day: str, n: int = 3) -> list[str]:
+    """The keys of the date's chainlog spelled most like `key` (for a typo's message)."""
+    return difflib.get_close_matches(key, sorted(chainlog_at(day)), n=n, cutoff=0.6)
+
+
+def key_named(address: str, day: str) -> str | None:
+    """The key the chainlog of `day` registers `address` under (the first in order), if any."""
+    return next((key for key, at in sorted(chainlog_at(day).items()) if at.lower() == address.lower()), None)
+
+
 def key_history(key: str) -> list[KeyEntry]:
     return [entry for entry in key_entries() if entry.key == key]
 
@@ -100,7 +169,9 @@ def key_note(key: str, day: str) -> str:
     if later:
         return f"{key} was first registered by the {later[0].since} spell"
     ended = max((e.until for e in entries if e.until), default="")
-    return f"{key} was replaced by the {ended} spell" if ended else f"{key} is not registered at {day}"
+    # Not registered at `day` and no later entry: the key's last address was removed, not replaced.
+    return (f"{key} was removed from the chainlog by the {ended} spell" if ended
+            else f"{key} is not registered at {day}")
 
 
 def token_key_at(symbol: str, day: str) -> str:

@@ -21,6 +21,9 @@ class Party:
     address: str
     name: str | None = None
     chainlog: str | None = None  # a chainlog key the spell reads the address from; `address` is what it must hold
+    # Where the key and its address were written (`to: {chainlog: KEY, address: 0x..}`), for check's messages.
+    key_loc: Loc | None = field(default=None, compare=False)
+    address_loc: Loc | None = field(default=None, compare=False)
 
     @property
     def label(self) -> str:

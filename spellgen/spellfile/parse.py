@@ -20,7 +20,8 @@ from spellgen.spellfile.model import (
     Action, Allowance, CapChange, DaiPayment, ExecDoc, Expect, MkrToSky, MkrTransfer, Party, Section, SkyTransfer, Spell,
     Stream, UsdsPayment, Yank,
 )
-from spellgen.spellfile.protocol import MAINNET, UINT48_MAX, VESTS, Cap
+from spellgen.spellfile.protocol import UINT48_MAX, VESTS, Cap
+from spellgen.spellfile.history import MAINNET
 from spellgen.spellfile.solidity import DATE_CONSTANT, TEMPLATE_NAMES, identifier_problem, string_literal_problem, text_problem
 from spellgen.spellfile.source import YNode, read_file
 
@@ -313,12 +314,8 @@ class SpellParser:
         except AddressError as exc:
             self.r.error(e["address"].loc, f"{what}: {exc}")
             return None
-        if key in MAINNET and MAINNET[key].lower() != address.lower():
-            self.r.error(e["address"].loc, f"{what}: the chainlog holds {MAINNET[key]} under {key}, not {address}")
-            return None
-        # Whether KEY exists at the spell's date is not checked: recipient keys are often newer than
-        # spellgen's chainlog table, so the stated address is the reference and verify checks the chain.
-        return Party(address, None, key)
+        # Whether KEY holds `address` at the spell's date is check's (checks._chainlog_keys_of_date).
+        return Party(address, None, key, key_loc=e["chainlog"].loc, address_loc=e["address"].loc)
 
     def vest(self, node: YNode, what: str) -> str | None:
         return self.r.choice(node, what, list(VESTS))

@@ -22,7 +22,8 @@ from typing import Any
 from eth_abi import decode
 
 from spellgen.files import write_atomic
-from spellgen.spellfile.protocol import MAINNET, MKR_SKY_RATE
+from spellgen.spellfile.protocol import MKR_SKY_RATE
+from spellgen.spellfile.history import MAINNET
 from spellgen.twin import state as S
 from spellgen.twin.artifacts import Artifact, precompiled, twin_artifacts
 from spellgen.twin.cache import check_builder_unchanged, manifest_path, state_key, state_path

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from spellgen.spellfile import history
 from spellgen.spellfile.address import keccak256
-from spellgen.spellfile.history import pause_delay_at
-from spellgen.spellfile.protocol import CHANGELOG, MAINNET
+from spellgen.spellfile.history import CHANGELOG, MAINNET, pause_delay_at
 from spellgen.spellfile.timeutil import DateError, iso, iso_date, parse_instant
 from spellgen.twin import state as S
 from spellgen.twin.cache import state_path
@@ -107,8 +106,10 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
 
     `pause_delay` (seconds) defaults to mainnet's at the date (history.pause_delay_at). The
     state is built first if it is not cached (several seconds, reported through `progress`).
-    `extra_keys` (chainlog key -> address) are registered in the twin's ChainLog, as governance
-    would have: the keys a spell names recipients by (`to: {chainlog: KEY, address: ...}`).
+    The twin's ChainLog answers every key mainnet's had at the date (chainlog_plan). `extra_keys`
+    (chainlog key -> address) adds keys the date lacks, as governance would: the seam for a spell that
+    registers keys itself (an onboarding); a key the date has under another address is refused. A
+    spell's YAML never supplies an address here: `check` compares its keys with the date's chainlog.
     """
     ts = parse_start(date)
     day = iso_date(ts)
@@ -120,7 +121,7 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
     hardfork = S.hardfork_at(day)
     node = AnvilNode([*S.anvil_args(hardfork=hardfork), "--load-state", str(state)], port=port)
     try:
-        register_keys(node.rpc, extra_keys or {})
+        register_keys(node.rpc, extra_keys or {}, day)
         # Award counts given by a test are kept as built; otherwise the vests are as on mainnet then.
         move_to(node.rpc, ts, delay, day, S.normalized_counts(None) if award_counts is None else None,
                 stated_awards)
@@ -147,18 +148,18 @@ def cached_state(award_counts: dict[str, int] | None = None, progress: Progress 
 
 
 class TwinKeyError(InvalidInput, ValueError):
-    """An extra chainlog key would replace one of the twin's own contracts."""
+    """An extra chainlog key would replace a key the twin's ChainLog has at its date."""
 
 
-def register_keys(rpc: Rpc, keys: dict[str, str]) -> None:
+def register_keys(rpc: Rpc, keys: dict[str, str], day: str) -> None:
     """`ChainLog.setAddress(key, address)` from the PauseProxy (a ward of the ChainLog) for each key
-    the twin does not have yet; a key of the twin's own with another address is refused."""
-    own = {key: MAINNET[key].lower() for key in S.chainlog_keys()}
+    the date's chainlog lacks; a key it has with another address is refused."""
+    plan, _ = chainlog_plan(day)
     todo = {}
     for key, address in keys.items():
-        if key in own:
-            if own[key] != address.lower():
-                raise TwinKeyError(f"the twin's ChainLog holds {MAINNET[key]} under {key}, not {address}")
+        if key in plan:
+            if plan[key].lower() != address.lower():
+                raise TwinKeyError(f"the twin's ChainLog holds {plan[key]} under {key} at {day}, not {address}")
             continue
         todo[key] = address
     if not todo:
@@ -271,40 +272,82 @@ def fund_treasury_vests(rpc: Rpc) -> None:
     rpc.stop_impersonating(proxy)
 
 
-def chainlog_plan(day: str) -> tuple[dict[str, str], list[str]]:
-    """What the twin's ChainLog answers at `day`: mainnet's entries whose contract the twin holds.
-
-    The twin places every contract at today's address and registers today's keys; a spell of an
-    earlier date must find that date's keys instead (MCD_VEST_DAI was the first DAI vest until
-    2022-04-29, MCD_GOV is SKY from 2025-05-15, a vest deployed later is absent). Keys whose
-    contract the twin does not hold are left out, and said so in the notes.
-    """
+def modeled_addresses() -> set[str]:
+    """Addresses (lower case) of the contracts the twin holds: its keys' and its own (the SKY chief)."""
     held = {address.lower() for address in (MAINNET[key] for key in S.chainlog_keys())}
-    held |= {address.lower() for address, _ in S.TWIN_ONLY.values()}  # e.g. the SKY chief
-    wanted = history.chainlog_at(day)
-    plan = {key: address for key, address in wanted.items() if address.lower() in held}
-    missing = sorted(key for key, address in wanted.items()
+    return held | {address.lower() for address, _ in S.TWIN_ONLY.values()}
+
+
+def chainlog_plan(day: str) -> tuple[dict[str, str], list[str]]:
+    """What the twin's ChainLog answers at `day`: every key mainnet's had then (history.chainlog_at).
+
+    The twin places every contract it models at today's address and its build registers today's keys;
+    a spell of an earlier date must find that date's keys instead (MCD_VEST_DAI was the first DAI vest
+    until 2022-04-29, MCD_GOV is SKY from 2025-05-15, a vest deployed later is absent). Every other key
+    of the date points at its mainnet address, where the twin has no code: a spell reading it gets the
+    right address, and a call to it fails (a failed cast names the key: cast.simulate). A key of the
+    twin's own whose contract at the date it does not model keeps the twin's, said in the notes.
+    """
+    held = modeled_addresses()
+    plan = history.chainlog_at(day)
+    missing = sorted(key for key, address in plan.items()
                      if address.lower() not in held and key in S.chainlog_keys())
-    notes = [f"{key}: mainnet had {wanted[key]} at this date, a contract the twin does not model; "
+    notes = [f"{key}: mainnet had {plan[key]} at this date, a contract the twin does not model; "
              f"the twin keeps {MAINNET[key]}" for key in missing]
     for key in missing:
         plan[key] = MAINNET[key]
+    without_code = len(unmodeled_keys(plan))
+    if without_code:
+        notes.append(f"{without_code} of the {len(plan)} keys of the date name contracts the twin does not model: "
+                     "they point at their mainnet addresses, which hold no code on the twin")
     return plan, notes
 
 
+def unmodeled_keys(chainlog: dict[str, str]) -> dict[str, str]:
+    """Key -> address of the keys of `chainlog` whose address holds no twin contract."""
+    held = modeled_addresses()
+    return {key: address for key, address in chainlog.items() if address.lower() not in held}
+
+
 def edit_chainlog(rpc: Rpc, day: str) -> None:
-    """Make the twin's ChainLog answer as chainlog_plan(day) says, as governance would: the
-    PauseProxy (a ward of the ChainLog) sets and removes keys."""
+    """Make the twin's ChainLog answer as chainlog_plan(day) says. The twin's own keys change as
+    governance would change them (the PauseProxy, a ward of the ChainLog, sets and removes them);
+    the hundreds of keys it does not model are written into its storage in one batch."""
     plan, _ = chainlog_plan(day)
     current = {key: MAINNET[key] for key in S.chainlog_keys()}
+    without_code = {key: address for key, address in unmodeled_keys(plan).items() if key not in current}
     proxy = MAINNET["MCD_PAUSE_PROXY"]
     rpc.impersonate(proxy)
     for key in sorted(set(current) | set(plan)):
+        if key in without_code:
+            continue  # appended below, in one batch
         if key in plan and current.get(key, "").lower() != plan[key].lower():
             _send(rpc, proxy, CHANGELOG, "setAddress(bytes32,address)", _word(key) + _address_word(plan[key]))
         elif key not in plan:
             _send(rpc, proxy, CHANGELOG, "removeAddress(bytes32)", _word(key))
     rpc.stop_impersonating(proxy)
+    append_keys(rpc, without_code)
+
+
+# The twin's ChainLog (as mainnet's): location mapping(bytes32 => (pos, addr)) at slot 1, keys array at 2.
+CHAINLOG_LOCATION_SLOT, CHAINLOG_KEYS_SLOT = 1, 2
+
+
+def append_keys(rpc: Rpc, keys: dict[str, str]) -> None:
+    """Register `keys` (none of them in the ChainLog yet) as setAddress would leave its storage:
+    each key appended to `keys`, its position and address under `location[key]`."""
+    if not keys:
+        return
+    count = rpc.storage(CHANGELOG, CHAINLOG_KEYS_SLOT)
+    first = int.from_bytes(keccak256(CHAINLOG_KEYS_SLOT.to_bytes(32, "big")), "big")  # keys[0]
+    writes = []
+    for pos, (key, address) in enumerate(sorted(keys.items()), start=count):
+        name = int(_word(key), 16)
+        location = mapping_slot(name, CHAINLOG_LOCATION_SLOT)
+        writes += [(CHANGELOG, first + pos, name), (CHANGELOG, location, pos),
+                   (CHANGELOG, location + 1, int(address, 16))]
+    writes.append((CHANGELOG, CHAINLOG_KEYS_SLOT, count + len(keys)))
+    rpc.set_storages(writes)
 
 
 def _send(rpc: Rpc, sender: str, to: str, signature: str, args: str) -> None:

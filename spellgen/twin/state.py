@@ -1,7 +1,7 @@
 """The figures of the twin: when it starts, who holds what, which awards already exist.
 
 Pure data and pure functions (no I/O, no web3), shared by the builder, the starter and the
-tests, so a figure is written down once. Addresses and caps come from spellgen.spellfile.protocol.
+tests, so a figure is written down once. Addresses, caps and dates come from spellgen.spellfile.history.
 
 Everything here that is not in the spec is an assumption, chosen to look like mainnet in
 2021-2022 (2024-2025 for the USDS and SKY contracts) and marked as such; none of it is a mainnet fact.
@@ -12,15 +12,14 @@ from dataclasses import dataclass
 
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile import history
-from spellgen.spellfile.history import known_awards, pause_delay_at, vest_cap_at, vest_ids_at
-from spellgen.spellfile.protocol import DAY, DSS_EXEC_LIB, RAD, VESTS as PROTOCOL_VESTS, WAD
-from spellgen.spellfile.timeutil import iso_date
+from spellgen.spellfile.history import DSS_EXEC_LIB, known_awards, pause_delay_at, vest_cap_at, vest_ids_at
+from spellgen.spellfile.protocol import DAY, RAD, VESTS as PROTOCOL_VESTS, WAD
+from spellgen.spellfile.timeutil import day_start, iso_date, parse_date
 
 # --- Time -------------------------------------------------------------------------------------
 
-# The earliest date the twin can start at. MCD_VEST_DAI_LEGACY was deployed in 2021 and every
-# budget spell spellgen targets is later, so nothing earlier is needed.
-GENESIS = 1_622_505_600  # 2021-06-01 00:00:00 UTC
+# The earliest date the twin can start at (history.TWIN_FIRST_DAY, which `check` tests a spell's date against).
+GENESIS = day_start(parse_date(history.TWIN_FIRST_DAY))  # 1_622_505_600: 2021-06-01 00:00:00 UTC
 # The build runs just before GENESIS, one second per block, so the dump's last block is older
 # than any date a twin may start at and time only ever moves forward.
 BUILD_START = GENESIS - 3_600  # 2021-05-31 23:00:00 UTC

@@ -24,7 +24,8 @@ from typing import Callable
 from eth_abi import decode
 
 from spellgen.spellfile.address import keccak256, to_checksum
-from spellgen.spellfile.protocol import DSS_EXEC_LIB, RAY
+from spellgen.spellfile.protocol import RAY
+from spellgen.spellfile.history import DSS_EXEC_LIB
 from spellgen.spellfile.expect import Expected
 
 

@@ -350,7 +350,7 @@ class Verifier:
 
     # -- the whole state diff, the call tree, other cast times, the interface -----------------------
     def _names(self) -> dict[str, str]:
-        from spellgen.spellfile.protocol import DSS_EXEC_LIB, MAINNET
+        from spellgen.spellfile.history import DSS_EXEC_LIB, MAINNET
 
         o = self.o
         names = {address.lower(): key for key, address in MAINNET.items()}

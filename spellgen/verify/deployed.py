@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spellgen.compiler.compile import Contract, CompiledSpell
 from spellgen.chain.client import Chain, calldata
 from spellgen.spellfile.address import keccak256, to_checksum
-from spellgen.spellfile.protocol import CHANGELOG
+from spellgen.spellfile.history import CHANGELOG
 from spellgen.errors import InvalidInput
 
 WORD = 32

@@ -28,7 +28,7 @@ def test_simulate_on_a_fork_of_the_twin(upstream, tmp_path, capsys, monkeypatch)
     assert report["chain"].startswith("fork of http://127.0.0.1:") and report["summary"]["failed"] == 0
     # The fork, not the upstream, took the cast: the upstream's treasury is untouched.
     from spellgen.chain.client import Chain
-    from spellgen.spellfile.protocol import MAINNET
+    from spellgen.spellfile.history import MAINNET
 
     upstream_chain = Chain(upstream.url)
     assert upstream_chain.call(MAINNET["MCD_GOV"], "balanceOf(address)(uint256)",

@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 
 from spellgen.cli import main as cli
-from spellgen.spellfile.protocol import DSS_EXEC_LIB
+from spellgen.spellfile.history import DSS_EXEC_LIB
 
 ROOT = Path(__file__).resolve().parents[2]
 DEC = ROOT / "examples/techops-2022-12-09.yaml"

@@ -7,7 +7,7 @@ import pytest
 from batches import Batches
 from spellgen.compiler.compile import MAX_CODE_SIZE, CompileError, SpellRequest, compile_spell
 from spellgen.spellfile.parse import load_spell
-from spellgen.spellfile.protocol import DSS_EXEC_LIB
+from spellgen.spellfile.history import DSS_EXEC_LIB
 from spellgen.render.spell import render
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -90,6 +90,28 @@ def test_brownie_run_on_the_named_twin_network_verifies_a_real_style_spell():
     assert "PASS  stream: 4,800,000 SKY to ECOSYSTEM on MCD_VEST_SKY_TREASURY" in result.stdout
 
 
+def test_brownie_run_of_a_sky_era_spell_paying_subproxies_passes_on_the_twin():
+    """Issue 21, case 3: the Brownie twin is the CLI's, with every chainlog key of its date (the
+    deploy used to revert `dss-chain-log/invalid-key for key GROVE_SUBPROXY`)."""
+    result = brownie("run", SCRIPT, "main", "examples/sky-2026-02-26.yaml", "--network", "spellgen-twin")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "invalid-key" not in result.stdout + result.stderr
+    assert re.search(r"\d+ items passed, 0 failed", result.stdout)
+
+
+def test_brownie_run_of_a_spell_before_the_twin_exits_2_located(tmp_path):
+    spec = tmp_path / "june-2020.yaml"
+    spec.write_text("spellgen: 1\nspell:\n  date: 2020-06-04\n  description: \"2020-06-04 MakerDAO Executive Spell | "
+                    "Hash: 0x1284f085ea8cd00b52464a5191e1975b5e1b53fcfe3daa1434bd37348fbeaf9f\"\n  office_hours: false\n"
+                    "sections:\n  - title: Budgets\n    actions:\n"
+                    "      - {type: dai_payment, to: 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B, amount: 1000}\n")
+    result = brownie("run", SCRIPT, "main", str(spec), "--network", "spellgen-twin")
+    assert result.returncode == 2, result.stdout[-3000:] + result.stderr[-3000:]
+    assert f"{spec}:3:9: spell.date: the twin's chain begins on 2021-06-01; a spell dated 2020-06-04 cannot be " \
+           "cast on it" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
 def test_brownie_run_exits_1_when_an_item_fails(tmp_path):
     folder = tmp_path / "spell"
     folder.mkdir()

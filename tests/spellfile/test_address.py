@@ -2,7 +2,7 @@
 import pytest
 
 from spellgen.spellfile.address import AddressError, parse_address, to_checksum
-from spellgen.spellfile.protocol import DSS_EXEC_LIB, MAINNET
+from spellgen.spellfile.history import DSS_EXEC_LIB, MAINNET
 
 EIP55_VECTORS = [
     "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",

@@ -44,9 +44,33 @@ def test_an_address_in_no_registry_entry_is_a_warning_with_close_names(tmp_path,
     assert "closest registry names: " in out
 
 
-def test_a_registry_address_under_our_own_name_is_fine(tmp_path, capsys):
+def test_a_registry_address_under_our_own_name_is_a_warning_naming_the_registry_name(tmp_path, capsys):
+    """Issue 21: the 2022 spells' TECH_001 is the registry's TECH_WALLET, a harmless difference that is
+    still said (the registry's name), so a harmful one (SES_WALLET's address as TECH_001) cannot hide."""
     code, out = check(tmp_path, DEC.read_text(), capsys)
-    assert code == 0 and "wallet registry" not in out
+    assert code == 0
+    assert "spec.yaml:16:3: wallets.TECH_001: warning: the wallet registry of 2022-12-09 calls " \
+           "0x2dC0420A736D1F40893B9481D8968E4D7424bC0B TECH_WALLET, not TECH_001\n" in out
+
+
+def test_another_wallets_address_under_a_name_is_a_warning_naming_the_registry_name(tmp_path, capsys):
+    ses = "0x87AcDD9208f73bFc9207e1f6F0fDE906bcA95cc6"
+    text = DEC.read_text().replace("TECH_001: 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B", f"TECH_001: {ses}")
+    code, out = check(tmp_path, text, capsys)
+    assert code == 0
+    assert f"spec.yaml:16:3: wallets.TECH_001: warning: the wallet registry of 2022-12-09 calls {ses} " \
+           "SES_WALLET, not TECH_001\n" in out
+
+
+def test_strict_makes_every_warning_an_error(tmp_path, capsys):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(DEC.read_text())
+    assert cli.main(["check", str(spec)]) == 0
+    capsys.readouterr()
+    assert cli.main(["check", "--strict", str(spec)]) == 2
+    assert f"{spec}: invalid (0 errors, 1 warning; --strict: warnings are errors)" in capsys.readouterr().err
+    clean = ROOT / "examples/sky-2026-02-26.yaml"
+    assert cli.main(["check", "--strict", str(clean)]) == 0
 
 
 @pytest.mark.parametrize("expiry, code, words", [("29 days", 0, "warning: expiry 29 days"),

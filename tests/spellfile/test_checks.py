@@ -6,7 +6,7 @@ from spellfiles import FIRST_ACTION_LINE as L, diagnose, spell_text
 STREAM = """\
 - type: stream
   vest: MCD_VEST_DAI
-  to: TECH_001
+  to: TECH_WALLET
   total: 120,000
   start: 2023-04-01
   end: 2024-03-31
@@ -30,9 +30,9 @@ def test_clean_stream_has_no_problem(tmp_path):
     (STREAM.replace("120,000", "0"), L + 3, 10, "sections[0].actions[0].total", "greater than zero"),
     (STREAM.replace("120,000", "20,000,000"), L + 3, 10, "sections[0].actions[0].total",
      "above the MCD_VEST_DAI cap of 1,000,000 DAI per 30 days"),
-    (STREAM.replace("TECH_001", "TECH_002"), L + 2, 7, "sections[0].actions[0].to",
-     "unknown wallet 'TECH_002'; did you mean 'TECH_001'?"),
-    (STREAM.replace("TECH_001", "0x2dc0420a736d1f40893b9481d8968e4d7424bc0b"), L + 2, 7,
+    (STREAM.replace("TECH_WALLET", "TECH_WALET"), L + 2, 7, "sections[0].actions[0].to",
+     "unknown wallet 'TECH_WALET'; did you mean 'TECH_WALLET'?"),
+    (STREAM.replace("TECH_WALLET", "0x2dc0420a736d1f40893b9481d8968e4d7424bc0b"), L + 2, 7,
      "sections[0].actions[0].to", "the checksummed form is 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B"),
     (STREAM.replace("MCD_VEST_DAI", "MCD_VEST_DIA"), L + 1, 9, "sections[0].actions[0].vest",
      "did you mean 'MCD_VEST_DAI'?"),
@@ -42,18 +42,18 @@ def test_clean_stream_has_no_problem(tmp_path):
      "not a real date"),
     (STREAM.replace("end: 2024-03-31", "duration: 12 months"), L + 5, 13, "sections[0].actions[0].duration",
      "months and years vary"),
-    ("- type: dai_payment\n  to: TECH_001\n  amount: 348,452.30\n", L + 2, 11, "sections[0].actions[0].amount",
+    ("- type: dai_payment\n  to: TECH_WALLET\n  amount: 348,452.30\n", L + 2, 11, "sections[0].actions[0].amount",
      "round 348,452.30 up to 348,453"),
-    ("- type: dai_payment\n  to: TECH_001\n  amount: 1,000,000,000,000,000,000\n", L + 2, 11,
+    ("- type: dai_payment\n  to: TECH_WALLET\n  amount: 1,000,000,000,000,000,000\n", L + 2, 11,
      "sections[0].actions[0].amount", "requires less than 10^18 whole DAI"),
-    ("- type: mkr_transfer\n  to: TECH_001\n  amount: 1.0000000000000000001\n", L + 2, 11,
+    ("- type: mkr_transfer\n  to: TECH_WALLET\n  amount: 1.0000000000000000001\n", L + 2, 11,
      "sections[0].actions[0].amount", "19 decimals"),
-    ("- type: mkr_transfer\n  to: TECH_001\n  amount: 12 DAI\n", L + 2, 11, "sections[0].actions[0].amount",
+    ("- type: mkr_transfer\n  to: TECH_WALLET\n  amount: 12 DAI\n", L + 2, 11, "sections[0].actions[0].amount",
      "written in DAI but this action moves MKR"),
     ("- type: allowance\n  vest: MCD_VEST_DAI\n  set: 5\n", L + 1, 9, "sections[0].actions[0].vest",
      "only transferrable vests need an allowance"),
     ("- type: yank\n  vest: MCD_VEST_DAI\n  id: 0\n", L + 2, 7, "sections[0].actions[0].id", "at least 1"),
-    ("- {type: dai_payment, to: TECH_001, amount: 1}\n- {type: teleport}\n", L + 1, 10,
+    ("- {type: dai_payment, to: TECH_WALLET, amount: 1}\n- {type: teleport}\n", L + 1, 10,
      "sections[0].actions[1].type", "is not known"),
 ])
 def test_errors(tmp_path, actions, line, col, path, message):
@@ -81,10 +81,10 @@ def test_cap_change_in_the_same_spell_lifts_the_rate_check(tmp_path):
 
 
 def test_duplicate_wallet_address(tmp_path):
-    text = spell_text(STREAM).replace("SES_001: 0x87AcDD9208f73bFc9207e1f6F0fDE906bcA95cc6",
-                                      "SES_001: 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B")
+    text = spell_text(STREAM).replace("SES_WALLET: 0x87AcDD9208f73bFc9207e1f6F0fDE906bcA95cc6",
+                                      "SES_002: 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B")
     d = only(diagnose(tmp_path, text))
-    assert (d.line, d.path) == (7, "wallets.SES_001") and "same address" in d.message
+    assert (d.line, d.path) == (7, "wallets.SES_002") and "same address" in d.message
 
 
 def test_duplicate_yaml_key(tmp_path):
@@ -93,7 +93,7 @@ def test_duplicate_yaml_key(tmp_path):
 
 
 def test_reserved_wallet_name(tmp_path):
-    text = spell_text(STREAM).replace("SES_001:", "MCD_VEST_DAI:")
+    text = spell_text(STREAM).replace("SES_WALLET:", "MCD_VEST_DAI:")
     assert "already uses" in only(diagnose(tmp_path, text)).message
 
 
@@ -142,5 +142,5 @@ def test_broken_files(tmp_path, text, message):
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
-    actions = STREAM.replace("TECH_001", "NOBODY") + "- type: mkr_transfer\n  to: TECH_001\n  amount: -1\n"
+    actions = STREAM.replace("TECH_WALLET", "NOBODY") + "- type: mkr_transfer\n  to: TECH_WALLET\n  amount: -1\n"
     assert len(diagnose(tmp_path, spell_text(actions))) == 2

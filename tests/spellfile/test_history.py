@@ -102,3 +102,21 @@ def test_mkr_is_read_from_the_key_of_the_date(day, source, tmp_path):
     spec = tmp_path / "spec.yaml"
     spec.write_text(respell(DEC.read_text(), day))
     assert source in render(load_spell(spec), spec.name)
+
+
+def test_the_chainlog_table_is_the_address_list_of_every_date():
+    """The table holds every key of the spells repository's address list (some 600 today), each
+    row citing the commit that listed it; a few keys checked by hand against the list."""
+    today = history.chainlog_at("2026-04-30")
+    assert len(today) > 550
+    assert today["MCD_SPOT"] == "0x65C79fcB50Ca1594B025960e539eD7A9a6D434A3"
+    assert today["GROVE_SUBPROXY"] == "0x1369f7b2b38c76B6478c0f0E66D94923421891Ba"
+    assert "MCD_SPOT" in history.chainlog_at("2021-06-01")
+    entry = history.key_history("GROVE_SUBPROXY")[0]
+    assert entry.source.startswith("sky-ecosystem/spells-mainnet@") and entry.source.endswith(
+        " src/test/addresses_mainnet.sol")
+
+
+def test_every_twin_contract_address_is_one_the_table_gives_its_key():
+    for key, address in history.MAINNET.items():
+        assert any(e.address.lower() == address.lower() for e in history.key_history(key)), key

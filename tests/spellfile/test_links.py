@@ -13,12 +13,12 @@ spell:
   description: "{date} MakerDAO Executive Spell | Hash: 0x{'12' * 32}"
   office_hours: false
 wallets:
-  TECH_001: 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B
+  TECH_WALLET: 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B
 sections:
   - title: Budgets
     links:
 {links}    actions:
-      - {{type: dai_payment, to: TECH_001, amount: 1}}
+      - {{type: dai_payment, to: TECH_WALLET, amount: 1}}
 """
 
 

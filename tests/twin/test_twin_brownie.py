@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from spellgen.spellfile.protocol import MAINNET
+from spellgen.spellfile.history import MAINNET
 
 ROOT = Path(__file__).resolve().parents[2]
 

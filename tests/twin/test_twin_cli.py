@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.spellfile.protocol import MAINNET
+from spellgen.spellfile.history import MAINNET
 from spellgen.chain.rpc import Rpc
 from spellgen.twin.start import cached_state
 from spellgen.chain.node import free_port

@@ -9,7 +9,8 @@ import pytest
 from eth_account import Account
 from web3 import Web3
 
-from spellgen.spellfile.protocol import MAINNET, RAD, RAY, WAD
+from spellgen.spellfile.protocol import RAD, RAY, WAD
+from spellgen.spellfile.history import MAINNET
 from spellgen.twin import state as S
 from twinkit import ZERO, b32, probe_artifacts
 

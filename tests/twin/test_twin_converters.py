@@ -2,7 +2,8 @@
 wired as on mainnet, and extra chainlog keys a spell declares are registered at start."""
 import pytest
 
-from spellgen.spellfile.protocol import MAINNET, MKR_SKY_RATE, RAY, WAD
+from spellgen.spellfile.protocol import MKR_SKY_RATE, RAY, WAD
+from spellgen.spellfile.history import MAINNET
 from spellgen.twin import start_twin
 from spellgen.twin import state as S
 from spellgen.twin.start import TwinKeyError
@@ -74,15 +75,20 @@ def test_spk_and_the_new_vests_are_wired_as_on_mainnet(kit):
 
 
 def test_extra_chainlog_keys_are_registered_at_start():
-    keys = {"SPARK_SUBPROXY": "0x3300f198988e4C9C63F75dF86De36421f06af8c4",
+    """The seam for keys a spell registers itself: a key the date lacks is added; a key the date has
+    keeps the date's address (the same address is no change, another is refused)."""
+    keys = {"AMATSU_SUBPROXY": "0xF33B14329e7115dD0B40DBb2985E1A0Df10E3fAa",  # registered on 2026-03-26
             "MCD_VEST_DAI": MAINNET["MCD_VEST_DAI"]}  # a key of the twin's own, same address: no change
     with start_twin("2026-02-26", extra_keys=keys) as twin:
         from spellgen.chain.client import Chain
 
         chain = Chain(twin.url)
         getter = "getAddress(bytes32)(address)"
-        assert chain.call(MAINNET["CHANGELOG"], getter, b32("SPARK_SUBPROXY")) == keys["SPARK_SUBPROXY"]
+        assert chain.call(MAINNET["CHANGELOG"], getter, b32("AMATSU_SUBPROXY")) == keys["AMATSU_SUBPROXY"]
         assert chain.call(MAINNET["CHANGELOG"], "count()(uint256)") == len(twin.addresses) + 1
         assert twin.rpc.timestamp() == 1772064000  # the date is still the start's: 2026-02-26 00:00 UTC
     with pytest.raises(TwinKeyError, match="holds 0xa4c2.* under MCD_VEST_DAI"):
-        start_twin("2026-02-26", extra_keys={"MCD_VEST_DAI": keys["SPARK_SUBPROXY"]})
+        start_twin("2026-02-26", extra_keys={"MCD_VEST_DAI": "0x3300f198988e4C9C63F75dF86De36421f06af8c4"})
+    with pytest.raises(TwinKeyError, match="holds 0x3300f198988e4C9C63F75dF86De36421f06af8c4 under SPARK_SUBPROXY "
+                                           "at 2026-02-26, not 0x1369f7b2b38c76B6478c0f0E66D94923421891Ba"):
+        start_twin("2026-02-26", extra_keys={"SPARK_SUBPROXY": "0x1369f7b2b38c76B6478c0f0E66D94923421891Ba"})

@@ -7,7 +7,7 @@ import pytest
 
 from spellgen.chain.client import Chain, TxFailed
 from spellgen.cli import main as cli
-from spellgen.spellfile.protocol import CHANGELOG
+from spellgen.spellfile.history import CHANGELOG
 from spellgen.twin import start_twin
 
 ROOT = Path(__file__).resolve().parents[2]

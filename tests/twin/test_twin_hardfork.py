@@ -6,7 +6,7 @@ at a date of each era and check the fork anvil reports and that a contract call 
 """
 import pytest
 
-from spellgen.spellfile.protocol import MAINNET
+from spellgen.spellfile.history import MAINNET
 from spellgen.twin import start_twin
 from spellgen.twin import state as S
 

@@ -9,7 +9,8 @@ import pytest
 
 from spellgen.compiler.compile import MAX_CODE_SIZE, compile_spell
 from spellgen.spellfile.parse import load_spell
-from spellgen.spellfile.protocol import DSS_EXEC_LIB, MAINNET, RAD, WAD
+from spellgen.spellfile.protocol import RAD, WAD
+from spellgen.spellfile.history import DSS_EXEC_LIB, MAINNET
 from spellgen.render.spell import render
 from spellgen.twin.artifacts import Artifact
 

@@ -6,7 +6,8 @@ from web3 import Web3
 
 from conftest import TWIN_DATE
 from spellgen.spellfile import history
-from spellgen.spellfile.protocol import DAY, DSS_EXEC_LIB, MAINNET, RAD, RAY, TWENTY_YEARS, WAD
+from spellgen.spellfile.protocol import DAY, RAD, RAY, TWENTY_YEARS, WAD
+from spellgen.spellfile.history import DSS_EXEC_LIB, MAINNET
 from spellgen.twin import TwinDateError, start_twin
 from spellgen.twin import state as S
 from spellgen.twin.cache import manifest_path

@@ -9,7 +9,8 @@ pass by reading an unrelated zero.
 import pytest
 from web3 import Web3
 
-from spellgen.spellfile.protocol import MAINNET, RAD, RAY, WAD
+from spellgen.spellfile.protocol import RAD, RAY, WAD
+from spellgen.spellfile.history import MAINNET
 from spellgen.twin import state as S
 from spellgen.chain.slots import mapping_slot, nested_slot
 from twinkit import ZERO, b32

@@ -8,7 +8,8 @@ from eth_abi import encode
 from web3 import Web3
 from web3.exceptions import ContractLogicError
 
-from spellgen.spellfile.protocol import DSS_EXEC_LIB, MAINNET, RAD, WAD
+from spellgen.spellfile.protocol import RAD, WAD
+from spellgen.spellfile.history import DSS_EXEC_LIB, MAINNET
 from twinkit import probe_artifacts
 
 TARGET = "0x2dC0420A736D1F40893B9481D8968E4D7424bC0B"  # TECH-001 Auditor Wallet

@@ -6,7 +6,8 @@ the PauseProxy as ward, so `kit.as_governance` stands in for a cast spell); each
 """
 import pytest
 
-from spellgen.spellfile.protocol import DAY, MAINNET, RAY, TWENTY_YEARS, WAD
+from spellgen.spellfile.protocol import DAY, RAY, TWENTY_YEARS, WAD
+from spellgen.spellfile.history import MAINNET
 from spellgen.twin import state as S
 from twinkit import ZERO, b32, probe_artifacts
 

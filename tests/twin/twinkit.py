@@ -8,7 +8,8 @@ from web3 import Web3
 from web3.exceptions import ContractLogicError
 from web3.logs import DISCARD
 
-from spellgen.spellfile.protocol import DSS_EXEC_LIB, MAINNET, WAD
+from spellgen.spellfile.protocol import WAD
+from spellgen.spellfile.history import DSS_EXEC_LIB, MAINNET
 from spellgen.twin import state as S
 from spellgen.twin.artifacts import Artifact, compile_twin_sources, twin_artifacts
 

@@ -169,8 +169,13 @@ HARM: list[tuple[str, Path, list[tuple[str, str]], str, str]] = [
     ("harm only when the attacker casts it", DEC,
      dec(f"        if (tx.origin == {A}) HarmLike({VAT}).rely({A});"), f"the cast by {ATTACKER}",
      f"MCD_VAT: wards[{ATTACKER}]"),
+    # The twin's ChainLog holds every key of its date (391 on 2022-12-09): a harm waiting for more keys
+    # than that shows in the recast with a longer ChainLog, and one waiting for fewer in the cast itself.
     ("harm only when the ChainLog has many keys", DEC,
-     dec(f"        if (HarmLike({LOG}).count() > 300) HarmLike({VAT}).rely({A});"), "ChainLog keys",
+     dec(f"        if (HarmLike({LOG}).count() > 500) HarmLike({VAT}).rely({A});"), "ChainLog keys",
+     f"MCD_VAT: wards[{ATTACKER}]"),
+    ("harm once the ChainLog has the keys of the date", DEC,
+     dec(f"        if (HarmLike({LOG}).count() > 300) HarmLike({VAT}).rely({A});"), "nothing else: every changed storage",
      f"MCD_VAT: wards[{ATTACKER}]"),
     ("officeHours() true, but false inside the cast", DEC,
      [("    function officeHours() public pure override returns (bool) {\n        return true;\n    }",

@@ -14,8 +14,7 @@ from spellgen.compiler.compile import compile_spell
 from spellgen.chain.client import Chain
 from spellgen.cli import main as cli
 from spellgen.run import load_source
-from spellgen.spellfile.history import compile_settings_at
-from spellgen.spellfile.protocol import CHANGELOG
+from spellgen.spellfile.history import CHANGELOG, compile_settings_at
 from spellgen.twin import start_twin
 from spellgen.verify.deployed import first_difference, masked, split_metadata
 
@@ -33,7 +32,7 @@ def deployed():
     """A twin at the spell's date with the rendered spell deployed on it, as the crafter would deploy it."""
     spell, source, solc = load_source(SPEC)
     compiled = compile_spell(source, solc, settings=compile_settings_at(spell.date))
-    twin = start_twin(spell.date, extra_keys=spell.chainlog_parties())
+    twin = start_twin(spell.date)  # the chainlog of its date: every key the spell reads
     try:
         chain = Chain(twin.url)
         receipt = chain.send(chain.accounts()[0], None, bytes.fromhex(compiled.spell.bytecode))

@@ -6,7 +6,8 @@ from types import SimpleNamespace
 
 from spellgen.chain.client import topic
 from spellgen.spellfile.expect import Expected
-from spellgen.spellfile.protocol import MAINNET, RAD, WAD
+from spellgen.spellfile.history import MAINNET
+from spellgen.spellfile.protocol import RAD, WAD
 from spellgen.verify.compare import EventLedger
 from spellgen.verify.statediff import _fmt, rad_text, scaled_down
 

@@ -3,7 +3,8 @@ hand-made traces (no chain): each rule must be able to fail."""
 from types import SimpleNamespace
 
 from spellgen.chain.slots import mapping_slot, nested_slot
-from spellgen.spellfile.protocol import MAINNET, RAD, WAD
+from spellgen.spellfile.protocol import RAD, WAD
+from spellgen.spellfile.history import MAINNET
 from spellgen.verify.callpolicy import Policy, frames, selector
 from spellgen.verify.compare import max_cast_gas
 from spellgen.spellfile.expect import Expected, Item, Payment
