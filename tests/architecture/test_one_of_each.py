@@ -41,8 +41,8 @@ def test_one_json_rpc_client():
     assert importers("urllib.request") == ["spellgen/chain/rpc.py"]
     assert importers("web3") == []
     assert importers("requests") == []
-    posting = [where for where, tree in trees().items() for node in ast.walk(tree)
-               if isinstance(node, ast.Constant) and node.value == "jsonrpc"]
+    posting = sorted({where for where, tree in trees().items() for node in ast.walk(tree)
+                      if isinstance(node, ast.Constant) and node.value == "jsonrpc"})
     assert posting == ["spellgen/chain/rpc.py"]
 
 
