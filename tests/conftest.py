@@ -19,6 +19,7 @@ outputs go to tmp_path, and the tests that use Brownie or build/ in the checkout
 from __future__ import annotations
 
 import contextlib
+import copy
 import fcntl
 import io
 import json
@@ -55,7 +56,7 @@ class TwinPool:
 
     def __init__(self, start) -> None:
         self._start = start  # the real spellgen.twin.start.start_twin
-        self._twins: dict[tuple, tuple] = {}  # key -> (twin, snapshot id of its fresh state)
+        self._twins: dict[tuple, list] = {}  # key -> [twin, snapshot id of its fresh state, lease number out or 0]
         self.starts = 0
         self.leases = 0
 
@@ -64,27 +65,34 @@ class TwinPool:
         key = _request_key(date, *args, **kwargs)
         if key is None:
             return self._start(date, *args, **kwargs)
-        if key not in self._twins:
-            if len(self._twins) >= POOL_SIZE:
-                oldest = next(iter(self._twins))
-                self._twins.pop(oldest)[0].stop()
-            twin = self._start(date, *args, **kwargs)
-            self._twins[key] = (twin, twin.rpc.snapshot())
-            self.starts += 1
-        else:
+        if key in self._twins:
             self._twins[key] = self._twins.pop(key)  # most recently used last
+            self.release(key, self._twins[key][2])  # a lease never given back (the code crashed) ends now
+        else:
+            if len(self._twins) >= POOL_SIZE:
+                self._twins.pop(next(iter(self._twins)))[0].stop()
+            twin = self._start(date, *args, **kwargs)
+            self._twins[key] = [twin, twin.rpc.snapshot(), 0]
+            self.starts += 1
         self.leases += 1
-        base, _ = self._twins[key]
-        return LeasedTwin(self, key, **{f.name: getattr(base, f.name) for f in fields(base)})
+        entry = self._twins[key]
+        entry[2] = self.leases
+        base = entry[0]
+        # Lists and dicts (notes, chainlog) copied: what one lease's user changes, the next never sees.
+        return LeasedTwin(self, key, self.leases, **{f.name: base.node if f.name == "node" else
+                                                     copy.copy(getattr(base, f.name)) for f in fields(base)})
 
-    def release(self, key: tuple) -> None:
-        """Back to the fresh state (anvil drops a snapshot once reverted to it: take it again)."""
-        twin, snapshot = self._twins[key]
-        twin.rpc.revert(snapshot)
-        self._twins[key] = (twin, twin.rpc.snapshot())
+    def release(self, key: tuple, lease: int) -> None:
+        """Back to the fresh state, if `lease` is still out (anvil drops a snapshot once reverted to it:
+        it is taken again)."""
+        entry = self._twins.get(key)
+        if entry is None or not lease or entry[2] != lease:
+            return
+        entry[0].rpc.revert(entry[1])
+        entry[1], entry[2] = entry[0].rpc.snapshot(), 0
 
     def close(self) -> None:
-        for twin, _ in self._twins.values():
+        for twin, _, _ in self._twins.values():
             twin.stop()
         self._twins.clear()
 
@@ -92,14 +100,12 @@ class TwinPool:
 class LeasedTwin(Twin):
     """A pooled twin as start_twin returns it; stop() gives it back to the pool, reverted."""
 
-    def __init__(self, pool: TwinPool, key: tuple, **fields_of_twin) -> None:
+    def __init__(self, pool: TwinPool, key: tuple, lease: int, **fields_of_twin) -> None:
         super().__init__(**fields_of_twin)
-        self._pool, self._key, self._stopped = pool, key, False
+        self._pool, self._key, self._lease = pool, key, lease
 
     def stop(self) -> None:
-        if not self._stopped:
-            self._stopped = True
-            self._pool.release(self._key)
+        self._pool.release(self._key, self._lease)
 
 
 @pytest.fixture(scope="session")

@@ -50,3 +50,16 @@ def test_a_fixed_port_gets_a_twin_of_its_own(twin_pool):
     port = free_port()
     with spellgen.twin.start_twin("2022-12-09", port=port) as twin:
         assert twin.port == port and not hasattr(twin, "_pool")
+
+
+def test_a_lease_never_given_back_is_reverted_before_the_next(twin_pool):
+    twin = spellgen.twin.start_twin("2022-12-09")
+    time = twin.rpc.timestamp()
+    twin.rpc.warp(time + 86_400)  # and no stop(): as if the code under test had crashed
+    again = spellgen.twin.start_twin("2022-12-09")
+    assert again.rpc.timestamp() == time
+    again.rpc.warp(time + 3_600)
+    twin.stop()  # the old lease's late stop() must not revert the new lease
+    assert again.rpc.timestamp() == time + 3_600
+    again.stop()
+    assert spellgen.twin.start_twin("2022-12-09").rpc.timestamp() == time
