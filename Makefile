@@ -2,8 +2,9 @@
 #
 #   make setup       .venv (requirements.lock + spellgen editable), node_modules (anvil, solcjs),
 #                    .tools/solc/solc-vX.Y.Z for py-solc-x and .tools/bin/anvil
-#   make test        setup and Debian's chromium (for the report.html browser test), then pytest
-#                    (extra arguments: PYTEST_ARGS="-k foo tests/x.py")
+#   make test        setup and Debian's chromium (for the report.html browser test), then pytest on
+#                    every core (extra arguments: PYTEST_ARGS="-k foo tests/x.py"; PYTEST_WORKERS=0
+#                    for one process)
 #   make lint        setup, then mypy over spellgen/ and ruff over the Python tree (pyproject.toml)
 #   make demo        setup, build both examples, simulate the TechOps DAI spell on the twin
 #   make twin-artifacts   compile contracts/twin (solc 0.8.16, the twin's settings) into
@@ -117,9 +118,14 @@ guarded-setup:
 # pytest exits 5 when it collected nothing (wrong path, typo in -k, import-time skip...).
 # That must never pass as green, so it is turned into a failure with a message.
 # -rs: every skipped test prints its reason in the summary.
+# pytest-xdist runs the tests on every core (PYTEST_WORKERS=auto; PYTEST_WORKERS=0 runs them in this
+# process). --dist loadgroup spreads the tests one by one, except that the tests marked with the same
+# xdist_group run on one worker, in order (Brownie's: they share build/ in the checkout).
+PYTEST_WORKERS ?= auto
+PYTEST_RUN := $(PY) -m pytest -p no:cacheprovider -rs -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 test: guarded-setup browser
-	$(info $(PY) -m pytest -p no:cacheprovider -rs $(PYTEST_ARGS))
-	@status=0; $(PY) -m pytest -p no:cacheprovider -rs $(PYTEST_ARGS) || status=$$?; \
+	$(info $(PYTEST_RUN))
+	@status=0; $(PYTEST_RUN) || status=$$?; \
 	if [ "$$status" -eq 5 ]; then \
 	  echo "make test: FAILED - pytest collected no tests (exit 5); check the test paths and PYTEST_ARGS." >&2; \
 	  exit 1; \

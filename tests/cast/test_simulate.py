@@ -17,25 +17,30 @@ SPECS = [ROOT / "examples/techops-2022-01-28.yaml", ROOT / "examples/techops-202
          ROOT / "tests/spells/sky-direct-2024-11-28.yaml"]
 
 
+# The simulations of the examples are run once per session and shared (tests/conftest.py, `simulated`);
+# the others cast on pooled twins (`shared_twins`).
+pytestmark = pytest.mark.usefixtures("shared_twins")
+
+
 @pytest.fixture(autouse=True)
 def no_fork_url(monkeypatch):
     monkeypatch.delenv("ETH_RPC_URL", raising=False)
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
-def test_every_item_passes_on_the_twin(spec, tmp_path, capsys):
-    assert cli.main(["simulate", str(spec), "--report-dir", str(tmp_path)]) == 0
-    out = capsys.readouterr().out
+def test_every_item_passes_on_the_twin(spec, simulated):
+    run = simulated(spec)
+    assert run.code == 0
+    out = run.out
     assert "FAIL" not in out
-    report = json.loads((tmp_path / "report.json").read_text())
+    report = run.report()
     assert report["summary"]["failed"] == 0 and report["summary"]["passed"] >= 8
     assert {r["status"] for r in report["results"]} == {"PASS"}
-    assert (tmp_path / "report.md").read_text().startswith(f"# Spell verification: {spec.name}")
+    assert run.text("report.md").startswith(f"# Spell verification: {spec.name}")
 
 
-def test_techops_items_carry_on_chain_evidence(tmp_path, capsys):
-    cli.main(["simulate", str(SPECS[0]), "--report-dir", str(tmp_path)])
-    results = {r["item"]: r for r in json.loads((tmp_path / "report.json").read_text())["results"]}
+def test_techops_items_carry_on_chain_evidence(simulated):
+    results = {r["item"]: r for r in simulated(SPECS[0]).report()["results"]}
     stream = results["stream: 2,486,400 DAI to TECH_001 on MCD_VEST_DAI, "
                      "2022-02-01 00:00:00 UTC to 2023-01-31 00:00:00 UTC"]
     assert stream["path"] == "sections[0].actions[1]"
@@ -44,11 +49,12 @@ def test_techops_items_carry_on_chain_evidence(tmp_path, capsys):
     assert results["office hours as declared"]["evidence"] == "officeHours() = False"
 
 
-def test_report_json_is_deterministic_apart_from_timings(tmp_path, capsys):
+def test_report_json_is_deterministic_apart_from_timings(tmp_path, capsys, simulated):
     reports = []
-    for run in ("a", "b"):
-        cli.main(["simulate", str(SPECS[1]), "--report-dir", str(tmp_path / run)])
-        data = json.loads((tmp_path / run / "report.json").read_text())
+    for run in ("shared", "b"):  # the session's shared run (maybe another process's) and a run of its own
+        if run == "b":
+            cli.main(["simulate", str(SPECS[1]), "--report-dir", str(tmp_path / run)])
+        data = simulated(SPECS[1]).report() if run == "shared" else json.loads((tmp_path / run / "report.json").read_text())
         assert data["variable_fields"] == ["steps[].seconds"]
         for step in data["steps"]:
             step.pop("seconds")
@@ -75,15 +81,16 @@ def test_the_yaml_pause_delay_reaches_the_twin(tmp_path, capsys):
     assert report["cast"]["time"] == "2022-01-28 16:00:06 UTC"
 
 
-def _results(spec: Path, tmp_path) -> dict:
-    assert cli.main(["simulate", str(spec), "--report-dir", str(tmp_path)]) == 0
-    return {r["item"]: r for r in json.loads((tmp_path / "report.json").read_text())["results"]}
+def _results(spec: Path, simulated) -> dict:
+    run = simulated(spec)
+    assert run.code == 0
+    return {r["item"]: r for r in run.report()["results"]}
 
 
-def test_a_stream_at_the_cast_is_judged_against_the_cast_block(tmp_path, capsys):
+def test_a_stream_at_the_cast_is_judged_against_the_cast_block(simulated):
     """`start: cast - 7 days`: bgn is the cast's block time minus 7 days, fin 730 days later."""
-    results = _results(ROOT / "examples/every-action-2026.yaml", tmp_path)
-    report = json.loads((tmp_path / "report.json").read_text())
+    results = _results(ROOT / "examples/every-action-2026.yaml", simulated)
+    report = simulated(ROOT / "examples/every-action-2026.yaml").report()
     from spellgen.spellfile.timeutil import iso, parse_instant
 
     cast = parse_instant(report["cast"]["time"].replace(" UTC", "Z").replace(" ", "T"), "start")[0]
@@ -94,8 +101,8 @@ def test_a_stream_at_the_cast_is_judged_against_the_cast_block(tmp_path, capsys)
     assert f"{iso(cast)} to {iso(cast + 365 * 86400)}" in sky["evidence"]
 
 
-def test_usds_payments_leave_no_dai_and_raise_sin_and_usds_supply(tmp_path, capsys):
-    results = _results(ROOT / "examples/sky-2026-01-15.yaml", tmp_path)
+def test_usds_payments_leave_no_dai_and_raise_sin_and_usds_supply(simulated):
+    results = _results(ROOT / "examples/sky-2026-01-15.yaml", simulated)
     buffer = results["surplus buffer: 20,755 DAI paid (20,755 USDS as USDS)"]
     assert "vat.sin(vow) +20,755 DAI" in buffer["evidence"] and "PauseProxy DAI +0 DAI" in buffer["evidence"]
     assert "DAI supply +0 DAI" in buffer["evidence"]
@@ -103,9 +110,9 @@ def test_usds_payments_leave_no_dai_and_raise_sin_and_usds_supply(tmp_path, caps
     assert results["USDS payment: 3,723 USDS to TANGO"]["evidence"] == "balance 0 USDS -> 3,723 USDS"
 
 
-def test_sky_from_mkr_rounds_the_mkr_up_and_keeps_the_remainder(tmp_path, capsys):
+def test_sky_from_mkr_rounds_the_mkr_up_and_keeps_the_remainder(simulated):
     """100,000.01 SKY needs 4.166667083333333334 MKR (rounded up): the PauseProxy keeps 16,000 wei of SKY."""
-    results = _results(ROOT / "tests/spells/sky-mkr-2025-03-06.yaml", tmp_path)
+    results = _results(ROOT / "tests/spells/sky-mkr-2025-03-06.yaml", simulated)
     # 13.75 + 12 + 4.166667083333333334 MKR, minting 24,000 SKY per MKR
     # and the treasury conversion of 624 MKR into 14,976,000 SKY for the PauseProxy
     conversion = results["MKR -> SKY conversion: 653.916667083333333334 MKR into 15,694,000.010000000000016 SKY"]
@@ -115,8 +122,8 @@ def test_sky_from_mkr_rounds_the_mkr_up_and_keeps_the_remainder(tmp_path, capsys
     assert next(r for item, r in results.items() if item.startswith("treasury: 655.416667083333333334 MKR out"))
 
 
-def test_chainlog_recipients_are_registered_on_the_twin_and_verified(tmp_path, capsys):
-    results = _results(ROOT / "examples/sky-2026-02-26.yaml", tmp_path)
+def test_chainlog_recipients_are_registered_on_the_twin_and_verified(simulated):
+    results = _results(ROOT / "examples/sky-2026-02-26.yaml", simulated)
     entry = results["chainlog: GROVE_SUBPROXY is 0x1369f7b2b38c76B6478c0f0E66D94923421891Ba"]
     assert entry["status"] == "PASS"
     assert entry["evidence"] == "ChainLog.getAddress(GROVE_SUBPROXY) = 0x1369f7b2b38c76B6478c0f0E66D94923421891Ba"

@@ -270,6 +270,8 @@ def test_anvil_answers_chain_id_and_dies_with_its_process():
         rpc(port, "eth_chainId")
 
 
+# One worker with the other Brownie tests under pytest-xdist: Brownie may first create ~/.brownie here.
+@pytest.mark.xdist_group("checkout-build")
 def test_use_project_anvil_edits_memory_only(monkeypatch):
     from brownie._config import CONFIG, _get_data_folder
 

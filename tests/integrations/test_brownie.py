@@ -4,6 +4,10 @@ from pathlib import Path
 
 import pytest
 
+# Under pytest-xdist (make test) every test of the "checkout-build" group runs on one worker, in order:
+# Brownie loads the project (build/, ~/.brownie), which another Brownie process may be writing.
+pytestmark = pytest.mark.xdist_group("checkout-build")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

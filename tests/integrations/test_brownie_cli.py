@@ -14,6 +14,10 @@ from pathlib import Path
 
 import pytest
 
+# Under pytest-xdist (make test) every test of the "checkout-build" group runs on one worker, in order:
+# Brownie compiles the project into build/ and reads ~/.brownie; two Brownie processes at once would race.
+pytestmark = pytest.mark.xdist_group("checkout-build")
+
 ROOT = Path(__file__).resolve().parents[2]
 BROWNIE = ROOT / ".venv" / "bin" / "brownie"
 SCRIPT = "scripts/simulate_spell.py"

@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+# Under pytest-xdist (make test) every test of the "checkout-build" group runs on one worker, in order:
+# pip builds the wheel in the checkout's build/, the folder Brownie compiles the project into.
+pytestmark = pytest.mark.xdist_group("checkout-build")
+
 ROOT = Path(__file__).resolve().parents[2]
 RENDER_DEPENDENCIES = ("jinja2", "markupsafe", "pyyaml", "pycryptodome")
 # `build` compiles through py-solc-x, which brings these.

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from spellgen.cli import main as cli
 from spellgen.cli import review as report_cli
 from spellgen.budget.parse import load_budget
 from spellgen.budget.caplines import budget_cap_lines, load_budget_caps
@@ -224,10 +223,10 @@ def test_write_reports_replaces_files_atomically(tmp_path):
 
 # --- simulate writes them with results ---------------------------------------------------------------
 
-def test_simulate_writes_md_html_and_json_with_results(tmp_path, capsys, monkeypatch):
-    monkeypatch.delenv("ETH_RPC_URL", raising=False)
-    assert cli.main(["simulate", str(TECHOPS), "--report-dir", str(tmp_path)]) == 0
-    md = (tmp_path / "report.md").read_text()
+def test_simulate_writes_md_html_and_json_with_results(simulated):
+    run = simulated(TECHOPS)  # `spellgen simulate` once per session, shared (tests/conftest.py)
+    assert run.code == 0
+    md = run.text("report.md")
     assert md.startswith("# Spell verification: techops-2022-01-28.yaml\n")  # passed: no banner line
     # The verified source named: file, keccak-256 of the source and of each runtime bytecode, the compiler.
     assert "| Verified source | DssSpell.sol (rendered from techops-2022-01-28.yaml), keccak-256 0x" in md
@@ -235,7 +234,7 @@ def test_simulate_writes_md_html_and_json_with_results(tmp_path, capsys, monkeyp
     assert re.search(r"\*\*\d+ items passed, 0 failed\*\*", md)
     assert "| 1,069,250 DAI |   |   |   | PASS |" in md
     assert "| 2,486,400 DAI | 2022-02-01 00:00:00 to 2023-01-31 00:00:00 | none | yes | PASS |" in md
-    html = (tmp_path / "report.html").read_text()
+    html = run.text("report.html")
     assert "<h2>Verification</h2>" in html and '<td class="PASS">PASS</td>' in html and "<svg" in html
     assert 'class="FAIL"' not in html
 

@@ -7,7 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from spellgen.spellfile.history import MAINNET
+
+# Under pytest-xdist (make test) every test of the "checkout-build" group runs on one worker, in order:
+# Brownie reads and may first create ~/.brownie, as the other Brownie tests do.
+pytestmark = pytest.mark.xdist_group("checkout-build")
 
 ROOT = Path(__file__).resolve().parents[2]
 

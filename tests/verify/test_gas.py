@@ -2,12 +2,8 @@
 of the reference suite's 20,000,000 and the chain's cap at the date, and warns above the block target."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
-
-from spellgen.cli import main as cli
 from spellgen.review.report import terminal_table
 from spellgen.verify.compare import GasLimits, gas_results
 
@@ -49,14 +45,10 @@ def test_lowered_thresholds_through_the_parameter_and_the_warn_line():
     assert len(gas_results("2022-01-28", 1, None, limits)) == 1  # an attached spell: deployment not measured
 
 
-@pytest.mark.usefixtures("no_rpc")
-def test_simulate_reports_the_measured_deployment_gas(tmp_path, capsys):
-    assert cli.main(["simulate", str(ROOT / "examples/techops-2022-12-09.yaml"), "--report-dir", str(tmp_path)]) == 0
-    items = {r["item"]: r for r in json.loads((tmp_path / "report.json").read_text())["results"]}
+def test_simulate_reports_the_measured_deployment_gas(simulated):
+    run = simulated(ROOT / "examples/techops-2022-12-09.yaml")  # once per session, shared (tests/conftest.py)
+    assert run.code == 0
+    items = {r["item"]: r for r in run.report()["results"]}
     deploy = items["deployment gas at most 30,000,000"]
     assert deploy["status"] == "PASS" and 100_000 < int(deploy["evidence"].split()[0].replace(",", "")) < 15_000_000
 
-
-@pytest.fixture
-def no_rpc(monkeypatch):
-    monkeypatch.delenv("ETH_RPC_URL", raising=False)
