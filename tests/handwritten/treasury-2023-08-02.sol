@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 //
-// A spell written by hand (not rendered by spellgen) for tests/specs/treasury-2023-08-02.yaml, in the
+// A spell written by hand (not rendered by spellgen) for tests/spells/treasury-2023-08-02.yaml, in the
 // style reviewers receive: interfaces from dss-interfaces, its own constant names and order.
 // tests/test_verify_handwritten.py checks that `spellgen verify` accepts it and catches its mutants.
 pragma solidity 0.8.16;

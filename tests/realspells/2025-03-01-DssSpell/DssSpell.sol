@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 //
-// A spell for tests/specs/usds-sky-2025-03-01.yaml written the way 2025-26 mainnet spells are
+// A spell for tests/spells/usds-sky-2025-03-01.yaml written the way 2025-26 mainnet spells are
 // (not rendered by spellgen): pragma 0.8.16, dss-interfaces imports, a helper library from its own
 // `dependencies/` folder, an internal helper, immutables read from the ChainLog, and a DssExecLib
 // call outside the budget (the ChainLog version). tests/integrations/test_real_spells.py compiles it
