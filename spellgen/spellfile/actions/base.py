@@ -1,0 +1,308 @@
+"""The contract every action kind fulfils: one class per kind, in one module per kind, holding all of it.
+
+A stage never asks which kind an action is. It calls the action's part instead: `parse` (the
+YAML fields), `check`, `solidity` (a `Block` laid out by render), `expect` (the items verify
+checks), `summary_row` and `diff_fields` (the reports), `paid_tokens`/`streamed` (totals per token),
+`flow` and `ledger_fields` (the budget planner and ledger), `doc_claims` (the executive
+document's lines), `brownie_tests` (the generated Brownie test). Parts a stage does not use yet
+are declared as data in `EFFECTS` (the calls, chain reads, branches and ordered events of the
+kind's Solidity), for the code analysis and the per-action event check later issues add.
+
+`PARTS` lists the parts; tests/architecture/test_actions.py fails when a registered kind lacks one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Protocol
+
+from spellgen.spellfile.diagnostics import Diagnostics, Loc
+
+if TYPE_CHECKING:  # the model and the parser import this module
+    from spellgen.spellfile.expect import Expected, Item
+    from spellgen.spellfile.model import Spell
+    from spellgen.spellfile.parse import SpellParser
+    from spellgen.spellfile.source import YNode
+    from spellgen.spellfile.style import HouseStyle
+
+
+@dataclass(frozen=True)
+class Party:
+    """A recipient or manager: a registry wallet (name set) or an inline address (name None)."""
+
+    address: str
+    name: str | None = None
+    chainlog: str | None = None  # a chainlog key the spell reads the address from; `address` is what it must hold
+
+    @property
+    def label(self) -> str:
+        return self.name or self.chainlog or self.address
+
+    @property
+    def code(self) -> str:
+        """How the spell's code names it: a wallet constant, a chainlog immutable, or the literal."""
+        return self.name or self.chainlog or self.address
+
+
+@dataclass
+class Located:
+    locs: dict[str, Loc] = field(default_factory=dict, kw_only=True)
+    path: str = field(default="", kw_only=True)
+
+    def loc(self, name: str = "") -> Loc:
+        """Where a field was written; falls back to the object itself."""
+        return self.locs.get(name) or self.locs.get("") or Loc(1, 1, self.path)
+
+
+# --- what the parts exchange with the stages ---------------------------------------------------------------
+
+@dataclass
+class Block:
+    """One rendered statement: comment lines above it and the code (one or more physical lines, unindented)."""
+
+    comments: list[str]
+    code: list[str]
+
+
+@dataclass
+class SolidityExtras:
+    """What a kind adds to the spell besides its statements: other immutables and internal helpers."""
+
+    values: list[tuple[str, str, str]] = field(default_factory=list)  # (type, name, initialiser)
+    helpers: list[list[str]] = field(default_factory=list)  # internal functions, line by line
+    needs_wad: bool = False
+
+
+class SolidityContext(Protocol):
+    """What render offers an action writing its Solidity (render/spell.py's builder implements it)."""
+
+    spell: Spell
+    style: HouseStyle
+
+    def wei(self, amount: Decimal) -> tuple[str, bool]:
+        """Solidity for a token amount in wei, and whether the `ether` note is needed (records WAD)."""
+
+    def note(self, token: str) -> str:
+        """The same-line `// Note: ...` after an `N ether` amount, in the words of the spell's date."""
+
+    def type(self, key: str, *functions: str) -> str:
+        """The interface name to call `functions` of contract kind `key` with (the calls are recorded)."""
+
+    def token(self, symbol: str, *functions: str) -> str:
+        """The receiver of a call of `functions` on token `symbol` (`SKY` or `GemAbstract(SKY)`)."""
+
+    def date(self, ts: int) -> str:
+        """The name of the date constant of `ts`."""
+
+    def uses_ray(self) -> None:
+        """The spell needs the RAY constant."""
+
+    def with_comment(self, action: Any, comments: list[str]) -> list[str]:
+        """The action's own `comment` line (if any) above the given comment lines, escaped."""
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One action as a row of the reports' table (review/summary.py adds the YAML path)."""
+
+    action: str
+    recipient: str = ""
+    address: str = ""
+    token: str = ""
+    amount: str = ""
+    period: str = ""
+    cliff: str = ""
+    restricted: str = ""
+
+
+@dataclass(frozen=True)
+class Flow:
+    """What an action moves to its recipient, as the budget planner counts it.
+
+    `how`: "payment" (out of the surplus buffer, matched to a budget period's top-up), "transfer"
+    (out of the treasury on one day), "stream" (over its days); `span` the stream's start and end."""
+
+    how: str
+    token: str
+    amount: Decimal
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class DocClaim:
+    """A line the executive document must hold for an action: an amount of a token to an address."""
+
+    token: str
+    amounts: tuple[Decimal, ...]  # as declared, and as paid when rounding changes it
+    address: str
+    label: str
+    amount_field: str  # the YAML field of the amount
+
+
+@dataclass(frozen=True)
+class Effects:
+    """What a kind's Solidity does on chain, as data (later issues check the compiled code against it).
+
+    calls: (contract, function) the statements may call, contracts by chainlog key or kind;
+    reads: chain reads the Solidity contains; branches: conditions in the Solidity;
+    events: the ordered (emitter, event) sequence of one action, first-use effects aside.
+    `used_by` says which stage reads which of these today."""
+
+    calls: tuple[tuple[str, str], ...] = ()
+    reads: tuple[str, ...] = ()
+    branches: tuple[str, ...] = ()
+    events: tuple[tuple[str, str], ...] = ()
+    used_by: tuple[str, ...] = ()
+
+
+@dataclass
+class CheckContext:
+    spell: Spell
+    diags: Diagnostics
+
+
+@dataclass
+class BrownieContext:
+    """What the Brownie test writer gives an action: names for addresses and formatters."""
+
+    expected: Expected
+    names: dict[str, str]  # address (lower) -> wallet name
+
+    def party(self, address: str) -> str:
+        name = self.names.get(address.lower())
+        return f'"{address}"' + (f"  # {name}" if name else "")
+
+
+PARTS = ("KIND", "LABEL", "FIELDS", "README", "EFFECTS", "schema", "parse", "check", "solidity", "expect",
+         "summary_row", "diff_fields", "identity", "paid_tokens", "flow", "ledger_fields", "doc_claims", "brownie_tests")
+
+
+class Action(Located):
+    """The base of every action kind. Subclasses are dataclasses; each defines every part of PARTS."""
+
+    KIND: ClassVar[str] = ""  # the YAML `type`
+    LABEL: ClassVar[str] = ""  # how the diff names the kind ("DAI payment")
+    FIELDS: ClassVar[dict[str, bool]] = {}  # YAML field -> required (`type` included)
+    README: ClassVar[str] = ""  # what the README's action table row must mention (the type, in backticks)
+    EFFECTS: ClassVar[Effects] = Effects()
+
+    # -- YAML -------------------------------------------------------------------------------------------
+    @classmethod
+    def schema(cls, comment: dict) -> tuple[str, dict]:
+        """The description and the JSON-schema properties of the fields (all but `type`)."""
+        raise NotImplementedError
+
+    @classmethod
+    def parse(cls, p: SpellParser, node: YNode) -> Action | None:
+        """The action from its YAML mapping (fields known and required present); errors go to p's diagnostics."""
+        raise NotImplementedError
+
+    # -- checks -----------------------------------------------------------------------------------------
+    def check(self, ctx: CheckContext) -> None:
+        """This action's own checks."""
+        raise NotImplementedError
+
+    @classmethod
+    def check_kind(cls, actions: list, ctx: CheckContext) -> None:
+        """Checks across the spell's actions of this kind (none by default)."""
+
+    def rate(self) -> tuple[str, int, int] | None:
+        """(vest, wei, tau) of an award the vest's rate cap must allow."""
+        return None
+
+    def sets_cap(self) -> tuple[str, Any] | None:
+        """(vest, Cap) this action files."""
+        return None
+
+    def parties(self) -> list[tuple[str, Party]]:
+        """(field, party) of every party the action names, in field order."""
+        return [(name, p) for name in ("to", "manager", "recipient") if (p := getattr(self, name, None)) is not None]
+
+    def yanked_vest(self) -> str | None:
+        """The vest of an award the action yanks."""
+        return None
+
+    def payee(self) -> Party | None:
+        """The recipient of tokens the action moves at the cast (a payee paid twice is worth a warning)."""
+        return None
+
+    # -- Solidity ---------------------------------------------------------------------------------------
+    def solidity(self, ctx: SolidityContext) -> Block:
+        raise NotImplementedError
+
+    def chainlog_keys(self) -> set[str]:
+        """Chainlog immutables the statement needs (recipients named by key are added by render)."""
+        return set()
+
+    def gem_symbols(self) -> set[str]:
+        """Token immutables the statement needs."""
+        return set()
+
+    def date_stamps(self) -> set[int]:
+        """Timestamps the statement names by date constant."""
+        return set()
+
+    def code_parties(self) -> list[Party]:
+        """Parties the code refers to (a comment-only party is not one)."""
+        return []
+
+    @classmethod
+    def extras(cls, actions: list, ctx: SolidityContext) -> SolidityExtras:
+        """Helpers and immutables the kind needs once per spell (none by default)."""
+        return SolidityExtras()
+
+    # -- what the chain must show ----------------------------------------------------------------------
+    def expect(self, spell: Spell, out: Expected) -> None:
+        """Add the items verify checks for this action to `out`."""
+        raise NotImplementedError
+
+    # -- reports ----------------------------------------------------------------------------------------
+    def summary_row(self, spell: Spell) -> SummaryRow:
+        raise NotImplementedError
+
+    def diff_fields(self, spell: Spell) -> dict[str, str]:
+        """Every reviewable field in human units (identity fields included)."""
+        raise NotImplementedError
+
+    def identity(self) -> tuple:
+        """What makes two versions of the action the same action in a diff."""
+        raise NotImplementedError
+
+    def period_identity(self) -> tuple | None:
+        """For kinds with a period: the identity without it, to pair a changed period (None: no period)."""
+        return None
+
+    # -- totals and the budget -------------------------------------------------------------------------
+    def paid_tokens(self) -> dict[str, Decimal]:
+        """Token -> amount the recipient receives at the cast."""
+        raise NotImplementedError
+
+    def streamed(self) -> tuple[str, Decimal] | None:
+        """(token, total) of a new stream."""
+        return None
+
+    def stream_vest(self) -> str | None:
+        """The vest of a new award (stream counts per vest)."""
+        return None
+
+    def flow(self) -> Flow | None:
+        """What the budget planner counts for the recipient (None: not a money flow to it)."""
+        raise NotImplementedError
+
+    def ledger_fields(self, name: Callable[[Party], str]) -> list[str] | None:
+        """The YAML lines the budget ledger records for the action, parties named by `name` (None: the
+        ledger does not record it)."""
+        raise NotImplementedError
+
+    def ledger_note(self) -> str | None:
+        """Why the ledger cannot record an action for a unit's wallet (None: nothing to say)."""
+        return None
+
+    def doc_claims(self) -> list[DocClaim]:
+        """What the executive document must state for the action."""
+        raise NotImplementedError
+
+    # -- Brownie ------------------------------------------------------------------------------------
+    def brownie_tests(self, ctx: BrownieContext) -> list[tuple[Item, str]]:
+        """(item, test body after its docstring) for each item `expect` added, bodies indented 4."""
+        raise NotImplementedError

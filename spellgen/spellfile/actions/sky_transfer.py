@@ -1,0 +1,204 @@
+"""`sky_transfer`: SKY to a recipient, from the PauseProxy's SKY or converted from its MKR through MKR_SKY."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Callable, ClassVar
+
+from spellgen.spellfile.actions import common
+from spellgen.spellfile.actions.base import (
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, SolidityExtras,
+    SummaryRow,
+)
+from spellgen.spellfile.actions.fields import AMOUNT, PARTY
+from spellgen.spellfile.amounts import human, to_wei
+from spellgen.spellfile.protocol import MKR_CONVERSION_ERA, MKR_SKY_RATE, UINT128_MAX
+
+if TYPE_CHECKING:
+    from spellgen.spellfile.expect import Expected, Item
+    from spellgen.spellfile.model import Spell
+
+SOURCES = ["treasury", "mkr", "mkr_direct"]
+HOW = {"treasury": "SKY transfer", "mkr": "SKY transfer (from MKR)", "mkr_direct": "SKY transfer (from MKR, direct)"}
+
+
+def helper(mkr: str, sky: str, mkr_sky: str) -> list[str]:
+    return [
+        "// SKY from the PauseProxy's MKR: convert ceil(wad / MKR_SKY_RATE) MKR into the PauseProxy, then transfer",
+        "function _transferSky(address usr, uint256 wad) internal {",
+        "    uint256 mkrWad = wad / MKR_SKY_RATE;",
+        "    if (wad % MKR_SKY_RATE != 0) {",
+        "        mkrWad++;",
+        "    }",
+        f"    {mkr}.approve(MKR_SKY, mkrWad);",
+        f"    {mkr_sky}(MKR_SKY).mkrToSky(address(this), mkrWad);",
+        f"    {sky}.transfer(usr, wad);",
+        "}",
+    ]
+
+
+def direct_helper(mkr: str, mkr_sky: str) -> list[str]:
+    return [
+        "// SKY converted from the PauseProxy's MKR straight to the recipient (an exact multiple of the rate)",
+        "function _transferSky(address usr, uint256 wad) internal {",
+        '    require(wad % MKR_SKY_RATE == 0, "transferSky/non-exact-conversion");',
+        "    uint256 mkrWad = wad / MKR_SKY_RATE;",
+        f"    {mkr}.approve(MKR_SKY, mkrWad);",
+        f"    {mkr_sky}(MKR_SKY).mkrToSky(usr, mkrWad);",
+        "}",
+    ]
+
+
+@dataclass
+class SkyTransfer(Action):
+    """SKY to a recipient: from the PauseProxy's SKY (`treasury`), or converted from its MKR through
+    MKR_SKY into the PauseProxy first, rounding the MKR up (`mkr`), or straight to the recipient
+    (`mkr_direct`, 2024-11-28; the amount must be a whole multiple of the rate)."""
+
+    to: Party
+    amount: Decimal
+    source: str = "treasury"  # "treasury", "mkr" or "mkr_direct"
+    comment: str | None = None
+
+    KIND: ClassVar[str] = "sky_transfer"
+    LABEL: ClassVar[str] = "SKY transfer"
+    FIELDS: ClassVar[dict[str, bool]] = {"type": True, "to": True, "amount": True, "from": False, "comment": False}
+    README: ClassVar[str] = "`sky_transfer`"
+    EFFECTS: ClassVar[Effects] = Effects(
+        calls=(("SKY", "transfer"), ("MKR", "approve"), ("MKR_SKY", "mkrToSky"), ("MKR_SKY", "rate")),
+        reads=("MKR_SKY.rate()",),
+        branches=("if (wad % MKR_SKY_RATE != 0) mkrWad++ (from: mkr)",
+                  "require(wad % MKR_SKY_RATE == 0) (from: mkr_direct)"),
+        events=(("MKR", "Approval"), ("MKR", "Transfer"), ("SKY", "Transfer"), ("MKR_SKY", "MkrToSky"),
+                ("SKY", "Transfer")),
+        used_by=("verify: the recipient's SKY, the PauseProxy's SKY and MKR, the SKY and MKR supplies "
+                 "(verify/compare.py, verify/statediff.py); calls, branches and events declared, not yet checked",))
+
+    @property
+    def wei(self) -> int:
+        return to_wei(self.amount)
+
+    @property
+    def mkr_wei(self) -> int:
+        """MKR converted for it (0 from the treasury): ceil(wei / rate)."""
+        if self.source == "treasury":
+            return 0
+        return -(-self.wei // MKR_SKY_RATE)
+
+    @classmethod
+    def schema(cls, comment: dict) -> tuple[str, dict]:
+        return ("SKY to a recipient from the PauseProxy's treasury (SKY.transfer), or converted from its MKR "
+                "through MKR_SKY (_transferSky)."), {
+            "to": PARTY, "amount": {**AMOUNT, "description": "SKY, at most 18 decimals."},
+            "from": {"enum": ["treasury", "mkr", "mkr_direct"],
+                     "description": "treasury (default): the PauseProxy's SKY; mkr: convert ceil(amount / 24,000) MKR "
+                                    "into the PauseProxy, then transfer (2025-01-09 to 2025-04-30); mkr_direct: convert "
+                                    "straight to the recipient, an exact multiple of the rate (2024-11-28)."},
+            "comment": comment}
+
+    @classmethod
+    def parse(cls, p, node) -> SkyTransfer | None:
+        e = node.entries
+        to = p.party(e["to"], "the recipient")
+        amount = p.r.amount(e["amount"], "the SKY amount", "SKY")
+        source = p.r.choice(e["from"], "from", SOURCES) if "from" in e else "treasury"
+        if None in (to, amount, source):
+            return None
+        return cls(to, amount, source, p.comment(e))
+
+    def check(self, ctx: CheckContext) -> None:
+        diags, date = ctx.diags, ctx.spell.date
+        first, last = MKR_CONVERSION_ERA
+        if self.wei > UINT128_MAX:
+            diags.error(self.loc("amount"), "the amount is beyond any SKY supply (more than uint128)")
+        if self.source == "mkr_direct" and self.wei % MKR_SKY_RATE:
+            diags.error(self.loc("amount"), f"from: mkr_direct converts whole MKR wei straight to the recipient: "
+                                            f"{human(self.amount)} SKY is not a multiple of {MKR_SKY_RATE:,} wei "
+                                            "(transferSky/non-exact-conversion); use `from: mkr`, which rounds up")
+        # What the treasury held by date: MKR (converted for SKY transfers) from `first` to `last`.
+        if self.source != "treasury" and not first <= date <= last:
+            diags.warn(self.loc("from"), f"spells converted MKR for SKY transfers from {first} to {last}; on "
+                                         f"{date} the treasury is expected to hold SKY (from: treasury)")
+        elif self.source == "treasury" and first <= date <= last:
+            diags.warn(self.loc("amount"), f"from {first} to {last} the PauseProxy held MKR, not SKY: spells of "
+                                           "that time converted it (from: mkr)")
+
+    @classmethod
+    def check_kind(cls, actions: list, ctx: CheckContext) -> None:
+        if {"mkr", "mkr_direct"} <= {t.source for t in actions}:
+            ctx.diags.error(next(t for t in actions if t.source == "mkr_direct").loc("from"),
+                            "a spell converts MKR for SKY transfers one way: either `from: mkr` (into the "
+                            "PauseProxy, then transfer) or `from: mkr_direct` (straight to the recipient), not both")
+
+    def payee(self) -> Party:
+        return self.to
+
+    def solidity(self, ctx: SolidityContext) -> Block:
+        amount, note = ctx.wei(self.amount)
+        suffix = ctx.note("SKY") if note else ""
+        head = common.head(self.to, f"{human(self.amount)} SKY")
+        if self.source == "mkr":
+            rounded = ", rounded up" if self.wei % MKR_SKY_RATE else ""
+            head += f" (converted from {human(Decimal(self.mkr_wei) / 10**18)} MKR{rounded})"
+        elif self.source == "mkr_direct":
+            head += f" (converted from {human(Decimal(self.mkr_wei) / 10**18)} MKR straight to the recipient)"
+        call = f"{ctx.token('SKY', 'transfer')}.transfer" if self.source == "treasury" else "_transferSky"
+        return Block(ctx.with_comment(self, [head]), [f"{call}({common.code(self.to)}, {amount});{suffix}"])
+
+    def chainlog_keys(self) -> set[str]:
+        return set() if self.source == "treasury" else {"MKR_SKY"}
+
+    def gem_symbols(self) -> set[str]:
+        return {"treasury": {"SKY"}, "mkr": {"MKR", "SKY"}, "mkr_direct": {"MKR"}}[self.source]
+
+    def code_parties(self) -> list[Party]:
+        return [self.to]
+
+    @classmethod
+    def extras(cls, actions: list, ctx: SolidityContext) -> SolidityExtras:
+        sources = {t.source for t in actions}
+        if not sources - {"treasury"}:
+            return SolidityExtras()
+        out = SolidityExtras(values=[("uint256", "MKR_SKY_RATE",
+                                      f'{ctx.type("mkr_sky", "rate")}(DssExecLib.getChangelogAddress("MKR_SKY")).rate()')])
+        mkr, mkr_sky = ctx.token("MKR", "approve"), ctx.type("mkr_sky", "mkrToSky")
+        if "mkr_direct" in sources:
+            out.helpers.append(direct_helper(mkr, mkr_sky))
+        else:
+            out.helpers.append(helper(mkr, ctx.token("SKY", "transfer"), mkr_sky))
+        return out
+
+    def expect(self, spell: Spell, out: Expected) -> None:
+        from spellgen.spellfile.expect import Item, SkySent
+
+        how = {"treasury": "", "mkr": " (converted from MKR)", "mkr_direct": " (converted from MKR directly)"}
+        item = Item(f"SKY transfer: {human(self.amount)} SKY to {self.to.label}{how[self.source]}", self.path)
+        out.sky_transfers.append(SkySent(item, self.to.address, self.wei, self.source, self.mkr_wei))
+
+    def summary_row(self, spell: Spell) -> SummaryRow:
+        return SummaryRow(HOW[self.source], common.recipient(self.to), self.to.address, "SKY",
+                          common.amount_text(self.amount, "SKY"))
+
+    def diff_fields(self, spell: Spell) -> dict[str, str]:
+        return {"to": common.diff_party(self.to), "amount": common.amount_text(self.amount, "SKY"),
+                "from": self.source, "comment": common.comment_of(self)}
+
+    def identity(self) -> tuple:
+        return (self.LABEL, self.to.address)
+
+    def paid_tokens(self) -> dict[str, Decimal]:
+        return {"SKY": self.amount}
+
+    def flow(self) -> Flow:
+        return Flow("transfer", "SKY", self.amount)
+
+    def ledger_fields(self, name: Callable[[Party], str]) -> list[str]:
+        # Where the SKY came from does not change what the unit received.
+        return ["type: sky_transfer", f"to: {name(self.to)}", f"amount: {human(self.amount)}"]
+
+    def doc_claims(self) -> list[DocClaim]:
+        return [DocClaim("SKY", (self.amount,), self.to.address.lower(), self.to.label, "amount")]
+
+    def brownie_tests(self, ctx: BrownieContext) -> list[tuple[Item, str]]:
+        mine = [t for t in ctx.expected.sky_transfers if t.item.path == self.path]
+        return [(t.item, common.balance_test(t, "sky", "SKY", ctx.expected.sky_transfers, ctx)) for t in mine]

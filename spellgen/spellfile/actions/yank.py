@@ -1,0 +1,162 @@
+"""`yank`: end an existing DssVest award, at the cast or at a planned end."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Callable, ClassVar
+
+from spellgen.spellfile import timeutil
+from spellgen.spellfile.actions import common
+from spellgen.spellfile.actions.base import (
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, SummaryRow,
+)
+from spellgen.spellfile.actions.fields import INSTANT, PARTY, VEST
+from spellgen.spellfile.protocol import VESTS
+
+if TYPE_CHECKING:
+    from spellgen.spellfile.expect import Expected, Item
+    from spellgen.spellfile.model import Spell
+
+
+@dataclass
+class Yank(Action):
+    vest: str
+    id: int
+    end: int | None = None  # planned end; None = at cast time
+    recipient: Party | None = None  # what the award should belong to, checked before the cast
+    current_end: int | None = None  # the award's fin before the yank, checked before the cast
+    comment: str | None = None
+
+    KIND: ClassVar[str] = "yank"
+    LABEL: ClassVar[str] = "yank"
+    FIELDS: ClassVar[dict[str, bool]] = {"type": True, "vest": True, "id": True, "end": False, "recipient": False,
+                                         "current_end": False, "comment": False}
+    README: ClassVar[str] = "`yank`"
+    EFFECTS: ClassVar[Effects] = Effects(
+        calls=(("VEST", "yank"),),
+        reads=(),
+        branches=(),
+        events=(("VEST", "Yank"),),
+        used_by=("verify: the award's fin, its owner and end before the cast, the Yank event's end "
+                 "(verify/compare.py); the call is declared, not yet checked",))
+
+    @classmethod
+    def schema(cls, comment: dict) -> tuple[str, dict]:
+        return "End an existing award (VestLike.yank).", {
+            "vest": VEST, "id": {"type": "integer", "minimum": 1},
+            "end": {"description": "now (default) or the planned end: a last day or a UTC timestamp.",
+                    "anyOf": [{"enum": ["now"]}, INSTANT]},
+            "recipient": {**PARTY, "description": "Who the award should belong to (verified before the cast)."},
+            "current_end": {**INSTANT, "description": "The award's end before the yank (verified before the cast)."},
+            "comment": comment}
+
+    @classmethod
+    def parse(cls, p, node) -> Yank | None:
+        e = node.entries
+        vest = p.vest(e["vest"], "the vest")
+        award = p.r.integer(e["id"], "the award id", 1)
+        end = None
+        if "end" in e and not (e["end"].kind == "scalar" and e["end"].text.strip().lower() == "now"):
+            parsed = p.r.instant(e["end"], "the planned end", "end")
+            if parsed is None:
+                return None
+            end = parsed[0]
+        recipient = p.party(e["recipient"], "the recipient") if "recipient" in e else None
+        current = p.r.instant(e["current_end"], "current_end", "end") if "current_end" in e else None
+        if None in (vest, award) or ("recipient" in e and recipient is None) or ("current_end" in e and not current):
+            return None
+        return cls(vest, award, end, recipient, current[0] if current else None, p.comment(e))
+
+    def check(self, ctx: CheckContext) -> None:
+        now = timeutil.day_start(timeutil.parse_date(ctx.spell.date))
+        if self.end is not None and self.end < now:
+            ctx.diags.warn(self.loc("end"), f"the planned end {timeutil.iso(self.end)} is before the spell's date; "
+                                            "DssVest will end the award at the cast time instead")
+
+    @classmethod
+    def check_kind(cls, actions: list, ctx: CheckContext) -> None:
+        seen: set[tuple[str, int]] = set()
+        for yank in actions:
+            if (yank.vest, yank.id) in seen:
+                ctx.diags.error(yank.loc("id"), f"award {yank.id} of {yank.vest} is yanked twice")
+            seen.add((yank.vest, yank.id))
+
+    def solidity(self, ctx: SolidityContext) -> Block:
+        token = VESTS[self.vest].token
+        head = f"Yank {token} stream ID {self.id} on {self.vest}"
+        if self.recipient is not None:
+            head += f" ({self.recipient.label})"
+        if self.end is None:
+            return Block(ctx.with_comment(self, [head]), [f"{ctx.type('vest', 'yank')}({self.vest}).yank({self.id});"])
+        head += f", ending it at {timeutil.iso(self.end)}"
+        vest = ctx.type("vest", "yank-end")
+        return Block(ctx.with_comment(self, [head]), [f"{vest}({self.vest}).yank({self.id}, {ctx.date(self.end)});"])
+
+    def chainlog_keys(self) -> set[str]:
+        return {self.vest}
+
+    def date_stamps(self) -> set[int]:
+        return {self.end} if self.end is not None else set()
+
+    def yanked_vest(self) -> str:
+        return self.vest
+
+    def checked_before_cast(self) -> bool:
+        """The YAML states what the award must be before the cast (its owner or end)."""
+        return bool(self.recipient or self.current_end)
+
+    def expect(self, spell: Spell, out: Expected) -> None:
+        from spellgen.spellfile.expect import Item, Yanked
+
+        when = timeutil.iso(self.end) if self.end is not None else "the cast"
+        item = Item(f"yank: award {self.id} on {self.vest}, ending at {when}", self.path)
+        out.yanks.append(Yanked(item, self.vest, self.id, self.end,
+                                self.recipient.address if self.recipient else None, self.current_end))
+
+    def summary_row(self, spell: Spell) -> SummaryRow:
+        end = common.utc(self.end) if self.end is not None else "at the cast"
+        who = self.recipient
+        return SummaryRow(f"yank award {self.id} on {self.vest}", common.recipient(who) if who else "",
+                          who.address if who else "", VESTS[self.vest].token, "", f"ends {end}")
+
+    def diff_fields(self, spell: Spell) -> dict[str, str]:
+        return {"vest": self.vest, "id": str(self.id), "end": common.when(self.end, "at the cast"),
+                "recipient": common.diff_party(self.recipient) if self.recipient else "not stated",
+                "current_end": common.when(self.current_end, "not stated"), "comment": common.comment_of(self)}
+
+    def identity(self) -> tuple:
+        return ("yank", self.vest, self.id)
+
+    def paid_tokens(self) -> dict[str, Decimal]:
+        return {}
+
+    def flow(self) -> Flow | None:
+        return None
+
+    def ledger_fields(self, name: Callable[[Party], str]) -> list[str] | None:
+        return None
+
+    def ledger_note(self) -> str:
+        return (f"the yank of award {self.id} on {self.vest} is not recorded: the ledger does not know award ids, "
+                "so edit the stream's `end` in the ledger by hand")
+
+    def doc_claims(self) -> list[DocClaim]:
+        return []
+
+    def brownie_tests(self, ctx: BrownieContext) -> list[tuple[Item, str]]:
+        out = []
+        for yank in [y for y in ctx.expected.yanks if y.item.path == self.path]:
+            lines = [f'    before = cast.before.awards[("{yank.vest}", {yank.award})]',
+                     f'    after = cast.after.awards[("{yank.vest}", {yank.award})]']
+            if yank.usr:
+                lines.append(f"    assert before.usr == {ctx.party(yank.usr)}")
+            if yank.fin_before is not None:
+                lines.append(f"    assert before.fin == {common.time_literal(yank.fin_before)}")
+            if yank.end is None:
+                lines.append("    assert after.fin == min(before.fin, cast.cast_time)  # ended at the cast")
+            else:
+                lines.append(f"    end = max({yank.end}, cast.cast_time)  # {timeutil.iso(yank.end)}, or the cast "
+                             "if later")
+                lines.append("    assert after.fin == min(before.fin, end)")
+            out.append((yank.item, "\n".join(lines) + "\n"))
+        return out
