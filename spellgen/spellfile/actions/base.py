@@ -206,8 +206,8 @@ class Action(Located):
     def check_kind(cls, actions: list, ctx: CheckContext) -> None:
         """Checks across the spell's actions of this kind (none by default)."""
 
-    def rate(self) -> tuple[str, int, int] | None:
-        """(vest, wei, tau) of an award the vest's rate cap must allow."""
+    def rate(self) -> tuple[str, int, int, Decimal] | None:
+        """(vest, wei, tau, total as declared) of an award the vest's rate cap must allow."""
         return None
 
     def sets_cap(self) -> tuple[str, Any] | None:

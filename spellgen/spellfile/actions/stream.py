@@ -166,8 +166,8 @@ class Stream(Action):
                                                    f"(line {other.loc().line})")
             by_owner[(s.vest, s.to.address)].append(s)
 
-    def rate(self) -> tuple[str, int, int] | None:
-        return (self.vest, self.wei, self.tau) if self.tau > 0 and self.wei <= UINT128_MAX else None
+    def rate(self) -> tuple[str, int, int, Decimal] | None:
+        return (self.vest, self.wei, self.tau, self.total) if self.tau > 0 and self.wei <= UINT128_MAX else None
 
     # -- Solidity ------------------------------------------------------------------------------------
     def solidity(self, ctx: SolidityContext) -> Block:
