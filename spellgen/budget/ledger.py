@@ -18,7 +18,8 @@ from pathlib import Path
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.amounts import human
 from spellgen.spellfile.diagnostics import Diagnostics, InputError, Loc
-from spellgen.spellfile.model import Action, DaiPayment, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank
+from spellgen.spellfile.actions import REGISTRY
+from spellgen.spellfile.model import Action, Party, Spell
 from spellgen.spellfile.parse import Reader, SpellParser
 from spellgen.spellfile.source import YNode, read_file
 from spellgen.budget.flows import payment_of, transfer_of
@@ -27,8 +28,9 @@ from spellgen.budget.model import Budget, Ledger, LedgerEntry
 FORMAT_VERSION = 1
 TOP_KEYS = {"spellgen": False, "core_unit": True, "budget": False, "wallets": False, "spells": True}
 ENTRY_KEYS = {"date": True, "description": True, "source": False, "actions": True}
-RECORDED = (DaiPayment, UsdsPayment, MkrTransfer, SkyTransfer, Stream)
-RECORDED_TYPES = ("dai_payment", "usds_payment", "mkr_transfer", "sky_transfer", "stream")
+# The kinds a ledger records (each kind says so: `RECORDED`, `ledger_fields`).
+RECORDED_TYPES = tuple(cls.KIND for cls in sorted((c for c in REGISTRY.values() if c.RECORDED),
+                                                   key=lambda c: c.RECORDED))
 
 
 class LedgerConflict(Exception):
@@ -124,11 +126,10 @@ def entry_from_spell(spell: Spell, budget: Budget, source: str | None) -> tuple[
         party = getattr(action, "to", None) or getattr(action, "recipient", None)
         if party is None or budget.wallet_of(party.address) is None:
             continue
-        if isinstance(action, RECORDED):
+        if action.RECORDED:
             actions.append(action)
-        elif isinstance(action, Yank):
-            notes.append(f"the yank of award {action.id} on {action.vest} is not recorded: the ledger does not "
-                         "know award ids, so edit the stream's `end` in the ledger by hand")
+        elif (note := action.ledger_note()) is not None:
+            notes.append(note)
     return LedgerEntry(spell.date, spell.description, actions, source), notes
 
 
@@ -179,8 +180,9 @@ def summary(ledger: Ledger) -> dict:
             by_kind = totals.setdefault(token, {})
             by_kind[kind] = by_kind.get(kind, Decimal(0)) + amount
             row = {"kind": kind, "token": token, "amount": _plain(amount), "to": _party(action.to, ledger.wallets)}
-            if isinstance(action, Stream):
-                row |= {"vest": action.vest, "start": timeutil.iso(action.start), "end": timeutil.iso(action.end)}
+            if (flow := action.flow()) is not None and flow.how == "stream":
+                row |= {"vest": action.stream_vest(), "start": timeutil.iso(flow.span[0]),
+                        "end": timeutil.iso(flow.span[1])}
             rows.append(row)
         spells.append({"date": entry.date, "description": entry.description, "actions": rows})
     return {"core_unit": ledger.unit_id, "spells": spells,
@@ -192,7 +194,8 @@ def _moved(action: Action) -> tuple[str, str, Decimal]:
         return "paid", *paid
     if (moved := transfer_of(action)) is not None:
         return "transferred", *moved
-    return "streamed", action.token, action.total
+    flow = action.flow()
+    return "streamed", flow.token, flow.amount
 
 
 def _plain(value: Decimal) -> str:
@@ -252,27 +255,8 @@ def _action_texts(actions: list[Action], wallets: dict[str, str]) -> list[list[s
 
 
 def _action_fields(action: Action, wallets: dict[str, str]) -> list[str]:
-    to = _party(action.to, wallets)
-    if isinstance(action, DaiPayment):
-        # What was sent: sendPaymentFromSurplusBuffer pays whole DAI, so a rounded-up amount is recorded rounded.
-        if action.exact:  # paid to the wei (vat.suck + DaiJoin.exit)
-            return ["type: dai_payment", f"to: {to}", f"amount: {human(action.amount)}", "exact: true"]
-        return ["type: dai_payment", f"to: {to}", f"amount: {action.paid:,}"]
-    if isinstance(action, UsdsPayment):  # what was sent: whole USDS, like a DAI payment
-        return ["type: usds_payment", f"to: {to}", f"amount: {action.paid:,}"]
-    if isinstance(action, MkrTransfer):
-        return ["type: mkr_transfer", f"to: {to}", f"amount: {human(action.amount)}"]
-    if isinstance(action, SkyTransfer):  # where the SKY came from does not change what the unit received
-        return ["type: sky_transfer", f"to: {to}", f"amount: {human(action.amount)}"]
-    fields = ["type: stream", f"vest: {action.vest}", f"to: {to}", f"total: {human(action.total)}",
-              f"start: {_stamp(action.start)}", f"end: {_stamp(action.end)}"]
-    if action.cliff is not None:
-        fields.append(f"cliff: {_stamp(action.cliff)}")
-    if action.manager is not None:
-        fields.append(f"manager: {_party(action.manager, wallets)}")
-    if not action.restricted:
-        fields.append("restricted: false")
-    return fields
+    """The action's ledger lines (spellfile/actions/: `ledger_fields`), parties by the ledger's names."""
+    return action.ledger_fields(lambda party: _party(party, wallets)) or []
 
 
 def _party(party: Party, wallets: dict[str, str]) -> str:
@@ -280,11 +264,6 @@ def _party(party: Party, wallets: dict[str, str]) -> str:
         if address.lower() == party.address.lower():
             return name
     return party.address
-
-
-def _stamp(ts: int) -> str:
-    """An exact UTC time, so a re-read ledger holds the very seconds the spell used."""
-    return timeutil.stamp(ts)
 
 
 def _quote(text: str) -> str:

@@ -31,6 +31,7 @@ class DaiPayment(Action):
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "to": True, "amount": True, "round_up": False,
                                          "exact": False, "comment": False}
     README: ClassVar[str] = "`dai_payment`"
+    RECORDED: ClassVar[int] = 1
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "sendPaymentFromSurplusBuffer"), ("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit")),
         reads=(),

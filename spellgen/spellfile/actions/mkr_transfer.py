@@ -28,6 +28,7 @@ class MkrTransfer(Action):
     LABEL: ClassVar[str] = "MKR transfer"
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "to": True, "amount": True, "comment": False}
     README: ClassVar[str] = "`mkr_transfer`"
+    RECORDED: ClassVar[int] = 3
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("MKR", "transfer"),),
         reads=(),

@@ -64,6 +64,7 @@ class SkyTransfer(Action):
     LABEL: ClassVar[str] = "SKY transfer"
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "to": True, "amount": True, "from": False, "comment": False}
     README: ClassVar[str] = "`sky_transfer`"
+    RECORDED: ClassVar[int] = 4
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("SKY", "transfer"), ("MKR", "approve"), ("MKR_SKY", "mkrToSky"), ("MKR_SKY", "rate")),
         reads=("MKR_SKY.rate()",),

@@ -49,6 +49,7 @@ class Stream(Action):
                                          "end": False, "duration": False, "cliff": False, "manager": False,
                                          "restricted": False, "comment": False}
     README: ClassVar[str] = "`stream`"
+    RECORDED: ClassVar[int] = 5
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("VEST", "create"), ("VEST", "restrict")),
         reads=("block.timestamp (start: cast)",),

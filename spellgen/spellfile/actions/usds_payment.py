@@ -44,6 +44,7 @@ class UsdsPayment(Action):
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "to": True, "amount": True, "round_up": False,
                                          "comment": False}
     README: ClassVar[str] = "`usds_payment`"
+    RECORDED: ClassVar[int] = 2
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "sendPaymentFromSurplusBuffer"), ("DAI", "approve"), ("DAI_USDS", "daiToUsds")),
         reads=(),
