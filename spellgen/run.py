@@ -217,7 +217,10 @@ def run(spell: Spell, spec_name: str, source: str, solc: str, choice: ChainChoic
     results = code_results + verify(expected, observation, control)
     from spellgen.verify.source import source_results
 
-    results += source_results(source, source_name, spell.exec_doc.url if spell.exec_doc else None)
+    # The ChainLog keys the code reads, by what the chain holds under them (the YAML's address where
+    # the chain was not read): a payment to a key is then read against its comment like a wallet's.
+    chainlog = spell.chainlog_parties() | {k: v for k, v in observation.chainlog.items() if v}
+    results += source_results(source, source_name, spell.exec_doc.url if spell.exec_doc else None, chainlog)
     cast = observation.cast
     info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
                    iso(cast.timestamp), cast.gas_used, steps.timings, identity)
