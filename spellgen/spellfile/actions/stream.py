@@ -341,13 +341,19 @@ class Stream(Action):
             if award.item.path != self.path:
                 continue
             nth = sum(1 for a in awards[:index + 1] if a.vest == award.vest)
+            if award.cast_offset is None:
+                times = "".join(f"    assert award.{name} == {common.time_literal(value)}\n"
+                                for name, value in (("bgn", award.bgn), ("clf", award.clf), ("fin", award.fin)))
+            else:  # relative to the cast: bgn = block.timestamp + offset
+                relative = (("bgn", award.bgn, "the cast" + self._offset_text()),
+                            ("clf", award.clf, "the cliff, after bgn"), ("fin", award.fin, "bgn + tau"))
+                times = "".join(f"    assert award.{name} == cast.cast_time + {value}  # {what}\n"
+                                for name, value, what in relative)
             out.append((award.item,
                         f'    award = cast.new_award("{award.vest}", {nth})  # the cast\'s new award number {nth} '
                         f'on {award.vest}\n'
                         f"    assert award.usr == {ctx.party(award.usr)}\n"
-                        f"    assert award.bgn == {common.time_literal(award.bgn)}\n"
-                        f"    assert award.clf == {common.time_literal(award.clf)}\n"
-                        f"    assert award.fin == {common.time_literal(award.fin)}\n"
+                        + times +
                         f"    assert award.mgr == {ctx.party(award.mgr)}\n"
                         f"    assert award.res == {award.res}\n"
                         f"    assert award.tot == {common.wei_literal(award.tot)}  # "
