@@ -19,7 +19,7 @@ from typing import Iterator, Sequence, TextIO
 from spellgen.progress import Progress
 from spellgen.compiler.compile import CompiledSpell, CompileError, compile_cached
 from spellgen.spellfile.expect import expected_from
-from spellgen.spellfile.model import Spell, Yank
+from spellgen.spellfile.model import Spell
 from spellgen.spellfile.timeutil import iso
 
 
@@ -62,8 +62,7 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[t
     from spellgen.twin import start_twin
     from spellgen.twin.start import StatedAward
 
-    stated = tuple(StatedAward(y.vest, y.id, y.recipient.address if y.recipient else None, y.current_end)
-                   for y in spell.of_type(Yank) if y.recipient or y.current_end)
+    stated = tuple(StatedAward(*award) for action in spell.actions if (award := action.stated_award()))
     with steps.step(f"start the twin at {spell.date}"):
         twin = start_twin(spell.date, port=choice.port, pause_delay=spell.pause_delay,
                           extra_keys=spell.chainlog_parties(), stated_awards=stated)

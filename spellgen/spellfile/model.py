@@ -8,14 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from spellgen.spellfile.actions import (  # noqa: F401 (re-exported)
-    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Stream, UsdsPayment, Yank,
-)
 from spellgen.spellfile.actions.base import Action as BaseAction
 from spellgen.spellfile.actions.base import Located, Party  # noqa: F401 (re-exported)
 from spellgen.spellfile.protocol import Cap
 
-# The action kinds live in spellgen/spellfile/actions/, one module each; re-exported for the stages' types.
+# Every action kind is a subclass, in its own module of spellgen/spellfile/actions/ (stages never name one).
 Action = BaseAction
 
 

@@ -225,6 +225,11 @@ class Action(Located):
         """The vest of an award the action yanks."""
         return None
 
+    def stated_award(self) -> tuple[str, int, str | None, int | None] | None:
+        """(vest, award id, owner, end) of an existing award the YAML states before the cast (the twin
+        builds it as stated; verify checks it on a fork)."""
+        return None
+
     def payee(self) -> Party | None:
         """The recipient of tokens the action moves at the cast (a payee paid twice is worth a warning)."""
         return None

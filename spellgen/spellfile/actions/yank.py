@@ -101,9 +101,10 @@ class Yank(Action):
     def yanked_vest(self) -> str:
         return self.vest
 
-    def checked_before_cast(self) -> bool:
-        """The YAML states what the award must be before the cast (its owner or end)."""
-        return bool(self.recipient or self.current_end)
+    def stated_award(self) -> tuple[str, int, str | None, int | None] | None:
+        if not (self.recipient or self.current_end):
+            return None
+        return self.vest, self.id, self.recipient.address if self.recipient else None, self.current_end
 
     def expect(self, spell: Spell, out: Expected) -> None:
         from spellgen.spellfile.expect import Item, Yanked

@@ -1,0 +1,152 @@
+"""Actions are plug-ins: each kind lives in one module of spellgen/spellfile/actions/, with every part a
+stage needs, and no stage outside that package names an action class or branches on one.
+
+Adding a kind means its module, its tests and a README row: the parity test below fails until the new
+kind has every part, and the layering test fails if a stage asks which kind an action is.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from spellgen.spellfile.actions import KINDS, PARTS, REGISTRY
+from spellgen.spellfile.actions.base import Action, Block, DocClaim, Effects, Flow, SummaryRow
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "spellgen"
+ACTIONS = PACKAGE / "spellfile" / "actions"
+CLASS_NAMES = {kind.__name__ for kind in KINDS}
+YAMLS = sorted(ROOT.glob("examples/*.yaml")) + sorted((ROOT / "tests/spells").glob("*.yaml"))
+
+
+def stage_modules() -> list[Path]:
+    return [p for p in sorted(PACKAGE.rglob("*.py")) if ACTIONS not in p.parents]
+
+
+def names_in(path: Path) -> set[str]:
+    """Every identifier a module mentions: names, attributes, imported names (annotations included)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Name):
+            found.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            found.add(node.attr)
+        elif isinstance(node, ast.ImportFrom):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in CLASS_NAMES:
+            found.add(node.value)  # a string annotation or getattr by name
+    return found
+
+
+@pytest.mark.parametrize("path", stage_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_stage_names_an_action_class(path):
+    named = sorted(names_in(path) & CLASS_NAMES)
+    assert not named, f"{path.relative_to(ROOT)} names {named}: call the action's part instead (spellfile/actions/)"
+
+
+@pytest.mark.parametrize("path", stage_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_stage_branches_on_the_kind_of_an_action(path):
+    """No `type(a).__name__` dispatch, no `a.KIND == "..."` / `a.type == "..."` chain, no of_type() in a stage."""
+    text = path.read_text()
+    tree = ast.parse(text)
+    kinds = set(REGISTRY)
+    for node in ast.walk(tree):
+        sides = [node.left, *node.comparators] if isinstance(node, ast.Compare) else []
+        if any(isinstance(c, ast.Constant) and c.value in kinds for c in sides) and \
+                any(isinstance(c, ast.Attribute) and c.attr in ("KIND", "type") for c in sides):
+            pytest.fail(f"{path.relative_to(ROOT)}:{node.lineno} compares an action's kind with a kind's name")
+        if isinstance(node, ast.Attribute) and node.attr == "of_type" and path.name != "model.py":
+            pytest.fail(f"{path.relative_to(ROOT)}:{node.lineno} selects actions by class (of_type)")
+    assert "type(a).__name__" not in text and "type(action).__name__" not in text
+
+
+def test_the_registry_holds_every_kind_once_by_its_yaml_type():
+    assert list(REGISTRY) == [k.KIND for k in KINDS]
+    assert len(set(REGISTRY)) == len(KINDS)
+    modules = {p.stem for p in ACTIONS.glob("*.py")} - {"__init__", "base", "common", "fields"}
+    assert modules == {k.__module__.rsplit(".", 1)[1] for k in KINDS}, "one module per kind, each registered"
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.KIND)
+@pytest.mark.parametrize("part", PARTS)
+def test_every_kind_defines_every_part(kind, part):
+    """Each part is the kind's own (defined in its module), not the base's placeholder."""
+    mine, base = getattr(kind, part), getattr(Action, part)
+    if part.isupper():
+        assert mine and mine != base, f"{kind.KIND} has no {part}"
+    else:
+        assert getattr(mine, "__func__", mine) is not getattr(base, "__func__", base), \
+            f"{kind.KIND} does not define {part}()"
+    assert isinstance(kind.EFFECTS, Effects) and kind.EFFECTS.calls and kind.EFFECTS.events and kind.EFFECTS.used_by
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.KIND)
+def test_every_kind_has_its_schema_fragment_for_exactly_its_fields(kind):
+    description, fields = kind.schema({"type": "string"})
+    assert description and set(fields) == set(kind.FIELDS) - {"type"}
+    from spellgen.spellfile.schema import spell_schema
+
+    actions = spell_schema()["properties"]["sections"]["items"]["properties"]["actions"]["items"]["oneOf"]
+    assert kind.KIND in [a["properties"]["type"]["const"] for a in actions]
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.KIND)
+def test_every_kind_has_a_readme_row_naming_its_fields(kind):
+    rows = [line for line in (ROOT / "README.md").read_text().splitlines() if line.startswith(f"| {kind.README} |")]
+    assert len(rows) == 1, f"README.md needs one action-table row `| {kind.README} | fields | renders |`"
+    fields = set(re.findall(r"`(\w+)`", rows[0].split("|")[2]))
+    assert set(kind.FIELDS) - {"type", "comment"} <= fields, rows[0]
+
+
+def _instances() -> dict[str, list]:
+    from spellgen.spellfile.parse import load_spell
+
+    found: dict[str, list] = {k: [] for k in REGISTRY}
+    for path in YAMLS:
+        spell = load_spell(path)
+        for action in spell.actions:
+            found[action.KIND].append((spell, action))
+    return found
+
+
+INSTANCES = _instances()
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.KIND)
+def test_every_kind_is_parsed_rendered_expected_reported_and_tested(kind):
+    """Walk each part on a real instance (an example or test spell): parse, solidity, expected items,
+    summary and diff rows, totals, flows, document claims and the Brownie test."""
+    from spellgen.render.spell import render
+    from spellgen.spellfile.actions.base import BrownieContext
+    from spellgen.spellfile.expect import expected_from
+
+    assert INSTANCES[kind.KIND], f"no example or test spell has a {kind.KIND}: add one"
+    spell, action = INSTANCES[kind.KIND][0]
+    assert type(action) is kind and action.path
+    assert render(spell, "DssSpell.sol")  # the whole spell, this action's statement included
+    expected = expected_from(spell)
+    mine = [i for i in expected.items if i.path == action.path]
+    assert mine, f"{kind.KIND} adds no item for verify to check"
+    row = action.summary_row(spell)
+    assert isinstance(row, SummaryRow) and row.action
+    assert action.diff_fields(spell) and isinstance(action.identity(), tuple)
+    assert all(isinstance(v, Decimal) for v in action.paid_tokens().values())
+    assert action.flow() is None or isinstance(action.flow(), Flow)
+    assert all(isinstance(c, DocClaim) for c in action.doc_claims())
+    tests = action.brownie_tests(BrownieContext(expected, {}))
+    assert [item for item, _ in tests] == mine, f"{kind.KIND}: one Brownie test per item verify checks"
+    assert all(body.startswith("    ") and "assert " in body for _, body in tests)
+
+
+def test_solidity_is_a_block_the_renderer_lays_out():
+    from spellgen.render.spell import _Builder
+    from spellgen.spellfile.style import house_style
+
+    for kind in KINDS:
+        spell, action = INSTANCES[kind.KIND][0]
+        block = action.solidity(_Builder(spell, house_style(spell.date)))
+        assert isinstance(block, Block) and block.code and all(isinstance(line, str) for line in block.code)
