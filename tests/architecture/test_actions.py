@@ -150,3 +150,17 @@ def test_solidity_is_a_block_the_renderer_lays_out():
         spell, action = INSTANCES[kind.KIND][0]
         block = action.solidity(_Builder(spell, house_style(spell.date)))
         assert isinstance(block, Block) and block.code and all(isinstance(line, str) for line in block.code)
+
+
+@pytest.mark.parametrize("spec", YAMLS, ids=lambda p: p.stem)
+def test_each_actions_document_line_reads_back_as_what_the_document_must_state(spec):
+    """A document made of the actions' `doc_line`s is, for the exec-doc cross-check, the YAML exactly:
+    every payment, transfer and stream found with its recipient, and nothing else read as one."""
+    from spellgen.spellfile.execdoc_items import cross_check, doc_payments
+    from spellgen.spellfile.parse import load_spell
+
+    spell = load_spell(spec)
+    document = "\n".join(action.doc_line(spell) for action in spell.actions) + "\n"
+    assert cross_check(spell, document, "generated.md") == []
+    claims = [c for action in spell.actions for c in action.doc_claims()]
+    assert len(doc_payments(document)) == len(claims)

@@ -221,6 +221,16 @@ class Allowance(Action):
     def ledger_fields(self, name: Callable[[Party], str]) -> list[str] | None:
         return None
 
+    def doc_line(self, spell: Spell) -> str:
+        # Not a payment: the line avoids the words the document reader takes for one (stream, transfer...).
+        head = f"- The PauseProxy's {self.token} allowance to {self.vest}:"
+        if self.mode == "owed":
+            return f"{head} set to what its valid awards still owe, computed at the cast"
+        if self.mode == "set":
+            return f"{head} set to {common.amount_text(self.amount, self.token)}"
+        amount = self.amount if self.amount is not None else auto_total(spell, self.vest)
+        return f"{head} raised by {common.amount_text(amount, self.token)}"
+
     def doc_claims(self) -> list[DocClaim]:
         return []
 

@@ -3,8 +3,8 @@
 A stage never asks which kind an action is. It calls the action's part instead: `parse` (the
 YAML fields), `check`, `solidity` (a `Block` laid out by render), `expect` (the items verify
 checks), `summary_row` and `diff_fields` (the reports), `paid_tokens`/`streamed` (totals per token),
-`flow` and `ledger_fields` (the budget planner and ledger), `doc_claims` (the executive
-document's lines), `brownie_tests` (the generated Brownie test). Parts a stage does not use yet
+`flow` and `ledger_fields` (the budget planner and ledger), `doc_claims` and `doc_line` (the
+executive document's lines), `brownie_tests` (the generated Brownie test). Parts a stage does not use yet
 are declared as data in `EFFECTS` (the calls, chain reads, branches and ordered events of the
 kind's Solidity), for the code analysis and the per-action event check later issues add.
 
@@ -174,7 +174,8 @@ class BrownieContext:
 
 
 PARTS = ("KIND", "LABEL", "FIELDS", "README", "EFFECTS", "schema", "parse", "check", "solidity", "expect",
-         "summary_row", "diff_fields", "identity", "paid_tokens", "flow", "ledger_fields", "doc_claims", "brownie_tests")
+         "summary_row", "diff_fields", "identity", "paid_tokens", "flow", "ledger_fields", "doc_claims", "doc_line",
+         "brownie_tests")
 
 
 class Action(Located):
@@ -307,7 +308,12 @@ class Action(Located):
         return None
 
     def doc_claims(self) -> list[DocClaim]:
-        """What the executive document must state for the action."""
+        """What the executive document must state for the action (execdoc_items.py checks a copy against it)."""
+        raise NotImplementedError
+
+    def doc_line(self, spell: Spell) -> str:
+        """The action as a line of an executive document's budget section (a markdown bullet), which
+        the document reader (execdoc_items.py) reads back as the action's `doc_claims`."""
         raise NotImplementedError
 
     # -- Brownie ------------------------------------------------------------------------------------

@@ -109,6 +109,11 @@ class CapChange(Action):
     def ledger_fields(self, name: Callable[[Party], str]) -> list[str] | None:
         return None
 
+    def doc_line(self, spell: Spell) -> str:
+        token = VESTS[self.vest].token
+        return (f"- Set the rate cap of {self.vest} to {common.amount_text(self.amount, token)} per "
+                f"{timeutil.human_duration(self.period)}")
+
     def doc_claims(self) -> list[DocClaim]:
         return []
 

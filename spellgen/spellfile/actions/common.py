@@ -38,6 +38,12 @@ def recipient(party: Party) -> str:
     return party.name or "(no wallet name)"
 
 
+def doc_party(party: Party) -> str:
+    """How an executive document names a recipient: its name (or key) and address."""
+    label = party.name or party.chainlog
+    return f"{label} at {party.address}" if label else party.address
+
+
 def diff_party(party: Party | None) -> str:
     if party is None:
         return "none"

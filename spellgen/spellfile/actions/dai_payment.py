@@ -159,6 +159,9 @@ class DaiPayment(Action):
             return ["type: dai_payment", f"to: {name(self.to)}", f"amount: {human(self.amount)}", "exact: true"]
         return ["type: dai_payment", f"to: {name(self.to)}", f"amount: {self.paid:,}"]
 
+    def doc_line(self, spell: Spell) -> str:
+        return f"- **{human(self.paid_amount)} DAI** will be transferred to {common.doc_party(self.to)}"
+
     def doc_claims(self) -> list[DocClaim]:
         amounts = tuple(dict.fromkeys((self.amount, Decimal(self.paid))))
         return [DocClaim("DAI", amounts, self.to.address.lower(), self.to.label, "amount")]

@@ -106,6 +106,10 @@ class MkrToSky(Action):
     def ledger_fields(self, name: Callable[[Party], str]) -> list[str] | None:
         return None
 
+    def doc_line(self, spell: Spell) -> str:
+        return (f"- Convert {human(self.amount)} MKR of the PauseProxy into "
+                f"{human(Decimal(self.sky_wei) / WAD)} SKY through MKR_SKY")
+
     def doc_claims(self) -> list[DocClaim]:
         return []
 

@@ -102,6 +102,9 @@ class MkrTransfer(Action):
     def ledger_fields(self, name: Callable[[Party], str]) -> list[str]:
         return ["type: mkr_transfer", f"to: {name(self.to)}", f"amount: {human(self.amount)}"]
 
+    def doc_line(self, spell: Spell) -> str:
+        return f"- **{human(self.amount)} MKR** will be transferred to {common.doc_party(self.to)}"
+
     def doc_claims(self) -> list[DocClaim]:
         return [DocClaim("MKR", (self.amount,), self.to.address.lower(), self.to.label, "amount")]
 

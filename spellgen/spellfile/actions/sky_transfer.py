@@ -197,6 +197,9 @@ class SkyTransfer(Action):
         # Where the SKY came from does not change what the unit received.
         return ["type: sky_transfer", f"to: {name(self.to)}", f"amount: {human(self.amount)}"]
 
+    def doc_line(self, spell: Spell) -> str:
+        return f"- **{human(self.amount)} SKY** will be transferred to {common.doc_party(self.to)}"
+
     def doc_claims(self) -> list[DocClaim]:
         return [DocClaim("SKY", (self.amount,), self.to.address.lower(), self.to.label, "amount")]
 

@@ -330,6 +330,13 @@ class Stream(Action):
             fields.append("restricted: false")
         return fields
 
+    def doc_line(self, spell: Spell) -> str:
+        when = f"from the cast{self._offset_text()} for {timeutil.human_duration(self.tau)}" if self.at_cast else \
+            f"from {timeutil.iso(self.start)} to {timeutil.iso(self.end)}"
+        cliff = "no cliff" if self.cliff is None else f"cliff {timeutil.iso(self.cliff)}"
+        return (f"- A new stream on {self.vest} of **{human(self.total)} {self.token}** to "
+                f"{common.doc_party(self.to)}, {when}, {cliff}")
+
     def doc_claims(self) -> list[DocClaim]:
         return [DocClaim(self.token, (self.total,), self.to.address.lower(), self.to.label, "total")]
 

@@ -140,6 +140,9 @@ class UsdsPayment(Action):
         # What was sent: whole USDS, like a DAI payment.
         return ["type: usds_payment", f"to: {name(self.to)}", f"amount: {self.paid:,}"]
 
+    def doc_line(self, spell: Spell) -> str:
+        return f"- **{self.paid:,} USDS** will be transferred to {common.doc_party(self.to)}"
+
     def doc_claims(self) -> list[DocClaim]:
         amounts = tuple(dict.fromkeys((self.amount, Decimal(self.paid))))
         return [DocClaim("USDS", amounts, self.to.address.lower(), self.to.label, "amount")]

@@ -141,6 +141,11 @@ class Yank(Action):
         return (f"the yank of award {self.id} on {self.vest} is not recorded: the ledger does not know award ids, "
                 "so edit the stream's `end` in the ledger by hand")
 
+    def doc_line(self, spell: Spell) -> str:
+        who = f" ({self.recipient.label})" if self.recipient else ""
+        when = f", ending it at {timeutil.iso(self.end)}" if self.end is not None else ""
+        return f"- Yank award {self.id} on {self.vest}{who}{when}"
+
     def doc_claims(self) -> list[DocClaim]:
         return []
 
