@@ -61,11 +61,13 @@ class Allowance(Action):
     README: ClassVar[str] = "`allowance`"
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("TOKEN", "approve"), ("TOKEN", "allowance"), ("VEST", "ids"), ("VEST", "tot"), ("VEST", "rxd")),
-        reads=("TOKEN.allowance(this, VEST) (increase)", "VEST.ids(), tot(id), rxd(id) (set: owed)"),
+        reads=("TOKEN.allowance(proxy, VEST) (increase)", "VEST.ids(), tot(id), rxd(id) (set: owed)"),
         branches=("for id in 1..ids() (set: owed)",),
-        events=(("TOKEN", "Approval"),),
-        used_by=("verify: the allowance after the cast, its change, and what the vest's awards owe "
-                 "(verify/compare.py); calls, reads and branches declared, not yet checked",))
+        state=(("TOKEN", "allowance[proxy][VEST]"),),
+        events=(("TOKEN", "Approval(proxy, VEST)"),),
+        used_by=("verify/compare.py: the allowance after the cast, its change, what the vest's awards owe",
+                 "verify/statediff.py: its storage changes (explain_allowances)",
+                 "verify/compare.py: its Approval among the cast's events"))
 
     @property
     def token(self) -> str:

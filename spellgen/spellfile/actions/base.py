@@ -141,17 +141,27 @@ class DocClaim:
 
 @dataclass(frozen=True)
 class Effects:
-    """What a kind's Solidity does on chain, as data (later issues check the compiled code against it).
+    """What a kind's Solidity does on chain, as data: the contract of what later checks may allow.
 
-    calls: (contract, function) the statements may call, contracts by chainlog key or kind;
-    reads: chain reads the Solidity contains; branches: conditions in the Solidity;
-    events: the ordered (emitter, event) sequence of one action, first-use effects aside.
-    `used_by` says which stage reads which of these today."""
+    Contracts are named by chainlog key; `VEST` and `TOKEN` stand for the action's vest and its token,
+    `usr` for its recipient, `proxy` for the PauseProxy. Events are `(emitter, event)`; a `LogNote` names
+    its function. Today verify checks what `used_by` says; the rest is declared for the code analysis
+    (calls, reads, branches) and the per-action event and state-diff checks that later issues add.
+
+    calls: (contract, function) the statement and its helpers may call;
+    reads: chain reads the Solidity makes; branches: conditions in the Solidity (a require included);
+    state: (contract, storage entry) the action changes;
+    events: the ordered event sequence of one action in its default form;
+    variants: form -> the sequence of another form (e.g. `from: mkr`);
+    first_use: events only the first such action of a spell emits (DssExecLib's `hope`)."""
 
     calls: tuple[tuple[str, str], ...] = ()
     reads: tuple[str, ...] = ()
     branches: tuple[str, ...] = ()
+    state: tuple[tuple[str, str], ...] = ()
     events: tuple[tuple[str, str], ...] = ()
+    variants: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    first_use: tuple[tuple[str, str], ...] = ()
     used_by: tuple[str, ...] = ()
 
 

@@ -34,9 +34,11 @@ class CapChange(Action):
         calls=(("DssExecLib", "setValue"), ("VEST", "file")),
         reads=(),
         branches=(),
-        events=(("VEST", "File"),),
-        used_by=("verify: the vest's cap after the cast (verify/compare.py); the call and event declared, "
-                 "not yet checked",))
+        state=(("VEST", "cap"),),
+        events=(("VEST", "File(cap, value)"),),
+        used_by=("verify/compare.py: the vest's cap after the cast",
+                 "verify/statediff.py: its storage change (explain_caps)",
+                 "verify/compare.py: File among the vest's events"))
 
     @property
     def cap(self) -> Cap:

@@ -35,10 +35,15 @@ class DaiPayment(Action):
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "sendPaymentFromSurplusBuffer"), ("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit")),
         reads=(),
-        branches=(),
-        events=(("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit"), ("MCD_DAI", "Transfer")),
-        used_by=("verify: the recipient's DAI balance, the Vow's sin and the DAI supply (verify/compare.py); "
-                 "calls, branches and the event order are declared, not yet checked",))
+        branches=("require(amount < WAD) (DssExecLib)",),
+        state=(("MCD_VAT", "sin[MCD_VOW]"), ("MCD_VAT", "vice"), ("MCD_VAT", "debt"), ("MCD_VAT", "dai[MCD_JOIN_DAI]"),
+               ("MCD_DAI", "balanceOf[usr]"), ("MCD_DAI", "totalSupply")),
+        events=(("MCD_VAT", "LogNote(suck)"), ("MCD_VAT", "LogNote(move)"), ("MCD_DAI", "Transfer(0, usr)"),
+                ("MCD_JOIN_DAI", "LogNote(exit)")),
+        first_use=(("MCD_VAT", "LogNote(hope)"),),
+        used_by=("verify/compare.py: the recipient's DAI, vat.sin(vow), the DAI supply",
+                 "verify/statediff.py: its storage changes (explain_surplus_payments)",
+                 "verify/compare.py: its DAI Transfer among the cast's events"))
 
     @property
     def paid(self) -> int:

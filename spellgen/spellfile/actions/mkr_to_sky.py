@@ -34,9 +34,13 @@ class MkrToSky(Action):
         calls=(("MKR", "approve"), ("MKR_SKY", "mkrToSky")),
         reads=(),
         branches=(),
-        events=(("MKR", "Approval"), ("MKR", "Transfer"), ("SKY", "Transfer"), ("MKR_SKY", "MkrToSky")),
-        used_by=("verify: the PauseProxy's MKR and SKY, the MKR and SKY supplies (verify/compare.py); calls "
-                 "and events declared, not yet checked",))
+        state=(("MKR", "balanceOf[proxy]"), ("MKR", "totalSupply"), ("SKY", "balanceOf[proxy]"), ("SKY", "totalSupply"),
+               ("MKR", "allowance[proxy][MKR_SKY]")),
+        events=(("MKR", "Approval(proxy, MKR_SKY)"), ("MKR", "Burn(proxy)"), ("SKY", "Transfer(0, proxy)"),
+                ("MKR_SKY", "MkrToSky")),
+        used_by=("verify/compare.py: the PauseProxy's MKR and SKY, the MKR and SKY supplies",
+                 "verify/statediff.py: its storage changes (explain_sky_transfers)",
+                 "verify/compare.py: its burn and mint among the cast's events (_expected_moves)"))
 
     @property
     def wei(self) -> int:

@@ -33,9 +33,11 @@ class MkrTransfer(Action):
         calls=(("MKR", "transfer"),),
         reads=(),
         branches=(),
-        events=(("MKR", "Transfer"),),
-        used_by=("verify: the recipient's and the PauseProxy's MKR (verify/compare.py); calls and events "
-                 "declared, not yet checked",))
+        state=(("MKR", "balanceOf[usr]"), ("MKR", "balanceOf[proxy]")),
+        events=(("MKR", "Transfer(proxy, usr)"),),
+        used_by=("verify/compare.py: the recipient's and the PauseProxy's MKR",
+                 "verify/statediff.py: its storage changes (explain_treasury_transfers)",
+                 "verify/compare.py: its Transfer among the cast's events"))
 
     @property
     def wei(self) -> int:

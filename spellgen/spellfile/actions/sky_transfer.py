@@ -67,13 +67,19 @@ class SkyTransfer(Action):
     RECORDED: ClassVar[int] = 4
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("SKY", "transfer"), ("MKR", "approve"), ("MKR_SKY", "mkrToSky"), ("MKR_SKY", "rate")),
-        reads=("MKR_SKY.rate()",),
+        reads=("MKR_SKY.rate() (from: mkr and mkr_direct, an immutable)",),
         branches=("if (wad % MKR_SKY_RATE != 0) mkrWad++ (from: mkr)",
                   "require(wad % MKR_SKY_RATE == 0) (from: mkr_direct)"),
-        events=(("MKR", "Approval"), ("MKR", "Transfer"), ("SKY", "Transfer"), ("MKR_SKY", "MkrToSky"),
-                ("SKY", "Transfer")),
-        used_by=("verify: the recipient's SKY, the PauseProxy's SKY and MKR, the SKY and MKR supplies "
-                 "(verify/compare.py, verify/statediff.py); calls, branches and events declared, not yet checked",))
+        state=(("SKY", "balanceOf[usr]"), ("SKY", "balanceOf[proxy]"), ("MKR", "balanceOf[proxy]"),
+               ("MKR", "totalSupply"), ("SKY", "totalSupply"), ("MKR", "allowance[proxy][MKR_SKY]")),
+        events=(("SKY", "Transfer(proxy, usr)"),),
+        variants=(("from: mkr", (("MKR", "Approval(proxy, MKR_SKY)"), ("MKR", "Burn(proxy)"), ("SKY", "Transfer(0, proxy)"),
+                                 ("MKR_SKY", "MkrToSky"), ("SKY", "Transfer(proxy, usr)"))),
+                  ("from: mkr_direct", (("MKR", "Approval(proxy, MKR_SKY)"), ("MKR", "Burn(proxy)"),
+                                        ("SKY", "Transfer(0, usr)"), ("MKR_SKY", "MkrToSky")))),
+        used_by=("verify/compare.py: the recipient's SKY, the PauseProxy's SKY and MKR, the supplies",
+                 "verify/statediff.py: its storage changes (explain_sky_transfers)",
+                 "verify/compare.py: its token moves among the cast's events (_expected_moves)"))
 
     @property
     def wei(self) -> int:

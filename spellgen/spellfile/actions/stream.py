@@ -54,10 +54,12 @@ class Stream(Action):
         calls=(("VEST", "create"), ("VEST", "restrict")),
         reads=("block.timestamp (start: cast)",),
         branches=(),
-        events=(("VEST", "Init"), ("VEST", "Restrict")),
-        used_by=("verify: the new award's fields, the award count per vest, the payout at the end "
-                 "(verify/compare.py), its state-diff slots (verify/statediff.py); calls and the event order "
-                 "declared, not yet checked",))
+        state=(("VEST", "ids"), ("VEST", "awards[id]")),
+        events=(("VEST", "Init(id, usr)"), ("VEST", "Restrict(id)")),
+        variants=(("restricted: false", (("VEST", "Init(id, usr)"),)),),
+        used_by=("verify/compare.py: the new award's fields, the count per vest, the payout at its end",
+                 "verify/statediff.py: its storage changes (explain_new_awards)",
+                 "verify/compare.py: Init and Restrict among the vest's events"))
 
     @property
     def at_cast(self) -> bool:

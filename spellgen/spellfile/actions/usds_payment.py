@@ -46,13 +46,21 @@ class UsdsPayment(Action):
     README: ClassVar[str] = "`usds_payment`"
     RECORDED: ClassVar[int] = 2
     EFFECTS: ClassVar[Effects] = Effects(
-        calls=(("DssExecLib", "sendPaymentFromSurplusBuffer"), ("DAI", "approve"), ("DAI_USDS", "daiToUsds")),
+        calls=(("DssExecLib", "sendPaymentFromSurplusBuffer"), ("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit"),
+               ("MCD_DAI", "approve"), ("DAI_USDS", "daiToUsds")),
         reads=(),
-        branches=("require(wad % WAD == 0)",),
-        events=(("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit"), ("MCD_DAI", "Transfer"), ("MCD_DAI", "Approval"),
-                ("MCD_DAI", "Transfer"), ("USDS", "Transfer")),
-        used_by=("verify: the recipient's USDS balance, the USDS and DAI supplies, the PauseProxy's DAI "
-                 "(verify/compare.py); calls, branches and the event order are declared, not yet checked",))
+        branches=("require(wad % WAD == 0) (_transferUsds)",),
+        state=(("MCD_VAT", "sin[MCD_VOW]"), ("MCD_VAT", "vice"), ("MCD_VAT", "debt"), ("MCD_VAT", "dai[USDS_JOIN]"),
+               ("MCD_DAI", "allowance[proxy][DAI_USDS]"), ("USDS", "balanceOf[usr]"), ("USDS", "totalSupply")),
+        events=(("MCD_VAT", "LogNote(suck)"), ("MCD_VAT", "LogNote(move)"), ("MCD_DAI", "Transfer(0, proxy)"),
+                ("MCD_JOIN_DAI", "LogNote(exit)"), ("MCD_DAI", "Approval(proxy, DAI_USDS)"),
+                ("MCD_DAI", "Transfer(proxy, DAI_USDS)"), ("MCD_VAT", "LogNote(move)"),
+                ("MCD_DAI", "Transfer(DAI_USDS, 0)"), ("MCD_JOIN_DAI", "LogNote(join)"), ("MCD_VAT", "LogNote(move)"),
+                ("USDS", "Transfer(0, usr)"), ("USDS_JOIN", "Exit"), ("DAI_USDS", "DaiToUsds")),
+        first_use=(("MCD_VAT", "LogNote(hope)"),),
+        used_by=("verify/compare.py: the recipient's USDS, the USDS supply, the PauseProxy's DAI",
+                 "verify/statediff.py: its storage changes (explain_usds_payments)",
+                 "verify/compare.py: its token moves among the cast's events (_expected_moves)"))
 
     @property
     def paid(self) -> int:

@@ -36,9 +36,10 @@ class Yank(Action):
         calls=(("VEST", "yank"),),
         reads=(),
         branches=(),
-        events=(("VEST", "Yank"),),
-        used_by=("verify: the award's fin, its owner and end before the cast, the Yank event's end "
-                 "(verify/compare.py); the call is declared, not yet checked",))
+        state=(("VEST", "awards[id].fin"), ("VEST", "awards[id].tot")),
+        events=(("VEST", "Yank(id, end)"),),
+        used_by=("verify/compare.py: the award's fin, its owner and end before the cast, the Yank event's end",
+                 "verify/statediff.py: its storage changes (explain_yanks)"))
 
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:
