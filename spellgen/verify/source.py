@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
 
+from spellgen.spellfile.actions import KINDS
 from spellgen.spellfile.address import to_checksum
 from spellgen.spellfile.links import NOUNS, label_of
 
@@ -34,8 +35,9 @@ _COMMENT_ID = re.compile(r"\bID\s+(\d+)\b", re.IGNORECASE)
 _HASH_COMMENT = re.compile(r"//\s*Hash:\s*(?:cast|seth)\s+keccak\s+--\s+\"\$\(wget\s+'?(?P<url>[^'\s\"]+)")
 _DESCRIPTION = re.compile(r"\bstring\s+public\s+constant\s+override\s+description\b")
 _LINK_LINE = re.compile(r"^\s*//\s*(" + "|".join(NOUNS) + r"):\s*(\S+)")
-_BUDGET_CALL = re.compile(r"\b(transfer|approve|create|yank|sendPaymentFromSurplusBuffer|_transferUsds|"
-                          r"_transferSky|daiToUsds|mkrToSky|exit|suck|restrict|setValue|file)\s*\(")
+# The calls whose statement carries an action's comment block, as each action kind declares them.
+_BUDGET_CALL = re.compile(r"\b(" + "|".join(sorted({call for kind in KINDS for call in kind.COMMENTED_CALLS}))
+                          + r")\s*\(")
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ class Allowance(Action):
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "vest": True, "increase": False, "set": False,
                                          "comment": False}
     README: ClassVar[str] = "`allowance`"
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("approve",)
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("TOKEN", "approve"), ("TOKEN", "allowance"), ("VEST", "ids"), ("VEST", "tot"), ("VEST", "rxd")),
         reads=("TOKEN.allowance(proxy, VEST) (increase)", "VEST.ids(), tot(id), rxd(id) (set: owed)"),

@@ -183,9 +183,9 @@ class BrownieContext:
         return f'"{address}"' + (f"  # {name}" if name else "")
 
 
-PARTS = ("KIND", "LABEL", "FIELDS", "README", "EFFECTS", "schema", "parse", "check", "solidity", "expect",
-         "summary_row", "diff_fields", "identity", "paid_tokens", "flow", "ledger_fields", "doc_claims", "doc_line",
-         "brownie_tests")
+PARTS = ("KIND", "LABEL", "FIELDS", "README", "EFFECTS", "COMMENTED_CALLS", "schema", "parse", "check", "solidity",
+         "expect", "summary_row", "diff_fields", "identity", "paid_tokens", "flow", "ledger_fields", "doc_claims",
+         "doc_line", "brownie_tests")
 
 
 class Action(Located):
@@ -199,6 +199,9 @@ class Action(Located):
     # list of kinds (its messages name them in that order); 0: not recorded.
     RECORDED: ClassVar[int] = 0
     EFFECTS: ClassVar[Effects] = Effects()
+    # The functions whose statements carry the kind's comment block: the source review (verify/source.py)
+    # reads the comment above each such call against the call's amounts, addresses and award ids.
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ()
 
     # -- YAML -------------------------------------------------------------------------------------------
     @classmethod

@@ -30,6 +30,7 @@ class CapChange(Action):
     LABEL: ClassVar[str] = "cap"
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "vest": True, "amount": True, "per": True}
     README: ClassVar[str] = "`cap`"
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("setValue", "file")
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "setValue"), ("VEST", "file")),
         reads=(),

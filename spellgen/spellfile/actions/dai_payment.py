@@ -32,6 +32,7 @@ class DaiPayment(Action):
                                          "exact": False, "comment": False}
     README: ClassVar[str] = "`dai_payment`"
     RECORDED: ClassVar[int] = 1
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("sendPaymentFromSurplusBuffer", "suck", "exit")
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "sendPaymentFromSurplusBuffer"), ("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit")),
         reads=(),

@@ -30,6 +30,7 @@ class MkrToSky(Action):
     LABEL: ClassVar[str] = "MKR -> SKY conversion"
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "amount": True, "comment": False}
     README: ClassVar[str] = "`mkr_to_sky`"
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("approve", "mkrToSky")
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("MKR", "approve"), ("MKR_SKY", "mkrToSky")),
         reads=(),

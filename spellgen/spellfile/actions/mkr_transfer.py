@@ -29,6 +29,7 @@ class MkrTransfer(Action):
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "to": True, "amount": True, "comment": False}
     README: ClassVar[str] = "`mkr_transfer`"
     RECORDED: ClassVar[int] = 3
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("transfer",)
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("MKR", "transfer"),),
         reads=(),

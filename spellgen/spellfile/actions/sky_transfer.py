@@ -65,6 +65,7 @@ class SkyTransfer(Action):
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "to": True, "amount": True, "from": False, "comment": False}
     README: ClassVar[str] = "`sky_transfer`"
     RECORDED: ClassVar[int] = 4
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("transfer", "_transferSky", "mkrToSky")
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("SKY", "transfer"), ("MKR", "approve"), ("MKR_SKY", "mkrToSky"), ("MKR_SKY", "rate")),
         reads=("MKR_SKY.rate() (from: mkr and mkr_direct, an immutable)",),

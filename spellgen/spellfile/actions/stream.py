@@ -50,6 +50,7 @@ class Stream(Action):
                                          "restricted": False, "comment": False}
     README: ClassVar[str] = "`stream`"
     RECORDED: ClassVar[int] = 5
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("create", "restrict")
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("VEST", "create"), ("VEST", "restrict")),
         reads=("block.timestamp (start: cast)",),

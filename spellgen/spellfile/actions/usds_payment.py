@@ -45,6 +45,7 @@ class UsdsPayment(Action):
                                          "comment": False}
     README: ClassVar[str] = "`usds_payment`"
     RECORDED: ClassVar[int] = 2
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("_transferUsds", "daiToUsds")
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "sendPaymentFromSurplusBuffer"), ("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit"),
                ("MCD_DAI", "approve"), ("DAI_USDS", "daiToUsds")),

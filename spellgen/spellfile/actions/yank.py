@@ -32,6 +32,7 @@ class Yank(Action):
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "vest": True, "id": True, "end": False, "recipient": False,
                                          "current_end": False, "comment": False}
     README: ClassVar[str] = "`yank`"
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("yank",)
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("VEST", "yank"),),
         reads=(),
