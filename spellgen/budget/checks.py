@@ -13,6 +13,7 @@ from pathlib import Path
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.amounts import human
 from spellgen.spellfile.diagnostics import Diagnostics, InputError
+from spellgen.spellfile.actions.base import StreamTerms
 from spellgen.spellfile.model import Action, Spell
 from spellgen.budget.caps import CapUse, amount, more_text, overruns_by_origin, part_uses
 from spellgen.budget.flows import Flows, collect, is_stream, payment_of, stream_days, transfer_of
@@ -62,7 +63,7 @@ def check_against_budget(spell: Spell, budget: Budget, ledger: Ledger | None, di
 
 
 def _unit_actions(spell: Spell, budget: Budget) -> list:
-    return [a for a in spell.actions if getattr(a, "to", None) is not None and budget.wallet_of(a.to.address)]
+    return [a for a in spell.actions if (to := a.receiver()) is not None and budget.wallet_of(to.address)]
 
 
 def _transfers(spell: Spell, budget: Budget, token: str) -> list:
@@ -117,7 +118,7 @@ def _transfer_plan(spell: Spell, budget: Budget, plan: Plan, transfer: PlannedTr
 
 
 def _period_plan(spell: Spell, budget: Budget, plan: Plan, part: PeriodBudget, diags: Diagnostics) -> None:
-    streams = [s for s in _unit_actions(spell, budget) if is_stream(s) and s.flow().token == part.token]
+    streams = [s for s in _unit_actions(spell, budget) if (f := s.flow()) and f.how == "stream" and f.token == part.token]
     matched: set[int] = set()
     for planned in [p for p in plan.streams if p.part is part]:
         same = next((s for s in streams if id(s) not in matched and _same_stream(s, planned)), None)
@@ -154,8 +155,15 @@ def _payments_plan(spell: Spell, budget: Budget, plan: Plan, part: PeriodBudget,
                                       "this spell does not")
 
 
+def _terms(stream: Action) -> StreamTerms:
+    terms = stream.stream_terms()
+    assert terms is not None, "not a stream"
+    return terms
+
+
 def _same_stream(stream: Action, planned: PlannedStream) -> bool:
-    return (stream.total, stream.start, stream.end) == (planned.total, planned.start, planned.end)
+    terms = _terms(stream)
+    return (terms.total, terms.start, terms.end) == (planned.total, planned.start, planned.end)
 
 
 def _overlaps(stream: Action, planned: PlannedStream) -> bool:
@@ -169,4 +177,5 @@ def _planned_text(planned: PlannedStream) -> str:
 
 
 def _stream_text(stream: Action) -> str:
-    return f"{human(stream.total)} {stream.token} from {timeutil.iso(stream.start)} to {timeutil.iso(stream.end)}"
+    t = _terms(stream)
+    return f"{human(t.total)} {t.token} from {timeutil.iso(t.start)} to {timeutil.iso(t.end)}"

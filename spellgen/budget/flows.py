@@ -110,14 +110,16 @@ def is_stream(action: Located) -> bool:
 
 def stream_days(stream: Action) -> tuple[date, date]:
     """The UTC days a stream runs: from its start to the day of its last second."""
-    start, end = stream.flow().span
+    flow = stream.flow()
+    assert flow is not None and flow.span is not None, "not a stream"
+    start, end = flow.span
     return timeutil.utc(start).date(), timeutil.utc(end - 1).date()
 
 
 def _actions_for_unit(budget: Budget, spell_date: str, description: str, actions: list[Action],
                       in_spell: bool) -> list[Origin]:
     return [Origin(spell_date, description, a, in_spell) for a in actions
-            if getattr(a, "to", None) is not None and budget.wallet_of(a.to.address) is not None]
+            if (to := a.receiver()) is not None and budget.wallet_of(to.address) is not None]
 
 
 def collect(budget: Budget, ledger: Ledger | None, spell: Spell | None = None) -> Flows:
@@ -136,6 +138,7 @@ def collect(budget: Budget, ledger: Ledger | None, spell: Spell | None = None) -
 
 def _add(budget: Budget, origin: Origin, flows: Flows, taken: set[tuple[str, int]]) -> None:
     action = origin.action
+    assert isinstance(action, Action)  # the origins collected here are spell actions, not plan entries
     over_days = [t for t in flows.spread if _over_days(budget, t)]
     flow = action.flow()
     if flow is None:
@@ -150,7 +153,7 @@ def _add(budget: Budget, origin: Origin, flows: Flows, taken: set[tuple[str, int
         flows.spread[moved[0]].append(DayFlow(moved[1], origin.day, origin.day, "transfer", origin))
     elif moved is not None:
         flows.moves[moved[0]].append(GovMove(origin.day, moved[1], origin))
-    elif flow.how == "stream" and flow.span[1] > flow.span[0] and token in over_days:
+    elif flow.how == "stream" and flow.span is not None and flow.span[1] > flow.span[0] and token in over_days:
         first, last = stream_days(action)
         flows.spread[token].append(DayFlow(flow.amount, first, last, "stream", origin))
     elif flow.how == "stream" and flow.token in flows.moves:

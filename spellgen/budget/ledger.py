@@ -123,7 +123,7 @@ def entry_from_spell(spell: Spell, budget: Budget, source: str | None) -> tuple[
     """The spell's actions for the unit's wallets, and notes about what a ledger cannot record."""
     actions, notes = [], []
     for action in spell.actions:
-        party = getattr(action, "to", None) or getattr(action, "recipient", None)
+        party = action.receiver() or next((p for field, p in action.parties() if field == "recipient"), None)
         if party is None or budget.wallet_of(party.address) is None:
             continue
         if action.RECORDED:
@@ -150,7 +150,7 @@ def add_entry(ledger: Ledger, entry: LedgerEntry) -> str:
 
 
 def _parties(action: Action) -> list[Party]:
-    return [p for p in (getattr(action, "to", None), getattr(action, "manager", None)) if p is not None]
+    return [p for field, p in action.parties() if field in ("to", "manager")]
 
 
 def _register(wallets: dict[str, str], party: Party) -> None:
@@ -179,10 +179,11 @@ def summary(ledger: Ledger) -> dict:
             kind, token, amount = _moved(action)
             by_kind = totals.setdefault(token, {})
             by_kind[kind] = by_kind.get(kind, Decimal(0)) + amount
-            row = {"kind": kind, "token": token, "amount": _plain(amount), "to": _party(action.to, ledger.wallets)}
-            if (flow := action.flow()) is not None and flow.how == "stream":
-                row |= {"vest": action.stream_vest(), "start": timeutil.iso(flow.span[0]),
-                        "end": timeutil.iso(flow.span[1])}
+            to = action.receiver()
+            assert to is not None  # a ledger records only actions to a wallet
+            row = {"kind": kind, "token": token, "amount": _plain(amount), "to": _party(to, ledger.wallets)}
+            if (terms := action.stream_terms()) is not None:
+                row |= {"vest": terms.vest, "start": timeutil.iso(terms.start), "end": timeutil.iso(terms.end)}
             rows.append(row)
         spells.append({"date": entry.date, "description": entry.description, "actions": rows})
     return {"core_unit": ledger.unit_id, "spells": spells,
@@ -195,6 +196,7 @@ def _moved(action: Action) -> tuple[str, str, Decimal]:
     if (moved := transfer_of(action)) is not None:
         return "transferred", *moved
     flow = action.flow()
+    assert flow is not None, "a ledger records only money flows"
     return "streamed", flow.token, flow.amount
 
 

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.amounts import decimals_of, human
+from spellgen.spellfile.actions.base import StreamTerms
 from spellgen.spellfile.model import Action
 from spellgen.budget import months
 from spellgen.budget.caps import allocate, gov_uses, scheduled_per_year, period_uses
@@ -84,14 +85,15 @@ def _outside(flow: DayFlow, part: PeriodBudget) -> dict | None:
 
 
 def _stream_row(flow: DayFlow, at: date) -> dict:
-    stream = flow.origin.action
+    stream = flow.origin.action.stream_terms() if isinstance(flow.origin.action, Action) else None
+    assert stream is not None, "a stream flow comes from a stream"
     return {"vest": stream.vest, "total": plain(stream.total), "start": timeutil.iso(stream.start),
             "end": timeutil.iso(stream.end), "spell": flow.origin.spell_date,
             "accrued": plain(accrued(stream, timeutil.day_start(at))),
             "accrued_at": timeutil.iso(timeutil.day_start(at))}
 
 
-def accrued(stream: Action, now: int) -> Decimal:
+def accrued(stream: StreamTerms, now: int) -> Decimal:
     """DssVest's accrued(): tot * (now - bgn) / (fin - bgn) in wei, rounded down; 0 before bgn, tot from fin."""
     if now <= stream.start:
         return Decimal(0)

@@ -13,6 +13,7 @@ from decimal import Decimal, localcontext
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.amounts import exact_sum, from_wei, human
 from spellgen.spellfile.actions import common
+from spellgen.spellfile.actions.base import StreamTerms
 from spellgen.spellfile.model import Action, Spell
 
 
@@ -92,14 +93,14 @@ def totals(spell: Spell) -> list[TokenTotal]:
             for t in sorted({*paid, *streamed})]
 
 
-def new_streams(spell: Spell) -> list:
-    """The spell's new awards (actions that stream a token), in file order."""
-    return [a for a in spell.actions if a.streamed() is not None]
+def new_streams(spell: Spell) -> list[StreamTerms]:
+    """The terms of the spell's new awards, in file order."""
+    return [terms for a in spell.actions if (terms := a.stream_terms()) is not None]
 
 
 # --- streamed amounts over time -----------------------------------------------------------------
 
-def claimable_wei(stream: Action, t: int) -> int:
+def claimable_wei(stream: StreamTerms, t: int) -> int:
     """What DssVest lets the recipient have claimed by time t: `unpaid + rxd` for a fresh award.
 
     Nothing before the cliff, then the accrued amount at once; accrual is linear per second with
@@ -135,7 +136,7 @@ def spell_time(spell: Spell) -> int:
     return timeutil.day_start(timeutil.parse_date(spell.date))
 
 
-def accrued_before(stream: Action, t: int) -> int:
+def accrued_before(stream: StreamTerms, t: int) -> int:
     """Claimable just before instant t (the left limit): the linear part up to t, but a cliff falling
     exactly at t not yet. Month boundaries use it so a month holds its own seconds and its own cliffs."""
     if t <= stream.start + stream.eta or t <= stream.start:
@@ -145,7 +146,7 @@ def accrued_before(stream: Action, t: int) -> int:
     return stream.wei * (t - stream.start) // (stream.end - stream.start)
 
 
-def stream_months(stream: Action, since: int) -> list[tuple[str, int]]:
+def stream_months(stream: StreamTerms, since: int) -> list[tuple[str, int]]:
     """(YYYY-MM, wei) that becomes claimable in each UTC month, from the month of `since` on.
 
     A month is [first day 00:00:00, next month's first day): February 2022 holds 28 days of accrual.
@@ -196,7 +197,7 @@ def cumulative_series(spell: Spell) -> list[Series]:
     Each stream is linear between its start, cliff and end, so a sum sampled at all of them (and a
     second before each cliff, to draw the jump) is the exact curve. Recipients in file order.
     """
-    groups: dict[tuple[str, str], list] = {}
+    groups: dict[tuple[str, str], list[StreamTerms]] = {}
     labels: dict[str, str] = {}
     for s in new_streams(spell):
         groups.setdefault((s.to.address, s.token), []).append(s)

@@ -74,6 +74,12 @@ class Allowance(Action):
     def token(self) -> str:
         return VESTS[self.vest].token
 
+    @property
+    def set_to(self) -> Decimal:
+        """The absolute allowance of `set: AMOUNT`."""
+        assert self.mode == "set" and self.amount is not None, "not a set allowance"
+        return self.amount
+
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:
         return "The PauseProxy's token allowance to a transferrable vest.", {
@@ -152,8 +158,8 @@ class Allowance(Action):
                          f"{human(sum((s.total for s in later), Decimal(0)))} {gem}")
                 code = f"{token}.approve({self.vest}, _owed({self.vest}) + {amount});"
         elif self.mode == "set":
-            amount, note = ctx.wei(self.amount)
-            head = f"Set the PauseProxy's {gem} allowance to {self.vest} to {human(self.amount)} {gem}"
+            amount, note = ctx.wei(self.set_to)
+            head = f"Set the PauseProxy's {gem} allowance to {self.vest} to {human(self.set_to)} {gem}"
             code = f"{token}.approve({self.vest}, {amount});"
         else:
             delta = self.amount if self.amount is not None else sum(
@@ -197,7 +203,7 @@ class Allowance(Action):
         if self.mode == "owed":
             return "set to what the vest's valid awards still owe (computed at the cast)"
         if self.mode == "set":
-            return f"set to {common.amount_text(self.amount, self.token)}"
+            return f"set to {common.amount_text(self.set_to, self.token)}"
         if self.amount is not None:
             return f"increase by {common.amount_text(self.amount, self.token)}"
         if auto_amount is None:
@@ -230,7 +236,7 @@ class Allowance(Action):
         if self.mode == "owed":
             return f"{head} set to what its valid awards still owe, computed at the cast"
         if self.mode == "set":
-            return f"{head} set to {common.amount_text(self.amount, self.token)}"
+            return f"{head} set to {common.amount_text(self.set_to, self.token)}"
         amount = self.amount if self.amount is not None else auto_total(spell, self.vest)
         return f"{head} raised by {common.amount_text(amount, self.token)}"
 

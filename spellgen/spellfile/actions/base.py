@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Protocol
 
+from spellgen.spellfile.amounts import to_wei
 from spellgen.spellfile.diagnostics import Diagnostics, Loc
 
 if TYPE_CHECKING:  # the model and the parser import this module
@@ -126,6 +127,24 @@ class Flow:
     token: str
     amount: Decimal
     span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class StreamTerms:
+    """A new award's terms, as the reports and the budget planner read them (dated: for a stream from
+    the cast, `start` and `end` are the estimate at the spell's date)."""
+
+    vest: str
+    to: Party
+    token: str
+    total: Decimal
+    start: int
+    end: int
+    eta: int  # the cliff, in seconds after the start
+
+    @property
+    def wei(self) -> int:
+        return to_wei(self.total)
 
 
 @dataclass(frozen=True)
@@ -244,6 +263,10 @@ class Action(Located):
         builds it as stated; verify checks it on a fork)."""
         return None
 
+    def receiver(self) -> Party | None:
+        """Who the action sends tokens or an award to (its `to`), None for an action without one."""
+        return dict(self.parties()).get("to")
+
     def payee(self) -> Party | None:
         """The recipient of tokens the action moves at the cast (a payee paid twice is worth a warning)."""
         return None
@@ -301,6 +324,10 @@ class Action(Located):
 
     def streamed(self) -> tuple[str, Decimal] | None:
         """(token, total) of a new stream."""
+        return None
+
+    def stream_terms(self) -> StreamTerms | None:
+        """The terms of the award the action creates."""
         return None
 
     def stream_vest(self) -> str | None:

@@ -11,7 +11,8 @@ from spellgen.spellfile import solidity as sol
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StreamTerms,
+    SummaryRow,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, CAST_START, DURATION, INSTANT, NONE_OR, PARTY, VEST
 from spellgen.spellfile.amounts import human, to_wei
@@ -125,7 +126,8 @@ class Stream(Action):
         if terms is None:
             return None
         manager, restricted = terms
-        if None in (vest, to, total, start, end, restricted) or cliff_style is None:
+        if vest is None or to is None or total is None or start is None or end is None or restricted is None \
+                or cliff_style is None:
             return None
         return cls(vest, to, total, start[0], end, end_style, duration, cliff, cliff_style, manager,
                    restricted, p.comment(e))
@@ -316,6 +318,9 @@ class Stream(Action):
     def streamed(self) -> tuple[str, Decimal]:
         return self.token, self.total
 
+    def stream_terms(self) -> StreamTerms:
+        return StreamTerms(self.vest, self.to, self.token, self.total, self.start, self.end, self.eta)
+
     def stream_vest(self) -> str:
         return self.vest
 
@@ -427,7 +432,7 @@ def _cast_stream(p, node, vest, to, total, offset) -> Stream | None:
     if terms is None:
         return None
     manager, restricted = terms
-    if None in (vest, to, total, duration, restricted):
+    if vest is None or to is None or total is None or duration is None or restricted is None:
         return None
     # An estimate for the checks and the reports: the cast is at the earliest on the spell's date.
     start = timeutil.day_start(timeutil.parse_date(p.spell_date)) + offset if p.spell_date else 0
