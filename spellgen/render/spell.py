@@ -16,6 +16,7 @@ from spellgen.spellfile.links import link_line
 from spellgen.spellfile.style import HouseStyle, house_style
 from spellgen.spellfile.actions import KINDS, of_kind
 from spellgen.spellfile.actions.base import Block
+from spellgen.spellfile.solidity import ALWAYS_DECLARED, FIXED_FUNCTIONS, INTERFACES, Interface
 from spellgen.spellfile.amounts import is_whole, solidity_number
 from spellgen.spellfile.model import Spell
 from spellgen.resources import templates_dir
@@ -64,46 +65,12 @@ class SpellView:
         return max(map(len, lefts), default=0)
 
 
-@dataclass(frozen=True)
-class Interface:
-    """A contract the spell calls: its local `...Like` declaration and, where dss-interfaces has one,
-    the interface real spells import instead (by the import path they use)."""
-
-    local: str
-    functions: tuple[tuple[str, str], ...]  # (what the spell calls, its declaration), in declaration order
-    abstract: str | None = None
-    path: str | None = None
-
-
-INTERFACES = {
-    "vest": Interface("VestLike", (
-        ("create", "function create(address usr, uint256 tot, uint256 bgn, uint256 tau, uint256 eta, address mgr) "
-                   "external returns (uint256 id);"),
-        ("restrict", "function restrict(uint256 id) external;"),
-        ("yank", "function yank(uint256 id) external;"),
-        ("yank-end", "function yank(uint256 id, uint256 end) external;"),
-        ("file", "function file(bytes32 what, uint256 data) external;"),
-        ("ids", "function ids() external view returns (uint256);"),
-        ("tot", "function tot(uint256 id) external view returns (uint256);"),
-        ("rxd", "function rxd(uint256 id) external view returns (uint256);"),
-    ), "VestAbstract", "dss-interfaces/dss/VestAbstract.sol"),
-    "gem": Interface("GemLike", (
-        ("transfer", "function transfer(address dst, uint256 wad) external returns (bool);"),
-        ("approve", "function approve(address usr, uint256 wad) external returns (bool);"),
-        ("allowance", "function allowance(address src, address usr) external view returns (uint256);"),
-    ), "GemAbstract", "dss-interfaces/ERC/GemAbstract.sol"),
-    "dai_usds": Interface("DaiUsdsLike", (("daiToUsds", "function daiToUsds(address usr, uint256 wad) external;"),)),
-    "mkr_sky": Interface("MkrSkyLike", (("mkrToSky", "function mkrToSky(address usr, uint256 mkrAmt) external;"),
-                                        ("rate", "function rate() external view returns (uint256);"))),
-    "vat": Interface("VatLike", (("suck", "function suck(address u, address v, uint256 rad) external;"),),
-                     "VatAbstract", "dss-interfaces/dss/VatAbstract.sol"),
-    "dai_join": Interface("DaiJoinLike", (("exit", "function exit(address usr, uint256 wad) external;"),),
-                          "DaiJoinAbstract", "dss-interfaces/dss/DaiJoinAbstract.sol"),
-}
-# Before 2023-11-29 (see spellfile/style.py) the vest and token interfaces were always declared, with a
-# fixed set of functions (ids/tot/rxd only for `set: owed`); the others, when used, in full.
-ALWAYS_DECLARED = ("vest", "gem")
-FIXED_FUNCTIONS = {"vest": {"create", "restrict", "yank", "yank-end", "file"}}
+def _interfaces() -> dict[str, Interface]:
+    """The contracts spells call: the shared table (spellfile/solidity.py), then those a kind adds."""
+    table = dict(INTERFACES)
+    for kind in KINDS:
+        table.update({k: v for k, v in kind.INTERFACES.items() if k not in table})
+    return table
 
 
 class _Calls:
@@ -112,6 +79,7 @@ class _Calls:
     def __init__(self, style: HouseStyle):
         self.style = style
         self.used: dict[str, set[str]] = {}
+        self.table = _interfaces()
 
     def type(self, key: str, *functions: str) -> str:
         """The type name to call `functions` of contract kind `key` with; the calls are recorded."""
@@ -125,20 +93,20 @@ class _Calls:
         return f"{gem}({symbol})" if self.style.address_tokens else symbol
 
     def name(self, key: str) -> str:
-        interface = INTERFACES[key]
+        interface = self.table[key]
         return interface.abstract if self.style.dss_interfaces and interface.abstract else interface.local
 
     def imports(self) -> list[tuple[str, str]]:
         """(interface, path) of the dss-interfaces files to import, by path."""
         if not self.style.dss_interfaces:
             return []
-        found = {(INTERFACES[k].abstract, INTERFACES[k].path) for k in self.used if INTERFACES[k].abstract}
+        found = {(i.abstract, i.path) for k in self.used if (i := self.table[k]).abstract and i.path}
         return sorted(found, key=lambda item: item[1])
 
     def declared(self) -> list[tuple[str, list[str]]]:
-        """The local interfaces: name and function declarations, in the order of INTERFACES."""
+        """The local interfaces: name and function declarations, in the order of the table."""
         out = []
-        for key, interface in INTERFACES.items():
+        for key, interface in self.table.items():
             if self.style.dss_interfaces and interface.abstract:
                 continue  # imported
             called = self.used.get(key, set())

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar, Protocol
 
 from spellgen.spellfile.amounts import to_wei
 from spellgen.spellfile.diagnostics import Diagnostics, Loc
+from spellgen.spellfile.solidity import Interface
 
 if TYPE_CHECKING:  # the model and the parser import this module
     from spellgen.spellfile.expect import Expected, Item
@@ -221,6 +222,8 @@ class Action(Located):
     # The functions whose statements carry the kind's comment block: the source review (verify/source.py)
     # reads the comment above each such call against the call's amounts, addresses and award ids.
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ()
+    # Contracts the kind calls that spellfile/solidity.py's shared table lacks (key -> declaration).
+    INTERFACES: ClassVar[dict[str, Interface]] = {}
 
     # -- YAML -------------------------------------------------------------------------------------------
     @classmethod
