@@ -118,7 +118,8 @@ def _transfer_plan(spell: Spell, budget: Budget, plan: Plan, transfer: PlannedTr
 
 
 def _period_plan(spell: Spell, budget: Budget, plan: Plan, part: PeriodBudget, diags: Diagnostics) -> None:
-    streams = [s for s in _unit_actions(spell, budget) if (f := s.flow()) and f.how == "stream" and f.token == part.token]
+    streams = [s for s in _unit_actions(spell, budget)
+               if (f := s.flow()) is not None and f.how == "stream" and f.token == part.token]
     matched: set[int] = set()
     for planned in [p for p in plan.streams if p.part is part]:
         same = next((s for s in streams if id(s) not in matched and _same_stream(s, planned)), None)

@@ -24,8 +24,9 @@ _DATE_CONSTANT = re.compile(
 _ADDRESS_CONSTANT = re.compile(r"\baddress\s+(?:internal\s+|public\s+|private\s+)?constant\s+(\w+)\s*=\s*"
                                r"(?:address\()?(0x[0-9a-fA-F]{40})\)?\s*;")
 # `address internal immutable KEY = DssExecLib.getChangelogAddress("KEY");` (or `ChainlogAbstract(LOG).getAddress(...)`)
-_CHAINLOG_IMMUTABLE = re.compile(r"\baddress\s+(?:internal\s+|public\s+|private\s+)?immutable\s+(\w+)\s*=\s*"
-                                 r"(?:DssExecLib\.getChangelogAddress|\w+\([^()]*\)\.getAddress)\(\s*\"(\w+)\"\s*\)\s*;")
+_CHAINLOG_IMMUTABLE = re.compile(
+    r"\baddress\s+(?:internal\s+|public\s+|private\s+)?immutable\s+(\w+)\s*=\s*"
+    r"(?:DssExecLib\.getChangelogAddress|\w+\([^()]*\)\.getAddress)\(\s*\"(\w+)\"\s*\)\s*;")
 _ETHER_AMOUNT = re.compile(r"(?<![\w.])(\d[\d_]*(?:\.\d+)?)\s+ether\b")
 _ETHER_NOTE = re.compile(r"//.*\bNote\b.*\bether\b", re.IGNORECASE)
 _COMMENT_AMOUNT = re.compile(r"(?<![\w.])(\d[\d,_]*(?:\.\d+)?)\s*(" + "|".join(TOKENS) + r")\b")

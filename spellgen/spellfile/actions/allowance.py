@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, SolidityExtras,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
+    StateView, SolidityExtras,
     SummaryRow,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, VEST
@@ -60,6 +61,7 @@ class Allowance(Action):
                                          "comment": False}
     README: ClassVar[str] = "`allowance`"
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("approve",)
+    EXPLAIN_RANK: ClassVar[int] = 3
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("TOKEN", "approve"), ("TOKEN", "allowance"), ("VEST", "ids"), ("VEST", "tot"), ("VEST", "rxd")),
         reads=("TOKEN.allowance(proxy, VEST) (increase)", "VEST.ids(), tot(id), rxd(id) (set: owed)"),
@@ -67,7 +69,7 @@ class Allowance(Action):
         state=(("TOKEN", "allowance[proxy][VEST]"),),
         events=(("TOKEN", "Approval(proxy, VEST)"),),
         used_by=("verify/compare.py: the allowance after the cast, its change, what the vest's awards owe",
-                 "verify/statediff.py: its storage changes (explain_allowances)",
+                 "verify/statediff.py: its storage changes, from its state_effects",
                  "verify/compare.py: its Approval among the cast's events"))
 
     @property
@@ -209,6 +211,23 @@ class Allowance(Action):
         if auto_amount is None:
             return "increase by the new streams' total"
         return f"increase by {common.amount_text(auto_amount, self.token)} (the new streams' total)"
+
+    @classmethod
+    def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
+        proxy, out = view.addresses["MCD_PAUSE_PROXY"], []
+        for change in getattr(e, "allowances", []):
+            keys = (proxy, view.addresses[change.vest])
+            unit = f"wad:{change.token}"
+            if change.mode == "increase":
+                out.append(StateEffect(change.token, "allowance", keys, delta=change.wei, label=change.item.label,
+                                       unit=unit, token=True))
+            elif change.mode == "owed":  # what the vest's awards owe after this cast: yanks make it time-dependent
+                out.append(StateEffect(change.token, "allowance", keys, value=view.owed_after.get(change.vest, 0),
+                                       label=change.item.label, unit=unit, token=True, time_dependent=True))
+            else:
+                out.append(StateEffect(change.token, "allowance", keys, value=change.wei, label=change.item.label,
+                                       unit=unit, token=True))
+        return out
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         return SummaryRow(f"allowance to {self.vest}", "PauseProxy", "", self.token,

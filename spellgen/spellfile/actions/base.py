@@ -185,6 +185,39 @@ class Effects:
     used_by: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class StateEffect:
+    """One storage entry an action changes, as verify's state-diff check expects it (verify turns it into
+    a slot with the contract's layout): a contract by chainlog key, or a token by symbol (`token`); a
+    variable of its layout with the keys of the entry (and a word `offset` into a struct); the change,
+    a `delta` (post - pre, summed over actions) or an exact `value`; how to show it (`unit`) and whether
+    it depends on the cast's time."""
+
+    contract: str
+    var: str
+    keys: tuple[str | int, ...] = ()
+    delta: int | None = None
+    value: int | None = None
+    label: str = ""
+    unit: str = ""
+    time_dependent: bool = False
+    token: bool = False
+    layout: str | None = None  # the layout by name; None: the layout of the contract's kind
+    offset: int = 0
+
+
+class StateView(Protocol):
+    """What verify knows around the cast that an action's state effects may use (verify/statediff.py's
+    Context): addresses by chainlog key, the cast's time, the vests' award counts and the awards to
+    yank before the cast, and what each transferrable vest's awards owe after it."""
+
+    addresses: dict[str, str]
+    cast_time: int
+    ids_before: dict[str, int]
+    awards_before: dict
+    owed_after: dict[str, int]
+
+
 @dataclass
 class CheckContext:
     spell: Spell
@@ -203,9 +236,9 @@ class BrownieContext:
         return f'"{address}"' + (f"  # {name}" if name else "")
 
 
-PARTS = ("KIND", "LABEL", "FIELDS", "README", "EFFECTS", "COMMENTED_CALLS", "schema", "parse", "check", "solidity",
-         "expect", "summary_row", "diff_fields", "identity", "paid_tokens", "flow", "ledger_fields", "doc_claims",
-         "doc_line", "brownie_tests")
+PARTS = ("KIND", "LABEL", "FIELDS", "README", "EFFECTS", "EXPLAIN_RANK", "COMMENTED_CALLS", "schema", "parse",
+         "check", "solidity", "expect", "state_effects", "summary_row", "diff_fields", "identity", "paid_tokens",
+         "flow", "ledger_fields", "doc_claims", "doc_line", "brownie_tests")
 
 
 class Action(Located):
@@ -219,6 +252,9 @@ class Action(Located):
     # list of kinds (its messages name them in that order); 0: not recorded.
     RECORDED: ClassVar[int] = 0
     EFFECTS: ClassVar[Effects] = Effects()
+    # The order in which verify applies the kinds' state effects (the labels of a slot two kinds change
+    # list them in this order).
+    EXPLAIN_RANK: ClassVar[int] = 0
     # The functions whose statements carry the kind's comment block: the source review (verify/source.py)
     # reads the comment above each such call against the call's amounts, addresses and award ids.
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ()
@@ -302,6 +338,11 @@ class Action(Located):
     # -- what the chain must show ----------------------------------------------------------------------
     def expect(self, spell: Spell, out: Expected) -> None:
         """Add the items verify checks for this action to `out`."""
+        raise NotImplementedError
+
+    @classmethod
+    def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
+        """The storage changes the kind's items of `e` explain (verify's state-diff check applies them)."""
         raise NotImplementedError
 
     # -- reports ----------------------------------------------------------------------------------------

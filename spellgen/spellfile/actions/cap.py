@@ -9,7 +9,8 @@ from spellgen.spellfile import solidity as sol
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
+    StateView, SummaryRow,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, DURATION, VEST
 from spellgen.spellfile.amounts import human
@@ -31,6 +32,7 @@ class CapChange(Action):
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "vest": True, "amount": True, "per": True}
     README: ClassVar[str] = "`cap`"
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("setValue", "file")
+    EXPLAIN_RANK: ClassVar[int] = 6
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "setValue"), ("VEST", "file")),
         reads=(),
@@ -38,7 +40,7 @@ class CapChange(Action):
         state=(("VEST", "cap"),),
         events=(("VEST", "File(cap, value)"),),
         used_by=("verify/compare.py: the vest's cap after the cast",
-                 "verify/statediff.py: its storage change (explain_caps)",
+                 "verify/statediff.py: its storage changes, from its state_effects",
                  "verify/compare.py: File among the vest's events"))
 
     @property
@@ -89,6 +91,11 @@ class CapChange(Action):
         item = Item(f"cap: {self.vest} to {human(self.amount)} {token} per "
                     f"{timeutil.human_duration(self.period)}", self.path)
         out.caps.append(CapSet(item, self.vest, self.cap.per_second_wei))
+
+    @classmethod
+    def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
+        return [StateEffect(c.vest, "cap", (), value=c.per_second, label=c.item.label, layout="DssVest")
+                for c in getattr(e, "caps", [])]
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         token = VESTS[self.vest].token

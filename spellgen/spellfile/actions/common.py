@@ -5,10 +5,10 @@ from decimal import Decimal
 from typing import Any
 
 from spellgen.spellfile import timeutil
-from spellgen.spellfile.actions.base import Party
+from spellgen.spellfile.actions.base import Party, StateEffect
 from spellgen.spellfile.amounts import human, is_whole
 from spellgen.spellfile.diagnostics import Diagnostics
-from spellgen.spellfile.protocol import WAD
+from spellgen.spellfile.protocol import MKR_SKY_RATE, WAD
 
 
 def code(party: Party | None) -> str:
@@ -107,3 +107,53 @@ def balance_test(item: Any, attr: str, token: str, items: list, ctx: Any) -> str
     return (f"    recipient = {ctx.party(item.recipient)}\n"
             f"    received = cast.after.{attr}[recipient] - cast.before.{attr}[recipient]\n"
             f"    assert received == {wei_literal(total)}  # {token_amount(total)} {token}{note}\n")
+
+
+# -- state effects several kinds share (verify/statediff.py applies them) ------------------------------
+
+def vat_change(var: str, who: str | None, rad: int, label: str) -> StateEffect:
+    """A Vat entry (`sin[who]`, `dai[who]`, `vice`, `debt`) changed by `rad`."""
+    return StateEffect("MCD_VAT", var, (who,) if who else (), delta=rad, label=label, unit="rad", layout="Vat")
+
+
+def balance_change(symbol: str, holder: str, amount: int, label: str) -> StateEffect:
+    return StateEffect(symbol, "balanceOf", (holder,), delta=amount, label=label, unit=f"wad:{symbol}", token=True)
+
+
+def supply_change(symbol: str, amount: int, label: str) -> StateEffect:
+    return StateEffect(symbol, "totalSupply", (), delta=amount, label=label, unit=f"wad:{symbol}", token=True)
+
+
+def conversion(proxy: str, mkr_wei: int, sky_to: str, label: str) -> list[StateEffect]:
+    """MKR_SKY's mkrToSky: the PauseProxy's MKR burnt, `mkr * rate` SKY minted to `sky_to`."""
+    return [balance_change("MKR", proxy, -mkr_wei, label), supply_change("MKR", -mkr_wei, label),
+            supply_change("SKY", mkr_wei * MKR_SKY_RATE, label),
+            balance_change("SKY", sky_to, mkr_wei * MKR_SKY_RATE, label)]
+
+
+def pack_award(usr: str, bgn: int, clf: int, fin: int, mgr: str, res: int, tot: int, rxd: int) -> tuple[int, int, int]:
+    """DssVest's Award struct in its three storage words (solc packs members right to left)."""
+    return (int(usr, 16) | bgn << 160 | clf << 208, fin | int(mgr, 16) << 48 | res << 208, tot | rxd << 128)
+
+
+def _accrued(t: int, bgn: int, fin: int, tot: int) -> int:
+    if t < bgn:
+        return 0
+    if t >= fin:
+        return tot
+    return tot * (t - bgn) // (fin - bgn)
+
+
+def yanked(award: Any, end: int) -> tuple:
+    """DssVest.yank(id, end) on an award, as mainnet's DssVest computes it (spec section 4)."""
+    usr, bgn, clf, fin, mgr, res, tot, rxd = (award.usr, award.bgn, award.clf, award.fin, award.mgr, award.res,
+                                              award.tot, award.rxd)
+    if end < fin:
+        new_fin = end
+        if end < bgn:
+            return usr, end, end, new_fin, mgr, res, 0, rxd
+        if end < clf:
+            return usr, bgn, end, new_fin, mgr, res, 0, rxd
+        unpaid = 0 if end < clf else _accrued(end, bgn, fin, tot) - rxd
+        return usr, bgn, clf, new_fin, mgr, res, unpaid + rxd, rxd
+    return usr, bgn, clf, fin, mgr, res, tot, rxd

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
+    StateView, SummaryRow,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
 from spellgen.spellfile.amounts import human, is_whole, to_wei
-from spellgen.spellfile.protocol import WAD
+from spellgen.spellfile.protocol import RAY, WAD
 
 if TYPE_CHECKING:
     from spellgen.spellfile.expect import Expected, Item
@@ -33,6 +34,7 @@ class DaiPayment(Action):
     README: ClassVar[str] = "`dai_payment`"
     RECORDED: ClassVar[int] = 1
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("sendPaymentFromSurplusBuffer", "suck", "exit")
+    EXPLAIN_RANK: ClassVar[int] = 1
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "sendPaymentFromSurplusBuffer"), ("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit")),
         reads=(),
@@ -43,7 +45,7 @@ class DaiPayment(Action):
                 ("MCD_JOIN_DAI", "LogNote(exit)")),
         first_use=(("MCD_VAT", "LogNote(hope)"),),
         used_by=("verify/compare.py: the recipient's DAI, vat.sin(vow), the DAI supply",
-                 "verify/statediff.py: its storage changes (explain_surplus_payments)",
+                 "verify/statediff.py: its storage changes, from its state_effects",
                  "verify/compare.py: its DAI Transfer among the cast's events"))
 
     @property
@@ -66,8 +68,9 @@ class DaiPayment(Action):
         return "DAI sent from the surplus buffer (DssExecLib.sendPaymentFromSurplusBuffer).", {
             "to": PARTY, "amount": {**AMOUNT, "description": "Whole DAI; a fraction needs round_up: true."},
             "round_up": {"type": "boolean", "description": "Allow a fractional amount, rounded up, with a note."},
-            "exact": {"type": "boolean", "description": "Pay the exact amount (to the wei) the 2021 way: vat.suck "
-                                                        "of the RAD to the PauseProxy and DaiJoin.exit to the recipient."},
+            "exact": {"type": "boolean",
+                      "description": "Pay the exact amount (to the wei) the 2021 way: vat.suck of the RAD to the "
+                                     "PauseProxy and DaiJoin.exit to the recipient."},
             "comment": comment}
 
     @classmethod
@@ -136,6 +139,20 @@ class DaiPayment(Action):
                                     self.to.address, self.wei))
 
     # -- reports -------------------------------------------------------------------------------------
+    @classmethod
+    def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
+        """sendPaymentFromSurplusBuffer: suck(vow, proxy, rad), exit through the join (dai[proxy] back to
+        where it was, dai[join] up), the recipient's DAI minted."""
+        a, out = view.addresses, []
+        for p in getattr(e, "payments", []):
+            label, rad = p.item.label, p.wei * RAY
+            out += [common.vat_change("sin", a["MCD_VOW"], rad, label), common.vat_change("vice", None, rad, label),
+                    common.vat_change("debt", None, rad, label),
+                    common.vat_change("dai", a["MCD_PAUSE_PROXY"], 0, label),
+                    common.vat_change("dai", a["MCD_JOIN_DAI"], rad, label),
+                    common.balance_change("DAI", p.recipient, p.wei, label), common.supply_change("DAI", p.wei, label)]
+        return out
+
     def summary_row(self, spell: Spell) -> SummaryRow:
         amount = f"{self.paid:,} DAI"
         if self.exact:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
+    StateView, SummaryRow,
 )
 from spellgen.spellfile.actions.fields import AMOUNT
 from spellgen.spellfile.amounts import from_wei, human, to_wei
@@ -31,6 +32,7 @@ class MkrToSky(Action):
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "amount": True, "comment": False}
     README: ClassVar[str] = "`mkr_to_sky`"
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("approve", "mkrToSky")
+    EXPLAIN_RANK: ClassVar[int] = 9
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("MKR", "approve"), ("MKR_SKY", "mkrToSky")),
         reads=(),
@@ -40,7 +42,7 @@ class MkrToSky(Action):
         events=(("MKR", "Approval(proxy, MKR_SKY)"), ("MKR", "Burn(proxy)"), ("SKY", "Transfer(0, proxy)"),
                 ("MKR_SKY", "MkrToSky")),
         used_by=("verify/compare.py: the PauseProxy's MKR and SKY, the MKR and SKY supplies",
-                 "verify/statediff.py: its storage changes (explain_sky_transfers)",
+                 "verify/statediff.py: its storage changes, from its state_effects",
                  "verify/compare.py: its burn and mint among the cast's events (_expected_moves)"))
 
     @property
@@ -90,6 +92,13 @@ class MkrToSky(Action):
         item = Item(f"MKR -> SKY conversion: {human(self.amount)} MKR of the PauseProxy into "
                     f"{human(Decimal(self.sky_wei) / WAD)} SKY", self.path)
         out.conversions.append(Converted(item, self.wei))
+
+    @classmethod
+    def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
+        """The PauseProxy's MKR converted into SKY for itself."""
+        proxy = view.addresses["MCD_PAUSE_PROXY"]
+        return [effect for c in getattr(e, "conversions", [])
+                for effect in common.conversion(proxy, c.mkr_wei, proxy, c.item.label)]
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         return SummaryRow("MKR -> SKY conversion", "PauseProxy", "", "MKR",

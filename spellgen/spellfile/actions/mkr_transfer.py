@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
+    StateView, SummaryRow,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
 from spellgen.spellfile.amounts import human, solidity_number, to_wei
@@ -30,6 +31,7 @@ class MkrTransfer(Action):
     README: ClassVar[str] = "`mkr_transfer`"
     RECORDED: ClassVar[int] = 3
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("transfer",)
+    EXPLAIN_RANK: ClassVar[int] = 2
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("MKR", "transfer"),),
         reads=(),
@@ -37,7 +39,7 @@ class MkrTransfer(Action):
         state=(("MKR", "balanceOf[usr]"), ("MKR", "balanceOf[proxy]")),
         events=(("MKR", "Transfer(proxy, usr)"),),
         used_by=("verify/compare.py: the recipient's and the PauseProxy's MKR",
-                 "verify/statediff.py: its storage changes (explain_treasury_transfers)",
+                 "verify/statediff.py: its storage changes, from its state_effects",
                  "verify/compare.py: its Transfer among the cast's events"))
 
     @property
@@ -84,6 +86,14 @@ class MkrTransfer(Action):
 
         item = Item(f"MKR transfer: {human(self.amount, 2)} MKR to {self.to.label}", self.path)
         out.transfers.append(Transfer(item, self.to.address, to_wei(self.amount)))
+
+    @classmethod
+    def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
+        proxy, out = view.addresses["MCD_PAUSE_PROXY"], []
+        for t in getattr(e, "transfers", []):
+            out += [common.balance_change("MKR", t.recipient, t.wei, t.item.label),
+                    common.balance_change("MKR", proxy, -t.wei, t.item.label)]
+        return out
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         return SummaryRow("MKR transfer", common.recipient(self.to), self.to.address, "MKR",

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, SolidityExtras,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
+    StateView, SolidityExtras,
     SummaryRow,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
@@ -66,6 +67,7 @@ class SkyTransfer(Action):
     README: ClassVar[str] = "`sky_transfer`"
     RECORDED: ClassVar[int] = 4
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("transfer", "_transferSky", "mkrToSky")
+    EXPLAIN_RANK: ClassVar[int] = 8
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("SKY", "transfer"), ("MKR", "approve"), ("MKR_SKY", "mkrToSky"), ("MKR_SKY", "rate")),
         reads=("MKR_SKY.rate() (from: mkr and mkr_direct, an immutable)",),
@@ -74,12 +76,13 @@ class SkyTransfer(Action):
         state=(("SKY", "balanceOf[usr]"), ("SKY", "balanceOf[proxy]"), ("MKR", "balanceOf[proxy]"),
                ("MKR", "totalSupply"), ("SKY", "totalSupply"), ("MKR", "allowance[proxy][MKR_SKY]")),
         events=(("SKY", "Transfer(proxy, usr)"),),
-        variants=(("from: mkr", (("MKR", "Approval(proxy, MKR_SKY)"), ("MKR", "Burn(proxy)"), ("SKY", "Transfer(0, proxy)"),
-                                 ("MKR_SKY", "MkrToSky"), ("SKY", "Transfer(proxy, usr)"))),
+        variants=(("from: mkr", (("MKR", "Approval(proxy, MKR_SKY)"), ("MKR", "Burn(proxy)"),
+                                 ("SKY", "Transfer(0, proxy)"), ("MKR_SKY", "MkrToSky"),
+                                 ("SKY", "Transfer(proxy, usr)"))),
                   ("from: mkr_direct", (("MKR", "Approval(proxy, MKR_SKY)"), ("MKR", "Burn(proxy)"),
                                         ("SKY", "Transfer(0, usr)"), ("MKR_SKY", "MkrToSky")))),
         used_by=("verify/compare.py: the recipient's SKY, the PauseProxy's SKY and MKR, the supplies",
-                 "verify/statediff.py: its storage changes (explain_sky_transfers)",
+                 "verify/statediff.py: its storage changes, from its state_effects",
                  "verify/compare.py: its token moves among the cast's events (_expected_moves)"))
 
     @property
@@ -99,9 +102,9 @@ class SkyTransfer(Action):
                 "through MKR_SKY (_transferSky)."), {
             "to": PARTY, "amount": {**AMOUNT, "description": "SKY, at most 18 decimals."},
             "from": {"enum": ["treasury", "mkr", "mkr_direct"],
-                     "description": "treasury (default): the PauseProxy's SKY; mkr: convert ceil(amount / 24,000) MKR "
-                                    "into the PauseProxy, then transfer (2025-01-09 to 2025-04-30); mkr_direct: convert "
-                                    "straight to the recipient, an exact multiple of the rate (2024-11-28)."},
+                     "description": "treasury (default): the PauseProxy's SKY; mkr: convert ceil(amount / 24,000) "
+                                    "MKR into the PauseProxy, then transfer (2025-01-09 to 2025-04-30); mkr_direct: "
+                                    "convert straight to the recipient, an exact multiple of the rate (2024-11-28)."},
             "comment": comment}
 
     @classmethod
@@ -167,8 +170,8 @@ class SkyTransfer(Action):
         sources = {t.source for t in actions}
         if not sources - {"treasury"}:
             return SolidityExtras()
-        out = SolidityExtras(values=[("uint256", "MKR_SKY_RATE",
-                                      f'{ctx.type("mkr_sky", "rate")}(DssExecLib.getChangelogAddress("MKR_SKY")).rate()')])
+        rate = f'{ctx.type("mkr_sky", "rate")}(DssExecLib.getChangelogAddress("MKR_SKY")).rate()'
+        out = SolidityExtras(values=[("uint256", "MKR_SKY_RATE", rate)])
         mkr, mkr_sky = ctx.token("MKR", "approve"), ctx.type("mkr_sky", "mkrToSky")
         if "mkr_direct" in sources:
             out.helpers.append(direct_helper(mkr, mkr_sky))
@@ -182,6 +185,23 @@ class SkyTransfer(Action):
         how = {"treasury": "", "mkr": " (converted from MKR)", "mkr_direct": " (converted from MKR directly)"}
         item = Item(f"SKY transfer: {human(self.amount)} SKY to {self.to.label}{how[self.source]}", self.path)
         out.sky_transfers.append(SkySent(item, self.to.address, self.wei, self.source, self.mkr_wei))
+
+    @classmethod
+    def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
+        """SKY to a recipient: from the PauseProxy's treasury; or converted from its MKR into the
+        PauseProxy first (then sent, the rounding remainder staying there); or converted straight to the
+        recipient."""
+        proxy, out = view.addresses["MCD_PAUSE_PROXY"], []
+        for t in getattr(e, "sky_transfers", []):
+            source = getattr(t, "source", "treasury")
+            if source == "mkr_direct":
+                out += common.conversion(proxy, t.mkr_wei, t.recipient, t.item.label)
+                continue
+            if source == "mkr":
+                out += common.conversion(proxy, t.mkr_wei, proxy, t.item.label)
+            out += [common.balance_change("SKY", t.recipient, t.wei, t.item.label),
+                    common.balance_change("SKY", proxy, -t.wei, t.item.label)]
+        return out
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         return SummaryRow(HOW[self.source], common.recipient(self.to), self.to.address, "SKY",

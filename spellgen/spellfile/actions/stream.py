@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Callable, ClassVar
@@ -11,7 +11,8 @@ from spellgen.spellfile import solidity as sol
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StreamTerms,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
+    StateView, StreamTerms,
     SummaryRow,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, CAST_START, DURATION, INSTANT, NONE_OR, PARTY, VEST
@@ -52,6 +53,7 @@ class Stream(Action):
     README: ClassVar[str] = "`stream`"
     RECORDED: ClassVar[int] = 5
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("create", "restrict")
+    EXPLAIN_RANK: ClassVar[int] = 4
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("VEST", "create"), ("VEST", "restrict")),
         reads=("block.timestamp (start: cast)",),
@@ -60,7 +62,7 @@ class Stream(Action):
         events=(("VEST", "Init(id, usr)"), ("VEST", "Restrict(id)")),
         variants=(("restricted: false", (("VEST", "Init(id, usr)"),)),),
         used_by=("verify/compare.py: the new award's fields, the count per vest, the payout at its end",
-                 "verify/statediff.py: its storage changes (explain_new_awards)",
+                 "verify/statediff.py: its storage changes, from its state_effects",
                  "verify/compare.py: Init and Restrict among the vest's events"))
 
     @property
@@ -287,6 +289,26 @@ class Stream(Action):
         if not offset:
             return ""
         return f" {'-' if offset < 0 else '+'} {timeutil.human_duration(abs(offset))}"
+
+    @classmethod
+    def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
+        """Each new award's three words at the next ids of its vest, and each vest's ids raised."""
+        seen: Counter[str] = Counter()
+        out = []
+        for w in getattr(e, "awards", []):
+            seen[w.vest] += 1
+            award_id = view.ids_before[w.vest] + seen[w.vest]
+            # A stream that starts at the cast (a model with `times(cast_time)`) has cast-relative times.
+            bgn, clf, fin = w.times(view.cast_time) if hasattr(w, "times") else (w.bgn, w.clf, w.fin)
+            at_cast = getattr(w, "cast_offset", None) is not None
+            for i, word in enumerate(common.pack_award(w.usr, bgn, clf, fin, w.mgr, w.res, w.tot, 0)):
+                out.append(StateEffect(w.vest, "awards", (award_id,), value=word,
+                                       label=f"{w.item.label} (award {award_id})", unit=f"award{i}",
+                                       time_dependent=at_cast and i < 2, layout="DssVest", offset=i))
+        for vest_key, count in seen.items():
+            out.append(StateEffect(vest_key, "ids", (), delta=count, label=f"{count} new award(s) on {vest_key}",
+                                   layout="DssVest"))
+        return out
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         period = f"{common.utc(self.start)} to {common.utc(self.end)}" if not self.at_cast else \

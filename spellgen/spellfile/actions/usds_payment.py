@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, SolidityExtras,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
+    StateView, SolidityExtras,
     SummaryRow,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
 from spellgen.spellfile.amounts import human
+from spellgen.spellfile.protocol import RAY
 
 if TYPE_CHECKING:
     from spellgen.spellfile.expect import Expected, Item
@@ -46,6 +48,7 @@ class UsdsPayment(Action):
     README: ClassVar[str] = "`usds_payment`"
     RECORDED: ClassVar[int] = 2
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("_transferUsds", "daiToUsds")
+    EXPLAIN_RANK: ClassVar[int] = 10
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "sendPaymentFromSurplusBuffer"), ("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit"),
                ("MCD_DAI", "approve"), ("DAI_USDS", "daiToUsds")),
@@ -60,7 +63,7 @@ class UsdsPayment(Action):
                 ("USDS", "Transfer(0, usr)"), ("USDS_JOIN", "Exit"), ("DAI_USDS", "DaiToUsds")),
         first_use=(("MCD_VAT", "LogNote(hope)"),),
         used_by=("verify/compare.py: the recipient's USDS, the USDS supply, the PauseProxy's DAI",
-                 "verify/statediff.py: its storage changes (explain_usds_payments)",
+                 "verify/statediff.py: its storage changes, from its state_effects",
                  "verify/compare.py: its token moves among the cast's events (_expected_moves)"))
 
     @property
@@ -125,6 +128,26 @@ class UsdsPayment(Action):
 
         item = Item(f"USDS payment: {self.paid:,} USDS to {self.to.label}", self.path)
         out.usds_payments.append(UsdsPaid(item, self.to.address, self.wei))
+
+    @classmethod
+    def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
+        """USDS out of the surplus buffer (sendPaymentFromSurplusBuffer to the PauseProxy, then DaiUsds'
+        daiToUsds to the recipient): the Vow's sin, vice and debt rise; the DAI the join minted is joined
+        back (DAI supply and every DAI balance net zero, the DaiUsds allowance used up); the Vat dai ends
+        at USDS_JOIN; the recipient's USDS and USDS supply rise."""
+        a, out = view.addresses, []
+        for p in getattr(e, "usds_payments", []):
+            label, rad = p.item.label, p.wei * RAY
+            out += [common.vat_change("sin", a["MCD_VOW"], rad, label), common.vat_change("vice", None, rad, label),
+                    common.vat_change("debt", None, rad, label)]
+            for holder in ("MCD_PAUSE_PROXY", "MCD_JOIN_DAI", "DAI_USDS"):
+                if holder in a:
+                    out += [common.vat_change("dai", a[holder], 0, label),
+                            common.balance_change("DAI", a[holder], 0, label)]
+            out += [common.vat_change("dai", a["USDS_JOIN"], rad, label), common.supply_change("DAI", 0, label),
+                    common.balance_change("USDS", p.recipient, p.wei, label),
+                    common.supply_change("USDS", p.wei, label)]
+        return out
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         amount = f"{self.paid:,} USDS"

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
+    StateView, SummaryRow,
 )
 from spellgen.spellfile.actions.fields import INSTANT, PARTY, VEST
 from spellgen.spellfile.protocol import VESTS
@@ -33,6 +34,7 @@ class Yank(Action):
                                          "current_end": False, "comment": False}
     README: ClassVar[str] = "`yank`"
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("yank",)
+    EXPLAIN_RANK: ClassVar[int] = 5
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("VEST", "yank"),),
         reads=(),
@@ -40,7 +42,7 @@ class Yank(Action):
         state=(("VEST", "awards[id].fin"), ("VEST", "awards[id].tot")),
         events=(("VEST", "Yank(id, end)"),),
         used_by=("verify/compare.py: the award's fin, its owner and end before the cast, the Yank event's end",
-                 "verify/statediff.py: its storage changes (explain_yanks)"))
+                 "verify/statediff.py: its storage changes, from its state_effects"))
 
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:
@@ -115,6 +117,22 @@ class Yank(Action):
         item = Item(f"yank: award {self.id} on {self.vest}, ending at {when}", self.path)
         out.yanks.append(Yanked(item, self.vest, self.id, self.end,
                                 self.recipient.address if self.recipient else None, self.current_end))
+
+    @classmethod
+    def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
+        """The award's words as DssVest's yank leaves them (end: the planned end, or the cast if later)."""
+        out = []
+        for y in getattr(e, "yanks", []):
+            before = view.awards_before.get((y.vest, y.award))
+            if before is None:
+                continue  # no such award: the yank item fails on its own
+            end = max(y.end if y.end is not None else view.cast_time, view.cast_time)
+            for i, word in enumerate(common.pack_award(*common.yanked(before, end))):
+                out.append(StateEffect(y.vest, "awards", (y.award,), value=word,
+                                       label=f"{y.item.label} (ends {timeutil.iso(min(end, before.fin))})",
+                                       unit=f"award{i}", time_dependent=y.end is None or y.end < view.cast_time,
+                                       layout="DssVest", offset=i))
+        return out
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         end = common.utc(self.end) if self.end is not None else "at the cast"
