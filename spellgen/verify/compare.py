@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spellgen.spellfile.amounts import from_wei, human
 from spellgen.chain.client import topic
+from spellgen.spellfile.actions import KINDS
 from spellgen.spellfile.expect import Expected, NewAward
 from spellgen.spellfile.protocol import MKR_SKY_RATE, RAY, VESTS
 from spellgen.cast.simulate import Award, Observation
@@ -535,37 +536,20 @@ class EventLedger:
 
     def _expected_moves(self) -> tuple[Counter, set, Counter]:
         """The token movements, approvals and DSToken burns the declared items explain, as
-        (symbol, src, dst, amount), (symbol, owner, spender) and (symbol, guy, amount)."""
-        e, proxy, zero = self.e, self.proxy, "0x" + "00" * 20
+        (symbol, src, dst, amount), (symbol, owner, spender) and (symbol, guy, amount): each action
+        kind's (`token_events`, spellgen/spellfile/actions/)."""
         moves: Counter = Counter()
-        approvals: set = {(VESTS[a.vest].token, proxy, self.vest_address(a.vest)) for a in e.allowances}
+        approvals: set = set()
         burns: Counter = Counter()
-        for p in e.payments:  # DAI minted by the join to the recipient (either way of paying)
-            moves[("DAI", zero, p.recipient.lower(), p.wei)] += 1
-        for t in e.transfers:
-            moves[("MKR", proxy, t.recipient.lower(), t.wei)] += 1
-        converter = self.o.addresses.get("DAI_USDS", "").lower()
-        for p in e.usds_payments:  # DAI out to the PauseProxy, into DaiUsds, joined (burnt); USDS out
-            moves.update([("DAI", zero, proxy, p.wei), ("DAI", proxy, converter, p.wei), ("DAI", converter, zero, p.wei),
-                          ("USDS", zero, p.recipient.lower(), p.wei)])
-            approvals.add(("DAI", proxy, converter))
-        mkr_sky = self.o.addresses.get("MKR_SKY", "").lower()
-        for c in e.conversions:  # MKR burnt from the PauseProxy, SKY minted to it
-            moves.update([("MKR", proxy, zero, c.mkr_wei), ("SKY", zero, proxy, c.minted)])
-            burns[("MKR", proxy, c.mkr_wei)] += 1
-            approvals.add(("MKR", proxy, mkr_sky))
-        for t in e.sky_transfers:
-            if t.source != "treasury":
-                moves[("MKR", proxy, zero, t.mkr_wei)] += 1
-                burns[("MKR", proxy, t.mkr_wei)] += 1
-                approvals.add(("MKR", proxy, mkr_sky))
-            if t.source == "mkr_direct":
-                moves[("SKY", zero, t.recipient.lower(), t.minted)] += 1
-                continue
-            if t.source == "mkr":
-                moves[("SKY", zero, proxy, t.minted)] += 1
-            moves[("SKY", proxy, t.recipient.lower(), t.wei)] += 1
+        for kind in KINDS:
+            events = kind.token_events(self.e, self)
+            moves.update(events.moves)
+            approvals.update(events.approvals)
+            burns.update(events.burns)
         return moves, approvals, burns
+
+    def address_of(self, key: str) -> str:
+        return self.o.addresses.get(key, "").lower()
 
     def vest_address(self, vest: str) -> str:
         return next((a for a, k in self.vests.items() if k == vest), "")

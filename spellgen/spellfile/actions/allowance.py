@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
-    StateView, SolidityExtras,
-    SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, VEST
 from spellgen.spellfile.amounts import exact_sum, human, to_wei
@@ -228,6 +227,11 @@ class Allowance(Action):
                 out.append(StateEffect(change.token, "allowance", keys, value=change.wei, label=change.item.label,
                                        unit=unit, token=True))
         return out
+
+    @classmethod
+    def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
+        return TokenEvents(approvals=tuple((VESTS[a.vest].token, view.proxy, view.vest_address(a.vest))
+                                           for a in e.allowances))
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         return SummaryRow(f"allowance to {self.vest}", "PauseProxy", "", self.token,

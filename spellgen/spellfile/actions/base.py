@@ -218,6 +218,30 @@ class StateView(Protocol):
     owed_after: dict[str, int]
 
 
+@dataclass(frozen=True)
+class TokenEvents:
+    """The token events a kind's items explain, as verify's event check counts them (addresses lower
+    case): transfers and mints/burns as (symbol, src, dst, amount), approvals as (symbol, owner,
+    spender), DSToken burns as (symbol, guy, amount)."""
+
+    moves: tuple[tuple[str, str, str, int], ...] = ()
+    approvals: tuple[tuple[str, str, str], ...] = ()
+    burns: tuple[tuple[str, str, int], ...] = ()
+
+
+class EventView(Protocol):
+    """What verify's event check offers a kind: the PauseProxy (lower case), the addresses read from the
+    ChainLog, and a vest's address by key (lower case, "" when the chain has none)."""
+
+    proxy: str
+
+    def address_of(self, key: str) -> str:
+        """The address (lower case) of a chainlog key, "" when the cast did not read it."""
+
+    def vest_address(self, vest: str) -> str:
+        """The address (lower case) of a vest the chain has, "" when none."""
+
+
 @dataclass
 class CheckContext:
     spell: Spell
@@ -237,8 +261,8 @@ class BrownieContext:
 
 
 PARTS = ("KIND", "LABEL", "FIELDS", "README", "EFFECTS", "EXPLAIN_RANK", "COMMENTED_CALLS", "schema", "parse",
-         "check", "solidity", "expect", "state_effects", "summary_row", "diff_fields", "identity", "paid_tokens",
-         "flow", "ledger_fields", "doc_claims", "doc_line", "brownie_tests")
+         "check", "solidity", "expect", "state_effects", "token_events", "summary_row", "diff_fields", "identity",
+         "paid_tokens", "flow", "ledger_fields", "doc_claims", "doc_line", "brownie_tests")
 
 
 class Action(Located):
@@ -343,6 +367,11 @@ class Action(Located):
     @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
         """The storage changes the kind's items of `e` explain (verify's state-diff check applies them)."""
+        raise NotImplementedError
+
+    @classmethod
+    def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
+        """The token events the kind's items of `e` explain (verify's event check counts them)."""
         raise NotImplementedError
 
     # -- reports ----------------------------------------------------------------------------------------

@@ -9,8 +9,8 @@ from spellgen.spellfile import solidity as sol
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
-    StateView, SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, DURATION, VEST
 from spellgen.spellfile.amounts import human
@@ -96,6 +96,10 @@ class CapChange(Action):
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
         return [StateEffect(c.vest, "cap", (), value=c.per_second, label=c.item.label, layout="DssVest")
                 for c in getattr(e, "caps", [])]
+
+    @classmethod
+    def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
+        return TokenEvents()  # its events are the vest's own (verify's vest-event check)
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         token = VESTS[self.vest].token

@@ -11,6 +11,9 @@ from spellgen.spellfile.diagnostics import Diagnostics
 from spellgen.spellfile.protocol import MKR_SKY_RATE, WAD
 
 
+ZERO = "0x" + "00" * 20
+
+
 def code(party: Party | None) -> str:
     """How the Solidity names a party (`address(0)` for none)."""
     return "address(0)" if party is None else party.code

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
-    StateView, SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
 from spellgen.spellfile.amounts import human, is_whole, to_wei
@@ -152,6 +152,11 @@ class DaiPayment(Action):
                     common.vat_change("dai", a["MCD_JOIN_DAI"], rad, label),
                     common.balance_change("DAI", p.recipient, p.wei, label), common.supply_change("DAI", p.wei, label)]
         return out
+
+    @classmethod
+    def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
+        """DAI minted by the join to the recipient (either way of paying)."""
+        return TokenEvents(moves=tuple(("DAI", common.ZERO, p.recipient.lower(), p.wei) for p in e.payments))
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         amount = f"{self.paid:,} DAI"

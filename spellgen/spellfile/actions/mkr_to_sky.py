@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
-    StateView, SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT
 from spellgen.spellfile.amounts import from_wei, human, to_wei
@@ -99,6 +99,15 @@ class MkrToSky(Action):
         proxy = view.addresses["MCD_PAUSE_PROXY"]
         return [effect for c in getattr(e, "conversions", [])
                 for effect in common.conversion(proxy, c.mkr_wei, proxy, c.item.label)]
+
+    @classmethod
+    def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
+        """MKR burnt from the PauseProxy, SKY minted to it."""
+        proxy, mkr_sky = view.proxy, view.address_of("MKR_SKY")
+        moves = [m for c in e.conversions for m in (("MKR", proxy, common.ZERO, c.mkr_wei),
+                                                     ("SKY", common.ZERO, proxy, c.minted))]
+        return TokenEvents(moves=tuple(moves), approvals=(("MKR", proxy, mkr_sky),) if e.conversions else (),
+                           burns=tuple(("MKR", proxy, c.mkr_wei) for c in e.conversions))
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         return SummaryRow("MKR -> SKY conversion", "PauseProxy", "", "MKR",

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
-    StateView, SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
 from spellgen.spellfile.amounts import human, solidity_number, to_wei
@@ -94,6 +94,10 @@ class MkrTransfer(Action):
             out += [common.balance_change("MKR", t.recipient, t.wei, t.item.label),
                     common.balance_change("MKR", proxy, -t.wei, t.item.label)]
         return out
+
+    @classmethod
+    def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
+        return TokenEvents(moves=tuple(("MKR", view.proxy, t.recipient.lower(), t.wei) for t in e.transfers))
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         return SummaryRow("MKR transfer", common.recipient(self.to), self.to.address, "MKR",

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
-    StateView, SolidityExtras,
-    SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
 from spellgen.spellfile.amounts import human, to_wei
@@ -202,6 +201,27 @@ class SkyTransfer(Action):
             out += [common.balance_change("SKY", t.recipient, t.wei, t.item.label),
                     common.balance_change("SKY", proxy, -t.wei, t.item.label)]
         return out
+
+    @classmethod
+    def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
+        """From the treasury: a transfer; converted: the MKR burnt, the SKY minted (to the PauseProxy, then
+        sent, or straight to the recipient)."""
+        proxy, mkr_sky = view.proxy, view.address_of("MKR_SKY")
+        moves: list[tuple[str, str, str, int]] = []
+        approvals: list[tuple[str, str, str]] = []
+        burns: list[tuple[str, str, int]] = []
+        for t in e.sky_transfers:
+            if t.source != "treasury":
+                moves.append(("MKR", proxy, common.ZERO, t.mkr_wei))
+                burns.append(("MKR", proxy, t.mkr_wei))
+                approvals.append(("MKR", proxy, mkr_sky))
+            if t.source == "mkr_direct":
+                moves.append(("SKY", common.ZERO, t.recipient.lower(), t.minted))
+                continue
+            if t.source == "mkr":
+                moves.append(("SKY", common.ZERO, proxy, t.minted))
+            moves.append(("SKY", proxy, t.recipient.lower(), t.wei))
+        return TokenEvents(tuple(moves), tuple(approvals), tuple(burns))
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         return SummaryRow(HOW[self.source], common.recipient(self.to), self.to.address, "SKY",

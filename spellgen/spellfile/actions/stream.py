@@ -11,9 +11,8 @@ from spellgen.spellfile import solidity as sol
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
-    StateView, StreamTerms,
-    SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    StateEffect, StateView, StreamTerms, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, CAST_START, DURATION, INSTANT, NONE_OR, PARTY, VEST
 from spellgen.spellfile.amounts import human, to_wei
@@ -309,6 +308,10 @@ class Stream(Action):
             out.append(StateEffect(vest_key, "ids", (), delta=count, label=f"{count} new award(s) on {vest_key}",
                                    layout="DssVest"))
         return out
+
+    @classmethod
+    def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
+        return TokenEvents()  # its events are the vest's own (verify's vest-event check)
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         period = f"{common.utc(self.start)} to {common.utc(self.end)}" if not self.at_cast else \

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
-    StateView, SolidityExtras,
-    SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
 from spellgen.spellfile.amounts import human
@@ -148,6 +147,16 @@ class UsdsPayment(Action):
                     common.balance_change("USDS", p.recipient, p.wei, label),
                     common.supply_change("USDS", p.wei, label)]
         return out
+
+    @classmethod
+    def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
+        """DAI out to the PauseProxy, into DaiUsds, joined (burnt); USDS out to the recipient."""
+        proxy, converter = view.proxy, view.address_of("DAI_USDS")
+        moves = [move for p in e.usds_payments for move in (
+            ("DAI", common.ZERO, proxy, p.wei), ("DAI", proxy, converter, p.wei),
+            ("DAI", converter, common.ZERO, p.wei), ("USDS", common.ZERO, p.recipient.lower(), p.wei))]
+        approvals = (("DAI", proxy, converter),) if e.usds_payments else ()
+        return TokenEvents(moves=tuple(moves), approvals=approvals)
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         amount = f"{self.paid:,} USDS"

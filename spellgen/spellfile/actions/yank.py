@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, Flow, Party, SolidityContext, StateEffect,
-    StateView, SummaryRow,
+    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import INSTANT, PARTY, VEST
 from spellgen.spellfile.protocol import VESTS
@@ -133,6 +133,10 @@ class Yank(Action):
                                        unit=f"award{i}", time_dependent=y.end is None or y.end < view.cast_time,
                                        layout="DssVest", offset=i))
         return out
+
+    @classmethod
+    def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
+        return TokenEvents()  # its events are the vest's own (verify's vest-event check)
 
     def summary_row(self, spell: Spell) -> SummaryRow:
         end = common.utc(self.end) if self.end is not None else "at the cast"
