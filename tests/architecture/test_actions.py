@@ -164,3 +164,49 @@ def test_each_actions_document_line_reads_back_as_what_the_document_must_state(s
     assert cross_check(spell, document, "generated.md") == []
     claims = [c for action in spell.actions for c in action.doc_claims()]
     assert len(doc_payments(document)) == len(claims)
+
+
+class _View:
+    """What verify offers around a cast, made up (no chain): the parts must only need these."""
+
+    def __init__(self, expected):
+        from spellgen.spellfile.protocol import MAINNET
+
+        self.addresses = {**MAINNET, "USDS_JOIN": "0x" + "a1" * 20, "DAI_USDS": "0x" + "a2" * 20,
+                          "MKR_SKY": "0x" + "a3" * 20}
+        self.addresses.update({v: "0x" + f"{i + 1:02x}" * 20 for i, v in enumerate(expected.vests)})
+        self.cast_time = 1_750_000_000
+        self.ids_before = {v: 7 for v in expected.vests}
+        self.awards_before = {}
+        self.owed_after = {}
+        self.proxy = self.addresses["MCD_PAUSE_PROXY"].lower()
+
+    def address_of(self, key: str) -> str:
+        return self.addresses.get(key, "").lower()
+
+    def vest_address(self, vest: str) -> str:
+        return self.addresses.get(vest, "").lower()
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.KIND)
+def test_every_kinds_state_effects_and_token_events_are_the_declared_ones(kind):
+    """What a kind explains to verify stays within what its EFFECTS declare: each storage variable it
+    changes is one of its declared entries, and each token event's symbol one of its declared emitters."""
+    from spellgen.spellfile.expect import expected_from
+    from spellgen.spellfile.protocol import VESTS
+
+    spell, _ = INSTANCES[kind.KIND][0]
+    expected = expected_from(spell)
+    view = _View(expected)
+    declared_vars = {entry.split("[")[0].split(".")[0] for _, entry in kind.EFFECTS.state}
+    effects = kind.state_effects(expected, view)
+    assert {e.var for e in effects} <= declared_vars, kind.KIND
+    emitters = {emitter for emitter, _ in kind.EFFECTS.events} | {
+        emitter for _, events in kind.EFFECTS.variants for emitter, _ in events}
+    if "MCD_DAI" in emitters:
+        emitters.add("DAI")  # the token by its symbol
+    if "TOKEN" in emitters:
+        emitters |= {v.token for v in VESTS.values()}  # the vest's token
+    events = kind.token_events(expected, view)
+    symbols = {m[0] for m in events.moves} | {a[0] for a in events.approvals} | {b[0] for b in events.burns}
+    assert symbols <= emitters, kind.KIND

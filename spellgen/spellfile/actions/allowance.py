@@ -69,7 +69,7 @@ class Allowance(Action):
         events=(("TOKEN", "Approval(proxy, VEST)"),),
         used_by=("verify/compare.py: the allowance after the cast, its change, what the vest's awards owe",
                  "verify/statediff.py: its storage changes, from its state_effects",
-                 "verify/compare.py: its Approval among the cast's events"))
+                 "verify/compare.py: its token events, from its token_events"))
 
     @property
     def token(self) -> str:

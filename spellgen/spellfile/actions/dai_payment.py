@@ -46,7 +46,7 @@ class DaiPayment(Action):
         first_use=(("MCD_VAT", "LogNote(hope)"),),
         used_by=("verify/compare.py: the recipient's DAI, vat.sin(vow), the DAI supply",
                  "verify/statediff.py: its storage changes, from its state_effects",
-                 "verify/compare.py: its DAI Transfer among the cast's events"))
+                 "verify/compare.py: its token events, from its token_events"))
 
     @property
     def paid(self) -> int:

@@ -43,7 +43,7 @@ class MkrToSky(Action):
                 ("MKR_SKY", "MkrToSky")),
         used_by=("verify/compare.py: the PauseProxy's MKR and SKY, the MKR and SKY supplies",
                  "verify/statediff.py: its storage changes, from its state_effects",
-                 "verify/compare.py: its burn and mint among the cast's events (_expected_moves)"))
+                 "verify/compare.py: its token events, from its token_events"))
 
     @property
     def wei(self) -> int:

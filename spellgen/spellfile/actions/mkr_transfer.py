@@ -40,7 +40,7 @@ class MkrTransfer(Action):
         events=(("MKR", "Transfer(proxy, usr)"),),
         used_by=("verify/compare.py: the recipient's and the PauseProxy's MKR",
                  "verify/statediff.py: its storage changes, from its state_effects",
-                 "verify/compare.py: its Transfer among the cast's events"))
+                 "verify/compare.py: its token events, from its token_events"))
 
     @property
     def wei(self) -> int:

@@ -82,7 +82,7 @@ class SkyTransfer(Action):
                                         ("SKY", "Transfer(0, usr)"), ("MKR_SKY", "MkrToSky")))),
         used_by=("verify/compare.py: the recipient's SKY, the PauseProxy's SKY and MKR, the supplies",
                  "verify/statediff.py: its storage changes, from its state_effects",
-                 "verify/compare.py: its token moves among the cast's events (_expected_moves)"))
+                 "verify/compare.py: its token events, from its token_events"))
 
     @property
     def wei(self) -> int:

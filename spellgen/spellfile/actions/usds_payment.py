@@ -63,7 +63,7 @@ class UsdsPayment(Action):
         first_use=(("MCD_VAT", "LogNote(hope)"),),
         used_by=("verify/compare.py: the recipient's USDS, the USDS supply, the PauseProxy's DAI",
                  "verify/statediff.py: its storage changes, from its state_effects",
-                 "verify/compare.py: its token moves among the cast's events (_expected_moves)"))
+                 "verify/compare.py: its token events, from its token_events"))
 
     @property
     def paid(self) -> int:
