@@ -4,11 +4,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Callable, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, VEST
@@ -60,6 +60,7 @@ class Allowance(Action):
                                          "comment": False}
     README: ClassVar[str] = "`allowance`"
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("approve",)
+    CHECK_RANK: ClassVar[int] = 8
     EXPLAIN_RANK: ClassVar[int] = 3
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("TOKEN", "approve"), ("TOKEN", "allowance"), ("VEST", "ids"), ("VEST", "tot"), ("VEST", "rxd")),
@@ -210,6 +211,37 @@ class Allowance(Action):
         if auto_amount is None:
             return "increase by the new streams' total"
         return f"increase by {common.amount_text(auto_amount, self.token)} (the new streams' total)"
+
+    @classmethod
+    def checks(cls, e: Expected, o: Any) -> list[Check]:
+        """Each allowance after the cast, and every vest's awards payable from the treasury."""
+        wad = common.wad
+        out = []
+        for a in e.allowances:
+            before, after = o.before.allowance[a.vest], o.after.allowance[a.vest]
+            if a.mode == "owed":  # what every award still owes after the cast, read from the vest
+                owed = o.obligations.get(a.vest, (0, 0, 0))[0]
+                out.append(common.ok(a.item.label, a.item.path, f"{wad(before, a.token)} -> {wad(after, a.token)}; "
+                                                                f"awards owe {wad(owed, a.token)}",
+                                     common.compare([("allowance", wad(owed, a.token), wad(after, a.token))])))
+                continue
+            want = before + a.wei if a.mode == "increase" else a.wei
+            problems = common.compare([("allowance", wad(want, a.token), wad(after, a.token))])
+            out.append(common.ok(a.item.label, a.item.path, f"{wad(before, a.token)} -> {wad(after, a.token)}",
+                                 problems))
+        for vest, (unpaid, allowance, balance) in sorted(o.obligations.items()):
+            token = VESTS[vest].token
+            problems = []
+            if unpaid > allowance:
+                problems.append(f"valid awards still owe {wad(unpaid, token)}, above the allowance "
+                                f"{wad(allowance, token)}")
+            if unpaid > balance:
+                problems.append(f"valid awards still owe {wad(unpaid, token)}, above the PauseProxy's "
+                                f"balance {wad(balance, token)}")
+            out.append(common.ok(f"{vest} can pay every valid award", "spell",
+                                 f"owed {wad(unpaid, token)}, allowance {wad(allowance, token)}, "
+                                 f"treasury {wad(balance, token)}", problems))
+        return out
 
     @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:

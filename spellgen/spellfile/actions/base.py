@@ -242,6 +242,20 @@ class EventView(Protocol):
         """The address (lower case) of a vest the chain has, "" when none."""
 
 
+@dataclass(frozen=True)
+class Check:
+    """One result of verify for an action kind's items (verify/compare.py makes it a Result): the item
+    as a reviewer names it, its YAML path ("spell" for a figure of the whole spell), whether the chain
+    shows it, the evidence, and why not."""
+
+    item: str
+    path: str
+    passed: bool
+    evidence: str
+    reason: str = ""
+    warning: str = ""
+
+
 @dataclass
 class CheckContext:
     spell: Spell
@@ -260,9 +274,9 @@ class BrownieContext:
         return f'"{address}"' + (f"  # {name}" if name else "")
 
 
-PARTS = ("KIND", "LABEL", "FIELDS", "README", "EFFECTS", "EXPLAIN_RANK", "COMMENTED_CALLS", "schema", "parse",
-         "check", "solidity", "expect", "state_effects", "token_events", "summary_row", "diff_fields", "identity",
-         "paid_tokens", "flow", "ledger_fields", "doc_claims", "doc_line", "brownie_tests")
+PARTS = ("KIND", "LABEL", "FIELDS", "README", "EFFECTS", "EXPLAIN_RANK", "CHECK_RANK", "COMMENTED_CALLS", "schema",
+         "parse", "check", "solidity", "expect", "checks", "state_effects", "token_events", "summary_row",
+         "diff_fields", "identity", "paid_tokens", "flow", "ledger_fields", "doc_claims", "doc_line", "brownie_tests")
 
 
 class Action(Located):
@@ -279,6 +293,7 @@ class Action(Located):
     # The order in which verify applies the kinds' state effects (the labels of a slot two kinds change
     # list them in this order).
     EXPLAIN_RANK: ClassVar[int] = 0
+    CHECK_RANK: ClassVar[int] = 0  # the order of the kinds' results in the reports
     # The functions whose statements carry the kind's comment block: the source review (verify/source.py)
     # reads the comment above each such call against the call's amounts, addresses and award ids.
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ()
@@ -372,6 +387,12 @@ class Action(Located):
     @classmethod
     def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
         """The token events the kind's items of `e` explain (verify's event check counts them)."""
+        raise NotImplementedError
+
+    @classmethod
+    def checks(cls, e: Expected, o: Any) -> list[Check]:
+        """verify's results for the kind's items of `e`, against what the cast showed (`o`, the
+        Observation of spellgen/cast/simulate.py: the states before and after, the new awards, ...)."""
         raise NotImplementedError
 
     # -- reports ----------------------------------------------------------------------------------------

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Callable, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile import solidity as sol
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, DURATION, VEST
@@ -32,6 +32,7 @@ class CapChange(Action):
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "vest": True, "amount": True, "per": True}
     README: ClassVar[str] = "`cap`"
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("setValue", "file")
+    CHECK_RANK: ClassVar[int] = 9
     EXPLAIN_RANK: ClassVar[int] = 6
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "setValue"), ("VEST", "file")),
@@ -91,6 +92,15 @@ class CapChange(Action):
         item = Item(f"cap: {self.vest} to {human(self.amount)} {token} per "
                     f"{timeutil.human_duration(self.period)}", self.path)
         out.caps.append(CapSet(item, self.vest, self.cap.per_second_wei))
+
+    @classmethod
+    def checks(cls, e: Expected, o: Any) -> list[Check]:
+        out = []
+        for c in e.caps:
+            got = o.after.caps[c.vest]
+            out.append(common.ok(c.item.label, c.item.path, f"cap {o.before.caps[c.vest]} -> {got} wei/s",
+                                 common.compare([("cap", c.per_second, got)])))
+        return out
 
     @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:

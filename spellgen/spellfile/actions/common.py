@@ -5,8 +5,9 @@ from decimal import Decimal
 from typing import Any
 
 from spellgen.spellfile import timeutil
-from spellgen.spellfile.actions.base import Party, StateEffect
-from spellgen.spellfile.amounts import human, is_whole
+from spellgen.spellfile.actions.base import Check, Party, StateEffect
+from spellgen.spellfile.address import keccak256
+from spellgen.spellfile.amounts import from_wei, human, is_whole
 from spellgen.spellfile.diagnostics import Diagnostics
 from spellgen.spellfile.protocol import MKR_SKY_RATE, WAD
 
@@ -160,3 +161,37 @@ def yanked(award: Any, end: int) -> tuple:
         unpaid = 0 if end < clf else _accrued(end, bgn, fin, tot) - rxd
         return usr, bgn, clf, new_fin, mgr, res, unpaid + rxd, rxd
     return usr, bgn, clf, fin, mgr, res, tot, rxd
+
+
+# -- verify's results (verify/compare.py turns each Check into a Result) -------------------------------
+
+def ok(item: str, path: str, evidence: str, problems: list[str]) -> Check:
+    return Check(item, path, not problems, evidence, "; ".join(problems))
+
+
+def wad(value: int, token: str) -> str:
+    """For people: the exact token units of `value` (compare the integers, never this text)."""
+    return f"{human(from_wei(value))} {token}"
+
+
+def compare(fields: list[tuple[str, object, object]]) -> list[str]:
+    return [f"{name}: expected {want}, observed {got}" for name, want, got in fields if want != got]
+
+
+def topic(event_signature: str) -> str:
+    return "0x" + keccak256(event_signature.encode()).hex()
+
+
+def each_received(moves: list, token: str, before: Any, after: Any) -> list[Check]:
+    """One result per payment or transfer: its recipient's balance rose by everything the spell sends it
+    (a recipient paid twice is checked against the sum, on each of its items)."""
+    per_recipient: dict[str, int] = {}
+    for m in moves:
+        per_recipient[m.recipient] = per_recipient.get(m.recipient, 0) + m.wei
+    out = []
+    for m in moves:
+        got = after[m.recipient] - before[m.recipient]
+        out.append(ok(m.item.label, m.item.path, f"balance {wad(before[m.recipient], token)} -> "
+                                                 f"{wad(after[m.recipient], token)}",
+                      compare([(f"{token} received", wad(per_recipient[m.recipient], token), wad(got, token))])))
+    return out

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Callable, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
@@ -34,6 +34,7 @@ class DaiPayment(Action):
     README: ClassVar[str] = "`dai_payment`"
     RECORDED: ClassVar[int] = 1
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("sendPaymentFromSurplusBuffer", "suck", "exit")
+    CHECK_RANK: ClassVar[int] = 2
     EXPLAIN_RANK: ClassVar[int] = 1
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "sendPaymentFromSurplusBuffer"), ("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit")),
@@ -140,6 +141,13 @@ class DaiPayment(Action):
 
     # -- reports -------------------------------------------------------------------------------------
     @classmethod
+    def checks(cls, e: Expected, o: Any) -> list[Check]:
+        """Each recipient's DAI; then the surplus buffer as a whole (DAI and USDS payments alike)."""
+        if not e.payments:
+            return surplus_buffer(e, o) if e.usds_payments else []
+        return common.each_received(e.payments, "DAI", o.before.dai, o.after.dai) + surplus_buffer(e, o)
+
+    @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
         """sendPaymentFromSurplusBuffer: suck(vow, proxy, rad), exit through the join (dai[proxy] back to
         where it was, dai[join] up), the recipient's DAI minted."""
@@ -198,3 +206,26 @@ class DaiPayment(Action):
     def brownie_tests(self, ctx: BrownieContext) -> list[tuple[Item, str]]:
         mine = [p for p in ctx.expected.payments if p.item.path == self.path]
         return [(p.item, common.balance_test(p, "dai", "DAI", ctx.expected.payments, ctx)) for p in mine]
+
+
+def surplus_buffer(e: Expected, o: Any) -> list[Check]:
+    """vat.sin(vow) rises by everything paid out of the surplus buffer (DAI and USDS) times RAY;
+    DAI supply only by the DAI payments (a USDS payment's DAI is joined back); the PauseProxy
+    keeps no DAI."""
+    wad = common.wad
+    before, after = o.before, o.after
+    dai, usds = e.dai_paid, e.usds_paid
+    total = dai + usds
+    sin = after.vow_sin - before.vow_sin
+    supply = after.dai_supply - before.dai_supply
+    fields: list[tuple[str, object, object]] = [("vat.sin(vow) rise", total * RAY, sin),
+                                                ("DAI supply rise", dai, supply)]
+    evidence = f"vat.sin(vow) +{wad(sin // RAY, 'DAI')} (in RAD), DAI supply +{wad(supply, 'DAI')}"
+    label = f"surplus buffer: {wad(dai, 'DAI')} paid" if not usds else \
+        f"surplus buffer: {wad(total, 'DAI')} paid ({wad(usds, 'USDS')} as USDS)"
+    if usds:
+        proxy = o.addresses["MCD_PAUSE_PROXY"]
+        kept = after.dai[proxy] - before.dai[proxy]
+        fields.append(("PauseProxy DAI change", 0, kept))
+        evidence += f", PauseProxy DAI {'+' if kept >= 0 else ''}{wad(kept, 'DAI')}"
+    return [common.ok(label, "spell", evidence, common.compare(fields))]

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Callable, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT
@@ -32,6 +32,7 @@ class MkrToSky(Action):
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "amount": True, "comment": False}
     README: ClassVar[str] = "`mkr_to_sky`"
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("approve", "mkrToSky")
+    CHECK_RANK: ClassVar[int] = 5
     EXPLAIN_RANK: ClassVar[int] = 9
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("MKR", "approve"), ("MKR_SKY", "mkrToSky")),
@@ -92,6 +93,21 @@ class MkrToSky(Action):
         item = Item(f"MKR -> SKY conversion: {human(self.amount)} MKR of the PauseProxy into "
                     f"{human(Decimal(self.sky_wei) / WAD)} SKY", self.path)
         out.conversions.append(Converted(item, self.wei))
+
+    @classmethod
+    def checks(cls, e: Expected, o: Any) -> list[Check]:
+        """A treasury conversion's own item: the cast's conversions in all, and the PauseProxy's SKY."""
+        from spellgen.spellfile.actions.sky_transfer import conversion_figures, proxy_sky_change
+
+        if not e.conversions or not e.mkr_converted:
+            return []
+        proxy = o.addresses["MCD_PAUSE_PROXY"]
+        evidence, problems = conversion_figures(e, o)
+        got = o.after.sky[proxy] - o.before.sky[proxy]
+        proxy_sky = common.compare([("PauseProxy SKY change", proxy_sky_change(e), got)])
+        return [common.ok(c.item.label, c.item.path, evidence + f"; PauseProxy SKY {'+' if got >= 0 else ''}"
+                                                            f"{common.wad(got, 'SKY')}", problems + proxy_sky)
+                for c in e.conversions]
 
     @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Callable, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
@@ -31,6 +31,7 @@ class MkrTransfer(Action):
     README: ClassVar[str] = "`mkr_transfer`"
     RECORDED: ClassVar[int] = 3
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("transfer",)
+    CHECK_RANK: ClassVar[int] = 6
     EXPLAIN_RANK: ClassVar[int] = 2
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("MKR", "transfer"),),
@@ -86,6 +87,23 @@ class MkrTransfer(Action):
 
         item = Item(f"MKR transfer: {human(self.amount, 2)} MKR to {self.to.label}", self.path)
         out.transfers.append(Transfer(item, self.to.address, to_wei(self.amount)))
+
+    @classmethod
+    def checks(cls, e: Expected, o: Any) -> list[Check]:
+        """Each recipient's MKR, and the treasury's MKR out (transfers and conversions)."""
+        if not e.transfers and not e.mkr_converted:
+            return []
+        wad, before, after = common.wad, o.before, o.after
+        proxy = o.addresses["MCD_PAUSE_PROXY"]
+        out = common.each_received(e.transfers, "MKR", before.mkr, after.mkr)
+        fell = before.mkr[proxy] - after.mkr[proxy]
+        moved = e.mkr_transferred + e.mkr_converted
+        label = f"treasury: {wad(moved, 'MKR')} out" + (
+            f" ({wad(e.mkr_converted, 'MKR')} converted to SKY)" if e.mkr_converted else "")
+        out.append(common.ok(label, "spell",
+                             f"PauseProxy MKR {wad(before.mkr[proxy], 'MKR')} -> {wad(after.mkr[proxy], 'MKR')}",
+                             common.compare([("PauseProxy MKR fall", wad(moved, "MKR"), wad(fell, "MKR"))])))
+        return out
 
     @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Callable, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
@@ -66,6 +66,7 @@ class SkyTransfer(Action):
     README: ClassVar[str] = "`sky_transfer`"
     RECORDED: ClassVar[int] = 4
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("transfer", "_transferSky", "mkrToSky")
+    CHECK_RANK: ClassVar[int] = 4
     EXPLAIN_RANK: ClassVar[int] = 8
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("SKY", "transfer"), ("MKR", "approve"), ("MKR_SKY", "mkrToSky"), ("MKR_SKY", "rate")),
@@ -186,6 +187,27 @@ class SkyTransfer(Action):
         out.sky_transfers.append(SkySent(item, self.to.address, self.wei, self.source, self.mkr_wei))
 
     @classmethod
+    def checks(cls, e: Expected, o: Any) -> list[Check]:
+        """Each recipient's SKY, the PauseProxy's SKY (with the treasury conversions), and every MKR the
+        cast converts (the conversions' own items are the mkr_to_sky kind's)."""
+        if not e.sky_transfers and not e.conversions:
+            return []
+        wad, before, after = common.wad, o.before, o.after
+        proxy = o.addresses["MCD_PAUSE_PROXY"]
+        out = common.each_received(e.sky_transfers, "SKY", before.sky, after.sky)
+        want = proxy_sky_change(e)
+        got = after.sky[proxy] - before.sky[proxy]
+        out.append(common.ok(f"treasury: PauseProxy SKY {'+' if want >= 0 else '-'}{wad(abs(want), 'SKY')}", "spell",
+                             f"PauseProxy SKY {wad(before.sky[proxy], 'SKY')} -> {wad(after.sky[proxy], 'SKY')}",
+                             common.compare([("PauseProxy SKY change", want, got)])))
+        if e.mkr_converted:
+            evidence, problems = conversion_figures(e, o)
+            converted = e.mkr_converted
+            out.append(common.ok(f"MKR -> SKY conversion: {wad(converted, 'MKR')} into "
+                                 f"{wad(converted * MKR_SKY_RATE, 'SKY')}", "spell", evidence, problems))
+        return out
+
+    @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
         """SKY to a recipient: from the PauseProxy's treasury; or converted from its MKR into the
         PauseProxy first (then sent, the rounding remainder staying there); or converted straight to the
@@ -253,3 +275,18 @@ class SkyTransfer(Action):
     def brownie_tests(self, ctx: BrownieContext) -> list[tuple[Item, str]]:
         mine = [t for t in ctx.expected.sky_transfers if t.item.path == self.path]
         return [(t.item, common.balance_test(t, "sky", "SKY", ctx.expected.sky_transfers, ctx)) for t in mine]
+
+
+def proxy_sky_change(e: Expected) -> int:
+    """How the PauseProxy's SKY changes: what the SKY transfers take or leave, and what conversions mint."""
+    return sum(t.proxy_sky_change for t in e.sky_transfers) + sum(c.minted for c in e.conversions)
+
+
+def conversion_figures(e: Expected, o: Any) -> tuple[str, list[str]]:
+    """The evidence and problems of every MKR the cast converts: MKR supply down, SKY supply up."""
+    wad, converted = common.wad, e.mkr_converted
+    minted = o.after.supply["SKY"] - o.before.supply["SKY"]
+    burnt = o.before.supply["MKR"] - o.after.supply["MKR"]
+    evidence = f"MKR supply -{wad(burnt, 'MKR')}, SKY supply +{wad(minted, 'SKY')}"
+    return evidence, common.compare([("MKR burnt", wad(converted, "MKR"), wad(burnt, "MKR")),
+                                     ("SKY minted", wad(converted * MKR_SKY_RATE, "SKY"), wad(minted, "SKY"))])

@@ -5,18 +5,18 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Callable, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile import solidity as sol
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     StateEffect, StateView, StreamTerms, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, CAST_START, DURATION, INSTANT, NONE_OR, PARTY, VEST
 from spellgen.spellfile.amounts import human, to_wei
-from spellgen.spellfile.protocol import TWENTY_YEARS, UINT128_MAX, VESTS
+from spellgen.spellfile.protocol import RAY, TWENTY_YEARS, UINT128_MAX, VESTS
 
 if TYPE_CHECKING:
     from spellgen.spellfile.expect import Expected, Item
@@ -52,6 +52,7 @@ class Stream(Action):
     README: ClassVar[str] = "`stream`"
     RECORDED: ClassVar[int] = 5
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("create", "restrict")
+    CHECK_RANK: ClassVar[int] = 1
     EXPLAIN_RANK: ClassVar[int] = 4
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("VEST", "create"), ("VEST", "restrict")),
@@ -290,6 +291,31 @@ class Stream(Action):
         return f" {'-' if offset < 0 else '+'} {timeutil.human_duration(abs(offset))}"
 
     @classmethod
+    def checks(cls, e: Expected, o: Any) -> list[Check]:
+        """The count of new awards on every vest the spell names, and each new award's fields and payout."""
+        out = []
+        for vest in e.vests:
+            count = e.new_awards_per_vest.get(vest, 0)
+            got = o.after.ids[vest] - o.before.ids[vest]
+            out.append(common.ok(f"new awards on {vest}: {count}", "spell",
+                                 f"ids {o.before.ids[vest]} -> {o.after.ids[vest]}",
+                                 common.compare([("new awards", count, got)])))
+        by_vest: dict[str, list[tuple[int, Any]]] = defaultdict(list)
+        for (vest, award), state in sorted(o.new_awards.items()):
+            by_vest[vest].append((award, state))
+        seen: Counter[str] = Counter()
+        for want in e.awards:
+            index = seen[want.vest]
+            seen[want.vest] += 1
+            created = by_vest[want.vest]
+            if index >= len(created):
+                out.append(Check(want.item.label, want.item.path, False, "no award",
+                                 "the cast created no award for it"))
+                continue
+            out.append(_award_check(o, want, *created[index]))
+        return out
+
+    @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
         """Each new award's three words at the next ids of its vest, and each vest's ids raised."""
         seen: Counter[str] = Counter()
@@ -402,6 +428,32 @@ class Stream(Action):
                         f'    assert cast.vested_at_end("{award.vest}", {nth}) == {common.wei_literal(award.tot)}  '
                         "# all of it, at fin\n"))
         return out
+
+
+def _award_check(o: Any, want: Any, award: int, got: Any) -> Check:
+    """A new award against its stream: every field, and what vesting it to its end paid."""
+    wad, iso = common.wad, timeutil.iso
+    # A stream that starts at the cast is judged against the cast's own block time.
+    bgn, clf, fin = want.times(o.cast.timestamp)
+    problems = common.compare([
+        ("usr", want.usr, got.usr), ("bgn", iso(bgn), iso(got.bgn)), ("clf", iso(clf), iso(got.clf)),
+        ("fin", iso(fin), iso(got.fin)), ("tau", fin - bgn, got.fin - got.bgn),
+        ("mgr", want.mgr, got.mgr), ("res", want.res, got.res),
+        ("tot", wad(want.tot, want.token), wad(got.tot, want.token)), ("rxd", 0, got.rxd),
+    ])
+    payout = next((p for p in o.payouts if (p.vest, p.award) == (want.vest, award)), None)
+    if payout is None or payout.error:
+        problems.append(payout.error if payout else "not vested in the simulation")
+    else:
+        if payout.paid != got.tot - got.rxd:
+            problems.append(f"vesting to fin paid {wad(payout.paid, want.token)}, "
+                            f"not tot - rxd = {wad(got.tot - got.rxd, want.token)}")
+        if payout.sin is not None and payout.sin != payout.paid * RAY:
+            problems.append(f"vat.sin(vow) rose by {payout.sin}, not paid * RAY")
+    evidence = (f"{want.vest} id {award}: usr {got.usr}, {iso(got.bgn)} to {iso(got.fin)}, "
+                f"tot {wad(got.tot, want.token)}, res {got.res}"
+                + (f"; vested at fin: {wad(payout.paid, want.token)}" if payout and not payout.error else ""))
+    return common.ok(want.item.label, want.item.path, evidence, problems)
 
 
 # -- parsing helpers ---------------------------------------------------------------------------------

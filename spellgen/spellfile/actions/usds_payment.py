@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Callable, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
@@ -47,6 +47,7 @@ class UsdsPayment(Action):
     README: ClassVar[str] = "`usds_payment`"
     RECORDED: ClassVar[int] = 2
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("_transferUsds", "daiToUsds")
+    CHECK_RANK: ClassVar[int] = 3
     EXPLAIN_RANK: ClassVar[int] = 10
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "sendPaymentFromSurplusBuffer"), ("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit"),
@@ -127,6 +128,19 @@ class UsdsPayment(Action):
 
         item = Item(f"USDS payment: {self.paid:,} USDS to {self.to.label}", self.path)
         out.usds_payments.append(UsdsPaid(item, self.to.address, self.wei))
+
+    @classmethod
+    def checks(cls, e: Expected, o: Any) -> list[Check]:
+        """Each recipient's USDS, and the USDS supply (the surplus buffer is the DAI payment kind's figure)."""
+        if not e.usds_payments:
+            return []
+        wad, before, after = common.wad, o.before, o.after
+        out = common.each_received(e.usds_payments, "USDS", before.usds, after.usds)
+        supply = after.supply["USDS"] - before.supply["USDS"]
+        out.append(common.ok(f"USDS supply: +{wad(e.usds_paid, 'USDS')}", "spell",
+                             f"USDS supply +{wad(supply, 'USDS')}",
+                             common.compare([("USDS supply rise", wad(e.usds_paid, "USDS"), wad(supply, "USDS"))])))
+        return out
 
     @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:

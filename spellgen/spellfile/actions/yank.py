@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Callable, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import INSTANT, PARTY, VEST
@@ -34,6 +34,7 @@ class Yank(Action):
                                          "current_end": False, "comment": False}
     README: ClassVar[str] = "`yank`"
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("yank",)
+    CHECK_RANK: ClassVar[int] = 7
     EXPLAIN_RANK: ClassVar[int] = 5
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("VEST", "yank"),),
@@ -119,6 +120,38 @@ class Yank(Action):
                                 self.recipient.address if self.recipient else None, self.current_end))
 
     @classmethod
+    def checks(cls, e: Expected, o: Any) -> list[Check]:
+        """The award's fin after the cast, the Yank event's end, and what the YAML says it was before."""
+        iso, wad = timeutil.iso, common.wad
+        cast_time = o.cast.timestamp
+        out = []
+        for y in e.yanks:
+            before = o.before.awards.get((y.vest, y.award))
+            after = o.after.awards.get((y.vest, y.award))
+            if before is None or after is None:
+                out.append(Check(y.item.label, y.item.path, False, "no such award",
+                                 f"{y.vest} has no award {y.award}"))
+                continue
+            end = max(y.end if y.end is not None else cast_time, cast_time)
+            want_fin = min(before.fin, end)
+            problems = common.compare([("fin after", iso(want_fin), iso(after.fin))])
+            # An award that already ended keeps its fin when yanked, so the event is the proof.
+            events = _yank_events(o, y.vest, y.award)
+            if not events:
+                problems.append(f"the cast emitted no Yank event for award {y.award}")
+            elif events != [end]:
+                problems.append(f"Yank event end {', '.join(iso(x) for x in events)}, expected {iso(end)}")
+            if y.usr is not None:
+                problems += common.compare([("usr before", y.usr, before.usr)])
+            if y.fin_before is not None:
+                problems += common.compare([("fin before", iso(y.fin_before), iso(before.fin))])
+            token = VESTS[y.vest].token
+            evidence = (f"award {y.award} of {before.usr}: fin {iso(before.fin)} -> {iso(after.fin)}, "
+                        f"tot {wad(before.tot, token)} -> {wad(after.tot, token)}")
+            out.append(common.ok(y.item.label, y.item.path, evidence, problems))
+        return out
+
+    @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
         """The award's words as DssVest's yank leaves them (end: the planned end, or the cast if later)."""
         out = []
@@ -190,3 +223,12 @@ class Yank(Action):
                 lines.append("    assert after.fin == min(before.fin, end)")
             out.append((yank.item, "\n".join(lines) + "\n"))
         return out
+
+
+def _yank_events(o: Any, vest: str, award: int) -> list[int]:
+    """The `end` of each Yank(award, end) event the vest emitted during the cast."""
+    address = o.addresses[vest].lower()
+    wanted = common.topic("Yank(uint256,uint256)")
+    return [int.from_bytes(bytes(log["data"])[:32], "big") for log in o.cast.logs
+            if log["address"].lower() == address and "0x" + bytes(log["topics"][0]).hex() == wanted
+            and int(bytes(log["topics"][1]).hex(), 16) == award]
