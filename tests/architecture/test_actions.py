@@ -210,3 +210,34 @@ def test_every_kinds_state_effects_and_token_events_are_the_declared_ones(kind):
     events = kind.token_events(expected, view)
     symbols = {m[0] for m in events.moves} | {a[0] for a in events.approvals} | {b[0] for b in events.burns}
     assert symbols <= emitters, kind.KIND
+
+
+class _Numbers(dict):
+    """A state's mapping where every key reads some number (the check must run, not pass)."""
+
+    def __missing__(self, key):
+        return 10**21
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.KIND)
+def test_every_item_a_kind_expects_gets_a_verify_result_from_the_kind(kind):
+    """What `expect` adds, `checks` judges: each of the kind's items has its own result."""
+    from types import SimpleNamespace
+
+    from spellgen.cast.simulate import Award, Observation, State
+    from spellgen.spellfile.expect import expected_from
+
+    spell, action = INSTANCES[kind.KIND][0]
+    expected = expected_from(spell)
+    o = Observation(_View(expected).addresses)
+    o.before, o.after = State(), State()
+    for state in (o.before, o.after):
+        for name in ("ids", "dai", "mkr", "usds", "sky", "supply", "allowance", "caps"):
+            setattr(state, name, _Numbers())
+        state.awards = {(y.vest, y.award): Award("0x" + "44" * 20, 1, 1, 2, "0x" + "00" * 20, 1, 1, 0)
+                        for y in expected.yanks}
+    o.cast = SimpleNamespace(timestamp=1_750_000_000, logs=[])
+    results = kind.checks(expected, o)
+    mine = [i for i in expected.items if i.path == action.path]
+    assert all(any(r.item == i.label and r.path == i.path for r in results) for i in mine), kind.KIND
+    assert all(r.path == "spell" or r.path in {i.path for i in expected.items} for r in results)

@@ -68,9 +68,10 @@ class Allowance(Action):
         branches=("for id in 1..ids() (set: owed)",),
         state=(("TOKEN", "allowance[proxy][VEST]"),),
         events=(("TOKEN", "Approval(proxy, VEST)"),),
-        used_by=("verify/compare.py: the allowance after the cast, its change, what the vest's awards owe",
-                 "verify/statediff.py: its storage changes, from its state_effects",
-                 "verify/compare.py: its token events, from its token_events"))
+        used_by=("checks, run by verify/compare.py: the allowance after the cast, its change, what the vest's "
+                 "awards owe",
+                 "state_effects, applied by verify/statediff.py: its storage changes",
+                 "token_events, counted by verify/compare.py's event check"))
 
     @property
     def token(self) -> str:

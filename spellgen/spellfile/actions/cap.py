@@ -40,8 +40,8 @@ class CapChange(Action):
         branches=(),
         state=(("VEST", "cap"),),
         events=(("VEST", "File(cap, value)"),),
-        used_by=("verify/compare.py: the vest's cap after the cast",
-                 "verify/statediff.py: its storage changes, from its state_effects",
+        used_by=("checks, run by verify/compare.py: the vest's cap after the cast",
+                 "state_effects, applied by verify/statediff.py: its storage changes",
                  "verify/compare.py: File among the vest's events"))
 
     @property

@@ -42,9 +42,9 @@ class MkrToSky(Action):
                ("MKR", "allowance[proxy][MKR_SKY]")),
         events=(("MKR", "Approval(proxy, MKR_SKY)"), ("MKR", "Burn(proxy)"), ("SKY", "Transfer(0, proxy)"),
                 ("MKR_SKY", "MkrToSky")),
-        used_by=("verify/compare.py: the PauseProxy's MKR and SKY, the MKR and SKY supplies",
-                 "verify/statediff.py: its storage changes, from its state_effects",
-                 "verify/compare.py: its token events, from its token_events"))
+        used_by=("checks, run by verify/compare.py: the PauseProxy's MKR and SKY, the MKR and SKY supplies",
+                 "state_effects, applied by verify/statediff.py: its storage changes",
+                 "token_events, counted by verify/compare.py's event check"))
 
     @property
     def wei(self) -> int:

@@ -39,9 +39,9 @@ class MkrTransfer(Action):
         branches=(),
         state=(("MKR", "balanceOf[usr]"), ("MKR", "balanceOf[proxy]")),
         events=(("MKR", "Transfer(proxy, usr)"),),
-        used_by=("verify/compare.py: the recipient's and the PauseProxy's MKR",
-                 "verify/statediff.py: its storage changes, from its state_effects",
-                 "verify/compare.py: its token events, from its token_events"))
+        used_by=("checks, run by verify/compare.py: the recipient's and the PauseProxy's MKR",
+                 "state_effects, applied by verify/statediff.py: its storage changes",
+                 "token_events, counted by verify/compare.py's event check"))
 
     @property
     def wei(self) -> int:

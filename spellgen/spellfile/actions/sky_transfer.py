@@ -81,9 +81,9 @@ class SkyTransfer(Action):
                                  ("SKY", "Transfer(proxy, usr)"))),
                   ("from: mkr_direct", (("MKR", "Approval(proxy, MKR_SKY)"), ("MKR", "Burn(proxy)"),
                                         ("SKY", "Transfer(0, usr)"), ("MKR_SKY", "MkrToSky")))),
-        used_by=("verify/compare.py: the recipient's SKY, the PauseProxy's SKY and MKR, the supplies",
-                 "verify/statediff.py: its storage changes, from its state_effects",
-                 "verify/compare.py: its token events, from its token_events"))
+        used_by=("checks, run by verify/compare.py: the recipient's SKY, the PauseProxy's SKY and MKR, the supplies",
+                 "state_effects, applied by verify/statediff.py: its storage changes",
+                 "token_events, counted by verify/compare.py's event check"))
 
     @property
     def wei(self) -> int:

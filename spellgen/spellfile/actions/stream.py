@@ -61,8 +61,8 @@ class Stream(Action):
         state=(("VEST", "ids"), ("VEST", "awards[id]")),
         events=(("VEST", "Init(id, usr)"), ("VEST", "Restrict(id)")),
         variants=(("restricted: false", (("VEST", "Init(id, usr)"),)),),
-        used_by=("verify/compare.py: the new award's fields, the count per vest, the payout at its end",
-                 "verify/statediff.py: its storage changes, from its state_effects",
+        used_by=("checks, run by verify/compare.py: the new award's fields, the count per vest, the payout at its end",
+                 "state_effects, applied by verify/statediff.py: its storage changes",
                  "verify/compare.py: Init and Restrict among the vest's events"))
 
     @property

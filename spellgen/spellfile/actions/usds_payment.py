@@ -62,9 +62,9 @@ class UsdsPayment(Action):
                 ("MCD_DAI", "Transfer(DAI_USDS, 0)"), ("MCD_JOIN_DAI", "LogNote(join)"), ("MCD_VAT", "LogNote(move)"),
                 ("USDS", "Transfer(0, usr)"), ("USDS_JOIN", "Exit"), ("DAI_USDS", "DaiToUsds")),
         first_use=(("MCD_VAT", "LogNote(hope)"),),
-        used_by=("verify/compare.py: the recipient's USDS, the USDS supply, the PauseProxy's DAI",
-                 "verify/statediff.py: its storage changes, from its state_effects",
-                 "verify/compare.py: its token events, from its token_events"))
+        used_by=("checks, run by verify/compare.py: the recipient's USDS, the USDS supply, the PauseProxy's DAI",
+                 "state_effects, applied by verify/statediff.py: its storage changes",
+                 "token_events, counted by verify/compare.py's event check"))
 
     @property
     def paid(self) -> int:

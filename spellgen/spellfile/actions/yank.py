@@ -42,8 +42,9 @@ class Yank(Action):
         branches=(),
         state=(("VEST", "awards[id].fin"), ("VEST", "awards[id].tot")),
         events=(("VEST", "Yank(id, end)"),),
-        used_by=("verify/compare.py: the award's fin, its owner and end before the cast, the Yank event's end",
-                 "verify/statediff.py: its storage changes, from its state_effects"))
+        used_by=("checks, run by verify/compare.py: the award's fin, its owner and end before the cast, the "
+                 "Yank event's end",
+                 "state_effects, applied by verify/statediff.py: its storage changes"))
 
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:
