@@ -2,11 +2,13 @@
 
 A stage never asks which kind an action is. It calls the action's part instead: `parse` (the
 YAML fields), `check`, `solidity` (a `Block` laid out by render), `expect` (the items verify
-checks), `summary_row` and `diff_fields` (the reports), `paid_tokens`/`streamed` (totals per token),
-`flow` and `ledger_fields` (the budget planner and ledger), `doc_claims` and `doc_line` (the
-executive document's lines), `brownie_tests` (the generated Brownie test). Parts a stage does not use yet
-are declared as data in `EFFECTS` (the calls, chain reads, branches and ordered events of the
-kind's Solidity), for the code analysis and the per-action event check later issues add.
+checks), `checks`, `state_effects` and `token_events` (how verify judges those items, explains the
+storage changes and counts the token events), `summary_row` and `diff_fields` (the reports),
+`paid_tokens`/`streamed` (totals per token), `flow` and `ledger_fields` (the budget planner and
+ledger), `doc_claims` and `doc_line` (the executive document's lines), `brownie_tests` (the
+generated Brownie test). What no stage checks yet is declared as data in `EFFECTS` (the calls,
+chain reads, branches, storage entries and ordered events of the kind's Solidity), for the code
+analysis and the per-action event sequence later issues add.
 
 `PARTS` lists the parts; tests/architecture/test_actions.py fails when a registered kind lacks one.
 """
