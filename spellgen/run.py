@@ -20,7 +20,7 @@ from typing import Any, Iterator, Sequence, TextIO
 from spellgen.progress import Progress
 from spellgen.compiler.compile import SPELL_FILE, CompiledSpell, CompileError, compile_spell
 from spellgen.spellfile.expect import expected_from
-from spellgen.spellfile.model import Spell, Yank
+from spellgen.spellfile.model import Spell
 from spellgen.spellfile.timeutil import iso
 from spellgen.errors import ExitCode, InvalidInput
 
@@ -98,8 +98,7 @@ def start_spell_twin(spell: Spell, port: int | None = None) -> tuple[Any, str]:
     from spellgen.twin import start_twin
     from spellgen.twin.start import StatedAward
 
-    stated = tuple(StatedAward(y.vest, y.id, y.recipient.address if y.recipient else None, y.current_end)
-                   for y in spell.of_type(Yank) if y.recipient or y.current_end)
+    stated = tuple(StatedAward(*award) for action in spell.actions if (award := action.stated_award()))
     # The twin registers the chainlog of the date (spellgen.spellfile.history), never a key's address
     # from the YAML: check has compared the YAML's keys with it.
     twin = start_twin(spell.date, port=port, pause_delay=spell.pause_delay, stated_awards=stated)
@@ -257,7 +256,10 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
     results = code_results + verify(expected, observation, control)
     from spellgen.verify.source import source_results
 
-    results += source_results(source, ctx.source_name, spell.exec_doc.url if spell.exec_doc else None)
+    # The ChainLog keys the code reads, by what the chain holds under them (the YAML's address where
+    # the chain was not read): a payment to a key is then read against its comment like a wallet's.
+    chainlog = spell.chainlog_parties() | {k: v for k, v in observation.chainlog.items() if v}
+    results += source_results(source, ctx.source_name, spell.exec_doc.url if spell.exec_doc else None, chainlog)
     cast = observation.cast_receipt()
     info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
                    iso(cast.timestamp), cast.gas_used, steps.timings, identity)

@@ -13,9 +13,10 @@ from pathlib import Path
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.amounts import human
 from spellgen.spellfile.diagnostics import Diagnostics, InputError
-from spellgen.spellfile.model import Spell, Stream
+from spellgen.spellfile.actions.base import StreamTerms
+from spellgen.spellfile.model import Action, Spell
 from spellgen.budget.caps import CapUse, amount, more_text, overruns_by_origin, part_uses
-from spellgen.budget.flows import Flows, collect, payment_of, stream_days, transfer_of
+from spellgen.budget.flows import Flows, collect, is_stream, payment_of, stream_days, transfer_of
 from spellgen.budget.ledger import check_unit, load_ledger
 from spellgen.budget.model import Budget, Ledger, PeriodBudget
 from spellgen.budget.parse import load_budget
@@ -62,7 +63,7 @@ def check_against_budget(spell: Spell, budget: Budget, ledger: Ledger | None, di
 
 
 def _unit_actions(spell: Spell, budget: Budget) -> list:
-    return [a for a in spell.actions if getattr(a, "to", None) is not None and budget.wallet_of(a.to.address)]
+    return [a for a in spell.actions if (to := a.receiver()) is not None and budget.wallet_of(to.address)]
 
 
 def _transfers(spell: Spell, budget: Budget, token: str) -> list:
@@ -95,7 +96,7 @@ def _caps(uses: list[CapUse], spell: Spell, diags: Diagnostics) -> None:
         if use.over and not use.used_by_spell():
             diags.warn(spell.loc("date"), f"earlier spells already break a cap: {use.message()}")
     for origin, first, more in overruns_by_origin(uses):
-        field = "total" if isinstance(origin.action, Stream) else "amount"
+        field = "total" if is_stream(origin.action) else "amount"
         earlier = first.used - first.used_by_spell()
         tail = f"; earlier spells account for {amount(earlier)} {first.token} of it" if earlier else ""
         diags.error(origin.action.loc(field), first.message() + tail + more_text(first, more))
@@ -117,7 +118,8 @@ def _transfer_plan(spell: Spell, budget: Budget, plan: Plan, transfer: PlannedTr
 
 
 def _period_plan(spell: Spell, budget: Budget, plan: Plan, part: PeriodBudget, diags: Diagnostics) -> None:
-    streams = [s for s in _unit_actions(spell, budget) if isinstance(s, Stream) and s.token == part.token]
+    streams = [s for s in _unit_actions(spell, budget)
+               if (f := s.flow()) is not None and f.how == "stream" and f.token == part.token]
     matched: set[int] = set()
     for planned in [p for p in plan.streams if p.part is part]:
         same = next((s for s in streams if id(s) not in matched and _same_stream(s, planned)), None)
@@ -154,11 +156,18 @@ def _payments_plan(spell: Spell, budget: Budget, plan: Plan, part: PeriodBudget,
                                       "this spell does not")
 
 
-def _same_stream(stream: Stream, planned: PlannedStream) -> bool:
-    return (stream.total, stream.start, stream.end) == (planned.total, planned.start, planned.end)
+def _terms(stream: Action) -> StreamTerms:
+    terms = stream.stream_terms()
+    assert terms is not None, "not a stream"
+    return terms
 
 
-def _overlaps(stream: Stream, planned: PlannedStream) -> bool:
+def _same_stream(stream: Action, planned: PlannedStream) -> bool:
+    terms = _terms(stream)
+    return (terms.total, terms.start, terms.end) == (planned.total, planned.start, planned.end)
+
+
+def _overlaps(stream: Action, planned: PlannedStream) -> bool:
     first, last = stream_days(stream)
     return first <= planned.period.last and planned.period.first <= last
 
@@ -168,5 +177,6 @@ def _planned_text(planned: PlannedStream) -> str:
             f"{timeutil.iso(planned.end)}")
 
 
-def _stream_text(stream: Stream) -> str:
-    return f"{human(stream.total)} {stream.token} from {timeutil.iso(stream.start)} to {timeutil.iso(stream.end)}"
+def _stream_text(stream: Action) -> str:
+    t = _terms(stream)
+    return f"{human(t.total)} {t.token} from {timeutil.iso(t.start)} to {timeutil.iso(t.end)}"

@@ -17,7 +17,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from spellgen.spellfile import timeutil
-from spellgen.spellfile.model import Action, DaiPayment, Located, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment
+from spellgen.spellfile.model import Action, Located, Spell
 from spellgen.budget import months
 from spellgen.budget.model import GOV_TOKENS, STABLE_TOKENS, Budget, Ledger, Period
 
@@ -87,33 +87,39 @@ class Flows:
         return cls({t: [] for t in STABLE_TOKENS + GOV_TOKENS}, {t: [] for t in GOV_TOKENS}, [])
 
 
+def _flow_of(action: Action, how: str) -> tuple[str, Decimal] | None:
+    flow = action.flow()
+    return (flow.token, flow.amount) if flow is not None and flow.how == how else None
+
+
 def payment_of(action: Action) -> tuple[str, Decimal] | None:
     """The token and amount a surplus-buffer payment sends (whole tokens, or DAI to the wei with `exact`)."""
-    if isinstance(action, DaiPayment):
-        return "DAI", action.paid_amount
-    if isinstance(action, UsdsPayment):
-        return "USDS", Decimal(action.paid)
-    return None
+    return _flow_of(action, "payment")
 
 
 def transfer_of(action: Action) -> tuple[str, Decimal] | None:
     """The token and amount a treasury transfer moves."""
-    if isinstance(action, MkrTransfer):
-        return "MKR", action.amount
-    if isinstance(action, SkyTransfer):
-        return "SKY", action.amount
-    return None
+    return _flow_of(action, "transfer")
 
 
-def stream_days(stream: Stream) -> tuple[date, date]:
+def is_stream(action: Located) -> bool:
+    """A spell action that streams (a plan's own period or stream is not a spell action)."""
+    flow = action.flow() if isinstance(action, Action) else None
+    return flow is not None and flow.how == "stream"
+
+
+def stream_days(stream: Action) -> tuple[date, date]:
     """The UTC days a stream runs: from its start to the day of its last second."""
-    return timeutil.utc(stream.start).date(), timeutil.utc(stream.end - 1).date()
+    flow = stream.flow()
+    assert flow is not None and flow.span is not None, "not a stream"
+    start, end = flow.span
+    return timeutil.utc(start).date(), timeutil.utc(end - 1).date()
 
 
 def _actions_for_unit(budget: Budget, spell_date: str, description: str, actions: list[Action],
                       in_spell: bool) -> list[Origin]:
     return [Origin(spell_date, description, a, in_spell) for a in actions
-            if getattr(a, "to", None) is not None and budget.wallet_of(a.to.address) is not None]
+            if (to := a.receiver()) is not None and budget.wallet_of(to.address) is not None]
 
 
 def collect(budget: Budget, ledger: Ledger | None, spell: Spell | None = None) -> Flows:
@@ -132,8 +138,12 @@ def collect(budget: Budget, ledger: Ledger | None, spell: Spell | None = None) -
 
 def _add(budget: Budget, origin: Origin, flows: Flows, taken: set[tuple[str, int]]) -> None:
     action = origin.action
+    assert isinstance(action, Action)  # the origins collected here are spell actions, not plan entries
     over_days = [t for t in flows.spread if _over_days(budget, t)]
-    token = action.token if isinstance(action, Stream) else None
+    flow = action.flow()
+    if flow is None:
+        return
+    token = flow.token if flow.how == "stream" else None
     if (paid := payment_of(action)) is not None:
         token, amount = paid
         period = _top_up_for(budget, token, amount, taken)
@@ -143,12 +153,12 @@ def _add(budget: Budget, origin: Origin, flows: Flows, taken: set[tuple[str, int
         flows.spread[moved[0]].append(DayFlow(moved[1], origin.day, origin.day, "transfer", origin))
     elif moved is not None:
         flows.moves[moved[0]].append(GovMove(origin.day, moved[1], origin))
-    elif isinstance(action, Stream) and action.end > action.start and token in over_days:
+    elif flow.how == "stream" and flow.span is not None and flow.span[1] > flow.span[0] and token in over_days:
         first, last = stream_days(action)
-        flows.spread[token].append(DayFlow(action.total, first, last, "stream", origin))
-    elif isinstance(action, Stream) and action.token in flows.moves:
-        flows.moves[action.token].append(GovMove(origin.day, action.total, origin))
-    elif isinstance(action, Stream):
+        flows.spread[token].append(DayFlow(flow.amount, first, last, "stream", origin))
+    elif flow.how == "stream" and flow.token in flows.moves:
+        flows.moves[flow.token].append(GovMove(origin.day, flow.amount, origin))
+    elif flow.how == "stream":
         flows.other.append(origin)
 
 

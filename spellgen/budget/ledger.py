@@ -17,7 +17,8 @@ from pathlib import Path
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.amounts import human
 from spellgen.spellfile.diagnostics import Diagnostics, InputError, Loc
-from spellgen.spellfile.model import Action, DaiPayment, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank
+from spellgen.spellfile.actions import REGISTRY
+from spellgen.spellfile.model import Action, Party, Spell
 from spellgen.spellfile.parse import Reader, SpellParser
 from spellgen.spellfile.source import YNode, read_file
 from spellgen.budget.flows import payment_of, transfer_of
@@ -27,8 +28,9 @@ from spellgen.errors import InvalidInput
 FORMAT_VERSION = 1
 TOP_KEYS = {"spellgen": False, "core_unit": True, "budget": False, "wallets": False, "spells": True}
 ENTRY_KEYS = {"date": True, "description": True, "source": False, "actions": True}
-RECORDED = (DaiPayment, UsdsPayment, MkrTransfer, SkyTransfer, Stream)
-RECORDED_TYPES = ("dai_payment", "usds_payment", "mkr_transfer", "sky_transfer", "stream")
+# The kinds a ledger records (each kind says so: `RECORDED`, `ledger_fields`).
+RECORDED_TYPES = tuple(cls.KIND for cls in sorted((c for c in REGISTRY.values() if c.RECORDED),
+                                                   key=lambda c: c.RECORDED))
 
 
 class LedgerConflict(InvalidInput):
@@ -114,14 +116,13 @@ def entry_from_spell(spell: Spell, budget: Budget, source: str | None) -> tuple[
     """The spell's actions for the unit's wallets, and notes about what a ledger cannot record."""
     actions, notes = [], []
     for action in spell.actions:
-        party = getattr(action, "to", None) or getattr(action, "recipient", None)
+        party = action.receiver() or next((p for field, p in action.parties() if field == "recipient"), None)
         if party is None or budget.wallet_of(party.address) is None:
             continue
-        if isinstance(action, RECORDED):
+        if action.RECORDED:
             actions.append(action)
-        elif isinstance(action, Yank):
-            notes.append(f"the yank of award {action.id} on {action.vest} is not recorded: the ledger does not "
-                         "know award ids, so edit the stream's `end` in the ledger by hand")
+        elif (note := action.ledger_note()) is not None:
+            notes.append(note)
     return LedgerEntry(spell.date, spell.description, actions, source), notes
 
 
@@ -142,7 +143,7 @@ def add_entry(ledger: Ledger, entry: LedgerEntry) -> str:
 
 
 def _parties(action: Action) -> list[Party]:
-    return [p for p in (getattr(action, "to", None), getattr(action, "manager", None)) if p is not None]
+    return [p for field, p in action.parties() if field in ("to", "manager")]
 
 
 def _register(wallets: dict[str, str], party: Party) -> None:
@@ -171,9 +172,11 @@ def summary(ledger: Ledger) -> dict:
             kind, token, amount = _moved(action)
             by_kind = totals.setdefault(token, {})
             by_kind[kind] = by_kind.get(kind, Decimal(0)) + amount
-            row = {"kind": kind, "token": token, "amount": _plain(amount), "to": _party(action.to, ledger.wallets)}
-            if isinstance(action, Stream):
-                row |= {"vest": action.vest, "start": timeutil.iso(action.start), "end": timeutil.iso(action.end)}
+            to = action.receiver()
+            assert to is not None  # a ledger records only actions to a wallet
+            row = {"kind": kind, "token": token, "amount": _plain(amount), "to": _party(to, ledger.wallets)}
+            if (terms := action.stream_terms()) is not None:
+                row |= {"vest": terms.vest, "start": timeutil.iso(terms.start), "end": timeutil.iso(terms.end)}
             rows.append(row)
         spells.append({"date": entry.date, "description": entry.description, "actions": rows})
     return {"core_unit": ledger.unit_id, "spells": spells,
@@ -185,7 +188,9 @@ def _moved(action: Action) -> tuple[str, str, Decimal]:
         return "paid", *paid
     if (moved := transfer_of(action)) is not None:
         return "transferred", *moved
-    return "streamed", action.token, action.total
+    flow = action.flow()
+    assert flow is not None, "a ledger records only money flows"
+    return "streamed", flow.token, flow.amount
 
 
 def _plain(value: Decimal) -> str:
@@ -245,27 +250,8 @@ def _action_texts(actions: list[Action], wallets: dict[str, str]) -> list[list[s
 
 
 def _action_fields(action: Action, wallets: dict[str, str]) -> list[str]:
-    to = _party(action.to, wallets)
-    if isinstance(action, DaiPayment):
-        # What was sent: sendPaymentFromSurplusBuffer pays whole DAI, so a rounded-up amount is recorded rounded.
-        if action.exact:  # paid to the wei (vat.suck + DaiJoin.exit)
-            return ["type: dai_payment", f"to: {to}", f"amount: {human(action.amount)}", "exact: true"]
-        return ["type: dai_payment", f"to: {to}", f"amount: {action.paid:,}"]
-    if isinstance(action, UsdsPayment):  # what was sent: whole USDS, like a DAI payment
-        return ["type: usds_payment", f"to: {to}", f"amount: {action.paid:,}"]
-    if isinstance(action, MkrTransfer):
-        return ["type: mkr_transfer", f"to: {to}", f"amount: {human(action.amount)}"]
-    if isinstance(action, SkyTransfer):  # where the SKY came from does not change what the unit received
-        return ["type: sky_transfer", f"to: {to}", f"amount: {human(action.amount)}"]
-    fields = ["type: stream", f"vest: {action.vest}", f"to: {to}", f"total: {human(action.total)}",
-              f"start: {_stamp(action.start)}", f"end: {_stamp(action.end)}"]
-    if action.cliff is not None:
-        fields.append(f"cliff: {_stamp(action.cliff)}")
-    if action.manager is not None:
-        fields.append(f"manager: {_party(action.manager, wallets)}")
-    if not action.restricted:
-        fields.append("restricted: false")
-    return fields
+    """The action's ledger lines (spellfile/actions/: `ledger_fields`), parties by the ledger's names."""
+    return action.ledger_fields(lambda party: _party(party, wallets)) or []
 
 
 def _party(party: Party, wallets: dict[str, str]) -> str:
@@ -273,11 +259,6 @@ def _party(party: Party, wallets: dict[str, str]) -> str:
         if address.lower() == party.address.lower():
             return name
     return party.address
-
-
-def _stamp(ts: int) -> str:
-    """An exact UTC time, so a re-read ledger holds the very seconds the spell used."""
-    return timeutil.stamp(ts)
 
 
 def _quote(text: str) -> str:

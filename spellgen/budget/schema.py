@@ -7,7 +7,8 @@ describe shapes; `spellgen budget check` is the authority.
 from __future__ import annotations
 
 from spellgen.spellfile.parse import LINK_LABELS
-from spellgen.spellfile.schema import ADDRESS, AMOUNT, DATE, INSTANT, TEXT, _actions, _obj
+from spellgen.spellfile.actions.fields import ADDRESS, AMOUNT, DATE, INSTANT, TEXT
+from spellgen.spellfile.schema import _actions, _obj
 from spellgen.budget import ledger, model, parse
 
 MONTHS = {"type": "string", "pattern": r"^\d{1,3}\s*(month|year)s?$",

@@ -13,10 +13,11 @@ from fractions import Fraction
 
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.amounts import decimals_of, human
-from spellgen.spellfile.model import Stream
+from spellgen.spellfile.actions.base import StreamTerms
+from spellgen.spellfile.model import Action
 from spellgen.budget import months
 from spellgen.budget.caps import allocate, gov_uses, scheduled_per_year, period_uses
-from spellgen.budget.flows import DayFlow, GovMove, collect
+from spellgen.budget.flows import DayFlow, GovMove, collect, is_stream
 from spellgen.budget.model import GOV_TOKENS, STABLE_TOKENS, Budget, Ledger, PeriodBudget, ScheduleBudget
 from spellgen.budget.plan import earlier_ledger
 
@@ -84,14 +85,15 @@ def _outside(flow: DayFlow, part: PeriodBudget) -> dict | None:
 
 
 def _stream_row(flow: DayFlow, at: date) -> dict:
-    stream: Stream = flow.origin.action
+    stream = flow.origin.action.stream_terms() if isinstance(flow.origin.action, Action) else None
+    assert stream is not None, "a stream flow comes from a stream"
     return {"vest": stream.vest, "total": plain(stream.total), "start": timeutil.iso(stream.start),
             "end": timeutil.iso(stream.end), "spell": flow.origin.spell_date,
             "accrued": plain(accrued(stream, timeutil.day_start(at))),
             "accrued_at": timeutil.iso(timeutil.day_start(at))}
 
 
-def accrued(stream: Stream, now: int) -> Decimal:
+def accrued(stream: StreamTerms, now: int) -> Decimal:
     """DssVest's accrued(): tot * (now - bgn) / (fin - bgn) in wei, rounded down; 0 before bgn, tot from fin."""
     if now <= stream.start:
         return Decimal(0)
@@ -111,11 +113,11 @@ def _gov(part: ScheduleBudget, moves: list[GovMove], at: date) -> dict:
         committed[part.year_of(vesting.date)] += left
     # A vesting moved by a stream (on a vest of the token) is streamed, not transferred: the key
     # `streamed` appears only when some spell streamed.
-    any_stream = any(isinstance(m.origin.action, Stream) for m in moves)
+    any_stream = any(is_stream(m.origin.action) for m in moves)
     years = []
     for number, first, last in part.years():
         shares = allocation.per_year[number]
-        streamed = sum((a for o, a in shares if isinstance(o.action, Stream)), Decimal(0))
+        streamed = sum((a for o, a in shares if is_stream(o.action)), Decimal(0))
         moved = sum((a for _, a in shares), Decimal(0))
         row = {"year": number, "first": first.isoformat(), "last": last.isoformat(), "cap": part.annual_cap,
                "scheduled": scheduled[number], "transferred": moved - streamed}

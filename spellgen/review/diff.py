@@ -23,17 +23,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from spellgen.spellfile import timeutil
-from spellgen.spellfile.amounts import human
 from spellgen.spellfile.expect import expected_from
-from spellgen.spellfile.model import (
-    Allowance, CapChange, DaiPayment, ExecDoc, MkrToSky, MkrTransfer, Party, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
-)
+from spellgen.spellfile.actions import REGISTRY
+from spellgen.spellfile.model import Action, ExecDoc, Spell
 from spellgen.spellfile.protocol import VESTS
-from spellgen.review.summary import TokenTotal, allowance_text, amount_text, auto_total, obligations, totals
+from spellgen.review.summary import TokenTotal, amount_text, obligations, totals
 
-KINDS = {Stream: "stream", DaiPayment: "DAI payment", UsdsPayment: "USDS payment", SkyTransfer: "SKY transfer",
-         MkrToSky: "MKR -> SKY conversion", MkrTransfer: "MKR transfer", Yank: "yank",
-         Allowance: "allowance", CapChange: "cap"}
+# How the diff names each kind ("DAI payment"), from the kinds' modules.
+KINDS = {cls: cls.LABEL for cls in REGISTRY.values()}
 
 
 @dataclass(frozen=True)
@@ -93,68 +90,13 @@ class SpellDiff:
 
 # --- the values compared, as people read them ----------------------------------------------------
 
-def _party(party: Party | None) -> str:
-    if party is None:
-        return "none"
-    label = party.name or (f"chainlog {party.chainlog}" if party.chainlog else None)
-    return f"{label} ({party.address})" if label else party.address
-
-
-def _when(ts: int | None, none: str = "none") -> str:
-    return timeutil.iso(ts) if ts is not None else none
-
-
-def _fields(action, spell: Spell) -> dict[str, str]:
+def _fields(action: Action, spell: Spell) -> dict[str, str]:
     """Every reviewable field of an action in human units (identity fields included: pairs may differ there)."""
-    comment = getattr(action, "comment", None) or "none"
-    if isinstance(action, Stream):
-        at_cast = None if not action.at_cast else "the cast" + (
-            f" {'-' if action.cast_offset < 0 else '+'} {timeutil.human_duration(abs(action.cast_offset))}"
-            if action.cast_offset else "")
-        return {"vest": action.vest, "to": _party(action.to), "total": amount_text(action.total, action.token),
-                "start": at_cast or timeutil.iso(action.start),
-                "end": f"{timeutil.human_duration(action.tau)} after the start" if at_cast else timeutil.iso(action.end),
-                "cliff": _when(action.cliff), "manager": _party(action.manager),
-                "restricted": "yes" if action.restricted else "no", "comment": comment}
-    if isinstance(action, DaiPayment):
-        return {"to": _party(action.to), "amount": amount_text(action.amount, "DAI"),
-                "sent": f"{human(action.amount)} DAI (exact)" if action.exact else f"{action.paid:,} DAI",
-                "comment": comment}
-    if isinstance(action, UsdsPayment):
-        return {"to": _party(action.to), "amount": amount_text(action.amount, "USDS"),
-                "sent": f"{action.paid:,} USDS", "comment": comment}
-    if isinstance(action, SkyTransfer):
-        return {"to": _party(action.to), "amount": amount_text(action.amount, "SKY"), "from": action.source,
-                "comment": comment}
-    if isinstance(action, MkrTransfer):
-        return {"to": _party(action.to), "amount": amount_text(action.amount, "MKR", 2), "comment": comment}
-    if isinstance(action, MkrToSky):
-        return {"amount": amount_text(action.amount, "MKR"), "comment": comment}
-    if isinstance(action, Yank):
-        return {"vest": action.vest, "id": str(action.id), "end": _when(action.end, "at the cast"),
-                "recipient": _party(action.recipient) if action.recipient else "not stated",
-                "current_end": _when(action.current_end, "not stated"), "comment": comment}
-    if isinstance(action, Allowance):
-        token = VESTS[action.vest].token
-        return {"vest": action.vest, "allowance": allowance_text(action, token, auto_total(spell, action.vest)),
-                "comment": comment}
-    if isinstance(action, CapChange):
-        token = VESTS[action.vest].token
-        return {"vest": action.vest,
-                "cap": f"{amount_text(action.amount, token)} per {timeutil.human_duration(action.period)}"}
-    raise TypeError(f"unknown action {type(action).__name__}")
+    return action.diff_fields(spell)
 
 
-def _identity(action) -> tuple:
-    if isinstance(action, Stream):
-        return ("stream", action.vest, action.to.address, action.start, action.end)
-    if isinstance(action, (DaiPayment, UsdsPayment, SkyTransfer, MkrTransfer)):
-        return (KINDS[type(action)], action.to.address)
-    if isinstance(action, Yank):
-        return ("yank", action.vest, action.id)
-    if isinstance(action, MkrToSky):
-        return (KINDS[MkrToSky],)
-    return (KINDS[type(action)], action.vest)
+def _identity(action: Action) -> tuple:
+    return action.identity()
 
 
 def _field_changes(old: dict[str, str], new: dict[str, str]) -> list[FieldChange]:
@@ -179,8 +121,8 @@ def _pair(old: list, new: list, key) -> tuple[list[tuple], list, list]:
     return pairs, [a for a in old if id(a) not in matched], added
 
 
-def _period_key(stream: Stream) -> tuple:
-    return (stream.vest, stream.to.address)
+def _period_key(action: Action) -> tuple | None:
+    return action.period_identity()
 
 
 def _labels(spell: Spell) -> dict[str, str]:
@@ -192,10 +134,12 @@ def _labels(spell: Spell) -> dict[str, str]:
 def compare_actions(old: Spell, new: Spell) -> list[ActionChange]:
     """Changed (in the new file's order), then added (new order), then removed (old order)."""
     pairs, removed, added = _pair(old.actions, new.actions, _identity)
-    period_pairs, removed_streams, added_streams = _pair(
-        [a for a in removed if isinstance(a, Stream)], [a for a in added if isinstance(a, Stream)], _period_key)
-    gone = {id(a) for a in removed_streams} | {id(a) for a in removed if not isinstance(a, Stream)}
-    fresh = {id(a) for a in added_streams} | {id(a) for a in added if not isinstance(a, Stream)}
+    # An action with a period (a stream) whose period changed: paired by its identity without the period.
+    period_pairs, removed_periodic, added_periodic = _pair(
+        [a for a in removed if _period_key(a) is not None], [a for a in added if _period_key(a) is not None],
+        _period_key)
+    gone = {id(a) for a in removed_periodic} | {id(a) for a in removed if _period_key(a) is None}
+    fresh = {id(a) for a in added_periodic} | {id(a) for a in added if _period_key(a) is None}
     old_labels, new_labels = _labels(old), _labels(new)
     position = {id(a): i for i, a in enumerate(new.actions)}
     matched = sorted([(a, b, "changed") for a, b in pairs] + [(a, b, "changed (period)") for a, b in period_pairs],

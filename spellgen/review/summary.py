@@ -12,10 +12,9 @@ from decimal import Decimal, localcontext
 
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.amounts import exact_sum, from_wei, human
-from spellgen.spellfile.model import (
-    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
-)
-from spellgen.spellfile.protocol import VESTS
+from spellgen.spellfile.actions import common
+from spellgen.spellfile.actions.base import StreamTerms
+from spellgen.spellfile.model import Action, Spell
 
 
 @dataclass(frozen=True)
@@ -62,99 +61,19 @@ class Obligation:
     amount: Decimal
 
 
-def amount_text(amount: Decimal, token: str, min_decimals: int = 0) -> str:
-    return f"{human(amount, min_decimals)} {token}"
+amount_text = common.amount_text
 
 
 def period_text(start: int, end: int) -> str:
     """UTC is said once, in the column's header."""
-    return f"{_utc(start)} to {_utc(end)}"
+    return f"{common.utc(start)} to {common.utc(end)}"
 
 
-def _utc(ts: int) -> str:
-    return timeutil.utc(ts).strftime("%Y-%m-%d %H:%M:%S")
-
-
-def _recipient(party) -> str:
-    # An inline address has no name; the address column shows it, so say so instead of repeating it.
-    if party.chainlog:
-        return f"{party.chainlog} (chainlog)"
-    return party.name or "(no wallet name)"
-
-
-def _row(action, spell: Spell) -> ActionRow:
-    if isinstance(action, Stream):
-        period = period_text(action.start, action.end) if not action.at_cast else \
-            f"from the cast{_offset_text(action.cast_offset)} for {timeutil.human_duration(action.tau)}"
-        return ActionRow(f"stream on {action.vest}", _recipient(action.to), action.to.address, action.token,
-                         amount_text(action.total, action.token), period,
-                         _utc(action.cliff) if action.cliff is not None else "none",
-                         "yes" if action.restricted else "no", action.path)
-    if isinstance(action, DaiPayment):
-        amount = f"{action.paid:,} DAI"
-        if action.exact:
-            amount = f"{human(action.amount)} DAI (exact)"
-        elif action.paid != action.amount:
-            amount += f" (rounded up from {human(action.amount)})"
-        return ActionRow("DAI payment", _recipient(action.to), action.to.address, "DAI", amount, "", "", "",
-                         action.path)
-    if isinstance(action, UsdsPayment):
-        amount = f"{action.paid:,} USDS"
-        if action.paid != action.amount:
-            amount += f" (rounded up from {human(action.amount)})"
-        return ActionRow("USDS payment", _recipient(action.to), action.to.address, "USDS", amount, "", "", "",
-                         action.path)
-    if isinstance(action, SkyTransfer):
-        how = {"treasury": "SKY transfer", "mkr": "SKY transfer (from MKR)",
-               "mkr_direct": "SKY transfer (from MKR, direct)"}[action.source]
-        return ActionRow(how, _recipient(action.to), action.to.address, "SKY", amount_text(action.amount, "SKY"),
-                         "", "", "", action.path)
-    if isinstance(action, MkrToSky):
-        return ActionRow("MKR -> SKY conversion", "PauseProxy", "", "MKR",
-                         f"{amount_text(action.amount, 'MKR')} into {amount_text(from_wei(action.sky_wei), 'SKY')}",
-                         "", "", "", action.path)
-    if isinstance(action, MkrTransfer):
-        return ActionRow("MKR transfer", _recipient(action.to), action.to.address, "MKR",
-                         amount_text(action.amount, "MKR", 2), "", "", "", action.path)
-    if isinstance(action, Yank):
-        end = _utc(action.end) if action.end is not None else "at the cast"
-        who = action.recipient
-        return ActionRow(f"yank award {action.id} on {action.vest}", _recipient(who) if who else "",
-                         who.address if who else "", VESTS[action.vest].token, "", f"ends {end}", "", "",
-                         action.path)
-    if isinstance(action, Allowance):
-        token = VESTS[action.vest].token
-        return ActionRow(f"allowance to {action.vest}", "PauseProxy", "", token,
-                         allowance_text(action, token, auto_total(spell, action.vest)), "", "", "", action.path)
-    if isinstance(action, CapChange):
-        token = VESTS[action.vest].token
-        return ActionRow(f"rate cap of {action.vest}", "", "", token,
-                         f"{amount_text(action.amount, token)} per {timeutil.human_duration(action.period)}",
-                         "", "", "", action.path)
-    raise TypeError(f"unknown action {type(action).__name__}")
-
-
-def _offset_text(offset: int | None) -> str:
-    if not offset:
-        return ""
-    return f" {'-' if offset < 0 else '+'} {timeutil.human_duration(abs(offset))}"
-
-
-def allowance_text(allowance: Allowance, token: str, auto_amount: Decimal | None = None) -> str:
-    if allowance.mode == "owed":
-        return "set to what the vest's valid awards still owe (computed at the cast)"
-    if allowance.mode == "set":
-        return f"set to {amount_text(allowance.amount, token)}"
-    if allowance.amount is not None:
-        return f"increase by {amount_text(allowance.amount, token)}"
-    if auto_amount is None:
-        return "increase by the new streams' total"
-    return f"increase by {amount_text(auto_amount, token)} (the new streams' total)"
-
-
-def auto_total(spell: Spell, vest: str) -> Decimal:
-    """What `increase: auto` adds: the totals of the spell's new streams on that vest."""
-    return exact_sum([s.total for s in spell.of_type(Stream) if s.vest == vest])
+def _row(action: Action, spell: Spell) -> ActionRow:
+    """The action's own row (spellfile/actions/: `summary_row`), with its YAML path."""
+    row = action.summary_row(spell)
+    return ActionRow(row.action, row.recipient, row.address, row.token, row.amount, row.period, row.cliff,
+                     row.restricted, action.path)
 
 
 def section_rows(section, spell: Spell) -> list[ActionRow]:
@@ -166,23 +85,22 @@ def totals(spell: Spell) -> list[TokenTotal]:
     paid: dict[str, list[Decimal]] = {}
     streamed: dict[str, list[Decimal]] = {}
     for action in spell.actions:
-        if isinstance(action, DaiPayment):
-            paid.setdefault("DAI", []).append(action.paid_amount)
-        elif isinstance(action, UsdsPayment):
-            paid.setdefault("USDS", []).append(Decimal(action.paid))
-        elif isinstance(action, SkyTransfer):
-            paid.setdefault("SKY", []).append(action.amount)
-        elif isinstance(action, MkrTransfer):
-            paid.setdefault("MKR", []).append(action.amount)
-        elif isinstance(action, Stream):
-            streamed.setdefault(action.token, []).append(action.total)
+        for token, amount in action.paid_tokens().items():
+            paid.setdefault(token, []).append(amount)
+        if (stream := action.streamed()) is not None:
+            streamed.setdefault(stream[0], []).append(stream[1])
     return [TokenTotal(t, exact_sum(paid.get(t, [])), exact_sum(streamed.get(t, [])))
             for t in sorted({*paid, *streamed})]
 
 
+def new_streams(spell: Spell) -> list[StreamTerms]:
+    """The terms of the spell's new awards, in file order."""
+    return [terms for a in spell.actions if (terms := a.stream_terms()) is not None]
+
+
 # --- streamed amounts over time -----------------------------------------------------------------
 
-def claimable_wei(stream: Stream, t: int) -> int:
+def claimable_wei(stream: StreamTerms, t: int) -> int:
     """What DssVest lets the recipient have claimed by time t: `unpaid + rxd` for a fresh award.
 
     Nothing before the cliff, then the accrued amount at once; accrual is linear per second with
@@ -218,7 +136,7 @@ def spell_time(spell: Spell) -> int:
     return timeutil.day_start(timeutil.parse_date(spell.date))
 
 
-def accrued_before(stream: Stream, t: int) -> int:
+def accrued_before(stream: StreamTerms, t: int) -> int:
     """Claimable just before instant t (the left limit): the linear part up to t, but a cliff falling
     exactly at t not yet. Month boundaries use it so a month holds its own seconds and its own cliffs."""
     if t <= stream.start + stream.eta or t <= stream.start:
@@ -228,7 +146,7 @@ def accrued_before(stream: Stream, t: int) -> int:
     return stream.wei * (t - stream.start) // (stream.end - stream.start)
 
 
-def stream_months(stream: Stream, since: int) -> list[tuple[str, int]]:
+def stream_months(stream: StreamTerms, since: int) -> list[tuple[str, int]]:
     """(YYYY-MM, wei) that becomes claimable in each UTC month, from the month of `since` on.
 
     A month is [first day 00:00:00, next month's first day): February 2022 holds 28 days of accrual.
@@ -253,7 +171,7 @@ def obligations(spell: Spell) -> list[Obligation]:
     since = spell_time(spell)
     sums: dict[tuple[str, str, str], int] = {}
     labels: dict[str, str] = {}
-    for s in spell.of_type(Stream):
+    for s in new_streams(spell):
         labels.setdefault(s.to.address, s.to.label)
         for month, wei in stream_months(s, since):
             key = (s.to.address, s.token, month)
@@ -279,15 +197,15 @@ def cumulative_series(spell: Spell) -> list[Series]:
     Each stream is linear between its start, cliff and end, so a sum sampled at all of them (and a
     second before each cliff, to draw the jump) is the exact curve. Recipients in file order.
     """
-    groups: dict[tuple[str, str], list[Stream]] = {}
+    groups: dict[tuple[str, str], list[StreamTerms]] = {}
     labels: dict[str, str] = {}
-    for s in spell.of_type(Stream):
+    for s in new_streams(spell):
         groups.setdefault((s.to.address, s.token), []).append(s)
         labels.setdefault(s.to.address, s.to.label)
     out = []
     for (address, token), streams in groups.items():
         # Every curve spans its token's whole chart: 0 before its first start, its total after its end.
-        same_token = [s for s in spell.of_type(Stream) if s.token == token]
+        same_token = [s for s in new_streams(spell) if s.token == token]
         corners = {min(s.start for s in same_token), max(s.end for s in same_token)}
         for s in streams:
             corners |= {s.start, s.end}

@@ -11,17 +11,17 @@ from decimal import Decimal
 from pathlib import Path
 
 from spellgen.spellfile import timeutil
-from spellgen.spellfile.amounts import exact_sum, human, is_whole
+from spellgen.spellfile.amounts import exact_sum, human
 from spellgen.spellfile.diagnostics import Diagnostics
 from spellgen.spellfile.execdoc import (
     EMPTY_KECCAK, SKY_REPO, SKY_REPO_SINCE, DocUrl, description_hash, document_hashes, is_placeholder, parse_url,
     repo_for, resolve,
 )
 from spellgen.spellfile.execdoc_items import cross_check
-from spellgen.spellfile.model import (
-    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
-)
-from spellgen.spellfile.protocol import MKR_SKY_RATE, TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap, VestKind
+from spellgen.spellfile.actions import KINDS, of_kind
+from spellgen.spellfile.actions.base import CheckContext
+from spellgen.spellfile.model import Spell
+from spellgen.spellfile.protocol import TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap
 from spellgen.spellfile import history
 from spellgen.spellfile.history import MKR_CONVERSION_ERA, vest_cap_at
 from spellgen.spellfile.links import link_problems
@@ -38,9 +38,7 @@ def check_spell(spell: Spell, diags: Diagnostics, base_dir: Path | None = None, 
     cast on the twin, so its date must be one the twin has (_twin_date).
     """
     for check in (_description, _house_rules, _links, _wallets, _wallet_registry, _registry_names, _chainlog_parties,
-                  _chainlog_keys_of_date, _keys_at_date, _keys_read_at_date,
-                  _payments, _usds_payments, _sky_transfers, _transfers, _streams, _rates, _allowances, _yanks,
-                  _duplicates, _expect):
+                  _chainlog_keys_of_date, _keys_at_date, _keys_read_at_date, _actions, _rates, _duplicates, _expect):
         check(spell, diags)
     _exec_doc(spell, diags, Path(diags.file).parent if base_dir is None else base_dir)
     if on_twin:
@@ -109,34 +107,16 @@ def _registry_names(spell: Spell, diags: Diagnostics) -> None:
 
 
 # Chainlog keys an action reads besides its vest (_keys_at_date): the tokens and converters it goes through.
-def _keys_read(action: object, day: str) -> tuple[str, ...]:
-    mkr = history.token_key_at("MKR", day)
-    if isinstance(action, UsdsPayment):
-        return ("USDS", "DAI_USDS")
-    if isinstance(action, SkyTransfer):
-        return ("SKY",) if action.source == "treasury" else ("SKY", mkr, "MKR_SKY")
-    if isinstance(action, MkrToSky):
-        return (mkr, "MKR_SKY", "SKY")
-    if isinstance(action, MkrTransfer):
-        return (mkr,)
-    return ()
-
-
 def _keys_read_at_date(spell: Spell, diags: Diagnostics) -> None:
     """Every token or converter an action reads must be in the chainlog of the spell's date: a
     usds_payment in a 2022 spell would revert on mainnet (there was no USDS), so it is refused here
     rather than by the twin."""
     registered = history.chainlog_at(spell.date)
     for action in spell.actions:
-        missing = [key for key in _keys_read(action, spell.date) if key not in registered]
+        missing = [key for key in action.chainlog_reads(spell.date) if key not in registered]
         if missing:
-            diags.error(action.loc(), f"{_kind(action)} reads {', '.join(missing)} from the chainlog; "
+            diags.error(action.loc(), f"{action.KIND} reads {', '.join(missing)} from the chainlog; "
                                       + "; ".join(history.key_note(key, spell.date) for key in missing))
-
-
-def _kind(action: object) -> str:
-    """The action's YAML name (usds_payment) from its class (UsdsPayment)."""
-    return re.sub(r"(?<!^)([A-Z])", r"_\1", type(action).__name__).lower()
 
 
 def _keys_at_date(spell: Spell, diags: Diagnostics) -> None:
@@ -258,7 +238,7 @@ PRAGMA_SINCE_2023 = "0.8.16"
 
 
 def _house_rules(spell: Spell, diags: Diagnostics) -> None:
-    """The review checklist's limits: expiry, the compiler of the date, unrestricted streams."""
+    """The review checklist's limits: expiry, the compiler of the date (an unrestricted stream's is the stream's)."""
     if spell.expiry < 86_400 or spell.expiry > EXPIRY_HOUSE:
         diags.error(spell.loc("expiry"), f"expiry {timeutil.human_duration(spell.expiry)} is outside 1 to 30 "
                                          "days; spells expire 30 days after deployment")
@@ -268,10 +248,6 @@ def _house_rules(spell: Spell, diags: Diagnostics) -> None:
     if spell.date >= "2023-01-01" and spell.solc != PRAGMA_SINCE_2023:
         diags.error(spell.loc("solc"), f"spells from 2023 on are written for solc {PRAGMA_SINCE_2023} "
                                        f"(pragma solidity {PRAGMA_SINCE_2023}), not {spell.solc}")
-    for stream in spell.of_type(Stream):
-        if not stream.restricted and not (stream.comment or "").strip():
-            diags.warn(stream.loc("restricted"), "restricted: false lets anyone claim for the recipient; say why "
-                                                 "in the action's comment")
 
 
 def _links(spell: Spell, diags: Diagnostics) -> None:
@@ -326,92 +302,13 @@ def _chainlog_parties(spell: Spell, diags: Diagnostics) -> None:
             seen.setdefault(party.chainlog, (party.address, action.loc(field)))
 
 
-def _payments(spell: Spell, diags: Diagnostics) -> None:
-    for pay in spell.of_type(DaiPayment):
-        if pay.exact:
-            if pay.wei >= WAD * WAD:
-                diags.error(pay.loc("amount"), f"{human(pay.amount)} DAI is too large for a payment")
-            if is_whole(pay.amount):
-                diags.warn(pay.loc("exact"), "exact: true is for fractional DAI; a whole amount can be paid with "
-                                             "sendPaymentFromSurplusBuffer")
-            continue
-        _whole_payment(pay, "DAI", "sendPaymentFromSurplusBuffer sends whole DAI", diags)
-
-
-def _whole_payment(pay: DaiPayment | UsdsPayment, token: str, sender: str, diags: Diagnostics) -> None:
-    """A surplus-buffer payment moves whole units below 10^18: a fraction must be rounded up, and say so."""
-    if not is_whole(pay.amount) and not pay.round_up:
-        diags.error(pay.loc("amount"), f"{sender}: round {human(pay.amount)} up to {pay.paid:,} "
-                                       "(or set round_up: true to do it and say so in the spell)")
-    if pay.paid >= WAD:
-        diags.error(pay.loc("amount"), f"{pay.paid:,} {token} is too large: sendPaymentFromSurplusBuffer "
-                                       "requires less than 10^18 whole DAI")
-    if pay.round_up and is_whole(pay.amount):
-        diags.warn(pay.loc("round_up"), "round_up has no effect: the amount is already whole")
-
-
-def _usds_payments(spell: Spell, diags: Diagnostics) -> None:
-    for pay in spell.of_type(UsdsPayment):
-        _whole_payment(pay, "USDS", "_transferUsds sends whole USDS (sendPaymentFromSurplusBuffer takes whole DAI)",
-                       diags)
-
-
-def _sky_transfers(spell: Spell, diags: Diagnostics) -> None:
-    transfers = spell.of_type(SkyTransfer)
-    sources = {t.source for t in transfers}
-    if {"mkr", "mkr_direct"} <= sources:
-        diags.error(next(t for t in transfers if t.source == "mkr_direct").loc("from"),
-                    "a spell converts MKR for SKY transfers one way: either `from: mkr` (into the PauseProxy, "
-                    "then transfer) or `from: mkr_direct` (straight to the recipient), not both")
-    first, last = MKR_CONVERSION_ERA
-    for t in transfers:
-        if t.wei > UINT128_MAX:
-            diags.error(t.loc("amount"), "the amount is beyond any SKY supply (more than uint128)")
-        if t.source == "mkr_direct" and t.wei % MKR_SKY_RATE:
-            diags.error(t.loc("amount"), f"from: mkr_direct converts whole MKR wei straight to the recipient: "
-                                         f"{human(t.amount)} SKY is not a multiple of {MKR_SKY_RATE:,} wei "
-                                         "(transferSky/non-exact-conversion); use `from: mkr`, which rounds up")
-        # What the treasury held by date: MKR (converted for SKY transfers) from `first` to `last`.
-        if t.source != "treasury" and not first <= spell.date <= last:
-            diags.warn(t.loc("from"), f"spells converted MKR for SKY transfers from {first} to {last}; on "
-                                      f"{spell.date} the treasury is expected to hold SKY (from: treasury)")
-        elif t.source == "treasury" and first <= spell.date <= last:
-            diags.warn(t.loc("amount"), f"from {first} to {last} the PauseProxy held MKR, not SKY: spells of "
-                                        "that time converted it (from: mkr)")
-
-
-def _transfers(spell: Spell, diags: Diagnostics) -> None:
-    # Which key MKR is read from at the date is the renderer's (spec.history.token_key_at).
-    for conversion in spell.of_type(MkrToSky):
-        if conversion.wei > UINT128_MAX:
-            diags.error(conversion.loc("amount"), "the amount is beyond any MKR supply (more than uint128)")
-    for transfer in spell.of_type(MkrTransfer):
-        if transfer.wei > UINT128_MAX:
-            diags.error(transfer.loc("amount"), "the amount is beyond any MKR supply (more than uint128)")
-
-
-def _streams(spell: Spell, diags: Diagnostics) -> None:
-    now = timeutil.day_start(timeutil.parse_date(spell.date))
-    for s in spell.of_type(Stream):
-        if s.end <= s.start:
-            diags.error(s.loc("end" if "end" in s.locs else "duration"),
-                        f"the stream ends ({timeutil.iso(s.end)}) before it starts ({timeutil.iso(s.start)})")
-            continue
-        if s.cliff is not None and not s.start <= s.cliff <= s.end:
-            diags.error(s.loc("cliff"), f"the cliff {timeutil.iso(s.cliff)} is outside the stream's period "
-                                        f"{timeutil.iso(s.start)} to {timeutil.iso(s.end)}")
-        if s.tau > TWENTY_YEARS:
-            diags.error(s.loc("end"), "the stream lasts more than twenty years (DssVest/tau-too-long)")
-        if not now - TWENTY_YEARS < s.start < now + TWENTY_YEARS:
-            diags.error(s.loc("start"), "the start must lie within twenty years of the spell's date "
-                                        "(DssVest/bgn-too-far, DssVest/bgn-too-long-ago)")
-        if s.wei > UINT128_MAX:
-            diags.error(s.loc("total"), "the total does not fit DssVest's uint128 `tot`")
-        if s.manager is not None and s.manager.address == s.to.address:
-            diags.warn(s.loc("manager"), "the manager is the recipient: it could yank its own stream")
-        if s.end_style == "timestamp" and timeutil.utc(s.end).strftime("%H:%M:%S") not in ("23:59:59", "00:00:00"):
-            diags.warn(s.loc("end"), f"the stream ends at {timeutil.iso(s.end)}, neither the start nor the end "
-                                     "of a day: is that intended?")
+def _actions(spell: Spell, diags: Diagnostics) -> None:
+    """Each action's own checks, then each kind's checks across its actions (spellfile/actions/)."""
+    ctx = CheckContext(spell, diags)
+    for action in spell.actions:
+        action.check(ctx)
+    for kind in KINDS:
+        kind.check_kind(of_kind(spell.actions, kind), ctx)
 
 
 def _rates(spell: Spell, diags: Diagnostics) -> None:
@@ -419,23 +316,25 @@ def _rates(spell: Spell, diags: Diagnostics) -> None:
     caps: dict[str, Cap | None] = {
         k: spell.vest_caps.get(k) or vest_cap_at(history.current_name(k, spell.date), spell.date) for k in VESTS}
     for action in spell.actions:
-        if isinstance(action, CapChange):
-            caps[action.vest] = action.cap
-        if not isinstance(action, Stream) or action.tau <= 0 or action.wei > UINT128_MAX:
-            continue  # an impossible total is reported once, by _streams
-        cap = caps[action.vest]
+        if (filed := action.sets_cap()) is not None:
+            caps[filed[0]] = filed[1]
+        if (award := action.rate()) is None:
+            continue  # not an award, or an impossible one (reported once, by the action's own check)
+        vest, wei, tau, total = award
+        token = VESTS[vest].token
+        cap = caps[vest]
         if cap is None:
-            diags.error(action.loc("vest"), f"{action.vest} has no rate cap on {spell.date} (DssVest refuses "
+            diags.error(action.loc("vest"), f"{vest} has no rate cap on {spell.date} (DssVest refuses "
                                             f"every award then); set one first, in this spell or under vest_caps")
             continue
-        rate = action.wei // action.tau
+        rate = wei // tau
         if rate > cap.per_second_wei:
-            need = _suggested_cap(action.wei, action.tau, cap.period)
+            need = _suggested_cap(wei, tau, cap.period)
             diags.error(action.loc("total"),
-                        f"{human(action.total)} {action.token} over {timeutil.human_duration(action.tau)} is "
-                        f"{rate:,} wei/s, above the {action.vest} cap of {human(cap.amount)} {action.token} per "
+                        f"{human(total)} {token} over {timeutil.human_duration(tau)} "
+                        f"is {rate:,} wei/s, above the {vest} cap of {human(cap.amount)} {token} per "
                         f"{timeutil.human_duration(cap.period)} ({cap.per_second_wei:,} wei/s); raise the cap in "
-                        f"this spell first, e.g. to {human(need)} {action.token} per "
+                        f"this spell first, e.g. to {human(need)} {token} per "
                         f"{timeutil.human_duration(cap.period)}")
 
 
@@ -447,63 +346,17 @@ def _suggested_cap(wei: int, tau: int, period: int) -> Decimal:
     return (per_period / step).to_integral_value(rounding="ROUND_CEILING") * step
 
 
-def _allowances(spell: Spell, diags: Diagnostics) -> None:
-    allowance_vests = {a.vest for a in spell.of_type(Allowance)}
-    for allowance in spell.of_type(Allowance):
-        if VESTS[allowance.vest].kind is not VestKind.TRANSFERRABLE:
-            diags.error(allowance.loc("vest"), f"{allowance.vest} does not pay from the treasury; "
-                                               "only transferrable vests need an allowance")
-        elif allowance.mode == "increase" and allowance.amount is None and not any(
-                s.vest == allowance.vest for s in spell.of_type(Stream)):
-            diags.error(allowance.loc("increase"), f"increase: auto adds the totals of the new streams on "
-                                                   f"{allowance.vest}, but this spell creates none")
-        if allowance.mode == "owed":
-            after = spell.actions[spell.actions.index(allowance) + 1:]
-            late = next((y for y in after if isinstance(y, Yank) and y.vest == allowance.vest), None)
-            if late is not None:
-                diags.error(late.loc("id"), f"this yank on {allowance.vest} comes after its `set: owed` allowance "
-                                            f"(line {allowance.loc().line}), which would then count what the "
-                                            "yanked award no longer owes: put the allowance after the yank")
-    counts = Counter(a.vest for a in spell.of_type(Allowance))
-    for vest, count in counts.items():
-        if count > 1:
-            diags.error(spell.loc(), f"{vest} has {count} allowance actions; write one")
-    for s in spell.of_type(Stream):
-        if VESTS[s.vest].kind is VestKind.TRANSFERRABLE and s.vest not in allowance_vests:
-            diags.warn(s.loc("vest"), f"{s.vest} pays from the PauseProxy's {s.token}: add "
-                                      f"{{type: allowance, vest: {s.vest}, increase: auto}} so the stream can pay")
-            allowance_vests.add(s.vest)  # one warning per vest is enough
-
-
-def _yanks(spell: Spell, diags: Diagnostics) -> None:
-    now = timeutil.day_start(timeutil.parse_date(spell.date))
-    seen: set[tuple[str, int]] = set()
-    for yank in spell.of_type(Yank):
-        if (yank.vest, yank.id) in seen:
-            diags.error(yank.loc("id"), f"award {yank.id} of {yank.vest} is yanked twice")
-        seen.add((yank.vest, yank.id))
-        if yank.end is not None and yank.end < now:
-            diags.warn(yank.loc("end"), f"the planned end {timeutil.iso(yank.end)} is before the spell's date; "
-                                        "DssVest will end the award at the cast time instead")
-
-
 def _duplicates(spell: Spell, diags: Diagnostics) -> None:
-    by_owner: dict[tuple[str, str], list[Stream]] = defaultdict(list)
-    for s in spell.of_type(Stream):
-        for other in by_owner[(s.vest, s.to.address)]:
-            if (other.start, other.end, other.total) == (s.start, s.end, s.total):
-                diags.error(s.loc(), f"the same stream is declared twice (see line {other.loc().line})")
-            elif s.start <= other.end and other.start <= s.end:
-                diags.warn(s.loc("start"), f"this stream overlaps another one to {s.to.label} on {s.vest} "
-                                           f"(line {other.loc().line})")
-        by_owner[(s.vest, s.to.address)].append(s)
-    payees: dict[tuple[type, str], object] = {}
-    for pay in spell.of_type(DaiPayment) + spell.of_type(UsdsPayment) + spell.of_type(SkyTransfer) \
-            + spell.of_type(MkrTransfer):
-        key = (type(pay), pay.to.address)
+    """A recipient paid twice in one kind is worth a look (same-kind duplicates of streams are the stream's check)."""
+    payees: dict[tuple[str, str], object] = {}
+    for action in spell.actions:
+        party = action.payee()
+        if party is None:
+            continue
+        key = (action.KIND, party.address)
         if key in payees:
-            diags.warn(pay.loc("to"), f"{pay.to.label} is paid twice in this spell (line {payees[key].loc().line})")
-        payees.setdefault(key, pay)
+            diags.warn(action.loc("to"), f"{party.label} is paid twice in this spell (line {payees[key].loc().line})")
+        payees.setdefault(key, action)
 
 
 def _expect(spell: Spell, diags: Diagnostics) -> None:
@@ -537,18 +390,23 @@ def _expect(spell: Spell, diags: Diagnostics) -> None:
 
 
 def control_totals(spell: Spell) -> dict:
-    """The figures an executive document states, computed from the actions."""
-    streams: Counter[str] = Counter(s.vest for s in spell.of_type(Stream))
+    """The figures an executive document states, computed from the actions (each says what it pays and streams)."""
+    paid: dict[str, list[Decimal]] = defaultdict(list)
     by_token: dict[str, list[Decimal]] = defaultdict(list)
-    for s in spell.of_type(Stream):
-        by_token[s.token].append(s.total)
-    streamed = {token: exact_sum(totals) for token, totals in by_token.items()}
+    streams: Counter[str] = Counter()
+    for action in spell.actions:
+        for token, amount in action.paid_tokens().items():
+            paid[token].append(amount)
+        if (streamed := action.streamed()) is not None:
+            by_token[streamed[0]].append(streamed[1])
+        if (vest := action.stream_vest()) is not None:
+            streams[vest] += 1
+    streamed_totals = {token: exact_sum(totals) for token, totals in by_token.items()}
     return {
-        "dai_paid": exact_sum(p.paid_amount for p in spell.of_type(DaiPayment)),
-        "usds_paid": exact_sum(Decimal(p.paid) for p in spell.of_type(UsdsPayment)),
-        "sky_transferred": exact_sum(t.amount for t in spell.of_type(SkyTransfer)),
-        "mkr_transferred": exact_sum(t.amount for t in spell.of_type(MkrTransfer)),
+        "dai_paid": exact_sum(paid["DAI"]),
+        "usds_paid": exact_sum(paid["USDS"]),
+        "sky_transferred": exact_sum(paid["SKY"]),
+        "mkr_transferred": exact_sum(paid["MKR"]),
         "streams": dict(streams),
-        "streamed": dict(streamed),
+        "streamed": dict(streamed_totals),
     }
-

@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from spellgen.spellfile.amounts import human
 from spellgen.spellfile.diagnostics import Loc
-from spellgen.spellfile.model import DaiPayment, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment
+from spellgen.spellfile.model import Spell
 
 TOKENS = ("DAI", "USDS", "MKR", "SKY", "SPK")
 _NUMBER = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?:\s+(?P<scale>thousand|million|billion))?"
@@ -205,21 +205,10 @@ class _Reader:
 
 
 def _payments(spell: Spell) -> list[_Payment]:
-    out = []
-    for action in spell.actions:
-        if isinstance(action, (DaiPayment, UsdsPayment)):
-            token = "DAI" if isinstance(action, DaiPayment) else "USDS"
-            amounts = tuple(dict.fromkeys((action.amount, Decimal(action.paid))))
-            out.append(_Payment(action.loc(), action.loc("amount"), action.loc("to"),
-                                type(action).__name__, action.to.label, action.to.address.lower(), amounts, token))
-        elif isinstance(action, (SkyTransfer, MkrTransfer)):
-            token = "SKY" if isinstance(action, SkyTransfer) else "MKR"
-            out.append(_Payment(action.loc(), action.loc("amount"), action.loc("to"), type(action).__name__,
-                                action.to.label, action.to.address.lower(), (action.amount,), token))
-        elif isinstance(action, Stream):
-            out.append(_Payment(action.loc(), action.loc("total"), action.loc("to"), "Stream", action.to.label,
-                                action.to.address.lower(), (action.total,), action.token))
-    return out
+    """What each action says the document must state (spellfile/actions/: `doc_claims`)."""
+    return [_Payment(action.loc(), action.loc(claim.amount_field), action.loc("to"), action.KIND, claim.label,
+                     claim.address, claim.amounts, claim.token)
+            for action in spell.actions for claim in action.doc_claims()]
 
 
 def cross_check(spell: Spell, markdown: str, doc_name: str) -> list[tuple[Loc, str]]:
@@ -249,7 +238,8 @@ def cross_check(spell: Spell, markdown: str, doc_name: str) -> list[tuple[Loc, s
     for item in left:
         warnings.append((copy_loc, f"the executive document ({doc_name}:{item.line}) gives {item.describe()}, "
                                    "which no action of this YAML pays, transfers or streams"))
-    recipients = {a.address for a in actions} | {s.manager.address.lower() for s in spell.of_type(Stream) if s.manager}
+    recipients = {a.address for a in actions} | {party.address.lower() for action in spell.actions
+                                                 for field, party in action.parties() if field == "manager"}
     for item in matched:
         if not item.borrowed:
             for address in item.addresses:

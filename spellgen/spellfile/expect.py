@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from spellgen.spellfile.amounts import exact_sum, human, to_wei
-from spellgen.spellfile.model import (
-    Allowance, CapChange, DaiPayment, MkrToSky, MkrTransfer, SkyTransfer, Spell, Stream, UsdsPayment, Yank,
-)
-from spellgen.spellfile.protocol import MKR_SKY_RATE, VESTS, WAD
-from spellgen.spellfile.timeutil import human_duration, iso
+from typing import TYPE_CHECKING
+
+from spellgen.spellfile.protocol import MKR_SKY_RATE
+
+if TYPE_CHECKING:  # the model imports the action kinds, which import this module's item types
+    from spellgen.spellfile.model import Spell
 
 ZERO = "0x0000000000000000000000000000000000000000"
 
@@ -189,77 +188,11 @@ class Expected:
         return sorted(keys)
 
 
-def _label_party(party) -> str:
-    return party.label
-
-
-def _award(s: Stream) -> NewAward:
-    token = VESTS[s.vest].token
-    mgr, res = s.manager.address if s.manager else ZERO, 1 if s.restricted else 0
-    if s.at_cast:
-        offset = s.cast_offset or 0
-        start = "the cast" if offset == 0 else \
-            f"the cast {'-' if offset < 0 else '+'} {human_duration(abs(offset))}"
-        item = Item(f"stream: {human(s.total)} {token} to {_label_party(s.to)} on {s.vest}, "
-                    f"from {start} for {human_duration(s.tau)}", s.path)
-        return NewAward(item, s.vest, s.to.address, offset, offset + s.eta, offset + s.tau, mgr, res,
-                        to_wei(s.total), token, cast_offset=offset)
-    item = Item(f"stream: {human(s.total)} {token} to {_label_party(s.to)} on {s.vest}, "
-                f"{iso(s.start)} to {iso(s.end)}", s.path)
-    return NewAward(item, s.vest, s.to.address, s.start, s.start + s.eta, s.end, mgr, res, to_wei(s.total), token)
-
-
-def _allowance(a: Allowance, spell: Spell) -> AllowanceChange:
-    token = VESTS[a.vest].token
-    if a.mode == "owed":
-        item = Item(f"allowance: PauseProxy {token} to {a.vest} set to what its valid awards still owe", a.path)
-        return AllowanceChange(item, a.vest, token, "owed", 0)
-    if a.amount is not None:
-        amount = a.amount
-    else:  # increase: auto, the sum of the new streams' totals on that vest
-        amount = exact_sum(s.total for s in spell.of_type(Stream) if s.vest == a.vest)
-    verb = "set to" if a.mode == "set" else "increased by"
-    item = Item(f"allowance: PauseProxy {token} to {a.vest} {verb} {human(amount)} {token}", a.path)
-    return AllowanceChange(item, a.vest, token, a.mode, to_wei(amount))
-
-
 def expected_from(spell: Spell) -> Expected:
     """Every on-chain consequence the YAML declares, in chain units."""
     out = Expected(spell.description, spell.office_hours, spell.expiry, date=spell.date)
-    for action in spell.actions:
-        if isinstance(action, Stream):
-            out.awards.append(_award(action))
-        elif isinstance(action, DaiPayment):
-            amount = f"{human(action.amount)} DAI (exact)" if action.exact else f"{action.paid:,} DAI"
-            item = Item(f"DAI payment: {amount} to {_label_party(action.to)}", action.path)
-            out.payments.append(Payment(item, action.to.address, action.wei))
-        elif isinstance(action, UsdsPayment):
-            item = Item(f"USDS payment: {action.paid:,} USDS to {_label_party(action.to)}", action.path)
-            out.usds_payments.append(UsdsPaid(item, action.to.address, action.paid * WAD))
-        elif isinstance(action, MkrToSky):
-            item = Item(f"MKR -> SKY conversion: {human(action.amount)} MKR of the PauseProxy into "
-                        f"{human(Decimal(action.sky_wei) / WAD)} SKY", action.path)
-            out.conversions.append(Converted(item, action.wei))
-        elif isinstance(action, SkyTransfer):
-            how = {"treasury": "", "mkr": " (converted from MKR)", "mkr_direct": " (converted from MKR directly)"}
-            item = Item(f"SKY transfer: {human(action.amount)} SKY to {_label_party(action.to)}{how[action.source]}",
-                        action.path)
-            out.sky_transfers.append(SkySent(item, action.to.address, action.wei, action.source, action.mkr_wei))
-        elif isinstance(action, MkrTransfer):
-            item = Item(f"MKR transfer: {human(action.amount, 2)} MKR to {_label_party(action.to)}", action.path)
-            out.transfers.append(Transfer(item, action.to.address, to_wei(action.amount)))
-        elif isinstance(action, Yank):
-            when = iso(action.end) if action.end is not None else "the cast"
-            item = Item(f"yank: award {action.id} on {action.vest}, ending at {when}", action.path)
-            out.yanks.append(Yanked(item, action.vest, action.id, action.end,
-                                    action.recipient.address if action.recipient else None, action.current_end))
-        elif isinstance(action, Allowance):
-            out.allowances.append(_allowance(action, spell))
-        elif isinstance(action, CapChange):
-            token = VESTS[action.vest].token
-            item = Item(f"cap: {action.vest} to {human(action.amount)} {token} per "
-                        f"{human_duration(action.period)}", action.path)
-            out.caps.append(CapSet(item, action.vest, action.cap.per_second_wei))
+    for action in spell.actions:  # each kind adds the items verify checks (spellfile/actions/)
+        action.expect(spell, out)
     for key, address in spell.chainlog_parties().items():
         out.chainlog.append(ChainlogEntry(Item(f"chainlog: {key} is {address}", "spell"), key, address))
     out.new_awards_per_vest = dict(Counter(a.vest for a in out.awards))

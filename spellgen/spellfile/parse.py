@@ -9,17 +9,14 @@ import difflib
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
 
 from spellgen.spellfile import amounts
 from spellgen.spellfile import execdoc
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.address import AddressError, looks_like_address, parse_address
 from spellgen.spellfile.diagnostics import Diagnostics, InputError, Loc
-from spellgen.spellfile.model import (
-    Action, Allowance, CapChange, DaiPayment, ExecDoc, Expect, MkrToSky, MkrTransfer, Party, Section, SkyTransfer, Spell,
-    Stream, UsdsPayment, Yank,
-)
+from spellgen.spellfile.actions import REGISTRY
+from spellgen.spellfile.model import Action, ExecDoc, Expect, Party, Section, Spell
 from spellgen.spellfile.protocol import UINT48_MAX, VESTS, Cap
 from spellgen.spellfile.history import MAINNET
 from spellgen.spellfile.solidity import DATE_CONSTANT, TEMPLATE_NAMES, identifier_problem, string_literal_problem, text_problem
@@ -37,24 +34,10 @@ SPELL_KEYS = {"date": True, "description": True, "office_hours": True, "expiry":
 EXEC_DOC_KEYS = {"url": False, "copy": False}
 SECTION_KEYS = {"title": True, "links": False, "actions": True}
 LINK_LABELS = {"forum": "Forum", "poll": "Poll", "mip": "MIP", "atlas": "Atlas", "executive_vote": "Executive Vote"}
-ACTION_KEYS: dict[str, dict[str, bool]] = {
-    "dai_payment": {"type": True, "to": True, "amount": True, "round_up": False, "exact": False, "comment": False},
-    "usds_payment": {"type": True, "to": True, "amount": True, "round_up": False, "comment": False},
-    "sky_transfer": {"type": True, "to": True, "amount": True, "from": False, "comment": False},
-    "mkr_to_sky": {"type": True, "amount": True, "comment": False},
-    "mkr_transfer": {"type": True, "to": True, "amount": True, "comment": False},
-    "stream": {"type": True, "vest": True, "to": True, "total": True, "start": True, "end": False,
-               "duration": False, "cliff": False, "manager": False, "restricted": False, "comment": False},
-    "yank": {"type": True, "vest": True, "id": True, "end": False, "recipient": False, "current_end": False,
-             "comment": False},
-    "allowance": {"type": True, "vest": True, "increase": False, "set": False, "comment": False},
-    "cap": {"type": True, "vest": True, "amount": True, "per": True},
-}
+ACTION_KEYS: dict[str, dict[str, bool]] = {kind: cls.FIELDS for kind, cls in REGISTRY.items()}
 EXPECT_KEYS = {"dai_paid": False, "mkr_transferred": False, "usds_paid": False, "sky_transferred": False,
                "streams": False, "streamed": False}
 PARTY_KEYS = {"chainlog": True, "address": True}
-SKY_SOURCES = ["treasury", "mkr", "mkr_direct"]
-CAST_START = re.compile(r"^cast(?:\s*([+-])\s*(.+))?$")
 CHAINLOG_KEY = re.compile(r"^[A-Z][A-Z0-9_]{0,31}$")
 CAP_KEYS = {"amount": True, "per": True}
 SIMULATION_KEYS = {"pause_delay": False}
@@ -250,16 +233,6 @@ class SpellParser:
         self.spell_date: str | None = None  # set before the sections are read (streams at the cast need it)
 
     # -- parties -------------------------------------------------------------------------------
-    def _manager_and_restriction(self, e) -> tuple[Party | None, bool | None] | None:
-        """A stream's `manager` (None when absent or `none`) and `restricted` (true unless stated);
-        None when the manager is invalid (its error is already reported)."""
-        manager = None
-        if "manager" in e and not self.r.is_none(e["manager"]):
-            manager = self.party(e["manager"], "the manager")
-            if manager is None:
-                return None
-        return manager, (self.r.boolean(e["restricted"], "restricted") if "restricted" in e else True)
-
     def party(self, node: YNode, what: str) -> Party | None:
         if node.kind == "map":
             return self.chainlog_party(node, what)
@@ -464,200 +437,15 @@ class SpellParser:
             return None
         if any(required and key not in node.entries for key, required in ACTION_KEYS[kind].items()):
             return None  # already reported by mapping()
-        builder: Callable[[YNode], Action | None] = getattr(self, f"_{kind}")
-        action = builder(node)
+        action = REGISTRY[kind].parse(self, node)
         if action is not None:
             action.locs = {k: v.loc for k, v in node.entries.items()} | {"": node.loc}
             action.path = node.path
         return action
 
-    def _comment(self, e: dict[str, YNode]) -> str | None:
+    def comment(self, e: dict[str, YNode]) -> str | None:
+        """An action's optional `comment` line."""
         return self.r.text(e["comment"], "the comment") if "comment" in e else None
-
-    def _dai_payment(self, node: YNode) -> DaiPayment | None:
-        e = node.entries
-        to = self.party(e["to"], "the recipient")
-        amount = self.r.amount(e["amount"], "the DAI amount", "DAI")
-        round_up = self.r.boolean(e["round_up"], "round_up") if "round_up" in e else False
-        exact = self.r.boolean(e["exact"], "exact") if "exact" in e else False
-        if None in (to, amount, round_up, exact):
-            return None
-        if exact and round_up:
-            self.r.error(e["exact"].loc, "exact: true pays the amount to the wei; it cannot also round up")
-            return None
-        return DaiPayment(to, amount, round_up, self._comment(e), exact)
-
-    def _usds_payment(self, node: YNode) -> UsdsPayment | None:
-        e = node.entries
-        to = self.party(e["to"], "the recipient")
-        amount = self.r.amount(e["amount"], "the USDS amount", "USDS")
-        round_up = self.r.boolean(e["round_up"], "round_up") if "round_up" in e else False
-        if None in (to, amount, round_up):
-            return None
-        return UsdsPayment(to, amount, round_up, self._comment(e))
-
-    def _sky_transfer(self, node: YNode) -> SkyTransfer | None:
-        e = node.entries
-        to = self.party(e["to"], "the recipient")
-        amount = self.r.amount(e["amount"], "the SKY amount", "SKY")
-        source = self.r.choice(e["from"], "from", SKY_SOURCES) if "from" in e else "treasury"
-        if None in (to, amount, source):
-            return None
-        return SkyTransfer(to, amount, source, self._comment(e))
-
-    def _mkr_to_sky(self, node: YNode) -> MkrToSky | None:
-        amount = self.r.amount(node.entries["amount"], "the MKR amount", "MKR")
-        return None if amount is None else MkrToSky(amount, self._comment(node.entries))
-
-    def _mkr_transfer(self, node: YNode) -> MkrTransfer | None:
-        e = node.entries
-        to = self.party(e["to"], "the recipient")
-        amount = self.r.amount(e["amount"], "the MKR amount", "MKR")
-        if None in (to, amount):
-            return None
-        return MkrTransfer(to, amount, self._comment(e))
-
-    def _stream(self, node: YNode) -> Stream | None:
-        e = node.entries
-        vest = self.vest(e["vest"], "the vest")
-        token = VESTS[vest].token if vest else None
-        to = self.party(e["to"], "the recipient")
-        total = self.r.amount(e["total"], "the stream total", token)
-        offset = self._cast_offset(e["start"])
-        if offset is not None:
-            return self._cast_stream(node, vest, token, to, total, offset)
-        start = self.r.instant(e["start"], "the start", "start")
-        if ("end" in e) == ("duration" in e):
-            self.r.error(node.loc, "a stream needs exactly one of `end` (last day or UTC time) and `duration`")
-            return None
-        end_style, duration, end = "duration", None, None
-        if "end" in e:
-            parsed = self.r.instant(e["end"], "the end", "end")
-            if parsed:
-                end, end_style = parsed[0], "date" if parsed[1] else "timestamp"
-        else:
-            duration = self.r.duration(e["duration"], "the duration")
-            if duration is not None and start is not None:
-                end = start[0] + duration
-        cliff, cliff_style = self._cliff(e.get("cliff"), start[0] if start else None)
-        terms = self._manager_and_restriction(e)
-        if terms is None:
-            return None
-        manager, restricted = terms
-        if None in (vest, to, total, start, end, restricted) or cliff_style is None:
-            return None
-        return Stream(vest, to, total, start[0], end, end_style, duration, cliff, cliff_style, manager,
-                      restricted, self._comment(e))
-
-    def _cast_offset(self, node: YNode) -> int | None | bool:
-        """`cast`, `cast - 7 days`, `cast + 1 hour` -> the offset in seconds; None when not such a start;
-        False (falsy but not None) when it is one, written wrongly (already reported)."""
-        text = node.text.strip() if node.kind == "scalar" else ""
-        match = CAST_START.match(text)
-        if not match:
-            return None
-        if match.group(1) is None:
-            return 0
-        try:
-            seconds = timeutil.parse_duration(match.group(2))
-        except timeutil.DateError as exc:
-            self.r.error(node.loc, f"the start: {exc}")
-            return False
-        return seconds if match.group(1) == "+" else -seconds
-
-    def _cast_stream(self, node: YNode, vest, token, to, total, offset) -> Stream | None:
-        """A stream that starts at the cast: bgn = block.timestamp (+ offset), tau and eta durations."""
-        e = node.entries
-        if offset is False:
-            return None
-        if "end" in e or "duration" not in e:
-            self.r.error(e["end"].loc if "end" in e else node.loc,
-                         "a stream that starts at the cast needs `duration` (its end is not known before the cast)")
-            return None
-        duration = self.r.duration(e["duration"], "the duration")
-        cliff = None
-        if "cliff" in e and not self.r.is_none(e["cliff"]):
-            text = self.r.scalar(e["cliff"], "the cliff")
-            try:
-                cliff = timeutil.parse_duration(text or "")
-            except timeutil.DateError:
-                self.r.error(e["cliff"].loc, "the cliff of a stream that starts at the cast must be a duration "
-                                             "from the start, e.g. `90 days`")
-                return None
-        terms = self._manager_and_restriction(e)
-        if terms is None:
-            return None
-        manager, restricted = terms
-        if None in (vest, to, total, duration, restricted):
-            return None
-        # An estimate for the checks and the reports: the cast is at the earliest on the spell's date.
-        start = timeutil.day_start(timeutil.parse_date(self.spell_date)) + offset if self.spell_date else 0
-        return Stream(vest, to, total, start, start + duration, "duration", duration,
-                      None if cliff is None else start + cliff, "none" if cliff is None else "duration",
-                      manager, restricted, self._comment(e), cast_offset=offset)
-
-    def _cliff(self, node: YNode | None, start: int | None) -> tuple[int | None, str | None]:
-        if node is None or self.r.is_none(node):
-            return None, "none"
-        text = self.r.scalar(node, "the cliff")
-        if text is None:
-            return None, None
-        try:  # a duration counts from the start; anything else must be a date or UTC time
-            seconds = timeutil.parse_duration(text)
-        except timeutil.DurationTooLong as exc:
-            self.r.error(node.loc, f"the cliff: {exc}")
-            return None, None
-        except timeutil.DateError:
-            parsed = self.r.instant(node, "the cliff", "start")
-            return (parsed[0], "date" if parsed[1] else "timestamp") if parsed else (None, None)
-        if start is None:
-            return None, None
-        return start + seconds, "duration"
-
-    def _yank(self, node: YNode) -> Yank | None:
-        e = node.entries
-        vest = self.vest(e["vest"], "the vest")
-        award = self.r.integer(e["id"], "the award id", 1)
-        end = None
-        if "end" in e and not (e["end"].kind == "scalar" and e["end"].text.strip().lower() == "now"):
-            parsed = self.r.instant(e["end"], "the planned end", "end")
-            if parsed is None:
-                return None
-            end = parsed[0]
-        recipient = self.party(e["recipient"], "the recipient") if "recipient" in e else None
-        current = self.r.instant(e["current_end"], "current_end", "end") if "current_end" in e else None
-        if None in (vest, award) or ("recipient" in e and recipient is None) or ("current_end" in e and not current):
-            return None
-        return Yank(vest, award, end, recipient, current[0] if current else None, self._comment(e))
-
-    def _allowance(self, node: YNode) -> Allowance | None:
-        e = node.entries
-        vest = self.vest(e["vest"], "the vest")
-        if ("increase" in e) == ("set" in e):
-            self.r.error(node.loc, "an allowance needs exactly one of `increase` (auto or an amount) and `set`")
-            return None
-        token = VESTS[vest].token if vest else None
-        mode = "increase" if "increase" in e else "set"
-        value = e[mode]
-        amount = None
-        if mode == "set" and value.kind == "scalar" and value.text.strip() == "owed" and not value.quoted:
-            return Allowance(vest, "owed", None, self._comment(e)) if vest else None
-        if not (mode == "increase" and value.kind == "scalar" and value.text.strip() == "auto"):
-            amount = self.r.amount(value, f"the allowance {mode}", token, allow_zero=mode == "set")
-            if amount is None:
-                return None
-        if vest is None:
-            return None
-        return Allowance(vest, mode, amount, self._comment(e))
-
-    def _cap(self, node: YNode) -> CapChange | None:
-        e = node.entries
-        vest = self.vest(e["vest"], "the vest")
-        amount = self.r.amount(e["amount"], "the cap amount", VESTS[vest].token if vest else None)
-        period = self.r.duration(e["per"], "the cap period")
-        if None in (vest, amount, period):
-            return None
-        return CapChange(vest, amount, period)
 
     # -- control totals and settings -----------------------------------------------------------
     def expect(self, node: YNode) -> Expect | None:

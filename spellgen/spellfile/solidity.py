@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 MAX_TEXT = 500
 
@@ -75,3 +76,51 @@ def string_literal(text: str) -> str:
     if problem:
         raise ValueError(f"unsafe string literal {text!r}: {problem}")
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# --- the contracts spells call ------------------------------------------------------------------------
+# Data the action kinds name by key (`ctx.type("vest", "create")`) and render lays out: a local
+# `...Like` declaration, or the dss-interfaces import real spells use from 2023-11-29. A kind that calls
+# a contract not listed here declares it in its module (`Action.INTERFACES`).
+
+
+@dataclass(frozen=True)
+class Interface:
+    """A contract the spell calls: its local `...Like` declaration and, where dss-interfaces has one,
+    the interface real spells import instead (by the import path they use)."""
+
+    local: str
+    functions: tuple[tuple[str, str], ...]  # (what the spell calls, its declaration), in declaration order
+    abstract: str | None = None
+    path: str | None = None
+
+
+INTERFACES = {
+    "vest": Interface("VestLike", (
+        ("create", "function create(address usr, uint256 tot, uint256 bgn, uint256 tau, uint256 eta, address mgr) "
+                   "external returns (uint256 id);"),
+        ("restrict", "function restrict(uint256 id) external;"),
+        ("yank", "function yank(uint256 id) external;"),
+        ("yank-end", "function yank(uint256 id, uint256 end) external;"),
+        ("file", "function file(bytes32 what, uint256 data) external;"),
+        ("ids", "function ids() external view returns (uint256);"),
+        ("tot", "function tot(uint256 id) external view returns (uint256);"),
+        ("rxd", "function rxd(uint256 id) external view returns (uint256);"),
+    ), "VestAbstract", "dss-interfaces/dss/VestAbstract.sol"),
+    "gem": Interface("GemLike", (
+        ("transfer", "function transfer(address dst, uint256 wad) external returns (bool);"),
+        ("approve", "function approve(address usr, uint256 wad) external returns (bool);"),
+        ("allowance", "function allowance(address src, address usr) external view returns (uint256);"),
+    ), "GemAbstract", "dss-interfaces/ERC/GemAbstract.sol"),
+    "dai_usds": Interface("DaiUsdsLike", (("daiToUsds", "function daiToUsds(address usr, uint256 wad) external;"),)),
+    "mkr_sky": Interface("MkrSkyLike", (("mkrToSky", "function mkrToSky(address usr, uint256 mkrAmt) external;"),
+                                        ("rate", "function rate() external view returns (uint256);"))),
+    "vat": Interface("VatLike", (("suck", "function suck(address u, address v, uint256 rad) external;"),),
+                     "VatAbstract", "dss-interfaces/dss/VatAbstract.sol"),
+    "dai_join": Interface("DaiJoinLike", (("exit", "function exit(address usr, uint256 wad) external;"),),
+                          "DaiJoinAbstract", "dss-interfaces/dss/DaiJoinAbstract.sol"),
+}
+# Before 2023-11-29 (see spellfile/style.py) the vest and token interfaces were always declared, with a
+# fixed set of functions (ids/tot/rxd only for `set: owed`); the others, when used, in full.
+ALWAYS_DECLARED = ("vest", "gem")
+FIXED_FUNCTIONS = {"vest": {"create", "restrict", "yank", "yank-end", "file"}}

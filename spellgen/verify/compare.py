@@ -5,16 +5,15 @@ never looks at the Solidity: a mutated or hand-written spell is judged only by i
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections import Counter
 from dataclasses import dataclass
 
 from spellgen.spellfile.amounts import from_wei, human
 from spellgen.chain.client import topic
+from spellgen.spellfile.actions import KINDS
 from spellgen.spellfile.address import to_checksum
-from spellgen.spellfile.expect import Expected, NewAward
-from spellgen.spellfile.protocol import MKR_SKY_RATE, RAY, VESTS
-from spellgen.cast.simulate import Award, Observation
+from spellgen.spellfile.expect import Expected
+from spellgen.cast.simulate import Observation
 from spellgen.spellfile import history
 from spellgen.spellfile.timeutil import iso
 from spellgen.compiler.compile import MAX_CODE_SIZE
@@ -91,8 +90,7 @@ class Verifier:
         self.results: list[Result] = []
 
     def run(self) -> list[Result]:
-        for check in (self.streams, self.payments, self.usds_payments, self.sky_transfers, self.transfers,
-                      self.yanks, self.allowances, self.caps, self.chainlog, self.events, self.state_changes,
+        for check in (self.actions, self.chainlog, self.events, self.state_changes,
                       self.scheduling, self.calls, self.other_times, self.interface, self.spell):
             check()
         return self.results
@@ -100,205 +98,12 @@ class Verifier:
     def add(self, result: Result) -> None:
         self.results.append(result)
 
-    # -- streams ---------------------------------------------------------------------------------
-    def streams(self) -> None:
-        for vest in self.e.vests:
-            want = self.e.new_awards_per_vest.get(vest, 0)
-            got = self.o.after.ids[vest] - self.o.before.ids[vest]
-            self.add(_ok(f"new awards on {vest}: {want}", "spell",
-                         f"ids {self.o.before.ids[vest]} -> {self.o.after.ids[vest]}",
-                         _compare([("new awards", want, got)])))
-        by_vest: dict[str, list[tuple[int, Award]]] = defaultdict(list)
-        for (vest, award), state in sorted(self.o.new_awards.items()):
-            by_vest[vest].append((award, state))
-        seen: Counter[str] = Counter()
-        for want in self.e.awards:
-            index = seen[want.vest]
-            seen[want.vest] += 1
-            created = by_vest[want.vest]
-            if index >= len(created):
-                self.add(Result(want.item.label, want.item.path, False, "no award", "the cast created no award for it"))
-                continue
-            self.add(self._award(want, *created[index]))
-
-    def _award(self, want: NewAward, award: int, got: Award) -> Result:
-        # A stream that starts at the cast is judged against the cast's own block time.
-        bgn, clf, fin = want.times(self.o.cast.timestamp)
-        problems = _compare([
-            ("usr", want.usr, got.usr), ("bgn", iso(bgn), iso(got.bgn)), ("clf", iso(clf), iso(got.clf)),
-            ("fin", iso(fin), iso(got.fin)), ("tau", fin - bgn, got.fin - got.bgn),
-            ("mgr", want.mgr, got.mgr), ("res", want.res, got.res),
-            ("tot", _wad(want.tot, want.token), _wad(got.tot, want.token)), ("rxd", 0, got.rxd),
-        ])
-        payout = next((p for p in self.o.payouts if (p.vest, p.award) == (want.vest, award)), None)
-        if payout is None or payout.error:
-            problems.append(payout.error if payout else "not vested in the simulation")
-        else:
-            if payout.paid != got.tot - got.rxd:
-                problems.append(f"vesting to fin paid {_wad(payout.paid, want.token)}, "
-                                f"not tot - rxd = {_wad(got.tot - got.rxd, want.token)}")
-            if payout.sin is not None and payout.sin != payout.paid * RAY:
-                problems.append(f"vat.sin(vow) rose by {payout.sin}, not paid * RAY")
-        evidence = (f"{want.vest} id {award}: usr {got.usr}, {iso(got.bgn)} to {iso(got.fin)}, "
-                    f"tot {_wad(got.tot, want.token)}, res {got.res}"
-                    + (f"; vested at fin: {_wad(payout.paid, want.token)}" if payout and not payout.error else ""))
-        return _ok(want.item.label, want.item.path, evidence, problems)
-
-    # -- payments and transfers --------------------------------------------------------------------
-    def payments(self) -> None:
-        if not self.e.payments:
-            if self.e.usds_payments:
-                self._surplus_buffer()
-            return
-        self._each_received(self.e.payments, "DAI", self.o.before.dai, self.o.after.dai)
-        self._surplus_buffer()
-
-    def _each_received(self, moves: list, token: str, before: Mapping[str, int], after: Mapping[str, int]) -> None:
-        """One item per payment or transfer: its recipient's balance rose by everything the spell sends it
-        (a recipient paid twice is checked against the sum, on each of its items)."""
-        per_recipient: Counter[str] = Counter()
-        for m in moves:
-            per_recipient[m.recipient] += m.wei
-        for m in moves:
-            got = after[m.recipient] - before[m.recipient]
-            self.add(_ok(m.item.label, m.item.path, f"balance {_wad(before[m.recipient], token)} -> "
-                                                    f"{_wad(after[m.recipient], token)}",
-                         _compare([(f"{token} received", _wad(per_recipient[m.recipient], token), _wad(got, token))])))
-
-    def _surplus_buffer(self) -> None:
-        """vat.sin(vow) rises by everything paid out of the surplus buffer (DAI and USDS) times RAY;
-        DAI supply only by the DAI payments (a USDS payment's DAI is joined back); the PauseProxy
-        keeps no DAI."""
-        before, after = self.o.before, self.o.after
-        dai, usds = self.e.dai_paid, self.e.usds_paid
-        total = dai + usds
-        sin = after.vow_sin - before.vow_sin
-        supply = after.dai_supply - before.dai_supply
-        fields = [("vat.sin(vow) rise", total * RAY, sin), ("DAI supply rise", dai, supply)]
-        evidence = f"vat.sin(vow) +{_wad(sin // RAY, 'DAI')} (in RAD), DAI supply +{_wad(supply, 'DAI')}"
-        label = f"surplus buffer: {_wad(dai, 'DAI')} paid" if not usds else \
-            f"surplus buffer: {_wad(total, 'DAI')} paid ({_wad(usds, 'USDS')} as USDS)"
-        if usds:
-            proxy = self.o.addresses["MCD_PAUSE_PROXY"]
-            kept = after.dai[proxy] - before.dai[proxy]
-            fields.append(("PauseProxy DAI change", 0, kept))
-            evidence += f", PauseProxy DAI {'+' if kept >= 0 else ''}{_wad(kept, 'DAI')}"
-        self.add(_ok(label, "spell", evidence, _compare(fields)))
-
-    def usds_payments(self) -> None:
-        if not self.e.usds_payments:
-            return
-        before, after = self.o.before, self.o.after
-        self._each_received(self.e.usds_payments, "USDS", before.usds, after.usds)
-        supply = after.supply["USDS"] - before.supply["USDS"]
-        self.add(_ok(f"USDS supply: +{_wad(self.e.usds_paid, 'USDS')}", "spell", f"USDS supply +{_wad(supply, 'USDS')}",
-                     _compare([("USDS supply rise", _wad(self.e.usds_paid, "USDS"), _wad(supply, "USDS"))])))
-
-    def sky_transfers(self) -> None:
-        if not self.e.sky_transfers and not self.e.conversions:
-            return
-        before, after = self.o.before, self.o.after
-        proxy = self.o.addresses["MCD_PAUSE_PROXY"]
-        self._each_received(self.e.sky_transfers, "SKY", before.sky, after.sky)
-        want = sum(t.proxy_sky_change for t in self.e.sky_transfers) + sum(c.minted for c in self.e.conversions)
-        got = after.sky[proxy] - before.sky[proxy]
-        self.add(_ok(f"treasury: PauseProxy SKY {'+' if want >= 0 else '-'}{_wad(abs(want), 'SKY')}", "spell",
-                     f"PauseProxy SKY {_wad(before.sky[proxy], 'SKY')} -> {_wad(after.sky[proxy], 'SKY')}",
-                     _compare([("PauseProxy SKY change", want, got)])))
-        converted = self.e.mkr_converted
-        if converted:
-            minted = after.supply["SKY"] - before.supply["SKY"]
-            burnt = before.supply["MKR"] - after.supply["MKR"]
-            evidence = f"MKR supply -{_wad(burnt, 'MKR')}, SKY supply +{_wad(minted, 'SKY')}"
-            problems = _compare([("MKR burnt", _wad(converted, "MKR"), _wad(burnt, "MKR")),
-                                 ("SKY minted", _wad(converted * MKR_SKY_RATE, "SKY"), _wad(minted, "SKY"))])
-            self.add(_ok(f"MKR -> SKY conversion: {_wad(converted, 'MKR')} into {_wad(converted * MKR_SKY_RATE, 'SKY')}",
-                         "spell", evidence, problems))
-            # A treasury conversion's own item: the cast's conversions in all, and the PauseProxy's SKY above.
-            proxy_sky = _compare([("PauseProxy SKY change", want, got)])
-            for c in self.e.conversions:
-                self.add(_ok(c.item.label, c.item.path, evidence + f"; PauseProxy SKY {'+' if got >= 0 else ''}"
-                                                                   f"{_wad(got, 'SKY')}", problems + proxy_sky))
-
-    def transfers(self) -> None:
-        if not self.e.transfers and not self.e.mkr_converted:
-            return
-        before, after = self.o.before, self.o.after
-        proxy = self.o.addresses["MCD_PAUSE_PROXY"]
-        self._each_received(self.e.transfers, "MKR", before.mkr, after.mkr)
-        fell = before.mkr[proxy] - after.mkr[proxy]
-        out = self.e.mkr_transferred + self.e.mkr_converted
-        label = f"treasury: {_wad(out, 'MKR')} out" + (
-            f" ({_wad(self.e.mkr_converted, 'MKR')} converted to SKY)" if self.e.mkr_converted else "")
-        self.add(_ok(label, "spell",
-                     f"PauseProxy MKR {_wad(before.mkr[proxy], 'MKR')} -> {_wad(after.mkr[proxy], 'MKR')}",
-                     _compare([("PauseProxy MKR fall", _wad(out, "MKR"), _wad(fell, "MKR"))])))
-
-    # -- yanks, allowances, caps ------------------------------------------------------------------
-    def yanks(self) -> None:
-        cast_time = self.o.cast.timestamp
-        for y in self.e.yanks:
-            before = self.o.before.awards.get((y.vest, y.award))
-            after = self.o.after.awards.get((y.vest, y.award))
-            if before is None or after is None:
-                self.add(Result(y.item.label, y.item.path, False, "no such award", f"{y.vest} has no award {y.award}"))
-                continue
-            end = max(y.end if y.end is not None else cast_time, cast_time)
-            want_fin = min(before.fin, end)
-            problems = _compare([("fin after", iso(want_fin), iso(after.fin))])
-            # An award that already ended keeps its fin when yanked, so the event is the proof.
-            events = self._yank_events(y.vest, y.award)
-            if not events:
-                problems.append(f"the cast emitted no Yank event for award {y.award}")
-            elif events != [end]:
-                problems.append(f"Yank event end {', '.join(iso(e) for e in events)}, expected {iso(end)}")
-            if y.usr is not None:
-                problems += _compare([("usr before", y.usr, before.usr)])
-            if y.fin_before is not None:
-                problems += _compare([("fin before", iso(y.fin_before), iso(before.fin))])
-            token = VESTS[y.vest].token
-            self.add(_ok(y.item.label, y.item.path, f"award {y.award} of {before.usr}: fin {iso(before.fin)} -> "
-                                                    f"{iso(after.fin)}, tot {_wad(before.tot, token)} -> "
-                                                    f"{_wad(after.tot, token)}", problems))
-
-    def _yank_events(self, vest: str, award: int) -> list[int]:
-        """The `end` of each Yank(award, end) event the vest emitted during the cast."""
-        address = self.o.addresses[vest].lower()
-        wanted = topic("Yank(uint256,uint256)")
-        return [int.from_bytes(bytes(log["data"])[:32], "big") for log in self.o.cast.logs
-                if log["address"].lower() == address and "0x" + bytes(log["topics"][0]).hex() == wanted
-                and int(bytes(log["topics"][1]).hex(), 16) == award]
-
-    def allowances(self) -> None:
-        for a in self.e.allowances:
-            before, after = self.o.before.allowance[a.vest], self.o.after.allowance[a.vest]
-            if a.mode == "owed":  # what every award still owes after the cast, read from the vest
-                owed = self.o.obligations.get(a.vest, (0, 0, 0))[0]
-                self.add(_ok(a.item.label, a.item.path, f"{_wad(before, a.token)} -> {_wad(after, a.token)}; "
-                                                        f"awards owe {_wad(owed, a.token)}",
-                             _compare([("allowance", _wad(owed, a.token), _wad(after, a.token))])))
-                continue
-            want = before + a.wei if a.mode == "increase" else a.wei
-            problems = _compare([("allowance", _wad(want, a.token), _wad(after, a.token))])
-            self.add(_ok(a.item.label, a.item.path, f"{_wad(before, a.token)} -> {_wad(after, a.token)}", problems))
-        for vest, (unpaid, allowance, balance) in sorted(self.o.obligations.items()):
-            token = VESTS[vest].token
-            problems = []
-            if unpaid > allowance:
-                problems.append(f"valid awards still owe {_wad(unpaid, token)}, above the allowance "
-                                f"{_wad(allowance, token)}")
-            if unpaid > balance:
-                problems.append(f"valid awards still owe {_wad(unpaid, token)}, above the PauseProxy's "
-                                f"balance {_wad(balance, token)}")
-            self.add(_ok(f"{vest} can pay every valid award", "spell",
-                         f"owed {_wad(unpaid, token)}, allowance {_wad(allowance, token)}, "
-                         f"treasury {_wad(balance, token)}", problems))
-
-    def caps(self) -> None:
-        for c in self.e.caps:
-            got = self.o.after.caps[c.vest]
-            self.add(_ok(c.item.label, c.item.path, f"cap {self.o.before.caps[c.vest]} -> {got} wei/s",
-                         _compare([("cap", c.per_second, got)])))
+    # -- the action kinds' items ---------------------------------------------------------------------
+    def actions(self) -> None:
+        """Each action kind's results for its items (spellgen/spellfile/actions/: `checks`), in rank order."""
+        for kind in sorted(KINDS, key=lambda k: k.CHECK_RANK):
+            for c in kind.checks(self.e, self.o):
+                self.add(Result(c.item, c.path, c.passed, c.evidence, c.reason, c.warning))
 
     def chainlog(self) -> None:
         for entry in self.e.chainlog:
@@ -537,36 +342,16 @@ class EventLedger:
 
     def _expected_moves(self) -> tuple[Counter, set, Counter]:
         """The token movements, approvals and DSToken burns the declared items explain, as
-        (symbol, src, dst, amount), (symbol, owner, spender) and (symbol, guy, amount)."""
-        e, proxy, zero = self.e, self.proxy, "0x" + "00" * 20
+        (symbol, src, dst, amount), (symbol, owner, spender) and (symbol, guy, amount): each action
+        kind's (`token_events`, spellgen/spellfile/actions/)."""
         moves: Counter = Counter()
-        approvals: set = {(VESTS[a.vest].token, proxy, self.vest_address(a.vest)) for a in e.allowances}
+        approvals: set = set()
         burns: Counter = Counter()
-        for p in e.payments:  # DAI minted by the join to the recipient (either way of paying)
-            moves[("DAI", zero, p.recipient.lower(), p.wei)] += 1
-        for t in e.transfers:
-            moves[("MKR", proxy, t.recipient.lower(), t.wei)] += 1
-        converter = self.o.addresses.get("DAI_USDS", "").lower()
-        for p in e.usds_payments:  # DAI out to the PauseProxy, into DaiUsds, joined (burnt); USDS out
-            moves.update([("DAI", zero, proxy, p.wei), ("DAI", proxy, converter, p.wei), ("DAI", converter, zero, p.wei),
-                          ("USDS", zero, p.recipient.lower(), p.wei)])
-            approvals.add(("DAI", proxy, converter))
-        mkr_sky = self.o.addresses.get("MKR_SKY", "").lower()
-        for c in e.conversions:  # MKR burnt from the PauseProxy, SKY minted to it
-            moves.update([("MKR", proxy, zero, c.mkr_wei), ("SKY", zero, proxy, c.minted)])
-            burns[("MKR", proxy, c.mkr_wei)] += 1
-            approvals.add(("MKR", proxy, mkr_sky))
-        for t in e.sky_transfers:
-            if t.source != "treasury":
-                moves[("MKR", proxy, zero, t.mkr_wei)] += 1
-                burns[("MKR", proxy, t.mkr_wei)] += 1
-                approvals.add(("MKR", proxy, mkr_sky))
-            if t.source == "mkr_direct":
-                moves[("SKY", zero, t.recipient.lower(), t.minted)] += 1
-                continue
-            if t.source == "mkr":
-                moves[("SKY", zero, proxy, t.minted)] += 1
-            moves[("SKY", proxy, t.recipient.lower(), t.wei)] += 1
+        for kind in KINDS:
+            events = kind.token_events(self.e, self)
+            moves.update(events.moves)
+            approvals.update(events.approvals)
+            burns.update(events.burns)
         return moves, approvals, burns
 
     def who(self, address: str) -> str:
@@ -575,6 +360,8 @@ class EventLedger:
             return "the zero address"
         name = self.names.get(address.lower())
         return f"{name} ({to_checksum(address)})" if name else to_checksum(address)
+    def address_of(self, key: str) -> str:
+        return self.o.addresses.get(key, "").lower()
 
     def vest_address(self, vest: str) -> str:
         return next((a for a, k in self.vests.items() if k == vest), "")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
 
+from spellgen.spellfile.actions import KINDS
 from spellgen.spellfile.address import to_checksum
 from spellgen.spellfile.links import NOUNS, label_of
 
@@ -22,6 +23,10 @@ _DATE_CONSTANT = re.compile(
     r"\s*(?P<value>\d+)\s*;")
 _ADDRESS_CONSTANT = re.compile(r"\baddress\s+(?:internal\s+|public\s+|private\s+)?constant\s+(\w+)\s*=\s*"
                                r"(?:address\()?(0x[0-9a-fA-F]{40})\)?\s*;")
+# `address internal immutable KEY = DssExecLib.getChangelogAddress("KEY");` (or `ChainlogAbstract(LOG).getAddress(...)`)
+_CHAINLOG_IMMUTABLE = re.compile(
+    r"\baddress\s+(?:internal\s+|public\s+|private\s+)?immutable\s+(\w+)\s*=\s*"
+    r"(?:DssExecLib\.getChangelogAddress|\w+\([^()]*\)\.getAddress)\(\s*\"(\w+)\"\s*\)\s*;")
 _ETHER_AMOUNT = re.compile(r"(?<![\w.])(\d[\d_]*(?:\.\d+)?)\s+ether\b")
 _ETHER_NOTE = re.compile(r"//.*\bNote\b.*\bether\b", re.IGNORECASE)
 _COMMENT_AMOUNT = re.compile(r"(?<![\w.])(\d[\d,_]*(?:\.\d+)?)\s*(" + "|".join(TOKENS) + r")\b")
@@ -31,8 +36,9 @@ _COMMENT_ID = re.compile(r"\bID\s+(\d+)\b", re.IGNORECASE)
 _HASH_COMMENT = re.compile(r"//\s*Hash:\s*(?:cast|seth)\s+keccak\s+--\s+\"\$\(wget\s+'?(?P<url>[^'\s\"]+)")
 _DESCRIPTION = re.compile(r"\bstring\s+public\s+constant\s+override\s+description\b")
 _LINK_LINE = re.compile(r"^\s*//\s*(" + "|".join(NOUNS) + r"):\s*(\S+)")
-_BUDGET_CALL = re.compile(r"\b(transfer|approve|create|yank|sendPaymentFromSurplusBuffer|_transferUsds|"
-                          r"_transferSky|daiToUsds|mkrToSky|exit|suck|restrict|setValue|file)\s*\(")
+# The calls whose statement carries an action's comment block, as each action kind declares them.
+_BUDGET_CALL = re.compile(r"\b(" + "|".join(sorted({call for kind in KINDS for call in kind.COMMENTED_CALLS}))
+                          + r")\s*\(")
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,12 @@ class SourceFinding:
     warning: bool = False  # a house rule the archive itself sometimes departs from: WARN, not FAIL
 
 
-def review_source(source: str, exec_doc_url: str | None = None) -> list[SourceFinding]:
+def review_source(source: str, exec_doc_url: str | None = None,
+                  chainlog: dict[str, str] | None = None) -> list[SourceFinding]:
     """Every comment or name the code contradicts, in line order; with the YAML's executive document
-    URL, also a hash comment that names another document or is missing."""
+    URL, also a hash comment that names another document or is missing. With `chainlog` (key ->
+    the address it holds), a name read from the ChainLog counts as that address, as a wallet
+    constant counts as its literal: a comment naming another address above its payment fails."""
     lines = source.splitlines()
     code = [_strip_comment(line) for line in lines]
     findings = _date_constants(source)
@@ -54,7 +63,8 @@ def review_source(source: str, exec_doc_url: str | None = None) -> list[SourceFi
     findings += _license(lines)
     findings += _ether_lines(lines, code)
     findings += _link_lines(lines)
-    findings += _comments_against_statements(lines, code, _address_constants(source))
+    names = _address_constants(source) | _chainlog_immutables(source, chainlog or {})
+    findings += _comments_against_statements(lines, code, names)
     findings += variable_findings(state_variables(code))
     return sorted(findings, key=lambda f: (f.line, f.problem))
 
@@ -166,6 +176,12 @@ def _link_lines(lines: list[str]) -> list[SourceFinding]:
 
 def _address_constants(source: str) -> dict[str, str]:
     return {name: to_checksum(address) for name, address in _ADDRESS_CONSTANT.findall(source)}
+
+
+def _chainlog_immutables(source: str, chainlog: dict[str, str]) -> dict[str, str]:
+    """Immutables read from the ChainLog -> the address their key holds (keys the caller knows only)."""
+    return {name: to_checksum(chainlog[key]) for name, key in _CHAINLOG_IMMUTABLE.findall(source)
+            if chainlog.get(key)}
 
 
 def _statements(code: list[str]) -> list[tuple[int, int, str]]:
@@ -480,11 +496,13 @@ def _integer(expression: str, names: dict[str, int]) -> int | None:
         return None
 
 
-def source_results(source: str, file_name: str, exec_doc_url: str | None = None) -> list:
-    """The findings as verification results: one FAIL per finding naming the line, else one PASS."""
+def source_results(source: str, file_name: str, exec_doc_url: str | None = None,
+                   chainlog: dict[str, str] | None = None) -> list:
+    """The findings as verification results: one FAIL per finding naming the line, else one PASS.
+    `chainlog`: key -> address of the keys the spell reads (what the chain holds), see review_source."""
     from spellgen.verify.compare import Result
 
-    findings = review_source(source, exec_doc_url)
+    findings = review_source(source, exec_doc_url, chainlog)
     failures = [f for f in findings if not f.warning]
     results = [Result(f"source {file_name}:{f.line}: {f.problem}", "spell", True, f"{file_name}:{f.line}", warning=f.problem)
                for f in findings if f.warning]

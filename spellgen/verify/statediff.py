@@ -8,22 +8,24 @@ model declares, computed here from the YAML (expect.py) and mainnet's storage la
 vests' award structs, `ids` and `cap`; the spell's own `done` flag and the pause's cleared plan; the
 caster's nonce and gas fee. Anything else fails, named by chainlog key, slot meaning and old -> new.
 
-Effects are written in generic terms (a token credit, a supply change, an allowance, a Vat balance,
-an award), so a new action kind only adds an `explain_*` function to EXPLAINERS.
+Each action kind declares its effects in its module (`state_effects`, spellgen/spellfile/actions/): a
+contract by chainlog key or a token by symbol, a variable of its layout and the entry's keys, a delta or
+an exact value; this module turns them into slots. A new action kind adds nothing here.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable
 
 from eth_abi import encode
 
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.amounts import human
-from spellgen.spellfile.protocol import MKR_SKY_RATE, RAY, WAD
+from spellgen.spellfile.protocol import MKR_SKY_RATE, RAD, RAY, WAD
 from spellgen.spellfile.timeutil import iso
+from spellgen.spellfile.actions import KINDS
+from spellgen.spellfile.actions.base import StateEffect
+from spellgen.spellfile.actions.common import pack_award, yanked  # noqa: F401 (DssVest's arithmetic, used by tests)
 from spellgen.spellfile.expect import Expected
 from spellgen.verify.layouts import KIND_BY_ADDRESS, KIND_BY_KEY, LAYOUTS, Decoder, Layout
 
@@ -141,126 +143,17 @@ class Explained:
         self.effects[(address.lower(), slot)] = Effect(label, value=value, unit=unit, time_dependent=time_dependent)
 
 
-# -- explainers: one per generic notion of the model ---------------------------------------------
+# -- explanations: each action kind's state effects (spellfile/actions/), and the spell's own ---------
 
-
-def _credit(x: Explained, ctx: Context, symbol: str, holder: str, amount: int, label: str) -> None:
-    token = ctx.tokens[symbol]
-    x.delta(token, ctx.layout(token).slot("balanceOf", holder), amount, label, f"wad:{symbol}")
-
-
-def _supply(x: Explained, ctx: Context, symbol: str, amount: int, label: str) -> None:
-    token = ctx.tokens[symbol]
-    x.delta(token, ctx.layout(token).slot("totalSupply"), amount, label, f"wad:{symbol}")
-
-
-def _vat(x: Explained, ctx: Context, var: str, who: str | None, rad: int, label: str) -> None:
-    vat = ctx.addresses["MCD_VAT"]
-    layout = LAYOUTS["Vat"]
-    slot = layout.slot(var, who) if who else layout.slot(var)
-    x.delta(vat, slot, rad, label, "rad")
-
-
-def explain_surplus_payments(x: Explained, e: Expected, ctx: Context) -> None:
-    """sendPaymentFromSurplusBuffer: suck(vow, proxy, rad), exit through the join (dai[proxy] back to
-    where it was, dai[join] up), the recipient's DAI minted."""
-    a = ctx.addresses
-    for p in e.payments:
-        label = p.item.label
-        _vat(x, ctx, "sin", a["MCD_VOW"], p.wei * RAY, label)
-        _vat(x, ctx, "vice", None, p.wei * RAY, label)
-        _vat(x, ctx, "debt", None, p.wei * RAY, label)
-        _vat(x, ctx, "dai", a["MCD_PAUSE_PROXY"], 0, label)
-        _vat(x, ctx, "dai", a["MCD_JOIN_DAI"], p.wei * RAY, label)
-        _credit(x, ctx, "DAI", p.recipient, p.wei, label)
-        _supply(x, ctx, "DAI", p.wei, label)
-
-
-def explain_treasury_transfers(x: Explained, e: Expected, ctx: Context) -> None:
-    proxy = ctx.addresses["MCD_PAUSE_PROXY"]
-    for t in e.transfers:
-        _credit(x, ctx, "MKR", t.recipient, t.wei, t.item.label)
-        _credit(x, ctx, "MKR", proxy, -t.wei, t.item.label)
-
-
-def explain_allowances(x: Explained, e: Expected, ctx: Context) -> None:
-    proxy = ctx.addresses["MCD_PAUSE_PROXY"]
-    for change in e.allowances:
-        token, vest = ctx.tokens[change.token], ctx.addresses[change.vest]
-        slot = ctx.layout(token).slot("allowance", proxy, vest)
-        if change.mode == "increase":
-            x.delta(token, slot, change.wei, change.item.label, f"wad:{change.token}")
-        elif change.mode == "owed":  # what the vest's awards owe after this cast: yanks make it time-dependent
-            x.value(token, slot, ctx.owed_after.get(change.vest, 0), change.item.label, f"wad:{change.token}",
-                    time_dependent=True)
-        else:
-            x.value(token, slot, change.wei, change.item.label, f"wad:{change.token}")
-
-
-def pack_award(usr: str, bgn: int, clf: int, fin: int, mgr: str, res: int, tot: int, rxd: int) -> tuple[int, int, int]:
-    """DssVest's Award struct in its three storage words (solc packs members right to left)."""
-    return (int(usr, 16) | bgn << 160 | clf << 208, fin | int(mgr, 16) << 48 | res << 208, tot | rxd << 128)
-
-
-def explain_new_awards(x: Explained, e: Expected, ctx: Context) -> None:
-    seen: Counter[str] = Counter()
-    vest_layout = LAYOUTS["DssVest"]
-    for w in e.awards:
-        seen[w.vest] += 1
-        award_id = ctx.ids_before[w.vest] + seen[w.vest]
-        vest = ctx.addresses[w.vest]
-        base = vest_layout.slot("awards", award_id)
-        # A stream that starts at the cast (a model with `times(cast_time)`) has cast-relative times.
-        bgn, clf, fin = w.times(ctx.cast_time) if hasattr(w, "times") else (w.bgn, w.clf, w.fin)
-        at_cast = getattr(w, "cast_offset", None) is not None
-        for i, word in enumerate(pack_award(w.usr, bgn, clf, fin, w.mgr, w.res, w.tot, 0)):
-            x.value(vest, base + i, word, f"{w.item.label} (award {award_id})", f"award{i}",
-                    time_dependent=at_cast and i < 2)
-    for vest_key, count in seen.items():
-        vest = ctx.addresses[vest_key]
-        x.delta(vest, vest_layout.slot("ids"), count, f"{count} new award(s) on {vest_key}")
-
-
-def _accrued(t: int, bgn: int, fin: int, tot: int) -> int:
-    if t < bgn:
-        return 0
-    if t >= fin:
-        return tot
-    return tot * (t - bgn) // (fin - bgn)
-
-
-def yanked(award, end: int) -> tuple:
-    """DssVest.yank(id, end) on an award, as mainnet's DssVest computes it (spec section 4)."""
-    usr, bgn, clf, fin, mgr, res, tot, rxd = (award.usr, award.bgn, award.clf, award.fin, award.mgr, award.res,
-                                              award.tot, award.rxd)
-    if end < fin:
-        new_fin = end
-        if end < bgn:
-            return usr, end, end, new_fin, mgr, res, 0, rxd
-        if end < clf:
-            return usr, bgn, end, new_fin, mgr, res, 0, rxd
-        unpaid = 0 if end < clf else _accrued(end, bgn, fin, tot) - rxd
-        return usr, bgn, clf, new_fin, mgr, res, unpaid + rxd, rxd
-    return usr, bgn, clf, fin, mgr, res, tot, rxd
-
-
-def explain_yanks(x: Explained, e: Expected, ctx: Context) -> None:
-    vest_layout = LAYOUTS["DssVest"]
-    for y in e.yanks:
-        before = ctx.awards_before.get((y.vest, y.award))
-        if before is None:
-            continue  # no such award: the yank item fails on its own
-        end = max(y.end if y.end is not None else ctx.cast_time, ctx.cast_time)
-        words = pack_award(*yanked(before, end))
-        base = vest_layout.slot("awards", y.award)
-        for i, word in enumerate(words):
-            x.value(ctx.addresses[y.vest], base + i, word, f"{y.item.label} (ends {iso(min(end, before.fin))})",
-                    f"award{i}", time_dependent=y.end is None or y.end < ctx.cast_time)
-
-
-def explain_caps(x: Explained, e: Expected, ctx: Context) -> None:
-    for c in e.caps:
-        x.value(ctx.addresses[c.vest], LAYOUTS["DssVest"].slot("cap"), c.per_second, c.item.label)
+def apply(x: Explained, ctx: Context, effect: StateEffect) -> None:
+    """One storage entry an action declares, as a slot of its contract's layout."""
+    address = ctx.tokens[effect.contract] if effect.token else ctx.addresses[effect.contract]
+    layout = LAYOUTS[effect.layout] if effect.layout else ctx.layout(address)
+    slot = layout.slot(effect.var, *effect.keys) + effect.offset
+    if effect.value is not None:
+        x.value(address, slot, effect.value, effect.label, effect.unit, time_dependent=effect.time_dependent)
+    else:
+        x.delta(address, slot, effect.delta or 0, effect.label, effect.unit)
 
 
 def explain_spell_bookkeeping(x: Explained, e: Expected, ctx: Context) -> None:
@@ -272,70 +165,13 @@ def explain_spell_bookkeeping(x: Explained, e: Expected, ctx: Context) -> None:
             "the pause's plan of the spell, cleared by exec")
 
 
-def _supply(x: Explained, ctx: Context, symbol: str, amount: int, label: str) -> None:
-    token = ctx.tokens[symbol]
-    x.delta(token, ctx.layout(token).slot("totalSupply"), amount, label, f"wad:{symbol}")
-
-
-def _convert(x: Explained, ctx: Context, mkr_wei: int, sky_to: str, label: str) -> None:
-    """MKR_SKY's mkrToSky: the PauseProxy's MKR burnt, `mkr * rate` SKY minted to `sky_to`."""
-    proxy = ctx.addresses["MCD_PAUSE_PROXY"]
-    _credit(x, ctx, "MKR", proxy, -mkr_wei, label)
-    _supply(x, ctx, "MKR", -mkr_wei, label)
-    _supply(x, ctx, "SKY", mkr_wei * MKR_SKY_RATE, label)
-    _credit(x, ctx, "SKY", sky_to, mkr_wei * MKR_SKY_RATE, label)
-
-
-def explain_sky_transfers(x: Explained, e: Expected, ctx: Context) -> None:
-    """SKY to a recipient: from the PauseProxy's treasury; or converted from its MKR into the
-    PauseProxy first (then sent, the rounding remainder staying there); or converted straight to the
-    recipient. And `mkr_to_sky`: the PauseProxy's MKR converted into SKY for itself."""
-    proxy = ctx.addresses["MCD_PAUSE_PROXY"]
-    for t in getattr(e, "sky_transfers", []):
-        source = getattr(t, "source", "treasury")
-        if source == "mkr_direct":
-            _convert(x, ctx, t.mkr_wei, t.recipient, t.item.label)
-            continue
-        if source == "mkr":
-            _convert(x, ctx, t.mkr_wei, proxy, t.item.label)
-        _credit(x, ctx, "SKY", t.recipient, t.wei, t.item.label)
-        _credit(x, ctx, "SKY", proxy, -t.wei, t.item.label)
-    for c in getattr(e, "conversions", []):
-        _convert(x, ctx, c.mkr_wei, proxy, c.item.label)
-
-
-def explain_usds_payments(x: Explained, e: Expected, ctx: Context) -> None:
-    """USDS out of the surplus buffer (sendPaymentFromSurplusBuffer to the PauseProxy, then DaiUsds'
-    daiToUsds to the recipient): the Vow's sin, vice and debt rise; the DAI the join minted is joined
-    back (DAI supply and every DAI balance net zero, the DaiUsds allowance used up); the Vat dai ends
-    at USDS_JOIN; the recipient's USDS and USDS supply rise."""
-    a = ctx.addresses
-    for p in getattr(e, "usds_payments", []):
-        label = p.item.label
-        rad = p.wei * RAY
-        _vat(x, ctx, "sin", a["MCD_VOW"], rad, label)
-        _vat(x, ctx, "vice", None, rad, label)
-        _vat(x, ctx, "debt", None, rad, label)
-        for holder in ("MCD_PAUSE_PROXY", "MCD_JOIN_DAI", "DAI_USDS"):
-            if holder in a:
-                _vat(x, ctx, "dai", a[holder], 0, label)
-                _credit(x, ctx, "DAI", a[holder], 0, label)
-        _vat(x, ctx, "dai", a["USDS_JOIN"], rad, label)
-        _supply(x, ctx, "DAI", 0, label)
-        _credit(x, ctx, "USDS", p.recipient, p.wei, label)
-        _supply(x, ctx, "USDS", p.wei, label)
-
-
-EXPLAINERS: list[Callable[[Explained, Expected, Context], None]] = [
-    explain_surplus_payments, explain_treasury_transfers, explain_allowances, explain_new_awards,
-    explain_yanks, explain_caps, explain_spell_bookkeeping, explain_sky_transfers, explain_usds_payments,
-]
-
-
 def explain(e: Expected, ctx: Context) -> Explained:
+    """What the YAML says every storage change of the cast is: each kind's effects, in their rank's order."""
     x = Explained()
-    for explainer in EXPLAINERS:
-        explainer(x, e, ctx)
+    for kind in sorted(KINDS, key=lambda k: k.EXPLAIN_RANK):
+        for effect in kind.state_effects(e, ctx):
+            apply(x, ctx, effect)
+    explain_spell_bookkeeping(x, e, ctx)
     return x
 
 

@@ -12,7 +12,7 @@ from spellgen.cli import main as spell_cli
 from spellgen.budget.parse import load_budget
 from spellgen.budget.plan import plan_at
 from spellgen.spellfile.parse import load_spell
-from spellgen.spellfile.model import Allowance, Stream
+from spellgen.spellfile.actions import Allowance, Stream
 
 BUDGET = f"""\
 spellgen: 1

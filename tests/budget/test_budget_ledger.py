@@ -9,7 +9,7 @@ from budgetfiles import (
 from spellgen.spellfile import timeutil
 from spellgen.cli import budget as cli
 from spellgen.budget.ledger import dump_ledger, load_ledger
-from spellgen.spellfile.model import DaiPayment, MkrTransfer, Stream
+from spellgen.spellfile.actions import DaiPayment, MkrTransfer, Stream
 
 
 def add(spec, ledger, *extra):

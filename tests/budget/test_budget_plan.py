@@ -12,7 +12,7 @@ from spellgen.cli import budget as cli
 from spellgen.budget.ledger import load_ledger
 from spellgen.budget.parse import load_budget
 from spellgen.budget.plan import plan_at
-from spellgen.spellfile.model import DaiPayment, MkrTransfer, Stream
+from spellgen.spellfile.actions import DaiPayment, MkrTransfer, Stream
 from spellgen.spellfile.parse import load_spell
 
 CAST_DAI = ("2022-01-28", payment("1,069,250") + stream("2,486,400", "2022-02-01", "2023-01-31T00:00:00Z",

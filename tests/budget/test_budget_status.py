@@ -5,7 +5,8 @@ from decimal import Decimal
 from budgetfiles import LEAP, TECHOPS, TECHOPS_LEDGER, ledger_file, mkr, payment, stream
 from spellgen.cli import budget as cli
 from spellgen.budget.status import accrued
-from spellgen.spellfile.model import Party, Stream
+from spellgen.spellfile.actions import Stream
+from spellgen.spellfile.model import Party
 from spellgen.spellfile.timeutil import day_start, parse_date
 
 

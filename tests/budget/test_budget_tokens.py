@@ -18,7 +18,7 @@ from spellgen.budget.parse import load_budget
 from spellgen.budget.plan import plan_at
 from spellgen.spellfile.checks import check_spell
 from spellgen.spellfile.diagnostics import Diagnostics
-from spellgen.spellfile.model import SkyTransfer, Stream, UsdsPayment
+from spellgen.spellfile.actions import SkyTransfer, Stream, UsdsPayment
 from spellgen.spellfile.parse import load_spell
 
 TEXT = MIXED.read_text()

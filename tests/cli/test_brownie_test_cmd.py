@@ -29,14 +29,15 @@ def test_one_test_per_yaml_item_in_yaml_order(tmp_path, capsys):
     assert cli.main(["brownie-test", str(EVERY), "-o", str(out)]) == 0
     tests = collected(out)
     expected = expected_from(load_spell(EVERY, Diagnostics(str(EVERY))))
-    items = [*expected.awards, *expected.payments, *expected.transfers, *expected.yanks, *expected.allowances,
-             *expected.caps]
-    assert len(tests) == len(items) + 1  # and one for the spell's own properties
+    items = [*expected.awards, *expected.payments, *expected.usds_payments, *expected.sky_transfers,
+             *expected.conversions, *expected.transfers, *expected.yanks, *expected.allowances, *expected.caps]
+    assert len(tests) == len(expected.items) + 1  # and one for the spell's own properties
     docstrings = list(tests.values())[:-1]
     assert [d.split(": ", 1)[0] for d in docstrings] == sorted(
-        (i.item.path for i in items), key=lambda p: [int(n) for n in p.replace("]", "[").split("[")[1::2]])
-    for item in items:
-        assert f"{item.item.path}: {item.item.label}" in docstrings
+        (i.item.path for i in items), key=lambda p: [int(n) for n in p.replace("]", "[").split("[")[1::2]]) + [
+        c.item.path for c in expected.chainlog]
+    for item in expected.items:
+        assert f"{item.path}: {item.label}" in docstrings
     assert "wrote" in capsys.readouterr().err
 
 
@@ -92,3 +93,54 @@ def test_an_interrupted_write_keeps_the_previous_module(tmp_path, monkeypatch, i
     assert cli.main(["brownie-test", str(EVERY), "-o", str(out)]) != 0  # the CLI reports the Ctrl-C
     assert out.read_text() == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["test_every.py"]
+
+
+# Issue 21, case 4: a test for every item verify checks, for every action kind.
+SKY_FEB = ROOT / "examples/sky-2026-02-26.yaml"
+EXAMPLES = sorted(ROOT.glob("examples/*.yaml"))
+
+
+def _tests_of(spec: Path, tmp_path: Path) -> dict[str, str]:
+    out = tmp_path / f"test_{spec.stem.replace('-', '_')}.py"
+    assert cli.main(["brownie-test", str(spec), "-o", str(out)]) == 0
+    compile(out.read_text(), str(out), "exec")
+    return collected(out)
+
+
+def test_every_verify_item_of_the_sky_example_has_a_test(tmp_path):
+    tests = _tests_of(SKY_FEB, tmp_path)
+    expected = expected_from(load_spell(SKY_FEB, Diagnostics(str(SKY_FEB))))
+    kinds = {i.label.split(":")[0] for i in expected.items}
+    assert {"USDS payment", "stream", "yank", "allowance", "chainlog"} <= kinds
+    docstrings = set(tests.values())
+    assert [i for i in expected.items if f"{i.path}: {i.label}" not in docstrings] == []
+    assert len(tests) == len(expected.items) + 1 == 13
+
+
+@pytest.mark.parametrize("spec", EXAMPLES + [ROOT / "tests/spells/sky-mkr-2025-03-06.yaml",
+                                             ROOT / "tests/spells/sky-direct-2024-11-28.yaml"], ids=lambda p: p.stem)
+def test_every_example_has_a_test_for_each_verify_item(spec, tmp_path):
+    docstrings = set(_tests_of(spec, tmp_path).values())
+    expected = expected_from(load_spell(spec, Diagnostics(str(spec))))
+    assert [i.label for i in expected.items if f"{i.path}: {i.label}" not in docstrings] == []
+
+
+@pytest.mark.parametrize("every", [ROOT / "examples/every-action-2026.yaml", ROOT / "examples/sky-2026-02-26.yaml",
+                                   ROOT / "tests/spells/sky-mkr-2025-03-06.yaml"], ids=lambda p: p.stem)
+def test_each_kind_of_item_is_asserted_against_what_the_cast_read(every, tmp_path):
+    """The tests of the newer kinds read the balances, supplies and ChainLog entries the cast recorded."""
+    text = (tmp_path / "m.py")
+    assert cli.main(["brownie-test", str(every), "-o", str(text)]) == 0
+    module = text.read_text()
+    expected = expected_from(load_spell(every, Diagnostics(str(every))))
+    if expected.usds_payments:
+        assert "received = cast.after.usds[recipient] - cast.before.usds[recipient]" in module
+    if expected.sky_transfers:
+        assert "received = cast.after.sky[recipient] - cast.before.sky[recipient]" in module
+    if expected.conversions:
+        assert 'cast.before.supply["MKR"] - cast.after.supply["MKR"] == ' in module
+    for entry in expected.chainlog:
+        assert f'cast.observation.chainlog["{entry.key}"]' in module
+    cast_streams = [a for a in expected.awards if a.cast_offset is not None]
+    for award in cast_streams:
+        assert f"assert award.fin == cast.cast_time + {award.fin}, ITEM" in module

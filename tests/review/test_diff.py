@@ -16,7 +16,7 @@ from spellgen.cli import main as cli
 from spellgen.cli import review as report_cli
 from spellgen.spellfile.parse import load_spell
 from spellgen.review.summary import from_wei, obligations, stream_months
-from spellgen.spellfile.model import Stream
+from spellgen.spellfile.actions import Stream
 
 ROOT = Path(__file__).resolve().parents[2]
 TECHOPS = ROOT / "examples/techops-2022-01-28.yaml"

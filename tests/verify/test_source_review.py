@@ -199,3 +199,54 @@ def test_an_immutable_holding_another_call_warns():
     assert review_source(source) == []
     other = review_source(source.replace("MKR_SKY_RATE =", "OTHER_RATE ="))
     assert [(f.line, f.warning) for f in other] == [(3, True)] and "fixed at deployment" in other[0].problem
+
+
+# Issue 21, case 6: chainlog-key immutables are read against the comments as wallet constants are.
+SKY_FEB = ROOT / "examples/sky-2026-02-26.yaml"
+
+
+def _swapped_subproxies() -> tuple[str, str, dict[str, str]]:
+    """The rendered spell, and the same with the SPARK and GROVE SubProxy payments' recipients swapped in
+    code only (comments unchanged), and the keys' addresses."""
+    spell = load_spell(SKY_FEB)
+    source = render(spell, SKY_FEB.name)
+    spark, grove = "_transferUsds(SPARK_SUBPROXY,", "_transferUsds(GROVE_SUBPROXY,"
+    assert spark in source and grove in source
+    swapped = source.replace(spark, "@@").replace(grove, spark).replace("@@", grove)
+    return source, swapped, spell.chainlog_parties()
+
+
+def test_swapped_subproxy_recipients_fail_on_their_comment_lines():
+    source, swapped, chainlog = _swapped_subproxies()
+    assert review_source(source, chainlog=chainlog) == []
+    lines = swapped.splitlines()
+    spark_comment = next(i for i, t in enumerate(lines, 1) if "the SPARK_SUBPROXY (" in t)
+    grove_comment = next(i for i, t in enumerate(lines, 1) if "the GROVE_SUBPROXY (" in t)
+    found = [(f.line, f.problem, f.warning) for f in review_source(swapped, chainlog=chainlog)]
+    assert found == [
+        (spark_comment, f"the comment names {chainlog['SPARK_SUBPROXY']}, the code below pays "
+                        f"{chainlog['GROVE_SUBPROXY']}", False),
+        (grove_comment, f"the comment names {chainlog['GROVE_SUBPROXY']}, the code below pays "
+                        f"{chainlog['SPARK_SUBPROXY']}", False),
+    ]
+
+
+def test_swapped_subproxy_recipients_fail_the_source_item():
+    from spellgen.verify.source import source_results
+
+    _, swapped, chainlog = _swapped_subproxies()
+    results = source_results(swapped, "DssSpell.sol", chainlog=chainlog)
+    failed = [r for r in results if not r.passed]
+    lines = swapped.splitlines()
+    comments = [i for i, t in enumerate(lines, 1) if "the SPARK_SUBPROXY (" in t or "the GROVE_SUBPROXY (" in t]
+    assert [r.item.split(":")[1] for r in failed] == [str(n) for n in comments]
+    assert all(r.item.startswith("source DssSpell.sol:") and "the code below pays" in r.reason for r in failed)
+    # Without the keys' addresses the review cannot tell (the chain items catch the swap there).
+    assert all(r.passed for r in source_results(swapped, "DssSpell.sol"))
+
+
+def test_a_chainlog_read_through_the_chainlog_contract_counts_too():
+    source, swapped, chainlog = _swapped_subproxies()
+    via_log = swapped.replace('DssExecLib.getChangelogAddress("SPARK_SUBPROXY")',
+                              'ChainlogAbstract(DssExecLib.LOG).getAddress("SPARK_SUBPROXY")')
+    assert len([f for f in review_source(via_log, chainlog=chainlog) if not f.warning]) == 2

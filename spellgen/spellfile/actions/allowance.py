@@ -1,0 +1,318 @@
+"""`allowance`: the PauseProxy's token allowance to a transferrable vest (increase, set, or what is owed)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
+
+from spellgen.spellfile.actions import common
+from spellgen.spellfile.actions.base import (
+    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
+)
+from spellgen.spellfile.actions.fields import AMOUNT, VEST
+from spellgen.spellfile.amounts import exact_sum, human, to_wei
+from spellgen.spellfile.protocol import VESTS, VestKind
+
+if TYPE_CHECKING:
+    from spellgen.spellfile.expect import Expected, Item
+    from spellgen.spellfile.model import Spell
+
+
+def owed_helper(vest: str) -> list[str]:
+    return [
+        "// What the awards of a vest still owe: the sum of tot - rxd (zero for an award paid in full or yanked)",
+        "function _owed(address vest) internal view returns (uint256 owed) {",
+        f"    uint256 count = {vest}(vest).ids();",
+        "    for (uint256 id = 1; id <= count; id++) {",
+        f"        owed += {vest}(vest).tot(id) - {vest}(vest).rxd(id);",
+        "    }",
+        "}",
+    ]
+
+
+def new_streams(spell: Spell, vest: str, after: Action | None = None) -> list:
+    """The spell's new streams on `vest` (those after `after` only, when given)."""
+    actions = spell.actions
+    if after is not None:
+        actions = actions[actions.index(after) + 1:]
+    return [a for a in actions if a.stream_vest() == vest]
+
+
+def auto_total(spell: Spell, vest: str) -> Decimal:
+    """What `increase: auto` adds: the totals of the spell's new streams on that vest."""
+    return exact_sum([s.total for s in new_streams(spell, vest)])
+
+
+@dataclass
+class Allowance(Action):
+    """The PauseProxy's token allowance to a transferrable vest."""
+
+    vest: str
+    mode: str  # "increase" (delta on top of the current allowance), "set" (absolute) or "owed"
+    amount: Decimal | None  # None with mode "increase": the sum of the new streams on the vest; None with "owed"
+    comment: str | None = None
+
+    KIND: ClassVar[str] = "allowance"
+    LABEL: ClassVar[str] = "allowance"
+    FIELDS: ClassVar[dict[str, bool]] = {"type": True, "vest": True, "increase": False, "set": False,
+                                         "comment": False}
+    README: ClassVar[str] = "`allowance`"
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("approve",)
+    CHECK_RANK: ClassVar[int] = 8
+    EXPLAIN_RANK: ClassVar[int] = 3
+    EFFECTS: ClassVar[Effects] = Effects(
+        calls=(("TOKEN", "approve"), ("TOKEN", "allowance"), ("VEST", "ids"), ("VEST", "tot"), ("VEST", "rxd")),
+        reads=("TOKEN.allowance(proxy, VEST) (increase)", "VEST.ids(), tot(id), rxd(id) (set: owed)"),
+        branches=("for id in 1..ids() (set: owed)",),
+        state=(("TOKEN", "allowance[proxy][VEST]"),),
+        events=(("TOKEN", "Approval(proxy, VEST)"),),
+        used_by=("checks, run by verify/compare.py: the allowance after the cast, its change, what the vest's "
+                 "awards owe",
+                 "state_effects, applied by verify/statediff.py: its storage changes",
+                 "token_events, counted by verify/compare.py's event check"))
+
+    @property
+    def token(self) -> str:
+        return VESTS[self.vest].token
+
+    @property
+    def set_to(self) -> Decimal:
+        """The absolute allowance of `set: AMOUNT`."""
+        assert self.mode == "set" and self.amount is not None, "not a set allowance"
+        return self.amount
+
+    @classmethod
+    def schema(cls, comment: dict) -> tuple[str, dict]:
+        return "The PauseProxy's token allowance to a transferrable vest.", {
+            "vest": VEST,
+            "increase": {"description": "auto (the total of this spell's new streams on the vest) or an amount, "
+                                        "added to the current allowance.", "anyOf": [{"enum": ["auto"]}, AMOUNT]},
+            "set": {"description": "An absolute allowance instead of an increase, or `owed`: what all valid awards "
+                                   "of the vest still owe (the sum of tot - rxd, this spell's new streams included), "
+                                   "computed on chain at the cast.", "anyOf": [{"enum": ["owed"]}, AMOUNT]},
+            "comment": comment}
+
+    @classmethod
+    def parse(cls, p, node) -> Allowance | None:
+        e = node.entries
+        vest = p.vest(e["vest"], "the vest")
+        if ("increase" in e) == ("set" in e):
+            p.r.error(node.loc, "an allowance needs exactly one of `increase` (auto or an amount) and `set`")
+            return None
+        token = VESTS[vest].token if vest else None
+        mode = "increase" if "increase" in e else "set"
+        value = e[mode]
+        amount = None
+        if mode == "set" and value.kind == "scalar" and value.text.strip() == "owed" and not value.quoted:
+            return cls(vest, "owed", None, p.comment(e)) if vest else None
+        if not (mode == "increase" and value.kind == "scalar" and value.text.strip() == "auto"):
+            amount = p.r.amount(value, f"the allowance {mode}", token, allow_zero=mode == "set")
+            if amount is None:
+                return None
+        if vest is None:
+            return None
+        return cls(vest, mode, amount, p.comment(e))
+
+    def check(self, ctx: CheckContext) -> None:
+        spell, diags = ctx.spell, ctx.diags
+        if VESTS[self.vest].kind is not VestKind.TRANSFERRABLE:
+            diags.error(self.loc("vest"), f"{self.vest} does not pay from the treasury; "
+                                          "only transferrable vests need an allowance")
+        elif self.mode == "increase" and self.amount is None and not new_streams(spell, self.vest):
+            diags.error(self.loc("increase"), f"increase: auto adds the totals of the new streams on "
+                                              f"{self.vest}, but this spell creates none")
+        if self.mode == "owed":
+            after = spell.actions[spell.actions.index(self) + 1:]
+            late = next((a for a in after if a.yanked_vest() == self.vest), None)
+            if late is not None:
+                diags.error(late.loc("id"), f"this yank on {self.vest} comes after its `set: owed` allowance "
+                                            f"(line {self.loc().line}), which would then count what the "
+                                            "yanked award no longer owes: put the allowance after the yank")
+
+    @classmethod
+    def check_kind(cls, actions: list, ctx: CheckContext) -> None:
+        for vest, count in Counter(a.vest for a in actions).items():
+            if count > 1:
+                ctx.diags.error(ctx.spell.loc(), f"{vest} has {count} allowance actions; write one")
+        # A stream on a transferrable vest pays from the PauseProxy's tokens: it needs an allowance.
+        allowance_vests = {a.vest for a in actions}
+        for s in ctx.spell.actions:
+            vest = s.stream_vest()
+            if vest and VESTS[vest].kind is VestKind.TRANSFERRABLE and vest not in allowance_vests:
+                ctx.diags.warn(s.loc("vest"), f"{vest} pays from the PauseProxy's {VESTS[vest].token}: add "
+                                              f"{{type: allowance, vest: {vest}, increase: auto}} so the stream "
+                                              "can pay")
+                allowance_vests.add(vest)  # one warning per vest is enough
+
+    def solidity(self, ctx: SolidityContext) -> Block:
+        gem = self.token
+        token = ctx.token(gem, "approve", *(["allowance"] if self.mode == "increase" else []))
+        if self.mode == "owed":
+            later = new_streams(ctx.spell, self.vest, after=self)
+            head = (f"Set the PauseProxy's {gem} allowance to {self.vest} to what its valid awards still owe "
+                    f"(the sum of tot - rxd)")
+            code = f"{token}.approve({self.vest}, _owed({self.vest}));"
+            note = False
+            if later:
+                amount, note = ctx.wei(sum((s.total for s in later), Decimal(0)))
+                head += (f", plus the {len(later)} stream(s) created below: "
+                         f"{human(sum((s.total for s in later), Decimal(0)))} {gem}")
+                code = f"{token}.approve({self.vest}, _owed({self.vest}) + {amount});"
+        elif self.mode == "set":
+            amount, note = ctx.wei(self.set_to)
+            head = f"Set the PauseProxy's {gem} allowance to {self.vest} to {human(self.set_to)} {gem}"
+            code = f"{token}.approve({self.vest}, {amount});"
+        else:
+            delta = self.amount if self.amount is not None else sum(
+                (s.total for s in new_streams(ctx.spell, self.vest)), Decimal(0))
+            amount, note = ctx.wei(delta)
+            source = "the new streams' total" if self.amount is None else "the declared amount"
+            head = f"Increase the PauseProxy's {gem} allowance to {self.vest} by {source}: {human(delta)} {gem}"
+            code = f"{token}.approve({self.vest}, {token}.allowance(address(this), {self.vest}) + {amount});"
+        if note:
+            code += ctx.note(gem)
+        return Block(ctx.with_comment(self, [head]), [code])
+
+    def chainlog_keys(self) -> set[str]:
+        return {self.vest}
+
+    def gem_symbols(self) -> set[str]:
+        return {self.token}
+
+    @classmethod
+    def extras(cls, actions: list, ctx: SolidityContext) -> SolidityExtras:
+        if any(a.mode == "owed" for a in actions):
+            return SolidityExtras(helpers=[owed_helper(ctx.type("vest", "ids", "tot", "rxd"))])
+        return SolidityExtras()
+
+    def expect(self, spell: Spell, out: Expected) -> None:
+        from spellgen.spellfile.expect import AllowanceChange, Item
+
+        token = self.token
+        if self.mode == "owed":
+            item = Item(f"allowance: PauseProxy {token} to {self.vest} set to what its valid awards still owe",
+                        self.path)
+            out.allowances.append(AllowanceChange(item, self.vest, token, "owed", 0))
+            return
+        amount = self.amount if self.amount is not None else auto_total(spell, self.vest)
+        verb = "set to" if self.mode == "set" else "increased by"
+        item = Item(f"allowance: PauseProxy {token} to {self.vest} {verb} {human(amount)} {token}", self.path)
+        out.allowances.append(AllowanceChange(item, self.vest, token, self.mode, to_wei(amount)))
+
+    def text(self, auto_amount: Decimal | None = None) -> str:
+        """The allowance in words, for the reports."""
+        if self.mode == "owed":
+            return "set to what the vest's valid awards still owe (computed at the cast)"
+        if self.mode == "set":
+            return f"set to {common.amount_text(self.set_to, self.token)}"
+        if self.amount is not None:
+            return f"increase by {common.amount_text(self.amount, self.token)}"
+        if auto_amount is None:
+            return "increase by the new streams' total"
+        return f"increase by {common.amount_text(auto_amount, self.token)} (the new streams' total)"
+
+    @classmethod
+    def checks(cls, e: Expected, o: Any) -> list[Check]:
+        """Each allowance after the cast, and every vest's awards payable from the treasury."""
+        wad = common.wad
+        out = []
+        for a in e.allowances:
+            before, after = o.before.allowance[a.vest], o.after.allowance[a.vest]
+            if a.mode == "owed":  # what every award still owes after the cast, read from the vest
+                owed = o.obligations.get(a.vest, (0, 0, 0))[0]
+                out.append(common.ok(a.item.label, a.item.path, f"{wad(before, a.token)} -> {wad(after, a.token)}; "
+                                                                f"awards owe {wad(owed, a.token)}",
+                                     common.compare([("allowance", wad(owed, a.token), wad(after, a.token))])))
+                continue
+            want = before + a.wei if a.mode == "increase" else a.wei
+            problems = common.compare([("allowance", wad(want, a.token), wad(after, a.token))])
+            out.append(common.ok(a.item.label, a.item.path, f"{wad(before, a.token)} -> {wad(after, a.token)}",
+                                 problems))
+        for vest, (unpaid, allowance, balance) in sorted(o.obligations.items()):
+            token = VESTS[vest].token
+            problems = []
+            if unpaid > allowance:
+                problems.append(f"valid awards still owe {wad(unpaid, token)}, above the allowance "
+                                f"{wad(allowance, token)}")
+            if unpaid > balance:
+                problems.append(f"valid awards still owe {wad(unpaid, token)}, above the PauseProxy's "
+                                f"balance {wad(balance, token)}")
+            out.append(common.ok(f"{vest} can pay every valid award", "spell",
+                                 f"owed {wad(unpaid, token)}, allowance {wad(allowance, token)}, "
+                                 f"treasury {wad(balance, token)}", problems))
+        return out
+
+    @classmethod
+    def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
+        proxy, out = view.addresses["MCD_PAUSE_PROXY"], []
+        for change in getattr(e, "allowances", []):
+            keys = (proxy, view.addresses[change.vest])
+            unit = f"wad:{change.token}"
+            if change.mode == "increase":
+                out.append(StateEffect(change.token, "allowance", keys, delta=change.wei, label=change.item.label,
+                                       unit=unit, token=True))
+            elif change.mode == "owed":  # what the vest's awards owe after this cast: yanks make it time-dependent
+                out.append(StateEffect(change.token, "allowance", keys, value=view.owed_after.get(change.vest, 0),
+                                       label=change.item.label, unit=unit, token=True, time_dependent=True))
+            else:
+                out.append(StateEffect(change.token, "allowance", keys, value=change.wei, label=change.item.label,
+                                       unit=unit, token=True))
+        return out
+
+    @classmethod
+    def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
+        return TokenEvents(approvals=tuple((VESTS[a.vest].token, view.proxy, view.vest_address(a.vest))
+                                           for a in e.allowances))
+
+    def summary_row(self, spell: Spell) -> SummaryRow:
+        return SummaryRow(f"allowance to {self.vest}", "PauseProxy", "", self.token,
+                          self.text(auto_total(spell, self.vest)))
+
+    def diff_fields(self, spell: Spell) -> dict[str, str]:
+        return {"vest": self.vest, "allowance": self.text(auto_total(spell, self.vest)),
+                "comment": common.comment_of(self)}
+
+    def identity(self) -> tuple:
+        return (self.LABEL, self.vest)
+
+    def paid_tokens(self) -> dict[str, Decimal]:
+        return {}
+
+    def flow(self) -> Flow | None:
+        return None
+
+    def ledger_fields(self, name: Callable[[Party], str]) -> list[str] | None:
+        return None
+
+    def doc_line(self, spell: Spell) -> str:
+        # Not a payment: the line avoids the words the document reader takes for one (stream, transfer...).
+        head = f"- The PauseProxy's {self.token} allowance to {self.vest}:"
+        if self.mode == "owed":
+            return f"{head} set to what its valid awards still owe, computed at the cast"
+        if self.mode == "set":
+            return f"{head} set to {common.amount_text(self.set_to, self.token)}"
+        amount = self.amount if self.amount is not None else auto_total(spell, self.vest)
+        return f"{head} raised by {common.amount_text(amount, self.token)}"
+
+    def doc_claims(self) -> list[DocClaim]:
+        return []
+
+    def brownie_tests(self, ctx: BrownieContext) -> list[tuple[Item, str]]:
+        out = []
+        for change in [a for a in ctx.expected.allowances if a.item.path == self.path]:
+            if change.mode == "set":
+                check = (f"    assert cast.after.allowance[\"{change.vest}\"] == {common.wei_literal(change.wei)}  "
+                         f"# {common.token_amount(change.wei)} {change.token}\n")
+            elif change.mode == "owed":
+                check = (f"    owed = cast.observation.obligations[\"{change.vest}\"][0]  # what the vest's valid "
+                         "awards still owe after the cast\n"
+                         f"    assert cast.after.allowance[\"{change.vest}\"] == owed\n")
+            else:
+                check = (f"    increase = cast.after.allowance[\"{change.vest}\"] - "
+                         f"cast.before.allowance[\"{change.vest}\"]\n"
+                         f"    assert increase == {common.wei_literal(change.wei)}  # "
+                         f"{common.token_amount(change.wei)} {change.token}\n")
+            out.append((change.item, check))
+        return out

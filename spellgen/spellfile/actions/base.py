@@ -1,0 +1,466 @@
+"""The contract every action kind fulfils: one class per kind, in one module per kind, holding all of it.
+
+A stage never asks which kind an action is. It calls the action's part instead: `parse` (the
+YAML fields), `check`, `solidity` (a `Block` laid out by render), `expect` (the items verify
+checks), `checks`, `state_effects` and `token_events` (how verify judges those items, explains the
+storage changes and counts the token events), `summary_row` and `diff_fields` (the reports),
+`paid_tokens`/`streamed` (totals per token), `flow` and `ledger_fields` (the budget planner and
+ledger), `doc_claims` and `doc_line` (the executive document's lines), `brownie_tests` (the
+generated Brownie test). What no stage checks yet is declared as data in `EFFECTS` (the calls,
+chain reads, branches, storage entries and ordered events of the kind's Solidity), for the code
+analysis and the per-action event sequence later issues add.
+
+`PARTS` lists the parts; tests/architecture/test_actions.py fails when a registered kind lacks one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Protocol
+
+from spellgen.spellfile.amounts import to_wei
+from spellgen.spellfile.diagnostics import Diagnostics, Loc
+from spellgen.spellfile.solidity import Interface
+
+if TYPE_CHECKING:  # the model and the parser import this module
+    from spellgen.spellfile.expect import Expected, Item
+    from spellgen.spellfile.model import Spell
+    from spellgen.spellfile.parse import SpellParser
+    from spellgen.spellfile.source import YNode
+    from spellgen.spellfile.style import HouseStyle
+
+
+@dataclass(frozen=True)
+class Party:
+    """A recipient or manager: a registry wallet (name set) or an inline address (name None)."""
+
+    address: str
+    name: str | None = None
+    chainlog: str | None = None  # a chainlog key the spell reads the address from; `address` is what it must hold
+    # Where the key and its address were written (`to: {chainlog: KEY, address: 0x..}`), for check's messages.
+    key_loc: Loc | None = field(default=None, compare=False)
+    address_loc: Loc | None = field(default=None, compare=False)
+
+    @property
+    def label(self) -> str:
+        return self.name or self.chainlog or self.address
+
+    @property
+    def code(self) -> str:
+        """How the spell's code names it: a wallet constant, a chainlog immutable, or the literal."""
+        return self.name or self.chainlog or self.address
+
+
+@dataclass
+class Located:
+    locs: dict[str, Loc] = field(default_factory=dict, kw_only=True)
+    path: str = field(default="", kw_only=True)
+
+    def loc(self, name: str = "") -> Loc:
+        """Where a field was written; falls back to the object itself."""
+        return self.locs.get(name) or self.locs.get("") or Loc(1, 1, self.path)
+
+
+# --- what the parts exchange with the stages ---------------------------------------------------------------
+
+@dataclass
+class Block:
+    """One rendered statement: comment lines above it and the code (one or more physical lines, unindented)."""
+
+    comments: list[str]
+    code: list[str]
+
+
+@dataclass
+class SolidityExtras:
+    """What a kind adds to the spell besides its statements: other immutables and internal helpers."""
+
+    values: list[tuple[str, str, str]] = field(default_factory=list)  # (type, name, initialiser)
+    helpers: list[list[str]] = field(default_factory=list)  # internal functions, line by line
+    needs_wad: bool = False
+
+
+class SolidityContext(Protocol):
+    """What render offers an action writing its Solidity (render/spell.py's builder implements it)."""
+
+    spell: Spell
+    style: HouseStyle
+
+    def wei(self, amount: Decimal) -> tuple[str, bool]:
+        """Solidity for a token amount in wei, and whether the `ether` note is needed (records WAD)."""
+
+    def note(self, token: str) -> str:
+        """The same-line `// Note: ...` after an `N ether` amount, in the words of the spell's date."""
+
+    def type(self, key: str, *functions: str) -> str:
+        """The interface name to call `functions` of contract kind `key` with (the calls are recorded)."""
+
+    def token(self, symbol: str, *functions: str) -> str:
+        """The receiver of a call of `functions` on token `symbol` (`SKY` or `GemAbstract(SKY)`)."""
+
+    def date(self, ts: int) -> str:
+        """The name of the date constant of `ts`."""
+
+    def uses_ray(self) -> None:
+        """The spell needs the RAY constant."""
+
+    def with_comment(self, action: Any, comments: list[str]) -> list[str]:
+        """The action's own `comment` line (if any) above the given comment lines, escaped."""
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One action as a row of the reports' table (review/summary.py adds the YAML path)."""
+
+    action: str
+    recipient: str = ""
+    address: str = ""
+    token: str = ""
+    amount: str = ""
+    period: str = ""
+    cliff: str = ""
+    restricted: str = ""
+
+
+@dataclass(frozen=True)
+class Flow:
+    """What an action moves to its recipient, as the budget planner counts it.
+
+    `how`: "payment" (out of the surplus buffer, matched to a budget period's top-up), "transfer"
+    (out of the treasury on one day), "stream" (over its days); `span` the stream's start and end."""
+
+    how: str
+    token: str
+    amount: Decimal
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class StreamTerms:
+    """A new award's terms, as the reports and the budget planner read them (dated: for a stream from
+    the cast, `start` and `end` are the estimate at the spell's date)."""
+
+    vest: str
+    to: Party
+    token: str
+    total: Decimal
+    start: int
+    end: int
+    eta: int  # the cliff, in seconds after the start
+
+    @property
+    def wei(self) -> int:
+        return to_wei(self.total)
+
+
+@dataclass(frozen=True)
+class DocClaim:
+    """A line the executive document must hold for an action: an amount of a token to an address."""
+
+    token: str
+    amounts: tuple[Decimal, ...]  # as declared, and as paid when rounding changes it
+    address: str
+    label: str
+    amount_field: str  # the YAML field of the amount
+
+
+@dataclass(frozen=True)
+class Effects:
+    """What a kind's Solidity does on chain, as data: the contract of what later checks may allow.
+
+    Contracts are named by chainlog key; `VEST` and `TOKEN` stand for the action's vest and its token,
+    `usr` for its recipient, `proxy` for the PauseProxy. Events are `(emitter, event)`; a `LogNote` names
+    its function. Today verify checks what `used_by` says; the rest is declared for the code analysis
+    (calls, reads, branches) and the per-action event and state-diff checks that later issues add.
+
+    calls: (contract, function) the statement and its helpers may call;
+    reads: chain reads the Solidity makes; branches: conditions in the Solidity (a require included);
+    state: (contract, storage entry) the action changes;
+    events: the ordered event sequence of one action in its default form;
+    variants: form -> the sequence of another form (e.g. `from: mkr`);
+    first_use: events only the first such action of a spell emits (DssExecLib's `hope`)."""
+
+    calls: tuple[tuple[str, str], ...] = ()
+    reads: tuple[str, ...] = ()
+    branches: tuple[str, ...] = ()
+    state: tuple[tuple[str, str], ...] = ()
+    events: tuple[tuple[str, str], ...] = ()
+    variants: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    first_use: tuple[tuple[str, str], ...] = ()
+    used_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StateEffect:
+    """One storage entry an action changes, as verify's state-diff check expects it (verify turns it into
+    a slot with the contract's layout): a contract by chainlog key, or a token by symbol (`token`); a
+    variable of its layout with the keys of the entry (and a word `offset` into a struct); the change,
+    a `delta` (post - pre, summed over actions) or an exact `value`; how to show it (`unit`) and whether
+    it depends on the cast's time."""
+
+    contract: str
+    var: str
+    keys: tuple[str | int, ...] = ()
+    delta: int | None = None
+    value: int | None = None
+    label: str = ""
+    unit: str = ""
+    time_dependent: bool = False
+    token: bool = False
+    layout: str | None = None  # the layout by name; None: the layout of the contract's kind
+    offset: int = 0
+
+
+class StateView(Protocol):
+    """What verify knows around the cast that an action's state effects may use (verify/statediff.py's
+    Context): addresses by chainlog key, the cast's time, the vests' award counts and the awards to
+    yank before the cast, and what each transferrable vest's awards owe after it."""
+
+    addresses: dict[str, str]
+    cast_time: int
+    ids_before: dict[str, int]
+    awards_before: dict
+    owed_after: dict[str, int]
+
+
+@dataclass(frozen=True)
+class TokenEvents:
+    """The token events a kind's items explain, as verify's event check counts them (addresses lower
+    case): transfers and mints/burns as (symbol, src, dst, amount), approvals as (symbol, owner,
+    spender), DSToken burns as (symbol, guy, amount)."""
+
+    moves: tuple[tuple[str, str, str, int], ...] = ()
+    approvals: tuple[tuple[str, str, str], ...] = ()
+    burns: tuple[tuple[str, str, int], ...] = ()
+
+
+class EventView(Protocol):
+    """What verify's event check offers a kind: the PauseProxy (lower case), the addresses read from the
+    ChainLog, and a vest's address by key (lower case, "" when the chain has none)."""
+
+    proxy: str
+
+    def address_of(self, key: str) -> str:
+        """The address (lower case) of a chainlog key, "" when the cast did not read it."""
+
+    def vest_address(self, vest: str) -> str:
+        """The address (lower case) of a vest the chain has, "" when none."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One result of verify for an action kind's items (verify/compare.py makes it a Result): the item
+    as a reviewer names it, its YAML path ("spell" for a figure of the whole spell), whether the chain
+    shows it, the evidence, and why not."""
+
+    item: str
+    path: str
+    passed: bool
+    evidence: str
+    reason: str = ""
+    warning: str = ""
+
+
+@dataclass
+class CheckContext:
+    spell: Spell
+    diags: Diagnostics
+
+
+@dataclass
+class BrownieContext:
+    """What the Brownie test writer gives an action: names for addresses and formatters."""
+
+    expected: Expected
+    names: dict[str, str]  # address (lower) -> wallet name
+
+    def party(self, address: str) -> str:
+        name = self.names.get(address.lower())
+        return f'"{address}"' + (f"  # {name}" if name else "")
+
+
+PARTS = ("KIND", "LABEL", "FIELDS", "README", "EFFECTS", "EXPLAIN_RANK", "CHECK_RANK", "COMMENTED_CALLS", "schema",
+         "parse", "check", "solidity", "expect", "checks", "state_effects", "token_events", "summary_row",
+         "diff_fields", "identity", "paid_tokens", "flow", "ledger_fields", "doc_claims", "doc_line", "brownie_tests")
+
+
+class Action(Located):
+    """The base of every action kind. Subclasses are dataclasses; each defines every part of PARTS."""
+
+    KIND: ClassVar[str] = ""  # the YAML `type`
+    LABEL: ClassVar[str] = ""  # how the diff names the kind ("DAI payment")
+    FIELDS: ClassVar[dict[str, bool]] = {}  # YAML field -> required (`type` included)
+    README: ClassVar[str] = ""  # what the README's action table row must mention (the type, in backticks)
+    # The budget ledger records actions of this kind (`ledger_fields`): the kind's place in the ledger's
+    # list of kinds (its messages name them in that order); 0: not recorded.
+    RECORDED: ClassVar[int] = 0
+    EFFECTS: ClassVar[Effects] = Effects()
+    # The order in which verify applies the kinds' state effects (the labels of a slot two kinds change
+    # list them in this order).
+    EXPLAIN_RANK: ClassVar[int] = 0
+    CHECK_RANK: ClassVar[int] = 0  # the order of the kinds' results in the reports
+    # The functions whose statements carry the kind's comment block: the source review (verify/source.py)
+    # reads the comment above each such call against the call's amounts, addresses and award ids.
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ()
+    # Contracts the kind calls that spellfile/solidity.py's shared table lacks (key -> declaration).
+    INTERFACES: ClassVar[dict[str, Interface]] = {}
+
+    # -- YAML -------------------------------------------------------------------------------------------
+    @classmethod
+    def schema(cls, comment: dict) -> tuple[str, dict]:
+        """The description and the JSON-schema properties of the fields (all but `type`)."""
+        raise NotImplementedError
+
+    @classmethod
+    def parse(cls, p: SpellParser, node: YNode) -> Action | None:
+        """The action from its YAML mapping (fields known and required present); errors go to p's diagnostics."""
+        raise NotImplementedError
+
+    # -- checks -----------------------------------------------------------------------------------------
+    def check(self, ctx: CheckContext) -> None:
+        """This action's own checks."""
+        raise NotImplementedError
+
+    @classmethod
+    def check_kind(cls, actions: list, ctx: CheckContext) -> None:
+        """Checks across the spell's actions of this kind (none by default)."""
+
+    def rate(self) -> tuple[str, int, int, Decimal] | None:
+        """(vest, wei, tau, total as declared) of an award the vest's rate cap must allow."""
+        return None
+
+    def sets_cap(self) -> tuple[str, Any] | None:
+        """(vest, Cap) this action files."""
+        return None
+
+    def parties(self) -> list[tuple[str, Party]]:
+        """(field, party) of every party the action names, in field order."""
+        return [(name, p) for name in ("to", "manager", "recipient") if (p := getattr(self, name, None)) is not None]
+
+    def yanked_vest(self) -> str | None:
+        """The vest of an award the action yanks."""
+        return None
+
+    def stated_award(self) -> tuple[str, int, str | None, int | None] | None:
+        """(vest, award id, owner, end) of an existing award the YAML states before the cast (the twin
+        builds it as stated; verify checks it on a fork)."""
+        return None
+
+    def receiver(self) -> Party | None:
+        """Who the action sends tokens or an award to (its `to`), None for an action without one."""
+        return dict(self.parties()).get("to")
+
+    def payee(self) -> Party | None:
+        """The recipient of tokens the action moves at the cast (a payee paid twice is worth a warning)."""
+        return None
+
+    # -- Solidity ---------------------------------------------------------------------------------------
+    def solidity(self, ctx: SolidityContext) -> Block:
+        raise NotImplementedError
+
+    def chainlog_keys(self) -> set[str]:
+        """Chainlog immutables the statement needs (recipients named by key are added by render)."""
+        return set()
+
+    def gem_symbols(self) -> set[str]:
+        """Token immutables the statement needs."""
+        return set()
+
+    def chainlog_reads(self, day: str) -> tuple[str, ...]:
+        """Chainlog keys of tokens and converters the statement reads when cast on `day` (check refuses
+        a spell whose date has no such key: on mainnet the read would revert)."""
+        return ()
+
+    def date_stamps(self) -> set[int]:
+        """Timestamps the statement names by date constant."""
+        return set()
+
+    def code_parties(self) -> list[Party]:
+        """Parties the code refers to (a comment-only party is not one)."""
+        return []
+
+    @classmethod
+    def extras(cls, actions: list, ctx: SolidityContext) -> SolidityExtras:
+        """Helpers and immutables the kind needs once per spell (none by default)."""
+        return SolidityExtras()
+
+    # -- what the chain must show ----------------------------------------------------------------------
+    def expect(self, spell: Spell, out: Expected) -> None:
+        """Add the items verify checks for this action to `out`."""
+        raise NotImplementedError
+
+    @classmethod
+    def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
+        """The storage changes the kind's items of `e` explain (verify's state-diff check applies them)."""
+        raise NotImplementedError
+
+    @classmethod
+    def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
+        """The token events the kind's items of `e` explain (verify's event check counts them)."""
+        raise NotImplementedError
+
+    @classmethod
+    def checks(cls, e: Expected, o: Any) -> list[Check]:
+        """verify's results for the kind's items of `e`, against what the cast showed (`o`, the
+        Observation of spellgen/cast/simulate.py: the states before and after, the new awards, ...)."""
+        raise NotImplementedError
+
+    # -- reports ----------------------------------------------------------------------------------------
+    def summary_row(self, spell: Spell) -> SummaryRow:
+        raise NotImplementedError
+
+    def diff_fields(self, spell: Spell) -> dict[str, str]:
+        """Every reviewable field in human units (identity fields included)."""
+        raise NotImplementedError
+
+    def identity(self) -> tuple:
+        """What makes two versions of the action the same action in a diff."""
+        raise NotImplementedError
+
+    def period_identity(self) -> tuple | None:
+        """For kinds with a period: the identity without it, to pair a changed period (None: no period)."""
+        return None
+
+    # -- totals and the budget -------------------------------------------------------------------------
+    def paid_tokens(self) -> dict[str, Decimal]:
+        """Token -> amount the recipient receives at the cast."""
+        raise NotImplementedError
+
+    def streamed(self) -> tuple[str, Decimal] | None:
+        """(token, total) of a new stream."""
+        return None
+
+    def stream_terms(self) -> StreamTerms | None:
+        """The terms of the award the action creates."""
+        return None
+
+    def stream_vest(self) -> str | None:
+        """The vest of a new award (stream counts per vest)."""
+        return None
+
+    def flow(self) -> Flow | None:
+        """What the budget planner counts for the recipient (None: not a money flow to it)."""
+        raise NotImplementedError
+
+    def ledger_fields(self, name: Callable[[Party], str]) -> list[str] | None:
+        """The YAML lines the budget ledger records for the action, parties named by `name` (None: the
+        ledger does not record it)."""
+        raise NotImplementedError
+
+    def ledger_note(self) -> str | None:
+        """Why the ledger cannot record an action for a unit's wallet (None: nothing to say)."""
+        return None
+
+    def doc_claims(self) -> list[DocClaim]:
+        """What the executive document must state for the action (execdoc_items.py checks a copy against it)."""
+        raise NotImplementedError
+
+    def doc_line(self, spell: Spell) -> str:
+        """The action as a line of an executive document's budget section (a markdown bullet), which
+        the document reader (execdoc_items.py) reads back as the action's `doc_claims`."""
+        raise NotImplementedError
+
+    # -- Brownie ------------------------------------------------------------------------------------
+    def brownie_tests(self, ctx: BrownieContext) -> list[tuple[Item, str]]:
+        """(item, test body after its docstring) for each item `expect` added, bodies indented 4."""
+        raise NotImplementedError
