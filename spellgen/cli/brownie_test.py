@@ -12,7 +12,6 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, Callable
 
 from spellgen.errors import ExitCode
 from spellgen.spellfile.diagnostics import InputError

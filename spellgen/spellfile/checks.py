@@ -21,9 +21,9 @@ from spellgen.spellfile.execdoc_items import cross_check
 from spellgen.spellfile.actions import KINDS, of_kind
 from spellgen.spellfile.actions.base import CheckContext
 from spellgen.spellfile.model import Spell
-from spellgen.spellfile.protocol import TWENTY_YEARS, UINT128_MAX, VESTS, WAD, Cap
+from spellgen.spellfile.protocol import VESTS, WAD, Cap
 from spellgen.spellfile import history
-from spellgen.spellfile.history import MKR_CONVERSION_ERA, vest_cap_at
+from spellgen.spellfile.history import vest_cap_at
 from spellgen.spellfile.links import link_problems
 from spellgen.spellfile.style import house_style
 

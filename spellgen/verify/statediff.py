@@ -21,7 +21,7 @@ from eth_abi import encode
 
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.amounts import human
-from spellgen.spellfile.protocol import MKR_SKY_RATE, RAD, RAY, WAD
+from spellgen.spellfile.protocol import WAD
 from spellgen.spellfile.timeutil import iso
 from spellgen.spellfile.actions import KINDS
 from spellgen.spellfile.actions.base import StateEffect

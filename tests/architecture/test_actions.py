@@ -170,7 +170,7 @@ class _View:
     """What verify offers around a cast, made up (no chain): the parts must only need these."""
 
     def __init__(self, expected):
-        from spellgen.spellfile.protocol import MAINNET
+        from spellgen.spellfile.history import MAINNET
 
         self.addresses = {**MAINNET, "USDS_JOIN": "0x" + "a1" * 20, "DAI_USDS": "0x" + "a2" * 20,
                           "MKR_SKY": "0x" + "a3" * 20}
