@@ -53,6 +53,13 @@ class InvalidInput(SpellgenError):
     exit_code = ExitCode.INVALID
 
 
+class InternalError(SpellgenError):
+    """spellgen broke one of its own promises (a value missing or malformed where the code guarantees
+    one): exit 3, reported as a bug. Raised by explicit checks that `python -O` keeps, unlike asserts."""
+
+    exit_code = ExitCode.INTERNAL
+
+
 class ToolError(SpellgenError):
     """A tool spellgen drives (anvil, solc) is missing or failed: exit 3, with a hint."""
 

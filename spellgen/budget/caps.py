@@ -186,8 +186,8 @@ def part_uses(budget: Budget, flows: Flows) -> list[CapUse]:
     uses = []
     for token, part in budget.periodic.items():
         uses += period_uses(part, flows.spread[token])
-    for token, part in budget.scheduled.items():
-        uses += gov_uses(part, flows.moves[token])
+    for token, schedule_part in budget.scheduled.items():
+        uses += gov_uses(schedule_part, flows.moves[token])
     return uses
 
 

@@ -41,8 +41,8 @@ def status(budget: Budget, ledger: Ledger | None, at: date) -> dict:
     }
     for token, part in budget.periodic.items():
         data[token.lower()] = _periodic(part, flows.spread[token], at)
-    for token, part in budget.scheduled.items():
-        data[token.lower()] = _gov(part, flows.moves[token], at)
+    for token, schedule_part in budget.scheduled.items():
+        data[token.lower()] = _gov(schedule_part, flows.moves[token], at)
     return data
 
 
@@ -54,17 +54,19 @@ def once_kind(token: str) -> str:
 
 
 def _periodic(part: PeriodBudget, flows: list[DayFlow], at: date) -> dict:
-    periods = []
+    periods: list[dict[str, str | int | Fraction]] = []
+    amounts: list[dict[str, Fraction]] = []  # the columns of `periods` that add up
     once = once_kind(part.token)
     for period in part.periods:
         streamed = sum((f.share(period.first, period.last) for f in flows if f.kind == "stream"), Fraction(0))
         paid = sum((f.share(period.first, period.last) for f in flows if f.kind != "stream"), Fraction(0))
         cap = Fraction(part.annual_cap) * period.days / period.year_days
+        amounts.append({"cap": cap, "streamed": streamed, once: paid, "total": streamed + paid,
+                        "left": cap - streamed - paid})
         periods.append({"first": period.first.isoformat(), "last": period.last.isoformat(), "cap": cap,
-                        "days": period.days, "year_days": period.year_days,
-                        "streamed": streamed, once: paid, "total": streamed + paid, "left": cap - streamed - paid})
+                        "days": period.days, "year_days": period.year_days, **amounts[-1]})
     keys = ("cap", "streamed", once, "total", "left")
-    total = {k: sum((p[k] for p in periods), Fraction(0)) for k in keys}
+    total = {k: sum((a[k] for a in amounts), Fraction(0)) for k in keys}
     outside = [_outside(f, part) for f in flows]
     return {
         "mip": part.mip, "annual_cap": plain(part.annual_cap), "monthly_cap": plain(part.monthly_cap),
@@ -114,18 +116,20 @@ def _gov(part: ScheduleBudget, moves: list[GovMove], at: date) -> dict:
     # A vesting moved by a stream (on a vest of the token) is streamed, not transferred: the key
     # `streamed` appears only when some spell streamed.
     any_stream = any(is_stream(m.origin.action) for m in moves)
-    years = []
+    years: list[dict[str, str | int | Decimal]] = []
+    amounts: list[dict[str, Decimal]] = []  # the columns of `years` that add up
     for number, first, last in part.years():
         shares = allocation.per_year[number]
         streamed = sum((a for o, a in shares if is_stream(o.action)), Decimal(0))
         moved = sum((a for _, a in shares), Decimal(0))
-        row = {"year": number, "first": first.isoformat(), "last": last.isoformat(), "cap": part.annual_cap,
-               "scheduled": scheduled[number], "transferred": moved - streamed}
-        row |= {"streamed": streamed} if any_stream else {}
-        years.append(row | {"to_transfer": committed[number], "left": part.annual_cap - moved - committed[number]})
+        columns = {"scheduled": scheduled[number], "transferred": moved - streamed}
+        columns |= {"streamed": streamed} if any_stream else {}
+        amounts.append(columns | {"to_transfer": committed[number]})
+        years.append({"year": number, "first": first.isoformat(), "last": last.isoformat(), "cap": part.annual_cap,
+                      **amounts[-1], "left": part.annual_cap - moved - committed[number]})
     keys = ("scheduled", "transferred", "streamed", "to_transfer") if any_stream else \
         ("scheduled", "transferred", "to_transfer")
-    total = {k: sum((y[k] for y in years), Decimal(0)) for k in keys}
+    total = {k: sum((a[k] for a in amounts), Decimal(0)) for k in keys}
     moved_total = total["transferred"] + total.get("streamed", Decimal(0))
     total = {"cap": part.total_cap, **total, "left": part.total_cap - moved_total - total["to_transfer"]}
     return {

@@ -25,9 +25,9 @@ def validate_budget(budget: Budget, diags: Diagnostics) -> None:
         _periods(part, diags)
         if not diags.errors:
             _period_plan_within_caps(part, diags)
-    for part in budget.scheduled.values():
-        _gov_lengths(part, diags)
-        _schedule(part, diags)
+    for schedule_part in budget.scheduled.values():
+        _gov_lengths(schedule_part, diags)
+        _schedule(schedule_part, diags)
 
 
 def _period_caps(part: PeriodBudget, diags: Diagnostics) -> None:

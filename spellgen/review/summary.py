@@ -10,6 +10,7 @@ import calendar
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
+from spellgen.errors import InternalError
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.amounts import exact_sum, from_wei, human
 from spellgen.spellfile.actions import common
@@ -116,7 +117,7 @@ def claimable_wei(stream: StreamTerms, t: int) -> int:
 
 def month_starts(first: int, last: int) -> list[int]:
     """The UTC first-of-month instants of every month from the one holding `first` to the one holding `last`."""
-    out = []
+    out: list[int] = []
     year, month = timeutil.utc(first).year, timeutil.utc(first).month
     while True:
         start = calendar.timegm((year, month, 1, 0, 0, 0))
@@ -225,7 +226,10 @@ def rounded(amount: Decimal, places: int = 2) -> str:
         ctx.prec = 100
         if amount == amount.to_integral_value():
             return human(amount.quantize(Decimal(1)))  # 1,200,000, not 1,200,000.000000000000000000
-        if -amount.as_tuple().exponent > places:
+        exponent = amount.as_tuple().exponent
+        if not isinstance(exponent, int):  # NaN: never an amount spellgen computes
+            raise InternalError(f"{amount} is not an amount")
+        if -exponent > places:
             amount = amount.quantize(Decimal(1).scaleb(-places))
     return human(amount)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.amounts import exact_sum, human
-from spellgen.spellfile.diagnostics import Diagnostics
+from spellgen.spellfile.diagnostics import Diagnostics, Loc
 from spellgen.spellfile.execdoc import (
     EMPTY_KECCAK, SKY_REPO, SKY_REPO_SINCE, DocUrl, description_hash, document_hashes, is_placeholder, parse_url,
     repo_for, resolve,
@@ -20,7 +20,7 @@ from spellgen.spellfile.execdoc import (
 from spellgen.spellfile.execdoc_items import cross_check
 from spellgen.spellfile.actions import KINDS, of_kind
 from spellgen.spellfile.actions.base import CheckContext
-from spellgen.spellfile.model import Spell
+from spellgen.spellfile.model import Action, Spell
 from spellgen.spellfile.protocol import VESTS, WAD, Cap
 from spellgen.spellfile import history
 from spellgen.spellfile.history import vest_cap_at
@@ -289,7 +289,7 @@ def _wallet_registry(spell: Spell, diags: Diagnostics) -> None:
 
 def _chainlog_parties(spell: Spell, diags: Diagnostics) -> None:
     """One chainlog key, one address: the spell reads the key once."""
-    seen: dict[str, tuple[str, object]] = {}
+    seen: dict[str, tuple[str, Loc]] = {}
     for action in spell.actions:
         for field in ("to", "manager", "recipient"):
             party = getattr(action, field, None)
@@ -348,7 +348,7 @@ def _suggested_cap(wei: int, tau: int, period: int) -> Decimal:
 
 def _duplicates(spell: Spell, diags: Diagnostics) -> None:
     """A recipient paid twice in one kind is worth a look (same-kind duplicates of streams are the stream's check)."""
-    payees: dict[tuple[str, str], object] = {}
+    payees: dict[tuple[str, str], Action] = {}
     for action in spell.actions:
         party = action.payee()
         if party is None:

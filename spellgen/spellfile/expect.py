@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from spellgen.spellfile.protocol import MKR_SKY_RATE
 
@@ -24,6 +24,13 @@ class Item:
 
     label: str  # e.g. "DAI payment: 1,069,250 DAI to TECH_001"
     path: str  # YAML field path, e.g. sections[0].actions[1]
+
+
+class Itemised(Protocol):
+    """An expected change that names the YAML item it comes from."""
+
+    @property
+    def item(self) -> Item: ...
 
 
 @dataclass(frozen=True)
@@ -156,9 +163,10 @@ class Expected:
     @property
     def items(self) -> list[Item]:
         """Every YAML item, in the order the reports list them."""
-        return [x.item for x in (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
-                                 *self.conversions,
-                                 *self.transfers, *self.yanks, *self.allowances, *self.caps, *self.chainlog)]
+        expected: tuple[Itemised, ...] = (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
+                                          *self.conversions,
+                                          *self.transfers, *self.yanks, *self.allowances, *self.caps, *self.chainlog)
+        return [x.item for x in expected]
 
     @property
     def dai_paid(self) -> int:

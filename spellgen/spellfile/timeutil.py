@@ -37,7 +37,8 @@ def parse_date(text: str) -> date:
     match = _DATE.match(text.strip())
     if not match:
         raise DateError(f"{text!r} is not a date; write YYYY-MM-DD")
-    return _make_date(*match.groups(), text)
+    year, month, day = match.groups()
+    return _make_date(year, month, day, text)
 
 
 def day_start(d: date) -> int:
@@ -63,8 +64,8 @@ def parse_instant(text: str, date_means: str) -> tuple[int, bool]:
         if re.fullmatch(r"\d{9,}", cleaned):
             raise DateError(f"{text!r} looks like a unix time; write the date (YYYY-MM-DD) so it can be reviewed")
         raise DateError(f"{text!r} is not a date or UTC timestamp; write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
-    y, mo, d, h, mi, s, _ = match.groups()
-    day = _make_date(y, mo, d, text)
+    y, mo, dd, h, mi, s, _ = match.groups()
+    day = _make_date(y, mo, dd, text)
     if int(h) > 23 or int(mi) > 59 or int(s) > 59:
         raise DateError(f"{text!r} is not a real time of day")
     return day_start(day) + int(h) * 3600 + int(mi) * 60 + int(s), False

@@ -26,6 +26,7 @@ contract's public source:
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spellgen.chain.slots import mapping_slot
@@ -145,8 +146,9 @@ class Decoder:
                 table[var.slot] = (var.name, var, 0)
                 continue
             firsts = [(k, mapping_slot(k, var.slot)) for k in keys]
-            levels = firsts if var.keys == 1 else [
-                ((k1, k2), mapping_slot(k2, s1)) for k1, s1 in firsts for k2 in keys]
+            levels: Sequence[tuple[int | tuple[int, int], int]] = firsts
+            if var.keys != 1:
+                levels = [((k1, k2), mapping_slot(k2, s1)) for k1, s1 in firsts for k2 in keys]
             for key, base in levels:
                 for i in range(var.words):
                     name = f"{var.name}{_keys(key)}"
@@ -174,7 +176,7 @@ class Decoder:
         return found[0] if found else None
 
 
-def _keys(key) -> str:
+def _keys(key: int | tuple[int, int]) -> str:
     parts = key if isinstance(key, tuple) else (key,)
     return "".join(f"[{_key(k)}]" for k in parts)
 
