@@ -7,6 +7,7 @@ The spell's own entry in the ledger, if it was recorded already, is left out.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from spellgen.spellfile.diagnostics import Diagnostics, InputError
 from spellgen.spellfile.actions.base import StreamTerms
 from spellgen.spellfile.model import Action, Spell
 from spellgen.budget.caps import CapUse, amount, more_text, overruns_by_origin, part_uses
-from spellgen.budget.flows import Flows, collect, is_stream, payment_of, stream_days, transfer_of
+from spellgen.budget.flows import (
+    DayFlow, Flows, GovMove, collect, flow_of, is_stream, payment_of, stream_days, transfer_of)
 from spellgen.budget.ledger import check_unit, load_ledger
 from spellgen.budget.model import Budget, Ledger, PeriodBudget
 from spellgen.budget.parse import load_budget
@@ -78,8 +80,9 @@ def _uncovered(spell: Spell, budget: Budget, flows: Flows, diags: Diagnostics) -
     """What the budget says nothing about: a token it has no part for, a transfer to the Operational Wallet."""
     for origin in [o for o in flows.other if o.in_spell]:
         diags.warn(origin.action.loc("vest"), f"the budget of {budget.unit_id} covers {' and '.join(budget.tokens)}; "
-                                              f"this {origin.action.token} stream is not checked against any cap")
-    for token, items in [*flows.spread.items(), *flows.moves.items()]:
+                                              f"this {flow_of(origin).token} stream is not checked against any cap")
+    by_token: list[tuple[str, Sequence[DayFlow | GovMove]]] = [*flows.spread.items(), *flows.moves.items()]
+    for token, items in by_token:
         in_spell = [f for f in items if f.origin.in_spell]
         if token not in budget.tokens and in_spell:
             diags.warn(in_spell[0].origin.action.loc(), f"the budget of {budget.unit_id} has no {token} part: "

@@ -16,7 +16,9 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from spellgen.errors import InternalError
 from spellgen.spellfile import timeutil
+from spellgen.spellfile.actions.base import Flow
 from spellgen.spellfile.model import Action, Located, Spell
 from spellgen.budget import months
 from spellgen.budget.model import GOV_TOKENS, STABLE_TOKENS, Budget, Ledger, Period
@@ -106,6 +108,14 @@ def is_stream(action: Located) -> bool:
     """A spell action that streams (a plan's own period or stream is not a spell action)."""
     flow = action.flow() if isinstance(action, Action) else None
     return flow is not None and flow.how == "stream"
+
+
+def flow_of(origin: Origin) -> Flow:
+    """The flow of a spell action that `collect` counted (a plan's own period or stream has none)."""
+    flow = origin.action.flow() if isinstance(origin.action, Action) else None
+    if flow is None:
+        raise InternalError(f"an action of {origin.label} was counted as a flow but moves nothing")
+    return flow
 
 
 def stream_days(stream: Action) -> tuple[date, date]:

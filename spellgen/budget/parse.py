@@ -95,15 +95,18 @@ class BudgetParser:
             self.r.integer(e["spellgen"], "the format version", FORMAT_VERSION, FORMAT_VERSION)
         unit = self.unit(root)
         wallets = self.wallets(e["wallets"]) if "wallets" in e else None
-        periodic, scheduled = {}, {}
+        periodic: dict[str, PeriodBudget] = {}
+        scheduled: dict[str, ScheduleBudget] = {}
         for token in STABLE_TOKENS + GOV_TOKENS:
             node = e.get(token.lower())
             if node is None:
                 continue
             streamed = token in STABLE_TOKENS or (node.kind == "map" and "periods" in node.entries)
-            part = self.periodic(node, token) if streamed else self.scheduled(node, token)
-            if part is not None:
-                (periodic if streamed else scheduled)[token] = part
+            if streamed:
+                if (period_part := self.periodic(node, token)) is not None:
+                    periodic[token] = period_part
+            elif (schedule_part := self.scheduled(node, token)) is not None:
+                scheduled[token] = schedule_part
         if not set(PART_KEYS) & set(e):
             self.r.error(root.loc, f"the budget needs at least one part: {', '.join(f'`{k}`' for k in PART_KEYS)}")
         if unit is None or wallets is None:
@@ -199,7 +202,7 @@ class BudgetParser:
             else months.parse_months(DEFAULT_PLAN_AHEAD)
         periods = [p for n in self.r.seq(e["periods"], "periods") if (p := self.period(n, token))] \
             if "periods" in e else []
-        if None in (mip, annual, monthly, ahead):
+        if mip is None or annual is None or monthly is None or ahead is None:
             return None
         return PeriodBudget(mip.strip(), links, annual, monthly, periods, ahead, token,
                             locs=self.locs(node), path=node.path)

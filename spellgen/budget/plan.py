@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from spellgen.errors import InternalError
 from spellgen.spellfile import history, timeutil
 from spellgen.spellfile.amounts import human, to_wei
 from spellgen.spellfile.diagnostics import Loc
@@ -25,7 +26,7 @@ from spellgen.spellfile.protocol import VESTS, VestKind
 from spellgen.budget import months
 from spellgen.budget.caps import allocate
 from spellgen.budget.flows import Flows, collect
-from spellgen.budget.model import Budget, Ledger, Period, PeriodBudget, ScheduleBudget, Vesting
+from spellgen.budget.model import Budget, Ledger, Period, PeriodBudget, PeriodStream, ScheduleBudget, Vesting
 
 
 @dataclass
@@ -38,6 +39,13 @@ class PlannedStream:
     end: int  # unix time
     end_text: str  # how the spell YAML states the end: a last day, or an explicit UTC time
     cliff: int | None = None  # unix time, or None for no cliff
+
+    @property
+    def budget_stream(self) -> PeriodStream:
+        """The period's `stream` entry in the budget, which this planned stream funds."""
+        if self.period.stream is None:
+            raise InternalError(f"a stream was planned for the budget period {self.period.label}, which has none")
+        return self.period.stream
 
     @property
     def needs_allowance(self) -> bool:
@@ -100,8 +108,8 @@ def plan_at(budget: Budget, ledger: Ledger | None, day: date, skip: tuple[str, s
         plan.notes.append(f"ledger entries after {day} are left out: a plan counts what earlier spells did")
     for part in budget.periodic.values():
         _plan_periodic(part, flows, plan)
-    for part in budget.scheduled.values():
-        _plan_gov(part, flows, plan)
+    for schedule_part in budget.scheduled.values():
+        _plan_gov(schedule_part, flows, plan)
     return plan
 
 
@@ -124,7 +132,7 @@ def _plan_periodic(part: PeriodBudget, flows: Flows, plan: Plan) -> None:
         if period.first > latest_start:
             continue
         if period.stream is not None and not _streamed(period, paid):
-            plan.streams.append(_stream(part, period))
+            plan.streams.append(_stream(part, period, period.stream))
         if period.top_up is not None and not _topped_up(period, paid):
             plan.top_ups.append(PlannedTopUp(part, period, period.top_up))
 
@@ -141,8 +149,7 @@ def _funded(period: Period, paid: list) -> bool:
     return (period.stream is None or _streamed(period, paid)) and (period.top_up is None or _topped_up(period, paid))
 
 
-def _stream(part: PeriodBudget, period: Period) -> PlannedStream:
-    spec = period.stream
+def _stream(part: PeriodBudget, period: Period, spec: PeriodStream) -> PlannedStream:
     vest = spec.vest or part.default_vest  # for DAI before 2022-04-29, MCD_VEST_DAI named the first vest
     start = timeutil.day_start(period.first)
     if spec.end is None:
@@ -184,7 +191,7 @@ def _over_rate_caps(plan: Plan) -> list[tuple[Loc, str]]:
         cap = history.vest_cap_at(history.current_name(s.vest, day), day)
         rate = to_wei(s.total) // (s.end - s.start)
         if cap is not None and rate > cap.per_second_wei:
-            problems.append((s.period.stream.loc("total"), (
+            problems.append((s.budget_stream.loc("total"), (
                 f"the {s.part.token} stream of the budget period {s.period.label} runs at {rate:,} wei/s, above the "
                 f"{s.vest} cap of {human(cap.amount)} {s.part.token} per {timeutil.human_duration(cap.period)} "
                 f"({cap.per_second_wei:,} wei/s) on {day}: a spell must raise the cap first (a `cap` action), "
@@ -198,11 +205,11 @@ def _missing_keys(plan: Plan) -> list[tuple[Loc, str]]:
     needs: list[tuple[Loc, str, str]] = []  # (where, what, key)
     for s in plan.streams:
         what = f"the {s.part.token} stream of the budget period {s.period.label}"
-        loc = s.period.stream.loc("vest") if s.period.stream.vest else s.period.loc("stream")
+        loc = s.budget_stream.loc("vest") if s.budget_stream.vest else s.period.loc("stream")
         needs += [(loc, what, s.vest), (loc, what, history.token_key_at(s.part.token, day))]
-    for t in plan.top_ups:
-        what = f"the {t.part.token} top-up of the budget period {t.period.label} ({t.part.payment_type})"
-        needs.append((t.period.loc("top_up"), what, history.token_key_at(t.part.token, day)))
+    for top_up in plan.top_ups:
+        what = f"the {top_up.part.token} top-up of the budget period {top_up.period.label} ({top_up.part.payment_type})"
+        needs.append((top_up.period.loc("top_up"), what, history.token_key_at(top_up.part.token, day)))
     for t in plan.transfers:
         if t.due:
             what = f"the {t.part.token} transfer of the vesting of {t.due[0].vesting.date} ({t.part.transfer_type})"
