@@ -12,12 +12,16 @@ import io
 import warnings
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spellgen.budget.caplines import CapLine
 from spellgen.review.summary import Series
 
+if TYPE_CHECKING:  # matplotlib itself is imported when a chart is drawn
+    from matplotlib.typing import RcKeyType
+
 COLOURS = ["#1f6feb", "#d1242f", "#1a7f37", "#9a6700", "#8250df", "#bf3989", "#0a7f8f", "#57606a"]
-RC = {
+RC: dict[RcKeyType, str | bool] = {
     "svg.hashsalt": "spellgen",  # ids from a fixed salt, not a random one
     "svg.fonttype": "path",  # text as paths: no dependence on the viewer's fonts
     "font.family": "DejaVu Sans",  # ships with matplotlib, so every machine draws the same glyphs

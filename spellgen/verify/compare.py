@@ -116,16 +116,17 @@ class Verifier:
     # -- nothing else happened ------------------------------------------------------------------
     def events(self) -> None:
         unexplained = EventLedger(self.e, self.o, self._names()).unexplained()
-        count = len(self.o.cast.logs)
+        cast = self.o.cast_receipt()
+        count = len(cast.logs)
         self.add(Result("nothing else: every event of the vests, the budget tokens and the Vat is a YAML item",
                         "spell",
-                        not unexplained, f"{count} log(s) in the cast transaction {self.o.cast.tx_hash}",
+                        not unexplained, f"{count} log(s) in the cast transaction {cast.tx_hash}",
                         "; ".join(unexplained)))
 
     # -- the spell as a whole ---------------------------------------------------------------------
     def spell(self) -> None:
         o, e = self.o, self.e
-        for result in gas_results(e.date, o.cast.gas_used, None if o.attached else o.deploy_gas, self.gas):
+        for result in gas_results(e.date, o.cast_receipt().gas_used, None if o.attached else o.deploy_gas, self.gas):
             self.add(result)
         self.add(_ok("bytecode at most 24,576 bytes", "spell", f"spell {o.spell_size:,}, action {o.action_size:,}",
                      [f"{name} is {size:,} bytes" for name, size in (("spell", o.spell_size),
@@ -195,7 +196,7 @@ class Verifier:
                  o.sender, *(p.recipient for p in self.e.payments), *(t.recipient for t in self.e.transfers),
                  *(w.usr for w in self.e.awards), *(w.mgr for w in self.e.awards)]
         max_id = max([*o.after.ids.values(), *o.before.ids.values(), 0])
-        candidates = candidate_keys(o.call_trace, o.cast.logs, [a for a in extra if a], max_id)
+        candidates = candidate_keys(o.call_trace, o.cast_receipt().logs, [a for a in extra if a], max_id)
         if trace is not None:
             candidates = sorted(set(candidates) | set(candidate_keys(trace, [], [], 0)))
         return changes, check_diff(changes, self.e, self._context(cast_time, fee, miner, sender, owed), candidates,
@@ -208,13 +209,14 @@ class Verifier:
             self.add(Result(item, "spell", False, "no state diff",
                             f"the node did not trace the cast ({o.trace_error or 'no trace'}); nothing else is unproven"))
             return
-        changes, report = self._diff_problems(o.state_diff, o.cast.timestamp, o.fee, o.miner)
+        cast = o.cast_receipt()
+        changes, report = self._diff_problems(o.state_diff, cast.timestamp, o.fee, o.miner)
         self._first_changes, self._first_problems = changes, set(report.problems)
         if self.e.budget_only:
             item = ("nothing else in the budget's contracts (--budget-only): every change of the vests, the "
                     "budget tokens, the Vat's balances and the treasury is a YAML item")
         self.add(Result(item, "spell", not report.problems,
-                        f"{report.changes} change(s) in the state diff of {o.cast.tx_hash}, {report.explained} explained",
+                        f"{report.changes} change(s) in the state diff of {cast.tx_hash}, {report.explained} explained",
                         "; ".join(report.problems)))
         if self.e.budget_only:
             self.add(Result(f"outside the budget (--budget-only, for the reviewer): {len(report.listed)} other "
@@ -227,7 +229,7 @@ class Verifier:
         o = self.o
         if o.schedule_diff is None:
             return
-        problems = check_schedule(o.schedule_diff, self._context(o.cast.timestamp, o.schedule_fee, o.miner),
+        problems = check_schedule(o.schedule_diff, self._context(o.cast_receipt().timestamp, o.schedule_fee, o.miner),
                                   self._names())
         self.add(_ok("schedule() only sets eta and plots the spell's plan", "spell",
                      f"eta {iso(o.eta)}", problems))
@@ -373,7 +375,7 @@ class EventLedger:
         yanks = {(y.vest, y.award) for y in self.e.yanks}
         caps = {c.vest for c in self.e.caps}
         out: list[str] = []
-        for log in self.o.cast.logs:
+        for log in self.o.cast_receipt().logs:
             address = log["address"].lower()
             topics = [bytes(t).hex() for t in log["topics"]]
             data = bytes(log["data"])
@@ -412,9 +414,9 @@ class EventLedger:
                 return None
             return f"{symbol} approval from {self.who(first)} to {self.who(second)} is not a declared allowance"
         if t0 == topic("Burn(address,uint256)"):  # DSToken (MKR) logs its burns
-            key = (symbol, first, amount)
-            if burns[key] > 0:
-                burns[key] -= 1
+            burn = (symbol, first, amount)
+            if burns[burn] > 0:
+                burns[burn] -= 1
                 return None
             return f"{symbol} burnt from {self.who(first)}: {_wad(amount, symbol)} is not a declared conversion"
         return f"{symbol} emitted {t0[:10]}, which no YAML item declares"

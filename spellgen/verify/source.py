@@ -168,9 +168,9 @@ def _link_lines(lines: list[str]) -> list[SourceFinding]:
         label, url = match.groups()
         if url.lower().startswith("http://"):
             findings.append(SourceFinding(number, f"{url} is not an https link"))
-        elif url.lower().startswith("https://") and label_of(url) not in (None, label):
-            findings.append(SourceFinding(number, f"{url} links to {NOUNS[label_of(url)]}, not to {NOUNS[label]}: "
-                                                  f"prefix it `// {label_of(url)}:`"))
+        elif url.lower().startswith("https://") and (implied := label_of(url)) is not None and implied != label:
+            findings.append(SourceFinding(number, f"{url} links to {NOUNS[implied]}, not to {NOUNS[label]}: "
+                                                  f"prefix it `// {implied}:`"))
     return findings
 
 
@@ -202,7 +202,8 @@ def _statements(code: list[str]) -> list[tuple[int, int, str]]:
 
 def _comment_above(lines: list[str], first: int) -> tuple[int, str]:
     """The `//` lines directly above line `first` (1-based): (their first line, their text)."""
-    texts, number = [], first - 1
+    texts: list[str] = []
+    number = first - 1
     while number >= 1 and lines[number - 1].strip().startswith("//"):
         texts.insert(0, lines[number - 1].strip().lstrip("/").strip())
         number -= 1

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from eth_abi import encode
 
+from spellgen.errors import InternalError
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.amounts import human
 from spellgen.spellfile.protocol import WAD
@@ -40,6 +41,13 @@ class Change:
     slot: int | None
     old: int
     new: int
+
+    @property
+    def storage_slot(self) -> int:
+        """The slot of a storage change (the other kinds of change have none)."""
+        if self.slot is None:
+            raise InternalError(f"a {self.what} change of {self.address} was read as a storage change")
+        return self.slot
 
 
 def parse_diff(trace: dict) -> list[Change]:
@@ -87,6 +95,14 @@ class Effect:
     unit: str = ""  # how to show values: "wad:DAI", "rad", ...
     time_dependent: bool = False
 
+    def after(self, old: int) -> int:
+        """What the slot must hold after the cast, given what it held before (uint256 arithmetic)."""
+        if self.value is not None:
+            return self.value
+        if self.delta is None:
+            raise InternalError(f"the effect {self.label!r} has neither a value nor a delta")
+        return (old + self.delta) % MOD
+
 
 @dataclass
 class Context:
@@ -119,7 +135,10 @@ class Context:
         return None
 
     def layout(self, address: str) -> Layout:
-        return LAYOUTS[self.kind(address)]
+        kind = self.kind(address)
+        if kind is None:  # a state effect on a contract of no known kind must name its layout
+            raise InternalError(f"no storage layout is known for {address}")
+        return LAYOUTS[kind]
 
 
 @dataclass
@@ -215,7 +234,7 @@ def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: lis
             else:
                 explained += 1
             continue
-        key = (c.address.lower(), c.slot)
+        key = (c.address.lower(), c.storage_slot)
         effect = x.effects.get(key)
         if effect is None:
             name, unit = _slot_name(c, ctx, candidates, decoders)
@@ -226,7 +245,7 @@ def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: lis
                 problems.append(f"{text}, which no YAML item explains")
             continue
         seen.add(key)
-        want = effect.value if effect.value is not None else (c.old + effect.delta) % MOD
+        want = effect.after(c.old)
         if c.new != want:
             name, unit = _slot_name(c, ctx, candidates, decoders)
             unit = effect.unit or unit
@@ -237,7 +256,7 @@ def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: lis
     for (address, slot), effect in x.effects.items():
         if (address, slot) in seen:
             continue
-        if (effect.delta or 0) != 0:
+        if effect.delta:
             where = names.get(address) or to_checksum(address)
             problems.append(f"{where}: slot {slot:#x} did not change, but {effect.label} changes it by "
                             f"{_fmt(effect.delta, effect.unit)}")
@@ -286,7 +305,7 @@ def _slot_name(c: Change, ctx: Context, candidates: list[int], decoders: dict[st
         return f"slot {c.slot:#x}", ""
     if kind not in decoders:
         decoders[kind] = Decoder(LAYOUTS[kind], candidates)
-    found = decoders[kind].lookup(c.slot)
+    found = decoders[kind].lookup(c.storage_slot)
     if not found:
         return f"slot {c.slot:#x}", ""
     name, var, index = found
@@ -406,7 +425,7 @@ def check_schedule(trace: dict, ctx: Context, names: dict[str, str]) -> list[str
             if problem:
                 problems.append(problem)
             continue
-        effect = x.effects.get((c.address.lower(), c.slot))
+        effect = x.effects.get((c.address.lower(), c.storage_slot))
         if effect is None or c.new != effect.value:
             problems.append(f"{where}: slot {c.slot:#x} changed {c.old} -> {c.new} in schedule(), which only sets the "
                             "spell's eta and plots its plan")
