@@ -1,4 +1,5 @@
 """`spellgen plan`: the actions a budget calls for at a date, with and without earlier spells."""
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -217,3 +218,17 @@ def test_a_plan_above_a_cap_is_refused(tmp_path, capsys):
     assert ("sections[0].actions[0].total: the monthly cap of 213,850 DAI for 2022-06 is exceeded: about 307,758.49 "
             "DAI, about 93,908.49 DAI over; earlier spells account for 100,000 DAI of it") in err
     assert "the planned spell breaks a cap of the budget; no spell YAML written" in err
+
+
+def test_a_planned_stream_reads_its_budget_line_and_a_plan_entry_has_no_flow(tmp_path):
+    from spellgen.budget.flows import Origin, flow_of
+    from spellgen.budget.plan import PlannedStream
+    from spellgen.errors import InternalError
+
+    [s] = plan(tmp_path, "2022-01-28").streams
+    assert s.budget_stream is s.period.stream and s.budget_stream.total == Decimal(2486400)
+    bare = replace(s.period, stream=None)
+    with pytest.raises(InternalError, match=f"budget period {bare.label}, which has none"):
+        PlannedStream(s.part, bare, s.vest, s.total, s.start, s.end, s.end_text).budget_stream
+    with pytest.raises(InternalError, match="counted as a flow but moves nothing"):
+        flow_of(Origin("2022-01-28", "the budget's plan", s.period, True))

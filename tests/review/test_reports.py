@@ -274,3 +274,14 @@ def test_a_warning_reads_warn_in_every_report(tmp_path):
     data = json.loads((tmp_path / "report.json").read_text())
     assert data["verdict"].startswith("PASSED") and data["results"][0]["status"] == "WARN"
     assert "block target" in data["results"][0]["warning"]
+
+
+def test_rounded_amounts_for_people_and_no_rounding_of_what_is_no_amount():
+    from spellgen.errors import InternalError
+    from spellgen.review.summary import rounded
+
+    assert rounded(Decimal("348452.305")) == "348,452.30"  # half-even, thousands separators
+    assert rounded(Decimal("1200000.000000000000000000")) == "1,200,000"
+    assert rounded(Decimal("0.5")) == "0.5"
+    with pytest.raises(InternalError, match="NaN is not an amount"):
+        rounded(Decimal("NaN"))

@@ -2,9 +2,8 @@
 thousands separators and their unit (a RAD as DAI), on hand-made logs (no chain)."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-from spellgen.chain.client import topic
+from spellgen.cast.simulate import Observation
+from spellgen.chain.client import Receipt, topic
 from spellgen.spellfile.expect import Expected
 from spellgen.spellfile.history import MAINNET
 from spellgen.spellfile.protocol import RAD, WAD
@@ -21,8 +20,8 @@ def word(address: str) -> bytes:
 
 def ledger(logs: list[dict]) -> EventLedger:
     names = {address.lower(): key for key, address in A.items()}
-    obs = SimpleNamespace(addresses=dict(A), watched_vests={}, watched_tokens={"DAI": A["MCD_DAI"]},
-                          new_awards={}, cast=SimpleNamespace(logs=logs))
+    obs = Observation(addresses=dict(A), watched_vests={}, watched_tokens={"DAI": A["MCD_DAI"]},
+                      cast=Receipt("0x" + "ab" * 32, 1, 21_000, logs, None, 1_700_000_000))
     return EventLedger(Expected("d", False, 30 * 86400), obs, names)
 
 

@@ -2,6 +2,8 @@
 hand-made traces (no chain): each rule must be able to fail."""
 from types import SimpleNamespace
 
+import pytest
+
 from spellgen.chain.slots import mapping_slot, nested_slot
 from spellgen.spellfile.protocol import RAD, WAD
 from spellgen.spellfile.history import MAINNET
@@ -164,3 +166,22 @@ def test_schedule_may_only_set_eta_and_plot_the_one_plan():
     assert check_schedule(diff(slots), c, {}) == []
     slots[A["MCD_PAUSE"]][mapping_slot(12345, 2)] = (0, 1)  # a second plan, plotted while the spell is the hat
     assert len(check_schedule(diff(slots), c, {})) == 1
+
+
+def test_what_the_check_reads_of_a_change_or_an_effect_is_there_or_a_bug_is_reported():
+    from spellgen.errors import ExitCode, InternalError
+    from spellgen.verify.statediff import MOD, Effect
+
+    assert Effect("a payment", delta=-3).after(1) == MOD - 2  # uint256 arithmetic, as the chain wraps
+    assert Effect("the eta", value=7).after(1) == 7
+    with pytest.raises(InternalError, match="neither a value nor a delta"):
+        Effect("an empty effect").after(1)
+    storage, balance = parse_diff(diff({A["MCD_VAT"]: {5: (1, 2)}})) + parse_diff(
+        {"pre": {SENDER: {"balance": "0x64"}}, "post": {SENDER: {"balance": "0x5a"}}})
+    assert storage.storage_slot == 5
+    with pytest.raises(InternalError, match="balance change") as raised:
+        balance.storage_slot
+    assert raised.value.exit_code == ExitCode.INTERNAL
+    assert ctx().layout(A["MCD_VAT"]) is LAYOUTS["Vat"]
+    with pytest.raises(InternalError, match=f"no storage layout is known for {ATTACKER}"):
+        ctx().layout(ATTACKER)
