@@ -14,7 +14,9 @@ SPECS = [ROOT / "examples/techops-2022-01-28.yaml", ROOT / "examples/techops-202
          # through MKR_SKY, streams at the cast, set: owed allowances, chainlog-key recipients).
          ROOT / "examples/sky-2026-01-15.yaml", ROOT / "examples/sky-2026-02-26.yaml",
          ROOT / "examples/every-action-2026.yaml", ROOT / "tests/spells/sky-mkr-2025-03-06.yaml",
-         ROOT / "tests/spells/sky-direct-2024-11-28.yaml"]
+         ROOT / "tests/spells/sky-direct-2024-11-28.yaml",
+         # Issue 23: a spell of 2021-06, cast under Berlin (legacy gasPrice transactions).
+         ROOT / "examples/core-units-2021-06-04.yaml"]
 
 
 @pytest.fixture(autouse=True)
