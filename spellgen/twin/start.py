@@ -220,7 +220,7 @@ def set_awards(rpc: Rpc, day: str, built: dict[str, int]) -> None:
             rpc.set_storage(address, base, (word0 & ~LOW_160) | int(usr, 16))
         for award_id, award in plan.added.items():
             base = mapping_slot(award_id, VEST_AWARDS_SLOT)
-            for offset, word in enumerate(award_word(award)):
+            for offset, word in enumerate(award_word(award, plan.paid.get(award_id, 0))):
                 rpc.set_storage(address, base + offset, word)
         for award_id in range(plan.count + 1, seeded + 1):  # not created yet at the date
             base = mapping_slot(award_id, VEST_AWARDS_SLOT)
