@@ -114,3 +114,35 @@ def test_a_yank_as_dssvest_leaves_the_award():
     assert (before_cliff.tot, before_cliff.bgn, before_cliff.clf, before_cliff.fin, paid) == (0, 1_000, 1_050, 1_050, 0)
     not_started, _ = yanked_award(award, 900)
     assert (not_started.tot, not_started.bgn, not_started.clf, not_started.fin) == (0, 900, 900, 900)
+
+
+@pytest.mark.parametrize("day, absent, present", [
+    ("2022-06-02", ["USDS", "SKY", "DAI_USDS", "MKR_SKY", "SPK", "USDS_JOIN", "MCD_VEST_USDS",
+                    "MCD_VEST_SKY_TREASURY", "MCD_VEST_SKY", "MCD_VEST_SPK_TREASURY"],
+     ["MCD_VAT", "MCD_DAI", "MCD_GOV", "MCD_VEST_DAI", "MCD_VEST_DAI_LEGACY", "MCD_VEST_MKR_TREASURY"]),
+    ("2021-06-04", ["MCD_VEST_DAI", "MCD_VEST_DAI_LEGACY", "USDS"], ["MCD_VAT", "MCD_PAUSE_PROXY", "MCD_GOV"]),
+    ("2025-01-24", ["SPK", "MCD_VEST_SPK_TREASURY"], ["USDS", "SKY", "DAI_USDS", "MKR_SKY", "MCD_VEST_USDS",
+                                                      "MCD_VEST_SKY_TREASURY"]),
+    ("2025-06-27", [], ["USDS", "SKY", "SPK", "MCD_VEST_SPK_TREASURY", "MKR_SKY"]),
+])
+def test_contracts_exist_from_their_deployment(day, absent, present):
+    """Issue 23: a contract the chainlog of the date does not name (deployed later) has no code on the
+    twin of that date, while the date's contracts do."""
+    from spellgen.spellfile.history import MAINNET
+
+    with start_twin(day) as twin:
+        chain = Chain(twin.url)
+        for key in absent:
+            assert chain.code(MAINNET[key]) == b"", f"{key} has code at {day}"
+        for key in present:
+            assert len(chain.code(MAINNET[key])) > 100, f"{key} has no code at {day}"
+
+
+def test_the_sky_chief_and_usds_implementation_come_with_their_dates():
+    from spellgen.twin import state as S
+
+    with start_twin("2024-10-01") as twin:
+        chain = Chain(twin.url)
+        assert chain.code(S.SKY_CHIEF) == b""  # MCD_ADM from 2025-05-15
+        assert any(note.startswith("not deployed at this date") and "SKY_CHIEF" in note for note in twin.notes)
+        assert len(chain.code(S.USDS_IMP)) > 100 and len(chain.code(S.MKR_AUTHORITY)) > 100

@@ -2,7 +2,8 @@
 
 The dump is built once (under the builder's pinned fork); anvil loads it under every hardfork
 anvil 1.7.1 names (berlin ... osaka), so one cached dump serves every era: these tests start a twin
-at a date of each era and check the fork anvil reports and that a contract call works there.
+at a date of each era and check the fork anvil reports and that a contract call works there, and
+that the transactions spellgen sends fit the fork (legacy gasPrice before London).
 """
 import pytest
 
