@@ -146,3 +146,19 @@ def test_the_sky_chief_and_usds_implementation_come_with_their_dates():
         assert chain.code(S.SKY_CHIEF) == b""  # MCD_ADM from 2025-05-15
         assert any(note.startswith("not deployed at this date") and "SKY_CHIEF" in note for note in twin.notes)
         assert len(chain.code(S.USDS_IMP)) > 100 and len(chain.code(S.MKR_AUTHORITY)) > 100
+
+
+@pytest.mark.parametrize("key, since", [("MCD_VEST_SKY_TREASURY", "2025-01-23"), ("USDS", "2024-09-13"),
+                                        ("SPK", "2025-06-26"), ("MCD_VEST_USDS", "2025-01-23")])
+def test_the_twin_places_a_contract_when_check_accepts_its_key(key, since):
+    """The day a spell registered a key, a spell of that date cannot use it (`check` says which spell
+    registered it) and the twin has no contract there; the day after, both have it."""
+    from datetime import date, timedelta
+
+    from spellgen.spellfile.history import chainlog_at, key_note
+    from spellgen.twin.start import absent_contracts
+
+    assert key in absent_contracts(since) and key not in chainlog_at(since)
+    assert key_note(key, since) == f"{key} was first registered by the {since} spell"
+    day_after = (date.fromisoformat(since) + timedelta(days=1)).isoformat()
+    assert key not in absent_contracts(day_after) and key in chainlog_at(day_after)
