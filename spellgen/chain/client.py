@@ -125,6 +125,9 @@ class Chain:
         tx = {"from": to_checksum(sender), "data": "0x" + data.hex(), "gas": hex(gas)}
         if to:
             tx["to"] = to_checksum(to)
+        # Before London (a twin dated before 2021-08-05 runs Berlin) a legacy gasPrice: the node
+        # refuses the EIP-1559 fields it would fill in for a transaction that names no price.
+        tx = self.node.with_fees(tx)
         try:
             tx_hash = self.node.call("eth_sendTransaction", tx)
         except RpcError as exc:  # a node that checks the transaction before mining it

@@ -38,6 +38,7 @@ class Rpc:
         self.timeout = timeout
         self.provider = provider
         self._ids = itertools.count(1)
+        self._legacy_fees: bool | None = None  # asked of the node once (legacy_fees)
 
     @classmethod
     def over_web3(cls, w3: Any, label: str = "web3") -> "Rpc":
@@ -173,9 +174,25 @@ class Rpc:
             time.sleep(0.002)
         return receipt
 
+    def legacy_fees(self) -> bool:
+        """True when the node runs rules before London (EIP-1559): its next block carries no base fee.
+
+        Asked of the chain itself rather than of a date, so a twin, a fork and Brownie's network are
+        each sent what their rules take."""
+        if self._legacy_fees is None:
+            self._legacy_fees = self.block("pending").get("baseFeePerGas") is None
+        return self._legacy_fees
+
+    def with_fees(self, tx: dict) -> dict:
+        """`tx` as the node's rules take it: before London a legacy `gasPrice`, since a node (anvil
+        under Berlin) refuses the EIP-1559 fields it would otherwise fill in itself."""
+        if "gasPrice" in tx or "maxFeePerGas" in tx or not self.legacy_fees():
+            return tx
+        return {**tx, "gasPrice": self.call("eth_gasPrice")}
+
     def send(self, tx: dict) -> dict:
         """Send a transaction (from an unlocked or impersonated account) and return its mined receipt."""
-        tx_hash = self.call("eth_sendTransaction", tx)
+        tx_hash = self.call("eth_sendTransaction", self.with_fees(tx))
         receipt = self.receipt(tx_hash)
         if int(receipt["status"], 16) != 1:
             raise RpcError(f"transaction {tx_hash} reverted: {tx}")

@@ -307,13 +307,35 @@ class KnownAward:
     recipient: str
     created: str  # spell date
     source: str
+    total_wei: int | None = None  # the total as the spell wrote it, when it is a plain amount
+
+
+# The plain forms award totals take in the archive: `N * WAD`, `N * MILLION * WAD`, `N * 10**18`, `N ether`.
+_AWARD_TOTAL = re.compile(r"^(?P<n>[\d_]+(?:\.\d+)?)\s*(?:(?P<million>\* MILLION )?\* WAD|\* 10\*\*18|ether)$")
+
+
+def award_total(expression: str) -> int | None:
+    """The total in wei of an award as the spell wrote it, or None for a computed one (a variable)."""
+    match = _AWARD_TOTAL.match(expression.strip())
+    if not match:
+        return None
+    wei = Decimal(match["n"].replace("_", "")) * 10**18 * (10**6 if match["million"] else 1)
+    return int(wei) if wei == wei.to_integral_value() else None
 
 
 @lru_cache(maxsize=None)
 def known_awards() -> tuple[KnownAward, ...]:
-    """Awards the spells archive shows being created (id and recipient), for the twin's seeds."""
-    return tuple(KnownAward(r["vest_key"], int(r["id"]), r["recipient"], r["spell_date"], r["source"])
+    """Awards the spells archive shows being created (id, recipient, the spell's date and, when written
+    as an amount, the total), for the twin's awards at a date."""
+    return tuple(KnownAward(r["vest_key"], int(r["id"]), r["recipient"], r["spell_date"], r["source"],
+                            award_total(r["tot_expr"]))
                  for r in _rows("vest_awards.tsv") if r["recipient"].startswith("0x"))
+
+
+@lru_cache(maxsize=None)
+def known_yanks() -> dict[tuple[str, int], str]:
+    """(vest, award id) -> the date of the spell that yanked it, as the spells archive shows (data/vest_yanks.tsv)."""
+    return {(r["vest_key"], int(r["award_id"])): r["spell_date"] for r in _rows("vest_yanks.tsv")}
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,8 @@ class StatedAward:
 
 def start_twin(date: str, port: int | None = None, pause_delay: int | None = None,
                award_counts: dict[str, int] | None = None, progress: Progress | None = None,
-               extra_keys: dict[str, str] | None = None, stated_awards: tuple[StatedAward, ...] = ()) -> Twin:
+               extra_keys: dict[str, str] | None = None, stated_awards: tuple[StatedAward, ...] = (),
+               every_contract: bool = False) -> Twin:
     """A twin at `date` (00:00:00 UTC for a bare date) on `port` (default: a free one).
 
     `pause_delay` (seconds) defaults to mainnet's at the date (history.pause_delay_at). The
@@ -110,6 +111,8 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
     (chainlog key -> address) adds keys the date lacks, as governance would: the seam for a spell that
     registers keys itself (an onboarding); a key the date has under another address is refused. A
     spell's YAML never supplies an address here: `check` compares its keys with the date's chainlog.
+    A contract the date does not have yet (USDS in 2022, a vest before its deployment: absent_contracts)
+    holds no code; `every_contract` keeps every one the twin models (its contracts' own tests).
     """
     ts = parse_start(date)
     day = iso_date(ts)
@@ -117,6 +120,7 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
     if delay < 0:
         raise InvalidInput(f"the pause delay must be >= 0 seconds, got {delay}")
     state = cached_state(award_counts, progress)
+    absent = {} if every_contract else absent_contracts(day)
     started = time.perf_counter()
     hardfork = S.hardfork_at(day)
     node = AnvilNode([*S.anvil_args(hardfork=hardfork), "--load-state", str(state)], port=port)
@@ -125,11 +129,14 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
         # Award counts given by a test are kept as built; otherwise the vests are as on mainnet then.
         move_to(node.rpc, ts, delay, day, S.normalized_counts(None) if award_counts is None else None,
                 stated_awards)
+        remove_code(node.rpc, absent)
     except BaseException:
         node.stop()
         raise
     twin = Twin(node.url, ts, delay, state, node, time.perf_counter() - started, hardfork=hardfork)
     twin.chainlog, twin.notes = chainlog_plan(day)
+    if absent:
+        twin.notes.append(f"not deployed at this date, so without code: {', '.join(sorted(absent))}")
     return twin
 
 
@@ -220,7 +227,7 @@ def set_awards(rpc: Rpc, day: str, built: dict[str, int]) -> None:
             rpc.set_storage(address, base, (word0 & ~LOW_160) | int(usr, 16))
         for award_id, award in plan.added.items():
             base = mapping_slot(award_id, VEST_AWARDS_SLOT)
-            for offset, word in enumerate(award_word(award)):
+            for offset, word in enumerate(award_word(award, plan.paid.get(award_id, 0))):
                 rpc.set_storage(address, base + offset, word)
         for award_id in range(plan.count + 1, seeded + 1):  # not created yet at the date
             base = mapping_slot(award_id, VEST_AWARDS_SLOT)
@@ -276,6 +283,26 @@ def modeled_addresses() -> set[str]:
     """Addresses (lower case) of the contracts the twin holds: its keys' and its own (the SKY chief)."""
     held = {address.lower() for address in (MAINNET[key] for key in S.chainlog_keys())}
     return held | {address.lower() for address, _ in S.TWIN_ONLY.values()}
+
+
+def absent_contracts(day: str) -> dict[str, str]:
+    """Name -> address of the twin's contracts mainnet did not have at `day`, from the chainlog's dates:
+    a contract at an address the chainlog names at some date, but under no key of `day` (as the twin's
+    ChainLog answers it, chainlog_plan), is not there yet (USDS before 2024-09-13, MCD_VEST_USDS before
+    2025-01-23) or no longer. Contracts at addresses the chainlog never names (MKR's authority, the
+    chief's IOU) stay whatever the date."""
+    dated = {entry.address.lower() for entry in history.key_entries()}
+    present = {address.lower() for address in chainlog_plan(day)[0].values()}
+    contracts = {**{key: MAINNET[key] for key in S.chainlog_keys()},
+                 **{name: address for name, (address, _) in S.TWIN_ONLY.items()}}
+    return {name: address for name, address in contracts.items()
+            if address.lower() in dated and address.lower() not in present}
+
+
+def remove_code(rpc: Rpc, contracts: dict[str, str]) -> None:
+    """No code at these addresses: a call to one finds nothing there, as on mainnet at the date."""
+    for address in contracts.values():
+        rpc.set_code(address, "0x")
 
 
 def chainlog_plan(day: str) -> tuple[dict[str, str], list[str]]:

@@ -8,11 +8,11 @@ Everything here that is not in the spec is an assumption, chosen to look like ma
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile import history
-from spellgen.spellfile.history import DSS_EXEC_LIB, known_awards, pause_delay_at, vest_cap_at, vest_ids_at
+from spellgen.spellfile.history import DSS_EXEC_LIB, known_awards, known_yanks, pause_delay_at, vest_cap_at, vest_ids_at
 from spellgen.spellfile.protocol import DAY, RAD, VESTS as PROTOCOL_VESTS, WAD
 from spellgen.spellfile.timeutil import day_start, iso_date, parse_date
 
@@ -287,22 +287,55 @@ class AwardPlan:
 
     count: int  # mainnet's ids() at the date
     recipients: dict[int, str]  # seeded ids whose recipient the spells archive shows: id -> usr
-    added: dict[int, SeedAward]  # ids beyond the seeds, up to count: assumed awards
+    added: dict[int, SeedAward]  # ids beyond the seeds, up to count: the archive's awards, else assumed
+    paid: dict[int, int] = field(default_factory=dict)  # id -> rxd of an added award yanked before the date
 
 
 def award_plan(vest_key: str, day: str, built: int) -> AwardPlan:
     """The vest as mainnet had it at `day`: as many awards as it had then (spellgen.spellfile.history).
 
-    Seeds beyond that count are erased by the caller, missing ids get assumed awards like the
-    seeds, and ids whose recipient the spells archive shows get that recipient (the rest of each
-    award, its dates and total, stays an assumption).
+    Seeds beyond that count are erased by the caller, and ids whose recipient the spells archive
+    shows get that recipient (the rest of a seeded award, its dates and total, stays an assumption).
+    Ids beyond the seeds are the awards of the date (known_award): the archive's recipient and total,
+    running from the day of the spell that created it; ids the archive does not show get assumed
+    awards like the seeds.
     """
     count = vest_ids_at(day).get(vest_key, 0)
-    known = {a.award_id: to_checksum(a.recipient) for a in known_awards() if a.vest == vest_key}
-    recipients = {i: known[i] for i in range(1, min(count, built) + 1) if i in known}
+    known = {a.award_id: a for a in known_awards() if a.vest == vest_key}
+    recipients = {i: to_checksum(known[i].recipient) for i in range(1, min(count, built) + 1) if i in known}
     extra = seed_awards(vest_key, count) if count > built else []
-    added = {}
-    for award_id in range(built + 1, count + 1):
-        seed = extra[award_id - 1]
-        added[award_id] = SeedAward(known.get(award_id, seed.usr), seed.tot, seed.bgn, seed.tau, seed.eta, seed.mgr)
-    return AwardPlan(count, recipients, added)
+    added = {award_id: known_award(known[award_id], extra[award_id - 1]) if award_id in known
+             else extra[award_id - 1] for award_id in range(built + 1, count + 1)}
+    paid = {}
+    for award_id, award in added.items():
+        yanked = known_yanks().get((vest_key, award_id))
+        if yanked and yanked < day:
+            added[award_id], paid[award_id] = yanked_award(award, day_start(parse_date(yanked)))
+    return AwardPlan(count, recipients, added, paid)
+
+
+def yanked_award(award: SeedAward, at: int) -> tuple[SeedAward, int]:
+    """The award after `yank(id)` at `at`, as DssVest leaves it (ended at `at`, its total what had
+    accrued then, none of it before the cliff), and what it had paid: assumed all of it, since the
+    spells distributed a stream's accrued amount before yanking it. It owes nothing afterwards."""
+    if at >= award.fin:
+        return award, 0
+    if at < award.clf:
+        start = min(award.bgn, at)
+        return SeedAward(award.usr, 0, start, at - start, at - start, award.mgr), 0
+    tot = award.tot * (at - award.bgn) // award.tau
+    return SeedAward(award.usr, tot, award.bgn, at - award.bgn, award.eta, award.mgr), tot
+
+
+# Assumption: how long an award the archive shows runs, when the twin writes it (the archive's tables
+# hold its id, recipient, total and the spell that created it, not its dates).
+KNOWN_AWARD_TAU = 365 * DAY
+
+
+def known_award(fact: "history.KnownAward", seed: SeedAward) -> SeedAward:
+    """An award as the archive shows it: its recipient and total (the seed's when the spell computed it);
+    assumed: it starts at 00:00 UTC of the day the spell that created it is dated, runs KNOWN_AWARD_TAU,
+    has no cliff and no manager. So an award a later spell yanks (MCD_VEST_SKY_TREASURY's 8, created
+    2025-10-30, yanked 2026-02-26) is running at that spell's date, as it was on mainnet."""
+    return SeedAward(to_checksum(fact.recipient), fact.total_wei or seed.tot, day_start(parse_date(fact.created)),
+                     KNOWN_AWARD_TAU, 0, ZERO)

@@ -40,8 +40,10 @@ contract DssSpellAction is DssAction {
 
     // --- Chainlog ---
     address internal immutable DAI_USDS              = DssExecLib.getChangelogAddress("DAI_USDS");
+    address internal immutable MCD_VEST_SKY_TREASURY = DssExecLib.getChangelogAddress("MCD_VEST_SKY_TREASURY");
     address internal immutable MCD_VEST_SPK_TREASURY = DssExecLib.getChangelogAddress("MCD_VEST_SPK_TREASURY");
     address internal immutable DAI                   = DssExecLib.dai();
+    address internal immutable SKY                   = DssExecLib.getChangelogAddress("SKY");
     address internal immutable SPK                   = DssExecLib.getChangelogAddress("SPK");
 
     // Whole USDS from the surplus buffer: DAI to the PauseProxy, converted 1:1 through DAI_USDS
@@ -61,6 +63,16 @@ contract DssSpellAction is DssAction {
     }
 
     function actions() public override {
+        // ----- Reduce USDS>SKY Emissions -----
+        // Forum: https://forum.sky.money/t/atlas-edit-weekly-cycle-proposal-week-of-2026-01-12/27606
+        // Poll: https://vote.sky.money/polling/QmYmaVVc
+
+        // Yank SKY stream ID 9 on MCD_VEST_SKY_TREASURY
+        VestAbstract(MCD_VEST_SKY_TREASURY).yank(9);
+
+        // Set the PauseProxy's SKY allowance to MCD_VEST_SKY_TREASURY to what its valid awards still owe (the sum of tot - rxd)
+        GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, _owed(MCD_VEST_SKY_TREASURY));
+
         // ----- Reduce LSSKY>SPK Emissions -----
         // Forum: https://forum.sky.money/t/atlas-edit-weekly-cycle-proposal-week-of-2026-01-12/27606
         // Poll: https://vote.sky.money/polling/QmYmaVVc

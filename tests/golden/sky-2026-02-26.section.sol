@@ -75,8 +75,8 @@
             )
         );
 
-        // Yank SKY stream ID 3 on MCD_VEST_SKY_TREASURY
-        VestAbstract(MCD_VEST_SKY_TREASURY).yank(3);
+        // Yank SKY stream ID 8 on MCD_VEST_SKY_TREASURY
+        VestAbstract(MCD_VEST_SKY_TREASURY).yank(8);
 
         // Set the PauseProxy's SKY allowance to MCD_VEST_SKY_TREASURY to what its valid awards still owe (the sum of tot - rxd)
         GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, _owed(MCD_VEST_SKY_TREASURY));

@@ -78,6 +78,17 @@ def test_brownie_run_casts_a_sky_spell_paying_subproxies_on_the_twin_simulate_us
     assert "Brownie network spellgen-twin: twin at 2026-02-26 (" in report  # described as simulate describes it
 
 
+def test_brownie_run_casts_a_2021_spell_on_the_berlin_twin():
+    """Before London the twin runs Berlin, which refuses EIP-1559 fee fields: the transactions
+    Brownie's run sends through spellgen carry a legacy gasPrice (issue 23)."""
+    result = brownie("run", SCRIPT, "main", "examples/core-units-2021-06-04.yaml", "--network", "spellgen-twin")
+    out = result.stdout + result.stderr
+    assert result.returncode == 0, out[-3000:]
+    assert "EIP-1559" not in out
+    assert "PASS  DAI payment: 642,135 DAI to SES_001_MULSTISIG" in result.stdout, result.stdout[-3000:]
+    assert re.search(r"\d+ items passed, 0 failed", result.stdout)
+
+
 def test_brownie_run_refuses_an_unwritable_report_folder_before_the_cast(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("")

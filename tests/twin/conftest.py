@@ -21,7 +21,8 @@ TWIN_DATE = "2022-01-28"  # a Friday; the TechOps example spell's date
 @pytest.fixture(scope="session")
 def twin():
     # The twin as built (its seeded award counts), not the vests of the date: these tests read the seeds.
-    with start_twin(TWIN_DATE, award_counts=S.DEFAULT_AWARD_COUNTS) as running:
+    # Every contract it models, the 2024-era ones included: these tests exercise the contracts themselves.
+    with start_twin(TWIN_DATE, award_counts=S.DEFAULT_AWARD_COUNTS, every_contract=True) as running:
         yield running
 
 

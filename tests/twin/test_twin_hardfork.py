@@ -2,7 +2,8 @@
 
 The dump is built once (under the builder's pinned fork); anvil loads it under every hardfork
 anvil 1.7.1 names (berlin ... osaka), so one cached dump serves every era: these tests start a twin
-at a date of each era and check the fork anvil reports and that a contract call works there.
+at a date of each era and check the fork anvil reports and that a contract call works there, and
+that the transactions spellgen sends fit the fork (legacy gasPrice before London).
 """
 import pytest
 
@@ -31,3 +32,38 @@ def test_the_dump_loads_under_the_fork_of_its_date(date, fork):
         assert len(code) > 1000
         answer = twin.rpc.eth_call({"to": MAINNET["MCD_VAT"], "data": "0x957aa58c"})  # live()
         assert int(answer, 16) == 1
+
+
+def _sent(date: str, extra_keys: dict[str, str] | None = None) -> tuple[dict, dict]:
+    """A transaction spellgen's Chain sends on the twin of `date` (a contract creation, as a spell's
+    deployment), as the node recorded it, and its receipt."""
+    from spellgen.chain.client import Chain
+
+    with start_twin(date, extra_keys=extra_keys) as twin:
+        chain = Chain(twin.url)
+        sender = chain.accounts()[0]
+        receipt = chain.send(sender, None, bytes.fromhex("600a600c600039600a6000f3602a60005260206000f3"))
+        assert len(chain.code(receipt.contract_address)) == 10
+        return (twin.rpc.call("eth_getTransactionByHash", receipt.tx_hash),
+                twin.rpc.call("eth_getTransactionReceipt", receipt.tx_hash))
+
+
+def test_a_transaction_before_london_is_a_legacy_one():
+    """Berlin refuses EIP-1559 fee fields: before 2021-08-05 spellgen names a gasPrice (issue 23)."""
+    tx, receipt = _sent("2021-06-04")
+    assert int(tx["type"], 16) == 0
+    assert int(tx["gasPrice"], 16) > 0
+    assert "maxFeePerGas" not in tx and "maxPriorityFeePerGas" not in tx
+    assert int(receipt["status"], 16) == 1
+
+
+def test_a_transaction_from_london_on_keeps_eip1559_fees():
+    tx, _ = _sent("2021-08-05")
+    assert int(tx["type"], 16) == 2
+    assert "maxFeePerGas" in tx
+
+
+def test_the_twin_registers_extra_keys_before_london():
+    """The twin's own setup transactions (a key a spell registers) are legacy ones too under Berlin."""
+    tx, _ = _sent("2021-06-04", extra_keys={"SPELLGEN_TEST_KEY": "0x" + "12" * 20})
+    assert int(tx["type"], 16) == 0
