@@ -257,7 +257,7 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
     results = code_results + verify(expected, observation, control)
     from spellgen.verify.source import source_results
 
-    results += source_results(source, ctx.source_name, spell.exec_doc.url if spell.exec_doc else None)
+    results += source_results(source, ctx.source_name, spell.exec_doc.url if spell.exec_doc else None, spell.date)
     cast = observation.cast_receipt()
     info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
                    iso(cast.timestamp), cast.gas_used, steps.timings, identity)

@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from spellgen.spellfile.address import to_checksum
 from spellgen.spellfile.links import NOUNS, label_of
+from spellgen.spellfile.style import (ETHER_NOTE_FROM, NEW_ETHER_NOTE_FROM, TWO_DECIMALS_FROM, UNITS_INTERNAL_FROM, UTC_DATE_COMMENT_FROM,
+                                      SourceRules, source_rules)
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 TOKENS = ("DAI", "MKR", "USDS", "SKY", "SPK")
@@ -42,20 +44,35 @@ class SourceFinding:
     warning: bool = False  # a house rule the archive itself sometimes departs from: WARN, not FAIL
 
 
-def review_source(source: str, exec_doc_url: str | None = None) -> list[SourceFinding]:
+# The date a spell states in its description: `"2023-05-24 MakerDAO Executive Spell | Hash: ..."`.
+_DESCRIPTION_DATE = re.compile(r"description\s*=\s*\"(\d{4}-\d{2}-\d{2})\s")
+TODAY = "9999-12-31"  # read with every rule of today's checklist
+
+
+def spell_date(source: str) -> str:
+    """The date the description states, else TODAY (every rule applies). `verify` passes the YAML's
+    date instead, and fails a description of another date, so a back-dated description gains nothing."""
+    match = _DESCRIPTION_DATE.search(source)
+    return match[1] if match else TODAY
+
+
+def review_source(source: str, exec_doc_url: str | None = None, date: str | None = None) -> list[SourceFinding]:
     """Every comment or name the code contradicts, in line order; with the YAML's executive document
-    URL, also a hash comment that names another document or is missing."""
+    URL, also a hash comment that names another document or is missing. Each rule applies from the date
+    it entered the checklist (spellfile/style.py): `date` is the spell's (default: its description's)."""
+    rules = source_rules(date or spell_date(source))
     lines = source.splitlines()
     code = [_strip_comment(line) for line in lines]
     findings = _date_constants(source)
     if exec_doc_url:
         findings += _hash_comment(lines, exec_doc_url)
-    findings += _date_comments(source, lines)
+    findings += _date_comments(source, lines, rules)
     findings += _license(lines)
-    findings += _ether_lines(lines, code)
+    findings += _ether_lines(lines, code, rules)
     findings += _link_lines(lines)
-    findings += _comments_against_statements(lines, code, _address_constants(source))
-    findings += variable_findings(state_variables(code))
+    findings += _comments_against_statements(lines, code, _address_constants(source), _date_values(source),
+                                             _wallet_names(rules.date))
+    findings += variable_findings(state_variables(code), rules)
     return sorted(findings, key=lambda f: (f.line, f.problem))
 
 
@@ -85,23 +102,43 @@ def _date_constants(source: str) -> list[SourceFinding]:
     return findings
 
 
+# The two forms real spells wrote: `// 2025-02-01 00:00:00 UTC` and (2022-23) `// 24 May 2023 12:00:00 AM UTC`.
 _DATE_COMMENT = re.compile(r"//.*\b(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})\s*UTC\b")
+_SPOKEN_DATE_COMMENT = re.compile(r"//.*\b(\d{1,2}) (" + "|".join(m.title() for m in MONTHS) +
+                                  r")[a-z]* (\d{4}),? (\d{1,2}:\d{2}:\d{2})\s*(AM|PM)?\s*UTC\b", re.IGNORECASE)
 
 
-def _date_comments(source: str, lines: list[str]) -> list[SourceFinding]:
+def _stated_time(line: str) -> str | None:
+    """The UTC time a comment states, as `YYYY-MM-DD HH:MM:SS`, in either form; None without one."""
+    iso = _DATE_COMMENT.search(line)
+    if iso:
+        return f"{iso[1]} {iso[2]}"
+    spoken = _SPOKEN_DATE_COMMENT.search(line)
+    if not spoken:
+        return None
+    day, month, year, clock, half = spoken.groups()
+    hour, rest = clock.split(":", 1)
+    hour_24 = int(hour) % 12 + (12 if (half or "").upper() == "PM" else 0) if half else int(hour)
+    return f"{year}-{MONTHS.index(month[:3].upper()) + 1:02d}-{int(day):02d} {hour_24:02d}:{rest}"
+
+
+def _date_comments(source: str, lines: list[str], rules: SourceRules) -> list[SourceFinding]:
     """A date constant carries its full date and time in UTC in a comment, on its line (as spellgen renders)
-    or the line above (as the spells repository writes it), and that comment states the constant's value."""
+    or the line above (as the spells repository writes it), and that comment states the constant's value.
+    A missing comment fails from UTC_DATE_COMMENT_FROM; a comment stating another time fails at any date."""
     findings = []
     for match in _DATE_CONSTANT.finditer(source):
         number = _line_of(source, match.start())
         value = datetime.fromtimestamp(int(match["value"]), tz=timezone.utc)
         nearby = [lines[number - 1]] + ([lines[number - 2]] if number >= 2 else [])
-        stated = next((m for m in map(_DATE_COMMENT.search, nearby) if m), None)
+        stated = next((t for t in map(_stated_time, nearby) if t), None)
         if stated is None:
-            findings.append(SourceFinding(number, f"{match['name']} has no comment stating its full date in UTC "
-                                                  f"(`// {value:%Y-%m-%d %H:%M:%S} UTC`) on its line or above it"))
-        elif f"{stated[1]} {stated[2]}" != f"{value:%Y-%m-%d %H:%M:%S}":
-            findings.append(SourceFinding(number, f"the comment of {match['name']} says {stated[1]} {stated[2]} UTC, "
+            if rules.utc_date_comment:
+                findings.append(SourceFinding(number, f"{match['name']} has no comment stating its full date in UTC "
+                                                      f"(`// {value:%Y-%m-%d %H:%M:%S} UTC`) on its line or above it "
+                                                      f"(required from {UTC_DATE_COMMENT_FROM})"))
+        elif stated != f"{value:%Y-%m-%d %H:%M:%S}":
+            findings.append(SourceFinding(number, f"the comment of {match['name']} says {stated} UTC, "
                                                   f"its value {match['value']} is {value:%Y-%m-%d %H:%M:%S} UTC"))
     return findings
 
@@ -120,21 +157,27 @@ def _license(lines: list[str]) -> list[SourceFinding]:
     return [SourceFinding(1, "no `// SPDX-License-Identifier: AGPL-3.0-or-later` line: spells are GNU AGPLv3")]
 
 
-def _ether_lines(lines: list[str], code: list[str]) -> list[SourceFinding]:
-    """`257.31 ether` for a token amount: the note must say so, and amounts carry two decimals."""
+def _ether_lines(lines: list[str], code: list[str], rules: SourceRules) -> list[SourceFinding]:
+    """`257.31 ether` for a token amount: the note must say so (from ETHER_NOTE_FROM, in the wording of
+    the date from NEW_ETHER_NOTE_FROM), and amounts carry two decimals (from TWO_DECIMALS_FROM)."""
     findings = []
     for number, (line, body) in enumerate(zip(lines, code), 1):
         amounts = _ETHER_AMOUNT.findall(body)
         if not amounts or "constant" in body and "uint256" not in body:
             continue
-        if not _ETHER_NOTE.search(line):
+        note = _ETHER_NOTE.search(line)
+        if rules.ether_note and not note:
             findings.append(SourceFinding(number, "`ether` used for a token amount without the same-line note "
-                                                  "`// Note: ether is a keyword that represents 10**18, not the ETH token`"))
+                                                  f"`// {rules.ether_note_wording or 'Note: ether is a keyword helper'}`"
+                                                  f" (required from {ETHER_NOTE_FROM})"))
+        elif note and rules.ether_note_wording and rules.ether_note_wording not in line:
+            findings.append(SourceFinding(number, f"the ether note is superseded: spells from {NEW_ETHER_NOTE_FROM} write "
+                                                  f"`// {rules.ether_note_wording}`"))
         for amount in amounts:
             decimals = amount.split(".", 1)[1] if "." in amount else ""
-            if 0 < len(decimals) < 2:
+            if rules.two_decimals and 0 < len(decimals) < 2:
                 findings.append(SourceFinding(number, f"{amount} ether: write token amounts with two decimals "
-                                                      f"({amount}0 ether)"))
+                                                      f"({amount}0 ether; required from {TWO_DECIMALS_FROM})"))
     return findings
 
 
@@ -200,40 +243,180 @@ def _numbers_in_code(text: str) -> set[Decimal]:
     return found
 
 
-def _comments_against_statements(lines: list[str], code: list[str], names: dict[str, str]) -> list[SourceFinding]:
+def _date_values(source: str) -> dict[str, int]:
+    """Date constant name -> its timestamp."""
+    return {m["name"]: int(m["value"]) for m in _DATE_CONSTANT.finditer(source)}
+
+
+def _wallet_names(date: str) -> frozenset[str]:
+    """The public wallet registry's names at the spell's date (all of them for TODAY)."""
+    from spellgen.spellfile.history import wallet_entries, wallets_at
+
+    names = {w.name for w in wallet_entries()} if date == TODAY else set(wallets_at(date))
+    return frozenset(n for n in names if n not in TOKENS)
+
+
+@dataclass(frozen=True)
+class _Action:
+    """A budget statement with its comment block: what the comment must agree with."""
+
+    first: int  # the statement's first line
+    text: str  # the statement, comments stripped
+    comment_at: int  # the comment block's first line
+    comment: str  # the block's text, lines joined
+    group: tuple[str, ...]  # this statement and the budget statements directly below it, no blank line between
+    restricted: bool | None  # a stream: whether the code restricts it (this or the next statement); else None
+
+
+def _comments_against_statements(lines: list[str], code: list[str], names: dict[str, str], dates: dict[str, int],
+                                 wallets: frozenset[str]) -> list[SourceFinding]:
     findings = []
-    for first, _last, text in _statements(code):
+    statements = _statements(code)
+    for index, (first, last, text) in enumerate(statements):
         if not _BUDGET_CALL.search(text):
             continue
         at, comment = _comment_above(lines, first)
         if not comment:
             continue
+        action = _Action(first, text, at, comment, _group(statements, index), _restricted(statements, index))
         # The amount is read from the comment line nearest the statement that states one (the
         # house style's "NAME - AMOUNT TOKEN - 0x..." line); lines above it are context.
         nearest = next(((number, lines[number - 1]) for number in range(first - 1, at - 1, -1)
                         if _COMMENT_AMOUNT.search(lines[number - 1])), None)
         if nearest:
-            findings += _amounts_agree(nearest[0], nearest[1].strip().lstrip("/").strip(), text)
+            findings += _amounts_agree(nearest[0], nearest[1].strip().lstrip("/").strip(), text, action.group)
         findings += _addresses_agree(at, comment, text, names)
         findings += _ids_agree(at, comment, text)
+        findings += _names_agree(action, names, wallets)
+        for check in _KIND_CHECKS.get(_kind(text), ()):
+            findings += check(action, dates)
     return findings
 
 
-def _amounts_agree(line: int, comment: str, statement: str) -> list[SourceFinding]:
-    """The comment's first token amount is what the code below moves; later figures are context
-    (a conversion's MKR, a breakdown by vesting date). A rounded payment may state both figures."""
+def _group(statements: list[tuple[int, int, str]], index: int) -> tuple[str, ...]:
+    """The statement at `index` and the budget statements that follow it line after line (a comment
+    stating a group total heads them: `Payout: 57,665 DAI` above eight payments)."""
+    group = [statements[index][2]]
+    for (_, previous_last, _), (first, _, text) in zip(statements[index:], statements[index + 1:]):
+        if first != previous_last + 1 or not _BUDGET_CALL.search(text):
+            break
+        group.append(text)
+    return tuple(group)
+
+
+def _restricted(statements: list[tuple[int, int, str]], index: int) -> bool | None:
+    """For a `create`: whether it is restricted, in the statement (`restrict(create(...))`) or the next
+    one (`restrict(id)` of the id the create assigned)."""
+    text = statements[index][2]
+    if not re.search(r"\bcreate\s*\(", text):
+        return None
+    if re.search(r"\brestrict\s*\(", text):
+        return True
+    assigned = re.match(r"^\s*uint256\s+(\w+)\s*=", text)
+    following = statements[index + 1][2] if index + 1 < len(statements) else ""
+    return bool(assigned and re.search(rf"\brestrict\s*\(\s*{assigned[1]}\s*\)", following))
+
+
+# -- per action kind: what a comment block states and the code must agree with ---------------------
+# (kept small and separate so each kind's knowledge can move to that kind's action module)
+
+def _kind(statement: str) -> str:
+    """The action kind a budget statement belongs to (what its comment describes)."""
+    if re.search(r"\bcreate\s*\(", statement):
+        return "stream"
+    if re.search(r"\byank\s*\(", statement):
+        return "yank"
+    return "payment"
+
+
+_ISO_DAY = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+_CLIFF = re.compile(r"\bCliff:?\s*(\d{4}-\d{2}-\d{2})", re.IGNORECASE)
+_RESTRICTED = re.compile(r"\bRestricted:\s*(Yes|No)\b|\b(unrestricted)\b", re.IGNORECASE)
+_DAYS = re.compile(r"\b(\d[\d_]*)\s+days\b")
+
+
+def _stream_days(action: _Action, dates: dict[str, int]) -> set[str]:
+    """The UTC days a stream's code names: each date constant it uses, and each plus every `N days` in it."""
+    used = [value for name, value in dates.items() if re.search(rf"\b{name}\b", action.text)]
+    offsets = [0] + [int(n.replace("_", "")) * 86_400 for n in _DAYS.findall(action.text)]
+    return {datetime.fromtimestamp(v + o, tz=timezone.utc).strftime("%Y-%m-%d") for v in used for o in offsets}
+
+
+def _stream_dates_agree(action: _Action, dates: dict[str, int]) -> list[SourceFinding]:
+    """Each day the comment states (start, end, cliff) is one the code's date constants give; a stream
+    timed from the cast (`block.timestamp`) names none to compare."""
+    days = _stream_days(action, dates)
+    if not days:
+        return []
+    findings = []
+    for stated in dict.fromkeys(_ISO_DAY.findall(action.comment)):
+        if stated not in days:
+            cliff = _CLIFF.search(action.comment)
+            what = "a cliff of" if cliff and cliff[1] == stated else "the day"
+            findings.append(SourceFinding(action.comment_at, f"the comment states {what} {stated}, the code below "
+                                                             f"names no such day (its days: {', '.join(sorted(days))})"))
+    return findings
+
+
+def _stream_restriction_agrees(action: _Action, _dates: dict[str, int]) -> list[SourceFinding]:
+    stated = _RESTRICTED.search(action.comment)
+    if stated is None or action.restricted is None:
+        return []
+    says = (stated[1] or "").lower() == "yes"
+    if says == action.restricted:
+        return []
+    return [SourceFinding(action.comment_at, f"the comment says the stream is {'restricted' if says else 'unrestricted'}"
+                                             f", the code below {'restricts' if action.restricted else 'does not restrict'} it")]
+
+
+_KIND_CHECKS = {"stream": (_stream_dates_agree, _stream_restriction_agrees)}
+
+
+def _name_key(name: str) -> str:
+    """`RISK-001`, `RISK_001_WALLET` and `RISK_001` name the same wallet."""
+    key = name.upper().replace("-", "_")
+    return key[: -len("_WALLET")] if key.endswith("_WALLET") else key
+
+
+def _names_agree(action: _Action, names: dict[str, str], wallets: frozenset[str]) -> list[SourceFinding]:
+    """A wallet the comment names (an address constant of the spell or a registry name of its date) is
+    one the code below uses: a comment naming BONAPUBLICA above BLUE's payment fails."""
+    paid = {_name_key(n) for n in names if re.search(rf"\b{re.escape(n)}\b", action.text)}
+    if not paid:
+        return []  # the recipient is no address constant (a chainlog read, a literal): nothing to compare
+    known = {_name_key(n) for n in names} | {_name_key(n) for n in wallets}
+    # Names are written in capitals (`BLUE - 1,000 DAI`, `Stream to RISK-001`); prose words are not names.
+    stated = {_name_key(w) for w in re.findall(r"\b[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*\b", action.comment)}
+    return [SourceFinding(action.comment_at, f"the comment names {name}, the code below pays {', '.join(sorted(paid))}")
+            for name in sorted((stated & known) - paid)]
+
+
+_RATE_AFTER = re.compile(r"\s*(?:/|per\b)", re.IGNORECASE)
+
+
+def _amounts_agree(line: int, comment: str, statement: str, group: tuple[str, ...] = ()) -> list[SourceFinding]:
+    """Every token amount of the comment is what the code below moves, or the total of the payments it
+    heads (`Payout: 57,665 DAI` above eight payments), or a rate (`1,000 DAI/day`, `... SKY per 182 days`),
+    which is no payment amount. A rounded payment may state both figures."""
     numbers = _numbers_in_code(statement)
-    stated = [(raw, token, Decimal(raw.replace(",", "").replace("_", "")))
-              for raw, token in _COMMENT_AMOUNT.findall(comment)]
+    stated = [(m[1], m[2], Decimal(m[1].replace(",", "").replace("_", "")))
+              for m in _COMMENT_AMOUNT.finditer(comment) if not _RATE_AFTER.match(comment, m.end())]
     if not numbers or not stated:
         return []  # the amount comes from a constant or a call: nothing literal to compare
-    raw, token, first = stated[0]
-    if first in numbers:
-        return []
-    if "round" in comment.lower() and any(value in numbers for _, _, value in stated[1:]):
+    group_total = sum((max(_numbers_in_code(text), default=Decimal(0)) for text in group), Decimal(0))
+    if "round" in comment.lower() and any(value in numbers for _, _, value in stated):
         return []  # "348,452.30 DAI rounded up to 348,453 DAI"
+    wrong = [(raw, token) for raw, token, value in stated
+             if value not in numbers and not (len(group) > 1 and value == group_total)]
+    if "convert" in comment.lower():
+        # A conversion states both sides ("330,000 SKY ... converted from 13.75 MKR"): the code moves one
+        # of them; the other token's figure is the conversion's input or output.
+        moved = {token for raw, token in ((r, t) for r, t, _ in stated) if (raw, token) not in wrong}
+        wrong = [(raw, token) for raw, token in wrong if not moved or token in moved]
     return [SourceFinding(line, f"the comment says {raw} {token}, the code below does not "
-                                f"(its amounts: {', '.join(_show(n) for n in sorted(numbers))})")]
+                                f"(its amounts: {', '.join(_show(n) for n in sorted(numbers))}"
+                                f"{f'; the {len(group)} payments it heads total {_show(group_total)}' if len(group) > 1 else ''})")
+            for raw, token in wrong]
 
 
 def _show(number: Decimal) -> str:
@@ -381,9 +564,11 @@ def rate_for(percent: Decimal) -> int:
         return int(exponent.exp().quantize(step, rounding=ROUND_DOWN).scaleb(27))
 
 
-def variable_findings(variables: list[Variable]) -> list[SourceFinding]:
+def variable_findings(variables: list[Variable], rules: SourceRules | None = None) -> list[SourceFinding]:
     """Visibility and mutability of every spell variable, units at their defined values, rate names
-    and order, ChainLog reads named by their key (each finding names the line)."""
+    and order, ChainLog reads named by their key (each finding names the line); the `internal` rules
+    of units and rates from UNITS_INTERNAL_FROM (rules: today's when not given)."""
+    rules = rules or source_rules(TODAY)
     findings: list[SourceFinding] = []
     rates: list[tuple[Variable, int]] = []
     for v in variables:
@@ -407,9 +592,9 @@ def variable_findings(variables: list[Variable]) -> list[SourceFinding]:
             findings.append(SourceFinding(v.line, f"{where} holds ChainLog key {read['key']}: name the variable "
                                                   f"after its key ({read['key']}) unless an archive pattern names "
                                                   f"it otherwise", warning=True))
-        findings += _unit_findings(v, where)
+        findings += _unit_findings(v, where, rules)
         if v.name.endswith("_PCT_RATE"):
-            findings += _rate_name_findings(v, where)
+            findings += _rate_name_findings(v, where, rules)
             value = _integer(v.value, {})
             if value is not None:
                 rates.append((v, value))
@@ -424,7 +609,13 @@ def variable_findings(variables: list[Variable]) -> list[SourceFinding]:
     return findings
 
 
-def _unit_findings(v: Variable, where: str) -> list[SourceFinding]:
+def _declared_internal_constant(v: Variable, rules: SourceRules) -> bool:
+    """`internal constant`, or before UNITS_INTERNAL_FROM also the read-only getter `public constant`."""
+    return v.mutability == "constant" and (v.visibility == "internal" or
+                                           not rules.internal_units and v.visibility == "public")
+
+
+def _unit_findings(v: Variable, where: str, rules: SourceRules) -> list[SourceFinding]:
     if v.name not in UNITS:
         return []
     problems = []
@@ -432,16 +623,17 @@ def _unit_findings(v: Variable, where: str) -> list[SourceFinding]:
     if value != UNITS[v.name]:
         exponent = len(str(UNITS[v.name])) - 1
         problems.append(f"{where} = {v.value or 'nothing'}, not 10 ** {exponent}")
-    if v.mutability != "constant" or v.visibility != "internal":
-        problems.append(f"{where}: declare precision and math units `internal constant`")
+    if not _declared_internal_constant(v, rules):
+        problems.append(f"{where}: declare precision and math units `internal constant`"
+                        f"{f' (`public constant` was allowed before {UNITS_INTERNAL_FROM})' if rules.internal_units and v.visibility == 'public' else ''}")
     return [SourceFinding(v.line, p) for p in problems]
 
 
-def _rate_name_findings(v: Variable, where: str) -> list[SourceFinding]:
+def _rate_name_findings(v: Variable, where: str, rules: SourceRules) -> list[SourceFinding]:
     problems = []
     if not _RATE_NAME.match(v.name):
         problems.append(f"{where}: a rate is named `X_PT_Y_Z_PCT_RATE` (e.g. ZERO_PT_SEVEN_FIVE_PCT_RATE for 0.75%)")
-    if v.mutability != "constant" or v.visibility != "internal":
+    if not _declared_internal_constant(v, rules):
         problems.append(f"{where}: declare rates `internal constant`")
     return [SourceFinding(v.line, p) for p in problems]
 
@@ -480,11 +672,11 @@ def _integer(expression: str, names: dict[str, int]) -> int | None:
         return None
 
 
-def source_results(source: str, file_name: str, exec_doc_url: str | None = None) -> list:
+def source_results(source: str, file_name: str, exec_doc_url: str | None = None, date: str | None = None) -> list:
     """The findings as verification results: one FAIL per finding naming the line, else one PASS."""
     from spellgen.verify.compare import Result
 
-    findings = review_source(source, exec_doc_url)
+    findings = review_source(source, exec_doc_url, date)
     failures = [f for f in findings if not f.warning]
     results = [Result(f"source {file_name}:{f.line}: {f.problem}", "spell", True, f"{file_name}:{f.line}", warning=f.problem)
                for f in findings if f.warning]

@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEC = ROOT / "examples/techops-2022-12-09.yaml"
 JAN = ROOT / "examples/techops-2022-01-28.yaml"
 JAN26 = ROOT / "examples/sky-2026-01-15.yaml"
+EVERY26 = ROOT / "examples/every-action-2026.yaml"
 SPECS = [JAN, DEC, ROOT / "examples/every-action.yaml", ROOT / "tests/spells/treasury-2023-08-02.yaml",
          # the MKR-era SKY conversions hold MKR_SKY.rate() as an immutable, as the archive did
          ROOT / "tests/spells/sky-mkr-2025-03-06.yaml", ROOT / "tests/spells/sky-direct-2024-11-28.yaml",
@@ -42,9 +43,15 @@ SLIPS = [
      "the comment names 0x6cD0Ed4Ef58E68efEF55E975803d9F9001DAFed2"),
     ("a date constant one hour off into the day before", JAN, ("FEB_01_2022 = 1643673600", "FEB_01_2022 = 1643670000"),
      "FEB_01_2022 = 1643670000 is 2022-01-31 23:00:00 UTC, not 2022-02-01"),
-    ("the ether note missing", DEC, ("; // Note: ether is a keyword helper, only MKR is transferred here", ";"),
+    # The ether note (from 2024-01-25) and two decimals (from 2023-10-25) judge spells of those dates on:
+    # a 2026 spell here; test_each_rule_applies_from_its_date shows a 2022 spell without them passes.
+    ("the ether note missing", EVERY26, ("; // Note: ether is a keyword that represents 10**18, not the ETH token", ";"),
      "`ether` used for a token amount without the same-line note"),
-    ("one decimal where the style asks two", DEC, ("257.31 ether", "257.3 ether"), "257.3 ether: write token amounts with two decimals"),
+    ("a superseded ether note", EVERY26, ("// Note: ether is a keyword that represents 10**18, not the ETH token",
+                                          "// Note: ether is a keyword helper, only SKY is transferred here"),
+     "the ether note is superseded: spells from 2025-10-06 write"),
+    ("one decimal where the style asks two", EVERY26, ("330_000.25 ether", "330_000.2 ether"),
+     "330_000.2 ether: write token amounts with two decimals"),
     ("a poll under the prefix of a forum post", JAN26, ("// Forum: https://forum.sky.money/t/atlas-edit",
                                                         "// Poll: https://forum.sky.money/t/atlas-edit"),
      "links to a forum post, not to a poll: prefix it `// Forum:`"),
@@ -111,7 +118,7 @@ VARIABLE_SLIPS = [
     ("a storage variable in the action", JAN, ("address internal constant TECH_001", "address internal TECH_001"),
      "DssSpellAction.TECH_001 is a storage variable", True),
     ("WAD one digit short", JAN, ("WAD = 10 ** 18;", "WAD = 10 ** 17;"), "DssSpellAction.WAD = 10 ** 17, not 10 ** 18", True),
-    ("WAD public", JAN, ("uint256 internal constant WAD", "uint256 public constant WAD"),
+    ("WAD public", EVERY26, ("uint256 internal constant WAD", "uint256 public constant WAD"),
      "DssSpellAction.WAD: declare precision and math units `internal constant`", True),
     ("a date constant not constant", JAN, ("uint256 internal constant FEB_01_2022", "uint256 internal immutable FEB_01_2022"),
      "DssSpellAction.FEB_01_2022 is `immutable` but not an address read from the ChainLog", True),
@@ -121,8 +128,9 @@ VARIABLE_SLIPS = [
     # R:88: the comment states the timestamp's full date and time in UTC (same line, or the line above).
     ("a date comment naming another time", JAN, ("= 1643673600; // 2022-02-01 00:00:00 UTC", "= 1643673600; // 2022-02-01 12:00:00 UTC"),
      "the comment of FEB_01_2022 says 2022-02-01 12:00:00 UTC, its value 1643673600 is 2022-02-01 00:00:00 UTC", True),
-    ("a date constant without its UTC comment", JAN, ("FEB_01_2022 = 1643673600; // 2022-02-01 00:00:00 UTC", "FEB_01_2022 = 1643673600;"),
-     "FEB_01_2022 has no comment stating its full date in UTC", True),
+    # Required from 2023-12-12 (a 2022 spell may omit it: test_each_rule_applies_from_its_date).
+    ("a date constant without its UTC comment", EVERY26, ("APR_01_2026 = 1775001600; // 2026-04-01 00:00:00 UTC", "APR_01_2026 = 1775001600;"),
+     "APR_01_2026 has no comment stating its full date in UTC", True),
     # R:401: GNU AGPLv3.
     ("a license other than AGPLv3", JAN, ("SPDX-License-Identifier: AGPL-3.0-or-later", "SPDX-License-Identifier: MIT"),
      "the license is MIT, not GNU AGPLv3", True),
