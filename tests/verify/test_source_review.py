@@ -207,3 +207,151 @@ def test_an_immutable_holding_another_call_warns():
     assert review_source(source) == []
     other = review_source(source.replace("MKR_SKY_RATE =", "OTHER_RATE ="))
     assert [(f.line, f.warning) for f in other] == [(3, True)] and "fixed at deployment" in other[0].problem
+
+
+# --- Rules from the date they entered the checklist (spellfile/style.py), each on both sides ---------
+
+def snippet(date: str, body: str, declarations: str = "") -> str:
+    """A small hand-written spell of `date` in the house style (its description states the date)."""
+    return ("// SPDX-License-Identifier: AGPL-3.0-or-later\npragma solidity 0.8.16;\n"
+            "contract DssSpellAction {\n"
+            f'    string public constant override description = "{date} MakerDAO Executive Spell | Hash: 0x01";\n'
+            f"{declarations}"
+            "    function actions() public {\n"
+            f"{body}"
+            "    }\n}\n")
+
+
+RULES_BY_DATE = [
+    # (rule, first day it applies, declarations, body, the failure's text)
+    ("the UTC date comment", "2023-12-12", "    uint256 internal constant MAY_24_2023 = 1684886400;\n", "",
+     "MAY_24_2023 has no comment stating its full date in UTC"),
+    ("the ether note", "2024-01-25", "", "        MKR.transfer(TECH_001, 257.31 ether);\n",
+     "`ether` used for a token amount without the same-line note"),
+    ("two decimals", "2023-10-25", "",
+     "        MKR.transfer(TECH_001, 257.3 ether); // Note: ether is a keyword helper, only MKR is transferred here\n",
+     "257.3 ether: write token amounts with two decimals"),
+    ("units internal", "2022-11-10", "    uint256 public constant WAD = 10 ** 18;\n", "",
+     "DssSpellAction.WAD: declare precision and math units `internal constant`"),
+    ("rates internal", "2022-11-10", "    uint256 public constant THREE_PT_SEVEN_FIVE_PCT_RATE = 1000000001167363430498603315;\n",
+     "", "DssSpellAction.THREE_PT_SEVEN_FIVE_PCT_RATE: declare rates `internal constant`"),
+    ("the ether note's wording of the date", "2025-10-06", "",
+     "        SKY.transfer(TECH_001, 257.31 ether); // Note: ether is a keyword helper, only SKY is transferred here\n",
+     "the ether note is superseded"),
+]
+
+
+@pytest.mark.parametrize("rule, first_day, declarations, body, problem", RULES_BY_DATE, ids=[r[0] for r in RULES_BY_DATE])
+def test_each_rule_applies_from_its_date(rule, first_day, declarations, body, problem):
+    """The day before the rule, the spell passes it; from its first day, the same text fails on its line."""
+    from datetime import date, timedelta
+
+    day_before = (date.fromisoformat(first_day) - timedelta(days=1)).isoformat()
+    assert not [f for f in review_source(snippet(day_before, body, declarations)) if problem in f.problem]
+    source = snippet(first_day, body, declarations)
+    found = [(f.line, f.warning) for f in review_source(source) if problem in f.problem]
+    offending = next(n for n, text in enumerate(source.splitlines(), 1)
+                     if text.strip() and text.strip() in (declarations + body).splitlines()[0].strip())
+    assert found == [(offending, False)], review_source(source)
+    # verify passes the YAML's date, which overrides the description's.
+    assert [f for f in review_source(snippet(day_before, body, declarations), date=first_day) if problem in f.problem]
+
+
+def test_the_spoken_date_comment_of_2023_is_read_and_checked():
+    """`// 24 May 2023 12:00:00 AM UTC` (the 2023 archive's form) states the date; a wrong one fails at any date."""
+    ok = snippet("2023-05-24", "", "    // 24 May 2023 12:00:00 AM UTC\n    uint256 internal constant MAY_24_2023 = 1684886400;\n"
+                                   "    // 23 May 2024 11:59:59 PM UTC\n    uint256 internal constant MAY_23_2024 = 1716508799;\n")
+    assert review_source(ok) == []
+    assert review_source(ok, date="2026-01-15") == []  # read as a comment stating the date under today's rules
+    wrong = ok.replace("23 May 2024 11:59:59 PM UTC", "23 May 2024 11:59:59 AM UTC")
+    assert [(f.line, f.problem) for f in review_source(wrong)] == [
+        (8, "the comment of MAY_23_2024 says 2024-05-23 11:59:59 UTC, its value 1716508799 is 2024-05-23 23:59:59 UTC")]
+
+
+def test_a_group_total_and_a_rate_are_not_payment_amounts():
+    """`Payout: 57,665 DAI` above eight payments that sum to it; `1,000 DAI/day` beside a 366,000 DAI stream."""
+    wallets = ["FLIP_FLOP_FLAP_WALLET", "FEEDBLACK_LOOPS_WALLET", "ULTRASCHUPPI_WALLET", "MAKERMAN_WALLET",
+               "ACRE_INVEST_WALLET", "MONETSUPPLY_WALLET", "JUSTIN_CASE_WALLET", "GFX_LABS_WALLET"]
+    amounts = ["12_000", "12_000", "12_000", "8_512", "6_494", "5_072", "927", "660"]
+    payments = "".join(f"        DssExecLib.sendPaymentFromSurplusBuffer({w}, {a});\n" for w, a in zip(wallets, amounts))
+    group = snippet("2022-03-04", "        // Recognized Delegate Compensation (Payout: 57,665 DAI)\n" + payments)
+    assert review_source(group) == []
+    wrong = group.replace("57,665 DAI", "57,666 DAI")
+    assert [(f.line, f.problem) for f in review_source(wrong)] == [
+        (6, "the comment says 57,666 DAI, the code below does not (its amounts: 12,000; "
+            "the 8 payments it heads total 57,665)")]
+    rate = snippet("2023-05-24", "        // TECHOPS | 1,000 DAI/day | 366_000 DAI | 1 years\n"
+                                 "        VestLike(MCD_VEST_DAI).create(TECHOPS, 366_000 * WAD, MAY_24_2023, 365 days, 0, address(0));\n",
+                   "    uint256 internal constant MAY_24_2023 = 1684886400;\n")
+    assert review_source(rate) == []
+    assert "the comment says 366_001 DAI" in review_source(rate.replace("| 366_000 DAI", "| 366_001 DAI"))[0].problem
+
+
+def test_every_amount_of_a_comment_is_compared_not_only_the_first():
+    source = snippet("2026-01-15", "        // BLUE - 1,000 USDS - then 2,000 USDS\n        _transferUsds(BLUE, 1_000 * WAD);\n",
+                     "    address internal constant BLUE = 0xb6C09680D822F162449cdFB8248a7D3FC26Ec9Bf;\n")
+    assert [f.problem for f in review_source(source)] == [
+        "the comment says 2,000 USDS, the code below does not (its amounts: 1,000)"]
+
+
+# --- Comments that lie where the code is right (each action's comment block against its own code) ---
+
+STREAM_2026 = """        // ECOSYSTEM | 2026-04-01 to 2027-03-31 | 360,000 USDS | Cliff: 2026-07-01 00:00:00 UTC | Restricted: Yes
+        VestAbstract(MCD_VEST_USDS).restrict(
+            VestAbstract(MCD_VEST_USDS).create(
+                ECOSYSTEM,                 // usr
+                360_000 * WAD,             // tot
+                APR_01_2026,               // bgn
+                MAR_31_2027 - APR_01_2026, // tau
+                JUL_01_2026 - APR_01_2026, // eta
+                address(0)                 // mgr
+            )
+        );
+"""
+DECLARATIONS_2026 = """    address internal constant ECOSYSTEM = 0xaef7a9890c81A46C38fb26b940624DBB4dd591dd;
+    address internal constant BLUE = 0xb6C09680D822F162449cdFB8248a7D3FC26Ec9Bf;
+    address internal constant BONAPUBLICA = 0x167c1a762B08D7e78dbF8f24e5C3f1Ab415021D3;
+    uint256 internal constant APR_01_2026 = 1775001600; // 2026-04-01 00:00:00 UTC
+    uint256 internal constant JUL_01_2026 = 1782864000; // 2026-07-01 00:00:00 UTC
+    uint256 internal constant MAR_31_2027 = 1806537599; // 2027-03-31 23:59:59 UTC
+"""
+PAYMENT_2026 = "        // BLUE - 4,000 USDS\n        _transferUsds(BLUE, 4_000 * WAD);\n"
+
+LYING_COMMENTS = [
+    ("a comment naming another delegate", PAYMENT_2026, ("// BLUE - 4,000 USDS", "// BONAPUBLICA - 4,000 USDS"),
+     "the comment names BONAPUBLICA, the code below pays BLUE"),
+    ("a cliff the code does not give", STREAM_2026, ("Cliff: 2026-07-01", "Cliff: 2026-10-01"),
+     "the comment states a cliff of 2026-10-01, the code below names no such day"),
+    ("an end the code does not give", STREAM_2026, ("to 2027-03-31", "to 2027-06-30"),
+     "the comment states the day 2027-06-30, the code below names no such day"),
+    ("restricted above an unrestricted stream", STREAM_2026.replace(
+        "VestAbstract(MCD_VEST_USDS).restrict(\n            VestAbstract", "(\n            VestAbstract"),
+     ("Restricted: Yes", "Restricted: Yes"), "the comment says the stream is restricted, the code below does not restrict it"),
+    ("unrestricted above a restricted stream", STREAM_2026, ("Restricted: Yes", "Restricted: No"),
+     "the comment says the stream is unrestricted, the code below restricts it"),
+    ("another amount", STREAM_2026, ("| 360,000 USDS |", "| 390,000 USDS |"), "the comment says 390,000 USDS"),
+]
+
+
+@pytest.mark.parametrize("name, body, edit, problem", LYING_COMMENTS, ids=[c[0] for c in LYING_COMMENTS])
+def test_a_comment_that_lies_where_the_code_is_right_fails_on_its_line(name, body, edit, problem):
+    honest = snippet("2026-01-15", body, DECLARATIONS_2026)
+    if edit[0] == edit[1]:  # the code was edited, not the comment
+        assert [f.problem for f in review_source(snippet("2026-01-15", STREAM_2026, DECLARATIONS_2026))] == []
+    else:
+        assert review_source(honest) == []
+    lying = honest.replace(edit[0], edit[1], 1)
+    comment_line = next(n for n, text in enumerate(lying.splitlines(), 1) if edit[1] in text)
+    found = [(f.line, f.warning) for f in review_source(lying) if problem in f.problem]
+    assert found == [(comment_line, False)], review_source(lying)
+
+
+def test_a_restriction_in_the_next_statement_counts():
+    """`uint256 id = vest.create(...); vest.restrict(id);` (2023 archive form) is a restricted stream."""
+    body = ("        // ECOSYSTEM | 2026-04-01 to 2027-03-31 | 360,000 USDS | Restricted: Yes\n"
+            "        uint256 vestId = VestLike(MCD_VEST_USDS).create(ECOSYSTEM, 360_000 * WAD, APR_01_2026, "
+            "MAR_31_2027 - APR_01_2026, 0, address(0));\n        VestLike(MCD_VEST_USDS).restrict(vestId);\n")
+    assert review_source(snippet("2026-01-15", body, DECLARATIONS_2026)) == []
+    unrestricted = body.replace("restrict(vestId)", "restrict(otherId)")
+    assert "the comment says the stream is restricted" in review_source(
+        snippet("2026-01-15", unrestricted, DECLARATIONS_2026))[0].problem
