@@ -165,7 +165,11 @@ def _ether_lines(lines: list[str], code: list[str], rules: SourceRules) -> list[
         amounts = _ETHER_AMOUNT.findall(body)
         if not amounts or "constant" in body and "uint256" not in body:
             continue
-        note = _ETHER_NOTE.search(line)
+        # Same line; or, for an argument of a call written over several lines, the comment line above
+        # (the 2025-10-06 spell's `// Note: ...` above `0.04 ether`).
+        above = lines[number - 2] if number >= 2 and lines[number - 2].strip().startswith("//") else ""
+        note = _ETHER_NOTE.search(line) or (_ETHER_NOTE.search(above) if body.strip().startswith(amounts[0]) else None)
+        line = line if _ETHER_NOTE.search(line) or not note else above
         if rules.ether_note and not note:
             findings.append(SourceFinding(number, "`ether` used for a token amount without the same-line note "
                                                   f"`// {rules.ether_note_wording or 'Note: ether is a keyword helper'}`"
@@ -236,10 +240,16 @@ def _comment_above(lines: list[str], first: int) -> tuple[int, str]:
     return number + 1, " ".join(texts)
 
 
+_SCALED = re.compile(r"(?<![\w.])(\d[\d_]*(?:\.\d+)?)\s*\*\s*(HUNDRED|THOUSAND|MILLION|BILLION)\b")
+
+
 def _numbers_in_code(text: str) -> set[Decimal]:
+    """Every number literal, and each literal times a math unit as written (`2 * MILLION` is 2,000,000)."""
     found = set()
     for raw in re.findall(r"(?<![\w.])\d[\d_]*(?:\.\d+)?", text):
         found.add(Decimal(raw.replace("_", "")))
+    for raw, unit in _SCALED.findall(text):
+        found.add(Decimal(raw.replace("_", "")) * UNITS[unit])
     return found
 
 

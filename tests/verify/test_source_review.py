@@ -355,3 +355,18 @@ def test_a_restriction_in_the_next_statement_counts():
     unrestricted = body.replace("restrict(vestId)", "restrict(otherId)")
     assert "the comment says the stream is restricted" in review_source(
         snippet("2026-01-15", unrestricted, DECLARATIONS_2026))[0].problem
+
+
+def test_an_amount_written_with_a_math_unit_is_read_with_it():
+    """`2 * MILLION` is the 2,000,000 DAI of its comment (the 2023 archive's form); 3 * MILLION is not."""
+    body = "        // Launch Project - 2,000,000 DAI\n        DssExecLib.sendPaymentFromSurplusBuffer(LAUNCH_PROJECT, 2 * MILLION);\n"
+    assert review_source(snippet("2023-08-02", body)) == []
+    assert [f.problem for f in review_source(snippet("2023-08-02", body.replace("2 * MILLION", "3 * MILLION")))] == [
+        "the comment says 2,000,000 DAI, the code below does not (its amounts: 3, 3,000,000)"]
+
+
+def test_the_ether_note_may_stand_above_an_argument_of_a_call_over_several_lines():
+    body = ("        DssExecLib.setValue(\n            VEST,\n            // Note: ether is a keyword that represents 10**18, not the ETH token\n"
+            "            0.04 ether\n        );\n")
+    assert review_source(snippet("2026-01-15", body)) == []
+    assert "without the same-line note" in review_source(snippet("2026-01-15", body.replace("// Note: ether", "// ether")))[0].problem
