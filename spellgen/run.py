@@ -100,6 +100,7 @@ def start_spell_twin(spell: Spell, port: int | None = None) -> tuple[Any, str]:
 
     stated = tuple(StatedAward(y.vest, y.id, y.recipient.address if y.recipient else None, y.current_end)
                    for y in spell.of_type(Yank) if y.recipient or y.current_end)
+    # (run_assumptions lists the same awards: keep the two sentences together)
     # The twin registers the chainlog of the date (spellgen.spellfile.history), never a key's address
     # from the YAML: check has compared the YAML's keys with it.
     twin = start_twin(spell.date, port=port, pause_delay=spell.pause_delay, stated_awards=stated)
@@ -108,6 +109,26 @@ def start_spell_twin(spell: Spell, port: int | None = None) -> tuple[Any, str]:
         where += "; assumed from the YAML, not mainnet facts: " + ", ".join(
             f"award {a.award_id} on {a.vest} as the yank describes it" for a in stated)
     return twin, where
+
+
+def run_assumptions(spell: Spell, where: str, spell_address: str = "") -> list[str]:
+    """What a run's results rest on without a public source, for every report's Assumptions box: on the
+    twin, its assumed figures (twin/state.py), the awards the YAML describes, and why its spell address
+    and cast hash are the same for every spell; on a fork, nothing (the fork's chain is the source)."""
+    if not where.startswith("twin at"):
+        return []
+    from spellgen.twin.state import same_address_note, twin_assumptions
+
+    stated = [f"award {y.id} on {y.vest}: as the YAML's yank describes it (its recipient or end), not read from mainnet"
+              for y in spell.of_type(Yank) if y.recipient or y.current_end]
+    return twin_assumptions() + stated + ([same_address_note(spell_address)] if spell_address else [])
+
+
+def say_assumptions(assumptions: list[str], stream) -> None:
+    """The terminal's line: how many figures the results rest on without a public source."""
+    if assumptions:
+        print(f"assumptions: {len(assumptions)} figures of the twin have no public source "
+              f"(listed under Assumptions in the reports)", file=stream)
 
 
 def _is_local(url: str) -> bool:
@@ -260,8 +281,10 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
     results += source_results(source, ctx.source_name, spell.exec_doc.url if spell.exec_doc else None, spell.date)
     cast = observation.cast_receipt()
     info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
-                   iso(cast.timestamp), cast.gas_used, steps.timings, identity)
+                   iso(cast.timestamp), cast.gas_used, steps.timings, identity,
+                   run_assumptions(spell, where, observation.spell))
     print(terminal_table(results), file=sys.stdout, flush=True)
+    say_assumptions(info.assumptions, stream)
     if report_dir is not None:
         with steps.step("write the reports"):  # report.html draws its chart here: matplotlib loads
             paths = write_reports(report_dir, info, results, spell, caps)
@@ -337,9 +360,10 @@ def _unverified(spell, spec_name, solc, where, results, steps, report_dir, strea
     from spellgen.review.report import RunInfo, terminal_table, write_reports
 
     print(terminal_table(results), file=sys.stdout, flush=True)
+    say_assumptions(run_assumptions(spell, where), stream)
     if report_dir is not None:
         info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings,
-                       source=identity or {})
+                       source=identity or {}, assumptions=run_assumptions(spell, where))
         with steps.step("write the reports"):
             paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)

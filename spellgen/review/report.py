@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from spellgen.files import write_atomic
-from spellgen.review.report_view import ReportView, RunFacts, report_content
+from spellgen.review.report_view import ReportView, RunFacts, assumptions_lead, report_content
 from spellgen.review.summary import obligations, plain, section_rows, totals
 
 if TYPE_CHECKING:  # verify.py loads web3; `spellgen report` must not need it
@@ -39,6 +39,8 @@ class RunInfo:
     steps: list[tuple[str, float]] = field(default_factory=list)
     # The verified source: file, source_keccak256, spell_runtime_keccak256, action_runtime_keccak256, compiler.
     source: dict[str, str] = field(default_factory=dict)
+    # Figures the run rests on without a public source (the twin's), one sentence each (twin/state.py).
+    assumptions: list[str] = field(default_factory=list)
 
 
 def verdict(results: list[Result] | None) -> str | None:
@@ -94,7 +96,7 @@ def _facts(info: RunInfo) -> RunFacts | None:
     if not info.chain:
         return None
     return RunFacts(info.chain, info.solc, info.spell_address, info.cast_tx, info.cast_time, info.cast_gas,
-                    tuple(source_rows(info)))
+                    tuple(source_rows(info)), tuple(info.assumptions))
 
 
 def view_of(info: RunInfo, results: list[Result] | None, spell: Spell) -> ReportView:
@@ -148,9 +150,11 @@ def markdown(info: RunInfo, results: list[Result] | None, spell: Spell | None = 
     if spell is None:  # a caller without the model: the run and its results only
         out = top + [f"# Spell verification: {info.spec}", ""] + _md_metadata(
             [("Date", info.date), ("Description", info.description)] + _run_rows(info) + source_rows(info)) + [""]
+        out += _md_assumptions(bool(info.chain), info.assumptions)
         return "\n".join(out + _md_results(results or [])).rstrip("\n") + "\n"
     view = view_of(info, results, spell)
     out = top + [f"# {view.title}", ""] + _md_metadata(view.metadata) + ["", f"**{view.summary}**", ""]
+    out += _md_assumptions(view.cast, view.assumptions)
     out += ["## Sections", ""] + _md_sections(view)
     out += ["## Totals per token", ""] + _md_table(["Token", "Paid at the cast", "New streams", "Total"],
                                                    view.totals or [["none", "", "", ""]]) + [""]
@@ -158,6 +162,11 @@ def markdown(info: RunInfo, results: list[Result] | None, spell: Spell | None = 
     if results is not None:
         out += _md_results(results)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md_assumptions(cast: bool, assumptions: list[str]) -> list[str]:
+    return ["## Assumptions", "", assumptions_lead(cast, assumptions), ""] + \
+        [f"- {text}" for text in assumptions] + ([""] if assumptions else [])
 
 
 def _run_rows(info: RunInfo) -> list[tuple[str, str]]:
@@ -195,6 +204,7 @@ def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = N
         "results": [{"status": _status(r), "item": r.item, "path": r.path, "evidence": r.evidence,
                      "reason": r.reason, "warning": r.warning} for r in done],
         "variable_fields": list(VARIABLE_FIELDS),
+        "assumptions": list(info.assumptions),
     }
     if spell is not None:
         data["budget"] = _spell_json(spell)

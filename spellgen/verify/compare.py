@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spellgen.spellfile.amounts import from_wei, human
 from spellgen.chain.client import topic
@@ -290,9 +290,30 @@ class Verifier:
             if unpaid > balance:
                 problems.append(f"valid awards still owe {_wad(unpaid, token)}, above the PauseProxy's "
                                 f"balance {_wad(balance, token)}")
-            self.add(_ok(f"{vest} can pay every valid award", "spell",
+            result = _ok(f"{vest} can pay every valid award", "spell",
                          f"owed {_wad(unpaid, token)}, allowance {_wad(allowance, token)}, "
-                         f"treasury {_wad(balance, token)}", problems))
+                         f"treasury {_wad(balance, token)}", problems)
+            if result.passed:
+                result = replace(result, warning=self._allowance_slack(vest, token))
+            self.add(result)
+
+    def _allowance_slack(self, vest: str, token: str) -> str:
+        """A WARN when the allowance covers the new streams only through what it held before the cast:
+        the spell raised it by less than the new awards' totals. On the twin that earlier allowance is an
+        assumption (the seeded awards' totals), on mainnet another spell's slack: either way the pass is
+        not the spell's own doing."""
+        new_total = sum(a.tot for a in self.e.awards if a.vest == vest)
+        # A vest whose allowance no YAML item changes was not read before and after: it kept its value.
+        current = self.o.obligations[vest][1]
+        before_wei = self.o.before.allowance.get(vest, current)
+        raised = self.o.after.allowance.get(vest, current) - before_wei
+        if not new_total or raised >= new_total:
+            return ""
+        before = _wad(before_wei, token)
+        source = ("the twin's assumed allowance before the cast (the seeded awards' totals; no mainnet fact)"
+                  if self.o.twin else "the allowance before the cast (another spell's slack)")
+        return (f"the allowance suffices only through {source}, {before}: the spell raises it by "
+                f"{_wad(max(raised, 0), token)} for new streams of {_wad(new_total, token)} on {vest}")
 
     def caps(self) -> None:
         for c in self.e.caps:
