@@ -100,7 +100,6 @@ def start_spell_twin(spell: Spell, port: int | None = None) -> tuple[Any, str]:
 
     stated = tuple(StatedAward(y.vest, y.id, y.recipient.address if y.recipient else None, y.current_end)
                    for y in spell.of_type(Yank) if y.recipient or y.current_end)
-    # (run_assumptions lists the same awards: keep the two sentences together)
     # The twin registers the chainlog of the date (spellgen.spellfile.history), never a key's address
     # from the YAML: check has compared the YAML's keys with it.
     twin = start_twin(spell.date, port=port, pause_delay=spell.pause_delay, stated_awards=stated)
@@ -111,17 +110,27 @@ def start_spell_twin(spell: Spell, port: int | None = None) -> tuple[Any, str]:
     return twin, where
 
 
-def run_assumptions(spell: Spell, where: str, spell_address: str = "") -> list[str]:
+def run_assumptions(spell: Spell, where: str) -> list[str]:
     """What a run's results rest on without a public source, for every report's Assumptions box: on the
-    twin, its assumed figures (twin/state.py), the awards the YAML describes, and why its spell address
-    and cast hash are the same for every spell; on a fork, nothing (the fork's chain is the source)."""
+    twin, its assumed figures (twin/state.py) and the awards the YAML describes; on a fork, nothing
+    (the fork's chain is the source)."""
     if not where.startswith("twin at"):
         return []
-    from spellgen.twin.state import same_address_note, twin_assumptions
+    from spellgen.twin.state import twin_assumptions
 
     stated = [f"award {y.id} on {y.vest}: as the YAML's yank describes it (its recipient or end), not read from mainnet"
               for y in spell.of_type(Yank) if y.recipient or y.current_end]
-    return twin_assumptions() + stated + ([same_address_note(spell_address)] if spell_address else [])
+    return twin_assumptions() + stated
+
+
+def address_note(where: str, spell_address: str) -> str:
+    """On the twin, why this spell's address and cast hash are every twin spell's (a fresh twin, the same
+    deployer and nonce); on a fork the address is the fork's own."""
+    if not where.startswith("twin at") or not spell_address:
+        return ""
+    from spellgen.twin.state import same_address_note
+
+    return same_address_note(spell_address)
 
 
 def say_assumptions(assumptions: list[str], stream) -> None:
@@ -282,7 +291,7 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
     cast = observation.cast_receipt()
     info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
                    iso(cast.timestamp), cast.gas_used, steps.timings, identity,
-                   run_assumptions(spell, where, observation.spell))
+                   run_assumptions(spell, where), address_note(where, observation.spell))
     print(terminal_table(results), file=sys.stdout, flush=True)
     say_assumptions(info.assumptions, stream)
     if report_dir is not None:

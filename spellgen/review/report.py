@@ -41,6 +41,7 @@ class RunInfo:
     source: dict[str, str] = field(default_factory=dict)
     # Figures the run rests on without a public source (the twin's), one sentence each (twin/state.py).
     assumptions: list[str] = field(default_factory=list)
+    address_note: str = ""  # why the spell address and cast hash match every other twin run's
 
 
 def verdict(results: list[Result] | None) -> str | None:
@@ -96,7 +97,8 @@ def _facts(info: RunInfo) -> RunFacts | None:
     if not info.chain:
         return None
     return RunFacts(info.chain, info.solc, info.spell_address, info.cast_tx, info.cast_time, info.cast_gas,
-                    tuple(source_rows(info)), tuple(info.assumptions))
+                    tuple(source_rows(info)), tuple(info.assumptions),
+                    info.address_note)
 
 
 def view_of(info: RunInfo, results: list[Result] | None, spell: Spell) -> ReportView:
@@ -171,7 +173,8 @@ def _md_assumptions(cast: bool, assumptions: list[str]) -> list[str]:
 
 def _run_rows(info: RunInfo) -> list[tuple[str, str]]:
     return [("Chain", info.chain), ("Compiler", f"solc {info.solc}"), ("Spell", info.spell_address),
-            ("Cast", f"`{info.cast_tx}` at {info.cast_time}, {info.cast_gas:,} gas")]
+            ("Cast", f"`{info.cast_tx}` at {info.cast_time}, {info.cast_gas:,} gas")] + \
+        ([("Same address and cast hash for every spell", info.address_note)] if info.address_note else [])
 
 
 # --- report.json -----------------------------------------------------------------------------------
@@ -205,6 +208,7 @@ def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = N
                      "reason": r.reason, "warning": r.warning} for r in done],
         "variable_fields": list(VARIABLE_FIELDS),
         "assumptions": list(info.assumptions),
+        "spell_address_note": info.address_note,
     }
     if spell is not None:
         data["budget"] = _spell_json(spell)

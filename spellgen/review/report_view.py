@@ -33,6 +33,7 @@ class RunFacts:
     source: tuple = ()  # (label, text) rows naming the verified source, its hashes and the compiler
     # What the run's results rest on without a public source (the twin's assumed figures), one sentence each.
     assumptions: tuple = ()
+    address_note: str = ""  # why this spell address and cast hash are what they are (the twin's, shared)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ def _metadata(spell: Spell, run: RunFacts | None) -> list[tuple[str, str]]:
         rows += [("Chain", run.chain), ("Spell", run.spell_address or "not deployed")]
         if run.cast_tx:
             rows.append(("Cast", f"{run.cast_tx} at {run.cast_time}, {run.cast_gas:,} gas"))
+        if run.address_note:
+            rows.append(("Same address and cast hash for every spell", run.address_note))
         rows += list(run.source)
     return rows
 

@@ -360,7 +360,7 @@ def twin_assumptions() -> list[str]:
 
 def same_address_note(spell_address: str) -> str:
     """Why every spell cast on a fresh twin shows the same address and cast transaction hash."""
-    return (f"spell address {spell_address} and the cast transaction hash are the twin's, not mainnet's: each run "
+    return (f"{spell_address} and the cast transaction hash are the twin's, not mainnet's: each run "
             f"starts a fresh twin and deploys the spell from the same development account at the same nonce, so "
             f"every spell cast on the twin gets this address, and its `cast()` (same sender, nonce, target and "
             f"calldata) the same hash; the source and runtime bytecode hashes tell spells apart")

@@ -310,7 +310,7 @@ class Verifier:
         if not new_total or raised >= new_total:
             return ""
         before = _wad(before_wei, token)
-        source = ("the twin's assumed allowance before the cast (the seeded awards' totals; no mainnet fact)"
+        source = ("the twin's assumed allowance before the cast (what its assumed awards owed; no mainnet fact)"
                   if self.o.twin else "the allowance before the cast (another spell's slack)")
         return (f"the allowance suffices only through {source}, {before}: the spell raises it by "
                 f"{_wad(max(raised, 0), token)} for new streams of {_wad(new_total, token)} on {vest}")
