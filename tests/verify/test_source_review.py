@@ -370,3 +370,19 @@ def test_the_ether_note_may_stand_above_an_argument_of_a_call_over_several_lines
             "            0.04 ether\n        );\n")
     assert review_source(snippet("2026-01-15", body)) == []
     assert "without the same-line note" in review_source(snippet("2026-01-15", body.replace("// Note: ether", "// ether")))[0].problem
+
+
+def test_verify_exits_1_on_a_cliff_comment_the_code_does_not_give(tmp_path, capsys, monkeypatch):
+    """The chain does what the YAML says (every item passes); the comment above the stream lies: exit 1."""
+    monkeypatch.delenv("ETH_RPC_URL", raising=False)
+    honest = render(load_spell(EVERY26), EVERY26.name)
+    edit = "Cliff: 2026-07-01 00:00:00 UTC | Restricted: Yes"
+    assert edit in honest
+    lying = honest.replace(edit, "Cliff: 2026-10-01 00:00:00 UTC | Restricted: No", 1)
+    spell = tmp_path / "DssSpell.sol"
+    spell.write_text(lying)
+    assert cli.main(["verify", str(EVERY26), "--spell", str(spell)]) == 1
+    out = capsys.readouterr().out
+    line = next(i for i, text in enumerate(lying.splitlines(), 1) if "Cliff: 2026-10-01" in text)
+    assert f"FAIL  source DssSpell.sol:{line}: the comment states a cliff of 2026-10-01, the code below names no such day" in out
+    assert f"FAIL  source DssSpell.sol:{line}: the comment says the stream is unrestricted, the code below restricts it" in out
