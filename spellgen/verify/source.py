@@ -26,7 +26,7 @@ _ADDRESS_CONSTANT = re.compile(r"\baddress\s+(?:internal\s+|public\s+|private\s+
                                r"(?:address\()?(0x[0-9a-fA-F]{40})\)?\s*;")
 _ETHER_AMOUNT = re.compile(r"(?<![\w.])(\d[\d_]*(?:\.\d+)?)\s+ether\b")
 _ETHER_NOTE = re.compile(r"//.*\bNote\b.*\bether\b", re.IGNORECASE)
-_COMMENT_AMOUNT = re.compile(r"(?<![\w.])(\d[\d,_]*(?:\.\d+)?)\s*(" + "|".join(TOKENS) + r")\b")
+_COMMENT_AMOUNT = re.compile(r"(?<![\w.\-])(\d[\d,_]*(?:\.\d+)?)\s*(" + "|".join(TOKENS) + r")\b")
 _COMMENT_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}\b")
 _COMMENT_ID = re.compile(r"\bID\s+(\d+)\b", re.IGNORECASE)
 # `// Hash: cast keccak -- "$(wget 'URL' -q -O - 2>/dev/null)"` (2022 spells: seth, the URL unquoted).
@@ -70,7 +70,7 @@ def review_source(source: str, exec_doc_url: str | None = None, date: str | None
     findings += _license(lines)
     findings += _ether_lines(lines, code, rules)
     findings += _link_lines(lines)
-    findings += _comments_against_statements(lines, code, _address_constants(source), _date_values(source),
+    findings += _comments_against_statements(lines, code, _address_constants(source), _uint_constants(code),
                                              _wallet_names(rules.date))
     findings += variable_findings(state_variables(code), rules)
     return sorted(findings, key=lambda f: (f.line, f.problem))
@@ -253,9 +253,62 @@ def _numbers_in_code(text: str) -> set[Decimal]:
     return found
 
 
-def _date_values(source: str) -> dict[str, int]:
-    """Date constant name -> its timestamp."""
-    return {m["name"]: int(m["value"]) for m in _DATE_CONSTANT.finditer(source)}
+_TIME_UNITS = {"seconds": 1, "minutes": 60, "hours": 3_600, "days": 86_400, "weeks": 604_800, "ether": 10 ** 18}
+_UNIT_LITERAL = re.compile(r"(?<![\w.])(\d[\d_]*(?:\.\d+)?)\s+(" + "|".join(_TIME_UNITS) + r")\b")
+
+
+def _exact(expression: str, names: dict[str, int]) -> int | None:
+    """The exact integer value of a Solidity constant expression as solc folds it (rational literals:
+    `700_356.9 * 10 * WAD / 10`, `4 * 365 days`, `MAR_31_2027 - APR_01_2026`); None for anything else."""
+    import ast
+    from fractions import Fraction
+
+    text = _UNIT_LITERAL.sub(lambda m: f"({m[1]} * {_TIME_UNITS[m[2]]})", expression.strip()).replace("_", "")
+    text = re.sub(r"\b(\d+)e(\d+)\b", r"(\1 * 10 ** \2)", text)
+    known = {name.replace("_", ""): value for name, value in names.items()}
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError:
+        return None
+
+    def value(node) -> Fraction:
+        if isinstance(node, ast.Expression):
+            return value(node.body)
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+            return Fraction(str(node.value))
+        if isinstance(node, ast.Name) and node.id in known:
+            return Fraction(known[node.id])
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
+            left, right = value(node.left), value(node.right)
+            if isinstance(node.op, ast.Pow):
+                if right.denominator != 1 or right > 256:
+                    raise ValueError("not a small integer exponent")
+                return left ** int(right)
+            return {ast.Add: left + right, ast.Sub: left - right, ast.Mult: left * right,
+                    ast.Div: left / right}[type(node.op)]
+        raise ValueError("not a constant expression")
+    try:
+        result = value(tree)
+    except (ValueError, ZeroDivisionError):
+        return None
+    return int(result) if result.denominator == 1 else None
+
+
+def _uint_constants(code: list[str]) -> dict[str, int]:
+    """Every integer constant of the spell with its exact value (dates, units, `ONE_YEAR = 365 days`,
+    amounts), names resolved in any order."""
+    pending = {v.name: v.value for v in state_variables(code) if v.mutability == "constant" and v.value
+               and v.type.startswith(("uint", "int"))}
+    # The units at their defined values until the spell's own declarations are read (a wrong unit is a
+    # finding of its own, _unit_findings).
+    known: dict[str, int] = {name: value for name, value in UNITS.items() if name not in pending}
+    while pending:
+        solved = {name: got for name, text in pending.items() if (got := _exact(text, known)) is not None}
+        if not solved:
+            break
+        known.update(solved)
+        pending = {name: text for name, text in pending.items() if name not in solved}
+    return known
 
 
 def _wallet_names(date: str) -> frozenset[str]:
@@ -278,7 +331,7 @@ class _Action:
     restricted: bool | None  # a stream: whether the code restricts it (this or the next statement); else None
 
 
-def _comments_against_statements(lines: list[str], code: list[str], names: dict[str, str], dates: dict[str, int],
+def _comments_against_statements(lines: list[str], code: list[str], names: dict[str, str], constants: dict[str, int],
                                  wallets: frozenset[str]) -> list[SourceFinding]:
     findings = []
     statements = _statements(code)
@@ -293,13 +346,16 @@ def _comments_against_statements(lines: list[str], code: list[str], names: dict[
         # house style's "NAME - AMOUNT TOKEN - 0x..." line); lines above it are context.
         nearest = next(((number, lines[number - 1]) for number in range(first - 1, at - 1, -1)
                         if _COMMENT_AMOUNT.search(lines[number - 1])), None)
+        kind = _kind(text)
         if nearest:
-            findings += _amounts_agree(nearest[0], nearest[1].strip().lstrip("/").strip(), text, action.group)
+            findings += _amounts_agree(nearest[0], nearest[1].strip().lstrip("/").strip(),
+                                       _amount_text(action, kind, constants), action.group)
         findings += _addresses_agree(at, comment, text, names)
         findings += _ids_agree(at, comment, text)
-        findings += _names_agree(action, names, wallets)
-        for check in _KIND_CHECKS.get(_kind(text), ()):
-            findings += check(action, dates)
+        if kind in ("payment", "stream"):  # a recipient to name (a `file` or `approve` names contracts)
+            findings += _names_agree(action, names, wallets)
+        for check in _KIND_CHECKS.get(kind, ()):
+            findings += check(action, constants)
     return findings
 
 
@@ -330,41 +386,96 @@ def _restricted(statements: list[tuple[int, int, str]], index: int) -> bool | No
 # -- per action kind: what a comment block states and the code must agree with ---------------------
 # (kept small and separate so each kind's knowledge can move to that kind's action module)
 
+_PAYMENT_CALL = re.compile(r"\b(transfer|sendPaymentFromSurplusBuffer|_transferUsds|_transferSky|exit|daiToUsds)\s*\(")
+
+
 def _kind(statement: str) -> str:
     """The action kind a budget statement belongs to (what its comment describes)."""
     if re.search(r"\bcreate\s*\(", statement):
         return "stream"
     if re.search(r"\byank\s*\(", statement):
         return "yank"
-    return "payment"
+    if _PAYMENT_CALL.search(statement):
+        return "payment"
+    return "other"  # an approval, a cap, a conversion, a parameter
+
+
+def _amount_text(action: _Action, kind: str, constants: dict[str, int]) -> str:
+    """The statement's text the comment's amounts are compared with: a stream's total as the code fixes
+    it (`GOV_2_MKR`, `700_356.9 * 10 * WAD / 10` folded, in whole tokens and decimals) beside its text."""
+    times = _stream_times(action, constants) if kind == "stream" else None
+    if times is None:
+        return action.text
+    whole, rest = divmod(times.tot, 10 ** 18)
+    return f"{action.text} {whole}{'.' + str(rest).rjust(18, '0').rstrip('0') if rest else ''}"
 
 
 _ISO_DAY = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _CLIFF = re.compile(r"\bCliff:?\s*(\d{4}-\d{2}-\d{2})", re.IGNORECASE)
 _RESTRICTED = re.compile(r"\bRestricted:\s*(Yes|No)\b|\b(unrestricted)\b", re.IGNORECASE)
-_DAYS = re.compile(r"\b(\d[\d_]*)\s+days\b")
 
 
-def _stream_days(action: _Action, dates: dict[str, int]) -> set[str]:
-    """The UTC days a stream's code names: each date constant it uses, and each plus every `N days` in it."""
-    used = [value for name, value in dates.items() if re.search(rf"\b{name}\b", action.text)]
-    offsets = [0] + [int(n.replace("_", "")) * 86_400 for n in _DAYS.findall(action.text)]
-    return {datetime.fromtimestamp(v + o, tz=timezone.utc).strftime("%Y-%m-%d") for v in used for o in offsets}
-
-
-def _stream_dates_agree(action: _Action, dates: dict[str, int]) -> list[SourceFinding]:
-    """Each day the comment states (start, end, cliff) is one the code's date constants give; a stream
-    timed from the cast (`block.timestamp`) names none to compare."""
-    days = _stream_days(action, dates)
-    if not days:
+def _create_arguments(statement: str) -> list[str]:
+    """The six arguments of `create(usr, tot, bgn, tau, eta, mgr)` as written; [] when not six."""
+    match = re.search(r"\bcreate\s*\(", statement)
+    if not match:
         return []
+    args, depth, current = [], 0, ""
+    for char in statement[match.end():]:
+        if char == ")" and depth == 0:
+            args.append(current.strip())
+            break
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            args.append(current.strip())
+            current = ""
+        else:
+            current += char
+    return args if len(args) == 6 else []
+
+
+@dataclass(frozen=True)
+class _StreamTimes:
+    tot: int
+    bgn: int
+    fin: int
+    clf: int
+
+
+def _stream_times(action: _Action, constants: dict[str, int]) -> _StreamTimes | None:
+    """The stream's total and times as the code fixes them; None when any is not a constant expression
+    (a stream from the cast, `block.timestamp`, or a value read on chain)."""
+    args = _create_arguments(action.text)
+    if not args:
+        return None
+    tot, bgn, tau, eta = (_exact(a, constants) for a in args[1:5])
+    if tot is None or bgn is None or tau is None or eta is None:
+        return None
+    return _StreamTimes(tot, bgn, bgn + tau, bgn + eta)
+
+
+def _day(timestamp: int) -> str:
+    return datetime.fromtimestamp(timestamp, tz=timezone.utc).strftime("%Y-%m-%d")
+
+
+def _stream_dates_agree(action: _Action, constants: dict[str, int]) -> list[SourceFinding]:
+    """Each day the comment states is the stream's start, end or cliff as the code computes them (an end
+    at 23:59:59 may be written as the next day, `2023-05-01 to 2024-05-01`); a stated cliff is the
+    code's cliff day. A stream timed from the cast states no day to compare."""
+    times = _stream_times(action, constants)
+    if times is None:
+        return []
+    days = {_day(times.bgn), _day(times.fin), _day(times.fin + 1), _day(times.clf)}
+    cliff = _CLIFF.search(action.comment)
     findings = []
-    for stated in dict.fromkeys(_ISO_DAY.findall(action.comment)):
+    if cliff and cliff[1] not in (_day(times.clf), _day(times.clf + 1)):
+        findings.append(SourceFinding(action.comment_at, f"the comment states a cliff of {cliff[1]}, the code below "
+                                                         f"gives {_day(times.clf)}"))
+    for stated in dict.fromkeys(_ISO_DAY.findall(_CLIFF.sub("", action.comment))):
         if stated not in days:
-            cliff = _CLIFF.search(action.comment)
-            what = "a cliff of" if cliff and cliff[1] == stated else "the day"
-            findings.append(SourceFinding(action.comment_at, f"the comment states {what} {stated}, the code below "
-                                                             f"names no such day (its days: {', '.join(sorted(days))})"))
+            findings.append(SourceFinding(action.comment_at, f"the comment states the day {stated}, the code below "
+                                                             f"starts the stream {_day(times.bgn)} and ends it "
+                                                             f"{_day(times.fin)}"))
     return findings
 
 
@@ -394,7 +505,7 @@ def _names_agree(action: _Action, names: dict[str, str], wallets: frozenset[str]
     paid = {_name_key(n) for n in names if re.search(rf"\b{re.escape(n)}\b", action.text)}
     if not paid:
         return []  # the recipient is no address constant (a chainlog read, a literal): nothing to compare
-    known = {_name_key(n) for n in names} | {_name_key(n) for n in wallets}
+    known = {_name_key(n) for n in names if n not in TOKENS} | {_name_key(n) for n in wallets}
     # Names are written in capitals (`BLUE - 1,000 DAI`, `Stream to RISK-001`); prose words are not names.
     stated = {_name_key(w) for w in re.findall(r"\b[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*\b", action.comment)}
     return [SourceFinding(action.comment_at, f"the comment names {name}, the code below pays {', '.join(sorted(paid))}")
@@ -417,7 +528,13 @@ def _amounts_agree(line: int, comment: str, statement: str, group: tuple[str, ..
     if "round" in comment.lower() and any(value in numbers for _, _, value in stated):
         return []  # "348,452.30 DAI rounded up to 348,453 DAI"
     wrong = [(raw, token) for raw, token, value in stated
-             if value not in numbers and not (len(group) > 1 and value == group_total)]
+             if value not in numbers and not (len(group) > 1 and value == group_total)
+             and not (_WHOLE_TOKENS.search(statement) and _ceiling(value) in numbers)]
+    if len(wrong) < len(stated):
+        # A change's comment names what it changes from and by ("Increase bump by 15,000 DAI, from 5,000
+        # DAI to 20,000 DAI"): figures after "by" or "from" are context once the code's own figure is there.
+        context = {m[1] for m in _COMMENT_AMOUNT.finditer(comment) if re.search(r"\b(by|for|from)\s+$", comment[:m.start()])}
+        wrong = [(raw, token) for raw, token in wrong if raw not in context]
     if "convert" in comment.lower():
         # A conversion states both sides ("330,000 SKY ... converted from 13.75 MKR"): the code moves one
         # of them; the other token's figure is the conversion's input or output.
@@ -427,6 +544,15 @@ def _amounts_agree(line: int, comment: str, statement: str, group: tuple[str, ..
                                 f"(its amounts: {', '.join(_show(n) for n in sorted(numbers))}"
                                 f"{f'; the {len(group)} payments it heads total {_show(group_total)}' if len(group) > 1 else ''})")
             for raw, token in wrong]
+
+
+# Calls that move whole tokens only (a surplus payment) or that spells of 2022 wrote rounded up (a stream).
+_WHOLE_TOKENS = re.compile(r"\b(sendPaymentFromSurplusBuffer|_transferUsds|create)\s*\(")
+
+
+def _ceiling(value: Decimal) -> Decimal:
+    """`348,452.30 DAI` paid as 348,453 (whole tokens only, rounded up, as spells of 2022 paid and streamed)."""
+    return value.to_integral_value(rounding="ROUND_CEILING")
 
 
 def _show(number: Decimal) -> str:

@@ -321,9 +321,9 @@ LYING_COMMENTS = [
     ("a comment naming another delegate", PAYMENT_2026, ("// BLUE - 4,000 USDS", "// BONAPUBLICA - 4,000 USDS"),
      "the comment names BONAPUBLICA, the code below pays BLUE"),
     ("a cliff the code does not give", STREAM_2026, ("Cliff: 2026-07-01", "Cliff: 2026-10-01"),
-     "the comment states a cliff of 2026-10-01, the code below names no such day"),
+     "the comment states a cliff of 2026-10-01, the code below gives 2026-07-01"),
     ("an end the code does not give", STREAM_2026, ("to 2027-03-31", "to 2027-06-30"),
-     "the comment states the day 2027-06-30, the code below names no such day"),
+     "the comment states the day 2027-06-30, the code below starts the stream 2026-04-01 and ends it 2027-03-31"),
     ("restricted above an unrestricted stream", STREAM_2026.replace(
         "VestAbstract(MCD_VEST_USDS).restrict(\n            VestAbstract", "(\n            VestAbstract"),
      ("Restricted: Yes", "Restricted: Yes"), "the comment says the stream is restricted, the code below does not restrict it"),
@@ -384,5 +384,43 @@ def test_verify_exits_1_on_a_cliff_comment_the_code_does_not_give(tmp_path, caps
     assert cli.main(["verify", str(EVERY26), "--spell", str(spell)]) == 1
     out = capsys.readouterr().out
     line = next(i for i, text in enumerate(lying.splitlines(), 1) if "Cliff: 2026-10-01" in text)
-    assert f"FAIL  source DssSpell.sol:{line}: the comment states a cliff of 2026-10-01, the code below names no such day" in out
+    assert f"FAIL  source DssSpell.sol:{line}: the comment states a cliff of 2026-10-01, the code below gives 2026-07-01" in out
     assert f"FAIL  source DssSpell.sol:{line}: the comment says the stream is unrestricted, the code below restricts it" in out
+
+
+def test_a_stream_is_read_with_its_constants_folded_as_solc_folds_them():
+    """2022 spells wrote durations and totals as constants (`ONE_YEAR = 365 days`, `700_356.9 * 10 * WAD / 10`,
+    `4 * 365 days`): the comment's days and amount are compared with the values solc computes."""
+    declarations = ("    uint256 internal constant WAD = 10 ** 18;\n    uint256 internal constant ONE_YEAR = 365 days;\n"
+                    "    uint256 internal constant FIVE_MONTHS = 153 days;\n"
+                    "    uint256 internal constant IS_AMOUNT = 700_356.9 * 10 * WAD / 10;\n"
+                    "    uint256 internal constant MAR_01_2022 = 1646092800; // 2022-03-01 00:00:00 UTC\n"
+                    "    address internal constant IS_WALLET = 0xd1F2eEf8576736C1EbA36920B957cd2aF07280F4;\n")
+    body = ("        // IS-001 | 2022-03-01 to 2022-08-01 | 700,356.90 DAI | Cliff: 2023-03-01 (1 year)\n"
+            "        VEST.restrict(VEST.create(IS_WALLET, IS_AMOUNT, MAR_01_2022, FIVE_MONTHS, ONE_YEAR, address(0)));\n")
+    assert review_source(snippet("2022-04-01", body, declarations)) == []
+    problems = [f.problem for f in review_source(snippet("2022-04-01", body.replace("700,356.90", "700,356.80")
+                                                         .replace("2022-08-01", "2022-09-01"), declarations))]
+    assert problems == ["the comment says 700,356.80 DAI, the code below does not (its amounts: 0, 700,356.9)",
+                        "the comment states the day 2022-09-01, the code below starts the stream 2022-03-01 and "
+                        "ends it 2022-08-01"]
+    # Four years of 365 days from 2022-06-01 end on 2026-05-31 (a leap day in 2024): "to 2026-06-01" fails.
+    leap = body.replace("FIVE_MONTHS", "4 * 365 days").replace("to 2022-08-01", "to 2026-06-01")
+    assert "the code below starts the stream 2022-03-01 and ends it 2026-02-28" in review_source(
+        snippet("2022-04-01", leap, declarations))[0].problem
+
+
+def test_figures_of_a_change_and_a_rounded_whole_token_payment_are_read_as_such():
+    declarations = "    address internal constant IS_WALLET = 0xd1F2eEf8576736C1EbA36920B957cd2aF07280F4;\n"
+    change = "        // Increase bump by 15,000 DAI, from 5,000 DAI to 20,000 DAI\n        DssExecLib.setValue(VOW, \"bump\", 20_000 * RAD);\n"
+    assert review_source(snippet("2024-03-26", change)) == []
+    # Without the code's own figure, the context is no excuse either: each figure is named.
+    assert sorted(f.problem for f in review_source(snippet("2024-03-26", change.replace("to 20,000", "to 25,000")))) == sorted([
+        f"the comment says {n} DAI, the code below does not (its amounts: 20,000)" for n in ("15,000", "5,000", "25,000")])
+    # A surplus payment moves whole DAI: 348,452.30 DAI paid as 348,453 (the 2022 archive's form).
+    payment = "        // IS-001 - 348,452.30 DAI\n        DssExecLib.sendPaymentFromSurplusBuffer(IS_WALLET, 348_453);\n"
+    assert review_source(snippet("2022-04-01", payment, declarations)) == []
+    assert review_source(snippet("2022-04-01", payment.replace("348_453", "348_454"), declarations))
+    # `SF-001 MKR` is a name, not an amount of 001 MKR; a `file` names contracts, not a recipient.
+    yank = "        // Yank old SF-001 MKR streams\n        VEST.yank(18);\n"
+    assert review_source(snippet("2023-04-05", yank)) == []
