@@ -165,10 +165,10 @@ def _ether_lines(lines: list[str], code: list[str], rules: SourceRules) -> list[
         amounts = _ETHER_AMOUNT.findall(body)
         if not amounts or "constant" in body and "uint256" not in body:
             continue
-        # Same line; or, for an argument of a call written over several lines, the comment line above
-        # (the 2025-10-06 spell's `// Note: ...` above `0.04 ether`).
+        # Same line, or the comment line directly above (the 2025-06-26 and 2025-10-06 spells wrote
+        # `// Note: ...` above the statement or above `0.04 ether`, an argument of a call over several lines).
         above = lines[number - 2] if number >= 2 and lines[number - 2].strip().startswith("//") else ""
-        note = _ETHER_NOTE.search(line) or (_ETHER_NOTE.search(above) if body.strip().startswith(amounts[0]) else None)
+        note = _ETHER_NOTE.search(line) or _ETHER_NOTE.search(above)
         line = line if _ETHER_NOTE.search(line) or not note else above
         if rules.ether_note and not note:
             findings.append(SourceFinding(number, "`ether` used for a token amount without the same-line note "
@@ -746,9 +746,9 @@ def variable_findings(variables: list[Variable], rules: SourceRules | None = Non
 
 
 def _declared_internal_constant(v: Variable, rules: SourceRules) -> bool:
-    """`internal constant`, or before UNITS_INTERNAL_FROM also the read-only getter `public constant`."""
-    return v.mutability == "constant" and (v.visibility == "internal" or
-                                           not rules.internal_units and v.visibility == "public")
+    """`internal constant`; before UNITS_INTERNAL_FROM the rule did not exist (spells wrote the read-only
+    getter `public constant`, or no visibility, which R:323's own finding names)."""
+    return not rules.internal_units or v.mutability == "constant" and v.visibility == "internal"
 
 
 def _unit_findings(v: Variable, where: str, rules: SourceRules) -> list[SourceFinding]:
