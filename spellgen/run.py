@@ -109,6 +109,36 @@ def start_spell_twin(spell: Spell, port: int | None = None) -> tuple[Any, str]:
     return twin, where
 
 
+def run_assumptions(spell: Spell, where: str) -> list[str]:
+    """What a run's results rest on without a public source, for every report's Assumptions box: on the
+    twin, its assumed figures (twin/state.py) and the awards the YAML describes; on a fork, nothing
+    (the fork's chain is the source)."""
+    if not where.startswith("twin at"):
+        return []
+    from spellgen.twin.state import twin_assumptions
+
+    stated = [f"award {award[1]} on {award[0]}: as the YAML's yank describes it (its recipient or end), "
+              "not read from mainnet" for action in spell.actions if (award := action.stated_award())]
+    return twin_assumptions() + stated
+
+
+def address_note(where: str, spell_address: str) -> str:
+    """On the twin, why this spell's address and cast hash are every twin spell's (a fresh twin, the same
+    deployer and nonce); on a fork the address is the fork's own."""
+    if not where.startswith("twin at") or not spell_address:
+        return ""
+    from spellgen.twin.state import same_address_note
+
+    return same_address_note(spell_address)
+
+
+def say_assumptions(assumptions: list[str], stream) -> None:
+    """The terminal's line: how many figures the results rest on without a public source."""
+    if assumptions:
+        print(f"assumptions: {len(assumptions)} figures of the twin have no public source "
+              f"(listed under Assumptions in the reports)", file=stream)
+
+
 def _is_local(url: str) -> bool:
     from urllib.parse import urlparse
 
@@ -259,11 +289,14 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
     # The ChainLog keys the code reads, by what the chain holds under them (the YAML's address where
     # the chain was not read): a payment to a key is then read against its comment like a wallet's.
     chainlog = spell.chainlog_parties() | {k: v for k, v in observation.chainlog.items() if v}
-    results += source_results(source, ctx.source_name, spell.exec_doc.url if spell.exec_doc else None, chainlog)
+    results += source_results(source, ctx.source_name, spell.exec_doc.url if spell.exec_doc else None,
+                              chainlog=chainlog, date=spell.date)
     cast = observation.cast_receipt()
     info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
-                   iso(cast.timestamp), cast.gas_used, steps.timings, identity)
+                   iso(cast.timestamp), cast.gas_used, steps.timings, identity,
+                   run_assumptions(spell, where), address_note(where, observation.spell))
     print(terminal_table(results), file=sys.stdout, flush=True)
+    say_assumptions(info.assumptions, stream)
     if report_dir is not None:
         with steps.step("write the reports"):  # report.html draws its chart here: matplotlib loads
             paths = write_reports(report_dir, info, results, spell, caps)
@@ -339,9 +372,10 @@ def _unverified(spell, spec_name, solc, where, results, steps, report_dir, strea
     from spellgen.review.report import RunInfo, terminal_table, write_reports
 
     print(terminal_table(results), file=sys.stdout, flush=True)
+    say_assumptions(run_assumptions(spell, where), stream)
     if report_dir is not None:
         info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings,
-                       source=identity or {})
+                       source=identity or {}, assumptions=run_assumptions(spell, where))
         with steps.step("write the reports"):
             paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)

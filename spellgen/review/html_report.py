@@ -12,7 +12,7 @@ from markupsafe import Markup
 from spellgen.budget.caplines import CapLine
 from spellgen.review.chart import cached_chart_svg
 from spellgen.spellfile.model import Spell
-from spellgen.review.report_view import ReportView
+from spellgen.review.report_view import ReportView, assumptions_lead
 from spellgen.review.summary import cumulative_series, spell_time
 from spellgen.resources import templates_dir
 
@@ -39,4 +39,5 @@ def html(view: ReportView, spell: Spell, caps: list[CapLine]) -> str:
     svg = cached_chart_svg(cumulative_series(spell), caps, spell_time(spell))
     template = _environment().get_template("report.html.j2")
     # The SVG comes from matplotlib, which escapes the labels it writes; it is trusted markup here.
-    return template.render(v=view, chart=Markup(svg), caps=caps, is_web_link=is_web_link)
+    return template.render(v=view, chart=Markup(svg), caps=caps, is_web_link=is_web_link,
+                           assumptions_lead=assumptions_lead)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from spellgen.files import write_atomic
-from spellgen.review.report_view import ReportView, RunFacts, report_content
+from spellgen.review.report_view import ReportView, RunFacts, assumptions_lead, report_content
 from spellgen.review.summary import obligations, plain, section_rows, totals
 
 if TYPE_CHECKING:  # verify.py loads web3; `spellgen report` must not need it
@@ -39,6 +39,9 @@ class RunInfo:
     steps: list[tuple[str, float]] = field(default_factory=list)
     # The verified source: file, source_keccak256, spell_runtime_keccak256, action_runtime_keccak256, compiler.
     source: dict[str, str] = field(default_factory=dict)
+    # Figures the run rests on without a public source (the twin's), one sentence each (twin/state.py).
+    assumptions: list[str] = field(default_factory=list)
+    address_note: str = ""  # why the spell address and cast hash match every other twin run's
 
 
 def verdict(results: list[Result] | None) -> str | None:
@@ -94,7 +97,8 @@ def _facts(info: RunInfo) -> RunFacts | None:
     if not info.chain:
         return None
     return RunFacts(info.chain, info.solc, info.spell_address, info.cast_tx, info.cast_time, info.cast_gas,
-                    tuple(source_rows(info)))
+                    tuple(source_rows(info)), tuple(info.assumptions),
+                    info.address_note)
 
 
 def view_of(info: RunInfo, results: list[Result] | None, spell: Spell) -> ReportView:
@@ -148,9 +152,11 @@ def markdown(info: RunInfo, results: list[Result] | None, spell: Spell | None = 
     if spell is None:  # a caller without the model: the run and its results only
         out = top + [f"# Spell verification: {info.spec}", ""] + _md_metadata(
             [("Date", info.date), ("Description", info.description)] + _run_rows(info) + source_rows(info)) + [""]
+        out += _md_assumptions(bool(info.chain), info.assumptions)
         return "\n".join(out + _md_results(results or [])).rstrip("\n") + "\n"
     view = view_of(info, results, spell)
     out = top + [f"# {view.title}", ""] + _md_metadata(view.metadata) + ["", f"**{view.summary}**", ""]
+    out += _md_assumptions(view.cast, view.assumptions)
     out += ["## Sections", ""] + _md_sections(view)
     out += ["## Totals per token", ""] + _md_table(["Token", "Paid at the cast", "New streams", "Total"],
                                                    view.totals or [["none", "", "", ""]]) + [""]
@@ -160,9 +166,15 @@ def markdown(info: RunInfo, results: list[Result] | None, spell: Spell | None = 
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _md_assumptions(cast: bool, assumptions: list[str]) -> list[str]:
+    return ["## Assumptions", "", assumptions_lead(cast, assumptions), ""] + \
+        [f"- {text}" for text in assumptions] + ([""] if assumptions else [])
+
+
 def _run_rows(info: RunInfo) -> list[tuple[str, str]]:
     return [("Chain", info.chain), ("Compiler", f"solc {info.solc}"), ("Spell", info.spell_address),
-            ("Cast", f"`{info.cast_tx}` at {info.cast_time}, {info.cast_gas:,} gas")]
+            ("Cast", f"`{info.cast_tx}` at {info.cast_time}, {info.cast_gas:,} gas")] + \
+        ([("Same address and cast hash for every spell", info.address_note)] if info.address_note else [])
 
 
 # --- report.json -----------------------------------------------------------------------------------
@@ -195,6 +207,8 @@ def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = N
         "results": [{"status": _status(r), "item": r.item, "path": r.path, "evidence": r.evidence,
                      "reason": r.reason, "warning": r.warning} for r in done],
         "variable_fields": list(VARIABLE_FIELDS),
+        "assumptions": list(info.assumptions),
+        "spell_address_note": info.address_note,
     }
     if spell is not None:
         data["budget"] = _spell_json(spell)

@@ -31,6 +31,9 @@ class RunFacts:
     cast_time: str = ""
     cast_gas: int = 0
     source: tuple = ()  # (label, text) rows naming the verified source, its hashes and the compiler
+    # What the run's results rest on without a public source (the twin's assumed figures), one sentence each.
+    assumptions: tuple = ()
+    address_note: str = ""  # why this spell address and cast hash are what they are (the twin's, shared)
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ class ReportView:
     obligations: ObligationTable
     results: list[Result] | None = None
     columns: list[str] = field(default_factory=lambda: list(COLUMNS))
+    assumptions: list[str] = field(default_factory=list)
+    cast: bool = False  # a chain was involved (simulate/verify), so the Assumptions box speaks of it
 
     @property
     def verified(self) -> bool:
@@ -92,6 +97,8 @@ def _metadata(spell: Spell, run: RunFacts | None) -> list[tuple[str, str]]:
         rows += [("Chain", run.chain), ("Spell", run.spell_address or "not deployed")]
         if run.cast_tx:
             rows.append(("Cast", f"{run.cast_tx} at {run.cast_time}, {run.cast_gas:,} gas"))
+        if run.address_note:
+            rows.append(("Same address and cast hash for every spell", run.address_note))
         rows += list(run.source)
     return rows
 
@@ -120,4 +127,15 @@ def report_content(spell: Spell, spec: str, run: RunFacts | None = None,
     title = f"Spell verification: {spec}" if results is not None else f"Spell report: {spec}"
     token_rows = [[t.token, human(t.paid), human(t.streamed), human(t.total)] for t in totals(spell)]
     return ReportView(spec, title, _metadata(spell, run), sections, token_rows,
-                      obligation_table(obligations(spell)), results)
+                      obligation_table(obligations(spell)), results,
+                      assumptions=list(run.assumptions) if run else [], cast=run is not None)
+
+
+def assumptions_lead(cast: bool, assumptions: list[str]) -> str:
+    """The sentence above the Assumptions box: what the list is, or why it is empty."""
+    if not cast:
+        return "Nothing was cast: this report rests on the YAML alone."
+    if not assumptions:
+        return "None: every figure the run read came from the chain it ran on."
+    return (f"{len(assumptions)} figures of the twin have no public source; a result that holds only thanks to "
+            f"one of them is a WARN naming it.")

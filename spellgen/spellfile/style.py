@@ -70,3 +70,49 @@ def house_style(date: str) -> HouseStyle:
         https_links_only=date >= HTTPS_LINKS_FROM,
         ether_note=NEW_ETHER_NOTE if date >= NEW_ETHER_NOTE_FROM else OLD_ETHER_NOTE,
     )
+
+
+# --- When each source rule of the review checklist applies -------------------------------------------
+# A rule judges a spell only from the date it entered the checklist (or, where the checklist's history
+# is not at hand, the first archived spell that followed it, after which every spell did): a spell
+# written before keeps the rules of its time, so a FAIL on a hand-written spell is one its reviewers
+# would have raised too. Each date is the first day the rule applies (ISO dates compare as text).
+
+# R:88: each timestamp constant carries a comment stating its full date in UTC. A comment that is
+# there is read at any date (a wrong one is a lie); before this day a constant may have none.
+UTC_DATE_COMMENT_FROM = "2023-12-12"
+# R:232: `N ether` for a token amount carries a same-line note. Before, the note was optional; from
+# NEW_ETHER_NOTE_FROM only the wording of the date (NEW_ETHER_NOTE) is accepted, earlier any of the
+# archive's wordings ("ether is a keyword helper, only MKR is transferred here", "`ether` is only a
+# keyword helper", ...).
+ETHER_NOTE_FROM = "2024-01-25"
+# Token amounts written with two decimals (`257.30 ether`, not `257.3 ether`).
+TWO_DECIMALS_FROM = "2023-10-25"
+# R:69-70, R:78-79, R:84-85: precision and math units and rates `internal constant`. Before, the
+# archive's spells declared them `public constant` (2022-08-12: `uint256 public constant WAD`), read-only
+# getters the checklist of the time allowed.
+UNITS_INTERNAL_FROM = "2022-11-10"
+
+
+@dataclass(frozen=True)
+class SourceRules:
+    """Which date-bound source rules judge a spell of a given date."""
+
+    date: str
+    utc_date_comment: bool  # a timestamp constant without its UTC comment fails
+    ether_note: bool  # `N ether` without a same-line note fails
+    ether_note_wording: str  # "" (any note mentioning ether) or the one wording of the date
+    two_decimals: bool  # `257.3 ether` fails
+    internal_units: bool  # units and rates `public constant` fail
+
+
+def source_rules(date: str) -> SourceRules:
+    """The rules a spell dated `date` (YYYY-MM-DD) is read with; "9999-12-31" gives today's."""
+    return SourceRules(
+        date=date,
+        utc_date_comment=date >= UTC_DATE_COMMENT_FROM,
+        ether_note=date >= ETHER_NOTE_FROM,
+        ether_note_wording=NEW_ETHER_NOTE if date >= NEW_ETHER_NOTE_FROM else "",
+        two_decimals=date >= TWO_DECIMALS_FROM,
+        internal_units=date >= UNITS_INTERNAL_FROM,
+    )

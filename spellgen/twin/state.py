@@ -339,3 +339,64 @@ def known_award(fact: "history.KnownAward", seed: SeedAward) -> SeedAward:
     2025-10-30, yanked 2026-02-26) is running at that spell's date, as it was on mainnet."""
     return SeedAward(to_checksum(fact.recipient), fact.total_wei or seed.tot, day_start(parse_date(fact.created)),
                      KNOWN_AWARD_TAU, 0, ZERO)
+
+
+# --- What a report must say is assumed ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TwinFigure:
+    """A figure the twin starts with, and where it comes from: a public source (the chain, the spells
+    archive, the public wallet registry), or "" when the twin assumes it (no mainnet fact)."""
+
+    name: str
+    value: str
+    source: str = ""
+
+    @property
+    def assumed(self) -> bool:
+        return not self.source
+
+
+def _tokens(wei: int, token: str) -> str:
+    whole, rest = divmod(wei, WAD)
+    return f"{whole:,}{'.' + str(rest).rjust(18, '0').rstrip('0') if rest else ''} {token}"
+
+
+def twin_figures() -> list[TwinFigure]:
+    """Every figure of the twin's start a result may depend on, each marked public or assumed."""
+    token_of = {"MCD_GOV": "MKR", "SKY": "SKY", "SPK": "SPK"}
+    figures = [
+        TwinFigure("ChainLog addresses, vest caps, pause delay, award counts of the date",
+                   "mainnet's at the spell's date", "spellgen/spellfile/history.py (mainnet and the spells archive)"),
+        TwinFigure("recipients and totals of existing awards the spells archive names", "as archived",
+                   "the spells archive (spellgen/spellfile/history.py)"),
+        TwinFigure("the terms of existing awards the spells archive names", "from 00:00 UTC of the day of the "
+                   "spell that created them, 365 days, no cliff, no manager; ended where a later spell yanked them, "
+                   "with what had accrued assumed paid"),
+    ]
+    figures += [TwinFigure(f"the PauseProxy's {token_of[key]} treasury", _tokens(wei, token_of[key]))
+                for key, wei in TREASURIES.items()]
+    figures.append(TwinFigure("the surplus buffer, vat.dai(MCD_VOW)", f"{SURPLUS // RAD:,} DAI"))
+    # twin.start.fund_treasury_vests sets it at each start to what the (assumed) awards still owe.
+    figures += [TwinFigure(f"the PauseProxy's {token_of[token]} allowance to {vest} before the cast",
+                           "exactly what its existing awards still owe at the spell's date (no slack; "
+                           "mainnet's allowance may be larger)")
+                for vest, token in TREASURY_VESTS.items()]
+    figures.append(TwinFigure("the contents of existing awards (dates, totals, cliffs, managers; recipients the "
+                              "archive does not name)", "one-year streams of 1 to 5 units of the vest's token, "
+                              "every fourth with a 90-day cliff, all restricted"))
+    figures.append(TwinFigure("the MKR behind the chief's hat", f"{HAT_SUPPORT // WAD:,} MKR"))
+    return figures
+
+
+def twin_assumptions() -> list[str]:
+    """The twin's figures without a public source, one sentence each, for the reports' Assumptions box."""
+    return [f"{f.name}: {f.value}" for f in twin_figures() if f.assumed]
+
+
+def same_address_note(spell_address: str) -> str:
+    """Why every spell cast on a fresh twin shows the same address and cast transaction hash."""
+    return (f"{spell_address} and the cast transaction hash are the twin's, not mainnet's: each run "
+            f"starts a fresh twin and deploys the spell from the same development account at the same nonce, so "
+            f"every spell cast on the twin gets this address, and its `cast()` (same sender, nonce, target and "
+            f"calldata) the same hash; the source and runtime bytecode hashes tell spells apart")

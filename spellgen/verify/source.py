@@ -15,6 +15,8 @@ from decimal import Decimal
 from spellgen.spellfile.actions import KINDS
 from spellgen.spellfile.address import to_checksum
 from spellgen.spellfile.links import NOUNS, label_of
+from spellgen.spellfile.style import (ETHER_NOTE_FROM, NEW_ETHER_NOTE_FROM, TWO_DECIMALS_FROM, UNITS_INTERNAL_FROM, UTC_DATE_COMMENT_FROM,
+                                      SourceRules, source_rules)
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 TOKENS = ("DAI", "MKR", "USDS", "SKY", "SPK")
@@ -29,7 +31,7 @@ _CHAINLOG_IMMUTABLE = re.compile(
     r"(?:DssExecLib\.getChangelogAddress|\w+\([^()]*\)\.getAddress)\(\s*\"(\w+)\"\s*\)\s*;")
 _ETHER_AMOUNT = re.compile(r"(?<![\w.])(\d[\d_]*(?:\.\d+)?)\s+ether\b")
 _ETHER_NOTE = re.compile(r"//.*\bNote\b.*\bether\b", re.IGNORECASE)
-_COMMENT_AMOUNT = re.compile(r"(?<![\w.])(\d[\d,_]*(?:\.\d+)?)\s*(" + "|".join(TOKENS) + r")\b")
+_COMMENT_AMOUNT = re.compile(r"(?<![\w.\-])(\d[\d,_]*(?:\.\d+)?)\s*(" + "|".join(TOKENS) + r")\b")
 _COMMENT_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}\b")
 _COMMENT_ID = re.compile(r"\bID\s+(\d+)\b", re.IGNORECASE)
 # `// Hash: cast keccak -- "$(wget 'URL' -q -O - 2>/dev/null)"` (2022 spells: seth, the URL unquoted).
@@ -48,24 +50,39 @@ class SourceFinding:
     warning: bool = False  # a house rule the archive itself sometimes departs from: WARN, not FAIL
 
 
-def review_source(source: str, exec_doc_url: str | None = None,
-                  chainlog: dict[str, str] | None = None) -> list[SourceFinding]:
+# The date a spell states in its description: `"2023-05-24 MakerDAO Executive Spell | Hash: ..."`.
+_DESCRIPTION_DATE = re.compile(r"description\s*=\s*\"(\d{4}-\d{2}-\d{2})\s")
+TODAY = "9999-12-31"  # read with every rule of today's checklist
+
+
+def spell_date(source: str) -> str:
+    """The date the description states, else TODAY (every rule applies). `verify` passes the YAML's
+    date instead, and fails a description of another date, so a back-dated description gains nothing."""
+    match = _DESCRIPTION_DATE.search(source)
+    return match[1] if match else TODAY
+
+
+def review_source(source: str, exec_doc_url: str | None = None, chainlog: dict[str, str] | None = None,
+                  date: str | None = None) -> list[SourceFinding]:
     """Every comment or name the code contradicts, in line order; with the YAML's executive document
     URL, also a hash comment that names another document or is missing. With `chainlog` (key ->
     the address it holds), a name read from the ChainLog counts as that address, as a wallet
-    constant counts as its literal: a comment naming another address above its payment fails."""
+    constant counts as its literal: a comment naming another address above its payment fails.
+    Each rule applies from the date it entered the checklist (spellfile/style.py): `date` is the
+    spell's (default: its description's)."""
+    rules = source_rules(date or spell_date(source))
     lines = source.splitlines()
     code = [_strip_comment(line) for line in lines]
     findings = _date_constants(source)
     if exec_doc_url:
         findings += _hash_comment(lines, exec_doc_url)
-    findings += _date_comments(source, lines)
+    findings += _date_comments(source, lines, rules)
     findings += _license(lines)
-    findings += _ether_lines(lines, code)
+    findings += _ether_lines(lines, code, rules)
     findings += _link_lines(lines)
     names = _address_constants(source) | _chainlog_immutables(source, chainlog or {})
-    findings += _comments_against_statements(lines, code, names)
-    findings += variable_findings(state_variables(code))
+    findings += _comments_against_statements(lines, code, names, _uint_constants(code), _wallet_names(rules.date))
+    findings += variable_findings(state_variables(code), rules)
     return sorted(findings, key=lambda f: (f.line, f.problem))
 
 
@@ -95,23 +112,43 @@ def _date_constants(source: str) -> list[SourceFinding]:
     return findings
 
 
+# The two forms real spells wrote: `// 2025-02-01 00:00:00 UTC` and (2022-23) `// 24 May 2023 12:00:00 AM UTC`.
 _DATE_COMMENT = re.compile(r"//.*\b(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})\s*UTC\b")
+_SPOKEN_DATE_COMMENT = re.compile(r"//.*\b(\d{1,2}) (" + "|".join(m.title() for m in MONTHS) +
+                                  r")[a-z]* (\d{4}),? (\d{1,2}:\d{2}:\d{2})\s*(AM|PM)?\s*UTC\b", re.IGNORECASE)
 
 
-def _date_comments(source: str, lines: list[str]) -> list[SourceFinding]:
+def _stated_time(line: str) -> str | None:
+    """The UTC time a comment states, as `YYYY-MM-DD HH:MM:SS`, in either form; None without one."""
+    iso = _DATE_COMMENT.search(line)
+    if iso:
+        return f"{iso[1]} {iso[2]}"
+    spoken = _SPOKEN_DATE_COMMENT.search(line)
+    if not spoken:
+        return None
+    day, month, year, clock, half = spoken.groups()
+    hour, rest = clock.split(":", 1)
+    hour_24 = int(hour) % 12 + (12 if (half or "").upper() == "PM" else 0) if half else int(hour)
+    return f"{year}-{MONTHS.index(month[:3].upper()) + 1:02d}-{int(day):02d} {hour_24:02d}:{rest}"
+
+
+def _date_comments(source: str, lines: list[str], rules: SourceRules) -> list[SourceFinding]:
     """A date constant carries its full date and time in UTC in a comment, on its line (as spellgen renders)
-    or the line above (as the spells repository writes it), and that comment states the constant's value."""
+    or the line above (as the spells repository writes it), and that comment states the constant's value.
+    A missing comment fails from UTC_DATE_COMMENT_FROM; a comment stating another time fails at any date."""
     findings = []
     for match in _DATE_CONSTANT.finditer(source):
         number = _line_of(source, match.start())
         value = datetime.fromtimestamp(int(match["value"]), tz=timezone.utc)
         nearby = [lines[number - 1]] + ([lines[number - 2]] if number >= 2 else [])
-        stated = next((m for m in map(_DATE_COMMENT.search, nearby) if m), None)
+        stated = next((t for t in map(_stated_time, nearby) if t), None)
         if stated is None:
-            findings.append(SourceFinding(number, f"{match['name']} has no comment stating its full date in UTC "
-                                                  f"(`// {value:%Y-%m-%d %H:%M:%S} UTC`) on its line or above it"))
-        elif f"{stated[1]} {stated[2]}" != f"{value:%Y-%m-%d %H:%M:%S}":
-            findings.append(SourceFinding(number, f"the comment of {match['name']} says {stated[1]} {stated[2]} UTC, "
+            if rules.utc_date_comment:
+                findings.append(SourceFinding(number, f"{match['name']} has no comment stating its full date in UTC "
+                                                      f"(`// {value:%Y-%m-%d %H:%M:%S} UTC`) on its line or above it "
+                                                      f"(required from {UTC_DATE_COMMENT_FROM})"))
+        elif stated != f"{value:%Y-%m-%d %H:%M:%S}":
+            findings.append(SourceFinding(number, f"the comment of {match['name']} says {stated} UTC, "
                                                   f"its value {match['value']} is {value:%Y-%m-%d %H:%M:%S} UTC"))
     return findings
 
@@ -130,21 +167,31 @@ def _license(lines: list[str]) -> list[SourceFinding]:
     return [SourceFinding(1, "no `// SPDX-License-Identifier: AGPL-3.0-or-later` line: spells are GNU AGPLv3")]
 
 
-def _ether_lines(lines: list[str], code: list[str]) -> list[SourceFinding]:
-    """`257.31 ether` for a token amount: the note must say so, and amounts carry two decimals."""
+def _ether_lines(lines: list[str], code: list[str], rules: SourceRules) -> list[SourceFinding]:
+    """`257.31 ether` for a token amount: the note must say so (from ETHER_NOTE_FROM, in the wording of
+    the date from NEW_ETHER_NOTE_FROM), and amounts carry two decimals (from TWO_DECIMALS_FROM)."""
     findings = []
     for number, (line, body) in enumerate(zip(lines, code), 1):
         amounts = _ETHER_AMOUNT.findall(body)
         if not amounts or "constant" in body and "uint256" not in body:
             continue
-        if not _ETHER_NOTE.search(line):
+        # Same line, or the comment line directly above (the 2025-06-26 and 2025-10-06 spells wrote
+        # `// Note: ...` above the statement or above `0.04 ether`, an argument of a call over several lines).
+        above = lines[number - 2] if number >= 2 and lines[number - 2].strip().startswith("//") else ""
+        note = _ETHER_NOTE.search(line) or _ETHER_NOTE.search(above)
+        line = line if _ETHER_NOTE.search(line) or not note else above
+        if rules.ether_note and not note:
             findings.append(SourceFinding(number, "`ether` used for a token amount without the same-line note "
-                                                  "`// Note: ether is a keyword that represents 10**18, not the ETH token`"))
+                                                  f"`// {rules.ether_note_wording or 'Note: ether is a keyword helper'}`"
+                                                  f" (required from {ETHER_NOTE_FROM})"))
+        elif note and rules.ether_note_wording and rules.ether_note_wording not in line:
+            findings.append(SourceFinding(number, f"the ether note is superseded: spells from {NEW_ETHER_NOTE_FROM} write "
+                                                  f"`// {rules.ether_note_wording}`"))
         for amount in amounts:
             decimals = amount.split(".", 1)[1] if "." in amount else ""
-            if 0 < len(decimals) < 2:
+            if rules.two_decimals and 0 < len(decimals) < 2:
                 findings.append(SourceFinding(number, f"{amount} ether: write token amounts with two decimals "
-                                                      f"({amount}0 ether)"))
+                                                      f"({amount}0 ether; required from {TWO_DECIMALS_FROM})"))
     return findings
 
 
@@ -210,47 +257,319 @@ def _comment_above(lines: list[str], first: int) -> tuple[int, str]:
     return number + 1, " ".join(texts)
 
 
+_SCALED = re.compile(r"(?<![\w.])(\d[\d_]*(?:\.\d+)?)\s*\*\s*(HUNDRED|THOUSAND|MILLION|BILLION)\b")
+
+
 def _numbers_in_code(text: str) -> set[Decimal]:
+    """Every number literal, and each literal times a math unit as written (`2 * MILLION` is 2,000,000)."""
     found = set()
     for raw in re.findall(r"(?<![\w.])\d[\d_]*(?:\.\d+)?", text):
         found.add(Decimal(raw.replace("_", "")))
+    for raw, unit in _SCALED.findall(text):
+        found.add(Decimal(raw.replace("_", "")) * UNITS[unit])
     return found
 
 
-def _comments_against_statements(lines: list[str], code: list[str], names: dict[str, str]) -> list[SourceFinding]:
+_TIME_UNITS = {"seconds": 1, "minutes": 60, "hours": 3_600, "days": 86_400, "weeks": 604_800, "ether": 10 ** 18}
+_UNIT_LITERAL = re.compile(r"(?<![\w.])(\d[\d_]*(?:\.\d+)?)\s+(" + "|".join(_TIME_UNITS) + r")\b")
+
+
+def _exact(expression: str, names: dict[str, int]) -> int | None:
+    """The exact integer value of a Solidity constant expression as solc folds it (rational literals:
+    `700_356.9 * 10 * WAD / 10`, `4 * 365 days`, `MAR_31_2027 - APR_01_2026`); None for anything else."""
+    import ast
+    from fractions import Fraction
+
+    text = _UNIT_LITERAL.sub(lambda m: f"({m[1]} * {_TIME_UNITS[m[2]]})", expression.strip()).replace("_", "")
+    text = re.sub(r"\b(\d+)e(\d+)\b", r"(\1 * 10 ** \2)", text)
+    known = {name.replace("_", ""): value for name, value in names.items()}
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError:
+        return None
+
+    def value(node) -> Fraction:
+        if isinstance(node, ast.Expression):
+            return value(node.body)
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+            return Fraction(str(node.value))
+        if isinstance(node, ast.Name) and node.id in known:
+            return Fraction(known[node.id])
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
+            left, right = value(node.left), value(node.right)
+            if isinstance(node.op, ast.Pow):
+                if right.denominator != 1 or right > 256:
+                    raise ValueError("not a small integer exponent")
+                return left ** int(right)
+            return {ast.Add: left + right, ast.Sub: left - right, ast.Mult: left * right,
+                    ast.Div: left / right}[type(node.op)]
+        raise ValueError("not a constant expression")
+    try:
+        result = value(tree)
+    except (ValueError, ZeroDivisionError):
+        return None
+    return int(result) if result.denominator == 1 else None
+
+
+def _uint_constants(code: list[str]) -> dict[str, int]:
+    """Every integer constant of the spell with its exact value (dates, units, `ONE_YEAR = 365 days`,
+    amounts), names resolved in any order."""
+    pending = {v.name: v.value for v in state_variables(code) if v.mutability == "constant" and v.value
+               and v.type.startswith(("uint", "int"))}
+    # The units at their defined values until the spell's own declarations are read (a wrong unit is a
+    # finding of its own, _unit_findings).
+    known: dict[str, int] = {name: value for name, value in UNITS.items() if name not in pending}
+    while pending:
+        solved = {name: got for name, text in pending.items() if (got := _exact(text, known)) is not None}
+        if not solved:
+            break
+        known.update(solved)
+        pending = {name: text for name, text in pending.items() if name not in solved}
+    return known
+
+
+def _wallet_names(date: str) -> frozenset[str]:
+    """The public wallet registry's names at the spell's date (all of them for TODAY)."""
+    from spellgen.spellfile.history import wallet_entries, wallets_at
+
+    names = {w.name for w in wallet_entries()} if date == TODAY else set(wallets_at(date))
+    return frozenset(n for n in names if n not in TOKENS)
+
+
+@dataclass(frozen=True)
+class _Action:
+    """A budget statement with its comment block: what the comment must agree with."""
+
+    first: int  # the statement's first line
+    text: str  # the statement, comments stripped
+    comment_at: int  # the comment block's first line
+    comment: str  # the block's text, lines joined
+    group: tuple[str, ...]  # this statement and the budget statements directly below it, no blank line between
+    restricted: bool | None  # a stream: whether the code restricts it (this or the next statement); else None
+
+
+def _comments_against_statements(lines: list[str], code: list[str], names: dict[str, str], constants: dict[str, int],
+                                 wallets: frozenset[str]) -> list[SourceFinding]:
     findings = []
-    for first, _last, text in _statements(code):
+    statements = _statements(code)
+    for index, (first, last, text) in enumerate(statements):
         if not _BUDGET_CALL.search(text):
             continue
         at, comment = _comment_above(lines, first)
         if not comment:
             continue
+        action = _Action(first, text, at, comment, _group(statements, index), _restricted(statements, index))
         # The amount is read from the comment line nearest the statement that states one (the
         # house style's "NAME - AMOUNT TOKEN - 0x..." line); lines above it are context.
         nearest = next(((number, lines[number - 1]) for number in range(first - 1, at - 1, -1)
                         if _COMMENT_AMOUNT.search(lines[number - 1])), None)
+        kind = _kind(text)
         if nearest:
-            findings += _amounts_agree(nearest[0], nearest[1].strip().lstrip("/").strip(), text)
+            findings += _amounts_agree(nearest[0], nearest[1].strip().lstrip("/").strip(),
+                                       _amount_text(action, kind, constants), action.group)
         findings += _addresses_agree(at, comment, text, names)
         findings += _ids_agree(at, comment, text)
+        if kind in ("payment", "stream"):  # a recipient to name (a `file` or `approve` names contracts)
+            findings += _names_agree(action, names, wallets)
+        for check in _KIND_CHECKS.get(kind, ()):
+            findings += check(action, constants)
     return findings
 
 
-def _amounts_agree(line: int, comment: str, statement: str) -> list[SourceFinding]:
-    """The comment's first token amount is what the code below moves; later figures are context
-    (a conversion's MKR, a breakdown by vesting date). A rounded payment may state both figures."""
+def _group(statements: list[tuple[int, int, str]], index: int) -> tuple[str, ...]:
+    """The statement at `index` and the budget statements that follow it line after line (a comment
+    stating a group total heads them: `Payout: 57,665 DAI` above eight payments)."""
+    group = [statements[index][2]]
+    for (_, previous_last, _), (first, _, text) in zip(statements[index:], statements[index + 1:]):
+        if first != previous_last + 1 or not _BUDGET_CALL.search(text):
+            break
+        group.append(text)
+    return tuple(group)
+
+
+def _restricted(statements: list[tuple[int, int, str]], index: int) -> bool | None:
+    """For a `create`: whether it is restricted, in the statement (`restrict(create(...))`) or the next
+    one (`restrict(id)` of the id the create assigned)."""
+    text = statements[index][2]
+    if not re.search(r"\bcreate\s*\(", text):
+        return None
+    if re.search(r"\brestrict\s*\(", text):
+        return True
+    assigned = re.match(r"^\s*uint256\s+(\w+)\s*=", text)
+    following = statements[index + 1][2] if index + 1 < len(statements) else ""
+    return bool(assigned and re.search(rf"\brestrict\s*\(\s*{assigned[1]}\s*\)", following))
+
+
+# -- per action kind: what a comment block states and the code must agree with ---------------------
+# (kept small and separate so each kind's knowledge can move to that kind's action module)
+
+_PAYMENT_CALL = re.compile(r"\b(transfer|sendPaymentFromSurplusBuffer|_transferUsds|_transferSky|exit|daiToUsds)\s*\(")
+
+
+def _kind(statement: str) -> str:
+    """The action kind a budget statement belongs to (what its comment describes)."""
+    if re.search(r"\bcreate\s*\(", statement):
+        return "stream"
+    if re.search(r"\byank\s*\(", statement):
+        return "yank"
+    if _PAYMENT_CALL.search(statement):
+        return "payment"
+    return "other"  # an approval, a cap, a conversion, a parameter
+
+
+def _amount_text(action: _Action, kind: str, constants: dict[str, int]) -> str:
+    """The statement's text the comment's amounts are compared with: a stream's total as the code fixes
+    it (`GOV_2_MKR`, `700_356.9 * 10 * WAD / 10` folded, in whole tokens and decimals) beside its text."""
+    times = _stream_times(action, constants) if kind == "stream" else None
+    if times is None:
+        return action.text
+    whole, rest = divmod(times.tot, 10 ** 18)
+    return f"{action.text} {whole}{'.' + str(rest).rjust(18, '0').rstrip('0') if rest else ''}"
+
+
+_ISO_DAY = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+_CLIFF = re.compile(r"\bCliff:?\s*(\d{4}-\d{2}-\d{2})", re.IGNORECASE)
+_RESTRICTED = re.compile(r"\bRestricted:\s*(Yes|No)\b|\b(unrestricted)\b", re.IGNORECASE)
+
+
+def _create_arguments(statement: str) -> list[str]:
+    """The six arguments of `create(usr, tot, bgn, tau, eta, mgr)` as written; [] when not six."""
+    match = re.search(r"\bcreate\s*\(", statement)
+    if not match:
+        return []
+    args, depth, current = [], 0, ""
+    for char in statement[match.end():]:
+        if char == ")" and depth == 0:
+            args.append(current.strip())
+            break
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            args.append(current.strip())
+            current = ""
+        else:
+            current += char
+    return args if len(args) == 6 else []
+
+
+@dataclass(frozen=True)
+class _StreamTimes:
+    tot: int
+    bgn: int
+    fin: int
+    clf: int
+
+
+def _stream_times(action: _Action, constants: dict[str, int]) -> _StreamTimes | None:
+    """The stream's total and times as the code fixes them; None when any is not a constant expression
+    (a stream from the cast, `block.timestamp`, or a value read on chain)."""
+    args = _create_arguments(action.text)
+    if not args:
+        return None
+    tot, bgn, tau, eta = (_exact(a, constants) for a in args[1:5])
+    if tot is None or bgn is None or tau is None or eta is None:
+        return None
+    return _StreamTimes(tot, bgn, bgn + tau, bgn + eta)
+
+
+def _day(timestamp: int) -> str:
+    return datetime.fromtimestamp(timestamp, tz=timezone.utc).strftime("%Y-%m-%d")
+
+
+def _stream_dates_agree(action: _Action, constants: dict[str, int]) -> list[SourceFinding]:
+    """Each day the comment states is the stream's start, end or cliff as the code computes them (an end
+    at 23:59:59 may be written as the next day, `2023-05-01 to 2024-05-01`); a stated cliff is the
+    code's cliff day. A stream timed from the cast states no day to compare."""
+    times = _stream_times(action, constants)
+    if times is None:
+        return []
+    days = {_day(times.bgn), _day(times.fin), _day(times.fin + 1), _day(times.clf)}
+    cliff = _CLIFF.search(action.comment)
+    findings = []
+    if cliff and cliff[1] not in (_day(times.clf), _day(times.clf + 1)):
+        findings.append(SourceFinding(action.comment_at, f"the comment states a cliff of {cliff[1]}, the code below "
+                                                         f"gives {_day(times.clf)}"))
+    for stated in dict.fromkeys(_ISO_DAY.findall(_CLIFF.sub("", action.comment))):
+        if stated not in days:
+            findings.append(SourceFinding(action.comment_at, f"the comment states the day {stated}, the code below "
+                                                             f"starts the stream {_day(times.bgn)} and ends it "
+                                                             f"{_day(times.fin)}"))
+    return findings
+
+
+def _stream_restriction_agrees(action: _Action, _dates: dict[str, int]) -> list[SourceFinding]:
+    stated = _RESTRICTED.search(action.comment)
+    if stated is None or action.restricted is None:
+        return []
+    says = (stated[1] or "").lower() == "yes"
+    if says == action.restricted:
+        return []
+    return [SourceFinding(action.comment_at, f"the comment says the stream is {'restricted' if says else 'unrestricted'}"
+                                             f", the code below {'restricts' if action.restricted else 'does not restrict'} it")]
+
+
+_KIND_CHECKS = {"stream": (_stream_dates_agree, _stream_restriction_agrees)}
+
+
+def _name_key(name: str) -> str:
+    """`RISK-001`, `RISK_001_WALLET` and `RISK_001` name the same wallet."""
+    key = name.upper().replace("-", "_")
+    return key[: -len("_WALLET")] if key.endswith("_WALLET") else key
+
+
+def _names_agree(action: _Action, names: dict[str, str], wallets: frozenset[str]) -> list[SourceFinding]:
+    """A wallet the comment names (an address constant of the spell or a registry name of its date) is
+    one the code below uses: a comment naming BONAPUBLICA above BLUE's payment fails."""
+    paid = {_name_key(n) for n in names if re.search(rf"\b{re.escape(n)}\b", action.text)}
+    if not paid:
+        return []  # the recipient is no address constant (a chainlog read, a literal): nothing to compare
+    known = {_name_key(n) for n in names if n not in TOKENS} | {_name_key(n) for n in wallets}
+    # Names are written in capitals (`BLUE - 1,000 DAI`, `Stream to RISK-001`); prose words are not names.
+    stated = {_name_key(w) for w in re.findall(r"\b[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*\b", action.comment)}
+    return [SourceFinding(action.comment_at, f"the comment names {name}, the code below pays {', '.join(sorted(paid))}")
+            for name in sorted((stated & known) - paid)]
+
+
+_RATE_AFTER = re.compile(r"\s*(?:/|per\b)", re.IGNORECASE)
+
+
+def _amounts_agree(line: int, comment: str, statement: str, group: tuple[str, ...] = ()) -> list[SourceFinding]:
+    """Every token amount of the comment is what the code below moves, or the total of the payments it
+    heads (`Payout: 57,665 DAI` above eight payments), or a rate (`1,000 DAI/day`, `... SKY per 182 days`),
+    which is no payment amount. A rounded payment may state both figures."""
     numbers = _numbers_in_code(statement)
-    stated = [(raw, token, Decimal(raw.replace(",", "").replace("_", "")))
-              for raw, token in _COMMENT_AMOUNT.findall(comment)]
+    stated = [(m[1], m[2], Decimal(m[1].replace(",", "").replace("_", "")))
+              for m in _COMMENT_AMOUNT.finditer(comment) if not _RATE_AFTER.match(comment, m.end())]
     if not numbers or not stated:
         return []  # the amount comes from a constant or a call: nothing literal to compare
-    raw, token, first = stated[0]
-    if first in numbers:
-        return []
-    if "round" in comment.lower() and any(value in numbers for _, _, value in stated[1:]):
+    group_total = sum((max(_numbers_in_code(text), default=Decimal(0)) for text in group), Decimal(0))
+    if "round" in comment.lower() and any(value in numbers for _, _, value in stated):
         return []  # "348,452.30 DAI rounded up to 348,453 DAI"
+    wrong = [(raw, token) for raw, token, value in stated
+             if value not in numbers and not (len(group) > 1 and value == group_total)
+             and not (_WHOLE_TOKENS.search(statement) and _ceiling(value) in numbers)]
+    if len(wrong) < len(stated):
+        # A change's comment names what it changes from and by ("Increase bump by 15,000 DAI, from 5,000
+        # DAI to 20,000 DAI"): figures after "by" or "from" are context once the code's own figure is there.
+        context = {m[1] for m in _COMMENT_AMOUNT.finditer(comment) if re.search(r"\b(by|for|from)\s+$", comment[:m.start()])}
+        wrong = [(raw, token) for raw, token in wrong if raw not in context]
+    if "convert" in comment.lower():
+        # A conversion states both sides ("330,000 SKY ... converted from 13.75 MKR"): the code moves one
+        # of them; the other token's figure is the conversion's input or output.
+        moved = {token for raw, token in ((r, t) for r, t, _ in stated) if (raw, token) not in wrong}
+        wrong = [(raw, token) for raw, token in wrong if not moved or token in moved]
     return [SourceFinding(line, f"the comment says {raw} {token}, the code below does not "
-                                f"(its amounts: {', '.join(_show(n) for n in sorted(numbers))})")]
+                                f"(its amounts: {', '.join(_show(n) for n in sorted(numbers))}"
+                                f"{f'; the {len(group)} payments it heads total {_show(group_total)}' if len(group) > 1 else ''})")
+            for raw, token in wrong]
+
+
+# Calls that move whole tokens only (a surplus payment) or that spells of 2022 wrote rounded up (a stream).
+_WHOLE_TOKENS = re.compile(r"\b(sendPaymentFromSurplusBuffer|_transferUsds|create)\s*\(")
+
+
+def _ceiling(value: Decimal) -> Decimal:
+    """`348,452.30 DAI` paid as 348,453 (whole tokens only, rounded up, as spells of 2022 paid and streamed)."""
+    return value.to_integral_value(rounding="ROUND_CEILING")
 
 
 def _show(number: Decimal) -> str:
@@ -398,9 +717,11 @@ def rate_for(percent: Decimal) -> int:
         return int(exponent.exp().quantize(step, rounding=ROUND_DOWN).scaleb(27))
 
 
-def variable_findings(variables: list[Variable]) -> list[SourceFinding]:
+def variable_findings(variables: list[Variable], rules: SourceRules | None = None) -> list[SourceFinding]:
     """Visibility and mutability of every spell variable, units at their defined values, rate names
-    and order, ChainLog reads named by their key (each finding names the line)."""
+    and order, ChainLog reads named by their key (each finding names the line); the `internal` rules
+    of units and rates from UNITS_INTERNAL_FROM (rules: today's when not given)."""
+    rules = rules or source_rules(TODAY)
     findings: list[SourceFinding] = []
     rates: list[tuple[Variable, int]] = []
     for v in variables:
@@ -424,9 +745,9 @@ def variable_findings(variables: list[Variable]) -> list[SourceFinding]:
             findings.append(SourceFinding(v.line, f"{where} holds ChainLog key {read['key']}: name the variable "
                                                   f"after its key ({read['key']}) unless an archive pattern names "
                                                   f"it otherwise", warning=True))
-        findings += _unit_findings(v, where)
+        findings += _unit_findings(v, where, rules)
         if v.name.endswith("_PCT_RATE"):
-            findings += _rate_name_findings(v, where)
+            findings += _rate_name_findings(v, where, rules)
             value = _integer(v.value, {})
             if value is not None:
                 rates.append((v, value))
@@ -441,7 +762,13 @@ def variable_findings(variables: list[Variable]) -> list[SourceFinding]:
     return findings
 
 
-def _unit_findings(v: Variable, where: str) -> list[SourceFinding]:
+def _declared_internal_constant(v: Variable, rules: SourceRules) -> bool:
+    """`internal constant`; before UNITS_INTERNAL_FROM the rule did not exist (spells wrote the read-only
+    getter `public constant`, or no visibility, which R:323's own finding names)."""
+    return not rules.internal_units or v.mutability == "constant" and v.visibility == "internal"
+
+
+def _unit_findings(v: Variable, where: str, rules: SourceRules) -> list[SourceFinding]:
     if v.name not in UNITS:
         return []
     problems = []
@@ -449,16 +776,17 @@ def _unit_findings(v: Variable, where: str) -> list[SourceFinding]:
     if value != UNITS[v.name]:
         exponent = len(str(UNITS[v.name])) - 1
         problems.append(f"{where} = {v.value or 'nothing'}, not 10 ** {exponent}")
-    if v.mutability != "constant" or v.visibility != "internal":
-        problems.append(f"{where}: declare precision and math units `internal constant`")
+    if not _declared_internal_constant(v, rules):
+        problems.append(f"{where}: declare precision and math units `internal constant`"
+                        f"{f' (`public constant` was allowed before {UNITS_INTERNAL_FROM})' if rules.internal_units and v.visibility == 'public' else ''}")
     return [SourceFinding(v.line, p) for p in problems]
 
 
-def _rate_name_findings(v: Variable, where: str) -> list[SourceFinding]:
+def _rate_name_findings(v: Variable, where: str, rules: SourceRules) -> list[SourceFinding]:
     problems = []
     if not _RATE_NAME.match(v.name):
         problems.append(f"{where}: a rate is named `X_PT_Y_Z_PCT_RATE` (e.g. ZERO_PT_SEVEN_FIVE_PCT_RATE for 0.75%)")
-    if v.mutability != "constant" or v.visibility != "internal":
+    if not _declared_internal_constant(v, rules):
         problems.append(f"{where}: declare rates `internal constant`")
     return [SourceFinding(v.line, p) for p in problems]
 
@@ -498,12 +826,13 @@ def _integer(expression: str, names: dict[str, int]) -> int | None:
 
 
 def source_results(source: str, file_name: str, exec_doc_url: str | None = None,
-                   chainlog: dict[str, str] | None = None) -> list:
+                   chainlog: dict[str, str] | None = None, date: str | None = None) -> list:
     """The findings as verification results: one FAIL per finding naming the line, else one PASS.
-    `chainlog`: key -> address of the keys the spell reads (what the chain holds), see review_source."""
+    `chainlog`: key -> address of the keys the spell reads (what the chain holds), and `date`, the
+    spell's: see review_source."""
     from spellgen.verify.compare import Result
 
-    findings = review_source(source, exec_doc_url, chainlog)
+    findings = review_source(source, exec_doc_url, chainlog, date)
     failures = [f for f in findings if not f.warning]
     results = [Result(f"source {file_name}:{f.line}: {f.problem}", "spell", True, f"{file_name}:{f.line}", warning=f.problem)
                for f in findings if f.warning]

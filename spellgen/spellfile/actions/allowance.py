@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
@@ -239,10 +239,32 @@ class Allowance(Action):
             if unpaid > balance:
                 problems.append(f"valid awards still owe {wad(unpaid, token)}, above the PauseProxy's "
                                 f"balance {wad(balance, token)}")
-            out.append(common.ok(f"{vest} can pay every valid award", "spell",
-                                 f"owed {wad(unpaid, token)}, allowance {wad(allowance, token)}, "
-                                 f"treasury {wad(balance, token)}", problems))
+            check = common.ok(f"{vest} can pay every valid award", "spell",
+                              f"owed {wad(unpaid, token)}, allowance {wad(allowance, token)}, "
+                              f"treasury {wad(balance, token)}", problems)
+            if check.passed:
+                check = replace(check, warning=cls._allowance_slack(e, o, vest, token))
+            out.append(check)
         return out
+
+    @staticmethod
+    def _allowance_slack(e: Expected, o: Any, vest: str, token: str) -> str:
+        """A WARN when the allowance covers the new streams only through what it held before the cast:
+        the spell raised it by less than the new awards' totals. On the twin that earlier allowance is an
+        assumption (the seeded awards' totals), on mainnet another spell's slack: either way the pass is
+        not the spell's own doing."""
+        new_total = sum(a.tot for a in e.awards if a.vest == vest)
+        # A vest whose allowance no YAML item changes was not read before and after: it kept its value.
+        current = o.obligations[vest][1]
+        before_wei = o.before.allowance.get(vest, current)
+        raised = o.after.allowance.get(vest, current) - before_wei
+        if not new_total or raised >= new_total:
+            return ""
+        source = ("the twin's assumed allowance before the cast (what its assumed awards owed; no mainnet fact)"
+                  if o.twin else "the allowance before the cast (another spell's slack)")
+        return (f"the allowance suffices only through {source}, {common.wad(before_wei, token)}: the spell raises "
+                f"it by {common.wad(max(raised, 0), token)} for new streams of {common.wad(new_total, token)} "
+                f"on {vest}")
 
     @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
