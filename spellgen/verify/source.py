@@ -346,6 +346,9 @@ class _Action:
     comment: str  # the block's text, lines joined
     group: tuple[str, ...]  # this statement and the budget statements directly below it, no blank line between
     restricted: bool | None  # a stream: whether the code restricts it (this or the next statement); else None
+    # The comment line nearest the statement that states a day (number, text): the stream's own line;
+    # lines above it are context (a plan's "budget period 2025-02-01 to 2026-01-31").
+    dated: tuple[int, str] | None = None
 
 
 def _comments_against_statements(lines: list[str], code: list[str], names: dict[str, str], constants: dict[str, int],
@@ -358,7 +361,9 @@ def _comments_against_statements(lines: list[str], code: list[str], names: dict[
         at, comment = _comment_above(lines, first)
         if not comment:
             continue
-        action = _Action(first, text, at, comment, _group(statements, index), _restricted(statements, index))
+        dated = next(((number, lines[number - 1]) for number in range(first - 1, at - 1, -1)
+                      if _ISO_DAY.search(lines[number - 1])), None)
+        action = _Action(first, text, at, comment, _group(statements, index), _restricted(statements, index), dated)
         # The amount is read from the comment line nearest the statement that states one (the
         # house style's "NAME - AMOUNT TOKEN - 0x..." line); lines above it are context.
         nearest = next(((number, lines[number - 1]) for number in range(first - 1, at - 1, -1)
@@ -367,9 +372,12 @@ def _comments_against_statements(lines: list[str], code: list[str], names: dict[
         if nearest:
             findings += _amounts_agree(nearest[0], nearest[1].strip().lstrip("/").strip(),
                                        _amount_text(action, kind, constants), action.group)
-        findings += _addresses_agree(at, comment, text, names)
+        by_address = _addresses_agree(at, comment, text, names)
+        findings += by_address
         findings += _ids_agree(at, comment, text)
-        if kind in ("payment", "stream"):  # a recipient to name (a `file` or `approve` names contracts)
+        # A recipient to name (a `file` or `approve` names contracts); a comment whose address already
+        # disagrees is one finding, not two (the address says more than the name).
+        if kind in ("payment", "stream") and not by_address:
             findings += _names_agree(action, names, wallets)
         for check in _KIND_CHECKS.get(kind, ()):
             findings += check(action, constants)
@@ -480,19 +488,20 @@ def _stream_dates_agree(action: _Action, constants: dict[str, int]) -> list[Sour
     at 23:59:59 may be written as the next day, `2023-05-01 to 2024-05-01`); a stated cliff is the
     code's cliff day. A stream timed from the cast states no day to compare."""
     times = _stream_times(action, constants)
-    if times is None:
+    if times is None or action.dated is None:
         return []
+    at, comment = action.dated
     days = {_day(times.bgn), _day(times.fin), _day(times.fin + 1), _day(times.clf)}
-    cliff = _CLIFF.search(action.comment)
+    cliff = _CLIFF.search(comment)
     findings = []
     if cliff and cliff[1] not in (_day(times.clf), _day(times.clf + 1)):
-        findings.append(SourceFinding(action.comment_at, f"the comment states a cliff of {cliff[1]}, the code below "
-                                                         f"gives {_day(times.clf)}"))
-    for stated in dict.fromkeys(_ISO_DAY.findall(_CLIFF.sub("", action.comment))):
+        findings.append(SourceFinding(at, f"the comment states a cliff of {cliff[1]}, the code below "
+                                          f"gives {_day(times.clf)}"))
+    for stated in dict.fromkeys(_ISO_DAY.findall(_CLIFF.sub("", comment))):
         if stated not in days:
-            findings.append(SourceFinding(action.comment_at, f"the comment states the day {stated}, the code below "
-                                                             f"starts the stream {_day(times.bgn)} and ends it "
-                                                             f"{_day(times.fin)}"))
+            findings.append(SourceFinding(at, f"the comment states the day {stated}, the code below "
+                                              f"starts the stream {_day(times.bgn)} and ends it "
+                                              f"{_day(times.fin)}"))
     return findings
 
 
