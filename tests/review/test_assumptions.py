@@ -88,4 +88,4 @@ def test_two_spells_on_the_twin_share_an_address_and_cast_hash_and_the_report_sa
         note = data["spell_address_note"]
         assert note.startswith(f"{data['spell']} and the cast transaction hash are the twin's, not mainnet's")
         assert "same development account at the same nonce" in note
-        assert len(data["assumptions"]) == 9
+        assert data["assumptions"] == twin_assumptions()
