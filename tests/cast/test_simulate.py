@@ -133,17 +133,17 @@ def test_chainlog_recipients_are_registered_on_the_twin_and_verified(simulated):
     assert owed["status"] == "PASS" and "awards owe" in owed["evidence"]
 
 
-def test_the_2026_02_26_yank_is_of_award_8_as_on_mainnet(tmp_path, capsys):
+def test_the_2026_02_26_yank_is_of_award_8_as_on_mainnet(simulated):
     """Issue 23: the example yanks the award the cast spell yanked (8, the LSSKY>SKY stream of 2025-10-30)."""
-    results = _results(ROOT / "examples/sky-2026-02-26.yaml", tmp_path)
+    results = _results(ROOT / "examples/sky-2026-02-26.yaml", simulated)
     yank = results["yank: award 8 on MCD_VEST_SKY_TREASURY, ending at the cast"]
     assert yank["status"] == "PASS"
     assert "award 8 of 0x675671A8756dDb69F7254AFB030865388Ef699Ee: fin 2026-10-30 00:00:00 UTC ->" in yank["evidence"]
     assert "tot 1,000,000,000 SKY ->" in yank["evidence"]
 
 
-def test_the_2026_01_15_example_yanks_award_9_of_the_sky_treasury_vest(tmp_path, capsys):
-    results = _results(ROOT / "examples/sky-2026-01-15.yaml", tmp_path)
+def test_the_2026_01_15_example_yanks_award_9_of_the_sky_treasury_vest(simulated):
+    results = _results(ROOT / "examples/sky-2026-01-15.yaml", simulated)
     yank = results["yank: award 9 on MCD_VEST_SKY_TREASURY, ending at the cast"]
     assert yank["status"] == "PASS"
     assert "award 9 of 0xC8d67Fcf101d3f89D0e1F3a2857485A84072a63F" in yank["evidence"]

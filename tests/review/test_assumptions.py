@@ -89,3 +89,21 @@ def test_two_spells_on_the_twin_share_an_address_and_cast_hash_and_the_report_sa
         assert note.startswith(f"{data['spell']} and the cast transaction hash are the twin's, not mainnet's")
         assert "same development account at the same nonce" in note
         assert data["assumptions"] == twin_assumptions()
+
+
+def test_an_allowance_the_spell_sets_itself_rests_on_no_earlier_slack():
+    """`set: owed` (or an amount) replaces the allowance: a yank's release may make the rise smaller than
+    the new stream (2026-02-26), which is the spell's own doing, not the earlier allowance's: no WARN."""
+    vest = "MCD_VEST_SKY_TREASURY"
+    e = SimpleNamespace(allowances=[SimpleNamespace(vest=vest, mode="owed", item=SimpleNamespace(label="a", path="p"),
+                                                    token="SKY", wei=0)],
+                        awards=[SimpleNamespace(vest=vest, tot=4_800_000 * WAD)])
+    o = SimpleNamespace(obligations={vest: (39_000_000 * WAD, 39_000_000 * WAD, 2_000_000_000 * WAD)},
+                        before=SimpleNamespace(allowance={vest: 38_000_000 * WAD}),
+                        after=SimpleNamespace(allowance={vest: 39_000_000 * WAD}), twin=True)
+    results = Allowance.checks(e, o)
+    assert [r.item for r in results] == ["a", f"{vest} can pay every valid award"]
+    assert all(r.passed for r in results) and results[1].warning == ""
+    # The same rise from an `increase` warns (the test above): the mode is what decides.
+    e.allowances[0].mode = "increase"
+    assert Allowance.checks(e, o)[1].warning.startswith("the allowance suffices only through")

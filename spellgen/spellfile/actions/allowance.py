@@ -254,6 +254,8 @@ class Allowance(Action):
         assumption (the seeded awards' totals), on mainnet another spell's slack: either way the pass is
         not the spell's own doing."""
         new_total = sum(a.tot for a in e.awards if a.vest == vest)
+        if any(a.vest == vest and a.mode != "increase" for a in e.allowances):
+            return ""  # the spell sets the allowance itself (an amount, or what the awards owe): no earlier slack
         # A vest whose allowance no YAML item changes was not read before and after: it kept its value.
         current = o.obligations[vest][1]
         before_wei = o.before.allowance.get(vest, current)
