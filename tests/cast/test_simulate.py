@@ -32,7 +32,7 @@ def no_fork_url(monkeypatch):
 @pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
 def test_every_item_passes_on_the_twin(spec, simulated):
     run = simulated(spec)
-    assert run.code == 0
+    assert run.code == 0, run.out + run.err  # the failed items and their evidence, when it fails
     out = run.out
     assert "FAIL" not in out
     report = run.report()
