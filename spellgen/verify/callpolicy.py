@@ -23,6 +23,7 @@ from typing import Callable
 
 from eth_abi import decode
 
+from spellgen.cast.named import call_text
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.protocol import RAY
 from spellgen.spellfile.history import DSS_EXEC_LIB
@@ -104,7 +105,9 @@ class Policy:
 
     def _step(self, step: str) -> str:
         kind, address, sel = step.split(" ")
-        return f"{kind} {self.name(address) if address != '(new)' else address} {sel}"
+        if address == "(new)":
+            return f"{kind} {address}"
+        return f"{kind} {call_text(address, sel, self.names)}"
 
     def fail(self, f: Frame, what: str) -> None:
         self.problems.append(f"{what} (call path: {self.path(f)})")
@@ -174,13 +177,13 @@ class Policy:
         sender = f.sender.lower()
         if sender == self.spell.lower():
             if not (f.to.lower() == self.pause.lower() and f.input[:10] == PAUSE_EXEC):
-                self.fail(f, f"the spell itself calls {self.name(f.to)} {f.input[:10]}; DssExec.cast only calls "
+                self.fail(f, f"the spell itself calls {call_text(f.to, f.input, self.names)}; DssExec.cast only calls "
                              "pause.exec")
         elif sender == self.pause.lower():
             if not (f.to.lower() == self.proxy.lower() and f.input[:10] in (PROXY_EXEC, OWNER)):
-                self.fail(f, f"the pause calls {self.name(f.to)} {f.input[:10]}")
+                self.fail(f, f"the pause calls {call_text(f.to, f.input, self.names)}")
         elif sender == self.proxy.lower() and f.input[:10] != EXECUTE:
-            self.fail(f, f"the PauseProxy calls {self.name(f.to)} {f.input[:10]} outside the action")
+            self.fail(f, f"the PauseProxy calls {call_text(f.to, f.input, self.names)} outside the action")
 
     def payments(self, e: Expected) -> list[str]:
         """The Vat and join calls a declared payment makes, and no others."""
