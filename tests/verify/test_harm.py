@@ -13,7 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from batches import Batches, mutant_requests  # noqa: E402
-from harm_corpus import A, DEC, HARM, JAN, SKY_SPEC, TREASURY, dec, jan  # noqa: E402
+from harm_corpus import A, DEC, DEC_BODY, HARM, JAN, SKY_SPEC, TREASURY, dec, jan  # noqa: E402
 
 from spellgen.cli import main as cli  # noqa: E402
 from spellgen.render.spell import render  # noqa: E402
@@ -96,3 +96,18 @@ def test_a_reverting_cast_names_the_call_that_did_it(spec, edit, message, tmp_pa
     assert message in md
     if message.endswith("called by 0x"):  # the helper the cast created has no name: its revert string follows
         assert not_cast["reason"].split(message, 1)[1][40:].startswith(": Vat/not-authorized")
+
+
+SPOT = "0x65C79fcB50Ca1594B025960e539eD7A9a6D434A3"  # mainnet MCD_SPOT: a ChainLog key the twin does not model
+
+
+def test_a_contract_of_the_dates_chainlog_is_named_in_every_message(tmp_path, capsys):
+    """MKR sent to MCD_SPOT: the event and the state change both name it by its chainlog key of the
+    spell's date, though spellgen models no MCD_SPOT."""
+    edit = [(DEC_BODY, f"        MKR.transfer({SPOT}, 1 ether);\n" + DEC_BODY)]
+    code, report, md = verify(DEC, mutate(render(load_spell(DEC), DEC.name), edit), tmp_path)
+    assert code == 1
+    failed = {r["item"]: r["reason"] for r in report["results"] if r["status"] == "FAIL"}
+    [events] = [reason for item, reason in failed.items() if item.startswith("nothing else: every event")]
+    assert f"MKR moved from MCD_PAUSE_PROXY (0xBE8E3e3618f7474F8cB1d074A26afFef007E98FB) to MCD_SPOT ({SPOT}): 1 MKR" \
+        in events, events
