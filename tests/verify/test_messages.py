@@ -120,3 +120,20 @@ def test_the_call_policy_decodes_the_selectors_it_names():
     assert any("the pause calls MCD_VAT.rely(address) (call path: CALL 0x1111111111111111111111111111111111111111"
                ".cast() > CALL MCD_PAUSE.exec(address,bytes32,bytes,uint256) > CALL MCD_VAT.rely(address))" in p
                for p in problems), problems
+
+
+def test_a_call_to_any_chainlog_contract_the_twin_lacks_is_named_by_the_dates_key():
+    from spellgen.verify.callpolicy import Policy, frames, selector
+
+    spell, action, proxy = "0x" + "11" * 20, "0x" + "22" * 20, A["MCD_PAUSE_PROXY"]
+    poke = {"type": "CALL", "from": proxy, "to": SPOT, "input": selector("poke(bytes32)") + "00" * 32}
+    root = {"type": "CALL", "from": STRANGER, "to": spell, "input": selector("cast()"), "calls": [
+        {"type": "CALL", "from": spell, "to": A["MCD_PAUSE"], "input": selector("exec(address,bytes32,bytes,uint256)"),
+         "calls": [{"type": "CALL", "from": A["MCD_PAUSE"], "to": proxy, "input": selector("exec(address,bytes)"),
+                    "calls": [{"type": "DELEGATECALL", "from": proxy, "to": action, "input": selector("execute()"),
+                               "calls": [poke]}]}]}]}
+    policy = Policy(spell, action, A["MCD_PAUSE"], proxy, A["MCD_VAT"], A["MCD_VOW"], A["MCD_JOIN_DAI"],
+                    {}, lambda a: a.lower() != SPOT.lower(), True, "2022-12-09")
+    [problem] = policy.check(frames(root))
+    assert problem.startswith("calls MCD_SPOT, which the twin does not model; verify on a fork (call path: ")
+    assert problem.endswith(f"DELEGATECALL {action}.execute() > CALL {SPOT}.poke(bytes32))"), problem
