@@ -186,11 +186,39 @@ class Simulator:
         try:
             result = fn()
         except TxFailed as exc:
-            raise SimulationError(f"{name}: the transaction reverted: {exc}{self._unmodeled(exc)}") from None
+            raise SimulationError(f"{name}: the transaction reverted: {exc}{self._unmodeled(exc)}"
+                                  f"{self._failing_call(exc, 'the cast' if 'cast' in name else 'the transaction')}"
+                                  ) from None
         seconds = time.monotonic() - started
         self.obs.steps.append((name, seconds))
         self.progress(name, seconds)
         return result
+
+    def names(self) -> dict[str, str]:
+        """Address (lower case) -> what a reviewer calls it: the chainlog names of the spell's date,
+        the spell and its action."""
+        from spellgen.cast.named import names_at
+
+        names = names_at(self.expected.date, self.addr)
+        if self.obs.spell:
+            names[self.obs.spell.lower()] = "the spell (DssSpell)"
+        if self.obs.action:
+            names[self.obs.action.lower()] = "the spell's action"
+        return names
+
+    def _failing_call(self, failed: TxFailed, what: str) -> str:
+        """`; the transaction reverted in MCD_VAT.rely(address) called by MCD_PAUSE_PROXY: ...`: the
+        call where the failure started, by name and signature (nothing when the node cannot trace)."""
+        from spellgen.cast.named import failing_call
+
+        if not failed.tx_hash:
+            return ""
+        try:
+            trace = self.chain.trace(failed.tx_hash, "callTracer")
+        except Exception:  # noqa: BLE001 - a hint only: the failure is reported either way
+            return ""
+        named = failing_call(trace, self.names(), what)
+        return f"; {named}" if named else ""
 
     def _unmodeled(self, failed: TxFailed) -> str:
         """On the twin, the chainlog keys of the date the failed transaction touched where the twin has
@@ -502,7 +530,7 @@ class Simulator:
             try:
                 receipt = self.chain.transact(caster, self.obs.spell, "cast()")
             except TxFailed as exc:
-                entry.error = str(exc) or "reverted"
+                entry.error = (str(exc) or "reverted") + self._failing_call(exc, "the cast")
             except Exception as exc:  # noqa: BLE001 - the node did not take the transaction: say so, fail the item
                 entry.error = f"the node did not cast it: {exc}"
                 entry.must_succeed = True

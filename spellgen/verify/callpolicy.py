@@ -23,6 +23,7 @@ from typing import Callable
 
 from eth_abi import decode
 
+from spellgen.cast.named import call_text, names_at
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.protocol import RAY
 from spellgen.spellfile.history import DSS_EXEC_LIB
@@ -41,18 +42,7 @@ OWNER = selector("owner()")
 SUCK = selector("suck(address,address,uint256)")
 EXIT = selector("exit(address,uint256)")
 PRECOMPILES = 0x100  # addresses below this are precompiles (they have no code)
-
-# Mainnet addresses of chainlog keys the twin does not model (facts from the public ChainLog), so a
-# call to one on the twin is named: "calls MCD_JUG, which the twin does not model; verify on a fork".
-UNMODELED_MAINNET: dict[str, str] = {
-    "0x19c0976f590D67707E62397C87829d896Dc0f1F1": "MCD_JUG",
-    "0x65C79fcB50Ca1594B025960e539eD7A9a6D434A3": "MCD_SPOT",
-    "0x5a464C28D19848f44199D003BeF5ecc87d090F87": "ILK_REGISTRY",
-    "0x76416A4d5190d071bfed309861527431304aA14f": "OSM_MOM",
-    "0x2F0b23f53734252Bda2277357e97e1517d6B042A": "MCD_JOIN_ETH_A",
-    "0x1EB4CF3A948E7D72A198fe073cCb8C7a948cD853": "MCD_FLASH",
-}
-
+LATEST = "9999-12-31"  # the ChainLog as spellgen knows it last, for a policy without a date
 
 @dataclass
 class Frame:
@@ -89,6 +79,7 @@ class Policy:
     names: dict[str, str]  # address (lower) -> label
     has_code: Callable[[str], bool]  # code before the cast
     twin: bool
+    date: str = ""  # the spell's date: a codeless target on the twin is named by that date's ChainLog
     problems: list[str] = field(default_factory=list)
     created: set[str] = field(default_factory=set)
     sucks: list[tuple[str, str, int]] = field(default_factory=list)
@@ -104,7 +95,9 @@ class Policy:
 
     def _step(self, step: str) -> str:
         kind, address, sel = step.split(" ")
-        return f"{kind} {self.name(address) if address != '(new)' else address} {sel}"
+        if address == "(new)":
+            return f"{kind} {address}"
+        return f"{kind} {call_text(address, sel, self.names)}"
 
     def fail(self, f: Frame, what: str) -> None:
         self.problems.append(f"{what} (call path: {self.path(f)})")
@@ -151,8 +144,9 @@ class Policy:
         if f.to and lower(f.to) in self.created:
             self.fail(f, f"calls {f.to}, a contract the cast itself created")
         elif f.to and int(f.to, 16) >= PRECOMPILES and not self.has_code(f.to):
-            modeled = UNMODELED_MAINNET.get(to_checksum(f.to))
-            if modeled and self.twin:
+            # A key of the date's ChainLog without code on the twin is a contract the twin does not model.
+            modeled = names_at(self.date or LATEST).get(f.to.lower()) if self.twin else None
+            if modeled:
                 self.fail(f, f"calls {modeled}, which the twin does not model; verify on a fork")
             else:
                 self.fail(f, f"calls {self.name(f.to)}, an address with no code")
@@ -174,13 +168,13 @@ class Policy:
         sender = f.sender.lower()
         if sender == self.spell.lower():
             if not (f.to.lower() == self.pause.lower() and f.input[:10] == PAUSE_EXEC):
-                self.fail(f, f"the spell itself calls {self.name(f.to)} {f.input[:10]}; DssExec.cast only calls "
+                self.fail(f, f"the spell itself calls {call_text(f.to, f.input, self.names)}; DssExec.cast only calls "
                              "pause.exec")
         elif sender == self.pause.lower():
             if not (f.to.lower() == self.proxy.lower() and f.input[:10] in (PROXY_EXEC, OWNER)):
-                self.fail(f, f"the pause calls {self.name(f.to)} {f.input[:10]}")
+                self.fail(f, f"the pause calls {call_text(f.to, f.input, self.names)}")
         elif sender == self.proxy.lower() and f.input[:10] != EXECUTE:
-            self.fail(f, f"the PauseProxy calls {self.name(f.to)} {f.input[:10]} outside the action")
+            self.fail(f, f"the PauseProxy calls {call_text(f.to, f.input, self.names)} outside the action")
 
     def payments(self, e: Expected) -> list[str]:
         """The Vat and join calls a declared payment makes, and no others."""

@@ -156,12 +156,12 @@ class Verifier:
 
     # -- the whole state diff, the call tree, other cast times, the interface -----------------------
     def _names(self) -> dict[str, str]:
-        from spellgen.spellfile.history import DSS_EXEC_LIB, MAINNET
+        """Every contract of the ChainLog of the spell's date by its key (MCD_JUG, MCD_SPOT, ...), what
+        the chain answered, and the spell's own parties."""
+        from spellgen.cast.named import names_at
 
         o = self.o
-        names = {address.lower(): key for key, address in MAINNET.items()}
-        names.update({address.lower(): key for key, address in o.addresses.items()})
-        names[DSS_EXEC_LIB.lower()] = "DssExecLib"
+        names = names_at(self.e.date, o.addresses)
         if o.mkr_authority:
             names.setdefault(o.mkr_authority.lower(), "MKR's authority (GOV_GUARD)")
         names[o.spell.lower()] = "the spell (DssSpell)"
@@ -267,7 +267,7 @@ class Verifier:
         o, a = self.o, self.o.addresses
         return Policy(o.spell, o.action, a["MCD_PAUSE"], a["MCD_PAUSE_PROXY"], a["MCD_VAT"], a["MCD_VOW"],
                       a.get("MCD_JOIN_DAI", ""), self._names(),
-                      lambda address: o.code_before.get(address.lower(), True), o.twin)
+                      lambda address: o.code_before.get(address.lower(), True), o.twin, self.e.date)
 
     def other_times(self) -> None:
         """The same cast at other times must do the same, apart from what the YAML makes time-dependent."""

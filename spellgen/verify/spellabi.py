@@ -6,20 +6,13 @@ interfaces are mainnet's dss-exec-lib DssExec and DssAction (public functions, b
 """
 from __future__ import annotations
 
+from spellgen.cast.named import abi_signature as signature
+
 DSS_EXEC = frozenset({
     "action()", "cast()", "description()", "done()", "eta()", "expiration()", "log()", "nextCastTime()",
     "officeHours()", "pause()", "schedule()", "sig()", "tag()",
 })
 DSS_ACTION = frozenset({"actions()", "description()", "execute()", "nextCastTime(uint256)", "officeHours()"})
-
-
-def signature(entry: dict) -> str:
-    def kind(param: dict) -> str:
-        t = param["type"]
-        if t.startswith("tuple"):
-            return "(" + ",".join(kind(c) for c in param.get("components", [])) + ")" + t[5:]
-        return t
-    return f"{entry['name']}({','.join(kind(p) for p in entry.get('inputs', []))})"
 
 
 def interface_problems(abi: list, expected: frozenset[str], what: str, base: str) -> list[str]:

@@ -13,7 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from batches import Batches, mutant_requests  # noqa: E402
-from harm_corpus import DEC, HARM, JAN, SKY_SPEC, TREASURY  # noqa: E402
+from harm_corpus import A, DEC, DEC_BODY, HARM, JAN, SKY_SPEC, TREASURY, dec, jan  # noqa: E402
 
 from spellgen.cli import main as cli  # noqa: E402
 from spellgen.render.spell import render  # noqa: E402
@@ -78,3 +78,36 @@ def test_harmful_edit_is_cast_and_caught(name, spec, edits, item, problem, tmp_p
     assert named, f"{name}: no FAIL names {item!r}: {[r['item'] for r in failed]}"
     assert any(problem in r["reason"] for r in named), f"{name}: {problem!r} not in {[r['reason'] for r in named]}"
     assert md.startswith("FAILED")
+
+
+@pytest.mark.parametrize("spec, edit, message", [
+    (DEC, dec(f"        HarmLike(DssExecLib.dai()).mint({A}, 1);"),
+     "the cast reverted in MCD_DAI.mint(address,uint256) called by MCD_PAUSE_PROXY: Dai/not-authorized"),
+    (JAN, jan(f"        HarmHelper h = new HarmHelper(); h.harm(DssExecLib.vat(), {A});"),
+     "the cast reverted in MCD_VAT.suck(address,address,uint256) called by 0x"),  # a helper: no name
+], ids=["DAI.mint (2022-12 style)", "a helper's Vat suck (2022-01 style)"])
+def test_a_reverting_cast_names_the_call_that_did_it(spec, edit, message, tmp_path, capsys):
+    """A hostile edit the PauseProxy is not authorized for: the cast reverts, and the report names the
+    failing call by its target's chainlog name, its decoded signature and its caller."""
+    code, report, md = verify(spec, mutate(render(load_spell(spec), spec.name), edit), tmp_path)
+    assert code == 1
+    [not_cast] = [r for r in report["results"] if r["item"] == NOT_CAST]
+    assert message in not_cast["reason"], not_cast["reason"]
+    assert message in md
+    if message.endswith("called by 0x"):  # the helper the cast created has no name: its revert string follows
+        assert not_cast["reason"].split(message, 1)[1][40:].startswith(": Vat/not-authorized")
+
+
+SPOT = "0x65C79fcB50Ca1594B025960e539eD7A9a6D434A3"  # mainnet MCD_SPOT: a ChainLog key the twin does not model
+
+
+def test_a_contract_of_the_dates_chainlog_is_named_in_every_message(tmp_path, capsys):
+    """MKR sent to MCD_SPOT: the event and the state change both name it by its chainlog key of the
+    spell's date, though spellgen models no MCD_SPOT."""
+    edit = [(DEC_BODY, f"        MKR.transfer({SPOT}, 1 ether);\n" + DEC_BODY)]
+    code, report, md = verify(DEC, mutate(render(load_spell(DEC), DEC.name), edit), tmp_path)
+    assert code == 1
+    failed = {r["item"]: r["reason"] for r in report["results"] if r["status"] == "FAIL"}
+    [events] = [reason for item, reason in failed.items() if item.startswith("nothing else: every event")]
+    assert f"MKR moved from MCD_PAUSE_PROXY (0xBE8E3e3618f7474F8cB1d074A26afFef007E98FB) to MCD_SPOT ({SPOT}): 1 MKR" \
+        in events, events
