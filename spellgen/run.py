@@ -246,7 +246,7 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
 
     `caps` (spellgen.budget.caplines.CapLine) are budget caps drawn on report.html's chart."""
     from spellgen.chain.client import Chain
-    from spellgen.review.report import RunInfo, terminal_table, write_reports
+    from spellgen.review.report import RunInfo, spec_keccak256, terminal_table, write_reports
     from spellgen.cast.simulate import SimulationError, Simulator
     from spellgen.verify.compare import verify
 
@@ -294,7 +294,8 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
     cast = observation.cast_receipt()
     info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
                    iso(cast.timestamp), cast.gas_used, steps.timings, identity,
-                   run_assumptions(spell, where), address_note(where, observation.spell))
+                   run_assumptions(spell, where), address_note(where, observation.spell),
+                   spec_keccak256(Path(ctx.spec)))
     print(terminal_table(results), file=sys.stdout, flush=True)
     say_assumptions(info.assumptions, stream)
     if report_dir is not None:
@@ -369,13 +370,14 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
 
 def _unverified(spell, spec_name, solc, where, results, steps, report_dir, stream, caps, identity) -> int:
     """Print and write the reports of a run that cast nothing; exit 1."""
-    from spellgen.review.report import RunInfo, terminal_table, write_reports
+    from spellgen.review.report import RunInfo, spec_keccak256, terminal_table, write_reports
 
     print(terminal_table(results), file=sys.stdout, flush=True)
     say_assumptions(run_assumptions(spell, where), stream)
     if report_dir is not None:
         info = RunInfo(spec_name, spell.date, spell.description, where, solc, steps=steps.timings,
-                       source=identity or {}, assumptions=run_assumptions(spell, where))
+                       source=identity or {}, assumptions=run_assumptions(spell, where),
+                       spec_keccak256=spec_keccak256(Path(spell.path)) if spell.path else "")
         with steps.step("write the reports"):
             paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)

@@ -113,7 +113,7 @@ def run_diff(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     from spellgen.budget.caplines import load_budget_caps
-    from spellgen.review.report import RunInfo, write_reports
+    from spellgen.review.report import RunInfo, spec_keccak256, write_reports
 
     spells = _load_all([args.spec])
     if spells is None:
@@ -122,7 +122,8 @@ def run_report(args: argparse.Namespace) -> int:
     caps = load_budget_caps(Path(args.budget)) if args.budget else []  # InputError: exit 2, located
     name = Path(args.spec).name
     out = Path(args.out) if args.out else Path("out") / Path(args.spec).stem
-    info = RunInfo(name, spell.date, spell.description, chain="", solc=spell.solc)
+    info = RunInfo(name, spell.date, spell.description, chain="", solc=spell.solc,
+                   spec_keccak256=spec_keccak256(Path(args.spec)))
     paths = write_reports(out, info, None, spell, caps)
     print(f"wrote {', '.join(str(p) for p in paths)}", file=sys.stderr)
     return ExitCode.OK

@@ -23,6 +23,10 @@ if TYPE_CHECKING:  # verify.py loads web3; `spellgen report` must not need it
     from spellgen.verify.compare import Result
 
 VARIABLE_FIELDS = ("steps[].seconds",)
+# The canonical encoding the content hash is taken over: report.json's data without the variable
+# fields and without `content_hash` itself, as JSON with sorted keys, no whitespace and ASCII escapes.
+CONTENT_HASH_ENCODING = "keccak-256 of json.dumps(data, sort_keys=True, separators=(',', ':'), ensure_ascii=True), " \
+    "report.json without content_hash and without the timed steps (steps)"
 
 
 @dataclass
@@ -42,6 +46,14 @@ class RunInfo:
     # Figures the run rests on without a public source (the twin's), one sentence each (twin/state.py).
     assumptions: list[str] = field(default_factory=list)
     address_note: str = ""  # why the spell address and cast hash match every other twin run's
+    spec_keccak256: str = ""  # keccak-256 of the YAML file's bytes, as read for this run
+
+
+def spec_keccak256(path: Path) -> str:
+    """keccak-256 of a spell YAML's bytes (the report's record of which YAML it is about)."""
+    from spellgen.spellfile.address import keccak256
+
+    return "0x" + keccak256(Path(path).read_bytes()).hex()
 
 
 def verdict(results: list[Result] | None) -> str | None:
@@ -209,10 +221,34 @@ def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = N
         "variable_fields": list(VARIABLE_FIELDS),
         "assumptions": list(info.assumptions),
         "spell_address_note": info.address_note,
+        "inputs": inputs(info),
     }
     if spell is not None:
         data["budget"] = _spell_json(spell)
+    data["content_hash"] = content_hash(data)
+    data["content_hash_encoding"] = CONTENT_HASH_ENCODING
     return json.dumps(data, indent=2) + "\n"
+
+
+def inputs(info: RunInfo) -> dict[str, str]:
+    """What the run read: the YAML (its hash), the verified source (its hash), the compiler, the chain
+    and the spell's date, and the spellgen version that wrote the report."""
+    from spellgen import __version__
+
+    return {"spec": info.spec, "spec_keccak256": info.spec_keccak256,
+            "source_keccak256": info.source.get("source_keccak256", ""),
+            "compiler": info.source.get("compiler") or f"solc {info.solc}",
+            "chain": info.chain, "date": info.date, "spellgen": __version__}
+
+
+def content_hash(data: dict) -> str:
+    """keccak-256 over report.json's data but its timed steps (CONTENT_HASH_ENCODING): the same inputs give
+    the same hash on any machine, whatever the run took."""
+    from spellgen.spellfile.address import keccak256
+
+    stable = {k: v for k, v in data.items() if k not in ("content_hash", "content_hash_encoding", "steps")}
+    text = json.dumps(stable, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return "0x" + keccak256(text.encode("ascii")).hex()
 
 
 # --- writing ---------------------------------------------------------------------------------------
