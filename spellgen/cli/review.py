@@ -37,8 +37,23 @@ examples:
 """
 
 
+IMPORT_EPILOG = """\
+examples:
+  spellgen import executive-vote-2026-02-26-agent-6-and-7-onboarding.md -o spells/2026-02-26.yaml
+  spellgen import "Executive Vote - December 9, 2022.md" --date 2022-12-09   # the YAML on stdout
+
+Each payment or transfer the document states on one line with one address becomes an action (the
+recipient named as the wallet registry or the ChainLog of the date names it), under the document's
+heading with its forum, poll and Atlas links. Streams, yanks, allowances, caps, allocator payments
+and lines naming no or several addresses are not guessed: each is printed as `DOC:LINE: not read:
+why` and listed at the end of the draft. The draft is `draft: true` with `exec_doc.copy` set to the
+document, so `spellgen check` compares the two.
+exit codes: 0 drafted (read the lines listed as not read), 2 invalid input (no date, file exists)
+"""
+
+
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
-    """Add `diff` and `report` to spellgen's subcommands."""
+    """Add `diff`, `report` and `import` to spellgen's subcommands."""
     p = subparsers.add_parser(
         "diff", help="semantic diff of two spell YAMLs: actions, totals, future obligations, rendered section",
         description="Compare two spell YAMLs: actions added, removed and changed (each change as field: old -> "
@@ -51,6 +66,17 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["text", "md", "json"], default="text",
                    help="text (default), md for a pull request or forum post, json for tools")
     p.set_defaults(func=run_diff)
+
+    p = subparsers.add_parser(
+        "import", help="draft a spell YAML from an executive document's payment lines",
+        description="Read an executive document (markdown) and write a draft spell YAML with its payments and "
+                    "transfers; every money line it could not state is listed.",
+        epilog=IMPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("document", help="the executive document, a local markdown file")
+    p.add_argument("-o", "--out", help="the YAML to write (default: standard output)")
+    p.add_argument("--date", help="the spell's date, YYYY-MM-DD (default: the document's front matter or file name)")
+    p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    p.set_defaults(func=run_import)
 
     p = subparsers.add_parser(
         "report", help="write report.md and report.html (with a chart) for a spell YAML, without simulating",
@@ -109,6 +135,32 @@ def run_diff(args: argparse.Namespace) -> int:
         print(f"{args.old} and {args.new} declare the same spell", file=sys.stderr)
         return ExitCode.OK
     return ExitCode.FAILED
+
+
+def run_import(args: argparse.Namespace) -> int:
+    import os
+
+    from spellgen.files import require_readable, write_atomic
+    from spellgen.spellfile.docimport import draft_from_document
+
+    document = Path(args.document)
+    require_readable(document, "executive document")
+    out = Path(args.out) if args.out else None
+    if out is not None and out.exists() and not args.force:
+        print(f"spellgen import: {out} exists; pass --force to overwrite it", file=sys.stderr)
+        return ExitCode.INVALID
+    copy = os.path.relpath(document.resolve(), out.resolve().parent) if out is not None else str(document)
+    draft = draft_from_document(document.read_text(encoding="utf-8"), document.name, copy, args.date)
+    for unread in draft.unread:
+        print(f"{document}:{unread.line}: not read: {unread.why}", file=sys.stderr)
+    if out is None:
+        sys.stdout.write(draft.text)
+    else:
+        write_atomic(out, draft.text)
+    print(f"{document}: {draft.actions} action{'s' * (draft.actions != 1)} drafted for {draft.date}, "
+          f"{len(draft.unread)} line{'s' * (len(draft.unread) != 1)} not read"
+          + (f"; wrote {out}" if out is not None else ""), file=sys.stderr)
+    return ExitCode.OK
 
 
 def run_report(args: argparse.Namespace) -> int:

@@ -54,6 +54,7 @@ class DocPayment:
     addresses: list[str]  # lowercase
     text: str
     borrowed: bool = False  # the addresses are those of the line's bullet, not of the line itself
+    heading: str = ""  # the innermost heading above the line (the title's excluded)
 
     def describe(self) -> str:
         to = f" to {', '.join(self.addresses)}" if self.addresses else ""
@@ -156,6 +157,10 @@ class _Reader:
         # The title (level 1) lists every part of the proposal; sections below it are what counts.
         return any(level > 1 and _SKIPPED.search(title) for level, title in self.headings)
 
+    def heading(self) -> str:
+        below_title = [title for level, title in self.headings if level > 1]
+        return below_title[-1] if below_title else ""
+
     def _context(self, parents: list[str]) -> str:
         return " ".join([t for level, t in self.headings if level > 1] + [self.sentence] + parents)
 
@@ -167,7 +172,7 @@ class _Reader:
             return
         addresses = _addresses(text)
         for match in amounts:
-            item = DocPayment(number, _amount(match), match["token"], addresses, text.strip())
+            item = DocPayment(number, _amount(match), match["token"], addresses, text.strip(), heading=self.heading())
             self.out.append(item)
             if in_block and not addresses:
                 self.block_items.append(item)
@@ -198,10 +203,12 @@ class _Reader:
         for i, cell in enumerate(cells):
             shown = visible(cell)
             if i in self.table_token and (match := _BARE_NUMBER.match(shown)):
-                self.out.append(DocPayment(number, _amount(match), self.table_token[i], addresses, text.strip()))
+                self.out.append(DocPayment(number, _amount(match), self.table_token[i], addresses, text.strip(),
+                                           heading=self.heading()))
                 continue
             for match in _AMOUNT.finditer(shown):
-                self.out.append(DocPayment(number, _amount(match), match["token"], addresses, text.strip()))
+                self.out.append(DocPayment(number, _amount(match), match["token"], addresses, text.strip(),
+                                           heading=self.heading()))
 
 
 def _payments(spell: Spell) -> list[_Payment]:

@@ -291,6 +291,9 @@ class Action(Located):
     LABEL: ClassVar[str] = ""  # how the diff names the kind ("DAI payment")
     FIELDS: ClassVar[dict[str, bool]] = {}  # YAML field -> required (`type` included)
     README: ClassVar[str] = ""  # what the README's action table row must mention (the type, in backticks)
+    # The tokens an executive document's one-line payment of which `spellgen import` drafts as this kind,
+    # with the fields `to` and `amount` (spellfile/docimport.py); () for a kind it never drafts.
+    DRAFTS: ClassVar[tuple[str, ...]] = ()
     # The budget ledger records actions of this kind (`ledger_fields`): the kind's place in the ledger's
     # list of kinds (its messages name them in that order); 0: not recorded.
     RECORDED: ClassVar[int] = 0

@@ -29,6 +29,7 @@ class DaiPayment(Action):
 
     KIND: ClassVar[str] = "dai_payment"
     LABEL: ClassVar[str] = "DAI payment"
+    DRAFTS: ClassVar[tuple[str, ...]] = ("DAI",)  # a document line paying DAI drafts this kind
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "to": True, "amount": True, "round_up": False,
                                          "exact": False, "comment": False}
     README: ClassVar[str] = "`dai_payment`"

@@ -28,6 +28,7 @@ class MkrTransfer(Action):
 
     KIND: ClassVar[str] = "mkr_transfer"
     LABEL: ClassVar[str] = "MKR transfer"
+    DRAFTS: ClassVar[tuple[str, ...]] = ("MKR",)  # a document line paying MKR drafts this kind
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "to": True, "amount": True, "comment": False}
     README: ClassVar[str] = "`mkr_transfer`"
     RECORDED: ClassVar[int] = 3

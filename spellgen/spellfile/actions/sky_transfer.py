@@ -64,6 +64,7 @@ class SkyTransfer(Action):
 
     KIND: ClassVar[str] = "sky_transfer"
     LABEL: ClassVar[str] = "SKY transfer"
+    DRAFTS: ClassVar[tuple[str, ...]] = ("SKY",)  # a document line paying SKY drafts this kind
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "to": True, "amount": True, "from": False, "comment": False}
     README: ClassVar[str] = "`sky_transfer`"
     RECORDED: ClassVar[int] = 4

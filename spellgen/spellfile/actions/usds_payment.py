@@ -42,6 +42,7 @@ class UsdsPayment(Action):
 
     KIND: ClassVar[str] = "usds_payment"
     LABEL: ClassVar[str] = "USDS payment"
+    DRAFTS: ClassVar[tuple[str, ...]] = ("USDS",)  # a document line paying USDS drafts this kind
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "to": True, "amount": True, "round_up": False,
                                          "comment": False}
     README: ClassVar[str] = "`usds_payment`"
