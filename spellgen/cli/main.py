@@ -36,6 +36,7 @@ examples:
   spellgen verify SPEC.yaml --spell DssSpell.sol --address 0x... --fork-url $ETH_RPC_URL   # a deployed spell
   spellgen diff old.yaml new.yaml --format md            # what changed, for a pull request
   spellgen report SPEC.yaml --budget BUDGET.yaml         # report.md and report.html, no simulation
+  spellgen import executive-vote.md -o SPEC.yaml        # draft the YAML from an executive document
   spellgen plan examples/budgets/techops.yaml --spell-date 2022-12-09 -o SPEC.yaml
   spellgen ledger add SPEC.yaml --ledger LEDGER.yaml --budget examples/budgets/techops.yaml
   spellgen budget status examples/budgets/techops.yaml --ledger LEDGER.yaml --at 2023-03-08
