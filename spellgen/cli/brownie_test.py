@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -66,11 +65,6 @@ def _relative(path: Path, out: Path | None) -> str:
     return Path(os.path.relpath(Path(path).resolve(), Path(out).resolve().parent)).as_posix()
 
 
-def _slug(text: str, limit: int = 60) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
-    return slug[:limit].rstrip("_")
-
-
 HEADER = '''"""Brownie tests of {spec_name}, written by `spellgen brownie-test`: one test per YAML item.
 
     brownie test {this}                          # on the twin at {date}
@@ -95,49 +89,22 @@ WAD = 10**18
 def module_text(spell, spec: Path, out: Path | None, spell_file: Path | None = None) -> str:
     """The test module's source for `spell` (a checked spellgen.spellfile.model.Spell): a test for every
     item verify checks, each action's written by its kind (spellfile/actions/: `brownie_tests`)."""
-    from spellgen.spellfile.actions.base import BrownieContext
     from spellgen.spellfile.expect import expected_from
+    from spellgen.spellfile.testplan import numbered_tests
 
     expected = expected_from(spell)
-    ctx = BrownieContext(expected, _wallet_names(spell))
     this = out.as_posix() if out else "THIS_FILE.py"
     spell_literal = f'HERE / "{_relative(spell_file, out)}"' if spell_file else "None"
     parts = [HEADER.format(spec_name=spec.name, this=this, date=spell.date, spec=_relative(spec, out),
                            spell=spell_literal)]
-    tests = [pair for action in spell.actions for pair in action.brownie_tests(ctx)]
-    tests.sort(key=lambda pair: _position(pair[0].path))  # the YAML's order (stable within an action)
-    tests += [(entry.item, _chainlog_body(entry)) for entry in expected.chainlog]  # the spell's keys, after
-    for number, (item, body) in enumerate(tests, 1):
-        parts.append(_naming(_test(_name(item, number), item, body), item))
+    for test in numbered_tests(spell, expected):
+        parts.append(_naming(_test(test.name, test.item, test.body), test.item))
     parts.append(_spell_test(expected))
     return "".join(parts)
 
 
 def _test(name: str, item, body: str) -> str:
     return f'\n\ndef {name}(cast):\n    """{item.path}: {item.label}"""\n{body}'
-
-
-def _chainlog_body(entry) -> str:
-    """A key the spell reads a recipient from holds the address the YAML states."""
-    return (f'    held = cast.observation.chainlog["{entry.key}"] or ""  # what the ChainLog holds under the key\n'
-            f'    assert held.lower() == "{entry.address}".lower()\n')
-
-
-def _wallet_names(spell) -> dict[str, str]:
-    """address (lower case) -> registry name, from the parties the actions name."""
-    return {party.address.lower(): party.name for action in spell.actions for _, party in action.parties()
-            if party.name}
-
-
-def _position(path: str) -> tuple[int, ...]:
-    """`sections[1].actions[2]` -> (1, 2): the YAML's order."""
-    return tuple(int(n) for n in re.findall(r"\d+", path))
-
-
-def _name(item, number: int) -> str:
-    """`test_2_stream_2_486_400_dai_to_tech_001_on_mcd_vest_dai`: the item's number and label."""
-    kind, _, rest = item.label.partition(":")
-    return f"test_{number}_{_slug(kind)}_{_slug(rest)}"
 
 
 def _naming(test: str, item) -> str:
