@@ -295,7 +295,7 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
     info = RunInfo(spec_name, spell.date, spell.description, where, solc, observation.spell, cast.tx_hash,
                    iso(cast.timestamp), cast.gas_used, steps.timings, identity,
                    run_assumptions(spell, where), address_note(where, observation.spell),
-                   spec_keccak256(Path(ctx.spec)))
+                   spec_keccak256(Path(ctx.spec)), str(Path(ctx.spec).parent))
     print(terminal_table(results), file=sys.stdout, flush=True)
     say_assumptions(info.assumptions, stream)
     if report_dir is not None:

@@ -175,7 +175,7 @@ def run_report(args: argparse.Namespace) -> int:
     name = Path(args.spec).name
     out = Path(args.out) if args.out else Path("out") / Path(args.spec).stem
     info = RunInfo(name, spell.date, spell.description, chain="", solc=spell.solc,
-                   spec_keccak256=spec_keccak256(Path(args.spec)))
+                   spec_keccak256=spec_keccak256(Path(args.spec)), spec_dir=str(Path(args.spec).parent))
     paths = write_reports(out, info, None, spell, caps)
     print(f"wrote {', '.join(str(p) for p in paths)}", file=sys.stderr)
     return ExitCode.OK

@@ -301,3 +301,21 @@ def render(spell: Spell, source_name: str, section_only: bool = False) -> str:
     view = spell_view(spell, source_name)
     template = _environment().get_template("section.sol.j2" if section_only else "spell.sol.j2")
     return tidy(template.render(v=view))
+
+
+def action_lines(spell: Spell, source_name: str) -> dict[str, tuple[int, int]]:
+    """YAML path of each action -> the first and last line (1-based) of its statement in the rendered
+    spell: the statement's code lines, found in order in the text `render` writes."""
+    lines = [line.strip() for line in render(spell, source_name).splitlines()]
+    view = spell_view(spell, source_name)
+    found: dict[str, tuple[int, int]] = {}
+    at = 0
+    for section, section_view in zip(spell.sections, view.sections):
+        for action, block in zip(section.actions, section_view.blocks):
+            code = [c.strip() for c in "\n".join(block.code).splitlines() if c.strip()]
+            for i in range(at, len(lines) - len(code) + 1):
+                if code and lines[i:i + len(code)] == code:
+                    found[action.path] = (i + 1, i + len(code))
+                    at = i + len(code)
+                    break
+    return found

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from spellgen.files import write_atomic
+from spellgen.review.coverage import CoverageRow, coverage
 from spellgen.review.report_view import ReportView, RunFacts, assumptions_lead, report_content
 from spellgen.review.summary import obligations, plain, section_rows, totals
 
@@ -47,6 +48,7 @@ class RunInfo:
     assumptions: list[str] = field(default_factory=list)
     address_note: str = ""  # why the spell address and cast hash match every other twin run's
     spec_keccak256: str = ""  # keccak-256 of the YAML file's bytes, as read for this run
+    spec_dir: str = ""  # the YAML's folder: its exec_doc.copy is relative to it (the coverage map reads it)
 
 
 def spec_keccak256(path: Path) -> str:
@@ -114,7 +116,15 @@ def _facts(info: RunInfo) -> RunFacts | None:
 
 
 def view_of(info: RunInfo, results: list[Result] | None, spell: Spell) -> ReportView:
-    return report_content(spell, info.spec, _facts(info), results)
+    view = report_content(spell, info.spec, _facts(info), results)
+    view.coverage = coverage_of(info, results, spell)
+    return view
+
+
+def coverage_of(info: RunInfo, results: list[Result] | None, spell: Spell) -> list[CoverageRow]:
+    """The coverage map of the run: Solidity lines only when the verified source is the rendered spell."""
+    rendered = not info.source or "(rendered from" in info.source.get("file", "")
+    return coverage(spell, results, rendered, Path(info.spec_dir or "."))
 
 
 # --- report.md -------------------------------------------------------------------------------------
@@ -138,6 +148,17 @@ def _md_sections(view: ReportView) -> list[str]:
             rows.append(cells + ([section.status.get(row.path, "not checked")] if view.verified else []))
         out += _md_table(header, rows) + [""]
     return out
+
+
+def _md_coverage(rows: list[CoverageRow]) -> list[str]:
+    lead = ("Each action linked to the executive document's line, the Solidity that implements it, the verify "
+            "items that prove it and the Brownie tests (`spellgen brownie-test`) that assert it. A link that "
+            "should exist and does not is marked **missing**.")
+    table = [[f"`{r.path}`", r.action, r.doc, r.solidity, "; ".join(r.items) or "none",
+              ", ".join(f"`{t}`" for t in r.tests) or "none",
+              ("**missing: " + ", ".join(r.missing) + "**") if r.missing else "complete"] for r in rows]
+    return ["## Coverage map", "", lead, ""] + _md_table(
+        ["YAML", "Action", "Executive document", "Solidity", "Verify items", "Brownie tests", "Links"], table) + [""]
 
 
 def _md_obligations(view: ReportView) -> list[str]:
@@ -170,6 +191,7 @@ def markdown(info: RunInfo, results: list[Result] | None, spell: Spell | None = 
     out = top + [f"# {view.title}", ""] + _md_metadata(view.metadata) + ["", f"**{view.summary}**", ""]
     out += _md_assumptions(view.cast, view.assumptions)
     out += ["## Sections", ""] + _md_sections(view)
+    out += _md_coverage(view.coverage)
     out += ["## Totals per token", ""] + _md_table(["Token", "Paid at the cast", "New streams", "Total"],
                                                    view.totals or [["none", "", "", ""]]) + [""]
     out += _md_obligations(view)
@@ -225,6 +247,7 @@ def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = N
     }
     if spell is not None:
         data["budget"] = _spell_json(spell)
+        data["coverage"] = [row.as_dict() for row in coverage_of(info, results, spell)]
     data["content_hash"] = content_hash(data)
     data["content_hash_encoding"] = CONTENT_HASH_ENCODING
     return json.dumps(data, indent=2) + "\n"

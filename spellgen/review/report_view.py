@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.amounts import human
 from spellgen.spellfile.model import Spell
+from spellgen.review.coverage import CoverageRow
 from spellgen.review.summary import (
     COLUMNS, ActionRow, Obligation, exact_sum, obligations, rounded, section_rows, totals,
 )
@@ -65,6 +66,7 @@ class ReportView:
     columns: list[str] = field(default_factory=lambda: list(COLUMNS))
     assumptions: list[str] = field(default_factory=list)
     cast: bool = False  # a chain was involved (simulate/verify), so the Assumptions box speaks of it
+    coverage: list[CoverageRow] = field(default_factory=list)  # each action's links (review/coverage.py)
 
     @property
     def verified(self) -> bool:

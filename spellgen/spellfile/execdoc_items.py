@@ -266,3 +266,22 @@ def _take(actions: list[_Payment], item: DocPayment) -> bool:
         action.matched = True
         return True
     return False
+
+
+def doc_lines_of(spell: Spell, markdown: str) -> dict[str, list[int]]:
+    """YAML path of each action -> the document's lines that state what it pays, transfers or streams
+    (the same matching as `cross_check`: token, exact amount, and the recipient when the line names one)."""
+    items = doc_payments(markdown)
+    taken: set[int] = set()
+    out: dict[str, list[int]] = {}
+    for action in spell.actions:
+        for claim in action.doc_claims():
+            for n, item in enumerate(items):
+                if n in taken or item.token != claim.token or item.amount not in claim.amounts:
+                    continue
+                if item.addresses and claim.address not in item.addresses:
+                    continue
+                taken.add(n)
+                out.setdefault(action.path, []).append(item.line)
+                break
+    return out
