@@ -54,13 +54,14 @@ def coverage(spell: Spell, results: list[Result] | None = None, rendered: bool =
         tests.setdefault(test.item.path, []).append(test.name)
     rows = []
     for action in spell.actions:
-        missing = []
+        missing: list[str] = []
         doc = _doc_cell(action, doc_name, doc_lines, missing)
         span = lines.get(action.path)
         if span:
             solidity = f"{SOURCE_NAME}:{span[0]}" + (f"-{span[1]}" if span[1] != span[0] else "")
         elif rendered:
-            solidity, _ = "not found in the rendered spell", missing.append("solidity")
+            solidity = "not found in the rendered spell"
+            missing.append("solidity")
         else:
             solidity = "hand-written source: see the source review's results"
         items = _items(action.path, expected, results)
