@@ -37,6 +37,17 @@ examples:
 """
 
 
+EXECDOC_EPILOG = """\
+examples:
+  spellgen execdoc examples/sky-2026-01-15.yaml --section    # the budget section, to paste
+  spellgen execdoc SPEC.yaml -o exec.md                      # a whole document, e.g. for exec_doc.copy
+
+Each action's line (payments, transfers, streams, yanks, allowances, caps) under its section's title
+and links, a "totaling" line where a section pays one token more than once, addresses as Etherscan
+links. `spellgen check` reads the payment lines back exactly (`spellgen import` drafts them back).
+exit codes: 0 written, 2 invalid input
+"""
+
 IMPORT_EPILOG = """\
 examples:
   spellgen import executive-vote-2026-02-26-agent-6-and-7-onboarding.md -o spells/2026-02-26.yaml
@@ -66,6 +77,16 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["text", "md", "json"], default="text",
                    help="text (default), md for a pull request or forum post, json for tools")
     p.set_defaults(func=run_diff)
+
+    p = subparsers.add_parser(
+        "execdoc", help="write the executive document's budget section from a spell YAML",
+        description="Write the payment, transfer, stream, yank, allowance and cap lines of an executive document "
+                    "from the spell YAML, with each section's links and totals.",
+        epilog=EXECDOC_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("spec", help="the spell YAML")
+    p.add_argument("-o", "--out", help="the markdown file to write (default: standard output)")
+    p.add_argument("--section", action="store_true", help="only the budget section, without front matter and title")
+    p.set_defaults(func=run_execdoc)
 
     p = subparsers.add_parser(
         "import", help="draft a spell YAML from an executive document's payment lines",
@@ -135,6 +156,22 @@ def run_diff(args: argparse.Namespace) -> int:
         print(f"{args.old} and {args.new} declare the same spell", file=sys.stderr)
         return ExitCode.OK
     return ExitCode.FAILED
+
+
+def run_execdoc(args: argparse.Namespace) -> int:
+    from spellgen.files import write_atomic
+    from spellgen.review.execdoc_write import budget_document, budget_section
+
+    spells = _load_all([args.spec])
+    if spells is None:
+        return ExitCode.INVALID
+    text = budget_section(spells[0]) if args.section else budget_document(spells[0])
+    if args.out:
+        write_atomic(Path(args.out), text)
+        print(f"wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return ExitCode.OK
 
 
 def run_import(args: argparse.Namespace) -> int:

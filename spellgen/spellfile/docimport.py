@@ -38,7 +38,7 @@ _TOKEN_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion
 _URL = re.compile(r"\((https://[^)\s]+)\)|(?<![(\w])(https://\S+)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SKIPPED = re.compile(r"summary|proxy spell", re.IGNORECASE)
-_LINK_LINE = re.compile(r"\b(authori[sz]ation|proposal|forum|poll|atlas)\b", re.IGNORECASE)
+_LINK_LINE = re.compile(r"\b(authori[sz]ation|proposal|forum|poll|atlas|mip|executive vote)\b", re.IGNORECASE)
 
 
 class DocumentUndated(InvalidInput, ValueError):

@@ -4,7 +4,7 @@ Executive documents state each payment, transfer or stream on one line: a bullet
 (`- **1,069,250 DAI** will be transferred to the TechOps Core Unit at 0x2dC0...`), a table row under
 an `Amount (USDS)` column, a sub-bullet of a stream's parameters (`tot: **838,182,330 SKY**`) or a
 sentence. A line counts as a payment when it gives an amount of DAI, USDS, MKR, SKY or SPK, is not a
-total (`a total of`, `totaling`) nor money into the surplus buffer, and it, its parent bullets, the
+total (`a total of`, `totaling`) nor money into the surplus buffer, nor a vest's cap or allowance, and it, its parent bullets, the
 sentence before its list or its headings speak of a transfer, payment, stream or compensation. The
 executive summary and Star Agent proxy spells (their own spells) are skipped. Addresses count as
 written in the visible text: a link's target (`[name](https://vote.makerdao.com/address/0x...)`) is
@@ -39,6 +39,8 @@ _TOTAL = re.compile(r"\b(a total of|totall?ing|in total)\b", re.IGNORECASE)
 # Money into the protocol (`Mint 8,079,210 USDS debt ... and transfer the amount to the Surplus Buffer`).
 _INFLOW = re.compile(r"\bto the surplus buffer\b", re.IGNORECASE)
 _SKIPPED = re.compile(r"summary|proxy spell", re.IGNORECASE)
+# A vest's rate cap or the PauseProxy's allowance to it: amounts that move nothing to a recipient.
+_NOT_MOVED = re.compile(r"\b(allowance|rate cap|cap\b.*\bper)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
@@ -165,7 +167,7 @@ class _Reader:
         return " ".join([t for level, t in self.headings if level > 1] + [self.sentence] + parents)
 
     def _line(self, number: int, text: str, parents: list[str], in_block: bool = False) -> None:
-        if self._skipped() or _TOTAL.search(text) or _INFLOW.search(text):
+        if self._skipped() or _TOTAL.search(text) or _INFLOW.search(text) or _NOT_MOVED.search(text):
             return
         amounts = list(_AMOUNT.finditer(text))
         if not amounts or not _PAYMENT.search(text + " " + self._context(parents)):
