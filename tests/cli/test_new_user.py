@@ -65,7 +65,8 @@ def test_a_port_in_time_wait_is_free_for_anvil():
 def test_simulate_twice_on_the_same_port(tmp_path, capsys):
     port = free_port()
     for run in range(2):
-        assert cli.main(["simulate", str(DEC), "--port", str(port), "--report-dir", str(tmp_path / str(run))]) == 0
+        code = cli.main(["simulate", str(DEC), "--port", str(port), "--report-dir", str(tmp_path / str(run))])
+        assert code == 0, "".join(capsys.readouterr())  # what the run said, should it ever fail
 
 
 @pytest.mark.parametrize("command", ["simulate", "verify"])

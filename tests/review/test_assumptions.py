@@ -78,8 +78,10 @@ def test_two_spells_on_the_twin_share_an_address_and_cast_hash_and_the_report_sa
     reports = []
     for spec in (TECHOPS, SKY26):
         out = tmp_path / spec.stem
-        assert cli.main(["simulate", str(spec), "--report-dir", str(out)]) == 0
-        assert f"assumptions: {len(twin_assumptions())} figures of the twin have no public source" in capsys.readouterr().err
+        code = cli.main(["simulate", str(spec), "--report-dir", str(out)])
+        said = capsys.readouterr()
+        assert code == 0, said.out + said.err  # what the run said, should it ever fail
+        assert f"assumptions: {len(twin_assumptions())} figures of the twin have no public source" in said.err
         reports.append(json.loads((out / "report.json").read_text()))
     first, second = reports
     assert first["source"]["source_keccak256"] != second["source"]["source_keccak256"]
