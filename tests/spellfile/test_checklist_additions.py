@@ -1,0 +1,44 @@
+"""Checklist rules added by issue 22, each proven by its violating input (tests/violations.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from violations import assert_violation, run_cli, write_spell
+
+ROOT = Path(__file__).resolve().parents[2]
+EVERY_2026 = ROOT / "examples/every-action-2026.yaml"
+AUTO = "      - type: allowance\n        vest: MCD_VEST_SKY_TREASURY\n        increase: auto\n"
+
+
+def _allowance(form: str) -> str:
+    """every-action-2026.yaml (a 4,800,000 SKY stream on MCD_VEST_SKY_TREASURY) with another allowance."""
+    text = EVERY_2026.read_text()
+    assert AUTO in text
+    return text.replace(AUTO, f"      - type: allowance\n        vest: MCD_VEST_SKY_TREASURY\n        {form}\n")
+
+
+def test_an_allowance_increase_below_the_new_streams_is_an_error(tmp_path, capsys):
+    """R:254: `increase: 1,000` for a 4,800,000 SKY stream passed check (and verify, through the twin's
+    earlier allowance); the allowance must rise by the new streams' cumulative total."""
+    code, out = run_cli(["check", write_spell(tmp_path, _allowance("increase: 1,000"))], capsys)
+    assert_violation(code, out, exit_code=2, message="re:sections\\[1\\]\\.actions\\[\\d+\\]\\.increase: this "
+                     "raises the allowance by 1,000 SKY, less than the 4,800,000 SKY of the 1 new stream\\(s\\) on "
+                     "MCD_VEST_SKY_TREASURY")
+
+
+def test_an_allowance_set_below_the_new_streams_is_an_error(tmp_path, capsys):
+    code, out = run_cli(["check", write_spell(tmp_path, _allowance("set: 4,799,999.99"))], capsys)
+    assert_violation(code, out, exit_code=2, message="set: this sets the allowance to 4,799,999.99 SKY, less "
+                                                     "than the 4,800,000 SKY of the 1 new stream(s)")
+
+
+@pytest.mark.parametrize("form", ["increase: 4,800,000", "set: 4,800,000", "set: 50,000,000", "set: owed",
+                                  "increase: auto"])
+def test_an_allowance_that_covers_the_new_streams_passes(form, tmp_path, capsys):
+    """`set: owed` covers them by construction: `_owed` counts the awards created before it, the code adds
+    those created after it."""
+    code, out = run_cli(["check", write_spell(tmp_path, _allowance(form))], capsys)
+    assert code == 0, out
+    assert "new stream(s) on" not in out
