@@ -42,3 +42,41 @@ def test_an_allowance_that_covers_the_new_streams_passes(form, tmp_path, capsys)
     code, out = run_cli(["check", write_spell(tmp_path, _allowance(form))], capsys)
     assert code == 0, out
     assert "new stream(s) on" not in out
+
+
+DEC = ROOT / "examples/techops-2022-12-09.yaml"
+
+
+def _with_expiry(expiry: str, draft: bool = False) -> str:
+    extra = "  draft: true\n" if draft else ""
+    return DEC.read_text().replace("  office_hours:", f"  expiry: {expiry}\n{extra}  office_hours:", 1)
+
+
+def test_an_expiry_other_than_30_days_is_an_error_outside_drafts(tmp_path, capsys):
+    """R:21: `expiry: 29 days` was a warning (exit 0) for a spell meant for a vote."""
+    code, out = run_cli(["check", write_spell(tmp_path, _with_expiry("29 days"))], capsys)
+    assert_violation(code, out, exit_code=2, message="spell.expiry: expiry 29 days: spells expire 30 days after "
+                                                     "deployment (a draft, `draft: true`, only warns)")
+
+
+def test_a_drafts_other_expiry_only_warns(tmp_path, capsys):
+    code, out = run_cli(["check", write_spell(tmp_path, _with_expiry("29 days", draft=True))], capsys)
+    assert code == 0 and "spell.expiry: warning: expiry 29 days: spells expire 30 days after deployment\n" in out
+
+
+TREASURY = ROOT / "tests/spells/treasury-2023-08-02.yaml"
+CAP_1200 = "        amount: 1,200\n        per: 365 days\n"
+
+
+def test_a_new_cap_off_the_checklists_figure_warns_with_the_figure(tmp_path, capsys):
+    """R:248: the cap for a 1,500.75 MKR stream over 2023-08-02..2026-08-01 is its rate plus 10 %, two
+    significant figures up: 280 MKR per 365 days. With --strict the warning fails the spell."""
+    assert CAP_1200 in TREASURY.read_text()
+    spec = write_spell(tmp_path, TREASURY.read_text())
+    code, out = run_cli(["check", "--strict", spec], capsys)
+    assert_violation(code, out, exit_code=2, message="sections[0].actions[0].amount: warning: the checklist's new cap "
+                     "is 10 % above the fastest new stream's rate, rounded up to two significant figures: 280 MKR per "
+                     "365 days, not 1,200")
+    code, out = run_cli(["check", write_spell(tmp_path, TREASURY.read_text().replace(
+        CAP_1200, CAP_1200.replace("1,200", "280")))], capsys)
+    assert "checklist's new cap" not in out
