@@ -214,8 +214,10 @@ def _copy(spell: Spell, diags: Diagnostics, path: Path, claimed: str | None) -> 
         diags.error(spell.loc("description"), f"the description's hash {claimed} is not the keccak-256 of the "
                                               f"executive document {path}, as `cast keccak -- \"$(wget ...)\"` "
                                               f"reads it: {hashes.trimmed}{why}")
+    # The document is what governance votes on: outside a draft, a spell that differs from it is wrong.
+    report = diags.warn if spell.draft else diags.error
     for loc, message in cross_check(spell, data.decode("utf-8", errors="replace"), str(path)):
-        diags.warn(loc, message)
+        report(loc, message)
 
 
 def _wallets(spell: Spell, diags: Diagnostics) -> None:
