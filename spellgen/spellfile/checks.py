@@ -349,25 +349,26 @@ def _new_caps(spell: Spell, diags: Diagnostics) -> None:
     filed: dict[str, tuple[Action, Cap]] = {}
     fastest: dict[str, tuple[int, int]] = {}  # vest -> (wei, tau) of the fastest stream under its new cap
     for action in spell.actions:
-        if (cap := action.sets_cap()) is not None:
-            _judge_cap(spell, diags, filed.pop(cap[0], None), fastest.pop(cap[0], None))
-            filed[cap[0]] = (action, cap[1])
+        if (setting := action.sets_cap()) is not None:
+            vest = setting[0]
+            _judge_cap(diags, vest, filed.pop(vest, None), fastest.pop(vest, None))
+            filed[vest] = (action, setting[1])
         elif (award := action.rate()) is not None and award[0] in filed:
             vest, wei, tau, _ = award
             if vest not in fastest or wei * fastest[vest][1] > fastest[vest][0] * tau:
                 fastest[vest] = (wei, tau)
-    for vest, cap in filed.items():
-        _judge_cap(spell, diags, cap, fastest.get(vest))
+    for vest, entry in filed.items():
+        _judge_cap(diags, vest, entry, fastest.get(vest))
 
 
-def _judge_cap(spell: Spell, diags: Diagnostics, filed: tuple[Action, Cap] | None,
+def _judge_cap(diags: Diagnostics, vest: str, filed: tuple[Action, Cap] | None,
                fastest: tuple[int, int] | None) -> None:
     if filed is None or fastest is None or filed[1].exact_per_second is not None:
         return
     action, cap = filed
     want = _suggested_cap(fastest[0], fastest[1], cap.period)
     if cap.amount != want:
-        token = VESTS[action.sets_cap()[0]].token  # type: ignore[index]
+        token = VESTS[vest].token
         per = timeutil.human_duration(cap.period)
         diags.warn(action.loc("amount"), f"the checklist's new cap is 10 % above the fastest new stream's rate, "
                                          f"rounded up to two significant figures: {human(want)} {token} per {per}, "
