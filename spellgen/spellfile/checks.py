@@ -38,7 +38,7 @@ def check_spell(spell: Spell, diags: Diagnostics, base_dir: Path | None = None, 
     cast on the twin, so its date must be one the twin has (_twin_date).
     """
     for check in (_description, _house_rules, _links, _wallets, _wallet_registry, _registry_names, _chainlog_parties,
-                  _chainlog_keys_of_date, _keys_at_date, _keys_read_at_date, _actions, _rates, _duplicates, _expect):
+                  _chainlog_keys_of_date, _keys_at_date, _keys_read_at_date, _actions, _rates, _new_caps, _duplicates, _expect):
         check(spell, diags)
     _exec_doc(spell, diags, Path(diags.file).parent if base_dir is None else base_dir)
     if on_twin:
@@ -214,8 +214,10 @@ def _copy(spell: Spell, diags: Diagnostics, path: Path, claimed: str | None) -> 
         diags.error(spell.loc("description"), f"the description's hash {claimed} is not the keccak-256 of the "
                                               f"executive document {path}, as `cast keccak -- \"$(wget ...)\"` "
                                               f"reads it: {hashes.trimmed}{why}")
+    # The document is what governance votes on: outside a draft, a spell that differs from it is wrong.
+    report = diags.warn if spell.draft else diags.error
     for loc, message in cross_check(spell, data.decode("utf-8", errors="replace"), str(path)):
-        diags.warn(loc, message)
+        report(loc, message)
 
 
 def _wallets(spell: Spell, diags: Diagnostics) -> None:
@@ -243,8 +245,10 @@ def _house_rules(spell: Spell, diags: Diagnostics) -> None:
         diags.error(spell.loc("expiry"), f"expiry {timeutil.human_duration(spell.expiry)} is outside 1 to 30 "
                                          "days; spells expire 30 days after deployment")
     elif spell.expiry != EXPIRY_HOUSE:
-        diags.warn(spell.loc("expiry"), f"expiry {timeutil.human_duration(spell.expiry)}: spells expire 30 days "
-                                        "after deployment")
+        # R:21: `block.timestamp + 30 days`. A draft may try another figure; a spell for a vote may not.
+        (diags.warn if spell.draft else diags.error)(
+            spell.loc("expiry"), f"expiry {timeutil.human_duration(spell.expiry)}: spells expire 30 days after "
+                                 "deployment" + ("" if spell.draft else " (a draft, `draft: true`, only warns)"))
     if spell.date >= "2023-01-01" and spell.solc != PRAGMA_SINCE_2023:
         diags.error(spell.loc("solc"), f"spells from 2023 on are written for solc {PRAGMA_SINCE_2023} "
                                        f"(pragma solidity {PRAGMA_SINCE_2023}), not {spell.solc}")
@@ -336,6 +340,40 @@ def _rates(spell: Spell, diags: Diagnostics) -> None:
                         f"{timeutil.human_duration(cap.period)} ({cap.per_second_wei:,} wei/s); raise the cap in "
                         f"this spell first, e.g. to {human(need)} {token} per "
                         f"{timeutil.human_duration(cap.period)}")
+
+
+def _new_caps(spell: Spell, diags: Diagnostics) -> None:
+    """R:248: a cap the spell sets for its new streams is 10 % above the fastest one's rate, rounded up to
+    two significant figures (2,446 becomes 2,500). A warning: mainnet's own caps do not always follow it
+    (a round figure, room for later streams). A cap with no new stream on its vest after it is not judged."""
+    filed: dict[str, tuple[Action, Cap]] = {}
+    fastest: dict[str, tuple[int, int]] = {}  # vest -> (wei, tau) of the fastest stream under its new cap
+    for action in spell.actions:
+        if (setting := action.sets_cap()) is not None:
+            vest = setting[0]
+            _judge_cap(diags, vest, filed.pop(vest, None), fastest.pop(vest, None))
+            filed[vest] = (action, setting[1])
+        elif (award := action.rate()) is not None and award[0] in filed:
+            vest, wei, tau, _ = award
+            if vest not in fastest or wei * fastest[vest][1] > fastest[vest][0] * tau:
+                fastest[vest] = (wei, tau)
+    for vest, entry in filed.items():
+        _judge_cap(diags, vest, entry, fastest.get(vest))
+
+
+def _judge_cap(diags: Diagnostics, vest: str, filed: tuple[Action, Cap] | None,
+               fastest: tuple[int, int] | None) -> None:
+    if filed is None or fastest is None or filed[1].exact_per_second is not None:
+        return
+    action, cap = filed
+    want = _suggested_cap(fastest[0], fastest[1], cap.period)
+    if cap.amount != want:
+        token = VESTS[vest].token
+        per = timeutil.human_duration(cap.period)
+        diags.warn(action.loc("amount"), f"the checklist's new cap is 10 % above the fastest new stream's rate, "
+                                         f"rounded up to two significant figures: {human(want)} {token} per {per}, "
+                                         f"not {human(cap.amount)} (a warning: mainnet's caps do not always "
+                                         "follow it)")
 
 
 def _suggested_cap(wei: int, tau: int, period: int) -> Decimal:

@@ -12,8 +12,11 @@ not a recipient.
 
 Matching is exact (Decimal, never float): every such amount must be an action's (with its
 recipient, when the line names addresses), and every payment action must be in the document.
-Each mismatch is one warning at the YAML action (or at `exec_doc.copy` for a line no action makes),
-naming the document's line.
+Each mismatch is one problem at the YAML action (or at `exec_doc.copy` for a line no action makes),
+naming the document's line; checks.py makes it an error outside drafts. Besides the payments, a
+`totaling` line of a section must equal what the YAML's actions matched to that section's lines pay
+(when each of its lines matched an action: a slip in one line is named at that line), and a stream's `res`
+line (`res: 1 (restricted)`) must agree with the action's `restricted`.
 """
 from __future__ import annotations
 
@@ -57,10 +60,22 @@ class DocPayment:
     text: str
     borrowed: bool = False  # the addresses are those of the line's bullet, not of the line itself
     heading: str = ""  # the innermost heading above the line (the title's excluded)
+    section: int = 0  # the line of the heading it is under (0: none)
+    restricted: bool | None = None  # a stream's `res` line in the same bullet: 1 restricted, 0 not
 
     def describe(self) -> str:
         to = f" to {', '.join(self.addresses)}" if self.addresses else ""
         return f"{human(self.amount)} {self.token}{to}"
+
+
+@dataclass
+class DocTotal:
+    """A `totaling` (or `a total of`) amount the document states for a section's payments."""
+
+    line: int
+    amount: Decimal
+    token: str
+    section: int  # the line of the heading it is under
 
 
 @dataclass
@@ -75,6 +90,7 @@ class _Payment:
     address: str  # lowercase
     amounts: tuple[Decimal, ...]  # as declared, and as paid when rounding changes it
     token: str
+    restricted: bool | None = None
     matched: bool = field(default=False)
 
     def describe(self) -> str:
@@ -98,12 +114,25 @@ def _addresses(text: str) -> list[str]:
     return list(dict.fromkeys(a.lower() for a in _ADDRESS.findall(text)))
 
 
+_RES = re.compile(r"\bres\b\W*(?P<value>[01])\b")
+
+
 def doc_payments(markdown: str) -> list[DocPayment]:
     """Every amount the document gives for a payment, transfer or stream, in line order."""
+    return _read(markdown).out
+
+
+def doc_totals(markdown: str) -> list[DocTotal]:
+    """Every `totaling` amount the document states under a section heading, in line order."""
+    return _read(markdown).totals
+
+
+def _read(markdown: str) -> _Reader:
     reader = _Reader()
     for number, line in enumerate(markdown.splitlines(), 1):
         reader.feed(number, line)
-    return reader.out
+    reader._close_block()
+    return reader
 
 
 class _Reader:
@@ -111,10 +140,13 @@ class _Reader:
 
     def __init__(self) -> None:
         self.out: list[DocPayment] = []
+        self.totals: list[DocTotal] = []
+        self.section = 0  # the line of the current heading
         self.headings: list[tuple[int, str]] = []
         self.bullets: list[tuple[int, str]] = []  # (indent, visible text) of the open bullets
         self.block: list[str] = []  # visible text of the whole top-level bullet
         self.block_items: list[DocPayment] = []  # its lines' payments without an address of their own
+        self.block_payments: list[DocPayment] = []  # all its lines' payments
         self.sentence = ""  # the last paragraph line before a list or table
         self.table_token: dict[int, str] = {}  # column -> token, from the table's header
         self.table_header: list[str] | None = None
@@ -132,6 +164,7 @@ class _Reader:
             self._close_block()
             level = len(match[1])
             self.headings = [h for h in self.headings if h[0] < level] + [(level, visible(match[2]))]
+            self.section = number
             self.sentence, self.table_header = "", None
         elif raw.lstrip().startswith("|"):
             self._close_block()
@@ -167,15 +200,21 @@ class _Reader:
         return " ".join([t for level, t in self.headings if level > 1] + [self.sentence] + parents)
 
     def _line(self, number: int, text: str, parents: list[str], in_block: bool = False) -> None:
-        if self._skipped() or _TOTAL.search(text) or _INFLOW.search(text) or _NOT_MOVED.search(text):
+        if self._skipped() or _INFLOW.search(text) or _NOT_MOVED.search(text):
+            return
+        if _TOTAL.search(text):
+            self.totals += [DocTotal(number, _amount(m), m["token"], self.section) for m in _AMOUNT.finditer(text)]
             return
         amounts = list(_AMOUNT.finditer(text))
         if not amounts or not _PAYMENT.search(text + " " + self._context(parents)):
             return
         addresses = _addresses(text)
         for match in amounts:
-            item = DocPayment(number, _amount(match), match["token"], addresses, text.strip(), heading=self.heading())
+            item = DocPayment(number, _amount(match), match["token"], addresses, text.strip(), section=self.section,
+                              heading=self.heading())
             self.out.append(item)
+            if in_block:
+                self.block_payments.append(item)
             if in_block and not addresses:
                 self.block_items.append(item)
 
@@ -185,7 +224,11 @@ class _Reader:
             addresses = _addresses(" ".join(self.block))
             for item in self.block_items:
                 item.addresses, item.borrowed = addresses, True
-        self.bullets, self.block, self.block_items = [], [], []
+        # A stream's parameters as sub-bullets: `res: 1 (restricted)` says how its `tot` is claimed.
+        res = [m["value"] for line in self.block if (m := _RES.search(line))]
+        if len(res) == 1 and len(self.block_payments) == 1:
+            self.block_payments[0].restricted = res[0] == "1"
+        self.bullets, self.block, self.block_items, self.block_payments = [], [], [], []
 
     def _table_row(self, number: int, raw: str) -> None:
         cells = [c.strip() for c in raw.strip().strip("|").split("|")]
@@ -206,25 +249,27 @@ class _Reader:
             shown = visible(cell)
             if i in self.table_token and (match := _BARE_NUMBER.match(shown)):
                 self.out.append(DocPayment(number, _amount(match), self.table_token[i], addresses, text.strip(),
-                                           heading=self.heading()))
+                                           section=self.section, heading=self.heading()))
                 continue
             for match in _AMOUNT.finditer(shown):
                 self.out.append(DocPayment(number, _amount(match), match["token"], addresses, text.strip(),
-                                           heading=self.heading()))
+                                           section=self.section, heading=self.heading()))
 
 
 def _payments(spell: Spell) -> list[_Payment]:
     """What each action says the document must state (spellfile/actions/: `doc_claims`)."""
     return [_Payment(action.loc(), action.loc(claim.amount_field), action.loc("to"), action.KIND, claim.label,
-                     claim.address, claim.amounts, claim.token)
+                     claim.address, claim.amounts, claim.token, claim.restricted)
             for action in spell.actions for claim in action.doc_claims()]
 
 
 def cross_check(spell: Spell, markdown: str, doc_name: str) -> list[tuple[Loc, str]]:
-    """Warnings where the document's payments and the YAML's actions differ, each naming both sides."""
+    """Problems where the document's payments and the YAML's actions differ, each naming both sides."""
     actions = _payments(spell)
-    items = doc_payments(markdown)
-    matched = [item for item in items if _take(actions, item)]
+    reader = _read(markdown)
+    items = reader.out
+    taken = {id(item): action for item in items if (action := _take(actions, item)) is not None}
+    matched = [item for item in items if id(item) in taken]
     left = [item for item in items if item not in matched]
     warnings: list[tuple[Loc, str]] = []
     for action in [a for a in actions if not a.matched]:
@@ -255,10 +300,36 @@ def cross_check(spell: Spell, markdown: str, doc_name: str) -> list[tuple[Loc, s
                 if address not in recipients:
                     warnings.append((copy_loc, f"the executive document ({doc_name}:{item.line}) names {address} "
                                                "for a payment, and no action of this YAML pays it"))
+        action = taken[id(item)]
+        if item.restricted is not None and action.restricted is not None and item.restricted != action.restricted:
+            said = "restricted (res 1)" if item.restricted else "unrestricted (res 0)"
+            warnings.append((action.loc, f"the executive document ({doc_name}:{item.line}) gives a stream "
+                                         f"{said}; this action's award is {'' if action.restricted else 'un'}"
+                                         "restricted"))
+    warnings += _totals(reader, taken, copy_loc, doc_name)
     return list(dict.fromkeys(warnings))
 
 
-def _take(actions: list[_Payment], item: DocPayment) -> bool:
+def _totals(reader: _Reader, taken: dict[int, _Payment], copy_loc: Loc, doc_name: str) -> list[tuple[Loc, str]]:
+    """Each section's `totaling` line against what the YAML's actions matched to that section's lines pay.
+    Judged when every line of the section matched an action (else that line is the problem, named once);
+    a section whose lines name no payment, the summary's, is not judged here: `expect:` states those."""
+    out = []
+    for total in reader.totals:
+        lines = [item for item in reader.out if item.section == total.section and item.token == total.token]
+        if not lines:
+            continue
+        if any(id(item) not in taken for item in lines):
+            continue  # a line no action matches is its own problem, named at the action or the copy
+        paid = sum((taken[id(item)].amounts[0] for item in lines), Decimal(0))
+        if paid != total.amount:
+            out.append((copy_loc, f"the executive document ({doc_name}:{total.line}) states a total of "
+                                  f"{human(total.amount)} {total.token}; the actions matched to its section's "
+                                  f"{len(lines)} line(s) pay {human(paid)} {total.token}"))
+    return out
+
+
+def _take(actions: list[_Payment], item: DocPayment) -> _Payment | None:
     """Mark the first unmatched action the item describes (amount, token, and recipient when named)."""
     for action in actions:
         if action.matched or action.token != item.token or item.amount not in action.amounts:
@@ -266,8 +337,8 @@ def _take(actions: list[_Payment], item: DocPayment) -> bool:
         if item.addresses and action.address not in item.addresses:
             continue
         action.matched = True
-        return True
-    return False
+        return action
+    return None
 
 
 def doc_lines_of(spell: Spell, markdown: str) -> dict[str, list[int]]:

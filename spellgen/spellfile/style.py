@@ -92,6 +92,19 @@ TWO_DECIMALS_FROM = "2023-10-25"
 # archive's spells declared them `public constant` (2022-08-12: `uint256 public constant WAD`), read-only
 # getters the checklist of the time allowed.
 UNITS_INTERNAL_FROM = "2022-11-10"
+# R:18: the spell targets solc 0.8.16 exactly (`pragma solidity 0.8.16;`). The archive's first spell of
+# 2023 is its first with that pragma (every 2022 spell wrote `0.6.12`), and every later one kept it; `check`
+# requires the same solc of a YAML from that day.
+EXACT_PRAGMA_FROM = "2023-01-01"
+EXACT_PRAGMA = "0.8.16"
+# R:324 (in the checklist from 2023-04-15): `constant` only for static addresses; an address the ChainLog
+# holds is read from it (`immutable` via `DssExecLib.getChangelogAddress(KEY)`).
+CHAINLOG_ADDRESSES_READ_FROM = "2023-04-15"
+# R:91 and R:53-61 (both in the checklist from 2024-01-25, its restructuring): the timestamps a stream uses
+# are `MMM_DD_YYYY` constants; no unused interface, and no static interface for what dss-interfaces has
+# (the house style imports them from DSS_INTERFACES_FROM, before this day).
+TIMESTAMP_NAMES_FROM = "2024-01-25"
+INTERFACE_RULES_FROM = "2024-01-25"
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,10 @@ class SourceRules:
     ether_note_wording: str  # "" (any note mentioning ether) or the one wording of the date
     two_decimals: bool  # `257.3 ether` fails
     internal_units: bool  # units and rates `public constant` fail
+    pragma: str  # the exact `pragma solidity X;` required ("" before EXACT_PRAGMA_FROM)
+    chainlog_addresses_read: bool  # an address constant the ChainLog of the date holds fails
+    timestamp_names: bool  # a constant used as a stream time not named `MMM_DD_YYYY` fails
+    interface_rules: bool  # unused interfaces, and local copies of dss-interfaces ones, fail
 
 
 def source_rules(date: str) -> SourceRules:
@@ -115,4 +132,8 @@ def source_rules(date: str) -> SourceRules:
         ether_note_wording=NEW_ETHER_NOTE if date >= NEW_ETHER_NOTE_FROM else "",
         two_decimals=date >= TWO_DECIMALS_FROM,
         internal_units=date >= UNITS_INTERNAL_FROM,
+        pragma=EXACT_PRAGMA if date >= EXACT_PRAGMA_FROM else "",
+        chainlog_addresses_read=date >= CHAINLOG_ADDRESSES_READ_FROM,
+        timestamp_names=date >= TIMESTAMP_NAMES_FROM,
+        interface_rules=date >= INTERFACE_RULES_FROM,
     )

@@ -15,8 +15,13 @@ from decimal import Decimal
 from spellgen.spellfile.actions import KINDS
 from spellgen.spellfile.address import to_checksum
 from spellgen.spellfile.links import NOUNS, label_of
-from spellgen.spellfile.style import (ETHER_NOTE_FROM, NEW_ETHER_NOTE_FROM, TWO_DECIMALS_FROM, UNITS_INTERNAL_FROM, UTC_DATE_COMMENT_FROM,
-                                      SourceRules, source_rules)
+from spellgen.spellfile import history
+from spellgen.spellfile.protocol import VESTS
+from spellgen.spellfile.solidity import INTERFACES
+from spellgen.spellfile.style import (CHAINLOG_ADDRESSES_READ_FROM, ETHER_NOTE_FROM, EXACT_PRAGMA_FROM,
+                                      INTERFACE_RULES_FROM, NEW_ETHER_NOTE_FROM, TIMESTAMP_NAMES_FROM,
+                                      TWO_DECIMALS_FROM, UNITS_INTERNAL_FROM, UTC_DATE_COMMENT_FROM, SourceRules,
+                                      source_rules)
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 TOKENS = ("DAI", "MKR", "USDS", "SKY", "SPK")
@@ -81,9 +86,128 @@ def review_source(source: str, exec_doc_url: str | None = None, chainlog: dict[s
     findings += _ether_lines(lines, code, rules)
     findings += _link_lines(lines)
     names = _address_constants(source) | _chainlog_immutables(source, chainlog or {})
-    findings += _comments_against_statements(lines, code, names, _uint_constants(code), _wallet_names(rules.date))
+    constants = _uint_constants(code)
+    findings += _comments_against_statements(lines, code, names, constants, _wallet_names(rules.date))
     findings += variable_findings(state_variables(code), rules)
+    findings += _pragma(code, rules)
+    findings += _static_chainlog_addresses(source, rules)
+    findings += _stream_time_names(lines, code, constants, rules)
+    findings += _interfaces(code, rules)
     return sorted(findings, key=lambda f: (f.line, f.problem))
+
+
+_PRAGMA = re.compile(r"^\s*pragma\s+solidity\s+([^;]*);")
+
+
+def _pragma(code: list[str], rules: SourceRules) -> list[SourceFinding]:
+    """R:18: from EXACT_PRAGMA_FROM the spell targets exactly solc 0.8.16 (`^0.8.0` would let any 0.8
+    compiler build it)."""
+    if not rules.pragma:
+        return []
+    for number, body in enumerate(code, 1):
+        if match := _PRAGMA.match(body):
+            version = match[1].strip()
+            if version != rules.pragma:
+                return [SourceFinding(number, f"`pragma solidity {version};`: spells target solc {rules.pragma} "
+                                              f"exactly, `pragma solidity {rules.pragma};` (required from "
+                                              f"{EXACT_PRAGMA_FROM})")]
+            return []
+    return []  # no pragma line (a fragment): the compile settings decide the version, and verify compiles it
+
+
+# The budget's own contracts by chainlog key: the vests, their tokens, what the action kinds call, the
+# governance contracts around them. A constant holding one of these fails; any other key warns (the
+# archive itself hard-codes many: `SPARK_PROXY` in 49 spells of 2023-26, the RWA015 contracts, the CRON jobs).
+_BUDGET_KEYS = frozenset(
+    set(VESTS) | {v.token_key for v in VESTS.values()}
+    | {contract for kind in KINDS for contract, _ in kind.EFFECTS.calls if contract.isupper() and len(contract) > 5}
+    | {"MCD_PAUSE", "MCD_PAUSE_PROXY", "MCD_VOW", "MCD_GOV", "MCD_DAI", "MCD_VAT", "MCD_JOIN_DAI", "USDS", "SKY",
+       "SPK", "MKR", "USDS_JOIN", "DAI_USDS", "MKR_SKY", "CHANGELOG"})
+
+
+def _static_chainlog_addresses(source: str, rules: SourceRules) -> list[SourceFinding]:
+    """R:324: an address constant holding what the ChainLog holds under a key when the spell is cast (a
+    key the spell itself adds is new, so its constant is fine) is read from the ChainLog instead. A
+    FAIL for the budget's own contracts (_BUDGET_KEYS), a WARN for other keys, as the archive departs."""
+    if not rules.chainlog_addresses_read:
+        return []
+    # What a spell of the date finds in the ChainLog: set by earlier spells, not by this one.
+    by_address = {address.lower(): key for key, address in history.chainlog_at(rules.date).items()}
+    findings = []
+    for match in _ADDRESS_CONSTANT.finditer(source):
+        key = by_address.get(match[2].lower())
+        if key is not None:
+            findings.append(SourceFinding(_line_of(source, match.start()), f"{match[1]} = {match[2]} is the ChainLog's "
+                                          f"{key}: read it from the ChainLog (`address internal immutable {key} = "
+                                          f"DssExecLib.getChangelogAddress(\"{key}\");`), `constant` is for static "
+                                          f"addresses (required from {CHAINLOG_ADDRESSES_READ_FROM})",
+                                          warning=key not in _BUDGET_KEYS))
+    return findings
+
+
+_IDENTIFIER = re.compile(r"\b[A-Za-z_]\w*\b")
+_TIMESTAMP_NAME = re.compile(r"^(?:" + "|".join(MONTHS) + r")_\d{2}_\d{4}(?:_\d{6})?$")
+_A_TIMESTAMP = 1_000_000_000  # 2001-09-09: a constant this large in bgn, tau or eta is a time, not a duration
+
+
+def _stream_time_names(lines: list[str], code: list[str], constants: dict[str, int],
+                       rules: SourceRules) -> list[SourceFinding]:
+    """R:91 and R:88: each constant a stream's `bgn`, `tau` (`fin - bgn`) or `eta` (`clf - bgn`) uses as a
+    time is named `MMM_DD_YYYY` (the date constants' own rules then read its value and UTC comment); a time
+    named otherwise (`CLIFF_DATE`) fails, saying whether its UTC comment is missing too."""
+    if not rules.timestamp_names:
+        return []
+    declared = {v.name: v.line for v in state_variables(code) if v.mutability == "constant"}
+    used: set[str] = set()
+    for _, _, statement in _statements(code):
+        for argument in _create_arguments(statement)[2:5]:
+            used |= {name for name in _IDENTIFIER.findall(argument)
+                     if name in declared and constants.get(name, 0) >= _A_TIMESTAMP}
+    findings = []
+    for name in sorted(used):
+        if _TIMESTAMP_NAME.match(name):
+            continue
+        number = declared[name]
+        nearby = [lines[number - 1]] + ([lines[number - 2]] if number >= 2 else [])
+        stated = next((t for t in map(_stated_time, nearby) if t), None)
+        value = datetime.fromtimestamp(constants[name], tz=timezone.utc)
+        comment = "" if stated else f", and has no comment stating it (`// {value:%Y-%m-%d %H:%M:%S} UTC`)"
+        findings.append(SourceFinding(number, f"{name} is a stream time ({value:%Y-%m-%d %H:%M:%S} UTC) not named "
+                                              f"MMM_DD_YYYY ({MONTHS[value.month - 1]}_{value:%d_%Y}){comment} "
+                                              f"(required from {TIMESTAMP_NAMES_FROM})"))
+    return findings
+
+
+_INTERFACE = re.compile(r"^\s*interface\s+(\w+)")
+_IMPORTED = re.compile(r"^\s*import\s*\{([^}]*)\}\s*from\s*\"([^\"]+)\"")
+# The dss-interfaces interfaces the house style imports, and the static `...Like` names that copy them.
+_DSS_INTERFACES = {i.abstract: i.local for i in INTERFACES.values() if i.abstract}
+
+
+def _interfaces(code: list[str], rules: SourceRules) -> list[SourceFinding]:
+    """R:53-61: no unused interface, imported or declared; no static interface for a contract whose
+    interface dss-interfaces has (`VestAbstract`), which the spell imports instead."""
+    if not rules.interface_rules:
+        return []
+    findings = []
+    for number, body in enumerate(code, 1):
+        names: list[str] = []
+        if match := _INTERFACE.match(body):
+            names = [match[1]]
+            copied = match[1] in _DSS_INTERFACES or match[1] in _DSS_INTERFACES.values()
+            if copied:
+                abstract = match[1] if match[1] in _DSS_INTERFACES else next(
+                    a for a, like in _DSS_INTERFACES.items() if like == match[1])
+                findings.append(SourceFinding(number, f"interface {match[1]} is declared here, but dss-interfaces has "
+                                                      f"{abstract}: import it (required from {INTERFACE_RULES_FROM})"))
+        elif match := _IMPORTED.match(body):
+            names = [n.strip() for n in match[1].split(",") if n.strip()]
+        elsewhere = "\n".join(code[:number - 1] + code[number:])
+        for name in names:
+            if not re.search(rf"\b{re.escape(name)}\b", elsewhere):
+                findings.append(SourceFinding(number, f"interface {name} is never used (required from "
+                                                      f"{INTERFACE_RULES_FROM})"))
+    return findings
 
 
 def _strip_comment(line: str) -> str:

@@ -56,19 +56,22 @@ def _verifier(raised: int, new_total: int, twin: bool) -> list:
     e = SimpleNamespace(allowances=[], awards=[SimpleNamespace(vest=vest, tot=new_total)])
     o = SimpleNamespace(obligations={vest: (39_000_000 * WAD, 40_000_000 * WAD, 2_000_000_000 * WAD)},
                         before=SimpleNamespace(allowance={vest: 40_000_000 * WAD - raised}),
-                        after=SimpleNamespace(allowance={vest: 40_000_000 * WAD}), twin=twin)
+                        after=SimpleNamespace(allowance={vest: 40_000_000 * WAD}), twin=twin,
+                        new_awards={(vest, 40): SimpleNamespace(tot=new_total)})
     return Allowance.checks(e, o)  # the allowance kind's verify part
 
 
-def test_an_allowance_that_suffices_only_through_the_slack_before_the_cast_warns_naming_it():
-    """`increase: 1,000` for a 4,800,000 SKY stream passes only because the allowance held more before."""
+def test_an_allowance_that_suffices_only_through_the_slack_before_the_cast_fails_naming_it():
+    """`increase: 1,000` for a 4,800,000 SKY stream is payable only because the allowance held more
+    before: R:254 asks the spell to raise it by the new totals, so the pass would rest on slack the spell
+    does not own (an assumption on the twin, another spell's on mainnet): it fails, naming both."""
     [result] = _verifier(raised=1_000 * WAD, new_total=4_800_000 * WAD, twin=True)
-    assert result.passed and result.warning == (
-        "the allowance suffices only through the twin's assumed allowance before the cast (what its assumed "
-        "awards owed; no mainnet fact), 39,999,000 SKY: the spell raises it by 1,000 SKY for new streams of "
-        "4,800,000 SKY on MCD_VEST_SKY_TREASURY")
+    assert not result.passed and result.reason == (
+        "the new awards on MCD_VEST_SKY_TREASURY total 4,800,000 SKY (their tot, read from the chain), but the "
+        "spell raises the allowance by 1,000 SKY; what is left is the twin's assumed allowance before the cast "
+        "(what its assumed awards owed; no mainnet fact), 39,999,000 SKY, not the spell's")
     [on_fork] = _verifier(raised=1_000 * WAD, new_total=4_800_000 * WAD, twin=False)
-    assert "another spell's slack" in on_fork.warning
+    assert not on_fork.passed and "another spell's slack" in on_fork.reason
     [enough] = _verifier(raised=4_800_000 * WAD, new_total=4_800_000 * WAD, twin=True)
     assert enough.passed and enough.warning == ""
 
@@ -102,10 +105,15 @@ def test_an_allowance_the_spell_sets_itself_rests_on_no_earlier_slack():
                         awards=[SimpleNamespace(vest=vest, tot=4_800_000 * WAD)])
     o = SimpleNamespace(obligations={vest: (39_000_000 * WAD, 39_000_000 * WAD, 2_000_000_000 * WAD)},
                         before=SimpleNamespace(allowance={vest: 38_000_000 * WAD}),
-                        after=SimpleNamespace(allowance={vest: 39_000_000 * WAD}), twin=True)
+                        after=SimpleNamespace(allowance={vest: 39_000_000 * WAD}), twin=True,
+                        new_awards={(vest, 40): SimpleNamespace(tot=4_800_000 * WAD)})
     results = Allowance.checks(e, o)
     assert [r.item for r in results] == ["a", f"{vest} can pay every valid award"]
     assert all(r.passed for r in results) and results[1].warning == ""
-    # The same rise from an `increase` warns (the test above): the mode is what decides.
+    # The same rise from an `increase` fails (the test above): the mode is what decides.
     e.allowances[0].mode = "increase"
-    assert Allowance.checks(e, o)[1].warning.startswith("the allowance suffices only through")
+    assert "but the spell raises the allowance by 1,000,000 SKY" in Allowance.checks(e, o)[1].reason
+    # A `set` to less than the new awards' totals fails too, whatever was there before.
+    e.allowances[0].mode = "set"
+    o.after.allowance[vest] = 1_000_000 * WAD
+    assert "above the allowance the spell sets, 1,000,000 SKY" in Allowance.checks(e, o)[1].reason

@@ -73,7 +73,7 @@ def test_strict_makes_every_warning_an_error(tmp_path, capsys):
     assert cli.main(["check", "--strict", str(clean)]) == 0
 
 
-@pytest.mark.parametrize("expiry, code, words", [("29 days", 0, "warning: expiry 29 days"),
+@pytest.mark.parametrize("expiry, code, words", [("29 days", 2, "expiry: expiry 29 days: spells expire 30 days"),
                                                  ("12 hours", 2, "is outside 1 to 30 days"),
                                                  ("31 days", 2, "is outside 1 to 30 days")])
 def test_expiry_other_than_30_days(expiry, code, words, tmp_path, capsys):

@@ -74,7 +74,8 @@ def test_rate_uses_integer_division_exactly_at_the_cap(tmp_path):
 
 def test_cap_change_in_the_same_spell_lifts_the_rate_check(tmp_path):
     big = STREAM.replace("120,000", "20,000,000")
-    cap = "- type: cap\n  vest: MCD_VEST_DAI\n  amount: 2,000,000\n  per: 30 days\n"
+    # 1,900,000 per 30 days: the stream's rate plus 10 %, two significant figures up (R:248; another figure warns).
+    cap = "- type: cap\n  vest: MCD_VEST_DAI\n  amount: 1,900,000\n  per: 30 days\n"
     assert diagnose(tmp_path, spell_text(cap + big)) == []
     # ...but only when it comes before the stream.
     assert "cap" in only(diagnose(tmp_path, spell_text(big + cap))).message

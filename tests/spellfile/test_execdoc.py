@@ -254,8 +254,12 @@ def test_amounts_are_exact_and_millions_are_read():
     assert str(big.amount) == "12345678901.123456789012345678"
 
 
-def cross(tmp_path: Path, text: str) -> tuple[Path, list[str]]:
-    path = spell_file(tmp_path, text)
+DRAFT = ("  office_hours: true\n", "  office_hours: true\n  draft: true\n")  # below it, lines move one down
+
+
+def cross(tmp_path: Path, text: str, draft: bool = True) -> tuple[Path, list[str]]:
+    """The document's problems with `text`, as a draft (warnings) or a spell for a vote (errors)."""
+    path = spell_file(tmp_path, edited(DRAFT, text=text) if draft else text)
     return path, [p for p in diagnose(path) if "executive document (" in p or "not in the executive document" in p]
 
 
@@ -263,7 +267,7 @@ def test_an_amount_that_differs_is_a_warning_at_the_action_naming_the_line(tmp_p
     path, problems = cross(tmp_path, edited(("to: TANGO, amount: 4_300", "to: TANGO, amount: 4_030"),
                                             ("usds_paid: 12_300", "usds_paid: 12_030")))
     doc = tmp_path / "exec.md"
-    assert problems == [f"{path}:22:49: sections[0].actions[2].amount: warning: the executive document ({doc}:38) "
+    assert problems == [f"{path}:23:49: sections[0].actions[2].amount: warning: the executive document ({doc}:38) "
                         "gives 4,300 USDS to 0xb2b86a130b1ec101e4aed9a88502e08995760307; this action moves "
                         "4,030 USDS to TANGO"]
 
@@ -271,7 +275,7 @@ def test_an_amount_that_differs_is_a_warning_at_the_action_naming_the_line(tmp_p
 def test_a_recipient_that_differs_is_a_warning_at_to(tmp_path):
     path, problems = cross(tmp_path, edited(("BLUE: 0xb6C09680D822F162449cdFB8248a7D3FC26Ec9Bf",
                                              "BLUE: 0x9244F47D70587Fa2329B89B6f503022b63Ad54A5")))
-    assert problems == [f"{path}:21:34: sections[0].actions[1].to: warning: the executive document "
+    assert problems == [f"{path}:22:34: sections[0].actions[1].to: warning: the executive document "
                         f"({tmp_path / 'exec.md'}:37) gives 4,000 USDS to 0xb6c09680d822f162449cdfb8248a7d3fc26ec9bf; "
                         "this action pays 4,000 USDS to BLUE (0x9244f47d70587fa2329b89b6f503022b63ad54a5)"]
 
@@ -290,7 +294,7 @@ def test_an_action_the_document_lacks_is_a_warning_at_the_action(tmp_path):
                                              "      - {type: usds_payment, to: TANGO, amount: 4_300}\n"
                                              "      - {type: usds_payment, to: SKY_STAKING, amount: 100}\n"),
                                             ("usds_paid: 12_300", "usds_paid: 12_400")))
-    assert problems == [f"{path}:23:9: sections[0].actions[3]: warning: this action (100 USDS to SKY_STAKING) is not "
+    assert problems == [f"{path}:24:9: sections[0].actions[3]: warning: this action (100 USDS to SKY_STAKING) is not "
                         f"in the executive document {tmp_path / 'exec.md'}"]
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
@@ -42,7 +42,7 @@ def new_streams(spell: Spell, vest: str, after: Action | None = None) -> list:
 
 def auto_total(spell: Spell, vest: str) -> Decimal:
     """What `increase: auto` adds: the totals of the spell's new streams on that vest."""
-    return exact_sum([s.total for s in new_streams(spell, vest)])
+    return exact_sum([s.streamed()[1] for s in new_streams(spell, vest)])
 
 
 @dataclass
@@ -123,6 +123,7 @@ class Allowance(Action):
         elif self.mode == "increase" and self.amount is None and not new_streams(spell, self.vest):
             diags.error(self.loc("increase"), f"increase: auto adds the totals of the new streams on "
                                               f"{self.vest}, but this spell creates none")
+        self._covers_new_streams(ctx)
         if self.mode == "owed":
             after = spell.actions[spell.actions.index(self) + 1:]
             late = next((a for a in after if a.yanked_vest() == self.vest), None)
@@ -130,6 +131,22 @@ class Allowance(Action):
                 diags.error(late.loc("id"), f"this yank on {self.vest} comes after its `set: owed` allowance "
                                             f"(line {self.loc().line}), which would then count what the "
                                             "yanked award no longer owes: put the allowance after the yank")
+
+    def _covers_new_streams(self, ctx: CheckContext) -> None:
+        """R:254-258: the allowance is raised by the cumulative total of the new streams on the vest. An
+        `increase` or a `set` below that total leaves the new awards unpayable unless some earlier slack
+        happens to cover them, which the spell cannot count on. `set: owed` covers them by construction:
+        the awards created before it are counted by `_owed`, those after it are added in the code."""
+        if self.mode == "owed" or self.amount is None or VESTS[self.vest].kind is not VestKind.TRANSFERRABLE:
+            return
+        need = auto_total(ctx.spell, self.vest)
+        if self.amount < need:
+            count = len(new_streams(ctx.spell, self.vest))
+            verb = "raises the allowance by" if self.mode == "increase" else "sets the allowance to"
+            ctx.diags.error(self.loc(self.mode), f"this {verb} {human(self.amount)} {self.token}, less than the "
+                                                 f"{human(need)} {self.token} of the {count} new stream(s) on "
+                                                 f"{self.vest}, which it must cover: write `increase: auto` "
+                                                 "(their totals) or `set: owed`")
 
     @classmethod
     def check_kind(cls, actions: list, ctx: CheckContext) -> None:
@@ -239,34 +256,40 @@ class Allowance(Action):
             if unpaid > balance:
                 problems.append(f"valid awards still owe {wad(unpaid, token)}, above the PauseProxy's "
                                 f"balance {wad(balance, token)}")
-            check = common.ok(f"{vest} can pay every valid award", "spell",
-                              f"owed {wad(unpaid, token)}, allowance {wad(allowance, token)}, "
-                              f"treasury {wad(balance, token)}", problems)
-            if check.passed:
-                check = replace(check, warning=cls._allowance_slack(e, o, vest, token))
-            out.append(check)
+            problems += cls._short_of_new_awards(e, o, vest, token)
+            out.append(common.ok(f"{vest} can pay every valid award", "spell",
+                                 f"owed {wad(unpaid, token)}, allowance {wad(allowance, token)}, "
+                                 f"treasury {wad(balance, token)}", problems))
         return out
 
     @staticmethod
-    def _allowance_slack(e: Expected, o: Any, vest: str, token: str) -> str:
-        """A WARN when the allowance covers the new streams only through what it held before the cast:
-        the spell raised it by less than the new awards' totals. On the twin that earlier allowance is an
-        assumption (the seeded awards' totals), on mainnet another spell's slack: either way the pass is
-        not the spell's own doing."""
-        new_total = sum(a.tot for a in e.awards if a.vest == vest)
-        if any(a.vest == vest and a.mode != "increase" for a in e.allowances):
-            return ""  # the spell sets the allowance itself (an amount, or what the awards owe): no earlier slack
+    def _short_of_new_awards(e: Expected, o: Any, vest: str, token: str) -> list[str]:
+        """R:254: the spell raises the allowance by the cumulative total of its new awards, read from the
+        chain (their `tot`). Whatever the allowance held before the cast is not the spell's: on the twin an
+        assumption (what its assumed awards owed), on mainnet another spell's slack, which a later spell
+        may spend. So an `increase` (or no allowance item) that raises it by less, or a `set` to less, fails
+        even when that earlier allowance makes every award payable today. `set: owed` counts the new
+        awards itself (its own item checks the allowance against what they owe)."""
+        new_total = sum(award.tot for (award_vest, _), award in o.new_awards.items() if award_vest == vest)
+        modes = {a.mode for a in e.allowances if a.vest == vest}
+        if not new_total or "owed" in modes:
+            return []
         # A vest whose allowance no YAML item changes was not read before and after: it kept its value.
         current = o.obligations[vest][1]
         before_wei = o.before.allowance.get(vest, current)
-        raised = o.after.allowance.get(vest, current) - before_wei
-        if not new_total or raised >= new_total:
-            return ""
+        after_wei = o.after.allowance.get(vest, current)
+        awards = f"the new awards on {vest} total {common.wad(new_total, token)} (their tot, read from the chain)"
+        if "set" in modes:
+            if after_wei >= new_total:
+                return []
+            return [f"{awards}, above the allowance the spell sets, {common.wad(after_wei, token)}"]
+        raised = after_wei - before_wei
+        if raised >= new_total:
+            return []
         source = ("the twin's assumed allowance before the cast (what its assumed awards owed; no mainnet fact)"
                   if o.twin else "the allowance before the cast (another spell's slack)")
-        return (f"the allowance suffices only through {source}, {common.wad(before_wei, token)}: the spell raises "
-                f"it by {common.wad(max(raised, 0), token)} for new streams of {common.wad(new_total, token)} "
-                f"on {vest}")
+        return [f"{awards}, but the spell raises the allowance by {common.wad(max(raised, 0), token)}; "
+                f"what is left is {source}, {common.wad(before_wei, token)}, not the spell's"]
 
     @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:

@@ -162,6 +162,9 @@ class DocClaim:
     address: str
     label: str
     amount_field: str  # the YAML field of the amount
+    # For a stream: whether the award is restricted (the document's `res` line must say the same); None:
+    # the claim has no restriction.
+    restricted: bool | None = None
 
 
 @dataclass(frozen=True)

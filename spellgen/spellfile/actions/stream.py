@@ -397,7 +397,8 @@ class Stream(Action):
                 f"{common.doc_party(self.to)}, {when}, {cliff}")
 
     def doc_claims(self) -> list[DocClaim]:
-        return [DocClaim(self.token, (self.total,), self.to.address.lower(), self.to.label, "total")]
+        return [DocClaim(self.token, (self.total,), self.to.address.lower(), self.to.label, "total",
+                         restricted=self.restricted)]
 
     # -- Brownie -------------------------------------------------------------------------------------
     def brownie_tests(self, ctx: BrownieContext) -> list[tuple[Item, str]]:
