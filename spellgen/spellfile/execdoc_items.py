@@ -321,7 +321,8 @@ def _totals(reader: _Reader, taken: dict[int, _Payment], copy_loc: Loc, doc_name
             continue
         if any(id(item) not in taken for item in lines):
             continue  # a line no action matches is its own problem, named at the action or the copy
-        paid = sum((taken[id(item)].amounts[0] for item in lines), Decimal(0))
+        # What each action pays: the last of its amounts (a `round_up` payment's whole amount, not its declared one).
+        paid = sum((taken[id(item)].amounts[-1] for item in lines), Decimal(0))
         if paid != total.amount:
             out.append((copy_loc, f"the executive document ({doc_name}:{total.line}) states a total of "
                                   f"{human(total.amount)} {total.token}; the actions matched to its section's "
