@@ -3,6 +3,7 @@ it calls `assert_violation` (tests/violations.py) with the exit code of the comm
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def test_every_row_cites_the_checklist_line():
 CHECKED_BY = {"check": 2, "verify": 1, "simulate": 1, "build": 1}  # the exit code each command fails with
 
 
+@functools.lru_cache(maxsize=None)
 def _functions(path: Path) -> dict[str, ast.FunctionDef]:
     tree = ast.parse(path.read_text())
     return {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
