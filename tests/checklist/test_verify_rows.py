@@ -92,12 +92,33 @@ EVERY26_EDITS = [
 
 
 @pytest.fixture(scope="module")
-def every26(verified, tmp_path_factory) -> tuple[int, str, str]:
-    """(exit code, output, the source cast): EVERY26 with an executive document URL, so its hash comment is read."""
-    folder = tmp_path_factory.mktemp("every26-spec")
-    spec = folder / EVERY26.name
+def every26_spec(tmp_path_factory) -> Path:
+    """EVERY26 with an executive document URL, so that its hash comment is rendered and read."""
+    spec = tmp_path_factory.mktemp("every26-spec") / EVERY26.name
     spec.write_text(EVERY26.read_text().replace("  draft: true", f"  draft: true\n  exec_doc: {{url: {URL}}}", 1))
-    source = mutate(render(load_spell(spec), spec.name), EVERY26_EDITS)
+    return spec
+
+
+@pytest.fixture(scope="module")
+def sources(every26_spec) -> dict[str, tuple[Path, str]]:
+    """Each batch's (spec, hand-written source), compiled together in one solc run first: every `verify`
+    below then reads its compile from the cache (as tests/batches.py does for the mutant corpora)."""
+    from spellgen.compiler.compile import SpellRequest, compile_many
+
+    found = {
+        "every26": (every26_spec, mutate(render(load_spell(every26_spec), every26_spec.name), EVERY26_EDITS)),
+        "harm-2022": (DEC, mutate(render(load_spell(DEC), DEC.name), DEC_EDITS)),
+        "yanks-2023": (TREASURY, mutate(render(load_spell(TREASURY), TREASURY.name), TREASURY_EDITS)),
+        "deploy-gas": (DEC, mutate(render(load_spell(DEC), DEC.name), DEPLOY_GAS_EDITS)),
+    }
+    compile_many([SpellRequest(source, load_spell(spec).solc) for spec, source in found.values()])
+    return found
+
+
+@pytest.fixture(scope="module")
+def every26(verified, sources) -> tuple[int, str, str]:
+    """(exit code, output, the source cast)."""
+    spec, source = sources["every26"]
     code, out = verified("every26", spec, source)
     return code, out, source
 
@@ -137,8 +158,8 @@ DEC_EDITS = [
 
 
 @pytest.fixture(scope="module")
-def harmed(verified) -> tuple[int, str]:
-    return verified("harm-2022", DEC, mutate(render(load_spell(DEC), DEC.name), DEC_EDITS))
+def harmed(verified, sources) -> tuple[int, str]:
+    return verified("harm-2022", *sources["harm-2022"])
 
 
 # --- the 2023 spell: yanks ----------------------------------------------------------------------------------
@@ -149,9 +170,14 @@ TREASURY_EDITS = [
 ]
 
 
+# --- deployment gas: a constructor that burns gas --------------------------------------------------------
+
+DEPLOY_GAS_EDITS = [("address(new DssSpellAction())) {}", "address(new DssSpellAction())) { while (gasleft() > 50_000) {} }")]
+
+
 @pytest.fixture(scope="module")
-def yanked(verified) -> tuple[int, str]:
-    return verified("yanks-2023", TREASURY, mutate(render(load_spell(TREASURY), TREASURY.name), TREASURY_EDITS))
+def yanked(verified, sources) -> tuple[int, str]:
+    return verified("yanks-2023", *sources["yanks-2023"])
 
 
 def source_fail(source: str, text: str, problem: str) -> str:
@@ -456,11 +482,9 @@ def test_row_yanks_end_as_planned(yanked):
 
 # --- deployment gas -------------------------------------------------------------------------------------------
 
-def test_row_deployment_gas(verified):
+def test_row_deployment_gas(verified, sources):
     """A constructor that burns gas: spellgen deploys with 25,000,000 gas, so a deployment that needs more fails
     before the 30,000,000 limit could be measured, and nothing is cast."""
-    source = mutate(render(load_spell(DEC), DEC.name), [("address(new DssSpellAction())) {}",
-                                                         "address(new DssSpellAction())) { while (gasleft() > 50_000) {} }")])
-    code, out = verified("deploy-gas", DEC, source)
+    code, out = verified("deploy-gas", *sources["deploy-gas"])
     assert_violation(code, out, exit_code=1, message="re:FAIL  the spell is deployed, elected, scheduled and cast\n"
                                                      ".*deploy spell: the transaction reverted: out of gas")
