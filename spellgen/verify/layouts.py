@@ -127,7 +127,7 @@ def array_base(slot: int) -> int:
     return int.from_bytes(keccak256(slot.to_bytes(32, "big")), "big")
 
 
-_TABLES: dict[tuple[Layout, tuple[int, ...]], dict] = {}  # Decoder tables by layout and candidate keys
+_TABLES: dict[tuple[Layout, tuple[int, ...]], dict[int, tuple[Var, int | tuple[int, int] | None, int]]] = {}  # Decoder tables by layout and candidate keys
 
 
 @lru_cache(maxsize=1 << 17)
@@ -177,12 +177,12 @@ class Decoder:
         """(name, variable, word index within its value) of a slot, or None."""
         if self._table is None:
             # The casts of one run (the cast, the casts at other times) share their candidates: built once.
-            key = (self.layout, tuple(sorted(set(self.candidates))))
-            if key not in _TABLES:
+            shared = (self.layout, tuple(sorted(set(self.candidates))))
+            if shared not in _TABLES:
                 if len(_TABLES) >= 32:
                     _TABLES.clear()
-                _TABLES[key] = self._build()
-            self._table = _TABLES[key]
+                _TABLES[shared] = self._build()
+            self._table = _TABLES[shared]
         found = self._table.get(slot)
         if found:
             var, key, i = found
