@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spellgen.chain.slots import mapping_slot
 from spellgen.spellfile.address import keccak256
@@ -126,6 +127,15 @@ def array_base(slot: int) -> int:
     return int.from_bytes(keccak256(slot.to_bytes(32, "big")), "big")
 
 
+_TABLES: dict[tuple[Layout, tuple[int, ...]], dict[int, tuple[Var, int | tuple[int, int] | None, int]]] = {}  # Decoder tables by layout and candidate keys
+
+
+@lru_cache(maxsize=1 << 17)
+def _candidate_slot(key: int, slot: int) -> int:
+    """mapping_slot for the tables: the casts of one run try mostly the same keys (a keccak each)."""
+    return mapping_slot(key, slot)
+
+
 @dataclass
 class Decoder:
     """Names slots of one contract kind, trying every candidate key (addresses and words seen in the
@@ -134,36 +144,49 @@ class Decoder:
 
     layout: Layout
     candidates: list[int]
-    _table: dict[int, tuple[str, Var, int]] | None = None
+    # slot -> (variable, its key or keys, word index); the name is written only for a slot looked up
+    # (an address key's checksum costs a keccak, and the table holds every candidate key's slots).
+    _table: dict[int, tuple[Var, int | tuple[int, int] | None, int]] | None = None
 
-    def _build(self) -> dict[int, tuple[str, Var, int]]:
-        table: dict[int, tuple[str, Var, int]] = {}
+    def _build(self) -> dict[int, tuple[Var, int | tuple[int, int] | None, int]]:
+        table: dict[int, tuple[Var, int | tuple[int, int] | None, int]] = {}
         keys = sorted(set(self.candidates))
         for var in self.layout.vars:
             if var.array:
                 continue  # found by offset below
             if var.keys == 0:
-                table[var.slot] = (var.name, var, 0)
+                table[var.slot] = (var, None, 0)
                 continue
-            firsts = [(k, mapping_slot(k, var.slot)) for k in keys]
+            firsts = [(k, _candidate_slot(k, var.slot)) for k in keys]
             levels: Sequence[tuple[int | tuple[int, int], int]] = firsts
             if var.keys != 1:
-                levels = [((k1, k2), mapping_slot(k2, s1)) for k1, s1 in firsts for k2 in keys]
+                levels = [((k1, k2), _candidate_slot(k2, s1)) for k1, s1 in firsts for k2 in keys]
             for key, base in levels:
                 for i in range(var.words):
-                    name = f"{var.name}{_keys(key)}"
-                    if var.words > 1:
-                        name += f".{var.fields[i] if i < len(var.fields) else i}"
-                    table[base + i] = (name, var, i)
+                    table[base + i] = (var, key, i)
         return table
+
+    @staticmethod
+    def _name(var: Var, key: int | tuple[int, int] | None, i: int) -> str:
+        name = var.name if key is None else f"{var.name}{_keys(key)}"
+        if var.words > 1:
+            name += f".{var.fields[i] if i < len(var.fields) else i}"
+        return name
 
     def lookup(self, slot: int) -> tuple[str, Var, int] | None:
         """(name, variable, word index within its value) of a slot, or None."""
         if self._table is None:
-            self._table = self._build()
+            # The casts of one run (the cast, the casts at other times) share their candidates: built once.
+            shared = (self.layout, tuple(sorted(set(self.candidates))))
+            if shared not in _TABLES:
+                if len(_TABLES) >= 32:
+                    _TABLES.clear()
+                _TABLES[shared] = self._build()
+            self._table = _TABLES[shared]
         found = self._table.get(slot)
         if found:
-            return found
+            var, key, i = found
+            return self._name(var, key, i), var, i
         for var in self.layout.vars:
             if var.array:
                 offset = slot - array_base(var.slot)

@@ -264,7 +264,9 @@ def _date_comments(source: str, lines: list[str], rules: SourceRules) -> list[So
     for match in _DATE_CONSTANT.finditer(source):
         number = _line_of(source, match.start())
         value = datetime.fromtimestamp(int(match["value"]), tz=timezone.utc)
-        nearby = [lines[number - 1]] + ([lines[number - 2]] if number >= 2 else [])
+        # The line above counts only as a comment line: another constant's trailing comment is its own.
+        above = lines[number - 2] if number >= 2 and lines[number - 2].lstrip().startswith("//") else ""
+        nearby = [lines[number - 1], above]
         stated = next((t for t in map(_stated_time, nearby) if t), None)
         if stated is None:
             if rules.utc_date_comment:

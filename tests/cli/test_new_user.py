@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from violations import assert_violation
 from spellgen.chain import node as node_module
 from spellgen.chain.node import AnvilNode, check_port, free_port
 from spellgen.cli import main as cli
@@ -137,8 +138,9 @@ def test_build_over_the_size_limit_exits_1_and_says_what_to_do(tmp_path, capsys,
     import spellgen.compiler.compile as compile_module
 
     monkeypatch.setattr(compile_module, "MAX_CODE_SIZE", 1_000)
-    assert cli.main(["build", str(DEC), "--out", str(tmp_path / "out")]) == 1
+    code = cli.main(["build", str(DEC), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
+    assert_violation(code, err, exit_code=1, message="re:DssSpell is [\\d,]+ bytes.* over the 1,000-byte contract size limit")
     assert "DssSpell is" in err and "over the 1,000-byte contract size limit" in err
     assert "DssSpellAction" in err and "split the budget into two spells" in err
 

@@ -17,6 +17,7 @@ from spellgen.run import load_source
 from spellgen.spellfile.history import CHANGELOG, compile_settings_at
 from spellgen.twin import start_twin
 from spellgen.verify.deployed import first_difference, masked, split_metadata
+from violations import assert_violation
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "examples/sky-2026-01-15.yaml"  # its action holds ChainLog reads as immutables
@@ -78,9 +79,10 @@ def test_a_tampered_source_exits_1_naming_the_first_difference(deployed, tmp_pat
     tampered = tmp_path / "DssSpell.sol"
     assert "_transferUsds(" in source
     tampered.write_text(source.replace(" * WAD);", " * WAD + 1);", 1))
-    assert _verify(twin, address, tmp_path / "report", tampered) == 1
+    code = _verify(twin, address, tmp_path / "report", tampered)
     out = capsys.readouterr().out
-    print(out)
+    assert_violation(code, out, exit_code=1, message="re:FAIL  deployed DssSpellAction is the source compiled.*\n.*"
+                                                     "first difference at byte")
     # DssSpell's own code is DssExec's; the edit is in the action, which is deployed by its constructor.
     assert "PASS  deployed DssSpell is the source compiled" in out
     assert "FAIL  deployed DssSpellAction is the source compiled" in out
@@ -111,8 +113,10 @@ def test_an_action_immutable_that_disagrees_with_the_chainlog_fails(deployed, tm
         compiled = compile_spell(source, solc, settings=compile_settings_at(spell.date))
         stale = chain.send(chain.accounts()[0], None, bytes.fromhex(compiled.spell.bytecode)).contract_address
         chain.transact(proxy, CHANGELOG, "setAddress(bytes32,address)", key, real)
-        assert _verify(twin, stale, tmp_path) == 1
+        code = _verify(twin, stale, tmp_path)
         out = capsys.readouterr().out
+        assert_violation(code, out, exit_code=1, message=f"DssSpellAction.DAI_USDS is {other}, but the ChainLog holds "
+                                                         f"{real} under DAI_USDS")
         assert "FAIL  deployed DssSpellAction is the source compiled" in out
         assert f"DssSpellAction.DAI_USDS is {other}, but the ChainLog holds {real} under DAI_USDS" in out
     finally:
@@ -157,9 +161,26 @@ def test_a_stored_sig_other_than_execute_fails(deployed, tmp_path, capsys):
         actions = bytes.fromhex("f99e36bc")  # actions(): office hours unchecked
         chain.set_storage(address, 1, (int.from_bytes(actions, "big") << (28 * 8)) | 2 * len(actions))
         assert chain.call(address, "sig()(bytes)") == actions
-        assert _verify(twin, address, tmp_path) == 1
+        code = _verify(twin, address, tmp_path)
         out = capsys.readouterr().out
+        assert_violation(code, out, exit_code=1, message="re:FAIL .*\n.*DssSpell.sig\\(\\) is 0xf99e36bc")
         assert "DssSpell.sig() is 0xf99e36bc, not execute() (0x61461954)" in out
+    finally:
+        chain.revert(snapshot)
+
+
+def test_the_deployed_spell_is_the_one_cast_and_an_already_cast_one_fails(deployed, tmp_path, capsys):
+    """The deployed spell already cast (`done`, slot 2 of DssExec, set): verify attaches to that spell and
+    fails, saying so; a fresh deployment of the same source would have passed."""
+    twin, chain, address, _ = deployed
+    snapshot = chain.snapshot()
+    try:
+        chain.set_storage(address, 2, 1)
+        assert chain.call(address, "done()(bool)") is True
+        code = _verify(twin, address, tmp_path)
+        out = capsys.readouterr().out
+        assert_violation(code, out, exit_code=1, message="re:FAIL  the spell is deployed, elected, scheduled and cast\n"
+                                                         ".*has already been cast \\(done\\(\\) is true\\)")
     finally:
         chain.revert(snapshot)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from batches import Batches, mutant_requests
+from violations import assert_violation
 from spellgen.cli import main as cli
 from spellgen.spellfile.parse import load_spell
 from spellgen.render.spell import render
@@ -201,8 +202,10 @@ def test_a_reverting_cast_fails_every_item_with_the_real_reason(tmp_path, capsys
     source = mutate(render(load_spell(DEC), DEC.name), [("257.31 ether", "900_000 ether")])
     spell_file = tmp_path / "DssSpell.sol"
     spell_file.write_text(source)
-    assert cli.main(["verify", str(DEC), "--spell", str(spell_file), "--report-dir", str(tmp_path)]) == 1
+    code = cli.main(["verify", str(DEC), "--spell", str(spell_file), "--report-dir", str(tmp_path)])
     out = capsys.readouterr().out
+    assert_violation(code, out, exit_code=1, message="re:FAIL  the spell is deployed, elected, scheduled and cast\n.*"
+                                                     "execution reverted")
     # Mainnet's MKR (the ds-token of 2017, as the twin's) reverts without a reason: the innermost
     # frame's bare revert is reported, not the PauseProxy's message alone.
     assert "execution reverted (reported as ds-pause-delegatecall-error)" in out
