@@ -50,7 +50,6 @@ def test_row_expiry_outside_1_to_30_days(expiry, tmp_path, capsys):
     assert_violation(code, out, exit_code=2, message=f"re:spell\\.expiry: .*{expiry}.* is outside 1 to 30 days")
 
 
-@pytest.mark.xfail(strict=True, reason="rules22: an expiry other than 30 days is an error outside drafts (a warning today)")
 def test_row_expiry_of_29_days_outside_a_draft(tmp_path, capsys):
     code, out = check(tmp_path, edited(DEC, "  office_hours:", "  expiry: 29 days\n  office_hours:"), capsys)
     assert_violation(code, out, exit_code=2, message="re:spell\\.expiry: (?!warning).*29 days")
@@ -118,8 +117,6 @@ def test_row_control_total_one_dai_off(tmp_path, capsys):
     assert_violation(code, out, exit_code=2, message="re:expect\\.dai_paid: .*1,069,251.*1,069,250")
 
 
-@pytest.mark.xfail(strict=True, reason="rules22: a payment that differs from the executive document is an error "
-                                       "outside drafts (a warning today, and nothing without `expect:`)")
 def test_row_payment_that_differs_from_the_executive_document(tmp_path, capsys):
     for name in ("exec.md",):
         (tmp_path / name).write_text((EXECDOC / name).read_text())
@@ -133,8 +130,6 @@ def test_row_payment_that_differs_from_the_executive_document(tmp_path, capsys):
 
 # --- R:254-258 the allowance against the new streams ------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="rules22: an allowance increase below the new streams' totals is an error "
-                                       "in `check` (it passes today)")
 def test_row_allowance_below_the_new_streams(tmp_path, capsys):
     text = EVERY26.read_text()
     at = text.index("vest: MCD_VEST_SKY_TREASURY\n        increase: auto")

@@ -227,8 +227,6 @@ def test_row_timestamp_comment_states_its_utc_date(every26):
                                            "00:00:00 UTC`) on its line or above it (required from 2023-12-12)")))
 
 
-@pytest.mark.xfail(strict=True, reason="rules22: a constant used as a stream time must be named MMM_DD_YYYY with "
-                                       "its UTC comment (CLIFF_DATE passes today)")
 def test_row_stream_time_constant_named_by_its_date(every26):
     code, out, source = every26
     assert_violation(code, out, exit_code=1, message=source_fail(source, "CLIFF_DATE =", ".*CLIFF_DATE"))
@@ -334,8 +332,6 @@ def test_row_ether_note(every26):
         source, "ONE_DECIMAL =", re.escape("257.3 ether: write token amounts with two decimals")))
 
 
-@pytest.mark.xfail(strict=True, reason="rules22: the exact `pragma solidity 0.8.16;` in a hand-written spell from "
-                                       "2023 (`^0.8.0` passes today)")
 def test_row_exact_pragma_in_a_hand_written_spell(every26):
     code, out, source = every26
     assert_violation(code, out, exit_code=1, message=source_fail(source, "pragma solidity", ".*0\\.8\\.16"))
