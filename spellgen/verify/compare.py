@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spellgen.spellfile.amounts import from_wei, human
 from spellgen.chain.client import topic
 from spellgen.spellfile.actions import KINDS
-from spellgen.spellfile.address import to_checksum
+from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.expect import Expected
 from spellgen.cast.simulate import Observation
 from spellgen.spellfile import history
@@ -183,7 +183,7 @@ class Verifier:
         if owed is None:
             owed = {vest: unpaid for vest, (unpaid, _, _) in o.obligations.items()}
         return Context(addresses, tokens, o.spell, o.action, o.eta, o.action_code_hash, cast_time, ids_before,
-                       o.before.awards, sender or o.sender, miner, fee, fee, owed)
+                       o.before.awards, sender or o.sender, miner, fee, fee, owed, o.before.chainlog_count)
 
     def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str, trace: dict | None = None,
                        sender: str = "", owed: dict | None = None):
@@ -368,8 +368,15 @@ class EventLedger:
     def vest_address(self, vest: str) -> str:
         return next((a for a, k in self.vests.items() if k == vest), "")
 
+    def _declared_rely(self, t0: str, topics: list[str], relies: set[tuple[str, str]]) -> bool:
+        """The Vat's note of `rely(usr)` for a ward an item adds (a suckable vest the spell onboards)."""
+        selector = keccak256(b"rely(address)")[:4].hex()
+        return t0.startswith("0x" + selector) and len(topics) > 2 and \
+            (self.vat, "0x" + topics[2][-40:]) in relies
+
     def unexplained(self) -> list[str]:
         moves, approvals, burns = self._expected_moves()
+        relies = {pair for kind in KINDS for pair in kind.token_events(self.e, self).relies}
         inits = {(vest, award): w for ((vest, award), w) in self.o.new_awards.items()}
         restricted = {k for k, w in inits.items() if w.res == 1}
         yanks = {(y.vest, y.award) for y in self.e.yanks}
@@ -391,6 +398,8 @@ class EventLedger:
                     out.append(problem)
             elif address == self.vat:
                 if (self.e.payments or self.e.usds_payments) and self._payment_mechanics(t0, topics):
+                    continue
+                if self._declared_rely(t0, topics, relies):
                     continue
                 out.append(f"{self.names.get(self.vat, 'MCD_VAT')} emitted {self._vat_event(t0, topics, data)}, "
                            "which no declared payment explains")
