@@ -172,6 +172,7 @@ class Recast:
     timestamp: int = 0
     sender: str = ""  # who cast it (the deployer, or an address the action's code embeds)
     owed: dict[str, int] = field(default_factory=dict)  # transferrable vest -> what its awards owe after
+    chainlog_count: int | None = None  # the ChainLog's count() before this cast, when the spell registers keys
 
 
 def _bytes32(text: str) -> bytes:
@@ -552,6 +553,8 @@ class Simulator:
                 self.chain.impersonate(caster)
             self.chain.warp(when)
             entry = Recast(label, when, must_succeed, sender=caster)
+            if self.expected.onboarded:  # a key the spell adds goes at this index
+                entry.chainlog_count = self.chain.call(self.addr.get("CHANGELOG") or CHANGELOG, "count()(uint256)")
             try:
                 receipt = self.chain.transact(caster, self.obs.spell, "cast()")
             except TxFailed as exc:

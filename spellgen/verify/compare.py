@@ -170,7 +170,8 @@ class Verifier:
             names[o.sender.lower()] = "the caster"
         return names
 
-    def _context(self, cast_time: int, fee: int, miner: str, sender: str = "", owed: dict | None = None):
+    def _context(self, cast_time: int, fee: int, miner: str, sender: str = "", owed: dict | None = None,
+                 chainlog_count: int | None = None):
         from spellgen.verify.statediff import Context
 
         o = self.o
@@ -183,10 +184,11 @@ class Verifier:
         if owed is None:
             owed = {vest: unpaid for vest, (unpaid, _, _) in o.obligations.items()}
         return Context(addresses, tokens, o.spell, o.action, o.eta, o.action_code_hash, cast_time, ids_before,
-                       o.before.awards, sender or o.sender, miner, fee, fee, owed, o.before.chainlog_count)
+                       o.before.awards, sender or o.sender, miner, fee, fee, owed,
+                       o.before.chainlog_count if chainlog_count is None else chainlog_count)
 
     def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str, trace: dict | None = None,
-                       sender: str = "", owed: dict | None = None):
+                       sender: str = "", owed: dict | None = None, chainlog_count: int | None = None):
         from spellgen.verify.statediff import candidate_keys, check_diff, parse_diff
 
         o = self.o
@@ -199,8 +201,8 @@ class Verifier:
         candidates = candidate_keys(o.call_trace, o.cast_receipt().logs, [a for a in extra if a], max_id)
         if trace is not None:
             candidates = sorted(set(candidates) | set(candidate_keys(trace, [], [], 0)))
-        return changes, check_diff(changes, self.e, self._context(cast_time, fee, miner, sender, owed), candidates,
-                                   names)
+        return changes, check_diff(changes, self.e, self._context(cast_time, fee, miner, sender, owed, chainlog_count),
+                                   candidates, names)
 
     def state_changes(self) -> None:
         o = self.o
@@ -299,12 +301,16 @@ class Verifier:
                 self.add(Result(label, "spell", False, "no state diff", "the node did not trace the cast"))
                 continue
             changes, report = self._diff_problems(r.state_diff, r.timestamp, r.fee, r.miner, r.call_trace, r.sender,
-                                                  owed=r.owed)
+                                                  owed=r.owed, chainlog_count=r.chainlog_count)
             # What the first cast already showed is reported there; here only what this time adds.
             problems = [p for p in report.problems if p not in getattr(self, "_first_problems", set())]
             if first is not None:
-                ctx = self._context(r.timestamp, r.fee, r.miner, owed=r.owed)
+                ctx = self._context(r.timestamp, r.fee, r.miner, owed=r.owed, chainlog_count=r.chainlog_count)
                 varying = {k for k, eff in explain(self.e, ctx).effects.items() if eff.time_dependent}
+                # and the first cast's (a slot that depends on the chain, such as a new ChainLog key's place)
+                cast = o.cast_receipt()
+                varying |= {k for k, eff in explain(self.e, self._context(cast.timestamp, o.fee, o.miner)).effects.items()
+                            if eff.time_dependent}
                 problems += compare_diffs(first, changes, varying, names)
             self.add(Result(label, "spell", not problems, f"{report.changes} change(s), {report.explained} explained",
                             "; ".join(problems)))

@@ -296,20 +296,26 @@ class VestOnboarding(Action):
                 effects.append(StateEffect("CHANGELOG", "location", (key_word(ob.key),), value=int(ob.address, 16),
                                            label=label, offset=1))
             for key, address in new_keys:
+                # The key's place is the ChainLog's length before the cast: it differs when the cast is made
+                # again with more keys (verify's recasts), so those entries are compared by value, not by slot.
                 position = view.chainlog_count + added
                 added += 1
                 effects += [
-                    StateEffect("CHANGELOG", "location", (key_word(key),), value=position, label=label),
+                    StateEffect("CHANGELOG", "location", (key_word(key),), value=position, label=label,
+                                time_dependent=True),
                     StateEffect("CHANGELOG", "location", (key_word(key),), value=int(address or "0x0", 16),
                                 label=label, offset=1),
-                    StateEffect("CHANGELOG", "keys", (), value=key_word(key), label=label, element=position)]
+                    StateEffect("CHANGELOG", "keys", (), value=key_word(key), label=label, element=position,
+                                time_dependent=True)]
             if ob.rely:
                 effects.append(StateEffect("MCD_VAT", "wards", (ob.address,), value=1, label=label))
             if ob.version:
                 effects.append(StateEffect("CHANGELOG", "version", (), value=short_string_word(ob.version),
                                            label=f"the ChainLog's version {ob.version}"))
         if added:
-            effects.append(StateEffect("CHANGELOG", "keys", (), delta=added, label="the keys the spell registers"))
+            effects.append(StateEffect("CHANGELOG", "keys", (), value=view.chainlog_count + added,
+                                       label="the ChainLog's length with the keys the spell registers",
+                                       time_dependent=True))
         return effects
 
     @classmethod
