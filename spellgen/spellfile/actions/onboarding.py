@@ -58,7 +58,9 @@ class VestOnboarding(Action):
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "vest": True, "address": True, "token": True, "kind": True,
                                          "legacy": False, "version": False}
     README: ClassVar[str] = "`vest_onboarding`"
-    CHECK_RANK: ClassVar[int] = 0  # first: every later item on the vest depends on it
+    # The source review reads the comment above each registration against the address it registers.
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("setChangelogAddress",)
+    CHECK_RANK: ClassVar[int] = 10
     EXPLAIN_RANK: ClassVar[int] = 8
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "authorize"), ("DssExecLib", "vat"), ("MCD_VAT", "rely"),
