@@ -127,12 +127,12 @@ class VestOnboarding(Action):
         fact = history.vest_deployment(self.address)
         known = VESTS[self.vest]
         if known.token != self.token or known.kind.value != self.vest_kind:
-            diags.error(self.loc("vest"), f"{self.vest} is a {known.kind.value} {known.token} vest, not a "
+            diags.error(self.loc("kind"), f"{self.vest} is a {known.kind.value} {known.token} vest, not a "
                                           f"{self.vest_kind} {self.token} one")
+            return
         if fact is None:
-            diags.error(self.loc("address"), f"{self.address} is no DssVest spellgen knows was deployed; the vests "
-                                             "it knows: " + ", ".join(f"{v.key} {v.address}"
-                                                                       for v in history.vest_deployments()))
+            diags.error(self.loc("address"), f"{self.address} is no DssVest spellgen knows was deployed (the vests "
+                                             "of spellgen/spellfile/data/vest_deployments.tsv)")
             return
         if fact.key != self.vest and history.registered_by_spell_of(self.vest, day) is None:
             diags.error(self.loc("address"), f"{self.address} is today's {fact.key}, not {self.vest}")
