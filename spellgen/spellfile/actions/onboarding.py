@@ -116,8 +116,8 @@ class VestOnboarding(Action):
             if version is not None and not VERSION.match(version.strip()):
                 p.r.error(e["version"].loc, f"the chainlog version must be MAJOR.MINOR.PATCH (1.19.5), got {version!r}")
                 return None
-        if None in (vest, address, token, kind) or ("legacy" in e and legacy is None) or \
-                ("version" in e and version is None):
+        if vest is None or address is None or token is None or kind is None or ("legacy" in e and legacy is None) \
+                or ("version" in e and version is None):
             return None
         return cls(vest, address, token, kind, legacy, version.strip() if version else None)
 
