@@ -14,6 +14,7 @@ from spellgen.spellfile.parse import load_spell
 ROOT = Path(__file__).resolve().parents[2]
 JAN25 = ROOT / "examples/sky-2025-01-23.yaml"
 APR22 = ROOT / "examples/core-units-2022-04-29.yaml"
+OCT21 = ROOT / "examples/core-units-2021-10-08.yaml"
 
 USDS_VEST = "vest onboarding: MCD_VEST_USDS is 0xc447a9745aDe9A44Bb9E37B7F6C92f9582544110"
 USDS_RELY = "vest onboarding: MCD_VEST_USDS may suck from the Vat"
@@ -54,6 +55,17 @@ def test_the_2022_04_29_replacement_verifies(simulated):
         "0xa4c22f0e25C6630B2017979AcF1f865e94695C4b; MCD_VEST_DAI_LEGACY: missing -> "
         "0x2Cc583c0AaCDaC9e23CB601fDA8F1A0c56Cdcb71")
     assert results["vest onboarding: the ChainLog's version bumped to 1.12.0"]["status"] == "PASS"
+
+
+def test_the_2021_10_08_treasury_vest_verifies(simulated):
+    run = simulated(OCT21)
+    assert run.code == 0, run.out
+    results = {r["item"]: r for r in run.report()["results"]}
+    assert all(r["status"] != "FAIL" for r in results.values())
+    assert results["vest onboarding: MCD_VEST_MKR_TREASURY is 0x6D635c8d08a1eA2F1687a5E46b666949c977B7dd"][
+        "evidence"] == "ChainLog.getAddress(MCD_VEST_MKR_TREASURY): missing -> 0x6D635c8d08a1eA2F1687a5E46b666949c977B7dd"
+    assert results["vest onboarding: the ChainLog's version bumped to 1.9.7"]["evidence"] == \
+        "ChainLog.version(): '1.9.6' -> '1.9.7'"
 
 
 # (name, spec, [(old, new)], item that must FAIL)
