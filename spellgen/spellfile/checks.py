@@ -57,8 +57,8 @@ def _chainlog_keys_of_date(spell: Spell, diags: Diagnostics) -> None:
     """A recipient named by chainlog key (`to: {chainlog: KEY, address: 0x..}`) is read from the chainlog
     when the spell is cast: the key must be registered at the spell's date (on mainnet a typo or a later
     key reverts the constructor) and hold the address the YAML states. The twin registers the table's
-    address, never the YAML's, so a wrong address must stop here. Keys the spell registers itself (an
-    onboarding) are not modelled yet: such a key is refused like a typo until they are."""
+    address, never the YAML's, so a wrong address must stop here. A recipient's key the spell registers
+    itself is refused like a typo: only vests can be onboarded (`vest_onboarding`, _keys_at_date)."""
     registered = history.chainlog_at(spell.date)
     seen: set[str] = set()  # a key given a second address is _chainlog_parties' error
     for action in spell.actions:

@@ -1,7 +1,8 @@
 """The chain by date: the one source of mainnet facts spellgen uses.
 
 Chainlog keys and their addresses, the wallet registry, vest caps and award counts, the pause delay,
-the key each token is read from, hardforks and the twin's first date. A spell dated D is judged
+the key each token is read from, hardforks and the twin's first date, the vests governance onboarded
+(where and by when each was deployed) and the ChainLog's version. A spell dated D is judged
 against mainnet as the spells dated before D left it: the spell of D itself has not been cast yet.
 The facts are tab-separated tables in `spellgen/spellfile/data/`, each row naming the public source
 it comes from (the spells repository at a commit); this module only reads them. Pure: no I/O beyond
