@@ -137,8 +137,13 @@ def _keys_at_date(spell: Spell, diags: Diagnostics) -> None:
             key, "").lower()]
         if successors:
             hint = f"; at this date that contract is {successors[0]}"
-        if (entry := history.registered_by_spell_of(key, spell.date)) is not None:
-            hint += (f"; if this is the spell that registers {entry.address} under {key}, state it first with a "
+        entry = history.registered_by_spell_of(key, spell.date)
+        moved_from = history.key_named(entry.address, spell.date) if entry is not None else None
+        if entry is not None and moved_from is not None:  # the contract of another key moves to this one
+            hint += (f"; if this is the spell that moves {entry.address} from {moved_from} to {key}, say so with "
+                     f"`legacy: {key}` on the `vest_onboarding` of {moved_from}")
+        elif entry is not None:
+            hint += (f"; if this is the spell that registers {entry.address} under {key}, state it with a "
                      "`vest_onboarding` action")
         diags.error(action.loc("vest"), f"{key} is not in the chainlog of a {spell.date} spell: "
                                         f"{history.key_note(key, spell.date)}{hint}")
