@@ -48,6 +48,7 @@ def test_the_twin_of_the_onboarding_date_has_the_vest_as_the_spell_found_it(day,
         assert chain.call(address, "cap()(uint256)") == 0
         assert chain.call(MAINNET["MCD_VAT"], "wards(address)(uint256)", address) == 0  # the spell relies it
         assert chain.call(CHANGELOG, "version()(string)") == history.chainlog_version_at(day)
+        assert any(note.startswith("deployed but not registered yet") and vest in note for note in twin.notes)
 
 
 def test_the_chainlog_version_of_a_date_is_the_last_bump_before_it():
