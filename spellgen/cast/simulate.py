@@ -88,6 +88,12 @@ class State:
     allowance: dict[str, int] = field(default_factory=dict)  # vest key -> PauseProxy's allowance
     caps: dict[str, int] = field(default_factory=dict)
     awards: dict[tuple[str, int], Award] = field(default_factory=dict)
+    # Read when the spell onboards a vest: the ChainLog's entries of its keys (None: missing), its
+    # version and key count, and whether each new vest is a ward of the Vat (address lower case -> 0/1).
+    registry: dict[str, str | None] = field(default_factory=dict)
+    chainlog_version: str = ""
+    chainlog_count: int = 0
+    vat_wards: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -166,6 +172,7 @@ class Recast:
     timestamp: int = 0
     sender: str = ""  # who cast it (the deployer, or an address the action's code embeds)
     owed: dict[str, int] = field(default_factory=dict)  # transferrable vest -> what its awards owe after
+    chainlog_count: int | None = None  # the ChainLog's count() before this cast, when the spell registers keys
 
 
 def _bytes32(text: str) -> bytes:
@@ -264,6 +271,7 @@ class Simulator:
     def run(self, compiled: CompiledSpell, address: str | None = None) -> Observation:
         """Deploy `compiled` and cast it; with `address`, cast the spell already deployed there instead
         (its code was compared with `compiled` before: spellgen.verify.deployed)."""
+        self._onboarded_addresses()
         for key in ("MCD_VAT", "MCD_VOW", "MCD_DAI", "MCD_ADM", "MCD_PAUSE", "MCD_PAUSE_PROXY",
                     *self.expected.vests):
             self.lookup(key)
@@ -296,6 +304,24 @@ class Simulator:
         self._step("sum treasury obligations", self.obligations)
         self._step("cast again at other times (in snapshots)", lambda: self.recast(pre_cast))
         return self.obs
+
+    def _onboarded_addresses(self) -> None:
+        """A vest the spell registers is at the address the YAML states, not (yet) under its key; a legacy
+        key names the contract the key held before the cast (what the spell moves there)."""
+        for ob in self.expected.onboarded:
+            if ob.legacy:
+                self.addr[ob.legacy] = self.lookup(ob.key)
+            self.addr[ob.key] = ob.address
+
+    def _read_registry(self, state: State) -> None:
+        c, log = self.chain, self.addr.get("CHANGELOG") or CHANGELOG
+        for ob in self.expected.onboarded:
+            for key in [k for k in (ob.key, ob.legacy) if k]:
+                state.registry[key] = self._present([key], lambda k: c.call(
+                    log, "getAddress(bytes32)(address)", _bytes32(k))).get(key)
+            state.vat_wards[ob.address.lower()] = c.call(self.addr["MCD_VAT"], "wards(address)(uint256)", ob.address)
+        state.chainlog_version = c.call(log, "version()(string)")
+        state.chainlog_count = c.call(log, "count()(uint256)")
 
     def deploy(self, compiled: CompiledSpell) -> None:
         self.obs.spell_abi, self.obs.action_abi = compiled.spell.abi, compiled.action.abi
@@ -527,6 +553,8 @@ class Simulator:
                 self.chain.impersonate(caster)
             self.chain.warp(when)
             entry = Recast(label, when, must_succeed, sender=caster)
+            if self.expected.onboarded:  # a key the spell adds goes at this index
+                entry.chainlog_count = self.chain.call(self.addr.get("CHANGELOG") or CHANGELOG, "count()(uint256)")
             try:
                 receipt = self.chain.transact(caster, self.obs.spell, "cast()")
             except TxFailed as exc:
@@ -597,6 +625,8 @@ class Simulator:
         for yank in e.yanks:
             if yank.award <= state.ids[yank.vest]:
                 state.awards[(yank.vest, yank.award)] = self.award(yank.vest, yank.award)
+        if e.onboarded:
+            self._read_registry(state)
         return state
 
     def read_new_awards(self) -> None:

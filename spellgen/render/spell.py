@@ -52,6 +52,7 @@ class SpellView:
     needs_wad: bool = False
     needs_ray: bool = False
     values: list[tuple[str, str, str]] = field(default_factory=list)  # (type, name, initialiser): other immutables
+    constants: list[tuple[str, str, str]] = field(default_factory=list)  # (type, name, literal): contracts by address
     helpers: list[list[str]] = field(default_factory=list)  # internal functions of the action, line by line
     imports: list[tuple[str, str]] = field(default_factory=list)  # (interface, dss-interfaces path)
     interfaces: list[tuple[str, list[str]]] = field(default_factory=list)  # local interfaces: name, functions
@@ -62,6 +63,7 @@ class SpellView:
         """Width of `TYPE internal immutable NAME` of the chainlog and token immutables, aligned on `=`."""
         lefts = [f"address internal immutable {key}" for key in self.chainlog]
         lefts += [f"{self.gem_type} internal immutable {symbol}" for symbol, _ in self.gems]
+        lefts += [f"{kind} internal constant {name}" for kind, name, _ in self.constants]
         return max(map(len, lefts), default=0)
 
 
@@ -219,7 +221,9 @@ def _chainlog(spell: Spell) -> list[str]:
     named by key (sorted, so the order never depends on the file)."""
     keys = {key for a in spell.actions for key in a.chainlog_keys()}
     keys |= set(spell.chainlog_parties())
-    return sorted(keys)
+    # A key the spell registers itself names its contract by an address constant (a kind's extras).
+    onboarded = {k for key, (_, legacy) in spell.onboarded().items() for k in (key, legacy) if k}
+    return sorted(keys - onboarded)
 
 
 def _extras(spell: Spell, view: SpellView, builder: _Builder) -> None:
@@ -228,6 +232,7 @@ def _extras(spell: Spell, view: SpellView, builder: _Builder) -> None:
     for kind in KINDS:
         extras = kind.extras(of_kind(spell.actions, kind), builder)
         view.values += extras.values
+        view.constants += extras.constants
         view.helpers += extras.helpers
         view.needs_wad |= extras.needs_wad
 

@@ -57,8 +57,8 @@ def _chainlog_keys_of_date(spell: Spell, diags: Diagnostics) -> None:
     """A recipient named by chainlog key (`to: {chainlog: KEY, address: 0x..}`) is read from the chainlog
     when the spell is cast: the key must be registered at the spell's date (on mainnet a typo or a later
     key reverts the constructor) and hold the address the YAML states. The twin registers the table's
-    address, never the YAML's, so a wrong address must stop here. Keys the spell registers itself (an
-    onboarding) are not modelled yet: such a key is refused like a typo until they are."""
+    address, never the YAML's, so a wrong address must stop here. A recipient's key the spell registers
+    itself is refused like a typo: only vests can be onboarded (`vest_onboarding`, _keys_at_date)."""
     registered = history.chainlog_at(spell.date)
     seen: set[str] = set()  # a key given a second address is _chainlog_parties' error
     for action in spell.actions:
@@ -123,17 +123,44 @@ def _keys_at_date(spell: Spell, diags: Diagnostics) -> None:
     """Every chainlog key an action names must be registered when a spell of this date is cast:
     the spell reads it, and on mainnet an unknown key reverts (`dss-chain-log/invalid-key`)."""
     registered = history.chainlog_at(spell.date)
+    onboarded = spell.onboarded()
+    registers = set(onboarded) | {legacy for _, legacy in onboarded.values() if legacy}
     for action in spell.actions:
         key = getattr(action, "vest", None)
-        if key is None or key in registered:
+        if key is None or key in registers:
+            continue
+        if key in registered:
+            _key_changed_by_date(key, registered[key], spell, action, diags)
             continue
         hint = ""
         successors = [k for k, a in registered.items() if a.lower() == history.chainlog_at("9999-12-31").get(
             key, "").lower()]
         if successors:
             hint = f"; at this date that contract is {successors[0]}"
+        entry = history.registered_by_spell_of(key, spell.date)
+        moved_from = history.key_named(entry.address, spell.date) if entry is not None else None
+        if entry is not None and moved_from is not None:  # the contract of another key moves to this one
+            hint += (f"; if this is the spell that moves {entry.address} from {moved_from} to {key}, say so with "
+                     f"`legacy: {key}` on the `vest_onboarding` of {moved_from}")
+        elif entry is not None:
+            hint += (f"; if this is the spell that registers {entry.address} under {key}, state it with a "
+                     "`vest_onboarding` action")
         diags.error(action.loc("vest"), f"{key} is not in the chainlog of a {spell.date} spell: "
                                         f"{history.key_note(key, spell.date)}{hint}")
+
+
+def _key_changed_by_date(key: str, before: str, spell: Spell, action: Action, diags: Diagnostics) -> None:
+    """A key the spell of its own date points at another contract (MCD_VEST_DAI on 2022-04-29), used
+    without stating that onboarding: the YAML would mean the contract the key named before, which that
+    spell did not use, so a verified result would be about the wrong contract. Refused, naming both."""
+    entry = history.registered_by_spell_of(key, spell.date)
+    if entry is None or entry.address.lower() == before.lower():
+        return
+    diags.error(action.loc("vest"), f"{key} names {history.contract_name(before)} before the {spell.date} spell and "
+                                    f"{history.contract_name(entry.address)} after it; say which: a "
+                                    f"`vest_onboarding` action (vest: {key}, address: {entry.address}, legacy: the "
+                                    "key the previous contract moves to) if this spell registers the new one, or "
+                                    "the previous contract's own key")
 
 
 def _description(spell: Spell, diags: Diagnostics) -> None:
@@ -319,6 +346,8 @@ def _rates(spell: Spell, diags: Diagnostics) -> None:
     """`tot / tau <= cap` with Solidity's integer division, using the cap in force at each create."""
     caps: dict[str, Cap | None] = {
         k: spell.vest_caps.get(k) or vest_cap_at(history.current_name(k, spell.date), spell.date) for k in VESTS}
+    for key in spell.onboarded():  # a new contract: no cap until the spell files one
+        caps[key] = spell.vest_caps.get(key)
     for action in spell.actions:
         if (filed := action.sets_cap()) is not None:
             caps[filed[0]] = filed[1]

@@ -114,6 +114,16 @@ class ChainlogEntry:
 
 
 @dataclass(frozen=True)
+class Onboarded:
+    item: Item
+    key: str
+    address: str  # what the ChainLog must hold under key after the cast
+    legacy: str | None  # the key that must hold what `key` held before the cast
+    rely: bool  # the vest must be a ward of the Vat after the cast (a suckable vest)
+    version: str | None  # the ChainLog's version after the cast (on the spell's last onboarding)
+
+
+@dataclass(frozen=True)
 class Yanked:
     item: Item
     vest: str
@@ -154,6 +164,7 @@ class Expected:
     sky_transfers: list[SkySent] = field(default_factory=list)
     chainlog: list[ChainlogEntry] = field(default_factory=list)
     conversions: list[Converted] = field(default_factory=list)
+    onboarded: list[Onboarded] = field(default_factory=list)
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
     date: str = ""  # the spell's date: which chainlog keys name the tokens (MKR moved in 2025)
     # verify --budget-only: a real spell does more than its budget; changes outside the budget's
@@ -165,7 +176,8 @@ class Expected:
         """Every YAML item, in the order the reports list them."""
         expected: tuple[Itemised, ...] = (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
                                           *self.conversions,
-                                          *self.transfers, *self.yanks, *self.allowances, *self.caps, *self.chainlog)
+                                          *self.transfers, *self.yanks, *self.allowances, *self.caps, *self.chainlog,
+                                          *self.onboarded)
         return [x.item for x in expected]
 
     @property

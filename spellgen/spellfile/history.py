@@ -1,7 +1,8 @@
 """The chain by date: the one source of mainnet facts spellgen uses.
 
 Chainlog keys and their addresses, the wallet registry, vest caps and award counts, the pause delay,
-the key each token is read from, hardforks and the twin's first date. A spell dated D is judged
+the key each token is read from, hardforks and the twin's first date, the vests governance onboarded
+(where and by when each was deployed) and the ChainLog's version. A spell dated D is judged
 against mainnet as the spells dated before D left it: the spell of D itself has not been cast yet.
 The facts are tab-separated tables in `spellgen/spellfile/data/`, each row naming the public source
 it comes from (the spells repository at a commit); this module only reads them. Pure: no I/O beyond
@@ -360,3 +361,71 @@ def wallet_entries() -> tuple[Wallet, ...]:
 def wallets_at(day: str) -> dict[str, str]:
     """Registry name -> address as the registry listed them on `day`."""
     return {w.name: w.address for w in wallet_entries() if w.listed_at(day)}
+
+
+# --- Vests a spell onboards ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class VestDeployment:
+    """A DssVest governance onboarded (data/vest_deployments.tsv): today's key, address, how it pays,
+    its token, and the day by which it had code on mainnet."""
+
+    key: str
+    address: str
+    kind: str  # "suckable", "mintable" or "transferrable" (protocol.VestKind's values)
+    token: str
+    deployed_by: str
+    source: str
+
+    def deployed_for(self, day: str) -> bool:
+        """True when a spell dated `day` finds the contract deployed (registered or not)."""
+        return self.deployed_by < day
+
+
+@lru_cache(maxsize=None)
+def vest_deployments() -> tuple[VestDeployment, ...]:
+    return tuple(VestDeployment(r["vest_key"], r["address"], r["kind"], r["token"], r["deployed_by"], r["source"])
+                 for r in _rows("vest_deployments.tsv"))
+
+
+def vest_deployment(address: str) -> VestDeployment | None:
+    """The vest deployed at `address`, if the facts name one."""
+    return next((v for v in vest_deployments() if v.address.lower() == address.lower()), None)
+
+
+def unregistered_vests(day: str) -> dict[str, str]:
+    """Today's key -> address of the vests deployed before `day` that no chainlog key of `day` names:
+    contracts with code that a spell of `day` may onboard (MCD_VEST_USDS on 2025-01-23)."""
+    present = {address.lower() for address in chainlog_at(day).values()}
+    return {v.key: v.address for v in vest_deployments() if v.deployed_for(day) and v.address.lower() not in present}
+
+
+def registered_by_spell_of(key: str, day: str) -> KeyEntry | None:
+    """The entry the spell of `day` gave `key` (the chainlog's facts: an entry of `key` since `day`)."""
+    return next((e for e in key_history(key) if e.since == day), None)
+
+
+def contract_name(address: str) -> str:
+    """An address as a message names it: with today's key of its contract, when the chainlog has one."""
+    key = key_named(address, "9999-12-31")
+    return f"{address} (today's {key})" if key else address
+
+
+@lru_cache(maxsize=None)
+def _versions() -> tuple[tuple[str, str], ...]:
+    return tuple((r["spell_date"], r["version"]) for r in _rows("chainlog_versions.tsv"))
+
+
+def version_tuple(version: str) -> tuple[int, ...]:
+    """`1.19.5` as (1, 19, 5), for comparing versions."""
+    return tuple(int(part) for part in version.split("."))
+
+
+def chainlog_version_at(day: str) -> str | None:
+    """The ChainLog's version when a spell of `day` is cast (the archive's latest before `day`), or None
+    before the first archived bump."""
+    found = None
+    for spell_date, version in _versions():
+        if spell_date < day:
+            found = version
+    return found

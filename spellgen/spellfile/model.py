@@ -67,6 +67,10 @@ class Spell(Located):
         """Chainlog keys the YAML names parties by -> the address each must hold, in file order."""
         return {p.chainlog: p.address for p in self.parties() if p.chainlog}
 
+    def onboarded(self) -> dict[str, tuple[str, str | None]]:
+        """Vest keys the spell registers itself -> (the new contract's address, the legacy key or None)."""
+        return {found[0]: (found[1], found[2]) for a in self.actions if (found := a.onboards()) is not None}
+
     @property
     def actions(self) -> list[Action]:
         return [a for s in self.sections for a in s.actions]

@@ -137,3 +137,9 @@ def source_rules(date: str) -> SourceRules:
         timestamp_names=date >= TIMESTAMP_NAMES_FROM,
         interface_rules=date >= INTERFACE_RULES_FROM,
     )
+
+# 2025-01-23: the first spell onboarding a vest (MCD_VEST_USDS, MCD_VEST_SKY_TREASURY) with a comment above
+# each statement (`// Authorize new USDS vest (0x...) to access the surplus buffer (MCD_VAT)`, `// Add new
+# USDS vest (0x...) to chainlog under MCD_VEST_USDS`, `// Note: Bump chainlog patch version as new keys are
+# being added`); the onboardings of 2021-09-03, 2021-10-08 and 2022-04-29 wrote one comment above the setup.
+ONBOARDING_NOTES_FROM = "2025-01-23"

@@ -26,6 +26,8 @@ PAUSE_DELAY_SLOT = 4  # DSPause (as mainnet's): authority=0, owner=1, plans=2, p
 VEST_CAP_SLOT = 2  # DssVest* (as mainnet's): wards=0, awards=1, cap=2, ids=3, locked=4
 VEST_IDS_SLOT = 3
 PAUSE_AUTHORITY_SLOT = 0
+VAT_WARDS_SLOT = 0  # Vat (as mainnet's): wards=0
+CHAINLOG_VERSION_SLOT = 3  # ChainLog (as mainnet's): wards=0, location=1, keys=2, version=3
 # Chainlog edits for the date are sent just before the date, so the twin's head block is at it.
 CHAINLOG_EDIT_LEAD = 120  # seconds; more than the edits' blocks (one per second)
 
@@ -137,6 +139,9 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
     twin.chainlog, twin.notes = chainlog_plan(day)
     if absent:
         twin.notes.append(f"not deployed at this date, so without code: {', '.join(sorted(absent))}")
+    waiting = sorted(key for key in history.unregistered_vests(day) if key in S.VESTS)
+    if waiting and not every_contract:
+        twin.notes.append(f"deployed but not registered yet (a spell of this date may onboard them): {', '.join(waiting)}")
     return twin
 
 
@@ -199,6 +204,7 @@ def move_to(rpc: Rpc, ts: int, delay: int, day: str, awards_from: dict[str, int]
     if awards_from is not None or stated:
         fund_treasury_vests(rpc)
     edit_chainlog(rpc, day)
+    set_onboarding_state(rpc, day)
     # The pause obeys whichever chief is MCD_ADM at the date (the SKY chief after 2025-05-15).
     chief = chainlog_plan(day)[0].get("MCD_ADM", MAINNET["MCD_ADM"])
     rpc.set_storage(MAINNET["MCD_PAUSE"], PAUSE_AUTHORITY_SLOT, int(chief, 16))
@@ -279,6 +285,20 @@ def fund_treasury_vests(rpc: Rpc) -> None:
     rpc.stop_impersonating(proxy)
 
 
+def set_onboarding_state(rpc: Rpc, day: str) -> None:
+    """What a spell onboarding a vest finds at `day`, from the dated facts: a vest deployed but not
+    registered yet is no ward of the Vat (its onboarding spell relies it), and the ChainLog holds the
+    version the archived spells had set before `day`."""
+    for key, address in history.unregistered_vests(day).items():
+        if key in S.VESTS:
+            rpc.set_storage(MAINNET["MCD_VAT"], mapping_slot(address, VAT_WARDS_SLOT), 0)
+    version = history.chainlog_version_at(day)
+    if version is not None:
+        raw = version.encode()  # a string of under 32 bytes: the bytes, then length * 2, in one word
+        rpc.set_storage(CHANGELOG, CHAINLOG_VERSION_SLOT, int.from_bytes(raw.ljust(31, b"\0") + bytes([len(raw) * 2]),
+                                                                          "big"))
+
+
 def modeled_addresses() -> set[str]:
     """Addresses (lower case) of the contracts the twin holds: its keys' and its own (the SKY chief)."""
     held = {address.lower() for address in (MAINNET[key] for key in S.chainlog_keys())}
@@ -293,6 +313,8 @@ def absent_contracts(day: str) -> dict[str, str]:
     chief's IOU) stay whatever the date."""
     dated = {entry.address.lower() for entry in history.key_entries()}
     present = {address.lower() for address in chainlog_plan(day)[0].values()}
+    # A vest deployed before the date but registered later (by the spell that onboards it) is there.
+    present |= {address.lower() for address in history.unregistered_vests(day).values()}
     contracts = {**{key: MAINNET[key] for key in S.chainlog_keys()},
                  **{name: address for name, (address, _) in S.TWIN_ONLY.items()}}
     return {name: address for name, address in contracts.items()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spellgen.spellfile.amounts import from_wei, human
 from spellgen.chain.client import topic
 from spellgen.spellfile.actions import KINDS
-from spellgen.spellfile.address import to_checksum
+from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.expect import Expected
 from spellgen.cast.simulate import Observation
 from spellgen.spellfile import history
@@ -170,7 +170,8 @@ class Verifier:
             names[o.sender.lower()] = "the caster"
         return names
 
-    def _context(self, cast_time: int, fee: int, miner: str, sender: str = "", owed: dict | None = None):
+    def _context(self, cast_time: int, fee: int, miner: str, sender: str = "", owed: dict | None = None,
+                 chainlog_count: int | None = None):
         from spellgen.verify.statediff import Context
 
         o = self.o
@@ -183,10 +184,11 @@ class Verifier:
         if owed is None:
             owed = {vest: unpaid for vest, (unpaid, _, _) in o.obligations.items()}
         return Context(addresses, tokens, o.spell, o.action, o.eta, o.action_code_hash, cast_time, ids_before,
-                       o.before.awards, sender or o.sender, miner, fee, fee, owed)
+                       o.before.awards, sender or o.sender, miner, fee, fee, owed,
+                       o.before.chainlog_count if chainlog_count is None else chainlog_count)
 
     def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str, trace: dict | None = None,
-                       sender: str = "", owed: dict | None = None):
+                       sender: str = "", owed: dict | None = None, chainlog_count: int | None = None):
         from spellgen.verify.statediff import candidate_keys, check_diff, parse_diff
 
         o = self.o
@@ -199,8 +201,8 @@ class Verifier:
         candidates = candidate_keys(o.call_trace, o.cast_receipt().logs, [a for a in extra if a], max_id)
         if trace is not None:
             candidates = sorted(set(candidates) | set(candidate_keys(trace, [], [], 0)))
-        return changes, check_diff(changes, self.e, self._context(cast_time, fee, miner, sender, owed), candidates,
-                                   names)
+        return changes, check_diff(changes, self.e, self._context(cast_time, fee, miner, sender, owed, chainlog_count),
+                                   candidates, names)
 
     def state_changes(self) -> None:
         o = self.o
@@ -299,12 +301,16 @@ class Verifier:
                 self.add(Result(label, "spell", False, "no state diff", "the node did not trace the cast"))
                 continue
             changes, report = self._diff_problems(r.state_diff, r.timestamp, r.fee, r.miner, r.call_trace, r.sender,
-                                                  owed=r.owed)
+                                                  owed=r.owed, chainlog_count=r.chainlog_count)
             # What the first cast already showed is reported there; here only what this time adds.
             problems = [p for p in report.problems if p not in getattr(self, "_first_problems", set())]
             if first is not None:
-                ctx = self._context(r.timestamp, r.fee, r.miner, owed=r.owed)
+                ctx = self._context(r.timestamp, r.fee, r.miner, owed=r.owed, chainlog_count=r.chainlog_count)
                 varying = {k for k, eff in explain(self.e, ctx).effects.items() if eff.time_dependent}
+                # and the first cast's (a slot that depends on the chain, such as a new ChainLog key's place)
+                cast = o.cast_receipt()
+                varying |= {k for k, eff in explain(self.e, self._context(cast.timestamp, o.fee, o.miner)).effects.items()
+                            if eff.time_dependent}
                 problems += compare_diffs(first, changes, varying, names)
             self.add(Result(label, "spell", not problems, f"{report.changes} change(s), {report.explained} explained",
                             "; ".join(problems)))
@@ -368,8 +374,15 @@ class EventLedger:
     def vest_address(self, vest: str) -> str:
         return next((a for a, k in self.vests.items() if k == vest), "")
 
+    def _declared_rely(self, t0: str, topics: list[str], relies: set[tuple[str, str]]) -> bool:
+        """The Vat's note of `rely(usr)` for a ward an item adds (a suckable vest the spell onboards)."""
+        selector = keccak256(b"rely(address)")[:4].hex()
+        return t0.startswith("0x" + selector) and len(topics) > 2 and \
+            (self.vat, "0x" + topics[2][-40:]) in relies
+
     def unexplained(self) -> list[str]:
         moves, approvals, burns = self._expected_moves()
+        relies = {pair for kind in KINDS for pair in kind.token_events(self.e, self).relies}
         inits = {(vest, award): w for ((vest, award), w) in self.o.new_awards.items()}
         restricted = {k for k, w in inits.items() if w.res == 1}
         yanks = {(y.vest, y.award) for y in self.e.yanks}
@@ -391,6 +404,8 @@ class EventLedger:
                     out.append(problem)
             elif address == self.vat:
                 if (self.e.payments or self.e.usds_payments) and self._payment_mechanics(t0, topics):
+                    continue
+                if self._declared_rely(t0, topics, relies):
                     continue
                 out.append(f"{self.names.get(self.vat, 'MCD_VAT')} emitted {self._vat_event(t0, topics, data)}, "
                            "which no declared payment explains")

@@ -125,6 +125,7 @@ class Context:
     # What each transferrable vest's awards owe after the cast (read from the vest, not the token):
     # a `set: owed` allowance must equal it.
     owed_after: dict[str, int] = field(default_factory=dict)
+    chainlog_count: int = 0  # the ChainLog's count() before the cast (read when the spell registers keys)
 
     def kind(self, address: str) -> str | None:
         if address.lower() in KIND_BY_ADDRESS:
@@ -169,6 +170,8 @@ def apply(x: Explained, ctx: Context, effect: StateEffect) -> None:
     address = ctx.tokens[effect.contract] if effect.token else ctx.addresses[effect.contract]
     layout = LAYOUTS[effect.layout] if effect.layout else ctx.layout(address)
     slot = layout.slot(effect.var, *effect.keys) + effect.offset
+    if effect.element is not None:  # an array element: keccak(slot) + index
+        slot = int.from_bytes(keccak256(slot.to_bytes(32, "big")), "big") + effect.element
     if effect.value is not None:
         x.value(address, slot, effect.value, effect.label, effect.unit, time_dependent=effect.time_dependent)
     else:

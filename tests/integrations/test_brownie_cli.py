@@ -208,6 +208,7 @@ def test_brownie_run_on_a_real_fork():
 GENERATED = {
     "tests/brownie/test_techops_2022_01_28.py": ["examples/techops-2022-01-28.yaml"],
     "tests/brownie/test_usds_sky_2025_03_01.py": [USDS_SKY, "--spell", REAL_SPELL],
+    "tests/brownie/test_core_units_2022_04_29.py": ["examples/core-units-2022-04-29.yaml"],
 }
 
 
@@ -238,6 +239,17 @@ def test_brownie_test_runs_generated_and_hand_written_tests_of_a_real_style_spel
     result = brownie("test", "tests/brownie/test_usds_sky_2025_03_01.py", "tests/brownie/test_crafter_example.py")
     assert result.returncode == 0, result.stdout[-3000:]
     assert re.search(r"\b7 passed\b", result.stdout)
+
+
+def test_brownie_test_checks_a_vest_the_spell_onboards():
+    """Issue 23: the generated test of a `vest_onboarding` reads the ChainLog entries, the Vat ward and the
+    ChainLog's version the cast recorded (the 2022-04-29 replacement of the DAI vest, on the twin)."""
+    text = (ROOT / "tests/brownie/test_core_units_2022_04_29.py").read_text()
+    assert 'assert cast.after.registry["MCD_VEST_DAI"].lower() == "0xa4c22f0e25c6630b2017979acf1f865e94695c4b"' in text
+    assert 'assert cast.after.vat_wards["0xa4c22f0e25c6630b2017979acf1f865e94695c4b"] == 1' in text
+    result = brownie("test", "tests/brownie/test_core_units_2022_04_29.py")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert re.search(r"\b12 passed\b", result.stdout)
 
 
 def test_a_mutated_spell_fails_the_test_of_the_item_it_breaks(tmp_path):

@@ -78,6 +78,7 @@ class SolidityExtras:
     values: list[tuple[str, str, str]] = field(default_factory=list)  # (type, name, initialiser)
     helpers: list[list[str]] = field(default_factory=list)  # internal functions, line by line
     needs_wad: bool = False
+    constants: list[tuple[str, str, str]] = field(default_factory=list)  # (type, name, literal): `internal constant`
 
 
 class SolidityContext(Protocol):
@@ -212,6 +213,7 @@ class StateEffect:
     token: bool = False
     layout: str | None = None  # the layout by name; None: the layout of the contract's kind
     offset: int = 0
+    element: int | None = None  # an element of the dynamic array `var` (at keccak(slot) + element)
 
 
 class StateView(Protocol):
@@ -224,6 +226,7 @@ class StateView(Protocol):
     ids_before: dict[str, int]
     awards_before: dict
     owed_after: dict[str, int]
+    chainlog_count: int  # the ChainLog's count() before the cast (a key the spell adds goes at that index)
 
 
 @dataclass(frozen=True)
@@ -235,6 +238,7 @@ class TokenEvents:
     moves: tuple[tuple[str, str, str, int], ...] = ()
     approvals: tuple[tuple[str, str, str], ...] = ()
     burns: tuple[tuple[str, str, int], ...] = ()
+    relies: tuple[tuple[str, str], ...] = ()  # (contract, usr): a ward the items add (the Vat's rely note)
 
 
 class EventView(Protocol):
@@ -342,6 +346,11 @@ class Action(Located):
     def parties(self) -> list[tuple[str, Party]]:
         """(field, party) of every party the action names, in field order."""
         return [(name, p) for name in ("to", "manager", "recipient") if (p := getattr(self, name, None)) is not None]
+
+    def onboards(self) -> tuple[str, str, str | None] | None:
+        """(key, address, legacy key) of a vest the action registers in the ChainLog (the spell names it by
+        an address constant; a legacy key receives the contract the key named before)."""
+        return None
 
     def yanked_vest(self) -> str | None:
         """The vest of an award the action yanks."""
