@@ -42,8 +42,8 @@ _TOTAL = re.compile(r"\b(a total of|totall?ing|in total)\b", re.IGNORECASE)
 # Money into the protocol (`Mint 8,079,210 USDS debt ... and transfer the amount to the Surplus Buffer`).
 _INFLOW = re.compile(r"\bto the surplus buffer\b", re.IGNORECASE)
 _SKIPPED = re.compile(r"summary|proxy spell", re.IGNORECASE)
-# A vest's rate cap or the PauseProxy's allowance to it: amounts that move nothing to a recipient.
-_NOT_MOVED = re.compile(r"\b(allowance|rate cap|cap\b.*\bper)\b", re.IGNORECASE)
+# A vest's rate cap, the PauseProxy's allowance to it, a conversion: amounts that move nothing to a recipient.
+_NOT_MOVED = re.compile(r"\b(allowance|rate cap|cap\b.*\bper|convert\w*)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
