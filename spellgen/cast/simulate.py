@@ -88,6 +88,8 @@ class State:
     allowance: dict[str, int] = field(default_factory=dict)  # vest key -> PauseProxy's allowance
     caps: dict[str, int] = field(default_factory=dict)
     awards: dict[tuple[str, int], Award] = field(default_factory=dict)
+    # (token chainlog key, holder lower case) -> balanceOf, for the PauseProxy transfers' tokens
+    held: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 @dataclass
@@ -231,7 +233,7 @@ class Simulator:
             return ""
         keys = {address.lower(): key for key, address in history.chainlog_at(self.expected.date).items()}
         e = self.expected  # a payee without code is paid, not called: not a cause
-        for paid in (*e.payments, *e.usds_payments, *e.transfers, *e.sky_transfers, *e.awards):
+        for paid in (*e.payments, *e.usds_payments, *e.transfers, *e.sky_transfers, *e.proxy_transfers, *e.awards):
             keys.pop(str(getattr(paid, "recipient", None) or getattr(paid, "usr", "")).lower(), None)
         named = sorted(f"{keys[address.lower()]} ({to_checksum(address)})" for address, account in touched.items()
                        if address.lower() in keys and account.get("code", "0x") in ("0x", "", None))
@@ -594,10 +596,22 @@ class Simulator:
             state.supply["MKR"] = c.call(a["MKR"], "totalSupply()(uint256)")
         state.vow_sin = c.call(a["MCD_VAT"], "sin(address)(uint256)", a["MCD_VOW"])
         state.dai_supply = c.call(a["MCD_DAI"], "totalSupply()(uint256)")
+        self._read_held(state)
         for yank in e.yanks:
             if yank.award <= state.ids[yank.vest]:
                 state.awards[(yank.vest, yank.award)] = self.award(yank.vest, yank.award)
         return state
+
+    def _read_held(self, state: State) -> None:
+        """The PauseProxy's and each recipient's balance of every token a PauseProxy transfer moves (a
+        token without code on this chain is not read: verify says so, and the cast fails on it)."""
+        proxy = self.addr["MCD_PAUSE_PROXY"]
+        for sent in getattr(self.expected, "proxy_transfers", []):
+            token = self.lookup(sent.key)
+            if not self.chain.code(token):
+                continue
+            for holder in (proxy, sent.recipient):
+                state.held[(sent.key, holder.lower())] = self.chain.call(token, "balanceOf(address)(uint256)", holder)
 
     def read_new_awards(self) -> None:
         before, after = self.obs.before.ids, self.obs.after.ids

@@ -183,7 +183,7 @@ class Verifier:
         if owed is None:
             owed = {vest: unpaid for vest, (unpaid, _, _) in o.obligations.items()}
         return Context(addresses, tokens, o.spell, o.action, o.eta, o.action_code_hash, cast_time, ids_before,
-                       o.before.awards, sender or o.sender, miner, fee, fee, owed)
+                       o.before.awards, sender or o.sender, miner, fee, fee, owed, dict(o.before.held))
 
     def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str, trace: dict | None = None,
                        sender: str = "", owed: dict | None = None):
@@ -341,6 +341,7 @@ class EventLedger:
         self.vests = {address.lower(): key for key, address in o.watched_vests.items()}
         self.tokens = {address.lower(): symbol for symbol, address in o.watched_tokens.items()}
         self.vat = a["MCD_VAT"].lower()
+        self.held_before = o.before.held
 
     def _expected_moves(self) -> tuple[Counter, set, Counter]:
         """The token movements, approvals and DSToken burns the declared items explain, as

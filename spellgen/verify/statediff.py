@@ -125,6 +125,8 @@ class Context:
     # What each transferrable vest's awards owe after the cast (read from the vest, not the token):
     # a `set: owed` allowance must equal it.
     owed_after: dict[str, int] = field(default_factory=dict)
+    # The balances of the PauseProxy transfers' tokens before the cast: a `balance` amount's figure.
+    held_before: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def kind(self, address: str) -> str | None:
         if address.lower() in KIND_BY_ADDRESS:

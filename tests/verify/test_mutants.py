@@ -24,6 +24,7 @@ EVERY26 = ROOT / "examples/every-action-2026.yaml"
 FEB26 = ROOT / "examples/sky-2026-02-26.yaml"
 SKY_MKR = ROOT / "tests/spells/sky-mkr-2025-03-06.yaml"
 SKY_DIRECT = ROOT / "tests/spells/sky-direct-2024-11-28.yaml"
+PROXY = ROOT / "tests/spells/proxy-transfer-2025-08-21.yaml"
 
 USDS_DELEGATE = "USDS payment: 4,000 USDS to DELEGATE"
 USDS_SPARK = "USDS payment: 1,512,762 USDS to SPARK_SUBPROXY"
@@ -146,6 +147,15 @@ MUTANTS = [
      "MKR -> SKY conversion: 624 MKR of the PauseProxy"),
     ("direct conversion one MKR wei short", SKY_DIRECT, [("mkrToSky(usr, mkrWad);", "mkrToSky(usr, mkrWad - 1);")],
      "SKY transfer: 330,000 SKY to BLUE"),
+    # Issue 24: transfers of the PauseProxy's holdings, the amount read at the cast.
+    ("SKY kept back 15,000,000, not 16,000,000", PROXY, [("- 16_000_000 * WAD)", "- 15_000_000 * WAD)")],
+     "PauseProxy transfer: all SKY but 16,000,000 to SKY_FRONTIER_FOUNDATION"),
+    ("all MKR sent, none kept back", PROXY, [("GemAbstract(MKR).balanceOf(address(this)) - 1_000 * WAD)",
+                                             "GemAbstract(MKR).balanceOf(address(this)))")],
+     "PauseProxy transfer: all MKR but 1,000 to ECOSYSTEM"),
+    ("SPK to another recipient", PROXY, [("GemAbstract(SPK).transfer(ECOSYSTEM,",
+                                          "GemAbstract(SPK).transfer(FORTIFICATION_FOUNDATION,")],
+     "PauseProxy transfer: 1,000,000.5 SPK to ECOSYSTEM"),
     ("manager missing", TREASURY, [("STREAM_MANAGER             // mgr", "address(0)                 // mgr")],
      "stream: 1,500.75 MKR to ECOSYSTEM"),
 ]
