@@ -147,13 +147,13 @@ class ProxyTransfer(Action):
                                       "most 32 characters (a bytes32)")
             key = None
         to = p.party(e["to"], "the recipient")
-        amount = parse_held(p.r, e["amount"], "the amount", None)
-        if None in (key, to, amount):
-            return None
-        key = key.strip()
         # The token a key names depends on the date (MCD_GOV was MKR, then SKY); check reports a key the
         # date lacks.
-        return cls(key, to, amount, p.comment(e), symbol_at(key, p.spell_date) if p.spell_date else None)
+        symbol = symbol_at(key.strip(), p.spell_date) if key and p.spell_date else None
+        amount = parse_held(p.r, e["amount"], "the amount", symbol)
+        if None in (key, to, amount):
+            return None
+        return cls(key.strip(), to, amount, p.comment(e), symbol)
 
     def check(self, ctx: CheckContext) -> None:
         diags, day = ctx.diags, ctx.spell.date
