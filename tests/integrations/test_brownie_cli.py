@@ -208,6 +208,7 @@ def test_brownie_run_on_a_real_fork():
 GENERATED = {
     "tests/brownie/test_techops_2022_01_28.py": ["examples/techops-2022-01-28.yaml"],
     "tests/brownie/test_usds_sky_2025_03_01.py": [USDS_SKY, "--spell", REAL_SPELL],
+    "tests/brownie/test_proxy_transfer_2025_08_21.py": ["tests/spells/proxy-transfer-2025-08-21.yaml"],
 }
 
 
@@ -238,6 +239,18 @@ def test_brownie_test_runs_generated_and_hand_written_tests_of_a_real_style_spel
     result = brownie("test", "tests/brownie/test_usds_sky_2025_03_01.py", "tests/brownie/test_crafter_example.py")
     assert result.returncode == 0, result.stdout[-3000:]
     assert re.search(r"\b7 passed\b", result.stdout)
+
+
+def test_brownie_test_passes_the_proxy_transfers_read_at_the_cast():
+    """Issue 24: the generated tests of balance-read PauseProxy transfers compute each amount from what the
+    cast read before it (`cast.before.held`), and pass on the twin."""
+    module = "tests/brownie/test_proxy_transfer_2025_08_21.py"
+    text = (ROOT / module).read_text()
+    assert 'balance = cast.before.held[("SKY", proxy)] - 200_000_000_000_000_000_000_000_000' in text
+    assert "assert received == balance - 16_000_000_000_000_000_000_000_000, ITEM  # all SKY but 16,000,000" in text
+    result = brownie("test", module)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert re.search(r"\b6 passed\b", result.stdout)
 
 
 def test_a_mutated_spell_fails_the_test_of_the_item_it_breaks(tmp_path):

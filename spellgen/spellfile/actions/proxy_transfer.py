@@ -345,14 +345,20 @@ class ProxyTransfer(Action):
         e = ctx.expected
         out = []
         for t in [t for t in e.proxy_transfers if t.item.path == self.path]:
-            key = f'("{t.key}", recipient.lower())'
+            name = t.symbol or t.key
+            lines = [f"    recipient = {ctx.party(t.recipient)}"]
             if t.amount.reads_balance:
-                balance = f'cast.before.held[("{t.key}", proxy)] + {common.wei_literal(earlier_change(e, t))}'
-                want = t.amount.solidity(common.wei_literal(t.amount.wei), f"({balance})")
-                note = "  # the PauseProxy's balance before the cast, with the earlier statements' changes"
+                earlier = earlier_change(e, t)
+                shift = f" {'+' if earlier > 0 else '-'} {common.wei_literal(abs(earlier))}" if earlier else ""
+                lines += ['    proxy = cast.addresses["MCD_PAUSE_PROXY"].lower()',
+                          f'    balance = cast.before.held[("{t.key}", proxy)]{shift}  # the PauseProxy\'s {name} '
+                          "at this statement: before the cast" + (", with the earlier statements' changes"
+                                                                   if earlier else "")]
+                want = t.amount.solidity(common.wei_literal(t.amount.wei), "balance")
             else:
-                want, note = common.wei_literal(t.amount.wei), f"  # {human(t.amount.value)} {t.symbol or t.key}"
-            out.append((t.item, f"    recipient = {ctx.party(t.recipient)}\n"
-                                f"    proxy = cast.addresses[\"MCD_PAUSE_PROXY\"].lower()\n"
-                                f"    assert cast.after.held[{key}] - cast.before.held[{key}] == {want}{note}\n"))
+                want = common.wei_literal(t.amount.wei)
+            lines += [f'    received = cast.after.held[("{t.key}", recipient.lower())] - '
+                      f'cast.before.held[("{t.key}", recipient.lower())]',
+                      f"    assert received == {want}  # {t.amount.words(name)}"]
+            out.append((t.item, "\n".join(lines) + "\n"))
         return out
