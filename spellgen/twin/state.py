@@ -377,6 +377,12 @@ def twin_figures() -> list[TwinFigure]:
     figures += [TwinFigure(f"the PauseProxy's {token_of[key]} treasury", _tokens(wei, token_of[key]))
                 for key, wei in TREASURIES.items()]
     figures.append(TwinFigure("the surplus buffer, vat.dai(MCD_VOW)", f"{SURPLUS // RAD:,} DAI"))
+    # What a `proxy_transfer` of `balance` moves on the twin (issue 24): mainnet's holdings have no public
+    # source offline.
+    figures.append(TwinFigure("the PauseProxy's DAI and USDS holdings", "none (a transfer of its whole DAI or "
+                              "USDS balance moves 0 on the twin)"))
+    figures.append(TwinFigure("the PauseProxy's holdings of other chainlog tokens (ENS, COMP, WETH, ...)",
+                              "none: the twin has no contract at their addresses"))
     # twin.start.fund_treasury_vests sets it at each start to what the (assumed) awards still owe.
     figures += [TwinFigure(f"the PauseProxy's {token_of[token]} allowance to {vest} before the cast",
                            "exactly what its existing awards still owe at the spell's date (no slack; "

@@ -16,9 +16,7 @@ SPECS = [ROOT / "examples/techops-2022-01-28.yaml", ROOT / "examples/techops-202
          ROOT / "examples/every-action-2026.yaml", ROOT / "tests/spells/sky-mkr-2025-03-06.yaml",
          ROOT / "tests/spells/sky-direct-2024-11-28.yaml",
          # Issue 23: a spell of 2021-06, cast under Berlin (legacy gasPrice transactions).
-         ROOT / "examples/core-units-2021-06-04.yaml",
-         # Issue 24: transfers of the PauseProxy's holdings, amounts read at the cast.
-         ROOT / "tests/spells/proxy-transfer-2025-08-21.yaml"]
+         ROOT / "examples/core-units-2021-06-04.yaml"]
 
 
 # The simulations of the examples are run once per session and shared (tests/conftest.py, `simulated`);
@@ -154,13 +152,24 @@ def test_the_2026_01_15_example_yanks_award_9_of_the_sky_treasury_vest(simulated
 def test_proxy_transfers_are_computed_from_the_pre_cast_balances(simulated):
     """2025-08-21's forms: SKY less 16,000,000 after a 200,000,000 SKY transfer leaves the PauseProxy
     exactly 16,000,000; MKR less 1,000 leaves 1,000; the amounts come from the balances before the cast."""
-    results = _results(ROOT / "tests/spells/proxy-transfer-2025-08-21.yaml", simulated)
+    spec = ROOT / "tests/spells/proxy-transfer-2025-08-21.yaml"
+    report = simulated(spec).report()
+    assert report["summary"]["failed"] == 0
+    results = _results(spec, simulated)
+    # An amount read at the cast rests on the twin's assumed holding: a WARN naming it, still verified.
+    warned = {item for item, r in results.items() if r["status"] == "WARN"}
+    assert warned == {"PauseProxy transfer: all DAI to SKY_FRONTIER_FOUNDATION",
+                      "PauseProxy transfer: all SKY but 16,000,000 to SKY_FRONTIER_FOUNDATION",
+                      "PauseProxy transfer: all MKR but 1,000 to ECOSYSTEM"}
+    assert {r["status"] for r in results.values()} == {"PASS", "WARN"}
     sky = results["PauseProxy transfer: all SKY but 16,000,000 to SKY_FRONTIER_FOUNDATION"]
-    assert sky["status"] == "PASS" and "-> 1,784,000,000 SKY" in sky["evidence"]
+    assert "-> 1,784,000,000 SKY" in sky["evidence"]
+    assert sky["warning"] == ("the amount read at the cast rests on the twin's assumed PauseProxy SKY holding, "
+                              "2,000,000,000 SKY before the cast (no mainnet fact)")
     assert "PauseProxy SKY before the cast 2,000,000,000 SKY" in sky["evidence"]
     treasury = results["treasury: PauseProxy SKY -1,984,000,000 SKY"]
     assert treasury["evidence"] == "PauseProxy SKY 2,000,000,000 SKY -> 16,000,000 SKY"
     assert "-> 1,000 MKR" in results[next(i for i in results if i.startswith("treasury: PauseProxy MKR"))]["evidence"]
     assert results["PauseProxy transfer: 1,000,000.5 SPK to ECOSYSTEM"]["status"] == "PASS"
     assert results["treasury: PauseProxy SPK -1,000,000.5 SPK"]["status"] == "PASS"
-    assert results["PauseProxy transfer: all DAI to SKY_FRONTIER_FOUNDATION"]["status"] == "PASS"
+    assert "PauseProxy DAI before the cast 0 DAI" in results["PauseProxy transfer: all DAI to SKY_FRONTIER_FOUNDATION"]["evidence"]
