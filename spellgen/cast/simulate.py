@@ -612,6 +612,10 @@ class Simulator:
                 continue
             for holder in (proxy, sent.recipient):
                 state.held[(sent.key, holder.lower())] = self.chain.call(token, "balanceOf(address)(uint256)", holder)
+        for burnt in getattr(self.expected, "held_burns", []):  # the PauseProxy's balance and the supply
+            token = self.lookup(burnt.key)
+            state.held[(burnt.key, proxy.lower())] = self.chain.call(token, "balanceOf(address)(uint256)", proxy)
+            state.supply[burnt.key] = self.chain.call(token, "totalSupply()(uint256)")
 
     def read_new_awards(self) -> None:
         before, after = self.obs.before.ids, self.obs.after.ids

@@ -228,7 +228,7 @@ def _extras(spell: Spell, view: SpellView, builder: _Builder) -> None:
     for kind in KINDS:
         extras = kind.extras(of_kind(spell.actions, kind), builder)
         view.values += extras.values
-        view.helpers += extras.helpers
+        view.helpers += [h for h in extras.helpers if h not in view.helpers]  # a helper two kinds share, once
         view.needs_wad |= extras.needs_wad
 
 

@@ -165,6 +165,7 @@ class Expected:
     chainlog: list[ChainlogEntry] = field(default_factory=list)
     conversions: list[Converted] = field(default_factory=list)
     proxy_transfers: list[HeldSent] = field(default_factory=list)
+    held_burns: list[HeldSent] = field(default_factory=list)  # recipient: the zero address
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
     date: str = ""  # the spell's date: which chainlog keys name the tokens (MKR moved in 2025)
     # verify --budget-only: a real spell does more than its budget; changes outside the budget's
@@ -175,7 +176,7 @@ class Expected:
     def items(self) -> list[Item]:
         """Every YAML item, in the order the reports list them."""
         expected: tuple[Itemised, ...] = (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
-                                          *self.conversions, *self.proxy_transfers,
+                                          *self.conversions, *self.proxy_transfers, *self.held_burns,
                                           *self.transfers, *self.yanks, *self.allowances, *self.caps, *self.chainlog)
         return [x.item for x in expected]
 

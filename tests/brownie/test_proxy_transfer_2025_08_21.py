@@ -64,6 +64,22 @@ def test_5_pauseproxy_transfer_all_mkr_but_1_000_to_ecosystem(cast):
     assert received == balance - 1_000_000_000_000_000_000_000, ITEM  # all MKR but 1,000
 
 
+def test_6_burn_6_292_860_23_sky_of_the_pauseproxy(cast):
+    """sections[1].actions[0]: burn: 6,292,860.23 SKY of the PauseProxy"""
+    ITEM = 'sections[1].actions[0]: burn: 6,292,860.23 SKY of the PauseProxy'
+    fell = cast.before.supply["SKY"] - cast.after.supply["SKY"]
+    assert fell == 6_292_860_230_000_000_000_000_000, ITEM  # 6,292,860.23 SKY
+
+
+def test_7_burn_all_spk_but_4_000_000_000_of_the_pauseproxy(cast):
+    """sections[1].actions[1]: burn: all SPK but 4,000,000,000 of the PauseProxy"""
+    ITEM = 'sections[1].actions[1]: burn: all SPK but 4,000,000,000 of the PauseProxy'
+    proxy = cast.addresses["MCD_PAUSE_PROXY"].lower()
+    balance = cast.before.held[("SPK", proxy)] - 1_000_000_500_000_000_000_000_000  # the PauseProxy's SPK at this statement
+    fell = cast.before.supply["SPK"] - cast.after.supply["SPK"]
+    assert fell == balance - 4_000_000_000_000_000_000_000_000_000, ITEM  # all SPK but 4,000,000,000
+
+
 def test_spell_description_office_hours_and_expiry(cast):
     """The spell: description, office hours and expiration as declared."""
     assert cast.observation.description == "2025-08-21 MakerDAO Executive Spell | Hash: 0x3333333333333333333333333333333333333333333333333333333333333333"

@@ -160,16 +160,23 @@ def test_proxy_transfers_are_computed_from_the_pre_cast_balances(simulated):
     warned = {item for item, r in results.items() if r["status"] == "WARN"}
     assert warned == {"PauseProxy transfer: all DAI to SKY_FRONTIER_FOUNDATION",
                       "PauseProxy transfer: all SKY but 16,000,000 to SKY_FRONTIER_FOUNDATION",
-                      "PauseProxy transfer: all MKR but 1,000 to ECOSYSTEM"}
+                      "PauseProxy transfer: all MKR but 1,000 to ECOSYSTEM",
+                      "burn: all SPK but 4,000,000,000 of the PauseProxy"}
     assert {r["status"] for r in results.values()} == {"PASS", "WARN"}
     sky = results["PauseProxy transfer: all SKY but 16,000,000 to SKY_FRONTIER_FOUNDATION"]
     assert "-> 1,784,000,000 SKY" in sky["evidence"]
     assert sky["warning"] == ("the amount read at the cast rests on the twin's assumed PauseProxy SKY holding, "
                               "2,000,000,000 SKY before the cast (no mainnet fact)")
     assert "PauseProxy SKY before the cast 2,000,000,000 SKY" in sky["evidence"]
-    treasury = results["treasury: PauseProxy SKY -1,984,000,000 SKY"]
-    assert treasury["evidence"] == "PauseProxy SKY 2,000,000,000 SKY -> 16,000,000 SKY"
+    # 16,000,000 SKY kept back, then 6,292,860.23 SKY of it burnt.
+    treasury = results["treasury: PauseProxy SKY -1,990,292,860.23 SKY"]
+    assert treasury["evidence"] == "PauseProxy SKY 2,000,000,000 SKY -> 9,707,139.77 SKY"
+    assert results["burn: 6,292,860.23 SKY of the PauseProxy"]["evidence"].endswith("SKY supply -6,292,860.23 SKY")
+    # SPK: 5,000,000,000 before, 1,000,000.5 sent, all but 4,000,000,000 of the rest burnt.
+    spk = results["burn: all SPK but 4,000,000,000 of the PauseProxy"]
+    assert spk["evidence"].endswith("SPK supply -998,999,999.5 SPK")
+    assert results["treasury: PauseProxy SPK -1,000,000,000 SPK"]["evidence"] == \
+        "PauseProxy SPK 5,000,000,000 SPK -> 4,000,000,000 SPK"
     assert "-> 1,000 MKR" in results[next(i for i in results if i.startswith("treasury: PauseProxy MKR"))]["evidence"]
     assert results["PauseProxy transfer: 1,000,000.5 SPK to ECOSYSTEM"]["status"] == "PASS"
-    assert results["treasury: PauseProxy SPK -1,000,000.5 SPK"]["status"] == "PASS"
     assert "PauseProxy DAI before the cast 0 DAI" in results["PauseProxy transfer: all DAI to SKY_FRONTIER_FOUNDATION"]["evidence"]

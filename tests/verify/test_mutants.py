@@ -156,6 +156,10 @@ MUTANTS = [
     ("SPK to another recipient", PROXY, [("GemAbstract(SPK).transfer(ECOSYSTEM,",
                                           "GemAbstract(SPK).transfer(FORTIFICATION_FOUNDATION,")],
      "PauseProxy transfer: 1,000,000.5 SPK to ECOSYSTEM"),
+    ("a cent more SKY burnt", PROXY, [("burn(address(this), 6_292_860.23 ether)", "burn(address(this), 6_292_860.24 ether)")],
+     "burn: 6,292,860.23 SKY of the PauseProxy"),
+    ("SPK burnt but 3,999,999,999", PROXY, [("- 4_000_000_000 * WAD)", "- 3_999_999_999 * WAD)")],
+     "burn: all SPK but 4,000,000,000 of the PauseProxy"),
     ("manager missing", TREASURY, [("STREAM_MANAGER             // mgr", "address(0)                 // mgr")],
      "stream: 1,500.75 MKR to ECOSYSTEM"),
 ]

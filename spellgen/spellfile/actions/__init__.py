@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spellgen.spellfile.actions.allowance import Allowance
 from spellgen.spellfile.actions.base import PARTS, Action
+from spellgen.spellfile.actions.burn import Burn
 from spellgen.spellfile.actions.cap import CapChange
 from spellgen.spellfile.actions.dai_payment import DaiPayment
 from spellgen.spellfile.actions.mkr_to_sky import MkrToSky
@@ -19,10 +20,10 @@ from spellgen.spellfile.actions.yank import Yank
 
 # In the order of the schema, the README and the kind-level checks and helpers of a rendered spell.
 KINDS: tuple[type[Action], ...] = (DaiPayment, UsdsPayment, SkyTransfer, MkrToSky, MkrTransfer, ProxyTransfer,
-                                   Stream, Yank, Allowance, CapChange)
+                                   Burn, Stream, Yank, Allowance, CapChange)
 REGISTRY: dict[str, type[Action]] = {kind.KIND: kind for kind in KINDS}
 
-__all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "Allowance", "CapChange", "DaiPayment", "MkrToSky", "MkrTransfer",
+__all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "Allowance", "Burn", "CapChange", "DaiPayment", "MkrToSky", "MkrTransfer",
            "ProxyTransfer", "SkyTransfer", "Stream", "UsdsPayment", "Yank", "of_kind"]
 
 

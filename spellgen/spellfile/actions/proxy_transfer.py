@@ -68,11 +68,16 @@ def others_before(e: Expected, symbol: str | None, here: tuple[int, ...]) -> int
     return 0
 
 
+def outflows(e: Expected) -> list[HeldSent]:
+    """Every statement that takes a held amount out of the PauseProxy: transfers, and burns (`burn`)."""
+    return [*getattr(e, "proxy_transfers", []), *getattr(e, "held_burns", [])]
+
+
 def earlier_change(e: Expected, sent: HeldSent) -> int:
     """How the statements before `sent` change the PauseProxy's balance of its token: the other kinds'
-    and this kind's earlier constants (a spell reads a token's balance once: check_kind)."""
+    and the held amounts' earlier constants (a spell reads a token's balance once: check_kind)."""
     here = order(sent.item.path)
-    own = sum(t.amount.wei for t in e.proxy_transfers
+    own = sum(t.amount.wei for t in outflows(e)
               if t.key == sent.key and not t.amount.reads_balance and order(t.item.path) < here)
     return others_before(e, sent.symbol, here) - own
 
@@ -93,7 +98,7 @@ def taken(e: Expected, o: Any, symbol: str) -> int:
     PauseProxy's balance of that token as a whole; unknown amounts count 0, and fail their own item)."""
     proxy = o.addresses["MCD_PAUSE_PROXY"]
     held = getattr(o.before, "held", {})
-    return sum(sent_wei(e, t, held, proxy) or 0 for t in getattr(e, "proxy_transfers", []) if t.symbol == symbol)
+    return sum(sent_wei(e, t, held, proxy) or 0 for t in outflows(e) if t.symbol == symbol)
 
 
 @dataclass
@@ -175,10 +180,10 @@ class ProxyTransfer(Action):
         """One balance-read transfer of a token a spell (verify reads the balance once, before the cast);
         a recipient paid the same token by another kind too could not be told apart."""
         seen: set[str] = set()
-        for t in actions:
+        for t in [a for a in ctx.spell.actions if isinstance(getattr(a, "amount", None), HeldAmount)]:
             if t.amount.reads_balance and t.token in seen:
-                ctx.diags.error(t.loc("amount"), f"a second transfer of the PauseProxy's {t.token} balance: a spell "
-                                                 "reads a token's balance once (state one transfer, or constants)")
+                ctx.diags.error(t.loc("amount"), f"a second amount read from the PauseProxy's {t.token} balance: a "
+                                                 "spell reads a token's balance once (state one, or constants)")
             if t.amount.reads_balance:
                 seen.add(t.token)
         mine = set(map(id, actions))
@@ -265,7 +270,7 @@ class ProxyTransfer(Action):
                                                "cast (no mainnet fact)")
             out.append(check)
         for key in dict.fromkeys(t.key for t in e.proxy_transfers):
-            mine = [t for t in e.proxy_transfers if t.key == key]
+            mine = [t for t in outflows(e) if t.key == key]  # the same token's burns too
             if (key, proxy) not in before or (key, proxy) not in after:
                 continue
             name = mine[0].symbol or key
