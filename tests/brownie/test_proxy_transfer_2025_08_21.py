@@ -54,9 +54,17 @@ def test_4_pauseproxy_transfer_1_000_000_5_spk_to_ecosystem(cast):
     assert received == 1_000_000_500_000_000_000_000_000, ITEM  # 1,000,000.5 SPK
 
 
-def test_5_pauseproxy_transfer_all_mkr_but_1_000_to_ecosystem(cast):
-    """sections[0].actions[4]: PauseProxy transfer: all MKR but 1,000 to ECOSYSTEM"""
-    ITEM = 'sections[0].actions[4]: PauseProxy transfer: all MKR but 1,000 to ECOSYSTEM'
+def test_5_pauseproxy_transfer_500_000_spk_to_allocator_bloom_a_subproxy(cast):
+    """sections[0].actions[4]: PauseProxy transfer: 500,000 SPK to ALLOCATOR_BLOOM_A_SUBPROXY"""
+    ITEM = 'sections[0].actions[4]: PauseProxy transfer: 500,000 SPK to ALLOCATOR_BLOOM_A_SUBPROXY'
+    recipient = "0x1369f7b2b38c76B6478c0f0E66D94923421891Ba"
+    received = cast.after.held[("SPK", recipient.lower())] - cast.before.held[("SPK", recipient.lower())]
+    assert received == 500_000_000_000_000_000_000_000, ITEM  # 500,000 SPK
+
+
+def test_6_pauseproxy_transfer_all_mkr_but_1_000_to_ecosystem(cast):
+    """sections[0].actions[5]: PauseProxy transfer: all MKR but 1,000 to ECOSYSTEM"""
+    ITEM = 'sections[0].actions[5]: PauseProxy transfer: all MKR but 1,000 to ECOSYSTEM'
     recipient = "0xaef7a9890c81A46C38fb26b940624DBB4dd591dd"  # ECOSYSTEM
     proxy = cast.addresses["MCD_PAUSE_PROXY"].lower()
     balance = cast.before.held[("MKR", proxy)]  # the PauseProxy's MKR at this statement: before the cast
@@ -64,20 +72,27 @@ def test_5_pauseproxy_transfer_all_mkr_but_1_000_to_ecosystem(cast):
     assert received == balance - 1_000_000_000_000_000_000_000, ITEM  # all MKR but 1,000
 
 
-def test_6_burn_6_292_860_23_sky_of_the_pauseproxy(cast):
+def test_7_burn_6_292_860_23_sky_of_the_pauseproxy(cast):
     """sections[1].actions[0]: burn: 6,292,860.23 SKY of the PauseProxy"""
     ITEM = 'sections[1].actions[0]: burn: 6,292,860.23 SKY of the PauseProxy'
     fell = cast.before.supply["SKY"] - cast.after.supply["SKY"]
     assert fell == 6_292_860_230_000_000_000_000_000, ITEM  # 6,292,860.23 SKY
 
 
-def test_7_burn_all_spk_but_4_000_000_000_of_the_pauseproxy(cast):
+def test_8_burn_all_spk_but_4_000_000_000_of_the_pauseproxy(cast):
     """sections[1].actions[1]: burn: all SPK but 4,000,000,000 of the PauseProxy"""
     ITEM = 'sections[1].actions[1]: burn: all SPK but 4,000,000,000 of the PauseProxy'
     proxy = cast.addresses["MCD_PAUSE_PROXY"].lower()
-    balance = cast.before.held[("SPK", proxy)] - 1_000_000_500_000_000_000_000_000  # the PauseProxy's SPK at this statement
+    balance = cast.before.held[("SPK", proxy)] - 1_500_000_500_000_000_000_000_000  # the PauseProxy's SPK at this statement
     fell = cast.before.supply["SPK"] - cast.after.supply["SPK"]
     assert fell == balance - 4_000_000_000_000_000_000_000_000_000, ITEM  # all SPK but 4,000,000,000
+
+
+def test_9_chainlog_allocator_bloom_a_subproxy_is_0x1369f7b2b38c76b6478c0f0e66d9(cast):
+    """spell: chainlog: ALLOCATOR_BLOOM_A_SUBPROXY is 0x1369f7b2b38c76B6478c0f0E66D94923421891Ba"""
+    ITEM = 'spell: chainlog: ALLOCATOR_BLOOM_A_SUBPROXY is 0x1369f7b2b38c76B6478c0f0E66D94923421891Ba'
+    held = cast.observation.chainlog["ALLOCATOR_BLOOM_A_SUBPROXY"] or ""  # what the ChainLog holds under the key
+    assert held.lower() == "0x1369f7b2b38c76B6478c0f0E66D94923421891Ba".lower(), ITEM
 
 
 def test_spell_description_office_hours_and_expiry(cast):

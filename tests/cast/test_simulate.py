@@ -172,9 +172,13 @@ def test_proxy_transfers_are_computed_from_the_pre_cast_balances(simulated):
     treasury = results["treasury: PauseProxy SKY -1,990,292,860.23 SKY"]
     assert treasury["evidence"] == "PauseProxy SKY 2,000,000,000 SKY -> 9,707,139.77 SKY"
     assert results["burn: 6,292,860.23 SKY of the PauseProxy"]["evidence"].endswith("SKY supply -6,292,860.23 SKY")
-    # SPK: 5,000,000,000 before, 1,000,000.5 sent, all but 4,000,000,000 of the rest burnt.
+    # SPK: 5,000,000,000 before, 1,000,000.5 and 500,000 sent, all but 4,000,000,000 of the rest burnt.
     spk = results["burn: all SPK but 4,000,000,000 of the PauseProxy"]
-    assert spk["evidence"].endswith("SPK supply -998,999,999.5 SPK")
+    assert spk["evidence"].endswith("SPK supply -998,499,999.5 SPK")
+    # A SubProxy paid by its chainlog key: its balance, and the key's address.
+    sub = results["PauseProxy transfer: 500,000 SPK to ALLOCATOR_BLOOM_A_SUBPROXY"]
+    assert sub["status"] == "PASS" and sub["evidence"].endswith("balance 0 SPK -> 500,000 SPK")
+    assert results["chainlog: ALLOCATOR_BLOOM_A_SUBPROXY is 0x1369f7b2b38c76B6478c0f0E66D94923421891Ba"]["status"] == "PASS"
     assert results["treasury: PauseProxy SPK -1,000,000,000 SPK"]["evidence"] == \
         "PauseProxy SPK 5,000,000,000 SPK -> 4,000,000,000 SPK"
     assert "-> 1,000 MKR" in results[next(i for i in results if i.startswith("treasury: PauseProxy MKR"))]["evidence"]
