@@ -607,6 +607,11 @@ class Simulator:
         token without code on this chain is not read: verify says so, and the cast fails on it)."""
         proxy = self.addr["MCD_PAUSE_PROXY"]
         for sent in getattr(self.expected, "proxy_transfers", []):
+            if sent.symbol == "ETH":  # the PauseProxy's own ETH (`token: ether`): account balances
+                for holder in (proxy, sent.recipient):
+                    state.held[(sent.key, holder.lower())] = int(self.chain.rpc("eth_getBalance",
+                                                                                [holder, "latest"]), 16)
+                continue
             token = self.lookup(sent.key)
             if not self.chain.code(token):
                 continue

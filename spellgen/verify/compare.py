@@ -265,9 +265,11 @@ class Verifier:
         from spellgen.verify.callpolicy import Policy
 
         o, a = self.o, self.o.addresses
-        return Policy(o.spell, o.action, a["MCD_PAUSE"], a["MCD_PAUSE_PROXY"], a["MCD_VAT"], a["MCD_VOW"],
-                      a.get("MCD_JOIN_DAI", ""), self._names(),
-                      lambda address: o.code_before.get(address.lower(), True), o.twin, self.e.date)
+        policy = Policy(o.spell, o.action, a["MCD_PAUSE"], a["MCD_PAUSE_PROXY"], a["MCD_VAT"], a["MCD_VOW"],
+                        a.get("MCD_JOIN_DAI", ""), self._names(),
+                        lambda address: o.code_before.get(address.lower(), True), o.twin, self.e.date)
+        policy.ether_to = frozenset(t.recipient.lower() for t in self.e.proxy_transfers if t.symbol == "ETH")
+        return policy
 
     def other_times(self) -> None:
         """The same cast at other times must do the same, apart from what the YAML makes time-dependent."""

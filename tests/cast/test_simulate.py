@@ -161,7 +161,8 @@ def test_proxy_transfers_are_computed_from_the_pre_cast_balances(simulated):
     assert warned == {"PauseProxy transfer: all DAI to SKY_FRONTIER_FOUNDATION",
                       "PauseProxy transfer: all SKY but 16,000,000 to SKY_FRONTIER_FOUNDATION",
                       "PauseProxy transfer: all MKR but 1,000 to ECOSYSTEM",
-                      "burn: all SPK but 4,000,000,000 of the PauseProxy"}
+                      "burn: all SPK but 4,000,000,000 of the PauseProxy",
+                      "PauseProxy transfer: all ETH but 0.25 to SKY_FRONTIER_FOUNDATION"}
     assert {r["status"] for r in results.values()} == {"PASS", "WARN"}
     sky = results["PauseProxy transfer: all SKY but 16,000,000 to SKY_FRONTIER_FOUNDATION"]
     assert "-> 1,784,000,000 SKY" in sky["evidence"]
@@ -175,6 +176,11 @@ def test_proxy_transfers_are_computed_from_the_pre_cast_balances(simulated):
     # SPK: 5,000,000,000 before, 1,000,000.5 and 500,000 sent, all but 4,000,000,000 of the rest burnt.
     spk = results["burn: all SPK but 4,000,000,000 of the PauseProxy"]
     assert spk["evidence"].endswith("SPK supply -998,499,999.5 SPK")
+    # The PauseProxy's own ETH (assumed 1,000 on the twin): a call with value, its balances in the state diff.
+    eth = results["PauseProxy transfer: all ETH but 0.25 to SKY_FRONTIER_FOUNDATION"]
+    assert eth["evidence"] == "PauseProxy ETH before the cast 1,000 ETH; balance 0 ETH -> 999.75 ETH"
+    assert results["treasury: PauseProxy ETH -999.75 ETH"]["evidence"] == "PauseProxy ETH 1,000 ETH -> 0.25 ETH"
+    assert results["calls: only pause -> proxy -> action, DssExecLib and contracts that existed"]["status"] == "PASS"
     # A SubProxy paid by its chainlog key: its balance, and the key's address.
     sub = results["PauseProxy transfer: 500,000 SPK to ALLOCATOR_BLOOM_A_SUBPROXY"]
     assert sub["status"] == "PASS" and sub["evidence"].endswith("balance 0 SPK -> 500,000 SPK")

@@ -250,7 +250,7 @@ def test_brownie_test_passes_the_proxy_transfers_read_at_the_cast():
     assert "assert received == balance - 16_000_000_000_000_000_000_000_000, ITEM  # all SKY but 16,000,000" in text
     result = brownie("test", module)
     assert result.returncode == 0, result.stdout[-3000:]
-    assert re.search(r"\b10 passed\b", result.stdout)
+    assert re.search(r"\b11 passed\b", result.stdout)
 
 
 def test_a_mutated_spell_fails_the_test_of_the_item_it_breaks(tmp_path):

@@ -35,12 +35,18 @@ if TYPE_CHECKING:
 # layout is known (check says so).
 KNOWN_TOKENS = ("DAI", "MKR", "SKY", "USDS", "SPK")
 END = (10**9,)  # after every statement
+# `token: ether`: the PauseProxy's own ETH (2025-08-21: `payable(usr).call{ value: address(this).balance }("")`),
+# not a chainlog key (the key ETH is WETH). One a spell: the house form declares `success` once.
+NATIVE = "ether"
+ETH_FAILED = "DssSpell/transfer-eth-failed"
 KEY = re.compile(r"^[A-Z][A-Z0-9_]{0,31}$")
 
 
 def symbol_at(key: str, day: str) -> str | None:
     """The budget token a chainlog key holds at `day` (MCD_DAI -> DAI, MCD_GOV -> MKR until 2025-05-15
-    and SKY after), by address; None for a token spellgen does not model."""
+    and SKY after), by address; None for a token spellgen does not model. ETH for `ether`."""
+    if key == NATIVE:
+        return "ETH"
     log = history.chainlog_at(day)
     address = log.get(key, "").lower()
     for symbol in KNOWN_TOKENS:
@@ -119,10 +125,12 @@ class ProxyTransfer(Action):
     CHECK_RANK: ClassVar[int] = 7
     EXPLAIN_RANK: ClassVar[int] = 11
     EFFECTS: ClassVar[Effects] = Effects(
-        calls=(("TOKEN", "transfer"), ("TOKEN", "balanceOf")),
-        reads=("TOKEN.balanceOf(proxy) (amount: balance, balance - N)",),
-        branches=("balanceOf(proxy) - N underflows: the cast reverts (amount: balance - N)",),
-        state=(("TOKEN", "balanceOf[usr]"), ("TOKEN", "balanceOf[proxy]")),
+        calls=(("TOKEN", "transfer"), ("TOKEN", "balanceOf"), ("usr", "call{value} (token: ether)")),
+        reads=("TOKEN.balanceOf(proxy) (amount: balance, balance - N)", "address(this).balance (token: ether)"),
+        branches=("balanceOf(proxy) - N underflows: the cast reverts (amount: balance - N)",
+                  f'require(success, "{ETH_FAILED}") (token: ether)'),
+        state=(("TOKEN", "balanceOf[usr]"), ("TOKEN", "balanceOf[proxy]"), ("ETH", "balance[usr]"),
+               ("ETH", "balance[proxy]")),
         events=(("TOKEN", "Transfer(proxy, usr)"),),
         used_by=("checks, run by verify/compare.py: the recipient's and the PauseProxy's balance of the token, "
                  "the amount computed from the PauseProxy's balance before the cast",
@@ -136,8 +144,9 @@ class ProxyTransfer(Action):
         return ("A token the chainlog names, from the PauseProxy's holdings: GemAbstract(TOKEN).transfer(usr, "
                 "amount), the amount a constant, the whole balance or the balance less a constant, read at the "
                 "cast."), {
-            "token": {"type": "string", "pattern": KEY.pattern,
-                      "description": "The chainlog key of the token at the spell's date (MCD_DAI, SKY, USDS, ...)."},
+            "token": {"type": "string", "pattern": f"{KEY.pattern}|^{NATIVE}$",
+                      "description": "The chainlog key of the token at the spell's date (MCD_DAI, SKY, USDS, ...), "
+                                     "or `ether` for the PauseProxy's own ETH."},
             "to": PARTY,
             "amount": {"description": f"{FORMAT}; a constant has at most 18 decimals.",
                        "type": ["integer", "number", "string"]},
@@ -147,9 +156,9 @@ class ProxyTransfer(Action):
     def parse(cls, p, node) -> ProxyTransfer | None:
         e = node.entries
         key = p.r.scalar(e["token"], "the token's chainlog key")
-        if key is not None and not KEY.match(key.strip()):
+        if key is not None and key.strip() != NATIVE and not KEY.match(key.strip()):
             p.r.error(e["token"].loc, f"the token's chainlog key {key.strip()!r} must be UPPER_SNAKE_CASE and at "
-                                      "most 32 characters (a bytes32)")
+                                      f"most 32 characters (a bytes32), or `{NATIVE}` for the PauseProxy's ETH")
             key = None
         to = p.party(e["to"], "the recipient")
         # The token a key names depends on the date (MCD_GOV was MKR, then SKY); check reports a key the
@@ -162,7 +171,7 @@ class ProxyTransfer(Action):
 
     def check(self, ctx: CheckContext) -> None:
         diags, day = ctx.diags, ctx.spell.date
-        if self.token not in history.chainlog_at(day):
+        if self.token != NATIVE and self.token not in history.chainlog_at(day):
             near = history.closest_keys(self.token, day)
             hint = f"; did you mean {', '.join(near)}?" if near else ""
             diags.error(self.loc("token"), f"{self.token} is not in the chainlog of a {day} spell: "
@@ -186,6 +195,10 @@ class ProxyTransfer(Action):
                                                  "spell reads a token's balance once (state one, or constants)")
             if t.amount.reads_balance:
                 seen.add(t.token)
+        ether = [t for t in actions if t.token == NATIVE]
+        for t in ether[1:]:
+            ctx.diags.error(t.loc("token"), f"a second ETH transfer: the spell sends the PauseProxy's ETH once "
+                                            f"(`(bool success,) = payable(usr).call{{value: ...}}`), to one recipient")
         mine = set(map(id, actions))
         others = {(token, payee.address.lower()) for a in ctx.spell.actions if id(a) not in mine
                   and (payee := a.payee()) is not None for token in a.paid_tokens()}
@@ -205,7 +218,23 @@ class ProxyTransfer(Action):
             return ctx.token(self.symbol, "transfer", "balanceOf")
         return f"{ctx.type('gem', 'transfer', 'balanceOf')}({self.token})"
 
+    def _ether(self, ctx: SolidityContext) -> Block:
+        """The PauseProxy's ETH, as 2025-08-21 sent it: a call with value, its success required."""
+        literal, note = ctx.wei(self.amount.value) if self.amount.value else ("0", False)
+        amount = self.amount.solidity(literal, "address(this).balance")
+        to = self.to.address
+        head = {CONSTANT: f"Transfer {human(self.amount.value)} ETH to {to}",
+                BALANCE_LESS: f"Retain {human(self.amount.value)} ETH in the Pause Proxy and transfer the remaining "
+                              f"ETH to {to}"}.get(self.amount.form, f"Transfer all ETH held in the Pause Proxy to {to}")
+        return Block(ctx.with_comment(self, [head]), [
+            f'(bool success,) = payable({common.code(self.to)}).call{{ value: {amount} }}("");'
+            + (ctx.note("ETH") if note else ""),
+            "// Note: call returns a boolean which needs to be checked",
+            f'require(success, "{ETH_FAILED}");'])
+
     def solidity(self, ctx: SolidityContext) -> Block:
+        if self.token == NATIVE:
+            return self._ether(ctx)
         gem = self._receiver(ctx)
         literal, note = ctx.wei(self.amount.value) if self.amount.value else ("0", False)
         suffix = ctx.note(self.symbol or self.token) if note else ""
@@ -222,10 +251,10 @@ class ProxyTransfer(Action):
         return Block(ctx.with_comment(self, [head]), [f"{gem}.transfer({common.code(self.to)}, {amount});{suffix}"])
 
     def chainlog_keys(self) -> set[str]:
-        return set() if self.symbol else {self.token}
+        return set() if self.symbol else {self.token}  # ETH: symbol "ETH", no immutable
 
     def gem_symbols(self) -> set[str]:
-        return {self.symbol} if self.symbol else set()
+        return {self.symbol} if self.symbol and self.token != NATIVE else set()
 
     def code_parties(self) -> list[Party]:
         return [self.to]
@@ -298,6 +327,10 @@ class ProxyTransfer(Action):
             wei = sent_wei(e, t, held, proxy)
             if t.symbol is None or wei is None:
                 continue
+            if t.key == NATIVE:  # account balances, not storage (verify/statediff.py matches them)
+                out += [StateEffect("ETH", "balance", (t.recipient,), delta=wei, label=t.item.label, unit="wad:ETH"),
+                        StateEffect("ETH", "balance", (proxy,), delta=-wei, label=t.item.label, unit="wad:ETH")]
+                continue
             out += [StateEffect(t.key, "balanceOf", (t.recipient,), delta=wei, label=t.item.label,
                                 unit=f"wad:{t.symbol}"),
                     StateEffect(t.key, "balanceOf", (proxy,), delta=-wei, label=t.item.label, unit=f"wad:{t.symbol}")]
@@ -310,7 +343,7 @@ class ProxyTransfer(Action):
         moves = []
         for t in e.proxy_transfers:
             wei = sent_wei(e, t, held, view.proxy)
-            if t.symbol is not None and wei is not None:
+            if t.symbol is not None and t.key != NATIVE and wei is not None:  # ETH moves log nothing
                 moves.append((t.symbol, view.proxy, t.recipient.lower(), wei))
         return TokenEvents(moves=tuple(moves))
 
@@ -331,7 +364,7 @@ class ProxyTransfer(Action):
         return {} if self.amount.reads_balance else {self.symbol or self.token: self.amount.value}
 
     def flow(self) -> Flow | None:
-        if self.amount.reads_balance or self.symbol is None:
+        if self.amount.reads_balance or self.symbol is None or self.token == NATIVE:
             return None
         return Flow("transfer", self.symbol, self.amount.value)
 
@@ -348,7 +381,7 @@ class ProxyTransfer(Action):
         return f"- All {token} held in the PauseProxy will go to {party}"
 
     def doc_claims(self) -> list[DocClaim]:
-        if self.amount.reads_balance or self.symbol is None:
+        if self.amount.reads_balance or self.symbol is None or self.token == NATIVE:
             return []
         return [DocClaim(self.symbol, (self.amount.value,), self.to.address.lower(), self.to.label, "amount")]
 
