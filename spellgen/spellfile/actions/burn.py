@@ -68,7 +68,7 @@ class Burn(Action):
         e = node.entries
         token = p.r.choice(e["token"], "the token", list(BURNABLE))
         amount = parse_held(p.r, e["amount"], "the amount", token)
-        if None in (token, amount):
+        if token is None or amount is None:
             return None
         return cls(token, amount, p.comment(e))
 

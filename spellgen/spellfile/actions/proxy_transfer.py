@@ -165,7 +165,7 @@ class ProxyTransfer(Action):
         # date lacks.
         symbol = symbol_at(key.strip(), p.spell_date) if key and p.spell_date else None
         amount = parse_held(p.r, e["amount"], "the amount", symbol)
-        if None in (key, to, amount):
+        if key is None or to is None or amount is None:
             return None
         return cls(key.strip(), to, amount, p.comment(e), symbol)
 
@@ -189,16 +189,18 @@ class ProxyTransfer(Action):
         """One balance-read transfer of a token a spell (verify reads the balance once, before the cast);
         a recipient paid the same token by another kind too could not be told apart."""
         seen: set[str] = set()
-        for t in [a for a in ctx.spell.actions if isinstance(getattr(a, "amount", None), HeldAmount)]:
-            if t.amount.reads_balance and t.token in seen:
-                ctx.diags.error(t.loc("amount"), f"a second amount read from the PauseProxy's {t.token} balance: a "
+        for a in ctx.spell.actions:  # this kind's and any other whose amount is a held amount (burn)
+            held, token = getattr(a, "amount", None), str(getattr(a, "token", ""))
+            if not isinstance(held, HeldAmount) or not held.reads_balance:
+                continue
+            if token in seen:
+                ctx.diags.error(a.loc("amount"), f"a second amount read from the PauseProxy's {token} balance: a "
                                                  "spell reads a token's balance once (state one, or constants)")
-            if t.amount.reads_balance:
-                seen.add(t.token)
+            seen.add(token)
         ether = [t for t in actions if t.token == NATIVE]
         for t in ether[1:]:
-            ctx.diags.error(t.loc("token"), f"a second ETH transfer: the spell sends the PauseProxy's ETH once "
-                                            f"(`(bool success,) = payable(usr).call{{value: ...}}`), to one recipient")
+            ctx.diags.error(t.loc("token"), "a second ETH transfer: the spell sends the PauseProxy's ETH once "
+                                            "(`(bool success,) = payable(usr).call{value: ...}`), to one recipient")
         mine = set(map(id, actions))
         others = {(token, payee.address.lower()) for a in ctx.spell.actions if id(a) not in mine
                   and (payee := a.payee()) is not None for token in a.paid_tokens()}
@@ -298,21 +300,21 @@ class ProxyTransfer(Action):
                                                f"{name} holding, {common.wad(before[(t.key, proxy)], name)} before the "
                                                "cast (no mainnet fact)")
             out.append(check)
-        for key in dict.fromkeys(t.key for t in e.proxy_transfers):
-            mine = [t for t in outflows(e) if t.key == key]  # the same token's burns too
-            if (key, proxy) not in before or (key, proxy) not in after:
+        for token in dict.fromkeys(t.key for t in e.proxy_transfers):
+            mine = [t for t in outflows(e) if t.key == token]  # the same token's burns too
+            if (token, proxy) not in before or (token, proxy) not in after:
                 continue
-            name = mine[0].symbol or key
+            name = mine[0].symbol or token
             if (name == "SKY" and (e.sky_transfers or e.conversions)) or \
                     (name == "MKR" and (e.transfers or e.mkr_converted)):
                 continue  # those kinds' treasury item checks the PauseProxy's whole change, this kind's too
             out_wei = sum(sent_wei(e, t, before, proxy) or 0 for t in mine)
             want = others_before(e, mine[0].symbol, END) - out_wei
-            got = after[(key, proxy)] - before[(key, proxy)]
+            got = after[(token, proxy)] - before[(token, proxy)]
             out.append(common.ok(f"treasury: PauseProxy {name} {'+' if want >= 0 else '-'}"
                                  f"{common.wad(abs(want), name)}", "spell",
-                                 f"PauseProxy {name} {common.wad(before[(key, proxy)], name)} -> "
-                                 f"{common.wad(after[(key, proxy)], name)}",
+                                 f"PauseProxy {name} {common.wad(before[(token, proxy)], name)} -> "
+                                 f"{common.wad(after[(token, proxy)], name)}",
                                  common.compare([(f"PauseProxy {name} change", want, got)])))
         return out
 
