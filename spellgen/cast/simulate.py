@@ -94,6 +94,8 @@ class State:
     chainlog_version: str = ""
     chainlog_count: int = 0
     vat_wards: dict[str, int] = field(default_factory=dict)
+    # (token chainlog key, holder lower case) -> balanceOf, for the PauseProxy transfers' tokens
+    held: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 @dataclass
@@ -238,7 +240,7 @@ class Simulator:
             return ""
         keys = {address.lower(): key for key, address in history.chainlog_at(self.expected.date).items()}
         e = self.expected  # a payee without code is paid, not called: not a cause
-        for paid in (*e.payments, *e.usds_payments, *e.transfers, *e.sky_transfers, *e.awards):
+        for paid in (*e.payments, *e.usds_payments, *e.transfers, *e.sky_transfers, *e.proxy_transfers, *e.awards):
             keys.pop(str(getattr(paid, "recipient", None) or getattr(paid, "usr", "")).lower(), None)
         named = sorted(f"{keys[address.lower()]} ({to_checksum(address)})" for address, account in touched.items()
                        if address.lower() in keys and account.get("code", "0x") in ("0x", "", None))
@@ -622,12 +624,33 @@ class Simulator:
             state.supply["MKR"] = c.call(a["MKR"], "totalSupply()(uint256)")
         state.vow_sin = c.call(a["MCD_VAT"], "sin(address)(uint256)", a["MCD_VOW"])
         state.dai_supply = c.call(a["MCD_DAI"], "totalSupply()(uint256)")
+        self._read_held(state)
         for yank in e.yanks:
             if yank.award <= state.ids[yank.vest]:
                 state.awards[(yank.vest, yank.award)] = self.award(yank.vest, yank.award)
         if e.onboarded:
             self._read_registry(state)
         return state
+
+    def _read_held(self, state: State) -> None:
+        """The PauseProxy's and each recipient's balance of every token a PauseProxy transfer moves (a
+        token without code on this chain is not read: verify says so, and the cast fails on it)."""
+        proxy = self.addr["MCD_PAUSE_PROXY"]
+        for sent in getattr(self.expected, "proxy_transfers", []):
+            if sent.symbol == "ETH":  # the PauseProxy's own ETH (`token: ether`): account balances
+                for holder in (proxy, sent.recipient):
+                    state.held[(sent.key, holder.lower())] = int(self.chain.rpc("eth_getBalance",
+                                                                                [holder, "latest"]), 16)
+                continue
+            token = self.lookup(sent.key)
+            if not self.chain.code(token):
+                continue
+            for holder in (proxy, sent.recipient):
+                state.held[(sent.key, holder.lower())] = self.chain.call(token, "balanceOf(address)(uint256)", holder)
+        for burnt in getattr(self.expected, "held_burns", []):  # the PauseProxy's balance and the supply
+            token = self.lookup(burnt.key)
+            state.held[(burnt.key, proxy.lower())] = self.chain.call(token, "balanceOf(address)(uint256)", proxy)
+            state.supply[burnt.key] = self.chain.call(token, "totalSupply()(uint256)")
 
     def read_new_awards(self) -> None:
         before, after = self.obs.before.ids, self.obs.after.ids

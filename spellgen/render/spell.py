@@ -16,7 +16,7 @@ from spellgen.spellfile.links import link_line
 from spellgen.spellfile.style import HouseStyle, house_style
 from spellgen.spellfile.actions import KINDS, of_kind
 from spellgen.spellfile.actions.base import Block
-from spellgen.spellfile.solidity import ALWAYS_DECLARED, FIXED_FUNCTIONS, INTERFACES, Interface
+from spellgen.spellfile.solidity import ALWAYS_DECLARED, CALLED_EXTRAS, FIXED_FUNCTIONS, INTERFACES, Interface
 from spellgen.spellfile.amounts import is_whole, solidity_number
 from spellgen.spellfile.model import Spell
 from spellgen.resources import templates_dir
@@ -115,7 +115,7 @@ class _Calls:
             if self.style.called_functions_only:
                 wanted = called
             elif key in ALWAYS_DECLARED or called:
-                wanted = FIXED_FUNCTIONS.get(key, {f for f, _ in interface.functions}) | (called & {"ids", "tot", "rxd"})
+                wanted = FIXED_FUNCTIONS.get(key, {f for f, _ in interface.functions}) | (called & CALLED_EXTRAS)
             else:
                 continue
             functions = [declaration for name, declaration in interface.functions if name in wanted]
@@ -233,7 +233,7 @@ def _extras(spell: Spell, view: SpellView, builder: _Builder) -> None:
         extras = kind.extras(of_kind(spell.actions, kind), builder)
         view.values += extras.values
         view.constants += extras.constants
-        view.helpers += extras.helpers
+        view.helpers += [h for h in extras.helpers if h not in view.helpers]  # a helper two kinds share, once
         view.needs_wad |= extras.needs_wad
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 from spellgen.spellfile.protocol import MKR_SKY_RATE
 
 if TYPE_CHECKING:  # the model imports the action kinds, which import this module's item types
+    from spellgen.spellfile.held import HeldAmount
     from spellgen.spellfile.model import Spell
 
 ZERO = "0x0000000000000000000000000000000000000000"
@@ -107,6 +108,15 @@ class Converted:
 
 
 @dataclass(frozen=True)
+class HeldSent:
+    item: Item
+    key: str  # the token's chainlog key
+    symbol: str | None  # the known token it names at the spell's date (None: a token spellgen does not model)
+    recipient: str
+    amount: HeldAmount  # a constant, or read from the PauseProxy's balance at the cast
+
+
+@dataclass(frozen=True)
 class ChainlogEntry:
     item: Item
     key: str
@@ -165,6 +175,8 @@ class Expected:
     chainlog: list[ChainlogEntry] = field(default_factory=list)
     conversions: list[Converted] = field(default_factory=list)
     onboarded: list[Onboarded] = field(default_factory=list)
+    proxy_transfers: list[HeldSent] = field(default_factory=list)
+    held_burns: list[HeldSent] = field(default_factory=list)  # recipient: the zero address
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
     date: str = ""  # the spell's date: which chainlog keys name the tokens (MKR moved in 2025)
     # verify --budget-only: a real spell does more than its budget; changes outside the budget's
@@ -175,7 +187,7 @@ class Expected:
     def items(self) -> list[Item]:
         """Every YAML item, in the order the reports list them."""
         expected: tuple[Itemised, ...] = (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
-                                          *self.conversions,
+                                          *self.conversions, *self.proxy_transfers, *self.held_burns,
                                           *self.transfers, *self.yanks, *self.allowances, *self.caps, *self.chainlog,
                                           *self.onboarded)
         return [x.item for x in expected]

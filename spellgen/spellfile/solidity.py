@@ -111,6 +111,7 @@ INTERFACES = {
         ("transfer", "function transfer(address dst, uint256 wad) external returns (bool);"),
         ("approve", "function approve(address usr, uint256 wad) external returns (bool);"),
         ("allowance", "function allowance(address src, address usr) external view returns (uint256);"),
+        ("balanceOf", "function balanceOf(address usr) external view returns (uint256);"),
     ), "GemAbstract", "dss-interfaces/ERC/GemAbstract.sol"),
     "dai_usds": Interface("DaiUsdsLike", (("daiToUsds", "function daiToUsds(address usr, uint256 wad) external;"),)),
     "mkr_sky": Interface("MkrSkyLike", (("mkrToSky", "function mkrToSky(address usr, uint256 mkrAmt) external;"),
@@ -123,4 +124,7 @@ INTERFACES = {
 # Before 2023-11-29 (see spellfile/style.py) the vest and token interfaces were always declared, with a
 # fixed set of functions (ids/tot/rxd only for `set: owed`); the others, when used, in full.
 ALWAYS_DECLARED = ("vest", "gem")
-FIXED_FUNCTIONS = {"vest": {"create", "restrict", "yank", "yank-end", "file"}}
+FIXED_FUNCTIONS = {"vest": {"create", "restrict", "yank", "yank-end", "file"},
+                   "gem": {"transfer", "approve", "allowance"}}
+# Functions declared besides the fixed ones only when called (the PauseProxy transfers' balanceOf, set: owed's reads).
+CALLED_EXTRAS = {"ids", "tot", "rxd", "balanceOf"}

@@ -131,6 +131,7 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
         # Award counts given by a test are kept as built; otherwise the vests are as on mainnet then.
         move_to(node.rpc, ts, delay, day, S.normalized_counts(None) if award_counts is None else None,
                 stated_awards)
+        node.rpc.set_balance(MAINNET["MCD_PAUSE_PROXY"], S.PROXY_ETH)  # an assumption (state.py)
         remove_code(node.rpc, absent)
     except BaseException:
         node.stop()

@@ -149,6 +149,9 @@ SKY_TREASURY = 2_000_000_000 * WAD
 # Assumption: the PauseProxy's SPK treasury. Not a mainnet figure: enough for the 3,250,000,000 SPK the
 # 2025-06-26 spell approved to MCD_VEST_SPK_TREASURY and for new streams (SPK's supply is 10 billion).
 SPK_TREASURY = 5_000_000_000 * WAD
+# Assumption: the PauseProxy's own ETH at every start (what a `proxy_transfer` of `ether` moves on the
+# twin). Not a mainnet figure; mainnet's PauseProxy has held small amounts of ETH sent to it.
+PROXY_ETH = 1_000 * WAD
 TREASURIES: dict[str, int] = {"MCD_GOV": MKR_TREASURY, "SKY": SKY_TREASURY,
                               "SPK": SPK_TREASURY}  # token key -> PauseProxy balance
 # Assumption: the surplus buffer, vat.dai(MCD_VOW), in RAD. Booked as dai of the Vow backed by
@@ -377,6 +380,13 @@ def twin_figures() -> list[TwinFigure]:
     figures += [TwinFigure(f"the PauseProxy's {token_of[key]} treasury", _tokens(wei, token_of[key]))
                 for key, wei in TREASURIES.items()]
     figures.append(TwinFigure("the surplus buffer, vat.dai(MCD_VOW)", f"{SURPLUS // RAD:,} DAI"))
+    # What a `proxy_transfer` of `balance` moves on the twin (issue 24): mainnet's holdings have no public
+    # source offline.
+    figures.append(TwinFigure("the PauseProxy's ETH", _tokens(PROXY_ETH, "ETH")))
+    figures.append(TwinFigure("the PauseProxy's DAI and USDS holdings", "none (a transfer of its whole DAI or "
+                              "USDS balance moves 0 on the twin)"))
+    figures.append(TwinFigure("the PauseProxy's holdings of other chainlog tokens (ENS, COMP, WETH, ...)",
+                              "none: the twin has no contract at their addresses"))
     # twin.start.fund_treasury_vests sets it at each start to what the (assumed) awards still owe.
     figures += [TwinFigure(f"the PauseProxy's {token_of[token]} allowance to {vest} before the cast",
                            "exactly what its existing awards still owe at the spell's date (no slack; "

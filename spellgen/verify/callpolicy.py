@@ -85,6 +85,8 @@ class Policy:
     sucks: list[tuple[str, str, int]] = field(default_factory=list)
     exits: list[tuple[str, int]] = field(default_factory=list)
     execs: int = 0
+    # Accounts the PauseProxy may send ETH to (`proxy_transfer` of `ether`: the amount is the state diff's).
+    ether_to: frozenset[str] = frozenset()
 
     def name(self, address: str) -> str:
         """A contract by its chainlog name; an account without one by its checksummed address."""
@@ -141,8 +143,12 @@ class Policy:
                                  or not self.has_code(f.sender)):
                 self.fail(f, f"DELEGATECALL from {self.name(f.sender)} into {self.name(f.to)}: only the action "
                              "(from the PauseProxy) and DssExecLib (from the action) may be delegatecalled")
+        declared_ether = (in_action and t == "CALL" and lower(f.sender) == lower(self.proxy)
+                          and lower(f.to) in self.ether_to and f.input in ("0x", ""))
         if f.to and lower(f.to) in self.created:
             self.fail(f, f"calls {f.to}, a contract the cast itself created")
+        elif declared_ether:
+            pass  # a declared ETH transfer from the PauseProxy (to an account with or without code)
         elif f.to and int(f.to, 16) >= PRECOMPILES and not self.has_code(f.to):
             # A key of the date's ChainLog without code on the twin is a contract the twin does not model.
             modeled = names_at(self.date or LATEST).get(f.to.lower()) if self.twin else None
@@ -152,7 +158,7 @@ class Policy:
                 self.fail(f, f"calls {self.name(f.to)}, an address with no code")
         if not in_action and t != "DELEGATECALL":
             self._outside_action(f, parent)
-        if t == "CALL" and f.value:
+        if t == "CALL" and f.value and not declared_ether:
             self.fail(f, f"sends {f.value} wei of ETH to {self.name(f.to)}")
         if lower(f.to) == lower(self.vat) and f.input[:10] == SUCK and not f.error:
             u, v, rad = decode(["address", "address", "uint256"], bytes.fromhex(f.input[10:]))

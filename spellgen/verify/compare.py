@@ -185,7 +185,8 @@ class Verifier:
             owed = {vest: unpaid for vest, (unpaid, _, _) in o.obligations.items()}
         return Context(addresses, tokens, o.spell, o.action, o.eta, o.action_code_hash, cast_time, ids_before,
                        o.before.awards, sender or o.sender, miner, fee, fee, owed,
-                       o.before.chainlog_count if chainlog_count is None else chainlog_count)
+                       chainlog_count=o.before.chainlog_count if chainlog_count is None else chainlog_count,
+                       held_before=dict(o.before.held))
 
     def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str, trace: dict | None = None,
                        sender: str = "", owed: dict | None = None, chainlog_count: int | None = None):
@@ -267,9 +268,11 @@ class Verifier:
         from spellgen.verify.callpolicy import Policy
 
         o, a = self.o, self.o.addresses
-        return Policy(o.spell, o.action, a["MCD_PAUSE"], a["MCD_PAUSE_PROXY"], a["MCD_VAT"], a["MCD_VOW"],
-                      a.get("MCD_JOIN_DAI", ""), self._names(),
-                      lambda address: o.code_before.get(address.lower(), True), o.twin, self.e.date)
+        policy = Policy(o.spell, o.action, a["MCD_PAUSE"], a["MCD_PAUSE_PROXY"], a["MCD_VAT"], a["MCD_VOW"],
+                        a.get("MCD_JOIN_DAI", ""), self._names(),
+                        lambda address: o.code_before.get(address.lower(), True), o.twin, self.e.date)
+        policy.ether_to = frozenset(t.recipient.lower() for t in self.e.proxy_transfers if t.symbol == "ETH")
+        return policy
 
     def other_times(self) -> None:
         """The same cast at other times must do the same, apart from what the YAML makes time-dependent."""
@@ -347,6 +350,7 @@ class EventLedger:
         self.vests = {address.lower(): key for key, address in o.watched_vests.items()}
         self.tokens = {address.lower(): symbol for symbol, address in o.watched_tokens.items()}
         self.vat = a["MCD_VAT"].lower()
+        self.held_before = o.before.held
 
     def _expected_moves(self) -> tuple[Counter, set, Counter]:
         """The token movements, approvals and DSToken burns the declared items explain, as

@@ -126,6 +126,8 @@ class Context:
     # a `set: owed` allowance must equal it.
     owed_after: dict[str, int] = field(default_factory=dict)
     chainlog_count: int = 0  # the ChainLog's count() before the cast (read when the spell registers keys)
+    # The balances of the PauseProxy transfers' tokens before the cast: a `balance` amount's figure.
+    held_before: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def kind(self, address: str) -> str | None:
         if address.lower() in KIND_BY_ADDRESS:
@@ -145,6 +147,9 @@ class Context:
 @dataclass
 class Explained:
     effects: dict[tuple[str, int], Effect] = field(default_factory=dict)
+    # ETH moved by the spell: address (lower case) -> balance change, with the items' labels.
+    ether: dict[str, int] = field(default_factory=dict)
+    ether_labels: dict[str, str] = field(default_factory=dict)
 
     def delta(self, address: str, slot: int, amount: int, label: str, unit: str = "") -> None:
         key = (address.lower(), slot)
@@ -165,8 +170,17 @@ class Explained:
 
 # -- explanations: each action kind's state effects (spellfile/actions/), and the spell's own ---------
 
+ETHER = "ETH"  # a StateEffect on an account's ETH balance names this contract
+
+
 def apply(x: Explained, ctx: Context, effect: StateEffect) -> None:
-    """One storage entry an action declares, as a slot of its contract's layout."""
+    """One storage entry an action declares, as a slot of its contract's layout; or an account's ETH
+    balance (`ETH`, `balance`, keyed by the account), which is no storage."""
+    if effect.contract == ETHER and effect.var == "balance":
+        who = str(effect.keys[0]).lower()
+        x.ether[who] = x.ether.get(who, 0) + (effect.delta or 0)
+        x.ether_labels[who] = "; ".join(filter(None, (x.ether_labels.get(who), effect.label)))
+        return
     address = ctx.tokens[effect.contract] if effect.token else ctx.addresses[effect.contract]
     layout = LAYOUTS[effect.layout] if effect.layout else ctx.layout(address)
     slot = layout.slot(effect.var, *effect.keys) + effect.offset
@@ -231,7 +245,9 @@ def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: lis
     for c in changes:
         where = names.get(c.address.lower()) or to_checksum(c.address)
         if c.what != "storage":
-            problem = _account_change(c, ctx, where)
+            if c.what == "balance":
+                seen.add((c.address.lower(), -1))
+            problem = _account_change(c, ctx, where, x)
             if problem:
                 problems.append(problem)
             else:
@@ -265,6 +281,11 @@ def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: lis
                             f"{_fmt(effect.delta, effect.unit)}")
         # a `value` effect whose slot did not change already held that value: nothing to report
         # here (the item checks compare the getters).
+    for address, delta in x.ether.items():
+        if delta and (address, -1) not in seen:
+            where = names.get(address) or to_checksum(address)
+            problems.append(f"{where}: its ETH balance did not change, but {x.ether_labels[address]} changes it by "
+                            f"{_eth(abs(delta))}")
     return DiffReport(problems, explained, len(changes), listed)
 
 
@@ -273,19 +294,26 @@ def _budget_addresses(ctx: "Context") -> set[str]:
     return {ctx.addresses[k].lower() for k in keys if k in ctx.addresses} | {a.lower() for a in ctx.tokens.values()}
 
 
-def _account_change(c: Change, ctx: Context, where: str) -> str | None:
+def _account_change(c: Change, ctx: Context, where: str, x: Explained | None = None) -> str | None:
     sender, miner = ctx.sender.lower(), ctx.miner.lower()
     address = c.address.lower()
+    moved = x.ether.get(address, 0) if x else 0  # ETH the YAML sends to (+) or from (-) the account
     if c.what == "nonce":
         if address == sender and c.new == c.old + 1:
             return None
         return (f"{where}: nonce {c.old} -> {c.new}: the cast created a contract" if address != sender else
                 f"{where}: the caster's nonce {c.old} -> {c.new}, not +1")
     if c.what == "balance":
-        if address == sender and c.old - c.new == ctx.fee:
+        if address == sender and c.old - c.new == ctx.fee - moved:
             return None
-        if address == miner and 0 <= c.new - c.old <= ctx.fee:
+        if address == miner and 0 <= c.new - c.old - moved <= ctx.fee:
             return None
+        if moved and address not in (sender, miner):
+            if c.new - c.old == moved:
+                return None
+            label = x.ether_labels[address] if x else ""
+            return (f"{where}: ETH balance {_eth(c.old)} -> {_eth(c.new)}, but {label} changes it by "
+                    f"{'+' if moved > 0 else '-'}{_eth(abs(moved))}")
         return f"{where}: ETH balance {_eth(c.old)} -> {_eth(c.new)} ({c.old} -> {c.new} wei), which no YAML item explains"
     if c.what == "deleted":
         return f"{where}: the account was destroyed during the cast (SELFDESTRUCT; code hash {c.old:#066x})"

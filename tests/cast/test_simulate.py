@@ -147,3 +147,46 @@ def test_the_2026_01_15_example_yanks_award_9_of_the_sky_treasury_vest(simulated
     yank = results["yank: award 9 on MCD_VEST_SKY_TREASURY, ending at the cast"]
     assert yank["status"] == "PASS"
     assert "award 9 of 0xC8d67Fcf101d3f89D0e1F3a2857485A84072a63F" in yank["evidence"]
+
+
+def test_proxy_transfers_are_computed_from_the_pre_cast_balances(simulated):
+    """2025-08-21's forms: SKY less 16,000,000 after a 200,000,000 SKY transfer leaves the PauseProxy
+    exactly 16,000,000; MKR less 1,000 leaves 1,000; the amounts come from the balances before the cast."""
+    spec = ROOT / "tests/spells/proxy-transfer-2025-08-21.yaml"
+    report = simulated(spec).report()
+    assert report["summary"]["failed"] == 0
+    results = _results(spec, simulated)
+    # An amount read at the cast rests on the twin's assumed holding: a WARN naming it, still verified.
+    warned = {item for item, r in results.items() if r["status"] == "WARN"}
+    assert warned == {"PauseProxy transfer: all DAI to SKY_FRONTIER_FOUNDATION",
+                      "PauseProxy transfer: all SKY but 16,000,000 to SKY_FRONTIER_FOUNDATION",
+                      "PauseProxy transfer: all MKR but 1,000 to ECOSYSTEM",
+                      "burn: all SPK but 4,000,000,000 of the PauseProxy",
+                      "PauseProxy transfer: all ETH but 0.25 to SKY_FRONTIER_FOUNDATION"}
+    assert {r["status"] for r in results.values()} == {"PASS", "WARN"}
+    sky = results["PauseProxy transfer: all SKY but 16,000,000 to SKY_FRONTIER_FOUNDATION"]
+    assert "-> 1,784,000,000 SKY" in sky["evidence"]
+    assert sky["warning"] == ("the amount read at the cast rests on the twin's assumed PauseProxy SKY holding, "
+                              "2,000,000,000 SKY before the cast (no mainnet fact)")
+    assert "PauseProxy SKY before the cast 2,000,000,000 SKY" in sky["evidence"]
+    # 16,000,000 SKY kept back, then 6,292,860.23 SKY of it burnt.
+    treasury = results["treasury: PauseProxy SKY -1,990,292,860.23 SKY"]
+    assert treasury["evidence"] == "PauseProxy SKY 2,000,000,000 SKY -> 9,707,139.77 SKY"
+    assert results["burn: 6,292,860.23 SKY of the PauseProxy"]["evidence"].endswith("SKY supply -6,292,860.23 SKY")
+    # SPK: 5,000,000,000 before, 1,000,000.5 and 500,000 sent, all but 4,000,000,000 of the rest burnt.
+    spk = results["burn: all SPK but 4,000,000,000 of the PauseProxy"]
+    assert spk["evidence"].endswith("SPK supply -998,499,999.5 SPK")
+    # The PauseProxy's own ETH (assumed 1,000 on the twin): a call with value, its balances in the state diff.
+    eth = results["PauseProxy transfer: all ETH but 0.25 to SKY_FRONTIER_FOUNDATION"]
+    assert eth["evidence"] == "PauseProxy ETH before the cast 1,000 ETH; balance 0 ETH -> 999.75 ETH"
+    assert results["treasury: PauseProxy ETH -999.75 ETH"]["evidence"] == "PauseProxy ETH 1,000 ETH -> 0.25 ETH"
+    assert results["calls: only pause -> proxy -> action, DssExecLib and contracts that existed"]["status"] == "PASS"
+    # A SubProxy paid by its chainlog key: its balance, and the key's address.
+    sub = results["PauseProxy transfer: 500,000 SPK to ALLOCATOR_BLOOM_A_SUBPROXY"]
+    assert sub["status"] == "PASS" and sub["evidence"].endswith("balance 0 SPK -> 500,000 SPK")
+    assert results["chainlog: ALLOCATOR_BLOOM_A_SUBPROXY is 0x1369f7b2b38c76B6478c0f0E66D94923421891Ba"]["status"] == "PASS"
+    assert results["treasury: PauseProxy SPK -1,000,000,000 SPK"]["evidence"] == \
+        "PauseProxy SPK 5,000,000,000 SPK -> 4,000,000,000 SPK"
+    assert "-> 1,000 MKR" in results[next(i for i in results if i.startswith("treasury: PauseProxy MKR"))]["evidence"]
+    assert results["PauseProxy transfer: 1,000,000.5 SPK to ECOSYSTEM"]["status"] == "PASS"
+    assert "PauseProxy DAI before the cast 0 DAI" in results["PauseProxy transfer: all DAI to SKY_FRONTIER_FOUNDATION"]["evidence"]

@@ -209,6 +209,7 @@ GENERATED = {
     "tests/brownie/test_techops_2022_01_28.py": ["examples/techops-2022-01-28.yaml"],
     "tests/brownie/test_usds_sky_2025_03_01.py": [USDS_SKY, "--spell", REAL_SPELL],
     "tests/brownie/test_core_units_2022_04_29.py": ["examples/core-units-2022-04-29.yaml"],
+    "tests/brownie/test_proxy_transfer_2025_08_21.py": ["tests/spells/proxy-transfer-2025-08-21.yaml"],
 }
 
 
@@ -250,6 +251,18 @@ def test_brownie_test_checks_a_vest_the_spell_onboards():
     result = brownie("test", "tests/brownie/test_core_units_2022_04_29.py")
     assert result.returncode == 0, result.stdout[-3000:]
     assert re.search(r"\b12 passed\b", result.stdout)
+
+
+def test_brownie_test_passes_the_proxy_transfers_read_at_the_cast():
+    """Issue 24: the generated tests of balance-read PauseProxy transfers compute each amount from what the
+    cast read before it (`cast.before.held`), and pass on the twin."""
+    module = "tests/brownie/test_proxy_transfer_2025_08_21.py"
+    text = (ROOT / module).read_text()
+    assert 'balance = cast.before.held[("SKY", proxy)] - 200_000_000_000_000_000_000_000_000' in text
+    assert "assert received == balance - 16_000_000_000_000_000_000_000_000, ITEM  # all SKY but 16,000,000" in text
+    result = brownie("test", module)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert re.search(r"\b11 passed\b", result.stdout)
 
 
 def test_a_mutated_spell_fails_the_test_of_the_item_it_breaks(tmp_path):

@@ -25,6 +25,7 @@ EVERY26 = ROOT / "examples/every-action-2026.yaml"
 FEB26 = ROOT / "examples/sky-2026-02-26.yaml"
 SKY_MKR = ROOT / "tests/spells/sky-mkr-2025-03-06.yaml"
 SKY_DIRECT = ROOT / "tests/spells/sky-direct-2024-11-28.yaml"
+PROXY = ROOT / "tests/spells/proxy-transfer-2025-08-21.yaml"
 
 USDS_DELEGATE = "USDS payment: 4,000 USDS to DELEGATE"
 USDS_SPARK = "USDS payment: 1,512,762 USDS to SPARK_SUBPROXY"
@@ -147,6 +148,23 @@ MUTANTS = [
      "MKR -> SKY conversion: 624 MKR of the PauseProxy"),
     ("direct conversion one MKR wei short", SKY_DIRECT, [("mkrToSky(usr, mkrWad);", "mkrToSky(usr, mkrWad - 1);")],
      "SKY transfer: 330,000 SKY to BLUE"),
+    # Issue 24: transfers of the PauseProxy's holdings, the amount read at the cast.
+    ("SKY kept back 15,000,000, not 16,000,000", PROXY, [("- 16_000_000 * WAD)", "- 15_000_000 * WAD)")],
+     "PauseProxy transfer: all SKY but 16,000,000 to SKY_FRONTIER_FOUNDATION"),
+    ("all MKR sent, none kept back", PROXY, [("GemAbstract(MKR).balanceOf(address(this)) - 1_000 * WAD)",
+                                             "GemAbstract(MKR).balanceOf(address(this)))")],
+     "PauseProxy transfer: all MKR but 1,000 to ECOSYSTEM"),
+    ("SPK to another recipient", PROXY, [("GemAbstract(SPK).transfer(ECOSYSTEM,",
+                                          "GemAbstract(SPK).transfer(FORTIFICATION_FOUNDATION,")],
+     "PauseProxy transfer: 1,000,000.5 SPK to ECOSYSTEM"),
+    ("all ETH sent, none kept back", PROXY, [("value: address(this).balance - 0.25 ether }", "value: address(this).balance }")],
+     "PauseProxy transfer: all ETH but 0.25 to SKY_FRONTIER_FOUNDATION"),
+    ("ETH to another recipient", PROXY, [("payable(SKY_FRONTIER_FOUNDATION).call", "payable(ECOSYSTEM).call")],
+     "PauseProxy transfer: all ETH but 0.25 to SKY_FRONTIER_FOUNDATION"),
+    ("a cent more SKY burnt", PROXY, [("burn(address(this), 6_292_860.23 ether)", "burn(address(this), 6_292_860.24 ether)")],
+     "burn: 6,292,860.23 SKY of the PauseProxy"),
+    ("SPK burnt but 3,999,999,999", PROXY, [("- 4_000_000_000 * WAD)", "- 3_999_999_999 * WAD)")],
+     "burn: all SPK but 4,000,000,000 of the PauseProxy"),
     ("manager missing", TREASURY, [("STREAM_MANAGER             // mgr", "address(0)                 // mgr")],
      "stream: 1,500.75 MKR to ECOSYSTEM"),
 ]

@@ -219,7 +219,8 @@ class StateEffect:
 class StateView(Protocol):
     """What verify knows around the cast that an action's state effects may use (verify/statediff.py's
     Context): addresses by chainlog key, the cast's time, the vests' award counts and the awards to
-    yank before the cast, and what each transferrable vest's awards owe after it."""
+    yank before the cast, what each transferrable vest's awards owe after it, and the balances of the
+    PauseProxy transfers' tokens before it ((chainlog key, holder lower case) -> wei)."""
 
     addresses: dict[str, str]
     cast_time: int
@@ -227,6 +228,7 @@ class StateView(Protocol):
     awards_before: dict
     owed_after: dict[str, int]
     chainlog_count: int  # the ChainLog's count() before the cast (a key the spell adds goes at that index)
+    held_before: dict[tuple[str, str], int]
 
 
 @dataclass(frozen=True)
@@ -243,9 +245,11 @@ class TokenEvents:
 
 class EventView(Protocol):
     """What verify's event check offers a kind: the PauseProxy (lower case), the addresses read from the
-    ChainLog, and a vest's address by key (lower case, "" when the chain has none)."""
+    ChainLog, a vest's address by key (lower case, "" when the chain has none), and the balances of the
+    PauseProxy transfers' tokens before the cast (as StateView's `held_before`)."""
 
     proxy: str
+    held_before: dict[tuple[str, str], int]
 
     def address_of(self, key: str) -> str:
         """The address (lower case) of a chainlog key, "" when the cast did not read it."""

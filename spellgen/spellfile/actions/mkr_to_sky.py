@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile import history
-from spellgen.spellfile.actions import common
+from spellgen.spellfile.actions import common, proxy_transfer
 from spellgen.spellfile.actions.base import (
     Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     StateEffect, StateView, SummaryRow, TokenEvents,
@@ -108,7 +108,8 @@ class MkrToSky(Action):
         proxy = o.addresses["MCD_PAUSE_PROXY"]
         evidence, problems = conversion_figures(e, o)
         got = o.after.sky[proxy] - o.before.sky[proxy]
-        proxy_sky = common.compare([("PauseProxy SKY change", proxy_sky_change(e), got)])
+        want = proxy_sky_change(e) - proxy_transfer.taken(e, o, "SKY")
+        proxy_sky = common.compare([("PauseProxy SKY change", want, got)])
         return [common.ok(c.item.label, c.item.path, evidence + f"; PauseProxy SKY {'+' if got >= 0 else ''}"
                                                             f"{common.wad(got, 'SKY')}", problems + proxy_sky)
                 for c in e.conversions]

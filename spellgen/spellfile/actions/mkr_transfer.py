@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile import history
-from spellgen.spellfile.actions import common
+from spellgen.spellfile.actions import common, proxy_transfer
 from spellgen.spellfile.actions.base import (
     Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     StateEffect, StateView, SummaryRow, TokenEvents,
@@ -102,7 +102,7 @@ class MkrTransfer(Action):
         proxy = o.addresses["MCD_PAUSE_PROXY"]
         out = common.each_received(e.transfers, "MKR", before.mkr, after.mkr)
         fell = before.mkr[proxy] - after.mkr[proxy]
-        moved = e.mkr_transferred + e.mkr_converted
+        moved = e.mkr_transferred + e.mkr_converted + proxy_transfer.taken(e, o, "MKR")
         label = f"treasury: {wad(moved, 'MKR')} out" + (
             f" ({wad(e.mkr_converted, 'MKR')} converted to SKY)" if e.mkr_converted else "")
         out.append(common.ok(label, "spell",

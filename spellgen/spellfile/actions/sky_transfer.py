@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile import history
-from spellgen.spellfile.actions import common
+from spellgen.spellfile.actions import common, proxy_transfer
 from spellgen.spellfile.actions.base import (
     Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
@@ -203,7 +203,7 @@ class SkyTransfer(Action):
         wad, before, after = common.wad, o.before, o.after
         proxy = o.addresses["MCD_PAUSE_PROXY"]
         out = common.each_received(e.sky_transfers, "SKY", before.sky, after.sky)
-        want = proxy_sky_change(e)
+        want = proxy_sky_change(e) - proxy_transfer.taken(e, o, "SKY")
         got = after.sky[proxy] - before.sky[proxy]
         out.append(common.ok(f"treasury: PauseProxy SKY {'+' if want >= 0 else '-'}{wad(abs(want), 'SKY')}", "spell",
                              f"PauseProxy SKY {wad(before.sky[proxy], 'SKY')} -> {wad(after.sky[proxy], 'SKY')}",

@@ -1,0 +1,410 @@
+"""`proxy_transfer`: a token the chainlog names, out of the PauseProxy's holdings, in an amount that is a
+constant, the whole balance or the balance less a constant (the balance read by the spell at the cast).
+
+2025-08-21 wrote all three: `GemAbstract(DAI).transfer(SKY_FRONTIER_FOUNDATION,
+GemAbstract(DAI).balanceOf(address(this)))`, `GemAbstract(SKY).transfer(SKY_FRONTIER_FOUNDATION,
+GemAbstract(SKY).balanceOf(address(this)) - 16_000_000 * WAD)`, and constants through the older kinds.
+verify computes each amount from the PauseProxy's balance before the cast, plus what the spell's earlier
+statements change of it (constants the YAML states), so a spell holds at most one balance-read transfer
+of a token.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
+
+from spellgen.spellfile import history
+from spellgen.spellfile.actions import common
+from spellgen.spellfile.actions.base import (
+    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    StateEffect, StateView, SummaryRow, TokenEvents,
+)
+from spellgen.spellfile.actions.fields import PARTY
+from spellgen.spellfile.amounts import human
+from spellgen.spellfile.held import BALANCE_LESS, CONSTANT, FORMAT, HeldAmount, parse_held
+from spellgen.spellfile.protocol import UINT128_MAX
+
+if TYPE_CHECKING:
+    from spellgen.spellfile.expect import Expected, HeldSent, Item
+    from spellgen.spellfile.model import Spell
+
+# The tokens whose mainnet storage layout, events and twin contract spellgen knows, by symbol: a
+# transfer of another chainlog token is stated and rendered, and verified on a fork only once its
+# layout is known (check says so).
+KNOWN_TOKENS = ("DAI", "MKR", "SKY", "USDS", "SPK")
+END = (10**9,)  # after every statement
+# `token: ether`: the PauseProxy's own ETH (2025-08-21: `payable(usr).call{ value: address(this).balance }("")`),
+# not a chainlog key (the key ETH is WETH). One a spell: the house form declares `success` once.
+NATIVE = "ether"
+ETH_FAILED = "DssSpell/transfer-eth-failed"
+KEY = re.compile(r"^[A-Z][A-Z0-9_]{0,31}$")
+
+
+def symbol_at(key: str, day: str) -> str | None:
+    """The budget token a chainlog key holds at `day` (MCD_DAI -> DAI, MCD_GOV -> MKR until 2025-05-15
+    and SKY after), by address; None for a token spellgen does not model. ETH for `ether`."""
+    if key == NATIVE:
+        return "ETH"
+    log = history.chainlog_at(day)
+    address = log.get(key, "").lower()
+    for symbol in KNOWN_TOKENS:
+        if address and log.get(history.token_key_at(symbol, day), "").lower() == address:
+            return symbol
+    return None
+
+
+def order(path: str) -> tuple[int, ...]:
+    """A YAML path's place in the file (`sections[1].actions[3]` -> (1, 3)): the spell runs in that order."""
+    return tuple(int(n) for n in re.findall(r"\[(\d+)\]", path))
+
+
+def others_before(e: Expected, symbol: str | None, here: tuple[int, ...]) -> int:
+    """How the other kinds' statements before `here` change the PauseProxy's balance of `symbol`
+    (constants the YAML states: SKY transfers and conversions, MKR transfers)."""
+    def before(x: Any) -> bool:
+        return order(x.item.path) < here
+    if symbol == "SKY":
+        return sum(t.proxy_sky_change for t in e.sky_transfers if before(t)) + \
+            sum(c.minted for c in e.conversions if before(c))
+    if symbol == "MKR":
+        return -(sum(t.wei for t in e.transfers if before(t)) + sum(t.mkr_wei for t in e.sky_transfers if before(t))
+                 + sum(c.mkr_wei for c in e.conversions if before(c)))
+    return 0
+
+
+def outflows(e: Expected) -> list[HeldSent]:
+    """Every statement that takes a held amount out of the PauseProxy: transfers, and burns (`burn`)."""
+    return [*getattr(e, "proxy_transfers", []), *getattr(e, "held_burns", [])]
+
+
+def earlier_change(e: Expected, sent: HeldSent) -> int:
+    """How the statements before `sent` change the PauseProxy's balance of its token: the other kinds'
+    and the held amounts' earlier constants (a spell reads a token's balance once: check_kind)."""
+    here = order(sent.item.path)
+    own = sum(t.amount.wei for t in outflows(e)
+              if t.key == sent.key and not t.amount.reads_balance and order(t.item.path) < here)
+    return others_before(e, sent.symbol, here) - own
+
+
+def sent_wei(e: Expected, sent: HeldSent, held_before: dict, proxy: str) -> int | None:
+    """What the statement moves: its constant, or what the balance read at it gives (the PauseProxy's
+    balance before the cast plus the earlier statements' changes); None when unknown or it reverts."""
+    if not sent.amount.reads_balance:
+        return sent.amount.wei
+    balance = held_before.get((sent.key, proxy.lower()))
+    if balance is None:
+        return None
+    return sent.amount.resolve(balance + earlier_change(e, sent))
+
+
+def taken(e: Expected, o: Any, symbol: str) -> int:
+    """Every wei of `symbol` the proxy transfers take from the PauseProxy (for the kinds that check the
+    PauseProxy's balance of that token as a whole; unknown amounts count 0, and fail their own item)."""
+    proxy = o.addresses["MCD_PAUSE_PROXY"]
+    held = getattr(o.before, "held", {})
+    return sum(sent_wei(e, t, held, proxy) or 0 for t in outflows(e) if t.symbol == symbol)
+
+
+@dataclass
+class ProxyTransfer(Action):
+    """A token the chainlog names at the spell's date, from the PauseProxy to a recipient:
+    `GemAbstract(TOKEN).transfer(usr, amount)`, the amount a constant, `balance` or `balance - constant`."""
+
+    token: str  # the chainlog key
+    to: Party
+    amount: HeldAmount
+    comment: str | None = None
+
+    KIND: ClassVar[str] = "proxy_transfer"
+    LABEL: ClassVar[str] = "PauseProxy transfer"
+    FIELDS: ClassVar[dict[str, bool]] = {"type": True, "token": True, "to": True, "amount": True, "comment": False}
+    README: ClassVar[str] = "`proxy_transfer`"
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("transfer",)
+    CHECK_RANK: ClassVar[int] = 7
+    EXPLAIN_RANK: ClassVar[int] = 11
+    EFFECTS: ClassVar[Effects] = Effects(
+        calls=(("TOKEN", "transfer"), ("TOKEN", "balanceOf"), ("usr", "call{value} (token: ether)")),
+        reads=("TOKEN.balanceOf(proxy) (amount: balance, balance - N)", "address(this).balance (token: ether)"),
+        branches=("balanceOf(proxy) - N underflows: the cast reverts (amount: balance - N)",
+                  f'require(success, "{ETH_FAILED}") (token: ether)'),
+        state=(("TOKEN", "balanceOf[usr]"), ("TOKEN", "balanceOf[proxy]"), ("ETH", "balance[usr]"),
+               ("ETH", "balance[proxy]")),
+        events=(("TOKEN", "Transfer(proxy, usr)"),),
+        used_by=("checks, run by verify/compare.py: the recipient's and the PauseProxy's balance of the token, "
+                 "the amount computed from the PauseProxy's balance before the cast",
+                 "state_effects, applied by verify/statediff.py: its storage changes",
+                 "token_events, counted by verify/compare.py's event check"))
+
+    symbol: str | None = None  # the known token the key names at the spell's date (symbol_at), if any
+
+    @classmethod
+    def schema(cls, comment: dict) -> tuple[str, dict]:
+        return ("A token the chainlog names, from the PauseProxy's holdings: GemAbstract(TOKEN).transfer(usr, "
+                "amount), the amount a constant, the whole balance or the balance less a constant, read at the "
+                "cast."), {
+            "token": {"type": "string", "pattern": f"{KEY.pattern}|^{NATIVE}$",
+                      "description": "The chainlog key of the token at the spell's date (MCD_DAI, SKY, USDS, ...), "
+                                     "or `ether` for the PauseProxy's own ETH."},
+            "to": PARTY,
+            "amount": {"description": f"{FORMAT}; a constant has at most 18 decimals.",
+                       "type": ["integer", "number", "string"]},
+            "comment": comment}
+
+    @classmethod
+    def parse(cls, p, node) -> ProxyTransfer | None:
+        e = node.entries
+        key = p.r.scalar(e["token"], "the token's chainlog key")
+        if key is not None and key.strip() != NATIVE and not KEY.match(key.strip()):
+            p.r.error(e["token"].loc, f"the token's chainlog key {key.strip()!r} must be UPPER_SNAKE_CASE and at "
+                                      f"most 32 characters (a bytes32), or `{NATIVE}` for the PauseProxy's ETH")
+            key = None
+        to = p.party(e["to"], "the recipient")
+        # The token a key names depends on the date (MCD_GOV was MKR, then SKY); check reports a key the
+        # date lacks.
+        symbol = symbol_at(key.strip(), p.spell_date) if key and p.spell_date else None
+        amount = parse_held(p.r, e["amount"], "the amount", symbol)
+        if key is None or to is None or amount is None:
+            return None
+        return cls(key.strip(), to, amount, p.comment(e), symbol)
+
+    def check(self, ctx: CheckContext) -> None:
+        diags, day = ctx.diags, ctx.spell.date
+        if self.token != NATIVE and self.token not in history.chainlog_at(day):
+            near = history.closest_keys(self.token, day)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            diags.error(self.loc("token"), f"{self.token} is not in the chainlog of a {day} spell: "
+                                           f"{history.key_note(self.token, day)}{hint}")
+            return
+        if self.amount.wei > UINT128_MAX:
+            diags.error(self.loc("amount"), "the amount is beyond any token supply (more than uint128)")
+        if self.symbol is None:
+            diags.warn(self.loc("token"), f"{self.token} is not a token spellgen models ({', '.join(KNOWN_TOKENS)}): "
+                                          "the spell is rendered, but the twin has no contract there and verify "
+                                          "knows no storage layout for it, so verify fails until one is added")
+
+    @classmethod
+    def check_kind(cls, actions: list, ctx: CheckContext) -> None:
+        """One balance-read transfer of a token a spell (verify reads the balance once, before the cast);
+        a recipient paid the same token by another kind too could not be told apart."""
+        seen: set[str] = set()
+        for a in ctx.spell.actions:  # this kind's and any other whose amount is a held amount (burn)
+            held, token = getattr(a, "amount", None), str(getattr(a, "token", ""))
+            if not isinstance(held, HeldAmount) or not held.reads_balance:
+                continue
+            if token in seen:
+                ctx.diags.error(a.loc("amount"), f"a second amount read from the PauseProxy's {token} balance: a "
+                                                 "spell reads a token's balance once (state one, or constants)")
+            seen.add(token)
+        ether = [t for t in actions if t.token == NATIVE]
+        for t in ether[1:]:
+            ctx.diags.error(t.loc("token"), "a second ETH transfer: the spell sends the PauseProxy's ETH once "
+                                            "(`(bool success,) = payable(usr).call{value: ...}`), to one recipient")
+        mine = set(map(id, actions))
+        others = {(token, payee.address.lower()) for a in ctx.spell.actions if id(a) not in mine
+                  and (payee := a.payee()) is not None for token in a.paid_tokens()}
+        for t in actions:
+            if (t.symbol, t.to.address.lower()) in others:
+                ctx.diags.error(t.loc("to"), f"{t.to.label} also receives {t.symbol} from another action of the "
+                                             "spell: verify could not tell the two apart; send it one way")
+
+    def payee(self) -> Party:
+        return self.to
+
+    def chainlog_reads(self, day: str) -> tuple[str, ...]:
+        return ()  # check names a key the date lacks, at the `token` field
+
+    def _receiver(self, ctx: SolidityContext) -> str:
+        if self.symbol:
+            return ctx.token(self.symbol, "transfer", "balanceOf")
+        return f"{ctx.type('gem', 'transfer', 'balanceOf')}({self.token})"
+
+    def _ether(self, ctx: SolidityContext) -> Block:
+        """The PauseProxy's ETH, as 2025-08-21 sent it: a call with value, its success required."""
+        literal, note = ctx.wei(self.amount.value) if self.amount.value else ("0", False)
+        amount = self.amount.solidity(literal, "address(this).balance")
+        to = self.to.address
+        head = {CONSTANT: f"Transfer {human(self.amount.value)} ETH to {to}",
+                BALANCE_LESS: f"Retain {human(self.amount.value)} ETH in the Pause Proxy and transfer the remaining "
+                              f"ETH to {to}"}.get(self.amount.form, f"Transfer all ETH held in the Pause Proxy to {to}")
+        return Block(ctx.with_comment(self, [head]), [
+            f'(bool success,) = payable({common.code(self.to)}).call{{ value: {amount} }}("");'
+            + (ctx.note("ETH") if note else ""),
+            "// Note: call returns a boolean which needs to be checked",
+            f'require(success, "{ETH_FAILED}");'])
+
+    def solidity(self, ctx: SolidityContext) -> Block:
+        if self.token == NATIVE:
+            return self._ether(ctx)
+        gem = self._receiver(ctx)
+        literal, note = ctx.wei(self.amount.value) if self.amount.value else ("0", False)
+        suffix = ctx.note(self.symbol or self.token) if note else ""
+        amount = self.amount.solidity(literal, f"{gem}.balanceOf(address(this))")
+        name = self.symbol or self.token
+        to = self.to.address
+        if self.amount.form == CONSTANT:
+            head = f"Transfer {human(self.amount.value)} {name} to {to}"
+        elif self.amount.form == BALANCE_LESS:
+            head = (f"Retain {human(self.amount.value)} {name} in the Pause Proxy and transfer the remaining "
+                    f"{name} to {to}")
+        else:
+            head = f"Transfer all {name} held in the Pause Proxy to {to}"
+        return Block(ctx.with_comment(self, [head]), [f"{gem}.transfer({common.code(self.to)}, {amount});{suffix}"])
+
+    def chainlog_keys(self) -> set[str]:
+        return set() if self.symbol else {self.token}  # ETH: symbol "ETH", no immutable
+
+    def gem_symbols(self) -> set[str]:
+        return {self.symbol} if self.symbol and self.token != NATIVE else set()
+
+    def code_parties(self) -> list[Party]:
+        return [self.to]
+
+    def _label(self) -> str:
+        return f"PauseProxy transfer: {self.amount.words(self.symbol or self.token)} to {self.to.label}"
+
+    def expect(self, spell: Spell, out: Expected) -> None:
+        from spellgen.spellfile.expect import HeldSent, Item
+
+        symbol = self.symbol or symbol_at(self.token, spell.date)
+        out.proxy_transfers.append(HeldSent(Item(self._label(), self.path), self.token, symbol, self.to.address,
+                                            self.amount))
+
+    @classmethod
+    def checks(cls, e: Expected, o: Any) -> list[Check]:
+        """Each recipient's balance rose by the amount the PauseProxy's balance before the cast gives, and
+        the PauseProxy's fell by every amount (with what the other kinds move of SKY and MKR)."""
+        if not e.proxy_transfers:
+            return []
+        proxy = o.addresses["MCD_PAUSE_PROXY"].lower()
+        before, after = getattr(o.before, "held", {}), getattr(o.after, "held", {})
+        out: list[Check] = []
+        for t in e.proxy_transfers:
+            name = t.symbol or t.key
+            want = sent_wei(e, t, before, proxy)
+            key = (t.key, t.recipient.lower())
+            if want is None or key not in before or key not in after:
+                why = ("the PauseProxy's balance was below the amount kept back: the transfer reverts"
+                       if (t.key, proxy) in before else f"the chain's {t.key} balances were not read")
+                out.append(common.ok(t.item.label, t.item.path, "no balance read", [why]))
+                continue
+            got = after[key] - before[key]
+            check = common.ok(t.item.label, t.item.path,
+                              f"PauseProxy {name} before the cast {common.wad(before[(t.key, proxy)], name)}; "
+                              f"balance {common.wad(before[key], name)} -> {common.wad(after[key], name)}",
+                              common.compare([(f"{name} received", common.wad(want, name), common.wad(got, name))]))
+            if t.amount.reads_balance and getattr(o, "twin", False):
+                # On the twin the PauseProxy's holding is an assumption (spellgen/twin/state.py); a fork reads mainnet's.
+                check = replace(check, warning=f"the amount read at the cast rests on the twin's assumed PauseProxy "
+                                               f"{name} holding, {common.wad(before[(t.key, proxy)], name)} before the "
+                                               "cast (no mainnet fact)")
+            out.append(check)
+        for token in dict.fromkeys(t.key for t in e.proxy_transfers):
+            mine = [t for t in outflows(e) if t.key == token]  # the same token's burns too
+            if (token, proxy) not in before or (token, proxy) not in after:
+                continue
+            name = mine[0].symbol or token
+            if (name == "SKY" and (e.sky_transfers or e.conversions)) or \
+                    (name == "MKR" and (e.transfers or e.mkr_converted)):
+                continue  # those kinds' treasury item checks the PauseProxy's whole change, this kind's too
+            out_wei = sum(sent_wei(e, t, before, proxy) or 0 for t in mine)
+            want = others_before(e, mine[0].symbol, END) - out_wei
+            got = after[(token, proxy)] - before[(token, proxy)]
+            out.append(common.ok(f"treasury: PauseProxy {name} {'+' if want >= 0 else '-'}"
+                                 f"{common.wad(abs(want), name)}", "spell",
+                                 f"PauseProxy {name} {common.wad(before[(token, proxy)], name)} -> "
+                                 f"{common.wad(after[(token, proxy)], name)}",
+                                 common.compare([(f"PauseProxy {name} change", want, got)])))
+        return out
+
+    @classmethod
+    def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
+        """The token's balances of the recipient and the PauseProxy (tokens of a known layout only: any
+        other change stays unexplained, and fails)."""
+        proxy = view.addresses["MCD_PAUSE_PROXY"]
+        held = getattr(view, "held_before", {})
+        out = []
+        for t in getattr(e, "proxy_transfers", []):
+            wei = sent_wei(e, t, held, proxy)
+            if t.symbol is None or wei is None:
+                continue
+            if t.key == NATIVE:  # account balances, not storage (verify/statediff.py matches them)
+                out += [StateEffect("ETH", "balance", (t.recipient,), delta=wei, label=t.item.label, unit="wad:ETH"),
+                        StateEffect("ETH", "balance", (proxy,), delta=-wei, label=t.item.label, unit="wad:ETH")]
+                continue
+            out += [StateEffect(t.key, "balanceOf", (t.recipient,), delta=wei, label=t.item.label,
+                                unit=f"wad:{t.symbol}"),
+                    StateEffect(t.key, "balanceOf", (proxy,), delta=-wei, label=t.item.label, unit=f"wad:{t.symbol}")]
+        return out
+
+    @classmethod
+    def token_events(cls, e: Expected, view: EventView) -> TokenEvents:
+        """One Transfer from the PauseProxy to the recipient (the event check watches the known tokens)."""
+        held = getattr(view, "held_before", {})
+        moves = []
+        for t in e.proxy_transfers:
+            wei = sent_wei(e, t, held, view.proxy)
+            if t.symbol is not None and t.key != NATIVE and wei is not None:  # ETH moves log nothing
+                moves.append((t.symbol, view.proxy, t.recipient.lower(), wei))
+        return TokenEvents(moves=tuple(moves))
+
+    def summary_row(self, spell: Spell) -> SummaryRow:
+        name = self.symbol or symbol_at(self.token, spell.date) or self.token
+        return SummaryRow("PauseProxy transfer", common.recipient(self.to), self.to.address, name,
+                          self.amount.words(name) + (" (read at the cast)" if self.amount.reads_balance else ""))
+
+    def diff_fields(self, spell: Spell) -> dict[str, str]:
+        return {"token": self.token, "to": common.diff_party(self.to), "amount": self.amount.yaml(),
+                "comment": common.comment_of(self)}
+
+    def identity(self) -> tuple:
+        return (self.LABEL, self.token, self.to.address)
+
+    def paid_tokens(self) -> dict[str, Decimal]:
+        # A balance read at the cast is not known before it.
+        return {} if self.amount.reads_balance else {self.symbol or self.token: self.amount.value}
+
+    def flow(self) -> Flow | None:
+        if self.amount.reads_balance or self.symbol is None or self.token == NATIVE:
+            return None
+        return Flow("transfer", self.symbol, self.amount.value)
+
+    def ledger_fields(self, name: Callable[[Party], str]) -> list[str] | None:
+        return None
+
+    def doc_line(self, spell: Spell) -> str:
+        token = self.symbol or symbol_at(self.token, spell.date) or self.token
+        party = common.doc_party(self.to)
+        if self.amount.form == CONSTANT:
+            return f"- **{human(self.amount.value)} {token}** will be transferred from the PauseProxy to {party}"
+        if self.amount.form == BALANCE_LESS:
+            return f"- All {token} held in the PauseProxy but {human(self.amount.value)} of it will go to {party}"
+        return f"- All {token} held in the PauseProxy will go to {party}"
+
+    def doc_claims(self) -> list[DocClaim]:
+        if self.amount.reads_balance or self.symbol is None or self.token == NATIVE:
+            return []
+        return [DocClaim(self.symbol, (self.amount.value,), self.to.address.lower(), self.to.label, "amount")]
+
+    def brownie_tests(self, ctx: BrownieContext) -> list[tuple[Item, str]]:
+        e = ctx.expected
+        out = []
+        for t in [t for t in e.proxy_transfers if t.item.path == self.path]:
+            name = t.symbol or t.key
+            lines = [f"    recipient = {ctx.party(t.recipient)}"]
+            if t.amount.reads_balance:
+                earlier = earlier_change(e, t)
+                shift = f" {'+' if earlier > 0 else '-'} {common.wei_literal(abs(earlier))}" if earlier else ""
+                lines += ['    proxy = cast.addresses["MCD_PAUSE_PROXY"].lower()',
+                          f'    balance = cast.before.held[("{t.key}", proxy)]{shift}  # the PauseProxy\'s {name} '
+                          "at this statement: before the cast" + (", with the earlier statements' changes"
+                                                                   if earlier else "")]
+                want = t.amount.solidity(common.wei_literal(t.amount.wei), "balance")
+            else:
+                want = common.wei_literal(t.amount.wei)
+            lines += [f'    received = cast.after.held[("{t.key}", recipient.lower())] - '
+                      f'cast.before.held[("{t.key}", recipient.lower())]',
+                      f"    assert received == {want}  # {t.amount.words(name)}"]
+            out.append((t.item, "\n".join(lines) + "\n"))
+        return out
