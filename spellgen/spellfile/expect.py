@@ -196,10 +196,11 @@ class Expected:
         return sorted(keys)
 
 
-def expected_from(spell: Spell) -> Expected:
-    """Every on-chain consequence the YAML declares, in chain units."""
+def expected_from(spell: Spell, earlier_cast: frozenset[str] = frozenset()) -> Expected:
+    """Every on-chain consequence the YAML declares, in chain units, when the earlier spells in
+    `earlier_cast` (addresses) were cast: a section whose condition does not hold then adds nothing."""
     out = Expected(spell.description, spell.office_hours, spell.expiry, date=spell.date)
-    for action in spell.actions:  # each kind adds the items verify checks (spellfile/actions/)
+    for action in spell.actions_in(earlier_cast):  # each kind adds the items verify checks (spellfile/actions/)
         action.expect(spell, out)
     for key, address in spell.chainlog_parties().items():
         out.chainlog.append(ChainlogEntry(Item(f"chainlog: {key} is {address}", "spell"), key, address))

@@ -119,6 +119,8 @@ INTERFACES = {
                      "VatAbstract", "dss-interfaces/dss/VatAbstract.sol"),
     "dai_join": Interface("DaiJoinLike", (("exit", "function exit(address usr, uint256 wad) external;"),),
                           "DaiJoinAbstract", "dss-interfaces/dss/DaiJoinAbstract.sol"),
+    # An earlier spell whose cast a section's condition reads (2021-07-16 declared it so).
+    "doable": Interface("Doable", (("done", "function done() external view returns (bool);"),)),
 }
 # Before 2023-11-29 (see spellfile/style.py) the vest and token interfaces were always declared, with a
 # fixed set of functions (ids/tot/rxd only for `set: owed`); the others, when used, in full.

@@ -257,6 +257,21 @@ def write_stated_award(rpc: Rpc, award: StatedAward, ts: int) -> None:
         rpc.set_storage(address, VEST_IDS_SLOT, award.award_id)
 
 
+EARLIER_SPELL_DONE_SLOT = 0  # contracts/twin/EarlierSpell.sol: `bool public done` is its only variable
+
+
+def place_earlier_spells(rpc: Rpc, spells: dict[str, bool]) -> None:
+    """An earlier spell at each address (a fact: the YAML's condition names it) answering `done()`
+    as this branch of verify sets it (address -> whether it was cast): the twin's setup, which casts
+    a spell with a condition once per branch, never the YAML's claim about mainnet."""
+    from spellgen.twin.artifacts import twin_artifacts  # late: only spells with conditions need it
+
+    runtime = "0x" + twin_artifacts()["EarlierSpell"].runtime
+    for address, done in spells.items():
+        rpc.set_code(address, runtime)
+        rpc.set_storage(address, EARLIER_SPELL_DONE_SLOT, int(done))
+
+
 def owed(rpc: Rpc, vest: str) -> int:
     """What the valid awards of `vest` still owe: the sum of tot - rxd (read from storage)."""
     address, total = MAINNET[vest], 0
