@@ -335,9 +335,9 @@ def _branch_summary(spell: Spell, earlier_cast: frozenset[str], results: list) -
         f"FAILED: {failed} of {len(results)} items failed"
     runs = [s.title for s in spell.sections if s.condition and s.condition.holds(earlier_cast)]
     skipped = [s.title for s in spell.sections if s.condition and not s.condition.holds(earlier_cast)]
-    evidence = "; ".join(part for part in (f"runs: {', '.join(runs)}" if runs else "",
+    evidence = "; ".join(part for part in (verdict, f"runs: {', '.join(runs)}" if runs else "",
                                            f"skipped: {', '.join(skipped)}" if skipped else "") if part)
-    head = Result(f"branch {words}: {verdict}", "spell", not failed, evidence,
+    head = Result(f"branch {words}: every item of the branch passes", "spell", not failed, evidence,
                   "" if not failed else f"{failed} item(s) of this branch failed")
     return [head] + [Result(f"[{words}] {r.item}", r.path, r.passed, r.evidence, r.reason, r.warning)
                      for r in results]
