@@ -16,7 +16,7 @@ from spellgen.spellfile.links import link_line
 from spellgen.spellfile.style import HouseStyle, house_style
 from spellgen.spellfile.actions import KINDS, of_kind
 from spellgen.spellfile.actions.base import Block
-from spellgen.spellfile.solidity import ALWAYS_DECLARED, FIXED_FUNCTIONS, INTERFACES, Interface
+from spellgen.spellfile.solidity import ALWAYS_DECLARED, CALLED_ONLY, FIXED_FUNCTIONS, INTERFACES, Interface
 from spellgen.spellfile.amounts import is_whole, solidity_number
 from spellgen.spellfile.model import Spell
 from spellgen.resources import templates_dir
@@ -115,7 +115,7 @@ class _Calls:
             if self.style.called_functions_only:
                 wanted = called
             elif key in ALWAYS_DECLARED or called:
-                wanted = FIXED_FUNCTIONS.get(key, {f for f, _ in interface.functions}) | (called & {"ids", "tot", "rxd"})
+                wanted = FIXED_FUNCTIONS.get(key, {f for f, _ in interface.functions} - CALLED_ONLY) | (called & CALLED_ONLY)
             else:
                 continue
             functions = [declaration for name, declaration in interface.functions if name in wanted]

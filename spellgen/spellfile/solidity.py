@@ -106,6 +106,10 @@ INTERFACES = {
         ("ids", "function ids() external view returns (uint256);"),
         ("tot", "function tot(uint256 id) external view returns (uint256);"),
         ("rxd", "function rxd(uint256 id) external view returns (uint256);"),
+        ("accrued", "function accrued(uint256 id) external view returns (uint256);"),
+        ("unpaid", "function unpaid(uint256 id) external view returns (uint256);"),
+        ("unrestrict", "function unrestrict(uint256 id) external;"),
+        ("vest", "function vest(uint256 id) external;"),
     ), "VestAbstract", "dss-interfaces/dss/VestAbstract.sol"),
     "gem": Interface("GemLike", (
         ("transfer", "function transfer(address dst, uint256 wad) external returns (bool);"),
@@ -126,3 +130,5 @@ INTERFACES = {
 # fixed set of functions (ids/tot/rxd only for `set: owed`); the others, when used, in full.
 ALWAYS_DECLARED = ("vest", "gem")
 FIXED_FUNCTIONS = {"vest": {"create", "restrict", "yank", "yank-end", "file"}}
+# Vest functions declared only when called (`set: owed`, amounts computed at the cast, a repair).
+CALLED_ONLY = {"ids", "tot", "rxd", "accrued", "unpaid", "unrestrict", "vest"}

@@ -8,21 +8,23 @@ from __future__ import annotations
 from spellgen.spellfile.actions.allowance import Allowance
 from spellgen.spellfile.actions.base import PARTS, Action
 from spellgen.spellfile.actions.cap import CapChange
+from spellgen.spellfile.actions.computed_payment import ComputedPayment
 from spellgen.spellfile.actions.dai_payment import DaiPayment
 from spellgen.spellfile.actions.mkr_to_sky import MkrToSky
 from spellgen.spellfile.actions.mkr_transfer import MkrTransfer
 from spellgen.spellfile.actions.sky_transfer import SkyTransfer
 from spellgen.spellfile.actions.stream import Stream
 from spellgen.spellfile.actions.usds_payment import UsdsPayment
+from spellgen.spellfile.actions.vest_and_yank import VestAndYank
 from spellgen.spellfile.actions.yank import Yank
 
 # In the order of the schema, the README and the kind-level checks and helpers of a rendered spell.
 KINDS: tuple[type[Action], ...] = (DaiPayment, UsdsPayment, SkyTransfer, MkrToSky, MkrTransfer, Stream, Yank,
-                                   Allowance, CapChange)
+                                   Allowance, CapChange, ComputedPayment, VestAndYank)
 REGISTRY: dict[str, type[Action]] = {kind.KIND: kind for kind in KINDS}
 
-__all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "Allowance", "CapChange", "DaiPayment", "MkrToSky", "MkrTransfer",
-           "SkyTransfer", "Stream", "UsdsPayment", "Yank", "of_kind"]
+__all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "Allowance", "CapChange", "ComputedPayment", "DaiPayment", "MkrToSky", "MkrTransfer",
+           "SkyTransfer", "Stream", "UsdsPayment", "VestAndYank", "Yank", "of_kind"]
 
 
 def of_kind(actions: list, kind: type[Action]) -> list:

@@ -236,9 +236,12 @@ class TokenEvents:
 
 class EventView(Protocol):
     """What verify's event check offers a kind: the PauseProxy (lower case), the addresses read from the
-    ChainLog, and a vest's address by key (lower case, "" when the chain has none)."""
+    ChainLog, a vest's address by key (lower case, "" when the chain has none), and for amounts the
+    spell computes at the cast (spellfile/computed.py) the cast's time and the state read before it."""
 
     proxy: str
+    cast_time: int
+    before: Any  # cast/simulate.py's State before the cast
 
     def address_of(self, key: str) -> str:
         """The address (lower case) of a chainlog key, "" when the cast did not read it."""
@@ -341,9 +344,18 @@ class Action(Located):
         """The vest of an award the action yanks."""
         return None
 
-    def stated_award(self) -> tuple[str, int, str | None, int | None] | None:
-        """(vest, award id, owner, end) of an existing award the YAML states before the cast (the twin
-        builds it as stated; verify checks it on a fork)."""
+    def changed_award(self) -> tuple[str, int] | None:
+        """(vest, id) of an existing award the action changes (a yank, a repair): an amount the spell
+        computes from that award must be read before it (check)."""
+        return None
+
+    def read_awards(self) -> set[tuple[str, int]]:
+        """(vest, id) of existing awards an amount of the action reads at the cast."""
+        return set()
+
+    def stated_award(self) -> tuple | None:
+        """(vest, award id, owner, end[, start, total in wei]) of an existing award the YAML states before
+        the cast (the twin builds it as stated; verify checks it on a fork)."""
         return None
 
     def receiver(self) -> Party | None:
