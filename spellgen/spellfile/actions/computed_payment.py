@@ -85,8 +85,8 @@ class ComputedPayment(Action):
     @staticmethod
     def _amount(p, node) -> CastAmount | None:
         if node.kind != "map":
-            p.r.error(node.loc, "the amount computed at the cast is a mapping: {value: 42,917, minus: accrued, "
-                                f"vest: MCD_VEST_DAI, id: 24}}, got {node.describe()}")
+            p.r.error(node.loc, "the amount computed at the cast is a mapping of `value`, `minus` or `plus` "
+                                f"(accrued or unpaid), `vest` and `id`; got {node.describe()}")
             return None
         if not p.r.mapping(node, AMOUNT_KEYS, "the amount") or {"vest", "id"} - set(node.entries):
             return None
