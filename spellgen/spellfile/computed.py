@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
+from spellgen.errors import SpellgenError
 from spellgen.spellfile.amounts import human, to_wei
 
 READINGS = ("accrued", "unpaid")  # DssVest's view functions of an award, by their names
@@ -41,8 +42,9 @@ def unpaid(award: Any, t: int) -> int:
     return 0 if t < award.clf else accrued(award, t) - award.rxd
 
 
-class NotReadable(ValueError):
-    """The pre-state lacks what a reading needs (no such award): verify fails the item, saying so."""
+class NotReadable(SpellgenError, ValueError):
+    """The pre-state lacks what a reading needs (no such award): verify fails the item, saying so (never
+    raised out of verify)."""
 
 
 @dataclass(frozen=True)
