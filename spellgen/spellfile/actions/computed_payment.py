@@ -270,14 +270,23 @@ class ComputedPayment(Action):
         for pay in [p for p in ctx.expected.computed_payments if p.item.path == self.path]:
             r = pay.amount.reading
             lines = [f'    award = cast.before.awards[("{r.vest}", {r.award})]',
-                     "    t = cast.cast.timestamp",
+                     "    t = cast.cast_time",
                      "    accrued = 0 if t < award.bgn else award.tot if t >= award.fin else "
                      "award.tot * (t - award.bgn) // (award.fin - award.bgn)"]
             read = "accrued" if r.what == "accrued" else "(0 if t < award.clf else accrued - award.rxd)"
             lines.append(f"    amount = {common.wei_literal(int(pay.amount.value * WAD))} "
                          f"{'-' if pay.amount.sign < 0 else '+'} {read}  # {pay.amount.words}")
             lines.append(f"    recipient = {ctx.party(pay.recipient)}")
-            lines.append("    assert cast.after.dai[recipient] - cast.before.dai[recipient] == amount")
+            fixed = sum(p.wei for p in ctx.expected.payments if p.recipient.lower() == pay.recipient.lower())
+            lines.append(f"    others = {common.wei_literal(fixed)}  # DAI payments of the spell to the same recipient")
+            if ctx.expected.repairs:  # a repaired award of the same recipient pays what it owed too
+                keys = ", ".join(f'("{r.vest}", {r.award})' for r in ctx.expected.repairs)
+                lines += [f"    for key in [{keys}]:  # repaired awards: vest() pays what each owed",
+                          "        b = cast.before.awards[key]",
+                          "        owed = 0 if t < b.clf else (b.tot if t >= b.fin else "
+                          "b.tot * (t - b.bgn) // (b.fin - b.bgn)) - b.rxd",
+                          "        others += owed if b.usr == recipient else 0"]
+            lines.append("    assert cast.after.dai[recipient] - cast.before.dai[recipient] == amount + others")
             out.append((pay.item, "\n".join(lines) + "\n"))
         return out
 

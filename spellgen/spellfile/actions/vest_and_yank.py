@@ -251,9 +251,14 @@ class VestAndYank(Action):
         for r in [x for x in ctx.expected.repairs if x.item.path == self.path]:
             lines = [f'    before = cast.before.awards[("{r.vest}", {r.award})]',
                      f'    after = cast.after.awards[("{r.vest}", {r.award})]',
+                     "    t = cast.cast_time",
+                     "    accrued = 0 if t < before.bgn else before.tot if t >= before.fin else "
+                     "before.tot * (t - before.bgn) // (before.fin - before.bgn)",
+                     "    owed = 0 if t < before.clf else accrued - before.rxd  # DssVest.unpaid at the cast",
                      "    assert after.res == 0  # unrestricted",
-                     "    assert after.fin == min(before.fin, cast.cast.timestamp)  # ended at the cast",
-                     "    assert after.rxd >= before.rxd  # vested what it owed"]
+                     "    assert after.rxd == before.rxd + owed  # vested what it owed",
+                     "    assert after.fin == min(before.fin, t)  # ended at the cast",
+                     "    assert after.tot == (after.rxd if t >= before.clf else 0)  # nothing more to pay"]
             if r.usr:
                 lines.append(f"    assert before.usr == {ctx.party(r.usr)}")
             if r.fin_before is not None:
