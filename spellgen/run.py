@@ -273,7 +273,7 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
     identity = source_identity(ctx.source_name, source, compiled)
     # A spell with conditions on earlier spells is cast in every branch on the twin (both verdicts are
     # reported); elsewhere in the branch the chain holds.
-    branches = spell.branches() if _twin_chosen(choice) else [None]
+    branches: list[frozenset[str] | None] = list(spell.branches()) if _twin_chosen(choice) else [None]
     results: list = []
     for branch in branches:
         outcome = _cast_branch(spell, compiled, ctx, steps, branch, identity, caps)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Sequence
 
 from eth_abi import decode
 
@@ -176,8 +176,8 @@ class Policy:
         elif sender == self.proxy.lower() and f.input[:10] != EXECUTE:
             self.fail(f, f"the PauseProxy calls {call_text(f.to, f.input, self.names)} outside the action")
 
-    def payments(self, e: Expected, computed_sucks: list[tuple[str, int]] = (),
-                 computed_exits: list[tuple[str, int]] = ()) -> list[str]:
+    def payments(self, e: Expected, computed_sucks: Sequence[tuple[str, int]] = (),
+                 computed_exits: Sequence[tuple[str, int]] = ()) -> list[str]:
         """The Vat and join calls a declared payment makes, and no others. `computed_sucks` (to whom, rad)
         and `computed_exits` (to whom, wei): those of amounts computed at the cast, evaluated by verify
         from the state before it (a repaired award's vest sucks to itself)."""

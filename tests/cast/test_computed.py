@@ -8,7 +8,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from spellgen.cli import main as cli
 from spellgen.render.spell import render
 from spellgen.spellfile.computed import AwardReading, CastAmount, NotReadable, accrued, unpaid
 from spellgen.spellfile.parse import load_spell

@@ -240,8 +240,14 @@ class EventView(Protocol):
     spell computes at the cast (spellfile/computed.py) the cast's time and the state read before it."""
 
     proxy: str
-    cast_time: int
-    before: Any  # cast/simulate.py's State before the cast
+
+    @property
+    def cast_time(self) -> int:
+        """The cast's block time."""
+
+    @property
+    def before(self) -> Any:
+        """cast/simulate.py's State read before the cast."""
 
     def address_of(self, key: str) -> str:
         """The address (lower case) of a chainlog key, "" when the cast did not read it."""

@@ -23,7 +23,7 @@ from spellgen.spellfile.computed import READINGS, SIGNS, AwardReading, CastAmoun
 from spellgen.spellfile.protocol import RAY, WAD
 
 if TYPE_CHECKING:
-    from spellgen.spellfile.expect import ComputedPaid, Expected, Item
+    from spellgen.spellfile.expect import Expected, Item
     from spellgen.spellfile.model import Spell
 
 AMOUNT_KEYS = {"value": False, "minus": False, "plus": False, "vest": True, "id": True}
