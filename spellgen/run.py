@@ -114,7 +114,7 @@ def start_spell_twin(spell: Spell, port: int | None = None,
         where += "; " + branch_words(spell, earlier_cast)
     if stated:  # said in every report: these awards are the YAML's word, not the chain's
         where += "; assumed from the YAML, not mainnet facts: " + ", ".join(
-            f"award {a.award_id} on {a.vest} as the yank describes it" for a in stated)
+            f"award {a.award_id} on {a.vest} as the YAML describes it" for a in stated)
     return twin, where
 
 
@@ -132,7 +132,7 @@ def run_assumptions(spell: Spell, where: str) -> list[str]:
         return []
     from spellgen.twin.state import twin_assumptions
 
-    stated = [f"award {award[1]} on {award[0]}: as the YAML's yank describes it (its recipient or end), "
+    stated = [f"award {award[1]} on {award[0]}: as the YAML describes it (its recipient, start, end or total), "
               "not read from mainnet" for action in spell.actions if (award := action.stated_award())]
     return twin_assumptions() + stated
 
