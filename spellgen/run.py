@@ -111,7 +111,6 @@ def start_spell_twin(spell: Spell, port: int | None = None,
     earlier = spell.earlier_spells()
     if earlier:
         place_earlier_spells(twin.rpc, {address: address in earlier_cast for address in earlier})
-        where += "; " + branch_words(spell, earlier_cast)
     if stated:  # said in every report: these awards are the YAML's word, not the chain's
         where += "; assumed from the YAML, not mainnet facts: " + ", ".join(
             f"award {a.award_id} on {a.vest} as the YAML describes it" for a in stated)
@@ -284,6 +283,9 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
             results += _branch_summary(spell, earlier_cast, branch_results)
         else:
             results = branch_results
+    if len(branches) > 1:  # the report's chain line: the last branch's twin, and that there were several
+        where += (f"; cast once per branch ({len(branches)}: {', '.join(spell.earlier_spells().values())} "
+                  "cast and not cast), each with its verdict")
     from spellgen.verify.source import source_results
 
     # The ChainLog keys the code reads, by what the chain holds under them (the YAML's address where

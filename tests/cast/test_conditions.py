@@ -78,3 +78,30 @@ def test_a_spell_that_pays_whatever_the_earlier_spell_did_fails_the_cast_branch(
     for item in ("nothing else: every event", "nothing else: every changed storage slot", "payments' Vat effects"):
         assert re.search(rf"FAIL  \[{re.escape(CAST)}\] {item}", out), item
     assert not re.search(rf"FAIL  \[{re.escape(NOT_CAST)}\]", out)
+
+
+def test_on_a_fork_the_branch_is_the_one_the_chain_holds():
+    """A fork cannot be set up both ways: its earlier spell's done() picks the branch, and an address that
+    does not answer done() is invalid input (exit 2), never a guess."""
+    from spellgen.chain.client import TxFailed
+    from spellgen.errors import ExitCode, InvalidInput
+    from spellgen.run import _chain_branch
+
+    spell = load_spell(EXAMPLE)
+
+    class Chain:
+        def __init__(self, answer):
+            self.answer = answer
+
+        def call(self, address, signature):
+            assert (address, signature) == (PREV, "done()(bool)")
+            if isinstance(self.answer, Exception):
+                raise self.answer
+            return self.answer
+
+    assert _chain_branch(spell, Chain(True)) == frozenset({PREV})
+    assert _chain_branch(spell, Chain(False)) == frozenset()
+    with pytest.raises(InvalidInput, match=f"the earlier spell PREV_SPELL \\({PREV}\\) does not answer done"
+                       ) as raised:
+        _chain_branch(spell, Chain(TxFailed("execution reverted")))
+    assert raised.value.exit_code == ExitCode.INVALID
