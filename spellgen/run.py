@@ -308,6 +308,8 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
 
 def _chain_branch(spell: Spell, chain: Any) -> frozenset[str]:
     """On a fork or a connected chain: the earlier spells that chain says were cast (their done())."""
+    from eth_abi.exceptions import DecodingError
+
     from spellgen.chain.client import TxFailed
 
     cast = set()
@@ -315,7 +317,7 @@ def _chain_branch(spell: Spell, chain: Any) -> frozenset[str]:
         try:
             if chain.call(address, "done()(bool)"):
                 cast.add(address)
-        except (TxFailed, ValueError) as exc:
+        except (TxFailed, ValueError, DecodingError) as exc:  # reverted, or no code there (nothing returned)
             raise InvalidInput(f"the earlier spell {name} ({address}) does not answer done() on this chain: "
                                f"{exc}") from None
     return frozenset(cast)

@@ -105,3 +105,7 @@ def test_on_a_fork_the_branch_is_the_one_the_chain_holds():
                        ) as raised:
         _chain_branch(spell, Chain(TxFailed("execution reverted")))
     assert raised.value.exit_code == ExitCode.INVALID
+    from eth_abi.exceptions import InsufficientDataBytes
+
+    with pytest.raises(InvalidInput, match="does not answer done"):  # no code there: nothing returned
+        _chain_branch(spell, Chain(InsufficientDataBytes("no data")))
