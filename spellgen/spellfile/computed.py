@@ -80,16 +80,20 @@ Reading = AwardReading  # the one reading today; a balance reading would join it
 
 @dataclass(frozen=True)
 class CastAmount:
-    """`value` (token units, 0: none) plus or minus (`sign` +1 or -1) a reading at the cast."""
+    """`value` (token units, 0: none) plus or minus (`sign` +1 or -1) a reading at the cast; with
+    `less_value`, the reading less `value` instead ("the PauseProxy's balance less 1,000 SKY")."""
 
     value: Decimal
     sign: int
     reading: Reading
     token: str
+    less_value: bool = False
 
     @property
     def words(self) -> str:
         """`42,917 DAI minus what award 24 of MCD_VEST_DAI has accrued` (at the cast)."""
+        if self.less_value:
+            return f"{self.reading.words} less {human(self.value)} {self.token}"
         if self.value == 0 and self.sign > 0:
             return f"{self.reading.words}, in {self.token}"
         return f"{human(self.value)} {self.token} {'minus' if self.sign < 0 else 'plus'} {self.reading.words}"
@@ -97,4 +101,6 @@ class CastAmount:
     def wei(self, pre: PreState, t: int) -> int:
         """The amount in wei for a cast at `t` from the state `pre` (NotReadable when it cannot say;
         a negative result is returned as is: the spell's `sub` reverts then, and verify says so)."""
+        if self.less_value:
+            return self.reading.value(pre, t) - to_wei(self.value)
         return to_wei(self.value) + self.sign * self.reading.value(pre, t)

@@ -45,6 +45,10 @@ def test_an_amount_is_evaluated_from_the_state_before_the_cast():
     assert amount.words == "42,917 DAI minus what award 24 of MCD_VEST_DAI has accrued"
     with pytest.raises(NotReadable, match="MCD_VEST_DAI has no award 24 before the cast"):
         amount.wei(SimpleNamespace(awards={}), 1_100)
+    # The other shape a treasury amount takes: a reading less a constant.
+    unpaid_less = CastAmount(Decimal(1_000), 1, AwardReading("unpaid", "MCD_VEST_DAI", 24), "DAI", less_value=True)
+    assert unpaid_less.wei(pre, 1_100) == 25_750 * WAD - 1_000 * WAD
+    assert unpaid_less.words == "what award 24 of MCD_VEST_DAI has not paid yet less 1,000 DAI"
 
 
 def test_rendered_as_2022_02_04_wrote_it():

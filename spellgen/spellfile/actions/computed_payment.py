@@ -149,8 +149,11 @@ class ComputedPayment(Action):
         reading = self.amount.reading
         read = reading.solidity(ctx.type("vest", reading.what))
         value, note = ctx.wei(self.amount.value) if self.amount.value else ("", False)
-        if self.amount.sign < 0:
-            expression = f"sub({value}, {read})" if ctx.spell.solc.startswith("0.6.") else f"{value} - {read}"
+        old_solc = ctx.spell.solc.startswith("0.6.")
+        if self.amount.less_value:
+            expression = f"sub({read}, {value})" if old_solc else f"{read} - {value}"
+        elif self.amount.sign < 0:
+            expression = f"sub({value}, {read})" if old_solc else f"{value} - {read}"
         else:
             expression = f"{value} + {read}" if value else read
         vat, join = ctx.type("vat", "suck"), ctx.type("dai_join", "exit")
@@ -163,7 +166,7 @@ class ComputedPayment(Action):
 
     @classmethod
     def extras(cls, actions: list, ctx: SolidityContext) -> SolidityExtras:
-        minus = any(a.amount.sign < 0 for a in actions)
+        minus = any(a.amount.sign < 0 or a.amount.less_value for a in actions)
         return SolidityExtras(helpers=[SUB_HELPER] if minus and ctx.spell.solc.startswith("0.6.") else [])
 
     def chainlog_keys(self) -> set[str]:
