@@ -277,8 +277,10 @@ class ComputedPayment(Action):
                      "    accrued = 0 if t < award.bgn else award.tot if t >= award.fin else "
                      "award.tot * (t - award.bgn) // (award.fin - award.bgn)"]
             read = "accrued" if r.what == "accrued" else "(0 if t < award.clf else accrued - award.rxd)"
-            lines.append(f"    amount = {common.wei_literal(int(pay.amount.value * WAD))} "
-                         f"{'-' if pay.amount.sign < 0 else '+'} {read}  # {pay.amount.words}")
+            value = common.wei_literal(int(pay.amount.value * WAD))
+            formula = f"{read} - {value}" if pay.amount.less_value else \
+                f"{value} {'-' if pay.amount.sign < 0 else '+'} {read}"
+            lines.append(f"    amount = {formula}  # {pay.amount.words}")
             lines.append(f"    recipient = {ctx.party(pay.recipient)}")
             fixed = sum(p.wei for p in ctx.expected.payments if p.recipient.lower() == pay.recipient.lower())
             lines.append(f"    others = {common.wei_literal(fixed)}  # DAI payments of the spell to the same recipient")
