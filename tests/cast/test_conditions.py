@@ -58,6 +58,9 @@ def test_both_branches_are_cast_and_reported(simulated):
     assert paid["evidence"] == "balance 0 DAI -> 800,000 DAI"
     assert not any(item.startswith(f"[{CAST}] DAI payment") for item in results)
     assert results[f"[{NOT_CAST}] control total expect.dai_paid: 2,510,503 DAI"]["status"] == "PASS"
+    section = run.report()["budget"]["sections"][0]
+    assert section["condition"] == f"only if PREV_SPELL ({PREV}) was not cast"
+    assert f"Core Unit Budget Distributions - July (only if PREV_SPELL ({PREV}) was not cast)" in run.text("report.md")
 
 
 def test_a_spell_that_pays_whatever_the_earlier_spell_did_fails_the_cast_branch(tmp_path, capsys):
