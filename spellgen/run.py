@@ -60,8 +60,10 @@ class RunContext:
 
 
 @contextmanager
-def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[tuple[str, str, bool]]:
-    """Yield (RPC URL, description of the chain, whether it is the twin) and stop the node afterwards."""
+def open_chain(spell: Spell, choice: ChainChoice, steps: Progress,
+               earlier_cast: frozenset[str] = frozenset()) -> Iterator[tuple[str, str, bool]]:
+    """Yield (RPC URL, description of the chain, whether it is the twin) and stop the node afterwards.
+    On the twin, the earlier spells a section's condition reads are placed, those in `earlier_cast` cast."""
     if choice.web3 is not None:
         yield "", choice.label or "a connected web3", choice.twin
         return
@@ -85,28 +87,40 @@ def open_chain(spell: Spell, choice: ChainChoice, steps: Progress) -> Iterator[t
             node.stop()
         return
     with steps.step(f"start the twin at {spell.date}"):
-        twin, where = start_spell_twin(spell, port=choice.port)
+        twin, where = start_spell_twin(spell, port=choice.port, earlier_cast=earlier_cast)
     try:
         yield twin.url, where, True
     finally:
         twin.stop()
 
 
-def start_spell_twin(spell: Spell, port: int | None = None) -> tuple[Any, str]:
+def start_spell_twin(spell: Spell, port: int | None = None,
+                     earlier_cast: frozenset[str] = frozenset()) -> tuple[Any, str]:
     """The twin a spell is cast on, and how reports describe it: the one way the CLI and Brownie's
-    spellgen-twin network start it (the spell's date, pause delay, chainlog keys and stated awards)."""
+    spellgen-twin network start it (the spell's date, pause delay, chainlog keys and stated awards,
+    and the earlier spells its conditions read, cast or not as `earlier_cast` says: a branch of verify,
+    never the YAML's word)."""
     from spellgen.twin import start_twin
-    from spellgen.twin.start import StatedAward
+    from spellgen.twin.start import StatedAward, place_earlier_spells
 
     stated = tuple(StatedAward(*award) for action in spell.actions if (award := action.stated_award()))
     # The twin registers the chainlog of the date (spellgen.spellfile.history), never a key's address
     # from the YAML: check has compared the YAML's keys with it.
     twin = start_twin(spell.date, port=port, pause_delay=spell.pause_delay, stated_awards=stated)
     where = f"twin at {spell.date} ({twin.hardfork}, pause delay {twin.pause_delay // 3600} hours)"
+    earlier = spell.earlier_spells()
+    if earlier:
+        place_earlier_spells(twin.rpc, {address: address in earlier_cast for address in earlier})
     if stated:  # said in every report: these awards are the YAML's word, not the chain's
         where += "; assumed from the YAML, not mainnet facts: " + ", ".join(
-            f"award {a.award_id} on {a.vest} as the yank describes it" for a in stated)
+            f"award {a.award_id} on {a.vest} as the YAML describes it" for a in stated)
     return twin, where
+
+
+def branch_words(spell: Spell, earlier_cast: frozenset[str]) -> str:
+    """`PREV_SPELL (0x..) not cast`: a branch of a spell with conditions, as reports name it."""
+    return ", ".join(f"{name} ({address}) {'cast' if address in earlier_cast else 'not cast'}"
+                     for address, name in spell.earlier_spells().items())
 
 
 def run_assumptions(spell: Spell, where: str) -> list[str]:
@@ -117,7 +131,7 @@ def run_assumptions(spell: Spell, where: str) -> list[str]:
         return []
     from spellgen.twin.state import twin_assumptions
 
-    stated = [f"award {award[1]} on {award[0]}: as the YAML's yank describes it (its recipient or end), "
+    stated = [f"award {award[1]} on {award[0]}: as the YAML describes it (its recipient, start, end or total), "
               "not read from mainnet" for action in spell.actions if (award := action.stated_award())]
     return twin_assumptions() + stated
 
@@ -245,10 +259,7 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
     """Compile `source`, cast it, verify it against the spell's YAML model, report. Returns the exit code.
 
     `caps` (spellgen.budget.caplines.CapLine) are budget caps drawn on report.html's chart."""
-    from spellgen.chain.client import Chain
     from spellgen.review.report import RunInfo, spec_keccak256, terminal_table, write_reports
-    from spellgen.cast.simulate import SimulationError, Simulator
-    from spellgen.verify.compare import verify
 
     stream = ctx.stream or sys.stderr
     steps = Progress(stream)
@@ -258,32 +269,23 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
         for problem in compiled.size_problems():
             print(f"spellgen: {problem}", file=stream)
         return ExitCode.FAILED
-    expected = expected_from(spell)
-    expected.budget_only = ctx.budget_only
     identity = source_identity(ctx.source_name, source, compiled)
-    code_results: list = []
-    with open_chain(spell, choice, steps) as (url, where, twin):
-        try:
-            chain = Chain(w3=choice.web3) if choice.web3 is not None else Chain(url)
-            if choice.address:
-                with steps.step(f"compare the code at {choice.address} with the source"):
-                    code_results = deployed_code_results(chain, compiled, choice.address)
-                if not all(r.passed for r in code_results):
-                    return _code_differs(spell, spec_name, solc, where, expected, code_results, steps,
-                                         report_dir, stream, caps, identity)
-            observation = Simulator(chain, expected, steps.done, twin=twin).run(compiled, choice.address)
-        except SimulationError as exc:
-            return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps, identity,
-                             twin)
-    control = {}
-    if spell.expect is not None:
-        from spellgen.spellfile.amounts import to_wei
-
-        control = {name: to_wei(value) for name, value in
-                   (("dai_paid", spell.expect.dai_paid), ("mkr_transferred", spell.expect.mkr_transferred),
-                    ("usds_paid", spell.expect.usds_paid), ("sky_transferred", spell.expect.sky_transferred))
-                   if value is not None}
-    results = code_results + verify(expected, observation, control)
+    # A spell with conditions on earlier spells is cast in every branch on the twin (both verdicts are
+    # reported); elsewhere in the branch the chain holds.
+    branches: list[frozenset[str] | None] = list(spell.branches()) if _twin_chosen(choice) else [None]
+    results: list = []
+    for branch in branches:
+        outcome = _cast_branch(spell, compiled, ctx, steps, branch, identity, caps)
+        if isinstance(outcome, int):  # not cast (or other code deployed): reported already
+            return outcome
+        branch_results, observation, where, earlier_cast = outcome
+        if len(branches) > 1:
+            results += _branch_summary(spell, earlier_cast, branch_results)
+        else:
+            results = branch_results
+    if len(branches) > 1:  # the report's chain line: the last branch's twin, and that there were several
+        where += (f"; cast once per branch ({len(branches)}: {', '.join(spell.earlier_spells().values())} "
+                  "cast and not cast), each with its verdict")
     from spellgen.verify.source import source_results
 
     # The ChainLog keys the code reads, by what the chain holds under them (the YAML's address where
@@ -303,6 +305,90 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
             paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
     return ExitCode.OK if all(r.passed for r in results) else ExitCode.FAILED
+
+
+def _chain_branch(spell: Spell, chain: Any) -> frozenset[str]:
+    """On a fork or a connected chain: the earlier spells that chain says were cast (their done())."""
+    from eth_abi.exceptions import DecodingError
+
+    from spellgen.chain.client import TxFailed
+
+    cast = set()
+    for address, name in spell.earlier_spells().items():
+        try:
+            if chain.call(address, "done()(bool)"):
+                cast.add(address)
+        except (TxFailed, ValueError, DecodingError) as exc:  # reverted, or no code there (nothing returned)
+            raise InvalidInput(f"the earlier spell {name} ({address}) does not answer done() on this chain: "
+                               f"{exc}") from None
+    return frozenset(cast)
+
+
+def _twin_chosen(choice: ChainChoice) -> bool:
+    """The run starts its own twin (where it sets up each branch of a condition); on a fork or a
+    connected chain the earlier spells are what that chain holds."""
+    return choice.web3 is None and not choice.fork_url
+
+
+def _branch_summary(spell: Spell, earlier_cast: frozenset[str], results: list) -> list:
+    """A branch's results, each named by the branch, after one line with the branch's verdict."""
+    from spellgen.verify.compare import Result
+
+    words = branch_words(spell, earlier_cast)
+    failed = sum(not r.passed for r in results)
+    verdict = f"PASSED: all {len(results)} items passed" if not failed else \
+        f"FAILED: {failed} of {len(results)} items failed"
+    runs = [s.title for s in spell.sections if s.condition and s.condition.holds(earlier_cast)]
+    skipped = [s.title for s in spell.sections if s.condition and not s.condition.holds(earlier_cast)]
+    evidence = "; ".join(part for part in (verdict, f"runs: {', '.join(runs)}" if runs else "",
+                                           f"skipped: {', '.join(skipped)}" if skipped else "") if part)
+    head = Result(f"branch {words}: every item of the branch passes", "spell", not failed, evidence,
+                  "" if not failed else f"{failed} item(s) of this branch failed")
+    return [head] + [Result(f"[{words}] {r.item}", r.path, r.passed, r.evidence, r.reason, r.warning)
+                     for r in results]
+
+
+def _cast_branch(spell: Spell, compiled: CompiledSpell, ctx: RunContext, steps: Progress,
+                 branch: frozenset[str] | None, identity: dict[str, str], caps: Sequence):
+    """Cast the spell on a chain where the earlier spells in `branch` were cast (None: those the chain
+    says were) and verify it against what the YAML says then: (results, observation, chain
+    description, the branch), or the exit code of a run that cast nothing (reported already)."""
+    from spellgen.chain.client import Chain
+    from spellgen.cast.simulate import SimulationError, Simulator
+    from spellgen.verify.compare import verify
+
+    stream = ctx.stream or sys.stderr
+    spec_name, choice, report_dir = Path(ctx.spec).name, ctx.chain, ctx.report_dir
+    solc = compiled.solc
+    code_results: list = []
+    with open_chain(spell, choice, steps, branch or frozenset()) as (url, where, twin):
+        chain = Chain(w3=choice.web3) if choice.web3 is not None else Chain(url)
+        earlier_cast = _chain_branch(spell, chain) if branch is None else branch
+        if branch is None and spell.earlier_spells():
+            where += "; " + branch_words(spell, earlier_cast) + " (as this chain holds)"
+        expected = expected_from(spell, earlier_cast)
+        expected.budget_only = ctx.budget_only
+        try:
+            if choice.address:
+                with steps.step(f"compare the code at {choice.address} with the source"):
+                    code_results = deployed_code_results(chain, compiled, choice.address)
+                if not all(r.passed for r in code_results):
+                    return _code_differs(spell, spec_name, solc, where, expected, code_results, steps,
+                                         report_dir, stream, caps, identity)
+            observation = Simulator(chain, expected, steps.done, twin=twin).run(compiled, choice.address)
+        except SimulationError as exc:
+            return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps, identity,
+                             twin)
+    control = {}
+    # The control totals are the executive document's: they hold in a branch where every section runs.
+    if spell.expect is not None and len(spell.actions_in(earlier_cast)) == len(spell.actions):
+        from spellgen.spellfile.amounts import to_wei
+
+        control = {name: to_wei(value) for name, value in
+                   (("dai_paid", spell.expect.dai_paid), ("mkr_transferred", spell.expect.mkr_transferred),
+                    ("usds_paid", spell.expect.usds_paid), ("sky_transferred", spell.expect.sky_transferred))
+                   if value is not None}
+    return code_results + verify(expected, observation, control), observation, where, earlier_cast
 
 
 def compile_settings_for(spell: Spell, choice: ChainChoice):

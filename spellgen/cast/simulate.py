@@ -603,9 +603,15 @@ class Simulator:
             token = self.token(change.token)
             state.allowance[change.vest] = c.call(token, "allowance(address,address)(uint256)",
                                                   a["MCD_PAUSE_PROXY"], a[change.vest])
+        for vest, award in sorted(e.awards_read):  # yanked, repaired, or read by an amount at the cast
+            if award <= state.ids[vest]:
+                state.awards[(vest, award)] = self.award(vest, award)
         proxy = a["MCD_PAUSE_PROXY"]
         dai_holders = {p.recipient for p in e.payments} | {w.usr for w in e.awards if w.token == "DAI"}
         dai_holders |= {proxy} if e.usds_payments else set()
+        dai_holders |= {p.recipient for p in e.computed_payments}
+        dai_holders |= {state.awards[(r.vest, r.award)].usr for r in e.repairs if (r.vest, r.award) in state.awards
+                        and VESTS[r.vest].token == "DAI"}
         mkr_holders = {t.recipient for t in e.transfers} | {w.usr for w in e.awards if w.token == "MKR"}
         for holder in sorted(dai_holders):
             state.dai[holder] = c.call(a["MCD_DAI"], "balanceOf(address)(uint256)", holder)
@@ -625,9 +631,6 @@ class Simulator:
         state.vow_sin = c.call(a["MCD_VAT"], "sin(address)(uint256)", a["MCD_VOW"])
         state.dai_supply = c.call(a["MCD_DAI"], "totalSupply()(uint256)")
         self._read_held(state)
-        for yank in e.yanks:
-            if yank.award <= state.ids[yank.vest]:
-                state.awards[(yank.vest, yank.award)] = self.award(yank.vest, yank.award)
         if e.onboarded:
             self._read_registry(state)
         return state

@@ -16,7 +16,7 @@ from spellgen.spellfile.links import link_line
 from spellgen.spellfile.style import HouseStyle, house_style
 from spellgen.spellfile.actions import KINDS, of_kind
 from spellgen.spellfile.actions.base import Block
-from spellgen.spellfile.solidity import ALWAYS_DECLARED, CALLED_EXTRAS, FIXED_FUNCTIONS, INTERFACES, Interface
+from spellgen.spellfile.solidity import ALWAYS_DECLARED, CALLED_ONLY, FIXED_FUNCTIONS, INTERFACES, Interface
 from spellgen.spellfile.amounts import is_whole, solidity_number
 from spellgen.spellfile.model import Spell
 from spellgen.resources import templates_dir
@@ -34,6 +34,7 @@ class SectionView:
     title: str
     links: list[str]  # each link line's text after `// `, in the style of the date (spellfile/links.py)
     blocks: list[Line]
+    opening: str = ""  # `if (!Doable(PREV_SPELL).done()) {` around the blocks of a conditional section
 
 
 @dataclass
@@ -57,6 +58,7 @@ class SpellView:
     imports: list[tuple[str, str]] = field(default_factory=list)  # (interface, dss-interfaces path)
     interfaces: list[tuple[str, list[str]]] = field(default_factory=list)  # local interfaces: name, functions
     gem_type: str = "GemLike"  # the type of the token immutables (`address` from 2025-06-26)
+    earlier_spells: list[tuple[str, str]] = field(default_factory=list)  # (constant name, address) conditions read
 
     @property
     def immutables_width(self) -> int:
@@ -115,7 +117,7 @@ class _Calls:
             if self.style.called_functions_only:
                 wanted = called
             elif key in ALWAYS_DECLARED or called:
-                wanted = FIXED_FUNCTIONS.get(key, {f for f, _ in interface.functions}) | (called & CALLED_EXTRAS)
+                wanted = FIXED_FUNCTIONS.get(key, {f for f, _ in interface.functions} - CALLED_ONLY) | (called & CALLED_ONLY)
             else:
                 continue
             functions = [declaration for name, declaration in interface.functions if name in wanted]
@@ -190,7 +192,14 @@ class _Builder:
         blocks = [a.solidity(self) for a in section.actions]
         return SectionView(solidity.comment(section.title),
                            [solidity.comment(link_line(label, text, self.style)) for label, text in section.links],
-                           blocks)
+                           blocks, self.opening(section.condition))
+
+    def opening(self, condition) -> str:
+        """The `if` a conditional section's statements sit in, as 2021-07-16 wrote it."""
+        if condition is None:
+            return ""
+        call = f"{self.type('doable', 'done')}({condition.name}).done()"
+        return f"if ({'' if condition.runs_if_cast else '!'}{call}) {{"
 
 
 def _used_wallets(spell: Spell) -> list[tuple[str, str]]:
@@ -263,6 +272,7 @@ def spell_view(spell: Spell, source_name: str) -> SpellView:
         needs_wad=builder.needs_wad,
         needs_ray=builder.needs_ray,
         gem_type=gem or "address",
+        earlier_spells=[(name, address) for address, name in spell.earlier_spells().items()],
     )
     _extras(spell, view, builder)
     if view.gems and gem:

@@ -202,6 +202,11 @@ def _links(section) -> str:
     return "; ".join(f"{label}: {text}" for label, text in section.links) or "none"
 
 
+def _condition(section) -> str:
+    """`only if PREV_SPELL (0x..) was not cast`, or "none": whether the section's actions run at all."""
+    return section.condition.words if section.condition else "none"
+
+
 def _position(items: list, item) -> int:
     return next(i for i, x in enumerate(items) if x is item)
 
@@ -219,6 +224,8 @@ def compare_sections(old: Spell, new: Spell) -> list[FieldChange]:
             removed.remove(a)
             added.remove(b)
     out += [FieldChange(f"links of {b.title!r}", _links(a), _links(b)) for a, b in pairs if _links(a) != _links(b)]
+    out += [FieldChange(f"condition of {b.title!r}", _condition(a), _condition(b)) for a, b in pairs
+            if _condition(a) != _condition(b)]
     out += [FieldChange("section", "", s.title) for s in added]
     out += [FieldChange("section", s.title, "") for s in removed]
     return out

@@ -219,6 +219,7 @@ _ROW_KEYS = ("action", "recipient", "address", "token", "amount", "period", "cli
 def _spell_json(spell: Spell) -> dict:
     return {
         "sections": [{"title": s.title, "links": [{"label": k, "text": v} for k, v in s.links],
+                      **({"condition": s.condition.words} if s.condition else {}),
                       "actions": [dict(zip(_ROW_KEYS, r.cells())) | {"path": r.path} for r in section_rows(s, spell)]}
                      for s in spell.sections],
         "totals": [{"token": t.token, "paid": plain(t.paid), "streamed": plain(t.streamed), "total": plain(t.total)}

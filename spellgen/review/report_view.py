@@ -125,7 +125,9 @@ def obligation_table(items: list[Obligation]) -> ObligationTable:
 def report_content(spell: Spell, spec: str, run: RunFacts | None = None,
                results: list[Result] | None = None) -> ReportView:
     status = _status(results)
-    sections = [SectionView(s.title, list(s.links), section_rows(s, spell), status) for s in spell.sections]
+    # A conditional section says so in its heading: its rows run in one branch only.
+    sections = [SectionView(s.title + (f" ({s.condition.words})" if s.condition else ""), list(s.links),
+                            section_rows(s, spell), status) for s in spell.sections]
     title = f"Spell verification: {spec}" if results is not None else f"Spell report: {spec}"
     token_rows = [[t.token, human(t.paid), human(t.streamed), human(t.total)] for t in totals(spell)]
     return ReportView(spec, title, _metadata(spell, run), sections, token_rows,

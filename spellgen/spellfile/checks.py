@@ -38,11 +38,44 @@ def check_spell(spell: Spell, diags: Diagnostics, base_dir: Path | None = None, 
     cast on the twin, so its date must be one the twin has (_twin_date).
     """
     for check in (_description, _house_rules, _links, _wallets, _wallet_registry, _registry_names, _chainlog_parties,
-                  _chainlog_keys_of_date, _keys_at_date, _keys_read_at_date, _actions, _rates, _new_caps, _duplicates, _expect):
+                  _chainlog_keys_of_date, _keys_at_date, _keys_read_at_date, _actions, _rates, _new_caps, _duplicates,
+                  _expect, _conditions):
         check(spell, diags)
     _exec_doc(spell, diags, Path(diags.file).parent if base_dir is None else base_dir)
     if on_twin:
         _twin_date(spell, diags)
+
+
+MAX_EARLIER_SPELLS = 2  # verify casts every combination of them: 2**n casts
+
+
+def _conditions(spell: Spell, diags: Diagnostics) -> None:
+    """Sections' conditions on earlier spells: one constant name per address and one address per name
+    (the spell declares each once), a section with actions, and few enough earlier spells for verify
+    to cast every branch."""
+    names: dict[str, str] = {}  # name -> address
+    addresses: dict[str, str] = {}  # address -> name
+    for section in spell.sections:
+        c = section.condition
+        if c is None:
+            continue
+        where = section.loc("condition.name") if "condition.name" in section.locs else section.loc("condition")
+        if names.get(c.name, c.spell) != c.spell:
+            diags.error(where, f"{c.name} names {names[c.name]} in an earlier section's condition, not {c.spell}; "
+                               "give each earlier spell its own name")
+        elif addresses.get(c.spell, c.name) != c.name:
+            diags.error(where, f"the earlier spell {c.spell} is named {addresses[c.spell]} in an earlier section's "
+                               f"condition; name it so here too, not {c.name}")
+        names.setdefault(c.name, c.spell)
+        addresses.setdefault(c.spell, c.name)
+        if not section.actions:
+            diags.error(section.loc("condition"), "a section with a condition needs actions for it to guard")
+        if c.spell in {p.address for p in spell.parties()}:
+            diags.error(section.loc("condition.earlier_spell"), f"the earlier spell {c.spell} is also a party "
+                                                                "of an action; a spell is never a recipient")
+    if len(addresses) > MAX_EARLIER_SPELLS:
+        diags.error(spell.sections[-1].loc("condition"), f"conditions on {len(addresses)} earlier spells; verify "
+                                                         f"casts every combination, so at most {MAX_EARLIER_SPELLS}")
 
 
 def _twin_date(spell: Spell, diags: Diagnostics) -> None:

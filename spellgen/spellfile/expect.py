@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from typing import TYPE_CHECKING, Protocol
 
+from spellgen.spellfile.computed import CastAmount
 from spellgen.spellfile.protocol import MKR_SKY_RATE
 
 if TYPE_CHECKING:  # the model imports the action kinds, which import this module's item types
@@ -144,6 +145,28 @@ class Yanked:
 
 
 @dataclass(frozen=True)
+class ComputedPaid:
+    """DAI the spell sucks and exits to `recipient`, an amount it computes at the cast."""
+
+    item: Item
+    recipient: str
+    amount: CastAmount
+
+
+@dataclass(frozen=True)
+class Repaired:
+    """An existing award paid what it owes at the cast (unrestrict, vest) and ended then (yank)."""
+
+    item: Item
+    vest: str
+    award: int
+    usr: str | None  # expected owner before the cast, when the YAML states it
+    fin_before: int | None
+    bgn_before: int | None = None
+    tot_before: int | None = None  # wei
+
+
+@dataclass(frozen=True)
 class AllowanceChange:
     item: Item
     vest: str
@@ -178,6 +201,8 @@ class Expected:
     proxy_transfers: list[HeldSent] = field(default_factory=list)
     held_burns: list[HeldSent] = field(default_factory=list)  # recipient: the zero address
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
+    computed_payments: list[ComputedPaid] = field(default_factory=list)
+    repairs: list[Repaired] = field(default_factory=list)
     date: str = ""  # the spell's date: which chainlog keys name the tokens (MKR moved in 2025)
     # verify --budget-only: a real spell does more than its budget; changes outside the budget's
     # contracts are listed for the reviewer instead of failing.
@@ -188,8 +213,9 @@ class Expected:
         """Every YAML item, in the order the reports list them."""
         expected: tuple[Itemised, ...] = (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
                                           *self.conversions, *self.proxy_transfers, *self.held_burns,
-                                          *self.transfers, *self.yanks, *self.allowances, *self.caps, *self.chainlog,
-                                          *self.onboarded)
+                                          *self.computed_payments,
+                                          *self.transfers, *self.yanks, *self.repairs, *self.allowances, *self.caps,
+                                          *self.chainlog, *self.onboarded)
         return [x.item for x in expected]
 
     @property
@@ -216,14 +242,22 @@ class Expected:
     @property
     def vests(self) -> list[str]:
         keys = {a.vest for a in self.awards} | {y.vest for y in self.yanks} | {a.vest for a in self.allowances} \
-            | {c.vest for c in self.caps}
+            | {c.vest for c in self.caps} | {vest for vest, _ in self.awards_read}
         return sorted(keys)
 
+    @property
+    def awards_read(self) -> set[tuple[str, int]]:
+        """(vest, id) of the existing awards verify reads before the cast: yanked, repaired, or read by
+        an amount the spell computes at the cast."""
+        return {(y.vest, y.award) for y in self.yanks} | {(r.vest, r.award) for r in self.repairs} | \
+            {p.amount.reading.award_read for p in self.computed_payments}
 
-def expected_from(spell: Spell) -> Expected:
-    """Every on-chain consequence the YAML declares, in chain units."""
+
+def expected_from(spell: Spell, earlier_cast: frozenset[str] = frozenset()) -> Expected:
+    """Every on-chain consequence the YAML declares, in chain units, when the earlier spells in
+    `earlier_cast` (addresses) were cast: a section whose condition does not hold then adds nothing."""
     out = Expected(spell.description, spell.office_hours, spell.expiry, date=spell.date)
-    for action in spell.actions:  # each kind adds the items verify checks (spellfile/actions/)
+    for action in spell.actions_in(earlier_cast):  # each kind adds the items verify checks (spellfile/actions/)
         action.expect(spell, out)
     for key, address in spell.chainlog_parties().items():
         out.chainlog.append(ChainlogEntry(Item(f"chainlog: {key} is {address}", "spell"), key, address))

@@ -16,11 +16,30 @@ from spellgen.spellfile.protocol import Cap
 Action = BaseAction
 
 
+@dataclass(frozen=True)
+class Condition:
+    """A section's actions run only if an earlier spell was, or was not, cast: the spell reads that
+    spell's `done()` (2021-07-16: `if (!Doable(PREV_SPELL).done()) { ... }`)."""
+
+    spell: str  # the earlier spell's address, checksummed
+    runs_if_cast: bool  # False: only if the earlier spell was not cast
+    name: str = "PREV_SPELL"  # the address constant the spell names it by
+
+    def holds(self, cast: frozenset[str]) -> bool:
+        """Whether the section runs when the earlier spells in `cast` (addresses) were cast."""
+        return (self.spell in cast) == self.runs_if_cast
+
+    @property
+    def words(self) -> str:
+        return f"only if {self.name} ({self.spell}) was {'' if self.runs_if_cast else 'not '}cast"
+
+
 @dataclass
 class Section(Located):
     title: str
     links: list[tuple[str, str]]  # (label, text) in file order
     actions: list[Action]
+    condition: Condition | None = None
 
 
 @dataclass
@@ -74,6 +93,20 @@ class Spell(Located):
     @property
     def actions(self) -> list[Action]:
         return [a for s in self.sections for a in s.actions]
+
+    def earlier_spells(self) -> dict[str, str]:
+        """Address -> constant name of each earlier spell a section's condition reads, in file order."""
+        return {s.condition.spell: s.condition.name for s in self.sections if s.condition}
+
+    def branches(self) -> list[frozenset[str]]:
+        """Every combination of the earlier spells cast (addresses), the none-cast one first: verify
+        casts the spell in each (one branch, the empty set, when no section has a condition)."""
+        spells = list(self.earlier_spells())
+        return [frozenset(a for i, a in enumerate(spells) if mask >> i & 1) for mask in range(2 ** len(spells))]
+
+    def actions_in(self, cast: frozenset[str]) -> list[Action]:
+        """The actions that run when the earlier spells in `cast` were cast."""
+        return [a for s in self.sections if s.condition is None or s.condition.holds(cast) for a in s.actions]
 
     def of_type(self, kind: type) -> list:
         """The actions of one kind (for tests and kind-level parts; stages iterate the registry instead)."""

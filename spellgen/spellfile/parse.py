@@ -16,7 +16,7 @@ from spellgen.spellfile import timeutil
 from spellgen.spellfile.address import AddressError, looks_like_address, parse_address
 from spellgen.spellfile.diagnostics import Diagnostics, InputError, Loc
 from spellgen.spellfile.actions import REGISTRY
-from spellgen.spellfile.model import Action, ExecDoc, Expect, Party, Section, Spell
+from spellgen.spellfile.model import Action, Condition, ExecDoc, Expect, Party, Section, Spell
 from spellgen.spellfile.protocol import UINT48_MAX, VESTS, Cap
 from spellgen.spellfile.history import MAINNET
 from spellgen.spellfile.solidity import DATE_CONSTANT, TEMPLATE_NAMES, identifier_problem, string_literal_problem, text_problem
@@ -32,7 +32,9 @@ TOP_KEYS = {"spellgen": False, "spell": True, "wallets": False, "sections": True
 SPELL_KEYS = {"date": True, "description": True, "office_hours": True, "expiry": False, "solc": False,
               "exec_doc": False, "draft": False}
 EXEC_DOC_KEYS = {"url": False, "copy": False}
-SECTION_KEYS = {"title": True, "links": False, "actions": True}
+SECTION_KEYS = {"title": True, "links": False, "condition": False, "actions": True}
+CONDITION_KEYS = {"earlier_spell": True, "runs_if": True, "name": False}
+RUNS_IF = ("not_cast", "cast")
 LINK_LABELS = {"forum": "Forum", "poll": "Poll", "mip": "MIP", "atlas": "Atlas", "executive_vote": "Executive Vote"}
 ACTION_KEYS: dict[str, dict[str, bool]] = {kind: cls.FIELDS for kind, cls in REGISTRY.items()}
 EXPECT_KEYS = {"dai_paid": False, "mkr_transferred": False, "usds_paid": False, "sky_transferred": False,
@@ -401,10 +403,37 @@ class SpellParser:
         title = self.r.text(e["title"], "the section title") if "title" in e else None
         located = self.located_links(e["links"]) if "links" in e else []
         actions = [a for n in self.r.seq(e["actions"], "actions") if (a := self.action(n))] if "actions" in e else []
-        if title is None:
+        condition = self.condition(e["condition"]) if "condition" in e else None
+        if title is None or ("condition" in e and condition is None):
             return None
         locs = {"": node.loc, "title": e["title"].loc} | {f"links[{i}]": loc for i, (_, _, loc) in enumerate(located)}
-        return Section(title, [(label, text) for label, text, _ in located], actions, locs=locs, path=node.path)
+        if "condition" in e:
+            locs |= {"condition": e["condition"].loc} | {f"condition.{k}": v.loc for k, v in e["condition"].entries.items()}
+        return Section(title, [(label, text) for label, text, _ in located], actions, condition, locs=locs,
+                       path=node.path)
+
+    def condition(self, node: YNode) -> Condition | None:
+        """`condition: {earlier_spell: 0x.., runs_if: not_cast | cast, name: PREV_SPELL}`: the section's
+        actions run only if the spell at that address was not (or was) cast, as its `done()` says."""
+        if not self.r.mapping(node, CONDITION_KEYS, "the condition") or {"earlier_spell", "runs_if"} - set(node.entries):
+            return None
+        e = node.entries
+        text = self.r.scalar(e["earlier_spell"], "the earlier spell")
+        runs_if = self.r.choice(e["runs_if"], "runs_if", list(RUNS_IF))
+        name = self.r.scalar(e["name"], "the earlier spell's constant name") if "name" in e else "PREV_SPELL"
+        if text is None or runs_if is None or name is None:
+            return None
+        try:
+            address = parse_address(text.strip())
+        except AddressError as exc:
+            self.r.error(e["earlier_spell"].loc, f"the earlier spell: {exc}")
+            return None
+        problem = identifier_problem(name.strip(), frozenset(MAINNET))
+        if problem or name.strip() in self.wallets:
+            where = e["name"].loc if "name" in e else node.loc
+            self.r.error(where, f"the earlier spell's constant name: {problem or f'{name!r} is also a wallet name'}")
+            return None
+        return Condition(address, runs_if == "cast", name.strip())
 
     def links(self, node: YNode) -> list[tuple[str, str]]:
         return [(label, text) for label, text, _ in self.located_links(node)]

@@ -6,7 +6,7 @@ Field names come from parse.py's key tables and each action kind's module, so th
 from __future__ import annotations
 
 from spellgen.spellfile.parse import (
-    ACTION_KEYS, CAP_KEYS, EXEC_DOC_KEYS, EXPECT_KEYS, LINK_LABELS, SECTION_KEYS, SIMULATION_KEYS, SOLC_TARGETS, SPELL_KEYS, TOP_KEYS,
+    ACTION_KEYS, CAP_KEYS, CONDITION_KEYS, RUNS_IF, EXEC_DOC_KEYS, EXPECT_KEYS, LINK_LABELS, SECTION_KEYS, SIMULATION_KEYS, SOLC_TARGETS, SPELL_KEYS, TOP_KEYS,
 )
 from spellgen.spellfile.actions import REGISTRY
 # The building blocks are shared with the action kinds' schema fragments (spellfile/actions/).
@@ -67,6 +67,15 @@ def spell_schema() -> dict:
     section = _obj({
         "title": TEXT,
         "links": {"type": "object", "additionalProperties": False, "properties": links},
+        "condition": _obj({
+            "earlier_spell": {**ADDRESS, "description": "The earlier spell's address (checksummed)."},
+            "runs_if": {"enum": list(RUNS_IF),
+                        "description": "not_cast: the actions run only if the earlier spell's done() is false "
+                                       "(2021-07-16: `if (!Doable(PREV_SPELL).done())`); cast: only if true."},
+            "name": {"type": "string", "pattern": "^[A-Z][A-Z0-9_]{0,63}$",
+                     "description": "The address constant's name (default PREV_SPELL)."},
+        }, CONDITION_KEYS, "The section's actions run only if an earlier spell was not (or was) cast; "
+                           "verify casts both branches."),
         "actions": {"type": "array", "items": {"oneOf": _actions()}},
     }, SECTION_KEYS, "A titled group of actions with its link lines.")
     expect = _obj({

@@ -106,6 +106,10 @@ INTERFACES = {
         ("ids", "function ids() external view returns (uint256);"),
         ("tot", "function tot(uint256 id) external view returns (uint256);"),
         ("rxd", "function rxd(uint256 id) external view returns (uint256);"),
+        ("accrued", "function accrued(uint256 id) external view returns (uint256);"),
+        ("unpaid", "function unpaid(uint256 id) external view returns (uint256);"),
+        ("unrestrict", "function unrestrict(uint256 id) external;"),
+        ("vest", "function vest(uint256 id) external;"),
     ), "VestAbstract", "dss-interfaces/dss/VestAbstract.sol"),
     "gem": Interface("GemLike", (
         ("transfer", "function transfer(address dst, uint256 wad) external returns (bool);"),
@@ -120,11 +124,14 @@ INTERFACES = {
                      "VatAbstract", "dss-interfaces/dss/VatAbstract.sol"),
     "dai_join": Interface("DaiJoinLike", (("exit", "function exit(address usr, uint256 wad) external;"),),
                           "DaiJoinAbstract", "dss-interfaces/dss/DaiJoinAbstract.sol"),
+    # An earlier spell whose cast a section's condition reads (2021-07-16 declared it so).
+    "doable": Interface("Doable", (("done", "function done() external view returns (bool);"),)),
 }
 # Before 2023-11-29 (see spellfile/style.py) the vest and token interfaces were always declared, with a
 # fixed set of functions (ids/tot/rxd only for `set: owed`); the others, when used, in full.
 ALWAYS_DECLARED = ("vest", "gem")
 FIXED_FUNCTIONS = {"vest": {"create", "restrict", "yank", "yank-end", "file"},
                    "gem": {"transfer", "approve", "allowance"}}
-# Functions declared besides the fixed ones only when called (the PauseProxy transfers' balanceOf, set: owed's reads).
-CALLED_EXTRAS = {"ids", "tot", "rxd", "balanceOf"}
+# Functions declared only when called: a vest's (`set: owed`, amounts computed at the cast, a repair) and a
+# token's balanceOf (the PauseProxy transfers read at the cast).
+CALLED_ONLY = {"ids", "tot", "rxd", "accrued", "unpaid", "unrestrict", "vest", "balanceOf"}

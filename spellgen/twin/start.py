@@ -99,6 +99,8 @@ class StatedAward:
     award_id: int
     usr: str | None = None
     fin: int | None = None
+    bgn: int | None = None  # a repair's `current_start`: its cliff is taken to be the start (no cliff)
+    tot: int | None = None  # a repair's `current_total`, in wei
 
 
 def start_twin(date: str, port: int | None = None, pause_delay: int | None = None,
@@ -201,7 +203,7 @@ def move_to(rpc: Rpc, ts: int, delay: int, day: str, awards_from: dict[str, int]
     if awards_from is not None:
         set_awards(rpc, day, awards_from)
     for award in stated:
-        write_stated_award(rpc, award, ts)
+        write_stated_award(rpc, award, ts, day)
     if awards_from is not None or stated:
         fund_treasury_vests(rpc)
     edit_chainlog(rpc, day)
@@ -243,10 +245,11 @@ def set_awards(rpc: Rpc, day: str, built: dict[str, int]) -> None:
         rpc.set_storage(address, VEST_IDS_SLOT, plan.count)
 
 
-def write_stated_award(rpc: Rpc, award: StatedAward, ts: int) -> None:
+def write_stated_award(rpc: Rpc, award: StatedAward, ts: int, day: str | None = None) -> None:
     """Make award `award_id` of the vest have the stated recipient and end (the rest assumed: a
-    one-year stream ending at the stated end, or the existing award's fields)."""
-    address = MAINNET[award.vest]
+    one-year stream ending at the stated end, or the existing award's fields). The vest is the one its
+    key names at `day` (MCD_VEST_DAI was the first DAI vest until 2022-04-29)."""
+    address = chainlog_plan(day)[0].get(award.vest, MAINNET[award.vest]) if day else MAINNET[award.vest]
     base = mapping_slot(award.award_id, VEST_AWARDS_SLOT)
     words = [rpc.storage(address, base + i) for i in range(3)]
     if not words[0] & LOW_160:  # no such award on the twin: an assumed one-year stream
@@ -258,10 +261,29 @@ def write_stated_award(rpc: Rpc, award: StatedAward, ts: int) -> None:
         words[0] = (words[0] & ~LOW_160) | int(award.usr, 16)
     if award.fin:
         words[1] = (words[1] & ~(2**48 - 1)) | award.fin
+    if award.bgn is not None:  # bgn and clf: bits 160-207 and 208-255 of the first word
+        words[0] = (words[0] & LOW_160) | award.bgn << 160 | award.bgn << 208
+    if award.tot is not None:  # tot: the low 128 bits of the third word
+        words[2] = (words[2] & ~(2**128 - 1)) | award.tot
     for offset, word in enumerate(words):
         rpc.set_storage(address, base + offset, word)
     if rpc.storage(address, VEST_IDS_SLOT) < award.award_id:
         rpc.set_storage(address, VEST_IDS_SLOT, award.award_id)
+
+
+EARLIER_SPELL_DONE_SLOT = 0  # contracts/twin/EarlierSpell.sol: `bool public done` is its only variable
+
+
+def place_earlier_spells(rpc: Rpc, spells: dict[str, bool]) -> None:
+    """An earlier spell at each address (a fact: the YAML's condition names it) answering `done()`
+    as this branch of verify sets it (address -> whether it was cast): the twin's setup, which casts
+    a spell with a condition once per branch, never the YAML's claim about mainnet."""
+    from spellgen.twin.artifacts import twin_artifacts  # late: only spells with conditions need it
+
+    runtime = "0x" + twin_artifacts()["EarlierSpell"].runtime
+    for address, done in spells.items():
+        rpc.set_code(address, runtime)
+        rpc.set_storage(address, EARLIER_SPELL_DONE_SLOT, int(done))
 
 
 def owed(rpc: Rpc, vest: str) -> int:

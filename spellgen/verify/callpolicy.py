@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Sequence
 
 from eth_abi import decode
 
@@ -182,15 +182,25 @@ class Policy:
         elif sender == self.proxy.lower() and f.input[:10] != EXECUTE:
             self.fail(f, f"the PauseProxy calls {call_text(f.to, f.input, self.names)} outside the action")
 
-    def payments(self, e: Expected) -> list[str]:
-        """The Vat and join calls a declared payment makes, and no others."""
+    def payments(self, e: Expected, computed_sucks: Sequence[tuple[str, int]] = (),
+                 computed_exits: Sequence[tuple[str, int]] = ()) -> list[str]:
+        """The Vat and join calls a declared payment makes, and no others. `computed_sucks` (to whom, rad)
+        and `computed_exits` (to whom, wei): those of amounts computed at the cast, evaluated by verify
+        from the state before it (a repaired award's vest sucks to itself)."""
         from spellgen.verify.statediff import rad_text
 
         out = []
         # A USDS payment draws DAI to the PauseProxy first (then DAI_USDS converts it to the recipient).
         usds = getattr(e, "usds_payments", [])
         want_rad = (sum(p.wei for p in e.payments) + sum(u.wei for u in usds)) * RAY
+        want_rad += sum(rad for to, rad in computed_sucks if to.lower() == self.proxy.lower())
         got = [(u, v, rad) for u, v, rad in self.sucks]
+        others = Counter((self.vow.lower(), to.lower(), rad) for to, rad in computed_sucks
+                         if to.lower() != self.proxy.lower())
+        for u, v, rad in list(got):  # a repaired award's vest: its own suck, of what the award owed
+            if others[(u.lower(), v.lower(), rad)] > 0:
+                others[(u.lower(), v.lower(), rad)] -= 1
+                got.remove((u, v, rad))
         stray = [s for s in got if (s[0].lower(), s[1].lower()) != (self.vow.lower(), self.proxy.lower())]
         for u, v, rad in stray:
             out.append(f"vat.suck({self.name(u)}, {self.name(v)}, {rad_text(rad)}): only a suck from MCD_VOW to "
@@ -201,6 +211,7 @@ class Policy:
                        f"payments sum to {rad_text(want_rad)}")
         want_exits = Counter((p.recipient.lower(), p.wei) for p in e.payments)
         want_exits += Counter((self.proxy.lower(), u.wei) for u in usds)
+        want_exits += Counter((to.lower(), wei) for to, wei in computed_exits)
         got_exits = Counter((u.lower(), w) for u, w in self.exits)
         if want_exits != got_exits:
             extra = got_exits - want_exits

@@ -12,6 +12,7 @@ from spellgen.spellfile.amounts import from_wei, human
 from spellgen.chain.client import topic
 from spellgen.spellfile.actions import KINDS
 from spellgen.spellfile.address import keccak256, to_checksum
+from spellgen.spellfile.protocol import RAY
 from spellgen.spellfile.expect import Expected
 from spellgen.cast.simulate import Observation
 from spellgen.spellfile import history
@@ -254,15 +255,54 @@ class Verifier:
                 problems += [f"at {iso(r.time)} ({r.label}): {p}" for p in other.check(frames(r.call_trace))
                              if p not in problems]
         self.add(Result(item, "spell", not problems, f"{count} call frame(s) in the cast", "; ".join(problems)))
-        declared = self.e.payments or self.e.usds_payments
+        declared = self.e.payments or self.e.usds_payments or self.e.computed_payments or self.e.repairs
         if declared or policy.sucks or policy.exits:
-            pay = policy.payments(self.e)
-            total = sum(p.wei for p in self.e.payments) + sum(u.wei for u in self.e.usds_payments)
+            sucks, exits = self._computed_sucks()
+            pay = policy.payments(self.e, sucks, exits)
+            total = sum(p.wei for p in self.e.payments) + sum(u.wei for u in self.e.usds_payments) + \
+                sum(rad for _, rad in sucks) // RAY
             label = (f"payments' Vat effects: sucks of {_wad(total, 'DAI')} in all from the Vow to the PauseProxy, "
                      "exits to the declared recipients (the PauseProxy for USDS payments)" if declared else
                      "payments' Vat effects: no suck or exit, since the YAML declares no payment")
             self.add(Result(label, "spell", not pay,
                             f"{len(policy.sucks)} suck(s), {len(policy.exits)} exit(s)", "; ".join(pay)))
+
+    def _negative_amounts(self, t: int) -> list[str]:
+        """The amounts computed at the cast that are negative for a cast at `t` (from the state before
+        the cast), in words: the spell's subtraction reverts then."""
+        from spellgen.spellfile.computed import NotReadable
+
+        out = []
+        for p in self.e.computed_payments:
+            try:
+                wei = p.amount.wei(self.o.before, t)
+            except NotReadable:
+                continue
+            if wei < 0:
+                out.append(f"{p.amount.words} is {_wad(wei, 'DAI')}")
+        return out
+
+    def _computed_sucks(self) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+        """The Vat sucks (to whom, rad) and PauseProxy exits (to whom, wei) of amounts the spell computes
+        at the cast, evaluated from the state before it: a computed payment sucks to the PauseProxy and
+        exits to its recipient; a repaired award's DAI vest sucks to itself (and exits on its own)."""
+        from spellgen.spellfile.computed import NotReadable, unpaid
+
+        o, t = self.o, self.o.cast_receipt().timestamp
+        sucks, exits = [], []
+        for p in self.e.computed_payments:
+            try:
+                wei = p.amount.wei(o.before, t)
+            except NotReadable:
+                continue  # the item fails on its own
+            sucks.append((o.addresses["MCD_PAUSE_PROXY"], wei * RAY))
+            exits.append((p.recipient, wei))
+        for r in self.e.repairs:
+            award = o.before.awards.get((r.vest, r.award))
+            if award is not None:
+                sucks.append((o.watched_vests.get(r.vest) or o.addresses.get(r.vest, ""),
+                              max(unpaid(award, t), 0) * RAY))
+        return sucks, exits
 
     def _policy(self):
         from spellgen.verify.callpolicy import Policy
@@ -295,6 +335,14 @@ class Verifier:
                 continue
             label = (f"the cast {r.label} ({when}) changes the same state" if not r.label.startswith("cast by") else
                      f"the {r.label} changes the same state")
+            negative = self._negative_amounts(r.time)
+            if negative:  # the spell's own arithmetic must revert then, as the YAML's amounts say
+                reverted = r.error is not None
+                self.add(Result(f"the cast {r.label} ({when}) reverts: an amount computed at the cast is negative "
+                                "then", "spell", reverted,
+                                f"cast at {when}: " + (f"reverted ({r.error})" if reverted else "succeeded"),
+                                "" if reverted else f"at {when} {'; '.join(negative)}, yet the cast succeeded"))
+                continue
             if r.error is not None:
                 self.add(Result(label, "spell", False, f"cast at {when} reverted",
                                 f"the cast at {when} reverted: {r.error}" +
@@ -372,6 +420,14 @@ class EventLedger:
             return "the zero address"
         name = self.names.get(address.lower())
         return f"{name} ({to_checksum(address)})" if name else to_checksum(address)
+    @property
+    def cast_time(self) -> int:
+        return self.o.cast_receipt().timestamp
+
+    @property
+    def before(self):
+        return self.o.before
+
     def address_of(self, key: str) -> str:
         return self.o.addresses.get(key, "").lower()
 
@@ -389,8 +445,9 @@ class EventLedger:
         relies = {pair for kind in KINDS for pair in kind.token_events(self.e, self).relies}
         inits = {(vest, award): w for ((vest, award), w) in self.o.new_awards.items()}
         restricted = {k for k, w in inits.items() if w.res == 1}
-        yanks = {(y.vest, y.award) for y in self.e.yanks}
+        yanks = {(y.vest, y.award) for y in self.e.yanks} | {(r.vest, r.award) for r in self.e.repairs}
         caps = {c.vest for c in self.e.caps}
+        self.repaired = {(r.vest, r.award) for r in self.e.repairs}  # their Unrestrict and Vest events
         out: list[str] = []
         for log in self.o.cast_receipt().logs:
             address = log["address"].lower()
@@ -407,7 +464,8 @@ class EventLedger:
                 if problem:
                     out.append(problem)
             elif address == self.vat:
-                if (self.e.payments or self.e.usds_payments) and self._payment_mechanics(t0, topics):
+                if (self.e.payments or self.e.usds_payments or self.e.computed_payments or self.e.repairs) \
+                        and self._payment_mechanics(t0, topics):
                     continue
                 if self._declared_rely(t0, topics, relies):
                     continue
@@ -448,6 +506,9 @@ class EventLedger:
         if t0 == topic("Yank(uint256,uint256)") and (vest, int(topics[1], 16)) in yanks:
             return None
         if t0 == topic("File(bytes32,uint256)") and vest in caps:
+            return None
+        if t0 in (topic("Unrestrict(uint256)"), topic("Vest(uint256,uint256)")) and \
+                (vest, int(topics[1], 16)) in getattr(self, "repaired", set()):
             return None
         known = {topic(s): s.split("(")[0] for s in ("Init(uint256,address)", "Restrict(uint256)",
                  "Unrestrict(uint256)", "Yank(uint256,uint256)", "File(bytes32,uint256)", "Rely(address)",

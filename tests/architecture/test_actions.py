@@ -175,9 +175,17 @@ class _View:
         self.addresses = {**MAINNET, "USDS_JOIN": "0x" + "a1" * 20, "DAI_USDS": "0x" + "a2" * 20,
                           "MKR_SKY": "0x" + "a3" * 20}
         self.addresses.update({v: "0x" + f"{i + 1:02x}" * 20 for i, v in enumerate(expected.vests)})
+        from types import SimpleNamespace
+
+        from spellgen.cast.simulate import Award
+
         self.cast_time = 1_750_000_000
         self.ids_before = {v: 7 for v in expected.vests}
-        self.awards_before = {}
+        # The existing awards a kind reads at the cast (yanked, repaired, read by a computed amount),
+        # running across the cast time, so their effects and events are made, and judged.
+        self.awards_before = {key: Award("0x" + "44" * 20, 1_700_000_000, 1_700_000_000, 1_800_000_000,
+                                         "0x" + "00" * 20, 1, 10**24, 0) for key in expected.awards_read}
+        self.before = SimpleNamespace(awards=self.awards_before)
         self.owed_after = {}
         self.chainlog_count = 100
         self.proxy = self.addresses["MCD_PAUSE_PROXY"].lower()

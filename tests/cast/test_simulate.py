@@ -16,7 +16,11 @@ SPECS = [ROOT / "examples/techops-2022-01-28.yaml", ROOT / "examples/techops-202
          ROOT / "examples/every-action-2026.yaml", ROOT / "tests/spells/sky-mkr-2025-03-06.yaml",
          ROOT / "tests/spells/sky-direct-2024-11-28.yaml",
          # Issue 23: a spell of 2021-06, cast under Berlin (legacy gasPrice transactions).
-         ROOT / "examples/core-units-2021-06-04.yaml"]
+         ROOT / "examples/core-units-2021-06-04.yaml",
+         # Issue 23: a section paid only if an earlier spell was not cast, verified in both branches.
+         ROOT / "examples/core-units-2021-07-16.yaml",
+         # Issue 23: amounts computed at the cast (42,917 DAI minus accrued) and a stream repair.
+         ROOT / "examples/repair-2022-02-04.yaml"]
 
 
 # The simulations of the examples are run once per session and shared (tests/conftest.py, `simulated`);

@@ -210,6 +210,8 @@ GENERATED = {
     "tests/brownie/test_usds_sky_2025_03_01.py": [USDS_SKY, "--spell", REAL_SPELL],
     "tests/brownie/test_core_units_2022_04_29.py": ["examples/core-units-2022-04-29.yaml"],
     "tests/brownie/test_proxy_transfer_2025_08_21.py": ["tests/spells/proxy-transfer-2025-08-21.yaml"],
+    # Issue 23: amounts computed at the cast and a stream repair, judged from the awards before the cast.
+    "tests/brownie/test_repair_2022_02_04.py": ["examples/repair-2022-02-04.yaml"],
 }
 
 
@@ -234,6 +236,14 @@ def test_brownie_test_passes_a_generated_module_on_the_twin():
     result = brownie("test", "tests/brownie/test_techops_2022_01_28.py")
     assert result.returncode == 0, result.stdout[-3000:]
     assert re.search(r"\b3 passed\b", result.stdout)
+
+
+def test_brownie_test_passes_the_computed_payments_and_repairs_of_2022_02_04():
+    """The generated tests of `computed_payment` and `vest_and_yank` evaluate DssVest's accrued/unpaid
+    from the awards before the cast, at the cast's time, and pass on the twin."""
+    result = brownie("test", "tests/brownie/test_repair_2022_02_04.py")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert re.search(r"\b15 passed\b", result.stdout)
 
 
 def test_brownie_test_runs_generated_and_hand_written_tests_of_a_real_style_spell():

@@ -180,6 +180,16 @@ def test_sections_renamed_added_and_relinked(tmp_path, capsys):
     assert [(a["change"], a["label"]) for a in data["actions"]] == [("added", "MKR transfer: 1.00 MKR to DELEGATE")]
 
 
+def test_a_changed_condition_on_an_earlier_spell_is_shown(tmp_path, capsys):
+    """Whether a section runs at all is the reviewer's first question: `not_cast` -> `cast` flips it."""
+    example = ROOT / "examples/core-units-2021-07-16.yaml"
+    new = edited(tmp_path, example, ("runs_if: not_cast", "runs_if: cast"))
+    data = json_diff(example, new, capsys)
+    assert data["sections"] == [{"field": "condition of 'Core Unit Budget Distributions - July'",
+                                 "old": "only if PREV_SPELL (0xEC782b5aC1f0Fc096Ad30950f3348670980f7FD3) was not cast",
+                                 "new": "only if PREV_SPELL (0xEC782b5aC1f0Fc096Ad30950f3348670980f7FD3) was cast"}]
+
+
 # --- totals and obligations -----------------------------------------------------------------------
 
 def test_totals_before_and_after(tmp_path, capsys):

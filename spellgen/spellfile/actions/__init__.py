@@ -9,6 +9,7 @@ from spellgen.spellfile.actions.allowance import Allowance
 from spellgen.spellfile.actions.base import PARTS, Action
 from spellgen.spellfile.actions.burn import Burn
 from spellgen.spellfile.actions.cap import CapChange
+from spellgen.spellfile.actions.computed_payment import ComputedPayment
 from spellgen.spellfile.actions.dai_payment import DaiPayment
 from spellgen.spellfile.actions.mkr_to_sky import MkrToSky
 from spellgen.spellfile.actions.mkr_transfer import MkrTransfer
@@ -17,15 +18,18 @@ from spellgen.spellfile.actions.proxy_transfer import ProxyTransfer
 from spellgen.spellfile.actions.sky_transfer import SkyTransfer
 from spellgen.spellfile.actions.stream import Stream
 from spellgen.spellfile.actions.usds_payment import UsdsPayment
+from spellgen.spellfile.actions.vest_and_yank import VestAndYank
 from spellgen.spellfile.actions.yank import Yank
 
 # In the order of the schema, the README and the kind-level checks and helpers of a rendered spell.
 KINDS: tuple[type[Action], ...] = (DaiPayment, UsdsPayment, SkyTransfer, MkrToSky, MkrTransfer, ProxyTransfer,
-                                   Burn, Stream, Yank, Allowance, CapChange, VestOnboarding)
+                                   Burn, Stream, Yank, Allowance, CapChange, VestOnboarding, ComputedPayment,
+                                   VestAndYank)
 REGISTRY: dict[str, type[Action]] = {kind.KIND: kind for kind in KINDS}
 
-__all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "Allowance", "Burn", "CapChange", "DaiPayment", "MkrToSky",
-           "MkrTransfer", "ProxyTransfer", "SkyTransfer", "Stream", "UsdsPayment", "VestOnboarding", "Yank", "of_kind"]
+__all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "Allowance", "Burn", "CapChange", "ComputedPayment", "DaiPayment",
+           "MkrToSky", "MkrTransfer", "ProxyTransfer", "SkyTransfer", "Stream", "UsdsPayment", "VestAndYank",
+           "VestOnboarding", "Yank", "of_kind"]
 
 
 def of_kind(actions: list, kind: type[Action]) -> list:

@@ -245,11 +245,20 @@ class TokenEvents:
 
 class EventView(Protocol):
     """What verify's event check offers a kind: the PauseProxy (lower case), the addresses read from the
-    ChainLog, a vest's address by key (lower case, "" when the chain has none), and the balances of the
-    PauseProxy transfers' tokens before the cast (as StateView's `held_before`)."""
+    ChainLog, a vest's address by key (lower case, "" when the chain has none), the balances of the
+    PauseProxy transfers' tokens before the cast (as StateView's `held_before`), and for amounts the
+    spell computes at the cast (spellfile/computed.py) the cast's time and the state read before it."""
 
     proxy: str
     held_before: dict[tuple[str, str], int]
+
+    @property
+    def cast_time(self) -> int:
+        """The cast's block time."""
+
+    @property
+    def before(self) -> Any:
+        """cast/simulate.py's State read before the cast."""
 
     def address_of(self, key: str) -> str:
         """The address (lower case) of a chainlog key, "" when the cast did not read it."""
@@ -360,9 +369,18 @@ class Action(Located):
         """The vest of an award the action yanks."""
         return None
 
-    def stated_award(self) -> tuple[str, int, str | None, int | None] | None:
-        """(vest, award id, owner, end) of an existing award the YAML states before the cast (the twin
-        builds it as stated; verify checks it on a fork)."""
+    def changed_award(self) -> tuple[str, int] | None:
+        """(vest, id) of an existing award the action changes (a yank, a repair): an amount the spell
+        computes from that award must be read before it (check)."""
+        return None
+
+    def read_awards(self) -> set[tuple[str, int]]:
+        """(vest, id) of existing awards an amount of the action reads at the cast."""
+        return set()
+
+    def stated_award(self) -> tuple | None:
+        """(vest, award id, owner, end[, start, total in wei]) of an existing award the YAML states before
+        the cast (the twin builds it as stated; verify checks it on a fork)."""
         return None
 
     def receiver(self) -> Party | None:

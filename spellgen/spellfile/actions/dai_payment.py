@@ -145,7 +145,7 @@ class DaiPayment(Action):
     def checks(cls, e: Expected, o: Any) -> list[Check]:
         """Each recipient's DAI; then the surplus buffer as a whole (DAI and USDS payments alike)."""
         if not e.payments:
-            return surplus_buffer(e, o) if e.usds_payments else []
+            return surplus_buffer(e, o) if (e.usds_payments or e.computed_payments or e.repairs) else []
         return common.each_received(e.payments, "DAI", o.before.dai, o.after.dai) + surplus_buffer(e, o)
 
     @classmethod
@@ -213,9 +213,16 @@ def surplus_buffer(e: Expected, o: Any) -> list[Check]:
     """vat.sin(vow) rises by everything paid out of the surplus buffer (DAI and USDS) times RAY;
     DAI supply only by the DAI payments (a USDS payment's DAI is joined back); the PauseProxy
     keeps no DAI."""
+    from spellgen.spellfile.actions.computed_payment import sucked_at_cast
+    from spellgen.spellfile.computed import NotReadable
+
     wad = common.wad
     before, after = o.before, o.after
-    dai, usds = e.dai_paid, e.usds_paid
+    try:  # DAI amounts computed at the cast (and repaired awards' payouts), from the state before it
+        at_cast = sucked_at_cast(e, before, o.cast_receipt().timestamp)
+    except NotReadable as exc:
+        return [Check("surplus buffer", "spell", False, "cannot evaluate", str(exc))]
+    dai, usds = e.dai_paid + at_cast, e.usds_paid
     total = dai + usds
     sin = after.vow_sin - before.vow_sin
     supply = after.dai_supply - before.dai_supply

@@ -107,6 +107,9 @@ class Yank(Action):
     def yanked_vest(self) -> str:
         return self.vest
 
+    def changed_award(self) -> tuple[str, int]:
+        return self.vest, self.id
+
     def stated_award(self) -> tuple[str, int, str | None, int | None] | None:
         if not (self.recipient or self.current_end):
             return None
