@@ -30,6 +30,8 @@ from spellgen.spellfile.parse import LINK_LABELS
 _FRONT_DATE = re.compile(r"^date:\s*[\"']?(\d{4}-\d{2}-\d{2})")
 _ISO_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _SPOKEN_IN_NAME = re.compile(r"(?P<month>[A-Z][a-z]+) (?P<day>\d{1,2}), (?P<year>\d{4})")
+# An amount the spell computes at the cast ("42,917 DAI minus what award 24 has accrued").
+_COMPUTED = re.compile(r"\b(accrued|unpaid|minus|balance)\b", re.IGNORECASE)
 _STREAM_WORDS = re.compile(r"\b(stream\w*|tot|usr|bgn|tau|vestBgn|vestTau|cliff)\b", re.IGNORECASE)
 _MONEY_WORDS = re.compile(r"\b(yank\w*|allowance|stream\w*|vest\w*|cap|mint\w*|burn\w*)\b", re.IGNORECASE)
 # Budget operations a line may state without an amount (`yank` award 8, set the allowance, a new stream).
@@ -123,6 +125,8 @@ def _why_not(payment: DocPayment, kinds: dict[str, str]) -> str:
     """Why a payment line cannot become an action exactly ("" when it can)."""
     if payment.token not in kinds:
         return f"no action kind pays {payment.token} as a document line states it; state it by hand"
+    if _COMPUTED.search(payment.text):
+        return "an amount computed at the cast (accrued, unpaid, a balance): state it by hand"
     if payment.borrowed or _STREAM_WORDS.search(payment.text):
         return "a stream or its parameter: state the stream (vest, to, total, start, end, cliff) by hand"
     if len(payment.addresses) != 1:
