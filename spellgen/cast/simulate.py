@@ -432,7 +432,8 @@ class Simulator:
         obs.action_code_hash = keccak256(code)
         try:
             obs.state_diff = self.chain.trace(tx, "prestateTracer", {"diffMode": True})
-            obs.call_trace = self.chain.trace(tx, "callTracer")
+            # withLog: each frame lists the events it emitted, so a report names the call behind an event
+            obs.call_trace = self.chain.trace(tx, "callTracer", {"withLog": True})
             if obs.schedule_tx:
                 obs.schedule_diff = self.chain.trace(obs.schedule_tx, "prestateTracer", {"diffMode": True})
                 obs.schedule_fee, _ = self._fee(obs.schedule_tx)

@@ -178,7 +178,10 @@ class Effects:
     state: (contract, storage entry) the action changes;
     events: the ordered event sequence of one action in its default form;
     variants: form -> the sequence of another form (e.g. `from: mkr`);
-    first_use: events only the first such action of a spell emits (DssExecLib's `hope`)."""
+    first_use: events only the first such action of a spell emits (DssExecLib's `hope`);
+    state_free: events that may come without a state change at their emitter (an approval to the value
+    it already had, a join's note of a mint and a burn that cancel out): verify's event check fails any
+    other event of an emitter whose storage the cast did not change."""
 
     calls: tuple[tuple[str, str], ...] = ()
     reads: tuple[str, ...] = ()
@@ -187,6 +190,7 @@ class Effects:
     events: tuple[tuple[str, str], ...] = ()
     variants: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     first_use: tuple[tuple[str, str], ...] = ()
+    state_free: tuple[tuple[str, str], ...] = ()
     used_by: tuple[str, ...] = ()
 
 
