@@ -347,6 +347,7 @@ class EventLedger:
         self.vests = {address.lower(): key for key, address in o.watched_vests.items()}
         self.tokens = {address.lower(): symbol for symbol, address in o.watched_tokens.items()}
         self.vat = a["MCD_VAT"].lower()
+        self.listed: list[str] = []  # --budget-only: events of contracts outside the budget, for the reviewer
 
     def _expected_moves(self) -> tuple[Counter, set, Counter]:
         """The token movements, approvals and DSToken burns the declared items explain, as
@@ -390,7 +391,7 @@ class EventLedger:
         frames = emitting_frames(self.o.call_trace)
         changed = storage_changed(self.o.state_diff)
         out: list[str] = []
-        self.listed = []
+        self.listed.clear()
         # the callTracer numbers the logs within the transaction, in the receipt's order
         for index, log in enumerate(self.o.cast_receipt().logs):
             address = log["address"].lower()

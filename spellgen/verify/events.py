@@ -77,14 +77,14 @@ def declared(e: Expected, resolve: Resolver) -> Declared:
         forms = [fx.events, *(events for _, events in fx.variants)]
         most: Counter = Counter()
         for form in forms:
-            for key, count in Counter((emitter, event_key(ev)) for emitter, ev in form).items():
-                most[key] = max(most[key], count)
-        for (emitter, key), count in most.items():
+            for pair, count in Counter((emitter, event_key(ev)) for emitter, ev in form).items():
+                most[pair] = max(most[pair], count)
+        for (emitter, name), count in most.items():
             for address in resolve(emitter, e):
-                out.counts[(address, key)] += count * n
-        for (emitter, key), count in Counter((emitter, event_key(ev)) for emitter, ev in fx.first_use).items():
+                out.counts[(address, name)] += count * n
+        for (emitter, name), count in Counter((emitter, event_key(ev)) for emitter, ev in fx.first_use).items():
             for address in resolve(emitter, e):
-                out.counts[(address, key)] += count
+                out.counts[(address, name)] += count
         for emitter, ev in fx.state_free:
             for address in resolve(emitter, e):
                 out.state_free.add((address, event_key(ev)))
