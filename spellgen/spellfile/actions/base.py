@@ -170,8 +170,10 @@ class Effects:
 
     Contracts are named by chainlog key; `VEST` and `TOKEN` stand for the action's vest and its token,
     `usr` for its recipient, `proxy` for the PauseProxy. Events are `(emitter, event)`; a `LogNote` names
-    its function. Today verify checks what `used_by` says; the rest is declared for the code analysis
-    (calls, reads, branches) and the per-action event and state-diff checks that later issues add.
+    its function. Today verify checks what `used_by` says, and its event check (verify/events.py) allows
+    each emitter's events by `events`, `variants`, `first_use` and `state_free` (matched by emitter and
+    event name: the text in parentheses documents the arguments); the rest is declared for the code
+    analysis (calls, reads, branches) and the per-action event order and state-diff checks later issues add.
 
     calls: (contract, function) the statement and its helpers may call;
     reads: chain reads the Solidity makes; branches: conditions in the Solidity (a require included);
