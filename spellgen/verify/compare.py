@@ -5,8 +5,9 @@ never looks at the Solidity: a mutated or hand-written spell is judged only by i
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spellgen.spellfile.amounts import from_wei, human
 from spellgen.chain.client import topic
@@ -92,12 +93,25 @@ class Verifier:
     def __init__(self, expected: Expected, obs: Observation, control: dict, gas: GasLimits = GasLimits()):
         self.e, self.o, self.control, self.gas = expected, obs, control, gas
         self.results: list[Result] = []
+        self._tried: list[tuple[str, str]] = []  # the event check's (contract name, call) of what the code tried
 
     def run(self) -> list[Result]:
         for check in (self.actions, self.chainlog, self.events, self.state_changes,
                       self.scheduling, self.calls, self.other_times, self.interface, self.spell):
             check()
+        self._name_what_was_tried()
         return self.results
+
+    def _name_what_was_tried(self) -> None:
+        """A failure another row explains better (an award count, a storage slot of a contract whose
+        unexplained event the event check traced to a call) names that call too: what the code tried."""
+        for i, r in enumerate(self.results):
+            if r.passed or r.item == EVENTS_ITEM or r.item.startswith("the cast "):  # other casts: the first says it
+                continue
+            calls = [call for name, call in self._tried if name and call not in r.reason
+                     and (re.search(rf"\b{re.escape(name)}\b", r.item) or f"{name}:" in r.reason)]
+            if calls:
+                self.results[i] = replace(r, reason=f"{r.reason}; {'; '.join(dict.fromkeys(calls))}")
 
     def add(self, result: Result) -> None:
         self.results.append(result)
@@ -121,6 +135,7 @@ class Verifier:
     def events(self) -> None:
         ledger = EventLedger(self.e, self.o, self._names())
         unexplained = ledger.unexplained()
+        self._tried = ledger.tried
         cast = self.o.cast_receipt()
         count = len(cast.logs)
         self.add(Result(EVENTS_ITEM, "spell", not unexplained,
@@ -348,6 +363,7 @@ class EventLedger:
         self.tokens = {address.lower(): symbol for symbol, address in o.watched_tokens.items()}
         self.vat = a["MCD_VAT"].lower()
         self.listed: list[str] = []  # --budget-only: events of contracts outside the budget, for the reviewer
+        self.tried: list[tuple[str, str]] = []  # (emitter's chainlog name, the call) of each unexplained event
 
     def _expected_moves(self) -> tuple[Counter, set, Counter]:
         """The token movements, approvals and DSToken burns the declared items explain, as
@@ -392,6 +408,7 @@ class EventLedger:
         changed = storage_changed(self.o.state_diff)
         out: list[str] = []
         self.listed.clear()
+        self.tried.clear()
         # the callTracer numbers the logs within the transaction, in the receipt's order
         for index, log in enumerate(self.o.cast_receipt().logs):
             address = log["address"].lower()
@@ -427,7 +444,11 @@ class EventLedger:
             elif problem is not None and changed is not None and address not in changed:
                 problem += " (and its storage did not change in the cast)"
             if problem is not None:
-                out.append(problem + the_call(frames.get(index), self.names))
+                call = the_call(frames.get(index), self.names)
+                out.append(problem + call)
+                if call:
+                    tried = call.strip().removeprefix("(the call: ").removesuffix(")")
+                    self.tried.append((self.names.get(address, ""), f"the code tried {tried}"))
         return out
 
     def _token_event(self, symbol, t0, topics, data, moves, approvals, burns) -> str | None:
