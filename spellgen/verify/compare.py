@@ -395,7 +395,7 @@ class EventLedger:
         """Each log of the cast the YAML and the spell's machinery do not explain, or that has no state
         change behind it, named with its emitter, its arguments and the call that emitted it."""
         from spellgen.cast.named import decode_log
-        from spellgen.verify.events import Resolver, declared, emitting_frames, storage_changed, the_call
+        from spellgen.verify.events import Resolver, call_of, declared, emitting_frames, storage_changed
 
         moves, approvals, burns = self._expected_moves()
         inits = Counter((a.vest, a.usr.lower()) for a in self.e.awards)  # each declared award, one Init
@@ -419,9 +419,8 @@ class EventLedger:
             key = f"LogNote({event.function})" if event.name == "LogNote" else event.name
             problem: str | None = None
             if address in self.tokens:
-                problem = self._token_event(self.tokens[address], t0, topics, data, moves, approvals, burns)
-                if problem and problem.endswith("which no YAML item declares"):
-                    problem = f"{self.tokens[address]} emitted {event.text}, which no YAML item declares"
+                problem = self._token_event(self.tokens[address], t0, topics, data, moves, approvals, burns,
+                                            event.text)
             elif address in self.vests:
                 problem = self._vest_event(self.vests[address], t0, topics, inits, started, restricted, yanks, caps,
                                            event.text)
@@ -444,14 +443,13 @@ class EventLedger:
             elif problem is not None and changed is not None and address not in changed:
                 problem += " (and its storage did not change in the cast)"
             if problem is not None:
-                call = the_call(frames.get(index), self.names)
-                out.append(problem + call)
+                call = call_of(frames.get(index), self.names)
+                out.append(f"{problem} (the call: {call})" if call else problem)
                 if call:
-                    tried = call.strip().removeprefix("(the call: ").removesuffix(")")
-                    self.tried.append((self.names.get(address, ""), f"the code tried {tried}"))
+                    self.tried.append((self.names.get(address, ""), f"the code tried {call}"))
         return out
 
-    def _token_event(self, symbol, t0, topics, data, moves, approvals, burns) -> str | None:
+    def _token_event(self, symbol, t0, topics, data, moves, approvals, burns, text) -> str | None:
         """A budget token's log is explained by a declared item: a payment (DAI minted by the join,
         USDS through DaiUsds), a treasury transfer, a conversion through MKR_SKY, or an allowance."""
         first = "0x" + topics[1][-40:] if len(topics) > 1 else ""
@@ -474,7 +472,7 @@ class EventLedger:
                 burns[burn] -= 1
                 return None
             return f"{symbol} burnt from {self.who(first)}: {_wad(amount, symbol)} is not a declared conversion"
-        return f"{symbol} emitted {t0[:10]}, which no YAML item declares"
+        return f"{symbol} emitted {text}, which no YAML item declares"
 
     def _vest_event(self, vest, t0, topics, inits, started, restricted, yanks, caps, text) -> str | None:
         """An Init of a declared stream (one per declared award of that vest and recipient), the Restrict

@@ -114,15 +114,15 @@ def emitting_frames(trace: dict | None) -> dict[int, dict]:
     return out
 
 
-def the_call(frame: dict | None, names: dict[str, str]) -> str:
-    """`; the call: CHANGELOG.rely(0x6cD0...) by MCD_PAUSE_PROXY`: what the code did to emit the event
-    (a delegatecalled code emits in its caller's name: the call then says so)."""
+def call_of(frame: dict | None, names: dict[str, str]) -> str:
+    """`CHANGELOG.rely(0x6cD0...), called by MCD_PAUSE_PROXY`: what the code did to emit an event (a
+    delegatecalled code emits in its caller's name: the call then says so); "" without a frame."""
     if not frame or not frame.get("to"):
         return ""
     call = call_with_args(str(frame["to"]), str(frame.get("input") or "0x"), names)
     caller = name_of(str(frame.get("from") or ""), names)
     how = "delegatecalled by" if str(frame.get("type", "")).upper() == "DELEGATECALL" else "called by"
-    return f" (the call: {call}, {how} {caller})"
+    return f"{call}, {how} {caller}"
 
 
 def storage_changed(state_diff: dict | None) -> set[str] | None:
