@@ -115,6 +115,8 @@ EVENTS: list[tuple[str, Path, list[tuple[str, str]], str, tuple[str, ...]]] = [
 ALSO = {
     "a second create on the YAML's vest (2026)":
         ("new awards on MCD_VEST_SKY_TREASURY", f"the code tried MCD_VEST_SKY_TREASURY.create({ATTACKER}, "),
+    "a second create on the YAML's vest (2022)":
+        ("new awards on MCD_VEST_DAI", f"the code tried MCD_VEST_DAI.create({ATTACKER}, "),
     "a ward on the ChainLog (2022)":
         ("nothing else: every changed storage slot", f"the code tried CHANGELOG.rely({ATTACKER}), called by MCD_PAUSE_PROXY"),
     "MKR's owner set (2022)":
