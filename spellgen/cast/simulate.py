@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, TypeVar
 
 from spellgen.chain.client import Chain, Receipt, TxFailed
+from spellgen.chain.rpc import RpcError
 from spellgen.chain.slots import mapping_slot
 from spellgen.compiler.compile import CompiledSpell
 from spellgen.spellfile.expect import Expected
@@ -447,6 +448,14 @@ class Simulator:
         price = int(receipt.get("effectiveGasPrice") or "0x0", 16)
         return int(receipt["gasUsed"], 16) * price, block.get("miner") or ""
 
+    def _call_trace(self, tx: str) -> dict:
+        """The cast's call tree with each frame's events (`withLog`: a report names the call behind an
+        event); from a node without that option, the tree alone (events are then named without it)."""
+        try:
+            return self.chain.trace(tx, "callTracer", {"withLog": True})
+        except RpcError:
+            return self.chain.trace(tx, "callTracer")
+
     def trace_cast(self) -> None:
         """The cast's full state diff and call tree (anvil's prestateTracer and callTracer)."""
         obs, tx = self.obs, self.obs.cast_receipt().tx_hash
@@ -460,7 +469,7 @@ class Simulator:
         obs.action_code_hash = keccak256(code)
         try:
             obs.state_diff = self.chain.trace(tx, "prestateTracer", {"diffMode": True})
-            obs.call_trace = self.chain.trace(tx, "callTracer")
+            obs.call_trace = self._call_trace(tx)
             if obs.schedule_tx:
                 obs.schedule_diff = self.chain.trace(obs.schedule_tx, "prestateTracer", {"diffMode": True})
                 obs.schedule_fee, _ = self._fee(obs.schedule_tx)

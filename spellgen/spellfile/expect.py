@@ -207,6 +207,9 @@ class Expected:
     # verify --budget-only: a real spell does more than its budget; changes outside the budget's
     # contracts are listed for the reviewer instead of failing.
     budget_only: bool = False
+    # How many actions of each kind (its `KIND`) the YAML has: verify allows each kind's declared events
+    # (`Effects.events`) that many times.
+    kinds_present: dict[str, int] = field(default_factory=dict)
 
     @property
     def items(self) -> list[Item]:
@@ -262,4 +265,5 @@ def expected_from(spell: Spell, earlier_cast: frozenset[str] = frozenset()) -> E
     for key, address in spell.chainlog_parties().items():
         out.chainlog.append(ChainlogEntry(Item(f"chainlog: {key} is {address}", "spell"), key, address))
     out.new_awards_per_vest = dict(Counter(a.vest for a in out.awards))
+    out.kinds_present = dict(Counter(action.KIND for action in spell.actions))
     return out

@@ -5,8 +5,9 @@ never looks at the Solidity: a mutated or hand-written spell is judged only by i
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spellgen.spellfile.amounts import from_wei, human
 from spellgen.chain.client import topic
@@ -85,16 +86,33 @@ def _gas(what: str, used: int, limit: int, limit_text: str, warning: int) -> Res
     return Result(f"{what} gas at most {limit_text}", "spell", True, evidence, warning=note)
 
 
+EVENTS_ITEM = ("nothing else: every event of the cast, from any emitter, is a YAML item or the spell's own "
+               "machinery, with a state change behind it")
+
+
 class Verifier:
     def __init__(self, expected: Expected, obs: Observation, control: dict, gas: GasLimits = GasLimits()):
         self.e, self.o, self.control, self.gas = expected, obs, control, gas
         self.results: list[Result] = []
+        self._tried: list[tuple[str, str]] = []  # the event check's (contract name, call) of what the code tried
 
     def run(self) -> list[Result]:
         for check in (self.actions, self.chainlog, self.events, self.state_changes,
                       self.scheduling, self.calls, self.other_times, self.interface, self.spell):
             check()
+        self._name_what_was_tried()
         return self.results
+
+    def _name_what_was_tried(self) -> None:
+        """A failure another row explains better (an award count, a storage slot of a contract whose
+        unexplained event the event check traced to a call) names that call too: what the code tried."""
+        for i, r in enumerate(self.results):
+            if r.passed or r.item == EVENTS_ITEM or r.item.startswith("the cast "):  # other casts: the first says it
+                continue
+            calls = [call for name, call in self._tried if name and call not in r.reason
+                     and (re.search(rf"\b{re.escape(name)}\b", r.item) or f"{name}:" in r.reason)]
+            if calls:
+                self.results[i] = replace(r, reason=f"{r.reason}; {'; '.join(dict.fromkeys(calls))}")
 
     def add(self, result: Result) -> None:
         self.results.append(result)
@@ -116,13 +134,16 @@ class Verifier:
 
     # -- nothing else happened ------------------------------------------------------------------
     def events(self) -> None:
-        unexplained = EventLedger(self.e, self.o, self._names()).unexplained()
+        ledger = EventLedger(self.e, self.o, self._names())
+        unexplained = ledger.unexplained()
+        self._tried = ledger.tried
         cast = self.o.cast_receipt()
         count = len(cast.logs)
-        self.add(Result("nothing else: every event of the vests, the budget tokens and the Vat is a YAML item",
-                        "spell",
-                        not unexplained, f"{count} log(s) in the cast transaction {cast.tx_hash}",
-                        "; ".join(unexplained)))
+        self.add(Result(EVENTS_ITEM, "spell", not unexplained,
+                        f"{count} log(s) in the cast transaction {cast.tx_hash}", "; ".join(unexplained)))
+        if self.e.budget_only:
+            self.add(Result(f"outside the budget (--budget-only, for the reviewer): {len(ledger.listed)} other "
+                            "event(s)", "spell", True, "; ".join(ledger.listed) or "none"))
 
     # -- the spell as a whole ---------------------------------------------------------------------
     def spell(self) -> None:
@@ -399,6 +420,8 @@ class EventLedger:
         self.tokens = {address.lower(): symbol for symbol, address in o.watched_tokens.items()}
         self.vat = a["MCD_VAT"].lower()
         self.held_before = o.before.held
+        self.listed: list[str] = []  # --budget-only: events of contracts outside the budget, for the reviewer
+        self.tried: list[tuple[str, str]] = []  # (emitter's chainlog name, the call) of each unexplained event
 
     def _expected_moves(self) -> tuple[Counter, set, Counter]:
         """The token movements, approvals and DSToken burns the declared items explain, as
@@ -441,39 +464,68 @@ class EventLedger:
             (self.vat, "0x" + topics[2][-40:]) in relies
 
     def unexplained(self) -> list[str]:
+        """Each log of the cast the YAML and the spell's machinery do not explain, or that has no state
+        change behind it, named with its emitter, its arguments and the call that emitted it."""
+        from spellgen.cast.named import decode_log
+        from spellgen.verify.events import Resolver, call_of, declared, emitting_frames, storage_changed
+
         moves, approvals, burns = self._expected_moves()
         relies = {pair for kind in KINDS for pair in kind.token_events(self.e, self).relies}
-        inits = {(vest, award): w for ((vest, award), w) in self.o.new_awards.items()}
-        restricted = {k for k, w in inits.items() if w.res == 1}
+        inits = Counter((a.vest, a.usr.lower()) for a in self.e.awards)  # each declared award, one Init
+        started: set = set()  # (vest, id) of the awards whose Init a declared stream explains
+        restricted = {k for k, w in self.o.new_awards.items() if w.res == 1}
         yanks = {(y.vest, y.award) for y in self.e.yanks} | {(r.vest, r.award) for r in self.e.repairs}
         caps = {c.vest for c in self.e.caps}
         self.repaired = {(r.vest, r.award) for r in self.e.repairs}  # their Unrestrict and Vest events
+        allowed = declared(self.e, Resolver(self.o.addresses, self.o.watched_tokens, self.o.watched_vests))
+        frames = emitting_frames(self.o.call_trace)
+        changed = storage_changed(self.o.state_diff)
         out: list[str] = []
-        for log in self.o.cast_receipt().logs:
+        self.listed.clear()
+        self.tried.clear()
+        # the callTracer numbers the logs within the transaction, in the receipt's order
+        for index, log in enumerate(self.o.cast_receipt().logs):
             address = log["address"].lower()
             topics = [bytes(t).hex() for t in log["topics"]]
             data = bytes(log["data"])
             t0 = "0x" + topics[0] if topics else ""
+            event = decode_log(log["topics"], data, self.names)
+            key = f"LogNote({event.function})" if event.name == "LogNote" else event.name
+            problem: str | None = None
             if address in self.tokens:
-                problem = self._token_event(self.tokens[address], t0, topics, data, moves, approvals, burns)
-                if problem:
-                    out.append(problem)
+                problem = self._token_event(self.tokens[address], t0, topics, data, moves, approvals, burns,
+                                            event.text)
             elif address in self.vests:
-                vest = self.vests[address]
-                problem = self._vest_event(vest, t0, topics, inits, restricted, yanks, caps)
-                if problem:
-                    out.append(problem)
+                problem = self._vest_event(self.vests[address], t0, topics, inits, started, restricted, yanks, caps,
+                                           event.text)
             elif address == self.vat:
-                if (self.e.payments or self.e.usds_payments or self.e.computed_payments or self.e.repairs) \
-                        and self._payment_mechanics(t0, topics):
-                    continue
-                if self._declared_rely(t0, topics, relies):
-                    continue
-                out.append(f"{self.names.get(self.vat, 'MCD_VAT')} emitted {self._vat_event(t0, topics, data)}, "
-                           "which no declared payment explains")
+                paying = self.e.payments or self.e.usds_payments or self.e.computed_payments or self.e.repairs
+                if not (paying and self._payment_mechanics(t0, topics)) and \
+                        not self._declared_rely(t0, topics, relies):
+                    problem = (f"{self.names.get(self.vat, 'MCD_VAT')} emitted {self._vat_event(t0, topics, data)}, "
+                               "which no declared payment explains")
+            elif allowed.counts[(address, key)] > 0:
+                allowed.counts[(address, key)] -= 1
+            elif self.e.budget_only and address != self.proxy:
+                self.listed.append(f"{self.who(address)}: {event.text}")
+                continue
+            else:
+                problem = (f"{self.who(address)} emitted {event.text}, which neither a YAML item nor the spell's own "
+                           "machinery (the pause's exec) explains")
+            if problem is None and changed is not None and address not in changed \
+                    and (address, key) not in allowed.state_free:
+                problem = (f"{self.who(address)} emitted {event.text} with no state change behind it (its storage "
+                           "did not change in the cast), and no YAML item declares it state-free")
+            elif problem is not None and changed is not None and address not in changed:
+                problem += " (and its storage did not change in the cast)"
+            if problem is not None:
+                call = call_of(frames.get(index), self.names)
+                out.append(f"{problem} (the call: {call})" if call else problem)
+                if call:
+                    self.tried.append((self.names.get(address, ""), f"the code tried {call}"))
         return out
 
-    def _token_event(self, symbol, t0, topics, data, moves, approvals, burns) -> str | None:
+    def _token_event(self, symbol, t0, topics, data, moves, approvals, burns, text) -> str | None:
         """A budget token's log is explained by a declared item: a payment (DAI minted by the join,
         USDS through DaiUsds), a treasury transfer, a conversion through MKR_SKY, or an allowance."""
         first = "0x" + topics[1][-40:] if len(topics) > 1 else ""
@@ -496,26 +548,29 @@ class EventLedger:
                 burns[burn] -= 1
                 return None
             return f"{symbol} burnt from {self.who(first)}: {_wad(amount, symbol)} is not a declared conversion"
-        return f"{symbol} emitted {t0[:10]}, which no YAML item declares"
+        return f"{symbol} emitted {text}, which no YAML item declares"
 
-    def _vest_event(self, vest, t0, topics, inits, restricted, yanks, caps) -> str | None:
-        if t0 == topic("Init(uint256,address)") and (vest, int(topics[1], 16)) in inits:
+    def _vest_event(self, vest, t0, topics, inits, started, restricted, yanks, caps, text) -> str | None:
+        """An Init of a declared stream (one per declared award of that vest and recipient), the Restrict
+        of such an award, a declared yank, a declared cap; anything else is named with its arguments."""
+        award = (vest, int(topics[1], 16)) if len(topics) > 1 else None
+        if t0 == topic("Init(uint256,address)") and award in self.o.new_awards and len(topics) > 2:
+            usr = "0x" + topics[2][-40:]
+            if inits[(vest, usr)] > 0:
+                inits[(vest, usr)] -= 1
+                started.add(award)
+                return None
+            return f"{vest} emitted {text}: an award no YAML stream declares"
+        if t0 == topic("Restrict(uint256)") and award in started and award in restricted:
             return None
-        if t0 == topic("Restrict(uint256)") and (vest, int(topics[1], 16)) in restricted:
-            return None
-        if t0 == topic("Yank(uint256,uint256)") and (vest, int(topics[1], 16)) in yanks:
+        if t0 == topic("Yank(uint256,uint256)") and award in yanks:
             return None
         if t0 == topic("File(bytes32,uint256)") and vest in caps:
             return None
         if t0 in (topic("Unrestrict(uint256)"), topic("Vest(uint256,uint256)")) and \
                 (vest, int(topics[1], 16)) in getattr(self, "repaired", set()):
             return None
-        known = {topic(s): s.split("(")[0] for s in ("Init(uint256,address)", "Restrict(uint256)",
-                 "Unrestrict(uint256)", "Yank(uint256,uint256)", "File(bytes32,uint256)", "Rely(address)",
-                 "Deny(address)", "Vest(uint256,uint256)", "Move(uint256,address)")}
-        name = known.get(t0, t0[:10])
-        arg = f" {int(topics[1], 16)}" if len(topics) > 1 and name not in ("Rely", "Deny", "File") else ""
-        return f"{vest} emitted {name}{arg}, which no YAML item declares"
+        return f"{vest} emitted {text}, which no YAML item declares"
 
     def _vat_event(self, t0: str, topics: list[str], data: bytes) -> str:
         """A Vat log in words: the twin's named events with their accounts by name and their RAD as DAI;

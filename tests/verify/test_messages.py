@@ -5,6 +5,7 @@ from __future__ import annotations
 from spellgen.cast.simulate import Observation
 from spellgen.chain.client import Receipt, topic
 from spellgen.spellfile.expect import Expected
+from spellgen.spellfile.address import to_checksum
 from spellgen.spellfile.history import MAINNET
 from spellgen.spellfile.protocol import RAD, WAD
 from spellgen.verify.compare import EventLedger
@@ -99,7 +100,8 @@ def test_a_reverted_call_is_named_by_target_signature_and_caller():
     trace = {"type": "CALL", "from": STRANGER, "to": A["MCD_PAUSE"], "error": "execution reverted",
              "input": selector("exec(address,bytes32,bytes,uint256)"), "calls": [action]}
     assert failing_call(trace, names_at("2022-12-09"), "the cast") == \
-        "the cast reverted in MCD_VAT.rely(address) called by MCD_PAUSE_PROXY: Vat/not-authorized"
+        ("the cast reverted in MCD_VAT.rely(address) called by MCD_PAUSE_PROXY: Vat/not-authorized "
+         f"(the call: MCD_VAT.rely({to_checksum(STRANGER)}))")
     assert failing_call(dict(trace, error=None, calls=[]), {}) is None  # nothing failed
     unknown = dict(rely, to=JUG, input="0xdeadbeef", output="0x", revertReason="")
     assert failing_call(unknown, names_at("2022-12-09")) == \

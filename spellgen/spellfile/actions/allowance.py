@@ -68,6 +68,7 @@ class Allowance(Action):
         branches=("for id in 1..ids() (set: owed)",),
         state=(("TOKEN", "allowance[proxy][VEST]"),),
         events=(("TOKEN", "Approval(proxy, VEST)"),),
+        state_free=(("TOKEN", "Approval(proxy, VEST)"),),  # `set` to the allowance it already was
         used_by=("checks, run by verify/compare.py: the allowance after the cast, its change, what the vest's "
                  "awards owe",
                  "state_effects, applied by verify/statediff.py: its storage changes",

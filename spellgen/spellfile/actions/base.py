@@ -174,15 +174,20 @@ class Effects:
 
     Contracts are named by chainlog key; `VEST` and `TOKEN` stand for the action's vest and its token,
     `usr` for its recipient, `proxy` for the PauseProxy. Events are `(emitter, event)`; a `LogNote` names
-    its function. Today verify checks what `used_by` says; the rest is declared for the code analysis
-    (calls, reads, branches) and the per-action event and state-diff checks that later issues add.
+    its function. Today verify checks what `used_by` says, and its event check (verify/events.py) allows
+    each emitter's events by `events`, `variants`, `first_use` and `state_free` (matched by emitter and
+    event name: the text in parentheses documents the arguments); the rest is declared for the code
+    analysis (calls, reads, branches) and the per-action event order and state-diff checks later issues add.
 
     calls: (contract, function) the statement and its helpers may call;
     reads: chain reads the Solidity makes; branches: conditions in the Solidity (a require included);
     state: (contract, storage entry) the action changes;
     events: the ordered event sequence of one action in its default form;
     variants: form -> the sequence of another form (e.g. `from: mkr`);
-    first_use: events only the first such action of a spell emits (DssExecLib's `hope`)."""
+    first_use: events only the first such action of a spell emits (DssExecLib's `hope`);
+    state_free: events that may come without a state change at their emitter (an approval to the value
+    it already had, a join's note of a mint and a burn that cancel out): verify's event check fails any
+    other event of an emitter whose storage the cast did not change."""
 
     calls: tuple[tuple[str, str], ...] = ()
     reads: tuple[str, ...] = ()
@@ -191,6 +196,7 @@ class Effects:
     events: tuple[tuple[str, str], ...] = ()
     variants: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     first_use: tuple[tuple[str, str], ...] = ()
+    state_free: tuple[tuple[str, str], ...] = ()
     used_by: tuple[str, ...] = ()
 
 

@@ -40,6 +40,7 @@ class CapChange(Action):
         branches=(),
         state=(("VEST", "cap"),),
         events=(("VEST", "File(cap, value)"),),
+        state_free=(("VEST", "File(cap, value)"),),  # the cap it already was
         used_by=("checks, run by verify/compare.py: the vest's cap after the cast",
                  "state_effects, applied by verify/statediff.py: its storage changes",
                  "verify/compare.py: File among the vest's events"))

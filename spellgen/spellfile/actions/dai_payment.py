@@ -46,6 +46,7 @@ class DaiPayment(Action):
         events=(("MCD_VAT", "LogNote(suck)"), ("MCD_VAT", "LogNote(move)"), ("MCD_DAI", "Transfer(0, usr)"),
                 ("MCD_JOIN_DAI", "LogNote(exit)")),
         first_use=(("MCD_VAT", "LogNote(hope)"),),
+        state_free=(("MCD_JOIN_DAI", "LogNote(exit)"),),  # the join keeps no balance: no storage changes
         used_by=("checks, run by verify/compare.py: the recipient's DAI, vat.sin(vow), the DAI supply",
                  "state_effects, applied by verify/statediff.py: its storage changes",
                  "token_events, counted by verify/compare.py's event check"))

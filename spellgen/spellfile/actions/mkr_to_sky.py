@@ -43,6 +43,7 @@ class MkrToSky(Action):
                ("MKR", "allowance[proxy][MKR_SKY]")),
         events=(("MKR", "Approval(proxy, MKR_SKY)"), ("MKR", "Burn(proxy)"), ("SKY", "Transfer(0, proxy)"),
                 ("MKR_SKY", "MkrToSky")),
+        state_free=(("MKR_SKY", "MkrToSky"),),  # the converter keeps no storage
         used_by=("checks, run by verify/compare.py: the PauseProxy's MKR and SKY, the MKR and SKY supplies",
                  "state_effects, applied by verify/statediff.py: its storage changes",
                  "token_events, counted by verify/compare.py's event check"))

@@ -84,6 +84,7 @@ class SkyTransfer(Action):
                                  ("SKY", "Transfer(proxy, usr)"))),
                   ("from: mkr_direct", (("MKR", "Approval(proxy, MKR_SKY)"), ("MKR", "Burn(proxy)"),
                                         ("SKY", "Transfer(0, usr)"), ("MKR_SKY", "MkrToSky")))),
+        state_free=(("MKR_SKY", "MkrToSky"),),  # the converter keeps no storage
         used_by=("checks, run by verify/compare.py: the recipient's SKY, the PauseProxy's SKY and MKR, the supplies",
                  "state_effects, applied by verify/statediff.py: its storage changes",
                  "token_events, counted by verify/compare.py's event check"))

@@ -63,6 +63,10 @@ class UsdsPayment(Action):
                 ("MCD_DAI", "Transfer(DAI_USDS, 0)"), ("MCD_JOIN_DAI", "LogNote(join)"), ("MCD_VAT", "LogNote(move)"),
                 ("USDS", "Transfer(0, usr)"), ("USDS_JOIN", "Exit"), ("DAI_USDS", "DaiToUsds")),
         first_use=(("MCD_VAT", "LogNote(hope)"),),
+        # DAI minted to the PauseProxy and burnt by the join in one payment, the joins and DaiUsds keep
+        # no storage: their events come with no state change at their emitter
+        state_free=(("MCD_DAI", "Transfer"), ("MCD_DAI", "Approval"), ("MCD_JOIN_DAI", "LogNote(exit)"),
+                    ("MCD_JOIN_DAI", "LogNote(join)"), ("USDS_JOIN", "Exit"), ("DAI_USDS", "DaiToUsds")),
         used_by=("checks, run by verify/compare.py: the recipient's USDS, the USDS supply, the PauseProxy's DAI",
                  "state_effects, applied by verify/statediff.py: its storage changes",
                  "token_events, counted by verify/compare.py's event check"))

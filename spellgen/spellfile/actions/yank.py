@@ -42,6 +42,7 @@ class Yank(Action):
         branches=(),
         state=(("VEST", "awards[id].fin"), ("VEST", "awards[id].tot")),
         events=(("VEST", "Yank(id, end)"),),
+        state_free=(("VEST", "Yank(id, end)"),),  # an award that already ended keeps its fin
         used_by=("checks, run by verify/compare.py: the award's fin, its owner and end before the cast, the "
                  "Yank event's end",
                  "state_effects, applied by verify/statediff.py: its storage changes"))
