@@ -54,6 +54,7 @@ class ComputedPayment(Action):
                ("MCD_DAI", "balanceOf[usr]"), ("MCD_DAI", "totalSupply")),
         events=(("MCD_VAT", "LogNote(suck)"), ("MCD_VAT", "LogNote(hope)"), ("MCD_VAT", "LogNote(move)"),
                 ("MCD_DAI", "Transfer(0, usr)"), ("MCD_JOIN_DAI", "LogNote(exit)")),
+        state_free=(("MCD_JOIN_DAI", "LogNote(exit)"),),  # the join keeps no balance: no storage changes
         used_by=("checks, run by verify/compare.py: the recipient's DAI against the amount evaluated from the "
                  "pre-state at the cast's time",
                  "state_effects, applied by verify/statediff.py: its storage changes (time-dependent)",

@@ -132,6 +132,8 @@ class ProxyTransfer(Action):
         state=(("TOKEN", "balanceOf[usr]"), ("TOKEN", "balanceOf[proxy]"), ("ETH", "balance[usr]"),
                ("ETH", "balance[proxy]")),
         events=(("TOKEN", "Transfer(proxy, usr)"),),
+        # A whole balance that is 0 moves nothing: its Transfer (still matched by its arguments) changes no storage.
+        state_free=(("TOKEN", "Transfer(proxy, usr)"),),
         used_by=("checks, run by verify/compare.py: the recipient's and the PauseProxy's balance of the token, "
                  "the amount computed from the PauseProxy's balance before the cast",
                  "state_effects, applied by verify/statediff.py: its storage changes",

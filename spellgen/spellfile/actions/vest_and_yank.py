@@ -63,7 +63,8 @@ class VestAndYank(Action):
                ("VEST", "awards[id].tot"), ("MCD_VAT", "sin[MCD_VOW]"), ("MCD_VAT", "vice"), ("MCD_VAT", "debt"),
                ("MCD_VAT", "dai[MCD_JOIN_DAI]"), ("MCD_DAI", "balanceOf[usr]"), ("MCD_DAI", "totalSupply")),
         events=(("VEST", "Unrestrict(id)"), ("MCD_VAT", "suck"), ("MCD_DAI", "Transfer(0, usr)"),
-                ("VEST", "Vest(id, amt)"), ("VEST", "Yank(id, end)")),
+                ("VEST", "Vest(id, amt)"), ("VEST", "Yank(id, end)"), ("MCD_JOIN_DAI", "LogNote(exit)")),
+        state_free=(("MCD_JOIN_DAI", "LogNote(exit)"),),  # vest() pays through the join, which keeps no balance
         used_by=("checks, run by verify/compare.py: the award after the cast, what vest paid its recipient, "
                  "the stated owner and end before the cast",
                  "state_effects, applied by verify/statediff.py: its storage changes (time-dependent)",
