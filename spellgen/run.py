@@ -261,6 +261,10 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
     expected = expected_from(spell)
     expected.budget_only = ctx.budget_only
     identity = source_identity(ctx.source_name, source, compiled)
+    from spellgen.verify.codescan import code_results as action_code
+
+    # The action's code, judged whether or not a cast reaches it (and before anything is cast).
+    scanned = action_code(compiled, source, spell, ctx.budget_only)
     code_results: list = []
     with open_chain(spell, choice, steps) as (url, where, twin):
         try:
@@ -274,7 +278,7 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
             observation = Simulator(chain, expected, steps.done, twin=twin).run(compiled, choice.address)
         except SimulationError as exc:
             return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps, identity,
-                             twin)
+                             twin, scanned)
     control = {}
     if spell.expect is not None:
         from spellgen.spellfile.amounts import to_wei
@@ -283,7 +287,7 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
                    (("dai_paid", spell.expect.dai_paid), ("mkr_transferred", spell.expect.mkr_transferred),
                     ("usds_paid", spell.expect.usds_paid), ("sky_transferred", spell.expect.sky_transferred))
                    if value is not None}
-    results = code_results + verify(expected, observation, control)
+    results = code_results + verify(expected, observation, control) + scanned
     from spellgen.verify.source import source_results
 
     # The ChainLog keys the code reads, by what the chain holds under them (the YAML's address where
@@ -354,7 +358,7 @@ def source_identity(name: str, source: str, compiled: CompiledSpell) -> dict[str
 
 
 def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps=(), identity=None,
-              twin: bool = False) -> int:
+              twin: bool = False, scanned: Sequence = ()) -> int:
     """The spell could not be deployed, elected, scheduled or cast: every item fails, naming why."""
     from spellgen.verify.compare import Result
 
@@ -364,6 +368,7 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
         detail = twin_hint(detail) + detail
     results = [Result("the spell is deployed, elected, scheduled and cast", "spell", False, "", detail)]
     results += [Result(i.label, i.path, False, "not executed", f"the spell was not cast ({exc})") for i in items]
+    results += list(scanned)  # what the code could do is known without a cast
     return _unverified(spell, spec_name, solc, where, results, steps, report_dir, stream, caps, identity)
 
 

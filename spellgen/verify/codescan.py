@@ -91,6 +91,7 @@ class CallSite:
     text: str  # the call as written
     via: str = ""  # the DssExecLib function that makes it
     guards: tuple[int, ...] = ()  # the environment-dependent branches it runs under (their node ids)
+    view: bool = False  # a view or pure function: solc calls it with STATICCALL, which cannot change state
 
     def describe(self) -> str:
         via = f" (through DssExecLib.{self.via})" if self.via else ""
@@ -403,7 +404,7 @@ class Scanner:
             return self.inline(node, declaration, args, env)
         values = [self.expr(a, env) for a in args]
         if name == "gasleft":
-            return Value(taint=(("gasleft()", "gasleft()"),))
+            return Value(taint=(("gasleft", "gasleft()"),))
         if name == "blockhash":
             return _union(values).only_taint().tainted(extra=(("blockhash", "blockhash()"),))
         if name in ("require", "assert") and values:
@@ -440,9 +441,11 @@ class Scanner:
         member = callee.get("memberName", "")
         target = self.expr(callee.get("expression"), env)
         values = [self.expr(a, env) for a in args]
-        self.call(node, target, member, _selector(member, callee), values)
+        view = _type_id(callee).startswith(("t_function_external_view", "t_function_external_pure"))
+        self.call(node, target, member, _selector(member, callee), values, view=view)
+        # A call's result as a source: canonical `TARGET.function()` (the parentheses mark a chain read).
         result = Value().tainted(target, *values,
-                                 extra=((f"{target.target or target.label}.{member}", f"{target.label}.{member}()"),))
+                                 extra=((f"{target.target or target.label}.{member}()", f"{target.label}.{member}()"),))
         if member == "getAddress" and args and args[0].get("nodeType") == "Literal" and args[0].get("kind") == "string":
             return self.key_value(args[0].get("value") or "", result)  # a ChainLog read by key
         return result
@@ -466,7 +469,8 @@ class Scanner:
             self.call(node, on, function, "", values, via=member)
         return taint
 
-    def call(self, node: dict, target: Value, function: str, selector: str, values: list[Value], via: str = "") -> None:
+    def call(self, node: dict, target: Value, function: str, selector: str, values: list[Value], via: str = "",
+             view: bool = False) -> None:
         if not self.recording:
             return
         key = (node["id"], target.target, target.label, function, via)
@@ -475,7 +479,7 @@ class Scanner:
         self.seen_calls.add(key)
         label = target.label or "an address the analysis cannot resolve"
         self.scan.calls.append(CallSite(self.where(node), target.target, label, function, selector,
-                                        self.text(node), via, tuple(self.guards)))
+                                        self.text(node), via, tuple(self.guards), view))
 
 
 class _Guard:
@@ -593,7 +597,7 @@ def allowed_by(spell: Any, day: str) -> Allowed:
         effects = type(action).EFFECTS
         calls |= {(canonical(contract, names), function) for contract, function in effects.calls}
         for b in effects.branches:
-            on = frozenset(f"{canonical(s.rsplit('.', 1)[0], names)}.{s.rsplit('.', 1)[1]}"
+            on = frozenset(f"{canonical(s.rsplit('.', 1)[0], names)}.{s.rsplit('.', 1)[1]}()"
                            if s.split(".")[0] not in ENVIRONMENT else s for s in b.on)
             branches.append((b.form, on, b.text))
     return Allowed(calls, branches)
@@ -618,15 +622,17 @@ def judge(scan: CodeScan, spell: Any, budget_only: bool = False) -> list:
                        f"the source defines no {ACTION} whose code the analysis could read")]
     allowed = allowed_by(spell, day)
     budget = budget_targets(day) if budget_only else set()
-    judged_calls = [c for c in scan.calls if not budget_only or c.target in budget or not c.target]
-    listed_calls = [c for c in scan.calls if c not in judged_calls]
+    reads = [c for c in scan.calls if c.view]  # judged by the branches that use what they return
+    judged_calls = [c for c in scan.calls if not c.view and (not budget_only or c.target in budget or not c.target)]
+    listed_calls = [c for c in scan.calls if c not in judged_calls and not c.view]
     bad_calls = [c for c in judged_calls if (c.target, c.function) not in allowed.calls]
     guarding = {g for c in judged_calls for g in c.guards}
 
     def declared(b: BranchSite) -> bool:
         # Each thing the condition reads, by some declaration of its form: a helper met for two vests
         # (`_owed`) reads each vest's count, each declared by its own action.
-        return all(any(form == b.form and source in on for form, on, _ in allowed.branches) for source, _ in b.sources)
+        return all(any(form == b.form and source in on for form, on, _ in allowed.branches) for source, _ in b.sources
+                   if b.form not in ("require", "assert") or not source.endswith("()"))
     judged_branches = [b for b in scan.branches if not budget_only or b.node in guarding]
     listed_branches = [b for b in scan.branches if b not in judged_branches]
     bad_branches = [b for b in judged_branches if not declared(b)]
@@ -634,7 +640,9 @@ def judge(scan: CodeScan, spell: Any, budget_only: bool = False) -> list:
     results = [
         Result(f"code: every call site of the action{scope} is one a YAML action implies", "spell", not bad_calls,
                f"{len(judged_calls)} call site(s) read from the source, whether or not a cast reached them: "
-               + "; ".join(f"{c.where}: {c.label}.{c.function}" for c in judged_calls),
+               + "; ".join(f"{c.where}: {c.label}.{c.function}" for c in judged_calls)
+               + (f"; and {len(reads)} read(s) (view calls, which cannot change state): "
+                  + "; ".join(f"{c.where}: {c.label}.{c.function}" for c in reads) if reads else ""),
                "; ".join(f"{c.describe()} not implied by any YAML action" for c in bad_calls)),
         Result(f"code: no branch on the environment or a chain read{' around a budget call' if budget_only else ''} "
                "that no YAML action declares", "spell", not bad_branches,
