@@ -163,7 +163,7 @@ def test_harm_behind_a_condition_is_caught_and_named(name, style, edits, what, f
     assert not branches.passed, branches
     assert f"line {line}: branch ({form}) on " in branches.reason and what in branches.reason, branches.reason
     assert "which no action kind declares" in branches.reason
-    rely = line_of(source, f".rely(")
+    rely = line_of(source, ".rely(")
     assert not calls.passed, calls
     assert f"line {rely}: " in calls.reason and ".rely [0x65fae35e]" in calls.reason, calls.reason
     assert "not implied by any YAML action" in calls.reason
