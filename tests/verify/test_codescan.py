@@ -8,6 +8,7 @@ test spells and the hand-written spells produce no finding. One edit goes throug
 """
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from datetime import datetime, timezone
@@ -238,16 +239,28 @@ def no_fork_url(monkeypatch):
     monkeypatch.delenv("ETH_RPC_URL", raising=False)
 
 
-def test_verify_fails_harm_no_cast_reaches(tmp_path, capsys, no_fork_url):
+@pytest.mark.parametrize("style", STYLES)
+def test_verify_fails_harm_no_cast_reaches(style, tmp_path, capsys, no_fork_url):
     """End to end on the twin: the coinbase is never set on anvil, so the cast passes every other item;
-    the code analysis fails the spell, naming the line."""
-    source = mutate(render(load_spell(SKY_ERA), SKY_ERA.name),
-                    conditional_harm("sky-era", "block.coinbase != address(0)"))
+    the code analysis fails the spell, naming the line, in the terminal and in report.json."""
+    spec, _, token = STYLES[style]
+    source = mutate(render(load_spell(spec), spec.name), conditional_harm(style, "block.coinbase != address(0)"))
     spell_file = tmp_path / "DssSpell.sol"
     spell_file.write_text(source)
-    code, out = run_cli(["verify", SKY_ERA, "--spell", spell_file, "--report-dir", tmp_path / "r"], capsys)
+    code, out = run_cli(["verify", spec, "--spell", spell_file, "--report-dir", tmp_path / "r"], capsys)
     line = line_of(source, "// HARM")
     assert_violation(code, out, exit_code=1, message=f"line {line}: branch (if) on block.coinbase")
     failed = [row for row in out.splitlines() if row.startswith("FAIL")]
-    assert all(row.split("  ")[1].startswith("code: ") for row in failed), failed  # only the analysis saw it
-    assert f"line {line}: SKY.rely [0x65fae35e]" in out
+    assert failed and all(row.split("  ")[1].startswith("code: ") for row in failed), failed  # only the analysis
+    name = "SKY" if token == "SKY" else "MKR (MCD_GOV)"
+    assert f"line {line}: {name}.rely [0x65fae35e]" in out
+    report = json.loads((tmp_path / "r" / "report.json").read_text())
+    assert any(f"line {line}: branch (if) on block.coinbase" in r["reason"] for r in report["results"]
+               if r["status"] == "FAIL")
+
+
+def test_simulate_reports_the_code_analysis(tmp_path, capsys, no_fork_url):
+    code, out = run_cli(["simulate", SKY_ERA, "--report-dir", tmp_path], capsys)
+    assert code == 0, out
+    assert "PASS  code: every call site of the action is one a YAML action implies" in out
+    assert "PASS  code: no branch on the environment or a chain read that no YAML action declares" in out
