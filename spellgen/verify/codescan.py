@@ -44,6 +44,7 @@ ENVIRONMENT = {
 ACCOUNT_MEMBERS = ("code", "codehash", "balance")  # another account's state, read without a call
 HASHES = ("keccak256", "sha256", "ripemd160", "ecrecover", "addmod", "mulmod", "sha3")
 CHANGELOG = "CHANGELOG"
+BUILTIN_IDS = 2**31  # solc numbers its global functions (require, type, ...) from 2^32 down
 # DssExecLib's functions by the calls they make: (argument index of the target, or a chainlog key; function).
 EXEC_LIB_CALLS: dict[str, tuple[tuple[int | str, str], ...]] = {
     "sendPaymentFromSurplusBuffer": (("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit")),
@@ -133,6 +134,7 @@ class Scanner:
                 if "id" in node:
                     self.nodes[node["id"]] = node
         self.chainlog = {k: v.lower() for k, v in chainlog_at(day).items()} if day else {}
+        self.keys = {v: k for k, v in sorted(self.chainlog.items(), reverse=True)}  # address -> first key
         self.getters = exec_lib_getters()
         self.scan = CodeScan()
         self.guards: list[int] = []
@@ -274,7 +276,8 @@ class Scanner:
     def _Literal(self, node: dict, env: dict[int, Value]) -> Value:
         value = node.get("value") or ""
         if re.fullmatch(r"0x[0-9a-fA-F]{40}", value):
-            return Value(value.lower(), to_checksum(value))
+            key = self.keys.get(value.lower())
+            return Value(value.lower(), f"{key} ({to_checksum(value)})" if key else to_checksum(value))
         return Value()
 
     def _Identifier(self, node: dict, env: dict[int, Value]) -> Value:
@@ -283,8 +286,8 @@ class Scanner:
             return env[ref]
         if name == "now":
             return Value(taint=(("block.timestamp", "block.timestamp"),))
-        if name == "this":
-            return Value("this", "the PauseProxy (this)")
+        if name == "this":  # the action's own address called directly, the PauseProxy's in the cast
+            return Value("this", "the PauseProxy (this)", (("address(this)", "address(this)"),))
         declaration = self.nodes.get(ref) if isinstance(ref, int) else None
         if declaration and declaration.get("nodeType") == "VariableDeclaration" and declaration.get("stateVariable"):
             return self.state_value(declaration)
@@ -415,7 +418,7 @@ class Scanner:
             self.problem(node, f"self-destructs (`{self.text(node)}`)")
         if name in HASHES:
             return _union(values).only_taint()
-        if (callee.get("referencedDeclaration") or 0) > 0 and not declaration:
+        if 0 <= (callee.get("referencedDeclaration") or -1) < BUILTIN_IDS and not declaration:
             self.problem(node, f"calls {name}, whose code the analysis did not read")
         return _union(values).only_taint()
 

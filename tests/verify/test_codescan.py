@@ -64,7 +64,7 @@ CONDITIONS = [
     ("only when a keeper with leading zero bytes casts", f"tx.origin == {ZERO_KEEPER}", "tx.origin", "if"),
     ("only when keccak256(tx.origin) matches", f"keccak256(abi.encodePacked(tx.origin)) == {KEEPER_HASH}",
      "tx.origin", "if"),
-    ("only if a contract the twin lacks has code", f"address({JUG}).code.length > 0", f"{JUG}.code", "if"),
+    ("only if a contract the twin lacks has code", f"address({JUG}).code.length > 0", f"MCD_JUG ({JUG}).code", "if"),
     ("only for one msg.sender", f"msg.sender == {KEEPER}", "msg.sender", "if"),
     ("only at one chain id", "block.chainid == 1", "block.chainid", "if"),
     ("only under a base fee", "block.basefee < 100 gwei", "block.basefee", "if"),
@@ -264,3 +264,32 @@ def test_simulate_reports_the_code_analysis(tmp_path, capsys, no_fork_url):
     assert code == 0, out
     assert "PASS  code: every call site of the action is one a YAML action implies" in out
     assert "PASS  code: no branch on the environment or a chain read that no YAML action declares" in out
+
+
+# The harm corpus of issue 13 (harm_corpus.py, each cast by test_harm.py) read by the analysis alone: what it
+# passes is harm in a declared call's arguments (the casts judge amounts and recipients) or outside the
+# action's code (an extra entry point, which the interface check fails).
+STATICALLY_CLEAN = {"vat.suck to the attacker on a payment spell", "payment split in two (sloppy)",
+                    "an extra suck to the PauseProxy", "a public plot in the action", "an extra function in DssSpell",
+                    "a receive function in the action"}
+
+
+def test_the_cast_harm_corpus_is_caught_by_the_code_too():
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from harm_corpus import HARM
+
+    cache: dict = {}
+    entries = []
+    for name, spec, edits, _, _ in HARM:
+        if spec not in cache:
+            cache[spec] = (load_spell(spec), render(load_spell(spec), spec.name))
+        entries.append((name, cache[spec][0], mutate(cache[spec][1], edits)))
+    compiled = compile_many([SpellRequest(source, spell.solc) for _, spell, source in entries])
+    clean = set()
+    for (name, spell, source), result in zip(entries, compiled):
+        assert not isinstance(result, Exception), (name, result)
+        failed = [r for r in judge(scan_code(result, source, spell.date), spell) if not r.passed]
+        if not failed:
+            clean.add(name)
+        assert all(r.reason.startswith("line ") for r in failed), (name, [r.reason for r in failed])
+    assert clean == STATICALLY_CLEAN
