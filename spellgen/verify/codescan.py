@@ -143,6 +143,7 @@ class Scanner:
         self.state_values: dict[int, Value] = {}
         self.recording = True
         self.stack: list[int] = []
+        self.dispatch: dict[tuple[str, int], dict] = {}
 
     # -- where -----------------------------------------------------------------------------------------
     def where(self, node: dict) -> str:
@@ -178,9 +179,18 @@ class Scanner:
         if action is None:
             self.scan.found = False
             return self.scan
-        functions = [n for n in action.get("nodes", []) if n.get("nodeType") == "FunctionDefinition"]
-        for fn in functions:
-            if fn.get("name") in ROOTS:
+        # The most derived definitions along the action's bases that the analysis holds (a base contract of
+        # the spell's own file may define them); DssAction's own are the exec base's.
+        for base in action.get("linearizedBaseContracts") or [action["id"]]:
+            for fn in (self.nodes.get(base) or {}).get("nodes", []):
+                if fn.get("nodeType") == "FunctionDefinition" and fn.get("implemented", True):
+                    arity = len((fn.get("parameters") or {}).get("parameters", []))
+                    self.dispatch.setdefault((fn.get("name", ""), arity), fn)
+        if ("actions", 0) not in self.dispatch:
+            self.problem(action, f"{ACTION} defines no actions() the analysis can read")
+        for name in ROOTS:
+            fn = self.dispatch.get((name, 0))
+            if fn is not None:
                 returned = self.function(fn, {})
                 if fn.get("name") == "officeHours" and returned.taint:
                     self.problem(fn, "officeHours() depends on " + ", ".join(label for _, label in returned.taint)
@@ -381,6 +391,8 @@ class Scanner:
         if callee.get("nodeType") == "Identifier":
             return self.builtin_or_internal(node, callee, args, env)
         if callee.get("nodeType") != "MemberAccess":
+            self.problem(node, f"calls a function chosen at run time (`{self.text(node)}`): the analysis cannot "
+                               "tell which")
             return _union(self.expr(a, env) for a in [callee, *args])
         base, member = callee.get("expression") or {}, callee.get("memberName", "")
         if base.get("nodeType") == "Identifier" and base.get("name") == "DssExecLib":
@@ -406,6 +418,9 @@ class Scanner:
         if declaration and declaration.get("nodeType") == "FunctionDefinition":
             return self.inline(node, declaration, args, env)
         values = [self.expr(a, env) for a in args]
+        if declaration and declaration.get("nodeType") == "VariableDeclaration":
+            self.problem(node, f"calls through the function variable {name} (`{self.text(node)}`): the analysis "
+                               "cannot tell which function runs")
         if name == "gasleft":
             return Value(taint=(("gasleft", "gasleft()"),))
         if name == "blockhash":
@@ -433,8 +448,12 @@ class Scanner:
 
     def inline(self, node: dict, declaration: dict, args: list, env: dict[int, Value]) -> Value:
         values = [self.expr(a, env) for a in args]
-        params = (declaration.get("parameters") or {}).get("parameters", [])
         callee = node["expression"]
+        explicit = callee.get("nodeType") == "MemberAccess"  # `super.f()`, `Base.f()`, `Lib.f()`: that one runs
+        if not explicit and (declaration.get("virtual") or declaration.get("overrides")):  # the most derived one runs
+            arity = len((declaration.get("parameters") or {}).get("parameters", []))
+            declaration = self.dispatch.get((declaration.get("name", ""), arity), declaration)
+        params = (declaration.get("parameters") or {}).get("parameters", [])
         if callee.get("nodeType") == "MemberAccess" and len(params) == len(values) + 1:  # `x.f(...)` with `using for`
             values = [self.expr(callee.get("expression"), env), *values]
         bindings = {p["id"]: v for p, v in zip(params, values)}

@@ -108,6 +108,35 @@ def assembly(style: str) -> list[tuple[str, str]]:
     return [(anchor, code + "\n" + anchor)]
 
 
+SKY_ANCHOR = STYLES["sky-era"][1]
+GRANT = f"    function _grant(address who) internal {{ HostileLike(SKY).rely(who); }}\n\n"
+OFFICE_HOURS = "    function officeHours() public pure override returns (bool) {\n        return true;\n    }"
+# What the analysis cannot follow fails, named: (name, edits of the SKY-era spell, the finding).
+UNREADABLE = [
+    ("a low-level delegatecall", [(SKY_ANCHOR, f"        (bool ok, ) = SKY.delegatecall(abi.encodeWithSignature("
+                                              f"\"rely(address)\", {ATTACKER})); // HARM\n        ok;\n" + SKY_ANCHOR)],
+     "a low-level delegatecall to SKY"),
+    ("a call through a function variable",
+     [(ANCHOR, HOSTILE_LIB + "\n" + GRANT),
+      (SKY_ANCHOR, f"        function(address) internal g = _grant;\n        g({ATTACKER}); // HARM\n" + SKY_ANCHOR)],
+     "calls through the function variable g"),
+    ("an officeHours() that depends on the block",
+     [(OFFICE_HOURS, "    function officeHours() public view override returns (bool) {\n"
+                     "        return block.number % 2 == 0; // HARM\n    }")],
+     "officeHours() depends on block.number"),
+    ("try/catch", [(ANCHOR, HOSTILE_LIB), (SKY_ANCHOR, f"        try HostileLike(SKY).rely({ATTACKER}) {{}} catch {{}} // HARM\n"
+                                                       + SKY_ANCHOR)],
+     "try/catch in the action's code"),
+    ("a contract created", [(ANCHOR, "contract Made {}\n\n" + ANCHOR),
+                            (SKY_ANCHOR, "        new Made(); // HARM\n" + SKY_ANCHOR)],
+     "creates a contract (`new Made()`)"),
+]
+
+
+def unreadable_line(source: str, finding: str) -> int:
+    return line_of(source, "// HARM") if "officeHours" not in finding else line_of(source, "function officeHours")
+
+
 HOSTILE = [(f"{style}: {name}", style, conditional_harm(style, cond), what, form)
            for style in STYLES for name, cond, what, form in CONDITIONS]
 HOSTILE += [(f"{style}: {name}", style, make(style), what, form) for style in STYLES
@@ -140,6 +169,8 @@ def compiled_all() -> dict:
             entries[name] = (spec, mutate(render(load_spell(spec), spec.name), edits))
         entries["assembly dai-era"] = (DAI_ERA, mutate(render(load_spell(DAI_ERA), DAI_ERA.name), assembly("dai-era")))
         entries["assembly sky-era"] = (SKY_ERA, mutate(render(load_spell(SKY_ERA), SKY_ERA.name), assembly("sky-era")))
+        for name, edits, _ in UNREADABLE:
+            entries[name] = (SKY_ERA, mutate(render(load_spell(SKY_ERA), SKY_ERA.name), edits))
         for spec in sorted([*(ROOT / "examples").glob("*.yaml"), *(ROOT / "tests/spells").glob("*.yaml")]):
             entries[str(spec)] = (spec, render(load_spell(spec), spec.name))
         names = list(entries)
@@ -176,6 +207,29 @@ def test_inline_assembly_is_a_finding(style):
     assert calls.passed and branches.passed
     assert not problems.passed
     assert f"line {line_of(source, '// HARM')}: inline assembly in the action's code" in problems.reason
+
+
+@pytest.mark.parametrize("name, edits, finding", UNREADABLE, ids=[u[0] for u in UNREADABLE])
+def test_what_the_analysis_cannot_follow_fails_named(name, edits, finding):
+    source, (_, _, problems) = results_of(name)
+    assert not problems.passed
+    assert f"line {unreadable_line(source, finding)}: {finding}" in problems.reason, problems.reason
+
+
+def test_a_helper_overridden_in_the_action_is_the_one_read():
+    """An internal virtual helper of a base contract: what runs, and is read, is the action's override."""
+    base = ("abstract contract Base is DssAction {\n    function _extra() internal virtual {}\n"
+            "    function actions() public virtual override { _extra(); }\n}\n\n")
+    override = (f"    function _extra() internal override {{\n        if (block.number > 20_000_000) // HARM\n"
+                f"            HostileLike(SKY).rely({ATTACKER});\n    }}\n\n")
+    source = mutate(render(load_spell(SKY_ERA), SKY_ERA.name), [
+        (ANCHOR, HOSTILE_LIB.replace(ANCHOR, base + "contract DssSpellAction is Base {") + "\n" + override),
+        ("    function actions() public override {", "    function actions() public override {\n        super.actions();")])
+    spell = load_spell(SKY_ERA)
+    compiled = compile_spell(source, spell.solc)
+    calls, branches, _ = judge(scan_code(compiled, source, spell.date), spell)
+    assert f"line {line_of(source, '// HARM')}: branch (if) on block.number" in branches.reason, branches
+    assert not calls.passed and "SKY.rely" in calls.reason
 
 
 def test_the_rendered_spells_have_no_finding():
