@@ -13,14 +13,22 @@ initialisers, ChainLog reads and wallet constants; its function and selector; it
 branch whose condition depends on the environment or on a chain read (`block.*`, `tx.*`, `msg.sender`,
 `gasleft()`, another account's code, code hash or balance, a call's result, the action's own storage),
 following values through local variables, parameters, return values and hashes. `judge` then fails a
-call site no YAML action implies and an environment-dependent branch no action kind declares (each
-kind's `EFFECTS`: `calls` and `branches`), named with its line, whether or not a cast reached it.
-Inline assembly, a contract creation, a self-destruct, a low-level call and code the analysis cannot
-read fail too.
+state-changing call site no YAML action implies and an environment-dependent branch no action kind
+declares (each kind's `EFFECTS`: `calls` and `branches`), named with its line, whether or not a cast
+reached it. Inline assembly, a contract creation, a self-destruct, a low-level call, a try/catch, a
+call the analysis cannot follow (a function variable, a computed callee, internal code it does not
+hold) and an `officeHours()` that depends on anything fail too: what it cannot read, it fails.
 
-What it does not prove: what a called contract does (the casts and the state diff judge that), and
-code outside the action (DssExec, DssAction, DssExecLib are the exec base, compiled from spellgen's own
-copy or the spells repository's).
+Two things are listed rather than failed: a view call (solc makes it a STATICCALL, which cannot change
+state; what it returns is judged where a branch uses it) and a `require`/`assert` that tests only what
+calls returned (a sanity check: it can only make the cast revert, which the casts show). With
+--budget-only only the call sites to the budget's contracts (or to targets it cannot resolve) and the
+branches around them are judged, the rest listed.
+
+What it does not prove: a call's arguments (a declared `approve` to another spender passes here; the
+casts and the state diff judge values); what a called contract does; and code outside the action
+(DssExec, DssAction, DssExecLib are the exec base, compiled from spellgen's own copy or the spells
+repository's).
 """
 from __future__ import annotations
 

@@ -109,7 +109,7 @@ def assembly(style: str) -> list[tuple[str, str]]:
 
 
 SKY_ANCHOR = STYLES["sky-era"][1]
-GRANT = f"    function _grant(address who) internal {{ HostileLike(SKY).rely(who); }}\n\n"
+GRANT = "    function _grant(address who) internal { HostileLike(SKY).rely(who); }\n\n"
 OFFICE_HOURS = "    function officeHours() public pure override returns (bool) {\n        return true;\n    }"
 # What the analysis cannot follow fails, named: (name, edits of the SKY-era spell, the finding).
 UNREADABLE = [
