@@ -208,7 +208,7 @@ class Scanner:
     def function(self, fn: dict, bindings: dict[int, Value]) -> Value:
         """Walk a function's modifiers and body with its parameters bound; the union of what it returns."""
         if fn["id"] in self.stack or len(self.stack) > 12:
-            self.problem(fn, f"{fn.get('name')} calls itself: the analysis does not follow recursion")
+            self.problem(fn, f"{fn.get('name')} calls itself, or calls nest deeper than 12: the analysis stops there")
             return Value()
         self.stack.append(fn["id"])
         env: dict[int, Value] = dict(bindings)
