@@ -697,5 +697,14 @@ def _guarded(branch: BranchSite, scan: CodeScan) -> str:
 
 
 def code_results(compiled: CompiledSpell, source: str, spell: Any, budget_only: bool = False) -> list:
-    """The code analysis of a compiled spell as verify's results."""
-    return judge(scan_code(compiled, source, spell.date), spell, budget_only)
+    """The code analysis of a compiled spell as verify's results. An AST it does not understand is a
+    failed result naming why, not a crash and not a pass (fail closed)."""
+    from spellgen.verify.compare import Result
+
+    try:
+        scan = scan_code(compiled, source, spell.date)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+        return [Result("code: the action's call sites and branches are read", "spell", False, "no analysis",
+                       f"the code analysis could not read solc's AST ({type(exc).__name__}: {exc}); nothing it "
+                       "would judge is proven")]
+    return judge(scan, spell, budget_only)

@@ -347,3 +347,19 @@ def test_the_cast_harm_corpus_is_caught_by_the_code_too():
             clean.add(name)
         assert all(r.reason.startswith("line ") for r in failed), (name, [r.reason for r in failed])
     assert clean == STATICALLY_CLEAN
+
+
+def test_an_ast_the_analysis_cannot_read_fails_closed():
+    from dataclasses import replace
+
+    from spellgen.verify.codescan import code_results
+
+    spec, source, compiled = compiled_all()[str(SKY_ERA)]
+    spell = load_spell(spec)
+    assert all(r.passed for r in code_results(compiled, source, spell))
+    broken = replace(compiled, asts={"DssSpell.sol": {"src": "0:10"}})  # no file index
+    (result,) = code_results(broken, source, spell)
+    assert not result.passed and "the code analysis could not read solc's AST" in result.reason
+    missing = replace(compiled, asts={})  # a cache entry without the AST: no action to read
+    (result,) = code_results(missing, source, spell)
+    assert not result.passed and "defines no DssSpellAction" in result.reason
