@@ -126,6 +126,9 @@ class CodeScan:
     calls: list[CallSite] = field(default_factory=list)
     branches: list[BranchSite] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # what no declaration allows: assembly, creation, ...
+    # Those of `problems` that need not touch the budget's contracts (code not read, a call outside the
+    # budget): --budget-only lists them instead of failing them.
+    outside_budget: set[str] = field(default_factory=set)
     found: bool = True  # the AST holds a DssSpellAction
 
 
@@ -143,6 +146,7 @@ class Scanner:
                     self.nodes[node["id"]] = node
         self.chainlog = {k: v.lower() for k, v in chainlog_at(day).items()} if day else {}
         self.keys = {v: k for k, v in sorted(self.chainlog.items(), reverse=True)}  # address -> first key
+        self.budget = budget_targets(day) if day else {"this"}
         self.getters = exec_lib_getters()
         self.scan = CodeScan()
         self.guards: list[int] = []
@@ -167,11 +171,14 @@ class Scanner:
         flat = " ".join(raw.split())
         return flat if len(flat) <= limit else flat[:limit - 3] + "..."
 
-    def problem(self, node: dict, what: str) -> None:
+    def problem(self, node: dict, what: str, budget: bool = True) -> None:
+        """A finding; `budget` False: one that need not touch the budget's contracts (see CodeScan)."""
         message = f"{self.where(node)}: {what}"
         if self.recording and message not in self.seen_problems:
             self.seen_problems.add(message)
             self.scan.problems.append(message)
+            if not budget:
+                self.scan.outside_budget.add(message)
 
     # -- names -----------------------------------------------------------------------------------------
     def canonical(self, key: str) -> str:
@@ -263,7 +270,7 @@ class Scanner:
             self.problem(node, "inline assembly in the action's code (it can read any account's code, the "
                                "caster, the block: spellgen cannot judge it)")
         elif kind == "TryStatement":
-            self.problem(node, "try/catch in the action's code: it branches on whether a call reverts")
+            self.problem(node, "try/catch in the action's code: it branches on whether a call reverts", budget=False)
             self.expr(node["externalCall"], env)
             for clause in node.get("clauses") or []:
                 self.statement(clause.get("block"), env, returns)
@@ -392,7 +399,7 @@ class Scanner:
         args = node.get("arguments") or []
         if node.get("kind") == "typeConversion":
             return self.expr(args[0], env) if len(args) == 1 else _union(self.expr(a, env) for a in args)
-        if callee.get("nodeType") == "NewExpression":
+        if callee.get("nodeType") == "NewExpression" and _type_id(callee).startswith("t_function_creation"):
             self.problem(node, f"creates a contract (`{self.text(node)}`): a spell creates no contract")
             return _union(self.expr(a, env) for a in args)
         typeid = _type_id(callee)
@@ -400,7 +407,7 @@ class Scanner:
             return self.builtin_or_internal(node, callee, args, env)
         if callee.get("nodeType") != "MemberAccess":
             self.problem(node, f"calls a function chosen at run time (`{self.text(node)}`): the analysis cannot "
-                               "tell which")
+                               "tell which", budget=False)
             return _union(self.expr(a, env) for a in [callee, *args])
         base, member = callee.get("expression") or {}, callee.get("memberName", "")
         if base.get("nodeType") == "Identifier" and base.get("name") == "DssExecLib":
@@ -416,7 +423,8 @@ class Scanner:
             return _union(values).only_taint()
         if typeid.startswith(("t_function_bare", "t_function_send", "t_function_transfer")):
             target = self.expr(base, env)
-            self.problem(node, f"a low-level {member} to {target.label or 'an address'} (`{self.text(node)}`)")
+            self.problem(node, f"a low-level {member} to {target.label or 'an address'} (`{self.text(node)}`)",
+                         budget=bool(target.target) and target.target in self.budget or not target.target)
             return _union([target, *(self.expr(a, env) for a in args)]).only_taint()
         return _union([self.expr(base, env).only_taint(), *(self.expr(a, env) for a in args)]).only_taint()
 
@@ -428,7 +436,7 @@ class Scanner:
         values = [self.expr(a, env) for a in args]
         if declaration and declaration.get("nodeType") == "VariableDeclaration":
             self.problem(node, f"calls through the function variable {name} (`{self.text(node)}`): the analysis "
-                               "cannot tell which function runs")
+                               "cannot tell which function runs", budget=False)
         if name == "gasleft":
             return Value(taint=(("gasleft", "gasleft()"),))
         if name == "blockhash":
@@ -442,7 +450,7 @@ class Scanner:
         if name in HASHES:
             return _union(values).only_taint()
         if 0 <= (callee.get("referencedDeclaration") or -1) < BUILTIN_IDS and not declaration:
-            self.problem(node, f"calls {name}, whose code the analysis did not read")
+            self.problem(node, f"calls {name}, whose code the analysis did not read", budget=False)
         return _union(values).only_taint()
 
     def internal(self, node: dict, callee: dict, args: list, env: dict[int, Value]) -> Value:
@@ -451,7 +459,7 @@ class Scanner:
             return self.inline(node, declaration, args, env)
         values = [self.expr(a, env) for a in [callee.get("expression"), *args]]
         self.problem(node, f"calls {self.text(callee)}, internal code the analysis did not read (from the exec "
-                           "base or a file not beside the spell)")
+                           "base or a file not beside the spell)", budget=False)
         return _union(values).only_taint()
 
     def inline(self, node: dict, declaration: dict, args: list, env: dict[int, Value]) -> Value:
@@ -664,6 +672,7 @@ def judge(scan: CodeScan, spell: Any, budget_only: bool = False) -> list:
         return all(any(form == b.form and source in on for form, on, _ in allowed.branches) for source, _ in b.sources
                    if b.form not in ("require", "assert") or not source.endswith("()"))
     judged_branches = [b for b in scan.branches if not budget_only or b.node in guarding]
+    problems = [p for p in scan.problems if not budget_only or p not in scan.outside_budget]
     listed_branches = [b for b in scan.branches if b not in judged_branches]
     bad_branches = [b for b in judged_branches if not declared(b)]
     scope = " to the budget's contracts (--budget-only)" if budget_only else ""
@@ -680,14 +689,17 @@ def judge(scan: CodeScan, spell: Any, budget_only: bool = False) -> list:
                if judged_branches else "none",
                "; ".join(f"{b.describe()}, which no action kind declares" + _guarded(b, scan) for b in bad_branches)),
         Result("code: no inline assembly, contract creation, self-destruct, low-level call or unread code in the "
-               "action", "spell", not scan.problems, "none" if not scan.problems else f"{len(scan.problems)} found",
-               "; ".join(scan.problems)),
+               "action" + (" that may touch the budget's contracts (--budget-only)" if budget_only else ""), "spell",
+               not problems, "none" if not problems else f"{len(problems)} found",
+               "; ".join(problems)),
     ]
     if budget_only:
+        listed = [p for p in scan.problems if p not in problems]
         results.append(Result(f"outside the budget (--budget-only, for the reviewer): {len(listed_calls)} other call "
-                              f"site(s), {len(listed_branches)} other branch(es) in the action's code", "spell", True,
-                              "; ".join([c.describe() for c in listed_calls] + [b.describe() for b in listed_branches])
-                              or "none"))
+                              f"site(s), {len(listed_branches)} other branch(es), {len(listed)} other finding(s) in "
+                              "the action's code", "spell", True,
+                              "; ".join([c.describe() for c in listed_calls] + [b.describe() for b in listed_branches]
+                                        + listed) or "none"))
     return results
 
 

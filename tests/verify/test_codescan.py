@@ -280,12 +280,18 @@ def test_budget_only_judges_a_hidden_call_to_the_budget_token(tmp_path):
     anchor = "    function actions() public override {"
     assert anchor in source
     source = source.replace(anchor, anchor + "\n        if (block.number % 2 == 1) { "
-                            f"GemAbstract(DssExecLib.getChangelogAddress(\"SKY\")).transfer({ATTACKER}, 1); }}", 1)
+                            f"GemAbstract(DssExecLib.getChangelogAddress(\"SKY\")).transfer({ATTACKER}, 1); }}"
+                            f"\n        (bool ok, ) = {JUG}.call(\"\"); // OUTSIDE\n        ok;"
+                            "\n        (ok, ) = DssExecLib.getChangelogAddress(\"SKY\").call(\"\"); // INSIDE", 1)
     compiled = compile_spell(source, sky.solc, source_dir=folder)
-    calls, branches, *_ = judge(scan_code(compiled, source, sky.date), sky, budget_only=True)
+    calls, branches, problems, listed = judge(scan_code(compiled, source, sky.date), sky, budget_only=True)
     line = line_of(source, "block.number % 2")
     assert not calls.passed and f"line {line}: SKY.transfer" in calls.reason
     assert not branches.passed and f"line {line}: branch (if) on block.number" in branches.reason
+    # A low-level call to the budget's token fails; one to a contract outside the budget is listed.
+    assert not problems.passed and f"line {line_of(source, '// INSIDE')}: a low-level call to SKY" in problems.reason
+    assert "OUTSIDE" not in problems.reason and f"line {line_of(source, '// OUTSIDE')}: a low-level call to MCD_JUG" \
+        in listed.evidence
 
 
 @pytest.fixture
