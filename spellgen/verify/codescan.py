@@ -78,13 +78,21 @@ class Value:
     target: str = ""
     label: str = ""
     taint: tuple[tuple[str, str], ...] = ()
+    fields: tuple[tuple[str, "Value"], ...] = ()  # a struct's members, by name (`p.vest`)
 
     def tainted(self, *more: "Value", extra: tuple[tuple[str, str], ...] = ()) -> "Value":
         merged = dict(self.taint)
         for v in more:
             merged.update(v.taint)
         merged.update(extra)
-        return Value(self.target, self.label, tuple(sorted(merged.items())))
+        return Value(self.target, self.label, tuple(sorted(merged.items())), self.fields)
+
+    def field(self, name: str) -> "Value | None":
+        return dict(self.fields).get(name)
+
+    def with_field(self, name: str, value: "Value") -> "Value":
+        return Value(self.target, self.label, self.taint, tuple(sorted({**dict(self.fields), name: value}.items(),
+                                                                         key=lambda kv: kv[0])))
 
     def only_taint(self) -> "Value":
         return Value(taint=self.taint)
@@ -352,7 +360,9 @@ class Scanner:
         declaration = self.nodes.get(ref) if isinstance(ref, int) else None
         if declaration and declaration.get("nodeType") == "VariableDeclaration" and declaration.get("stateVariable"):
             return self.state_value(declaration)
-        return self.expr(base, env).only_taint()
+        owner = self.expr(base, env)
+        member_value = owner.field(member)
+        return member_value.tainted(owner.only_taint()) if member_value is not None else owner.only_taint()
 
     def _Assignment(self, node: dict, env: dict[int, Value]) -> Value:
         value = self.expr(node["rightHandSide"], env)
@@ -361,8 +371,15 @@ class Scanner:
         if ref is not None and not self.nodes.get(ref, {}).get("stateVariable"):  # a local variable or parameter
             old = env.get(ref, Value())
             env[ref] = value if node.get("operator") == "=" else old.tainted(value)
-        else:
-            self.expr(lhs, env)
+            return value
+        struct = lhs.get("expression") or {}
+        struct_ref = struct.get("referencedDeclaration") if struct.get("nodeType") == "Identifier" else None
+        if lhs.get("nodeType") == "MemberAccess" and struct_ref in env:  # `p.vest = X` on a local struct
+            old = env[struct_ref].field(lhs.get("memberName", "")) or Value()
+            new = value if node.get("operator") == "=" else old.tainted(value)
+            env[struct_ref] = env[struct_ref].with_field(lhs.get("memberName", ""), new)
+            return value
+        self.expr(lhs, env)
         return value
 
     def _UnaryOperation(self, node: dict, env: dict[int, Value]) -> Value:
@@ -399,6 +416,8 @@ class Scanner:
         args = node.get("arguments") or []
         if node.get("kind") == "typeConversion":
             return self.expr(args[0], env) if len(args) == 1 else _union(self.expr(a, env) for a in args)
+        if node.get("kind") == "structConstructorCall":
+            return self.struct(node, args, env)
         if callee.get("nodeType") == "NewExpression" and _type_id(callee).startswith("t_function_creation"):
             self.problem(node, f"creates a contract (`{self.text(node)}`): a spell creates no contract")
             return _union(self.expr(a, env) for a in args)
@@ -427,6 +446,18 @@ class Scanner:
                          budget=bool(target.target) and target.target in self.budget or not target.target)
             return _union([target, *(self.expr(a, env) for a in args)]).only_taint()
         return _union([self.expr(base, env).only_taint(), *(self.expr(a, env) for a in args)]).only_taint()
+
+    def struct(self, node: dict, args: list, env: dict[int, Value]) -> Value:
+        """A struct built from its members (`Params({vest: MCD_VEST_SKY, ...})` or positionally)."""
+        values = [self.expr(a, env) for a in args]
+        names = node.get("names") or []
+        if not names:
+            definition = self.nodes.get((node["expression"]).get("referencedDeclaration", -1)) or {}
+            names = [m.get("name", "") for m in definition.get("members", [])]
+        result = Value()
+        for name, value in zip(names, values):
+            result = result.with_field(name, value)
+        return result
 
     def builtin_or_internal(self, node: dict, callee: dict, args: list, env: dict[int, Value]) -> Value:
         name = callee.get("name", "")

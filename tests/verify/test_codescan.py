@@ -369,3 +369,17 @@ def test_an_ast_the_analysis_cannot_read_fails_closed():
     missing = replace(compiled, asts={})  # a cache entry without the AST: no action to read
     (result,) = code_results(missing, source, spell)
     assert not result.passed and "defines no DssSpellAction" in result.reason
+
+
+def test_a_target_passed_in_a_struct_is_resolved():
+    """Init libraries take their targets in a struct (`p.vest`): the member is followed to its constant."""
+    helper = ("    struct Grant { address token; address who; }\n\n"
+              "    function _give(Grant memory g) internal { HostileLike(g.token).rely(g.who); } // HARM\n\n")
+    source = mutate(render(load_spell(SKY_ERA), SKY_ERA.name), [
+        (ANCHOR, HOSTILE_LIB + "\n" + helper),
+        (SKY_ANCHOR, f"        Grant memory g = Grant({{token: address(0), who: {ATTACKER}}});\n"
+                     f"        g.token = SKY;\n        _give(g);\n" + SKY_ANCHOR)])
+    spell = load_spell(SKY_ERA)
+    compiled = compile_spell(source, spell.solc)
+    calls = judge(scan_code(compiled, source, spell.date), spell)[0]
+    assert f"line {line_of(source, '// HARM')}: SKY.rely [0x65fae35e]" in calls.reason, calls.reason
