@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from spellgen.compiler.compile import SPELL_FILE, CompiledSpell, exec_lib_getters
+from spellgen.spellfile.actions.base import Branch
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.history import chainlog_at, token_key_at
 from spellgen.spellfile.protocol import VESTS
@@ -666,6 +667,8 @@ def allowed_by(spell: Any, day: str) -> Allowed:
         effects = type(action).EFFECTS
         calls |= {(canonical(contract, names), function) for contract, function in effects.calls}
         for b in effects.branches:
+            if not isinstance(b, Branch):  # a declaration in words allows nothing
+                continue
             on = frozenset(f"{canonical(s.rsplit('.', 1)[0], names)}.{s.rsplit('.', 1)[1]}()"
                            if s.split(".")[0] not in ENVIRONMENT else s for s in b.on)
             branches.append((b.form, on, b.text))

@@ -383,3 +383,21 @@ def test_a_target_passed_in_a_struct_is_resolved():
     compiled = compile_spell(source, spell.solc)
     calls = judge(scan_code(compiled, source, spell.date), spell)[0]
     assert f"line {line_of(source, '// HARM')}: SKY.rely [0x65fae35e]" in calls.reason, calls.reason
+
+
+def test_every_kind_declares_its_code_as_the_analysis_reads_it():
+    """Each registered kind's EFFECTS: branches are Branch data, and every contract its calls and
+    branches name is bound by the action (VEST, TOKEN), DssExecLib, a token symbol or a ChainLog key."""
+    from spellgen.spellfile.actions import KINDS
+    from spellgen.spellfile.actions.base import Branch
+    from spellgen.spellfile.history import known_keys
+    from spellgen.verify.codescan import ENVIRONMENT
+
+    names = {"VEST", "TOKEN", "DssExecLib", "MKR", "SKY", "DAI", "USDS", "SPK"} | set(known_keys())
+    for kind in KINDS:
+        effects = kind.EFFECTS
+        assert all(isinstance(b, Branch) and b.form in ("if", "require", "assert", "loop", "ternary", "&&", "||")
+                   for b in effects.branches), kind.KIND
+        contracts = {c for c, _ in effects.calls}
+        contracts |= {s.rsplit(".", 1)[0] for b in effects.branches for s in b.on if s.split(".")[0] not in ENVIRONMENT}
+        assert contracts <= names, (kind.KIND, contracts - names)
