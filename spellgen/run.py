@@ -270,12 +270,16 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
             print(f"spellgen: {problem}", file=stream)
         return ExitCode.FAILED
     identity = source_identity(ctx.source_name, source, compiled)
+    from spellgen.verify.codescan import code_results as action_code
+
+    # The action's code, judged whether or not a cast reaches it (and before anything is cast).
+    scanned = action_code(compiled, source, spell, ctx.budget_only)
     # A spell with conditions on earlier spells is cast in every branch on the twin (both verdicts are
     # reported); elsewhere in the branch the chain holds.
     branches: list[frozenset[str] | None] = list(spell.branches()) if _twin_chosen(choice) else [None]
     results: list = []
     for branch in branches:
-        outcome = _cast_branch(spell, compiled, ctx, steps, branch, identity, caps)
+        outcome = _cast_branch(spell, compiled, ctx, steps, branch, identity, caps, scanned)
         if isinstance(outcome, int):  # not cast (or other code deployed): reported already
             return outcome
         branch_results, observation, where, earlier_cast = outcome
@@ -286,6 +290,7 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
     if len(branches) > 1:  # the report's chain line: the last branch's twin, and that there were several
         where += (f"; cast once per branch ({len(branches)}: {', '.join(spell.earlier_spells().values())} "
                   "cast and not cast), each with its verdict")
+    results += scanned
     from spellgen.verify.source import source_results
 
     # The ChainLog keys the code reads, by what the chain holds under them (the YAML's address where
@@ -349,7 +354,7 @@ def _branch_summary(spell: Spell, earlier_cast: frozenset[str], results: list) -
 
 
 def _cast_branch(spell: Spell, compiled: CompiledSpell, ctx: RunContext, steps: Progress,
-                 branch: frozenset[str] | None, identity: dict[str, str], caps: Sequence):
+                 branch: frozenset[str] | None, identity: dict[str, str], caps: Sequence, scanned: Sequence = ()):
     """Cast the spell on a chain where the earlier spells in `branch` were cast (None: those the chain
     says were) and verify it against what the YAML says then: (results, observation, chain
     description, the branch), or the exit code of a run that cast nothing (reported already)."""
@@ -378,7 +383,7 @@ def _cast_branch(spell: Spell, compiled: CompiledSpell, ctx: RunContext, steps: 
             observation = Simulator(chain, expected, steps.done, twin=twin).run(compiled, choice.address)
         except SimulationError as exc:
             return _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps, identity,
-                             twin)
+                             twin, scanned)
     control = {}
     # The control totals are the executive document's: they hold in a branch where every section runs.
     if spell.expect is not None and len(spell.actions_in(earlier_cast)) == len(spell.actions):
@@ -441,7 +446,7 @@ def source_identity(name: str, source: str, compiled: CompiledSpell) -> dict[str
 
 
 def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, stream, caps=(), identity=None,
-              twin: bool = False) -> int:
+              twin: bool = False, scanned: Sequence = ()) -> int:
     """The spell could not be deployed, elected, scheduled or cast: every item fails, naming why."""
     from spellgen.verify.compare import Result
 
@@ -451,6 +456,8 @@ def _not_cast(spell, spec_name, solc, where, expected, exc, steps, report_dir, s
         detail = twin_hint(detail) + detail
     results = [Result("the spell is deployed, elected, scheduled and cast", "spell", False, "", detail)]
     results += [Result(i.label, i.path, False, "not executed", f"the spell was not cast ({exc})") for i in items]
+    # What the code could do is known without a cast: its findings are named too (nothing passes here).
+    results += [r for r in scanned if not r.passed]
     return _unverified(spell, spec_name, solc, where, results, steps, report_dir, stream, caps, identity)
 
 

@@ -21,7 +21,7 @@ import os
 import posixpath
 import re
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
@@ -81,6 +81,10 @@ class CompiledSpell:
     warnings: list[str]
     settings: CompileSettings = TWIN_COMPILE
     cached: bool = False  # read from the compile cache: `seconds` is 0
+    # solc's AST of the spell's own source units (SPELL_FILE and the files it imports from beside it,
+    # not the exec base), by unit name, and the text of those imported files: verify's code analysis.
+    asts: dict = field(default_factory=dict, compare=False, repr=False)
+    texts: dict = field(default_factory=dict, compare=False, repr=False)
 
     def size_problems(self) -> list[str]:
         """One line per contract over EIP-170's limit, naming both sizes and what to do."""
@@ -162,11 +166,13 @@ def standard_input(source: str, bytecode_hash: str = "ipfs", source_dir: Path | 
     optimizer (spellgen.spellfile.history.compile_settings_at gives a date's, to match a deployed spell).
     No EVM version is set: the spells repository never set one solc 0.6.12 or 0.8.16 knows."""
     base = {**exec_lib_sources(), **repository_exec_base(source_dir)}
-    selection: dict = {name: {"": ["ast"]} for name in AST_FILES}
+    local = local_sources(source, source_dir, base)
+    # The AST of the spell's own files (its imports from beside it too): the code analysis reads it.
+    selection: dict = {name: {"": ["ast"]} for name in (*AST_FILES, *local)}
     selection[SPELL_FILE]["*"] = CONTRACT_OUTPUTS
     return {
         "language": "Solidity",
-        "sources": {SPELL_FILE: {"content": source}, **base, **local_sources(source, source_dir, base)},
+        "sources": {SPELL_FILE: {"content": source}, **base, **local},
         "settings": {
             "optimizer": {"enabled": settings.optimizer, "runs": settings.runs},
             "metadata": {"bytecodeHash": bytecode_hash},
@@ -244,7 +250,7 @@ def _contract(output: dict, name: str, declarations: dict[int, dict] | None = No
 # ---------------------------------------------------------------------------------------------
 # The cache and the statistics hook
 
-CACHE_FORMAT = "2"  # bump when what a cache entry holds changes
+CACHE_FORMAT = "3"  # bump when what a cache entry holds changes
 COMPILE_LOG_ENV = "SPELLGEN_COMPILE_LOG"
 
 
@@ -336,19 +342,29 @@ def _renamed(text: str, unit: str, shown: str) -> str:
     return re.sub(rf"(-->\s*){re.escape(unit)}(?=:\d)", lambda m: m.group(1) + shown, text)
 
 
-def _spell_product(output: dict, unit: str, base_files: Sequence[str]) -> dict:
-    """The cache entry of one spell: its two contracts and its file's warnings (as for SPELL_FILE)."""
+def _spell_product(output: dict, unit: str, base_files: Sequence[str], local: dict[str, dict] | None = None) -> dict:
+    """The cache entry of one spell: its two contracts, its file's warnings (as for SPELL_FILE), and the
+    AST of its own units (`local`: the files it imports from beside it, with their text)."""
     declarations = _declarations(output, (unit, *base_files))
     warnings = [_renamed(w, unit, SPELL_FILE) for w in _messages(output, lambda f: f == unit, "warning")]
+    sources = output.get("sources", {})
+    asts = {SPELL_FILE: (sources.get(unit) or {}).get("ast")}
+    asts.update({name: (sources.get(name) or {}).get("ast") for name in local or {}})
     return {"spell": asdict(_contract(output, "DssSpell", declarations, unit)),
             "action": asdict(_contract(output, "DssSpellAction", declarations, unit)),
-            "warnings": warnings}
+            "warnings": warnings, "asts": {k: v for k, v in asts.items() if v},
+            "texts": {name: data["content"] for name, data in (local or {}).items()}}
+
+
+def _local_units(std: dict) -> dict[str, dict]:
+    """The sources of a standard-JSON input that are neither the spell nor the exec base: its own imports."""
+    return {k: v for k, v in std["sources"].items() if k != SPELL_FILE and not is_exec_base(k)}
 
 
 def _compiled(request: SpellRequest, product: dict, seconds: float, cached: bool) -> CompiledSpell:
     return CompiledSpell(request.solc, Contract.from_json(product["spell"]), Contract.from_json(product["action"]),
                          seconds, [_renamed(w, SPELL_FILE, request.display_name) for w in product["warnings"]],
-                         request.settings, cached)
+                         request.settings, cached, product.get("asts", {}), product.get("texts", {}))
 
 
 def _solo(request: SpellRequest) -> CompiledSpell:
@@ -358,7 +374,7 @@ def _solo(request: SpellRequest) -> CompiledSpell:
     def build(output: dict) -> dict:
         if any(e.get("severity") == "error" for e in output.get("errors", [])):
             raise CompileError(_renamed(_errors_text(output), SPELL_FILE, request.display_name))
-        return _spell_product(output, SPELL_FILE, AST_FILES[1:])
+        return _spell_product(output, SPELL_FILE, AST_FILES[1:], _local_units(std))
 
     product, cached = _cached("spell", std, request.solc, 1, build)
     return _compiled(request, product, 0.0 if cached else time.monotonic() - started, cached)
@@ -428,7 +444,7 @@ def _compile_group(requests: list[SpellRequest]) -> list[CompiledSpell | Compile
         std = requests[remaining[0]].standard_input()
         base = {k: v for k, v in std["sources"].items() if k != SPELL_FILE}  # the same for the whole group
         units = {batch_unit(i): i for i in remaining}
-        selection: dict = {name: {"": ["ast"]} for name in AST_FILES[1:]}
+        selection: dict = {name: {"": ["ast"]} for name in (*AST_FILES[1:], *_local_units(std))}
         extra = ["metadata"] if requests[remaining[0]].bytecode_hash == "ipfs" else []
         for unit in units:
             selection[unit] = {"": ["ast"], "*": CONTRACT_OUTPUTS + extra}
@@ -451,7 +467,7 @@ def _compile_group(requests: list[SpellRequest]) -> list[CompiledSpell | Compile
             continue
         seconds = (time.monotonic() - started) / len(units)
         for unit, index in units.items():
-            product = _spell_product(output, unit, AST_FILES[1:])
+            product = _spell_product(output, unit, AST_FILES[1:], _local_units(std))
             if extra and not _restore_metadata_hashes(output, unit, product):
                 results[index] = _solo_or_error(requests[index])  # fail closed: compiled alone
                 continue

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
-    SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
+    Action, Block, Branch, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party,
+    SolidityContext, SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, VEST
 from spellgen.spellfile.amounts import exact_sum, human, to_wei
@@ -65,7 +65,7 @@ class Allowance(Action):
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("TOKEN", "approve"), ("TOKEN", "allowance"), ("VEST", "ids"), ("VEST", "tot"), ("VEST", "rxd")),
         reads=("TOKEN.allowance(proxy, VEST) (increase)", "VEST.ids(), tot(id), rxd(id) (set: owed)"),
-        branches=("for id in 1..ids() (set: owed)",),
+        branches=(Branch("loop", ("VEST.ids",), "for id in 1..VEST.ids() (set: owed, in _owed)"),),
         state=(("TOKEN", "allowance[proxy][VEST]"),),
         events=(("TOKEN", "Approval(proxy, VEST)"),),
         state_free=(("TOKEN", "Approval(proxy, VEST)"),),  # `set` to the allowance it already was

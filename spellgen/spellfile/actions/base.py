@@ -169,17 +169,34 @@ class DocClaim:
 
 
 @dataclass(frozen=True)
+class Branch:
+    """A condition a kind's Solidity has, as the code analysis (verify/codescan.py) matches it.
+
+    form: `if`, `require`, `loop`, `ternary`, `&&` or `||`; on: what the condition reads from the chain
+    or the environment, each `CONTRACT.function` (a call's result, the contract named as in `calls`) or
+    an environment value (`block.timestamp`); empty: it reads neither, so it needs no declaration to
+    pass and is listed for the reader. text: how a reviewer reads it."""
+
+    form: str
+    on: tuple[str, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Effects:
     """What a kind's Solidity does on chain, as data: the contract of what later checks may allow.
 
     Contracts are named by chainlog key; `VEST` and `TOKEN` stand for the action's vest and its token,
-    `usr` for its recipient, `proxy` for the PauseProxy. Events are `(emitter, event)`; a `LogNote` names
-    its function. Today verify checks what `used_by` says, and its event check (verify/events.py) allows
-    each emitter's events by `events`, `variants`, `first_use` and `state_free` (matched by emitter and
-    event name: the text in parentheses documents the arguments); the rest is declared for the code
-    analysis (calls, reads, branches) and the per-action event order and state-diff checks later issues add.
+    `usr` for its recipient, `proxy` for the PauseProxy (`Action.effect_names` binds VEST and TOKEN; other
+    names are chainlog keys or token symbols). Events are `(emitter, event)`; a `LogNote` names its
+    function. verify checks what `used_by` says; the code analysis (verify/codescan.py) allows the call
+    sites of `calls` and the branches of `branches`; the event check (verify/events.py) allows each
+    emitter's events by `events`, `variants`, `first_use` and `state_free` (matched by emitter and event
+    name: the text in parentheses documents the arguments); the rest is declared for the per-action
+    event order and state-diff checks that later issues add.
 
-    calls: (contract, function) the statement and its helpers may call;
+    calls: (contract, function) the statement and its helpers may call (a DssExecLib function: the
+    calls it makes, when codescan knows them, must be declared too);
     reads: chain reads the Solidity makes; branches: conditions in the Solidity (a require included);
     state: (contract, storage entry) the action changes;
     events: the ordered event sequence of one action in its default form;
@@ -191,7 +208,7 @@ class Effects:
 
     calls: tuple[tuple[str, str], ...] = ()
     reads: tuple[str, ...] = ()
-    branches: tuple[str, ...] = ()
+    branches: tuple[Branch, ...] = ()
     state: tuple[tuple[str, str], ...] = ()
     events: tuple[tuple[str, str], ...] = ()
     variants: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
@@ -388,6 +405,22 @@ class Action(Located):
         """(vest, award id, owner, end[, start, total in wei]) of an existing award the YAML states before
         the cast (the twin builds it as stated; verify checks it on a fork)."""
         return None
+
+    def effect_names(self, day: str) -> dict[str, str]:
+        """What the names of `EFFECTS` stand for in this action, on a spell of `day`: `VEST` the chainlog
+        key of its vest and `TOKEN` that of the vest's token (none for an action without a vest)."""
+        from spellgen.spellfile.history import token_key_at
+        from spellgen.spellfile.protocol import VESTS
+
+        vest = getattr(self, "vest", None)
+        if not isinstance(vest, str) or vest not in VESTS:
+            return {}
+        return {"VEST": vest, "TOKEN": token_key_at(VESTS[vest].token, day)}
+
+    def value_calls(self) -> int:
+        """Low-level calls with value (`payable(usr).call{value: ...}("")`) the action's Solidity makes:
+        the code analysis allows that many (verify/codescan.py); 0 for almost every kind."""
+        return 0
 
     def receiver(self) -> Party | None:
         """Who the action sends tokens or an award to (its `to`), None for an action without one."""

@@ -46,13 +46,17 @@ class Burn(Action):
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("TOKEN", "burn"), ("TOKEN", "balanceOf")),
         reads=("TOKEN.balanceOf(proxy) (amount: balance, balance - N)",),
-        branches=("balanceOf(proxy) - N underflows: the cast reverts (amount: balance - N)",),
+        branches=(),  # `balance - N` underflows (the cast reverts) without a branch of its own
         state=(("TOKEN", "balanceOf[proxy]"), ("TOKEN", "totalSupply")),
         events=(("TOKEN", "Transfer(proxy, 0)"),),
         used_by=("checks, run by verify/compare.py: the token's supply and the PauseProxy's balance, the amount "
                  "computed from the PauseProxy's balance before the cast",
                  "state_effects, applied by verify/statediff.py: its storage changes",
                  "token_events, counted by verify/compare.py's event check"))
+
+    def effect_names(self, day: str) -> dict[str, str]:
+        """TOKEN is the burnt token, by its chainlog key."""
+        return {"TOKEN": self.token}
 
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    Action, Block, Branch, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY, VEST
@@ -49,7 +49,8 @@ class ComputedPayment(Action):
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("VEST", "accrued"), ("VEST", "unpaid"), ("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit")),
         reads=("VEST.accrued(id) or VEST.unpaid(id) at the cast",),
-        branches=("require(sub-underflow) (0.6) or checked arithmetic (0.8): the amount is not negative",),
+        branches=(Branch("require", (), "sub-underflow (the 0.6 `sub` helper; 0.8 checks the arithmetic): the "
+                                            "amount is not negative"),),
         state=(("MCD_VAT", "sin[MCD_VOW]"), ("MCD_VAT", "vice"), ("MCD_VAT", "debt"), ("MCD_VAT", "dai[MCD_JOIN_DAI]"),
                ("MCD_DAI", "balanceOf[usr]"), ("MCD_DAI", "totalSupply")),
         events=(("MCD_VAT", "LogNote(suck)"), ("MCD_VAT", "LogNote(hope)"), ("MCD_VAT", "LogNote(move)"),

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar
 from spellgen.spellfile import history
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    Action, Block, Branch, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import PARTY
@@ -125,10 +125,10 @@ class ProxyTransfer(Action):
     CHECK_RANK: ClassVar[int] = 7
     EXPLAIN_RANK: ClassVar[int] = 11
     EFFECTS: ClassVar[Effects] = Effects(
-        calls=(("TOKEN", "transfer"), ("TOKEN", "balanceOf"), ("usr", "call{value} (token: ether)")),
+        calls=(("TOKEN", "transfer"), ("TOKEN", "balanceOf")),  # ETH: `value_calls`
         reads=("TOKEN.balanceOf(proxy) (amount: balance, balance - N)", "address(this).balance (token: ether)"),
-        branches=("balanceOf(proxy) - N underflows: the cast reverts (amount: balance - N)",
-                  f'require(success, "{ETH_FAILED}") (token: ether)'),
+        # `balance - N` underflows (the cast reverts) without a branch of its own.
+        branches=(Branch("require", (), f'require(success, "{ETH_FAILED}") (token: ether)'),),
         state=(("TOKEN", "balanceOf[usr]"), ("TOKEN", "balanceOf[proxy]"), ("ETH", "balance[usr]"),
                ("ETH", "balance[proxy]")),
         events=(("TOKEN", "Transfer(proxy, usr)"),),
@@ -140,6 +140,13 @@ class ProxyTransfer(Action):
                  "token_events, counted by verify/compare.py's event check"))
 
     symbol: str | None = None  # the known token the key names at the spell's date (symbol_at), if any
+
+    def effect_names(self, day: str) -> dict[str, str]:
+        """TOKEN is the token the action moves, by its chainlog key (none for the PauseProxy's ETH)."""
+        return {} if self.token == NATIVE else {"TOKEN": self.token}
+
+    def value_calls(self) -> int:
+        return 1 if self.token == NATIVE else 0  # the ETH goes by `call{value: ...}`
 
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:

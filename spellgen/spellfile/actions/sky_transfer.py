@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar
 from spellgen.spellfile import history
 from spellgen.spellfile.actions import common, proxy_transfer
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
-    SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
+    Action, Block, Branch, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party,
+    SolidityContext, SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
 from spellgen.spellfile.amounts import human, to_wei
@@ -74,8 +74,9 @@ class SkyTransfer(Action):
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("SKY", "transfer"), ("MKR", "approve"), ("MKR_SKY", "mkrToSky"), ("MKR_SKY", "rate")),
         reads=("MKR_SKY.rate() (from: mkr and mkr_direct, an immutable)",),
-        branches=("if (wad % MKR_SKY_RATE != 0) mkrWad++ (from: mkr)",
-                  "require(wad % MKR_SKY_RATE == 0) (from: mkr_direct)"),
+        branches=(Branch("if", ("MKR_SKY.rate",), "wad % MKR_SKY_RATE != 0: one more MKR wei (from: mkr; "
+                                                   "MKR_SKY_RATE is the immutable read from MKR_SKY.rate())"),
+                  Branch("require", ("MKR_SKY.rate",), "wad % MKR_SKY_RATE == 0 (from: mkr_direct)")),
         state=(("SKY", "balanceOf[usr]"), ("SKY", "balanceOf[proxy]"), ("MKR", "balanceOf[proxy]"),
                ("MKR", "totalSupply"), ("SKY", "totalSupply"), ("MKR", "allowance[proxy][MKR_SKY]")),
         events=(("SKY", "Transfer(proxy, usr)"),),

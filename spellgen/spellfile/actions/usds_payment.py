@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
-    SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
+    Action, Block, Branch, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party,
+    SolidityContext, SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, PARTY
 from spellgen.spellfile.amounts import human
@@ -54,7 +54,7 @@ class UsdsPayment(Action):
         calls=(("DssExecLib", "sendPaymentFromSurplusBuffer"), ("MCD_VAT", "suck"), ("MCD_JOIN_DAI", "exit"),
                ("MCD_DAI", "approve"), ("DAI_USDS", "daiToUsds")),
         reads=(),
-        branches=("require(wad % WAD == 0) (_transferUsds)",),
+        branches=(Branch("require", (), "wad % WAD == 0 (_transferUsds)"),),
         state=(("MCD_VAT", "sin[MCD_VOW]"), ("MCD_VAT", "vice"), ("MCD_VAT", "debt"), ("MCD_VAT", "dai[USDS_JOIN]"),
                ("MCD_DAI", "allowance[proxy][DAI_USDS]"), ("USDS", "balanceOf[usr]"), ("USDS", "totalSupply")),
         events=(("MCD_VAT", "LogNote(suck)"), ("MCD_VAT", "LogNote(move)"), ("MCD_DAI", "Transfer(0, proxy)"),
