@@ -146,6 +146,13 @@ HOSTILE += [(f"{style}: {name}", style, make(style), what, form) for style in ST
                                            ("a ternary on tx.origin", ternary, "tx.origin", "ternary"))]
 
 
+ETH_SPELL = ROOT / "tests/spells/proxy-transfer-2025-08-21.yaml"
+# The declared ETH transfer's `call{ value: ... }`, and one more to an outsider that no action declares.
+_ETH_CALL = '(bool success,) = payable(SKY_FRONTIER_FOUNDATION).call{ value: address(this).balance - 0.25 ether }("");'
+SECOND_VALUE_CALL = [(_ETH_CALL, _ETH_CALL + "\n        (bool sent,) = payable(address(0x6cD0Ed4Ef58E68efEF55E975803d9F9001DAFed2))"
+                                 '.call{ value: 1 ether }(""); // HARM\n        require(sent);')]
+
+
 def mutate(source: str, edits: list[tuple[str, str]]) -> str:
     for old, new in edits:
         assert old in source, f"the mutation target {old!r} is not in the rendered spell"
@@ -171,6 +178,8 @@ def compiled_all() -> dict:
         entries["assembly sky-era"] = (SKY_ERA, mutate(render(load_spell(SKY_ERA), SKY_ERA.name), assembly("sky-era")))
         for name, edits, _ in UNREADABLE:
             entries[name] = (SKY_ERA, mutate(render(load_spell(SKY_ERA), SKY_ERA.name), edits))
+        entries["second value call"] = (ETH_SPELL, mutate(render(load_spell(ETH_SPELL), ETH_SPELL.name),
+                                                           SECOND_VALUE_CALL))
         for spec in sorted([*(ROOT / "examples").glob("*.yaml"), *(ROOT / "tests/spells").glob("*.yaml")]):
             entries[str(spec)] = (spec, render(load_spell(spec), spec.name))
         names = list(entries)
@@ -401,3 +410,13 @@ def test_every_kind_declares_its_code_as_the_analysis_reads_it():
         contracts = {c for c, _ in effects.calls}
         contracts |= {s.rsplit(".", 1)[0] for b in effects.branches for s in b.on if s.split(".")[0] not in ENVIRONMENT}
         assert contracts <= names, (kind.KIND, contracts - names)
+
+
+def test_a_declared_eth_transfer_allows_its_one_call_with_value_and_no_other():
+    """`proxy_transfer` of `token: ether` renders one `call{ value: ... }`, which the analysis allows (the
+    rendered spell passes, above); a second low-level call with value, to an outsider, still fails named."""
+    source, results = results_of("second value call")
+    problems = next(r for r in results if r.item.startswith("code: no inline assembly"))
+    assert not problems.passed
+    assert f"line {line_of(source, '// HARM')}: a low-level call to " in problems.reason, problems.reason
+    assert f"line {line_of(source, _ETH_CALL[:40])}: " not in problems.reason  # the declared one is allowed
