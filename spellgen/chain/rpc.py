@@ -22,6 +22,12 @@ from spellgen.chain.slots import word
 from spellgen.errors import SpellgenError
 
 
+# The fees of a transaction spellgen sends from London on: a cap far above a twin's base fee (a fork's
+# above twice its own) and a fixed tip, the same on every run.
+FEE_CAP = 100 * 10**9
+FEE_TIP = 10**9
+
+
 class RpcError(SpellgenError, RuntimeError):
     """The node answered with an error, or could not be reached."""
 
@@ -185,10 +191,15 @@ class Rpc:
 
     def with_fees(self, tx: dict) -> dict:
         """`tx` as the node's rules take it: before London a legacy `gasPrice`, since a node (anvil
-        under Berlin) refuses the EIP-1559 fields it would otherwise fill in itself."""
-        if "gasPrice" in tx or "maxFeePerGas" in tx or not self.legacy_fees():
+        under Berlin) refuses the EIP-1559 fields it would otherwise fill in itself; from London fees
+        of our own, not the node's suggestion, which follows its fee history (a twin reverted to a
+        snapshot keeps that history), so the same spell gets the same transaction hash on every twin."""
+        if "gasPrice" in tx or "maxFeePerGas" in tx:
             return tx
-        return {**tx, "gasPrice": self.call("eth_gasPrice")}
+        if self.legacy_fees():
+            return {**tx, "gasPrice": self.call("eth_gasPrice")}
+        base = int(self.block("pending").get("baseFeePerGas") or "0x0", 16)
+        return {**tx, "maxFeePerGas": hex(max(FEE_CAP, 2 * base)), "maxPriorityFeePerGas": hex(FEE_TIP)}
 
     def send(self, tx: dict) -> dict:
         """Send a transaction (from an unlocked or impersonated account) and return its mined receipt."""
