@@ -316,7 +316,7 @@ def _rates(spell: Spell, diags: Diagnostics) -> None:
     caps: dict[str, Cap | None] = {
         k: spell.vest_caps.get(k) or vest_cap_at(history.current_name(k, spell.date), spell.date) for k in VESTS}
     for action in spell.actions:
-        if (filed := action.sets_cap()) is not None:
+        if (filed := action.sets_cap(caps)) is not None:
             caps[filed[0]] = filed[1]
         if (award := action.rate()) is None:
             continue  # not an award, or an impossible one (reported once, by the action's own check)

@@ -137,6 +137,11 @@ class CapSet:
     item: Item
     vest: str
     per_second: int  # wei per second, as Solidity computes amount * WAD / period
+    raise_only: bool = False  # filed only if above the cap in force
+
+    def after(self, before: int) -> int:
+        """The cap after the cast, given the cap in force before it."""
+        return max(before, self.per_second) if self.raise_only else self.per_second
 
 
 @dataclass

@@ -24,6 +24,8 @@ EVERY26 = ROOT / "examples/every-action-2026.yaml"
 FEB26 = ROOT / "examples/sky-2026-02-26.yaml"
 SKY_MKR = ROOT / "tests/spells/sky-mkr-2025-03-06.yaml"
 SKY_DIRECT = ROOT / "tests/spells/sky-direct-2024-11-28.yaml"
+CAP_FILED = ROOT / "examples/sky-2025-10-30.yaml"
+CAP_KEPT = ROOT / "tests/spells/cap-kept-2026-04-09.yaml"
 
 USDS_DELEGATE = "USDS payment: 4,000 USDS to DELEGATE"
 USDS_SPARK = "USDS payment: 1,512,762 USDS to SPARK_SUBPROXY"
@@ -146,6 +148,17 @@ MUTANTS = [
      "MKR -> SKY conversion: 624 MKR of the PauseProxy"),
     ("direct conversion one MKR wei short", SKY_DIRECT, [("mkrToSky(usr, mkrWad);", "mkrToSky(usr, mkrWad - 1);")],
      "SKY transfer: 330,000 SKY to BLUE"),
+    # Issue 24: the conditional cap raise.
+    ("raise_only cap filed without its condition", CAP_KEPT,
+     [("if (newCap > VestAbstract(MCD_VEST_SKY_TREASURY).cap()) {", "if (newCap > 0) {")],
+     "cap: MCD_VEST_SKY_TREASURY raised only if"),
+    ("raise_only cap condition inverted", CAP_KEPT,
+     [("if (newCap > VestAbstract(MCD_VEST_SKY_TREASURY).cap()) {",
+       "if (newCap < VestAbstract(MCD_VEST_SKY_TREASURY).cap()) {")],
+     "cap: MCD_VEST_SKY_TREASURY raised only if"),
+    ("raise_only cap above the stated one", CAP_FILED,
+     [("uint256 newCap = 1_100_000_000 * WAD / 180 days;", "uint256 newCap = 1_200_000_000 * WAD / 180 days;")],
+     "cap: MCD_VEST_SKY_TREASURY raised only if"),
     ("manager missing", TREASURY, [("STREAM_MANAGER             // mgr", "address(0)                 // mgr")],
      "stream: 1,500.75 MKR to ECOSYSTEM"),
 ]

@@ -213,14 +213,15 @@ class StateEffect:
 
 class StateView(Protocol):
     """What verify knows around the cast that an action's state effects may use (verify/statediff.py's
-    Context): addresses by chainlog key, the cast's time, the vests' award counts and the awards to
-    yank before the cast, and what each transferrable vest's awards owe after it."""
+    Context): addresses by chainlog key, the cast's time, the vests' award counts, caps and the awards
+    to yank before the cast, and what each transferrable vest's awards owe after it."""
 
     addresses: dict[str, str]
     cast_time: int
     ids_before: dict[str, int]
     awards_before: dict
     owed_after: dict[str, int]
+    caps_before: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -329,8 +330,8 @@ class Action(Located):
         """(vest, wei, tau, total as declared) of an award the vest's rate cap must allow."""
         return None
 
-    def sets_cap(self) -> tuple[str, Any] | None:
-        """(vest, Cap) this action files."""
+    def sets_cap(self, in_force: dict[str, Any]) -> tuple[str, Any] | None:
+        """(vest, Cap) in force after this action, given the Caps in force before it by vest (None: unknown)."""
         return None
 
     def parties(self) -> list[tuple[str, Party]]:
