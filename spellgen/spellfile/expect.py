@@ -128,8 +128,9 @@ class AllowanceChange:
     item: Item
     vest: str
     token: str
-    mode: str  # "increase", "set" or "owed" (what every valid award still owes after the cast)
-    wei: int
+    mode: str  # "increase", "set", "owed" (what every valid award still owes after the cast) or "adjust"
+    wei: int  # "adjust": what it adds (the new streams' totals)
+    award: int = 0  # "adjust": the award whose tot - rxd before its yank the allowance loses
 
 
 @dataclass(frozen=True)

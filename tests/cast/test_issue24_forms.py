@@ -94,3 +94,63 @@ def test_check_takes_a_kept_cap_as_the_one_in_force(tmp_path):
     unconditionally, the same cap would be below the stream's rate."""
     assert _rate_errors(tmp_path, True, "1,000,000") == []
     assert _rate_errors(tmp_path, False, "1,000,000") != []
+
+
+JAN26 = ROOT / "examples/sky-2026-01-15.yaml"
+FEB26 = ROOT / "examples/sky-2026-02-26.yaml"
+
+
+def test_an_adjusted_allowance_is_the_one_before_less_the_yanked_remainder(simulated):
+    """2026-01-15: `pallowance - (tot(9) - rxd(9))` and `pallowance - (tot(2) - rxd(2))`, exactly, from the
+    twin's pre-state (award 9: 60,297,057 SKY unpaid; award 2: 30,000,000 SPK)."""
+    results = _results(simulated(JAN26))
+    sky = results["allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY less what award 9 owes before its yank, plus 0 SKY"]
+    assert sky["status"] == "PASS"
+    assert sky["evidence"] == "1,075,297,057 SKY - award 9's 60,297,057 SKY + 0 SKY -> 1,015,000,000 SKY"
+    spk = results["allowance: PauseProxy SPK to MCD_VEST_SPK_TREASURY less what award 2 owes before its yank, plus 0 SPK"]
+    assert spk["status"] == "PASS" and spk["evidence"].endswith("-> 20,000,000 SPK")
+    # What award 9 had accrued unpaid on the twin is no longer covered: named, as the spell's distribute() paid it.
+    owed = results["MCD_VEST_SKY_TREASURY can pay every valid award"]
+    assert owed["status"] == "WARN" and owed["warning"].startswith("the allowance is 6,043,472.15136986301369863 SKY short")
+
+
+def test_an_adjusted_allowance_renders_the_spells_statement():
+    source = render(load_spell(FEB26), FEB26.name)
+    block = ("        {\n"
+             "            // Note: the allowance before the cast\n"
+             "            uint256 pallowance = GemAbstract(SKY).allowance(address(this), MCD_VEST_SKY_TREASURY);\n"
+             "            // Note: what award 8 still owes, read before its yank\n"
+             "            uint256 ytot = VestAbstract(MCD_VEST_SKY_TREASURY).tot(8);\n"
+             "            uint256 yrxd = VestAbstract(MCD_VEST_SKY_TREASURY).rxd(8);\n"
+             "            uint256 yallowance = ytot - yrxd;\n")
+    assert block in source
+    assert "            uint256 allowance = pallowance - yallowance + 838_182_330 * WAD;\n" in source
+    # before the yank, as the spell did; no loop over the awards
+    assert source.index("GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, allowance);") < source.index(".yank(8);")
+    assert "_owed(" not in source
+    january = render(load_spell(JAN26), JAN26.name)
+    assert "            uint256 allowance = pallowance - yallowance;\n" in january
+
+
+def test_the_brownie_test_of_an_adjusted_allowance_reads_the_award_before_the_cast():
+    from spellgen.spellfile.actions.base import BrownieContext
+    from spellgen.spellfile.expect import expected_from
+
+    spell = load_spell(FEB26)
+    expected = expected_from(spell)
+    action = next(a for a in spell.actions if a.KIND == "allowance")
+    [(item, body)] = action.brownie_tests(BrownieContext(expected, {}))
+    assert 'award = cast.before.awards[("MCD_VEST_SKY_TREASURY", 8)]' in body
+    assert ('assert cast.after.allowance["MCD_VEST_SKY_TREASURY"] == before - (award.tot - award.rxd) + '
+            "838_182_330_000_000_000_000_000_000  # 838,182,330 SKY") in body
+
+
+def test_plus_auto_needs_new_streams(tmp_path):
+    spec = tmp_path / "s.yaml"
+    spec.write_text(JAN26.read_text().replace("adjust: {less_unpaid_of: 9}", "adjust: {less_unpaid_of: 9, plus: auto}"))
+    from spellgen.spellfile.checks import check_spell
+
+    diags = Diagnostics(str(spec))
+    check_spell(load_spell(spec, diags), diags)
+    assert [d.message for d in diags.errors] == [
+        "plus: auto adds the totals of the new streams on MCD_VEST_SKY_TREASURY, but this spell creates none"]

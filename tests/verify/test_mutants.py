@@ -159,6 +159,18 @@ MUTANTS = [
     ("raise_only cap above the stated one", CAP_FILED,
      [("uint256 newCap = 1_100_000_000 * WAD / 180 days;", "uint256 newCap = 1_200_000_000 * WAD / 180 days;")],
      "cap: MCD_VEST_SKY_TREASURY raised only if"),
+    # Issue 24: the allowance adjusted relative to the current one.
+    ("adjusted allowance without the new stream's total", FEB26,
+     [("uint256 allowance = pallowance - yallowance + 838_182_330 * WAD;", "uint256 allowance = pallowance - yallowance;")],
+     "allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY less what award 8"),
+    ("adjusted allowance less another award's remainder", FEB26,
+     [("VestAbstract(MCD_VEST_SKY_TREASURY).tot(8);", "VestAbstract(MCD_VEST_SKY_TREASURY).tot(7);"),
+      ("VestAbstract(MCD_VEST_SKY_TREASURY).rxd(8);", "VestAbstract(MCD_VEST_SKY_TREASURY).rxd(7);")],
+     "allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY less what award 8"),
+    ("adjusted allowance set to the new stream's total only", FEB26,
+     [("GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, allowance);",
+       "GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, 838_182_330 * WAD);")],
+     "allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY less what award 8"),
     ("manager missing", TREASURY, [("STREAM_MANAGER             // mgr", "address(0)                 // mgr")],
      "stream: 1,500.75 MKR to ECOSYSTEM"),
 ]
