@@ -78,6 +78,14 @@ class UsdsPaid:
 
 
 @dataclass(frozen=True)
+class AllocatorPaid:
+    item: Item
+    vault: str  # the vault's chainlog key
+    ilk: str
+    wei: int  # DAI (wad) the vault's debt and the Vow's surplus rise by
+
+
+@dataclass(frozen=True)
 class SkySent:
     item: Item
     recipient: str
@@ -160,6 +168,7 @@ class Expected:
     sky_transfers: list[SkySent] = field(default_factory=list)
     chainlog: list[ChainlogEntry] = field(default_factory=list)
     conversions: list[Converted] = field(default_factory=list)
+    allocator_payments: list[AllocatorPaid] = field(default_factory=list)
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
     date: str = ""  # the spell's date: which chainlog keys name the tokens (MKR moved in 2025)
     # verify --budget-only: a real spell does more than its budget; changes outside the budget's
@@ -170,7 +179,7 @@ class Expected:
     def items(self) -> list[Item]:
         """Every YAML item, in the order the reports list them."""
         expected: tuple[Itemised, ...] = (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
-                                          *self.conversions,
+                                          *self.conversions, *self.allocator_payments,
                                           *self.transfers, *self.yanks, *self.allowances, *self.caps, *self.chainlog)
         return [x.item for x in expected]
 

@@ -116,7 +116,9 @@ INTERFACES = {
     "dai_usds": Interface("DaiUsdsLike", (("daiToUsds", "function daiToUsds(address usr, uint256 wad) external;"),)),
     "mkr_sky": Interface("MkrSkyLike", (("mkrToSky", "function mkrToSky(address usr, uint256 mkrAmt) external;"),
                                         ("rate", "function rate() external view returns (uint256);"))),
-    "vat": Interface("VatLike", (("suck", "function suck(address u, address v, uint256 rad) external;"),),
+    "vat": Interface("VatLike", (("suck", "function suck(address u, address v, uint256 rad) external;"),
+                                 ("grab", "function grab(bytes32 i, address u, address v, address w, int256 dink, "
+                                          "int256 dart) external;")),
                      "VatAbstract", "dss-interfaces/dss/VatAbstract.sol"),
     "dai_join": Interface("DaiJoinLike", (("exit", "function exit(address usr, uint256 wad) external;"),),
                           "DaiJoinAbstract", "dss-interfaces/dss/DaiJoinAbstract.sol"),

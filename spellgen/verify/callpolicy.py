@@ -185,7 +185,11 @@ class Policy:
         usds = getattr(e, "usds_payments", [])
         want_rad = (sum(p.wei for p in e.payments) + sum(u.wei for u in usds)) * RAY
         got = [(u, v, rad) for u, v, rad in self.sucks]
-        stray = [s for s in got if (s[0].lower(), s[1].lower()) != (self.vow.lower(), self.proxy.lower())]
+        # An allocator payment sucks from the Vow to itself (its grab then cancels the sin): its item checks it.
+        allocator = bool(getattr(e, "allocator_payments", []))
+        stray = [s for s in got if (s[0].lower(), s[1].lower()) != (self.vow.lower(), self.proxy.lower())
+                 and not (allocator and s[0].lower() == s[1].lower() == self.vow.lower())]
+        got = [s for s in got if (s[0].lower(), s[1].lower()) != (self.vow.lower(), self.vow.lower()) or not allocator]
         for u, v, rad in stray:
             out.append(f"vat.suck({self.name(u)}, {self.name(v)}, {rad_text(rad)}): only a suck from MCD_VOW to "
                        "MCD_PAUSE_PROXY for the declared payments is explained")

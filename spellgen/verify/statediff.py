@@ -15,6 +15,7 @@ an exact value; this module turns them into slots. A new action kind adds nothin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from decimal import Decimal
 
 from eth_abi import encode
@@ -126,6 +127,7 @@ class Context:
     # a `set: owed` allowance must equal it.
     owed_after: dict[str, int] = field(default_factory=dict)
     caps_before: dict[str, int] = field(default_factory=dict)  # vest key -> cap() before the cast
+    before_state: Any = None  # the cast's reads before it (spellgen.cast.simulate.State): allocator ilks
 
     def kind(self, address: str) -> str | None:
         if address.lower() in KIND_BY_ADDRESS:
@@ -146,13 +148,15 @@ class Context:
 class Explained:
     effects: dict[tuple[str, int], Effect] = field(default_factory=dict)
 
-    def delta(self, address: str, slot: int, amount: int, label: str, unit: str = "") -> None:
+    def delta(self, address: str, slot: int, amount: int, label: str, unit: str = "",
+              time_dependent: bool = False) -> None:
         key = (address.lower(), slot)
         effect = self.effects.get(key)
         if effect is None:
-            self.effects[key] = Effect(label, delta=amount, unit=unit)
+            self.effects[key] = Effect(label, delta=amount, unit=unit, time_dependent=time_dependent)
         elif effect.delta is not None:
             effect.delta += amount
+            effect.time_dependent |= time_dependent
             if label not in effect.label:
                 effect.label += f"; {label}"
         else:
@@ -173,7 +177,7 @@ def apply(x: Explained, ctx: Context, effect: StateEffect) -> None:
     if effect.value is not None:
         x.value(address, slot, effect.value, effect.label, effect.unit, time_dependent=effect.time_dependent)
     else:
-        x.delta(address, slot, effect.delta or 0, effect.label, effect.unit)
+        x.delta(address, slot, effect.delta or 0, effect.label, effect.unit, time_dependent=effect.time_dependent)
 
 
 def explain_spell_bookkeeping(x: Explained, e: Expected, ctx: Context) -> None:

@@ -180,6 +180,7 @@ class _View:
         self.awards_before = {}
         self.owed_after = {}
         self.caps_before = {}
+        self.before_state = None
         self.proxy = self.addresses["MCD_PAUSE_PROXY"].lower()
 
     def address_of(self, key: str) -> str:

@@ -154,3 +154,43 @@ def test_plus_auto_needs_new_streams(tmp_path):
     check_spell(load_spell(spec, diags), diags)
     assert [d.message for d in diags.errors] == [
         "plus: auto adds the totals of the new streams on MCD_VEST_SKY_TREASURY, but this spell creates none"]
+
+
+MAY26 = ROOT / "examples/sky-2026-05-07.yaml"
+
+
+def test_allocator_payments_raise_the_vaults_debt_and_the_vows_dai_exactly(simulated):
+    """2026-05-07: three vaults; each urn's art rose by ceil(wad * RAY / rate) at the rate drip left (the
+    twin's assumed duty compounded from 00:00 UTC of the date to the cast), the Vow's dai by the payments
+    and drip's folds, its sin by nothing; the state diff and the events hold nothing else."""
+    results = _results(simulated(MAY26))
+    for amount, vault in (("9,179,021", "SPARK"), ("9,385,986", "BLOOM"), ("1,969,499", "OBEX")):
+        paid = results[f"allocator payment: {amount} DAI from ALLOCATOR_{vault}_A_VAULT into the surplus buffer"]
+        assert paid["status"] == "PASS" and f"(= {amount} DAI of debt)" in paid["evidence"]
+    vow = next(r for item, r in results.items() if item.startswith("surplus buffer: vat.dai(MCD_VOW) +"))
+    assert vow["status"] == "PASS" and "vat.sin(vow) +0 rad" in vow["evidence"]
+    assert results["nothing else: every changed storage slot, balance, nonce and code is a YAML item"]["status"] == "PASS"
+    assert results["payments' Vat effects: no suck or exit, since the YAML declares no payment"]["status"] == "PASS"
+    assert {r["status"] for r in results.values()} == {"PASS"}
+
+
+def test_allocator_payments_render_the_house_helper_once():
+    source = render(load_spell(MAY26), MAY26.name)
+    assert source.count("function _takeAllocatorPayment(address vault, uint256 wad) internal {") == 1
+    assert "        _takeAllocatorPayment(ALLOCATOR_BLOOM_A_VAULT, 9_385_986 * WAD);\n" in source
+    assert "        uint256 dart = ((wad * RAY - 1) / rate) + 1;\n" in source
+    assert "        VatAbstract(MCD_VAT).suck(MCD_VOW, MCD_VOW, dart * rate);\n" in source
+    assert "        VatAbstract(MCD_VAT).grab(ilk, vault, address(0), MCD_VOW, 0, int256(dart));\n" in source
+    assert 'address internal immutable MCD_JUG                 = DssExecLib.getChangelogAddress("MCD_JUG");' in source
+
+
+def test_an_allocator_vault_the_date_lacks_is_refused(tmp_path):
+    """ALLOCATOR_OBEX_A_VAULT entered the chainlog on 2025-10-16: a spell of 2025-09-18 cannot read it."""
+    spec = tmp_path / "s.yaml"
+    spec.write_text(MAY26.read_text().replace("date: 2026-05-07", "date: 2025-09-18"))
+    from spellgen.spellfile.checks import check_spell
+
+    diags = Diagnostics(str(spec))
+    check_spell(load_spell(spec, diags), diags)
+    assert any("ALLOCATOR_OBEX_A_VAULT" in d.message for d in diags.errors), [d.message for d in diags]
+    assert not any("ALLOCATOR_SPARK_A_VAULT" in d.message for d in diags.errors)

@@ -26,6 +26,8 @@ SKY_MKR = ROOT / "tests/spells/sky-mkr-2025-03-06.yaml"
 SKY_DIRECT = ROOT / "tests/spells/sky-direct-2024-11-28.yaml"
 CAP_FILED = ROOT / "examples/sky-2025-10-30.yaml"
 CAP_KEPT = ROOT / "tests/spells/cap-kept-2026-04-09.yaml"
+MAY26 = ROOT / "examples/sky-2026-05-07.yaml"
+BLOOM_PAID = "allocator payment: 9,385,986 DAI from ALLOCATOR_BLOOM_A_VAULT"
 
 USDS_DELEGATE = "USDS payment: 4,000 USDS to DELEGATE"
 USDS_SPARK = "USDS payment: 1,512,762 USDS to SPARK_SUBPROXY"
@@ -171,6 +173,18 @@ MUTANTS = [
      [("GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, allowance);",
        "GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, 838_182_330 * WAD);")],
      "allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY less what award 8"),
+    # Issue 24: allocator payments.
+    ("allocator payment rounded down", MAY26, [("uint256 dart = ((wad * RAY - 1) / rate) + 1;",
+                                                "uint256 dart = (wad * RAY) / rate;")], BLOOM_PAID),
+    ("allocator payment from another vault", MAY26, [("_takeAllocatorPayment(ALLOCATOR_BLOOM_A_VAULT, 9_385_986 * WAD);",
+                                                      "_takeAllocatorPayment(ALLOCATOR_OBEX_A_VAULT, 9_385_986 * WAD);")],
+     BLOOM_PAID),
+    ("allocator payment at the rate before drip", MAY26,
+     [("uint256 rate = JugAbstract(MCD_JUG).drip(ilk);",
+       "JugAbstract(MCD_JUG).drip(ilk); uint256 rate = 10 ** 27;")], BLOOM_PAID),
+    ("allocator payment's dai sent to the PauseProxy", MAY26,
+     [("VatAbstract(MCD_VAT).suck(MCD_VOW, MCD_VOW, dart * rate);",
+       "VatAbstract(MCD_VAT).suck(MCD_VOW, address(this), dart * rate);")], "surplus buffer: vat.dai(MCD_VOW)"),
     ("manager missing", TREASURY, [("STREAM_MANAGER             // mgr", "address(0)                 // mgr")],
      "stream: 1,500.75 MKR to ECOSYSTEM"),
 ]

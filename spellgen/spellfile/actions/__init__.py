@@ -5,6 +5,7 @@ tests and a README row; tests/architecture/test_actions.py checks all three are 
 """
 from __future__ import annotations
 
+from spellgen.spellfile.actions.allocator_payment import AllocatorPayment
 from spellgen.spellfile.actions.allowance import Allowance
 from spellgen.spellfile.actions.base import PARTS, Action
 from spellgen.spellfile.actions.cap import CapChange
@@ -18,10 +19,10 @@ from spellgen.spellfile.actions.yank import Yank
 
 # In the order of the schema, the README and the kind-level checks and helpers of a rendered spell.
 KINDS: tuple[type[Action], ...] = (DaiPayment, UsdsPayment, SkyTransfer, MkrToSky, MkrTransfer, Stream, Yank,
-                                   Allowance, CapChange)
+                                   Allowance, CapChange, AllocatorPayment)
 REGISTRY: dict[str, type[Action]] = {kind.KIND: kind for kind in KINDS}
 
-__all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "Allowance", "CapChange", "DaiPayment", "MkrToSky", "MkrTransfer",
+__all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "AllocatorPayment", "Allowance", "CapChange", "DaiPayment", "MkrToSky", "MkrTransfer",
            "SkyTransfer", "Stream", "UsdsPayment", "Yank", "of_kind"]
 
 

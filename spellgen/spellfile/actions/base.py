@@ -222,6 +222,7 @@ class StateView(Protocol):
     awards_before: dict
     owed_after: dict[str, int]
     caps_before: dict[str, int]
+    before_state: Any
 
 
 @dataclass(frozen=True)
