@@ -227,7 +227,7 @@ class AllocatorPayment(Action):
         out.append(common.ok(f"surplus buffer: vat.dai(MCD_VOW) +{wad(vow_dai // RAY, 'DAI')} from the allocator "
                              "payments and their drips", "spell",
                              f"vat.dai(vow) +{wad(got_dai // RAY, 'DAI')} ({got_dai:,} rad; drip's folds "
-                             f"{folded:,} rad), vat.sin(vow) +{got_sin:,} rad",
+                             f"{wad(folded // RAY, 'DAI')}), vat.sin(vow) +{got_sin:,} rad",
                              common.compare([("vat.dai(vow) rise (rad)", f"{vow_dai:,}", f"{got_dai:,}"),
                                              ("vat.sin(vow) rise (rad)", f"{want_sin:,}", f"{got_sin:,}")])))
         return out
