@@ -465,7 +465,6 @@ class EventLedger:
         selectors = {topic(s)[:10] for s in self.NOTE_SELECTORS}
         return t0[:10] in selectors and t0[10:].strip("0") == ""
 
-
     ALLOCATOR_SELECTORS = {"fold(bytes32,address,int256)", "grab(bytes32,address,address,address,int256,int256)"}
 
     def _allocator_mechanics(self, t0: str, topics: list[str]) -> bool:
