@@ -167,6 +167,16 @@ class AllocatorPayment(Action):
     def check(self, ctx: CheckContext) -> None:
         """The vault's key must be in the chainlog of the date (chainlog_reads)."""
 
+    @classmethod
+    def check_kind(cls, actions: list, ctx: CheckContext) -> None:
+        """One payment per vault, as the spells wrote them (the Brownie test reads one payment's dart)."""
+        seen: dict[str, Any] = {}
+        for a in actions:
+            if a.vault in seen:
+                ctx.diags.error(a.loc("vault"), f"{a.vault} is paid twice in this spell (line "
+                                                f"{seen[a.vault].loc().line}); write one payment of the total")
+            seen.setdefault(a.vault, a)
+
     def chainlog_reads(self, day: str) -> tuple[str, ...]:
         return (self.vault, "MCD_JUG")
 
