@@ -97,6 +97,13 @@ class State:
     vat_wards: dict[str, int] = field(default_factory=dict)
     # (token chainlog key, holder lower case) -> balanceOf, for the PauseProxy transfers' tokens
     held: dict[tuple[str, str], int] = field(default_factory=dict)
+    # Allocator payments (issue 24): each ilk's (Art, rate) in the Vat and (duty, rho) in the Jug, the Jug's
+    # base, each vault's urn art (by chainlog key), and the Vow's dai.
+    ilks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    jug: dict[str, tuple[int, int]] = field(default_factory=dict)
+    jug_base: int = 0
+    urns: dict[str, int] = field(default_factory=dict)
+    vow_dai: int = 0
 
 
 @dataclass
@@ -288,6 +295,9 @@ class Simulator:
             self.lookup("DAI_USDS")
         if self.expected.mkr_converted:
             self.lookup("MKR_SKY")
+        for paid in self.expected.allocator_payments:
+            self.lookup("MCD_JUG")
+            self.lookup(paid.vault)
         for entry in self.expected.chainlog:  # a missing key is reported by verify, not here
             self.obs.chainlog[entry.key] = self._present([entry.key], self.lookup).get(entry.key)
         self.deployer = self.chain.accounts()[0]
@@ -638,6 +648,14 @@ class Simulator:
             state.supply["SKY"] = c.call(sky, "totalSupply()(uint256)")
             state.supply["MKR"] = c.call(a["MKR"], "totalSupply()(uint256)")
         state.vow_sin = c.call(a["MCD_VAT"], "sin(address)(uint256)", a["MCD_VOW"])
+        state.vow_dai = c.call(a["MCD_VAT"], "dai(address)(uint256)", a["MCD_VOW"])
+        if e.allocator_payments:
+            state.jug_base = c.call(a["MCD_JUG"], "base()(uint256)")
+        for paid in e.allocator_payments:
+            ilk = _bytes32(paid.ilk)
+            state.ilks[paid.ilk] = c.call(a["MCD_VAT"], "ilks(bytes32)(uint256,uint256,uint256,uint256,uint256)", ilk)[:2]
+            state.jug[paid.ilk] = c.call(a["MCD_JUG"], "ilks(bytes32)(uint256,uint256)", ilk)
+            state.urns[paid.vault] = c.call(a["MCD_VAT"], "urns(bytes32,address)(uint256,uint256)", ilk, a[paid.vault])[1]
         state.dai_supply = c.call(a["MCD_DAI"], "totalSupply()(uint256)")
         self._read_held(state)
         if e.onboarded:

@@ -382,7 +382,7 @@ def _rates(spell: Spell, diags: Diagnostics) -> None:
     for key in spell.onboarded():  # a new contract: no cap until the spell files one
         caps[key] = spell.vest_caps.get(key)
     for action in spell.actions:
-        if (filed := action.sets_cap()) is not None:
+        if (filed := action.sets_cap(caps)) is not None:
             caps[filed[0]] = filed[1]
         if (award := action.rate()) is None:
             continue  # not an award, or an impossible one (reported once, by the action's own check)
@@ -411,7 +411,7 @@ def _new_caps(spell: Spell, diags: Diagnostics) -> None:
     filed: dict[str, tuple[Action, Cap]] = {}
     fastest: dict[str, tuple[int, int]] = {}  # vest -> (wei, tau) of the fastest stream under its new cap
     for action in spell.actions:
-        if (setting := action.sets_cap()) is not None:
+        if (setting := action.sets_cap({})) is not None:  # the figure the action writes (raise_only: if filed)
             vest = setting[0]
             _judge_cap(diags, vest, filed.pop(vest, None), fastest.pop(vest, None))
             filed[vest] = (action, setting[1])

@@ -80,6 +80,14 @@ class UsdsPaid:
 
 
 @dataclass(frozen=True)
+class AllocatorPaid:
+    item: Item
+    vault: str  # the vault's chainlog key
+    ilk: str
+    wei: int  # DAI (wad) the vault's debt and the Vow's surplus rise by
+
+
+@dataclass(frozen=True)
 class SkySent:
     item: Item
     recipient: str
@@ -171,8 +179,9 @@ class AllowanceChange:
     item: Item
     vest: str
     token: str
-    mode: str  # "increase", "set" or "owed" (what every valid award still owes after the cast)
-    wei: int
+    mode: str  # "increase", "set", "owed" (what every valid award still owes after the cast) or "adjust"
+    wei: int  # "adjust": what it adds (the new streams' totals)
+    award: int = 0  # "adjust": the award whose tot - rxd before its yank the allowance loses
 
 
 @dataclass(frozen=True)
@@ -180,6 +189,11 @@ class CapSet:
     item: Item
     vest: str
     per_second: int  # wei per second, as Solidity computes amount * WAD / period
+    raise_only: bool = False  # filed only if above the cap in force
+
+    def after(self, before: int) -> int:
+        """The cap after the cast, given the cap in force before it."""
+        return max(before, self.per_second) if self.raise_only else self.per_second
 
 
 @dataclass
@@ -200,6 +214,7 @@ class Expected:
     onboarded: list[Onboarded] = field(default_factory=list)
     proxy_transfers: list[HeldSent] = field(default_factory=list)
     held_burns: list[HeldSent] = field(default_factory=list)  # recipient: the zero address
+    allocator_payments: list[AllocatorPaid] = field(default_factory=list)
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
     computed_payments: list[ComputedPaid] = field(default_factory=list)
     repairs: list[Repaired] = field(default_factory=list)
@@ -216,7 +231,7 @@ class Expected:
         """Every YAML item, in the order the reports list them."""
         expected: tuple[Itemised, ...] = (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
                                           *self.conversions, *self.proxy_transfers, *self.held_burns,
-                                          *self.computed_payments,
+                                          *self.computed_payments, *self.allocator_payments,
                                           *self.transfers, *self.yanks, *self.repairs, *self.allowances, *self.caps,
                                           *self.chainlog, *self.onboarded)
         return [x.item for x in expected]

@@ -57,7 +57,25 @@ MAINNET: dict[str, str] = {
     "MCD_VEST_SKY": "0xB313Eab3FdE99B2bB4bA9750C2DDFBe2729d1cE9",
     "SPK": "0xc20059e0317DE91738d13af027DfC4a50781b066",
     "MCD_VEST_SPK_TREASURY": "0xF9A2002b471f600A5484da5a735a2A053d377078",
+    # Issue 24: the stability-fee collector and the Prime Agents' allocator vaults allocator payments use.
+    "MCD_JUG": "0x19c0976f590D67707E62397C87829d896Dc0f1F1",
+    "ALLOCATOR_SPARK_A_VAULT": "0x691a6c29e9e96dd897718305427Ad5D534db16BA",
+    "ALLOCATOR_NOVA_A_VAULT": "0xe4470DD3158F7A905cDeA07260551F72d4bB0e77",
+    "ALLOCATOR_BLOOM_A_VAULT": "0x26512A41C8406800f21094a7a7A0f980f6e25d43",
+    "ALLOCATOR_OBEX_A_VAULT": "0xF275110dFE7B80df66a762f968f59B70BABE2b29",
+    "ALLOCATOR_PATTERN_A_VAULT": "0xbd34fc6AAa1d3F52B314CB9D78023dd23eAc3B0E",
+    "ALLOCATOR_INTERVAL_A_VAULT": "0xDD3bE7650589E6A6171d454b026C4AD1a2C02720",
+    "ALLOCATOR_PRYSM_A_VAULT": "0x146181Aa9B362EaEC2eC3aDd7429a06D53B43d1a",
 }
+
+
+def allocator_ilk(vault_key: str) -> str:
+    """The Vat ilk of an allocator vault's chainlog key, as mainnet names it: ALLOCATOR_SPARK_A_VAULT's is
+    ALLOCATOR-SPARK-A (the spells' setUserRole("ALLOCATOR-NOVA-A", ...) name the same ilks)."""
+    return vault_key.removesuffix("_VAULT").replace("_", "-")
+
+
+ALLOCATOR_VAULTS = tuple(key for key in MAINNET if key.startswith("ALLOCATOR_") and key.endswith("_VAULT"))
 
 # The earliest date the twin starts at (MCD_VEST_DAI_LEGACY was deployed in 2021; every budget spell
 # spellgen targets is later). A spell dated earlier can be checked and rendered, not simulated on it.

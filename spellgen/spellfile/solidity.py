@@ -110,6 +110,7 @@ INTERFACES = {
         ("unpaid", "function unpaid(uint256 id) external view returns (uint256);"),
         ("unrestrict", "function unrestrict(uint256 id) external;"),
         ("vest", "function vest(uint256 id) external;"),
+        ("cap", "function cap() external view returns (uint256);"),
     ), "VestAbstract", "dss-interfaces/dss/VestAbstract.sol"),
     "gem": Interface("GemLike", (
         ("transfer", "function transfer(address dst, uint256 wad) external returns (bool);"),
@@ -120,7 +121,9 @@ INTERFACES = {
     "dai_usds": Interface("DaiUsdsLike", (("daiToUsds", "function daiToUsds(address usr, uint256 wad) external;"),)),
     "mkr_sky": Interface("MkrSkyLike", (("mkrToSky", "function mkrToSky(address usr, uint256 mkrAmt) external;"),
                                         ("rate", "function rate() external view returns (uint256);"))),
-    "vat": Interface("VatLike", (("suck", "function suck(address u, address v, uint256 rad) external;"),),
+    "vat": Interface("VatLike", (("suck", "function suck(address u, address v, uint256 rad) external;"),
+                                 ("grab", "function grab(bytes32 i, address u, address v, address w, int256 dink, "
+                                          "int256 dart) external;")),
                      "VatAbstract", "dss-interfaces/dss/VatAbstract.sol"),
     "dai_join": Interface("DaiJoinLike", (("exit", "function exit(address usr, uint256 wad) external;"),),
                           "DaiJoinAbstract", "dss-interfaces/dss/DaiJoinAbstract.sol"),
@@ -132,6 +135,6 @@ INTERFACES = {
 ALWAYS_DECLARED = ("vest", "gem")
 FIXED_FUNCTIONS = {"vest": {"create", "restrict", "yank", "yank-end", "file"},
                    "gem": {"transfer", "approve", "allowance"}}
-# Functions declared only when called: a vest's (`set: owed`, amounts computed at the cast, a repair) and a
-# token's balanceOf (the PauseProxy transfers read at the cast).
-CALLED_ONLY = {"ids", "tot", "rxd", "accrued", "unpaid", "unrestrict", "vest", "balanceOf"}
+# Functions declared only when called: a vest's (`set: owed`, amounts computed at the cast, a repair, a
+# conditional cap) and a token's balanceOf (the PauseProxy transfers read at the cast).
+CALLED_ONLY = {"ids", "tot", "rxd", "accrued", "unpaid", "unrestrict", "vest", "cap", "balanceOf"}

@@ -23,7 +23,7 @@ from eth_abi import decode
 
 from spellgen.files import write_atomic
 from spellgen.spellfile.protocol import MKR_SKY_RATE
-from spellgen.spellfile.history import MAINNET
+from spellgen.spellfile.history import ALLOCATOR_VAULTS, MAINNET, allocator_ilk
 from spellgen.twin import state as S
 from spellgen.twin.artifacts import Artifact, precompiled, twin_artifacts
 from spellgen.twin.cache import check_builder_unchanged, manifest_path, state_key, state_path
@@ -37,9 +37,11 @@ from spellgen.errors import SpellgenError
 
 # Storage slots (contracts/README.md; mainnet's Vat layout) the builder writes directly.
 VAT_DAI_SLOT, VAT_DEBT_SLOT = 5, 7
+VAT_ILKS_SLOT, VAT_URNS_SLOT, JUG_ILKS_SLOT = 2, 3, 1  # Vat: ilks {Art, rate, ...}, urns {ink, art}; Jug: ilks {duty, rho}
 # Every contract with `wards`: the deployer is a ward of each until retire_deployer.
 # (USDS_JOIN is mainnet's UsdsJoin, which has none; MKR_AUTHORITY has a root instead.)
-WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY", "SPK", *S.VESTS)
+WARDED = ("CHANGELOG", "MCD_VAT", "MCD_DAI", "MCD_JOIN_DAI", "MCD_VOW", "USDS", "SKY", "SPK", *S.VESTS, "MCD_JUG",
+          *ALLOCATOR_VAULTS)
 # Created by another contract's constructor, not placed by the builder: key -> creator.
 CREATED_BY = {"MCD_PAUSE_PROXY": "MCD_PAUSE"}
 # Suckable vests -> their join: each is a ward of the Vat and hoped its join from its own
@@ -81,6 +83,7 @@ def build_state(award_counts: dict[str, int] | None = None, rebuild: bool = Fals
             seed_hat(chain)
             seed_sky_chief(chain)
             seed_awards(chain, counts)
+            seed_allocators(chain)
         with progress.step("removing the deployer's rights"):
             retire_deployer(chain)
         with progress.step("checking the result"):
@@ -192,6 +195,8 @@ def place_contracts(chain: TwinContracts) -> None:
         "IOU": (_b32("IOU"),),
         "SKY_CHIEF": (a["SKY"], S.SKY_CHIEF_MAX_YAYS, S.SKY_CHIEF_LAUNCH_THRESHOLD, S.SKY_CHIEF_LIFT_COOLDOWN),
         "USDS_IMP": (),  # USDS itself is an ERC1967Proxy(USDS_IMP, initialize())
+        "MCD_JUG": (a["MCD_VAT"],),
+        **{key: (a["MCD_VAT"], _b32(allocator_ilk(key))) for key in ALLOCATOR_VAULTS},
     }
     lib_name, lib_address = S.EXEC_LIB
     runtime = construct_at(chain.rpc, lib_address, chain.artifacts[lib_name], (), S.DEPLOYER)
@@ -256,8 +261,38 @@ def wire_governance(chain: TwinContracts) -> None:
     for key in S.VESTS:
         chain.send(key, "file(bytes32,uint256)", _b32("cap"), S.build_cap(key))
     chain.send("MCD_VAT", "file(bytes32,uint256)", _b32("Line"), S.VAT_LINE)
+    wire_allocators(chain)
     for what, value in S.VOW_PARAMS.items():
         chain.send("MCD_VOW", "file(bytes32,uint256)", _b32(what), value)
+
+
+def wire_allocators(chain: TwinContracts) -> None:
+    """The Jug folds fees into the Vat for the Vow; each allocator ilk is initialised in both, its vault
+    filed with the Jug; the PauseProxy governs them all."""
+    a = chain.addresses
+    chain.send("MCD_VAT", "rely(address)", a["MCD_JUG"])
+    chain.send("MCD_JUG", "file(bytes32,address)", _b32("vow"), a["MCD_VOW"])
+    chain.send("MCD_JUG", "rely(address)", a["MCD_PAUSE_PROXY"])
+    for key in ALLOCATOR_VAULTS:
+        ilk = _b32(allocator_ilk(key))
+        chain.send("MCD_VAT", "init(bytes32)", ilk)
+        chain.send("MCD_JUG", "init(bytes32)", ilk)
+        chain.send(key, "file(bytes32,address)", _b32("jug"), a["MCD_JUG"])
+        chain.send(key, "rely(address)", a["MCD_PAUSE_PROXY"])
+
+
+def seed_allocators(chain: TwinContracts) -> None:
+    """Each allocator ilk's assumed duty, rate and debt, the debt all in its vault's urn (storage: the Jug
+    files a duty only in the second of a drip, and the vault's draws are not modelled: the dai they drew,
+    and so the Vat's debt, leave it out; a cast changes debt and dai by deltas, which this does not touch)."""
+    a, rpc = chain.addresses, chain.rpc
+    vat, jug = a["MCD_VAT"], a["MCD_JUG"]
+    for key in ALLOCATOR_VAULTS:
+        ilk = int.from_bytes(_b32(allocator_ilk(key)), "big")
+        rpc.set_storage(jug, mapping_slot(ilk, JUG_ILKS_SLOT), S.ALLOCATOR_DUTY)
+        rpc.set_storage(vat, mapping_slot(ilk, VAT_ILKS_SLOT), S.ALLOCATOR_ART)
+        rpc.set_storage(vat, mapping_slot(ilk, VAT_ILKS_SLOT) + 1, S.ALLOCATOR_RATE)
+        rpc.set_storage(vat, mapping_slot(a[key], mapping_slot(ilk, VAT_URNS_SLOT)) + 1, S.ALLOCATOR_ART)
 
 
 def seed_balances(chain: TwinContracts, counts: dict[str, int]) -> None:
@@ -365,6 +400,12 @@ def verify(chain: TwinContracts, counts: dict[str, int]) -> None:
     for key, impl in S.PROXIES.items():
         if chain.read(key, "getImplementation()").lower() != a[impl].lower():
             problems.append(f"{key} is not a proxy of {impl}")
+    for key in ALLOCATOR_VAULTS:
+        ilk = _b32(allocator_ilk(key))
+        if chain.read(key, "ilk()") != ilk or chain.read("MCD_VAT", "urns(bytes32,address)", ilk, a[key])[1] == 0:
+            problems.append(f"{key} has no ilk {allocator_ilk(key)} or no debt in its urn")
+        if chain.read("MCD_JUG", "ilks(bytes32)", ilk)[0] != S.ALLOCATOR_DUTY:
+            problems.append(f"the Jug has not the assumed duty of {allocator_ilk(key)}")
     if chain.read("MKR_AUTHORITY", "root()").lower() != a["MCD_PAUSE_PROXY"].lower():
         problems.append("the PauseProxy is not the root of MKR's authority")
     if not chain.read("MCD_ADM", "live()"):

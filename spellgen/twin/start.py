@@ -197,6 +197,9 @@ def move_to(rpc: Rpc, ts: int, delay: int, day: str, awards_from: dict[str, int]
     rpc.set_storage(MAINNET["MCD_PAUSE"], PAUSE_DELAY_SLOT, delay)
     for key in S.VESTS:  # e.g. MCD_VEST_MKR_TREASURY's cap doubled in July 2023
         rpc.set_storage(MAINNET[key], VEST_CAP_SLOT, S.vest_cap(key, day))
+    for key in history.ALLOCATOR_VAULTS:  # assumed: each allocator ilk last dripped at the date's start
+        ilk = int.from_bytes(history.allocator_ilk(key).encode().ljust(32, b"\0"), "big")
+        rpc.set_storage(MAINNET["MCD_JUG"], mapping_slot(ilk, JUG_ILKS_SLOT) + 1, ts)
     # evm_setTime rather than evm_setNextBlockTimestamp: after --load-state anvil compares a
     # requested timestamp with the wall clock, not with the loaded chain's last block.
     rpc.set_time(ts - CHAINLOG_EDIT_LEAD)
@@ -214,6 +217,7 @@ def move_to(rpc: Rpc, ts: int, delay: int, day: str, awards_from: dict[str, int]
     rpc.set_time(ts)
 
 
+JUG_ILKS_SLOT = 1  # Jug: mapping(bytes32 => Ilk {duty, rho}) ilks (mainnet's)
 VEST_AWARDS_SLOT = 1  # DssVest: mapping(uint256 => Award) awards, three slots per award (mainnet's)
 LOW_160 = 2**160 - 1
 

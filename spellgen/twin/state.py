@@ -54,6 +54,9 @@ CORE: dict[str, str] = {
     "DAI_USDS": "DaiUsds",  # constructed after both joins: it hopes them from its own address
     "MKR_SKY": "MkrSky",
     "SPK": "Spk",
+    # Issue 24: allocator payments drip the Jug and grab into a Prime Agent's allocator vault's urn.
+    "MCD_JUG": "Jug",
+    **{key: "AllocatorVault" for key in history.ALLOCATOR_VAULTS},
 }
 VESTS: dict[str, str] = {
     "MCD_VEST_DAI": "DssVestSuckable",
@@ -167,6 +170,17 @@ VOW_PARAMS: dict[str, int] = {
     "dump": 250 * WAD,
     "wait": 156 * 3600,
 }
+
+
+# --- Allocator ilks (issue 24) ---------------------------------------------------------------------
+# Mainnet's Jug charges no base fee on top of each ilk's duty.
+JUG_BASE = 0
+# Assumption: each allocator ilk's accumulated rate, per-second duty (about 4 % a year) and normalised
+# debt, all in one urn, its vault's (ink not modelled). No offline source gives mainnet's figures at a
+# date; the duty is not 0 so that drip's own effects (rate, the Vow's dai, the debt) show in a cast.
+ALLOCATOR_RATE = 10 ** 27
+ALLOCATOR_DUTY = 1_000_000_001_243_680_656_318_820_312
+ALLOCATOR_ART = 100_000_000 * WAD
 
 
 # --- Vests --------------------------------------------------------------------------------------
@@ -396,6 +410,9 @@ def twin_figures() -> list[TwinFigure]:
                               "archive does not name)", "one-year streams of 1 to 5 units of the vest's token, "
                               "every fourth with a 90-day cliff, all restricted"))
     figures.append(TwinFigure("the MKR behind the chief's hat", f"{HAT_SUPPORT // WAD:,} MKR"))
+    figures.append(TwinFigure("each allocator ilk's rate, duty and debt (all in its vault's urn), and its last drip",
+                              f"rate {ALLOCATOR_RATE / 10 ** 27:g} ray, duty {ALLOCATOR_DUTY} (about 4 % a year), "
+                              f"Art {ALLOCATOR_ART // WAD:,} (wad); last dripped at 00:00 UTC of the spell's date"))
     return figures
 
 

@@ -201,7 +201,11 @@ class Policy:
             if others[(u.lower(), v.lower(), rad)] > 0:
                 others[(u.lower(), v.lower(), rad)] -= 1
                 got.remove((u, v, rad))
-        stray = [s for s in got if (s[0].lower(), s[1].lower()) != (self.vow.lower(), self.proxy.lower())]
+        # An allocator payment sucks from the Vow to itself (its grab then cancels the sin): its item checks it.
+        allocator = bool(getattr(e, "allocator_payments", []))
+        stray = [s for s in got if (s[0].lower(), s[1].lower()) != (self.vow.lower(), self.proxy.lower())
+                 and not (allocator and s[0].lower() == s[1].lower() == self.vow.lower())]
+        got = [s for s in got if (s[0].lower(), s[1].lower()) != (self.vow.lower(), self.vow.lower()) or not allocator]
         for u, v, rad in stray:
             out.append(f"vat.suck({self.name(u)}, {self.name(v)}, {rad_text(rad)}): only a suck from MCD_VOW to "
                        "MCD_PAUSE_PROXY for the declared payments is explained")

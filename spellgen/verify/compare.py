@@ -208,7 +208,7 @@ class Verifier:
         return Context(addresses, tokens, o.spell, o.action, o.eta, o.action_code_hash, cast_time, ids_before,
                        o.before.awards, sender or o.sender, miner, fee, fee, owed,
                        chainlog_count=o.before.chainlog_count if chainlog_count is None else chainlog_count,
-                       held_before=dict(o.before.held))
+                       held_before=dict(o.before.held), caps_before=dict(o.before.caps), before_state=o.before)
 
     def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str, trace: dict | None = None,
                        sender: str = "", owed: dict | None = None, chainlog_count: int | None = None):
@@ -501,6 +501,7 @@ class EventLedger:
             elif address == self.vat:
                 paying = self.e.payments or self.e.usds_payments or self.e.computed_payments or self.e.repairs
                 if not (paying and self._payment_mechanics(t0, topics)) and \
+                        not (self.e.allocator_payments and self._allocator_mechanics(t0, topics)) and \
                         not self._declared_rely(t0, topics, relies):
                     problem = (f"{self.names.get(self.vat, 'MCD_VAT')} emitted {self._vat_event(t0, topics, data)}, "
                                "which no declared payment explains")
@@ -597,6 +598,18 @@ class EventLedger:
             return True
         selectors = {topic(s)[:10] for s in self.NOTE_SELECTORS}
         return t0[:10] in selectors and t0[10:].strip("0") == ""
+
+    ALLOCATOR_SELECTORS = {"fold(bytes32,address,int256)", "grab(bytes32,address,address,address,int256,int256)"}
+
+    def _allocator_mechanics(self, t0: str, topics: list[str]) -> bool:
+        """An allocator payment's Vat notes: drip's fold of the ilk's rate, the suck from the Vow to itself, and
+        the grab into the vault's urn (mainnet's anonymous notes: the selector, the caller, two arguments)."""
+        if t0[10:].strip("0") != "":
+            return False
+        vow = self.o.addresses["MCD_VOW"].lower()
+        if t0[:10] == topic("suck(address,address,uint256)")[:10]:
+            return len(topics) > 3 and "0x" + topics[2][-40:] == vow == "0x" + topics[3][-40:]
+        return t0[:10] in {topic(s)[:10] for s in self.ALLOCATOR_SELECTORS}
 
 
 def _count_frames(frame: dict) -> int:

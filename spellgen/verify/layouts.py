@@ -23,6 +23,8 @@ contract's public source:
   version 3, sha256sum 4, ipfs 5.
 - DssVest (makerdao/dss-vest): wards 0, awards 1 (3 words), cap 2, ids 3, locked 4.
 - DssExec (dss-exec-lib, the spell itself): eta 0, sig 1, done 2 (the rest immutables).
+- Jug (dss src/jug.sol): wards 0, ilks 1 (2 words: duty, rho), vat 2, vow 3, base 4.
+- AllocatorVault (dss-allocator): wards 0, buffer 1, jug 2 (roles, vat, ilk, usdsJoin, usds are immutables).
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ from functools import lru_cache
 
 from spellgen.chain.slots import mapping_slot
 from spellgen.spellfile.address import keccak256
+from spellgen.spellfile.history import ALLOCATOR_VAULTS
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,10 @@ LAYOUTS: dict[str, Layout] = {layout.kind: layout for layout in (
     Layout("DssVest", (Var("wards", 0, 1, unit="bool"), Var("awards", 1, 1, 3, AWARD_FIELDS, unit="award"),
                        Var("cap", 2), Var("ids", 3), Var("locked", 4))),
     Layout("DssExec", (Var("eta", 0, unit="time"), Var("sig", 1), Var("done", 2, unit="bool"))),
+    Layout("Jug", (Var("wards", 0, 1, unit="bool"), Var("ilks", 1, 1, 2, ("duty", "rho")), Var("vat", 2, unit="address"),
+                   Var("vow", 3, unit="address"), Var("base", 4))),
+    Layout("AllocatorVault", (Var("wards", 0, 1, unit="bool"), Var("buffer", 1, unit="address"),
+                              Var("jug", 2, unit="address"))),
 )}
 
 # Chainlog key -> layout kind. MCD_GOV is MKR's layout until 2025-05-15, when the key names SKY:
@@ -115,7 +122,8 @@ KIND_BY_KEY: dict[str, str] = {
     "GOV_GUARD": "MkrAuthority", "MKR_AUTHORITY": "MkrAuthority",
     "MCD_VEST_DAI": "DssVest", "MCD_VEST_DAI_LEGACY": "DssVest", "MCD_VEST_MKR": "DssVest",
     "MCD_VEST_MKR_TREASURY": "DssVest", "MCD_VEST_USDS": "DssVest", "MCD_VEST_SKY_TREASURY": "DssVest",
-    "MCD_VEST_SKY": "DssVest", "MCD_VEST_SPK_TREASURY": "DssVest",
+    "MCD_VEST_SKY": "DssVest", "MCD_VEST_SPK_TREASURY": "DssVest", "MCD_JUG": "Jug",
+    **{key: "AllocatorVault" for key in ALLOCATOR_VAULTS},
 }
 MKR_ADDRESS = "0x9f8F72aA9304c8B593d555F12eF6589cC3A579A2"
 SKY_ADDRESS = "0x56072C95FAA701256059aa122697B133aDEd9279"

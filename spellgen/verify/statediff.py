@@ -15,6 +15,7 @@ an exact value; this module turns them into slots. A new action kind adds nothin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from decimal import Decimal
 
 from eth_abi import encode
@@ -128,6 +129,8 @@ class Context:
     chainlog_count: int = 0  # the ChainLog's count() before the cast (read when the spell registers keys)
     # The balances of the PauseProxy transfers' tokens before the cast: a `balance` amount's figure.
     held_before: dict[tuple[str, str], int] = field(default_factory=dict)
+    caps_before: dict[str, int] = field(default_factory=dict)  # vest key -> cap() before the cast
+    before_state: Any = None  # the cast's reads before it (spellgen.cast.simulate.State): allocator ilks
 
     def kind(self, address: str) -> str | None:
         if address.lower() in KIND_BY_ADDRESS:
@@ -191,7 +194,7 @@ def apply(x: Explained, ctx: Context, effect: StateEffect) -> None:
     if effect.value is not None:
         x.value(address, slot, effect.value, effect.label, effect.unit, time_dependent=effect.time_dependent)
     else:
-        x.delta(address, slot, effect.delta or 0, effect.label, effect.unit, effect.time_dependent)
+        x.delta(address, slot, effect.delta or 0, effect.label, effect.unit, time_dependent=effect.time_dependent)
 
 
 def explain_spell_bookkeeping(x: Explained, e: Expected, ctx: Context) -> None:

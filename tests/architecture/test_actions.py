@@ -188,6 +188,8 @@ class _View:
         self.before = SimpleNamespace(awards=self.awards_before)
         self.owed_after = {}
         self.chainlog_count = 100
+        self.caps_before = {}
+        self.before_state = None
         self.proxy = self.addresses["MCD_PAUSE_PROXY"].lower()
         # Every token a PauseProxy transfer reads holds 10**27 wei in the PauseProxy before the cast.
         self.held_before = {(t.key, self.proxy): 10**27 for t in [*expected.proxy_transfers, *expected.held_burns]}

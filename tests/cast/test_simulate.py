@@ -33,6 +33,13 @@ def no_fork_url(monkeypatch):
     monkeypatch.delenv("ETH_RPC_URL", raising=False)
 
 
+# Issue 24: these examples adjust the allowance as the cast spells did (less the yanked award's whole
+# remainder), which relied on the distribution contract's distribute() paying out what had accrued just
+# before; the YAML does not state it, so what accrued on the twin's assumed award is a WARN, exactly these.
+WARNED = {"sky-2026-01-15": {"MCD_VEST_SKY_TREASURY can pay every valid award"},
+          "sky-2026-02-26": {"MCD_VEST_SKY_TREASURY can pay every valid award"}}
+
+
 @pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
 def test_every_item_passes_on_the_twin(spec, simulated):
     run = simulated(spec)
@@ -41,7 +48,11 @@ def test_every_item_passes_on_the_twin(spec, simulated):
     assert "FAIL" not in out
     report = run.report()
     assert report["summary"]["failed"] == 0 and report["summary"]["passed"] >= 8
-    assert {r["status"] for r in report["results"]} == {"PASS"}
+    assert {r["item"] for r in report["results"] if r["status"] != "PASS"} == WARNED.get(spec.stem, set())
+    assert {r["status"] for r in report["results"]} <= {"PASS", "WARN"}
+    for r in report["results"]:
+        if r["status"] == "WARN":
+            assert "distribute()" in r["warning"] and "yanks had accrued unpaid" in r["warning"], r
     assert run.text("report.md").startswith(f"# Spell verification: {spec.name}")
 
 
@@ -133,8 +144,9 @@ def test_chainlog_recipients_are_registered_on_the_twin_and_verified(simulated):
     entry = results["chainlog: GROVE_SUBPROXY is 0x1369f7b2b38c76B6478c0f0E66D94923421891Ba"]
     assert entry["status"] == "PASS"
     assert entry["evidence"] == "ChainLog.getAddress(GROVE_SUBPROXY) = 0x1369f7b2b38c76B6478c0f0E66D94923421891Ba"
-    owed = results["allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY set to what its valid awards still owe"]
-    assert owed["status"] == "PASS" and "awards owe" in owed["evidence"]
+    adjusted = results["allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY less what award 8 owes before its "
+                       "yank, plus 838,182,330 SKY"]
+    assert adjusted["status"] == "PASS" and "award 8's 1,000,000,000 SKY + 838,182,330 SKY" in adjusted["evidence"]
 
 
 def test_the_2026_02_26_yank_is_of_award_8_as_on_mainnet(simulated):

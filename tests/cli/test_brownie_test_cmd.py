@@ -127,7 +127,8 @@ def test_every_example_has_a_test_for_each_verify_item(spec, tmp_path):
 
 
 @pytest.mark.parametrize("every", [ROOT / "examples/every-action-2026.yaml", ROOT / "examples/sky-2026-02-26.yaml",
-                                   ROOT / "tests/spells/sky-mkr-2025-03-06.yaml"], ids=lambda p: p.stem)
+                                   ROOT / "tests/spells/sky-mkr-2025-03-06.yaml", ROOT / "examples/sky-2025-10-30.yaml"],
+                         ids=lambda p: p.stem)
 def test_each_kind_of_item_is_asserted_against_what_the_cast_read(every, tmp_path):
     """The tests of the newer kinds read the balances, supplies and ChainLog entries the cast recorded."""
     text = (tmp_path / "m.py")
@@ -142,6 +143,8 @@ def test_each_kind_of_item_is_asserted_against_what_the_cast_read(every, tmp_pat
         assert 'cast.before.supply["MKR"] - cast.after.supply["MKR"] == ' in module
     for entry in expected.chainlog:
         assert f'cast.observation.chainlog["{entry.key}"]' in module
+    for cap in [c for c in expected.caps if c.raise_only]:  # the larger of the cap before and the new one
+        assert f'assert cast.after.caps["{cap.vest}"] == max(cast.before.caps["{cap.vest}"], ' in module
     cast_streams = [a for a in expected.awards if a.cast_offset is not None]
     for award in cast_streams:
         assert f"assert award.fin == cast.cast_time + {award.fin}, ITEM" in module

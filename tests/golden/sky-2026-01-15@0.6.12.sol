@@ -54,34 +54,46 @@ contract DssSpellAction is DssAction {
         DaiUsdsLike(DAI_USDS).daiToUsds(usr, wad);
     }
 
-    // What the awards of a vest still owe: the sum of tot - rxd (zero for an award paid in full or yanked)
-    function _owed(address vest) internal view returns (uint256 owed) {
-        uint256 count = VestAbstract(vest).ids();
-        for (uint256 id = 1; id <= count; id++) {
-            owed += VestAbstract(vest).tot(id) - VestAbstract(vest).rxd(id);
-        }
-    }
-
     function actions() public override {
         // ----- Reduce USDS>SKY Emissions -----
         // Forum: https://forum.sky.money/t/atlas-edit-weekly-cycle-proposal-week-of-2026-01-12/27606
         // Poll: https://vote.sky.money/polling/QmYmaVVc
 
+        // Adjust the PauseProxy's SKY allowance to MCD_VEST_SKY_TREASURY: less what award 9 (yanked below) still owes
+        {
+            // Note: the allowance before the cast
+            uint256 pallowance = GemAbstract(SKY).allowance(address(this), MCD_VEST_SKY_TREASURY);
+            // Note: what award 9 still owes, read before its yank
+            uint256 ytot = VestAbstract(MCD_VEST_SKY_TREASURY).tot(9);
+            uint256 yrxd = VestAbstract(MCD_VEST_SKY_TREASURY).rxd(9);
+            uint256 yallowance = ytot - yrxd;
+            // Note: the new allowance (the previous one less the yanked award's remainder)
+            uint256 allowance = pallowance - yallowance;
+            GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, allowance);
+        }
+
         // Yank SKY stream ID 9 on MCD_VEST_SKY_TREASURY
         VestAbstract(MCD_VEST_SKY_TREASURY).yank(9);
-
-        // Set the PauseProxy's SKY allowance to MCD_VEST_SKY_TREASURY to what its valid awards still owe (the sum of tot - rxd)
-        GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, _owed(MCD_VEST_SKY_TREASURY));
 
         // ----- Reduce LSSKY>SPK Emissions -----
         // Forum: https://forum.sky.money/t/atlas-edit-weekly-cycle-proposal-week-of-2026-01-12/27606
         // Poll: https://vote.sky.money/polling/QmYmaVVc
 
+        // Adjust the PauseProxy's SPK allowance to MCD_VEST_SPK_TREASURY: less what award 2 (yanked below) still owes
+        {
+            // Note: the allowance before the cast
+            uint256 pallowance = GemAbstract(SPK).allowance(address(this), MCD_VEST_SPK_TREASURY);
+            // Note: what award 2 still owes, read before its yank
+            uint256 ytot = VestAbstract(MCD_VEST_SPK_TREASURY).tot(2);
+            uint256 yrxd = VestAbstract(MCD_VEST_SPK_TREASURY).rxd(2);
+            uint256 yallowance = ytot - yrxd;
+            // Note: the new allowance (the previous one less the yanked award's remainder)
+            uint256 allowance = pallowance - yallowance;
+            GemAbstract(SPK).approve(MCD_VEST_SPK_TREASURY, allowance);
+        }
+
         // Yank SPK stream ID 2 on MCD_VEST_SPK_TREASURY
         VestAbstract(MCD_VEST_SPK_TREASURY).yank(2);
-
-        // Set the PauseProxy's SPK allowance to MCD_VEST_SPK_TREASURY to what its valid awards still owe (the sum of tot - rxd)
-        GemAbstract(SPK).approve(MCD_VEST_SPK_TREASURY, _owed(MCD_VEST_SPK_TREASURY));
 
         // ----- Delegate Compensation for December -----
         // Forum: https://forum.sky.money/t/december-2025-ranked-delegate-compensation/27605

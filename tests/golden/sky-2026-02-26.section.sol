@@ -28,14 +28,6 @@
         DaiUsdsLike(DAI_USDS).daiToUsds(usr, wad);
     }
 
-    // What the awards of a vest still owe: the sum of tot - rxd (zero for an award paid in full or yanked)
-    function _owed(address vest) internal view returns (uint256 owed) {
-        uint256 count = VestAbstract(vest).ids();
-        for (uint256 id = 1; id <= count; id++) {
-            owed += VestAbstract(vest).tot(id) - VestAbstract(vest).rxd(id);
-        }
-    }
-
     // Body: paste inside actions().
         // ----- January 2026 MSC -----
         // Forum: https://forum.sky.money/t/msc-5-settlement-summary-january-2026-spark-and-grove/27709/4
@@ -75,10 +67,20 @@
             )
         );
 
+        // Adjust the PauseProxy's SKY allowance to MCD_VEST_SKY_TREASURY: less what award 8 (yanked below) still owes, plus the new streams' total: 838,182,330 SKY
+        {
+            // Note: the allowance before the cast
+            uint256 pallowance = GemAbstract(SKY).allowance(address(this), MCD_VEST_SKY_TREASURY);
+            // Note: what award 8 still owes, read before its yank
+            uint256 ytot = VestAbstract(MCD_VEST_SKY_TREASURY).tot(8);
+            uint256 yrxd = VestAbstract(MCD_VEST_SKY_TREASURY).rxd(8);
+            uint256 yallowance = ytot - yrxd;
+            // Note: the new allowance (the previous one less the yanked award's remainder, plus the new streams' total)
+            uint256 allowance = pallowance - yallowance + 838_182_330 * WAD;
+            GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, allowance);
+        }
+
         // Yank SKY stream ID 8 on MCD_VEST_SKY_TREASURY
         VestAbstract(MCD_VEST_SKY_TREASURY).yank(8);
-
-        // Set the PauseProxy's SKY allowance to MCD_VEST_SKY_TREASURY to what its valid awards still owe (the sum of tot - rxd)
-        GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, _owed(MCD_VEST_SKY_TREASURY));
 
     // ---------- End of the spellgen budget section ----------

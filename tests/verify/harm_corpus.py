@@ -18,7 +18,8 @@ TREASURY = ROOT / "tests/spells/treasury-2023-08-02.yaml"  # 0.8.16, streams, ya
 SKY_SPEC = ROOT / "tests/spells/usds-sky-2025-03-01.yaml"  # 0.8.16, USDS and SKY streams
 
 ATTACKER = "0x6cD0Ed4Ef58E68efEF55E975803d9F9001DAFed2"
-JUG = "0x19c0976f590D67707E62397C87829d896Dc0f1F1"  # mainnet MCD_JUG, which the twin does not model
+POT = "0x197E90f9FAD81970bA7976f33CbD77088E5D7cf7"  # mainnet MCD_POT, which the twin does not model (issue 24
+# models the Jug, the contract this case called before)
 
 # Everything a harmful edit calls, declared once before the action (unused members cost nothing).
 HARM_LIB = """
@@ -153,9 +154,9 @@ HARM: list[tuple[str, Path, list[tuple[str, str]], str, str]] = [
     ("a call to an address with no code", DEC,
      dec(f'        (bool ok,) = {A}.call(abi.encodeWithSignature("rely(address)", address(this))); ok;'), CALLS,
      "an address with no code"),
-    ("a call to MCD_JUG, which the twin does not model", DEC,
-     dec(f'        (bool ok,) = address({JUG}).call(abi.encodeWithSignature("drip(bytes32)", bytes32("ETH-A"))); ok;'),
-     CALLS, "calls MCD_JUG, which the twin does not model; verify on a fork"),
+    ("a call to MCD_POT, which the twin does not model", DEC,
+     dec(f'        (bool ok,) = address({POT}).call(abi.encodeWithSignature("drip()")); ok;'),
+     CALLS, "calls MCD_POT, which the twin does not model; verify on a fork"),
     # -- other cast times and chain conditions ----------------------------------------------------
     ("harm only after 2023-01-01", DEC,
      dec(f"        if (block.timestamp > 1672531200) HarmLike({VAT}).suck({A}, {A}, 10**45);"),

@@ -26,6 +26,10 @@ FEB26 = ROOT / "examples/sky-2026-02-26.yaml"
 SKY_MKR = ROOT / "tests/spells/sky-mkr-2025-03-06.yaml"
 SKY_DIRECT = ROOT / "tests/spells/sky-direct-2024-11-28.yaml"
 PROXY = ROOT / "tests/spells/proxy-transfer-2025-08-21.yaml"
+CAP_FILED = ROOT / "examples/sky-2025-10-30.yaml"
+CAP_KEPT = ROOT / "tests/spells/cap-kept-2026-04-09.yaml"
+MAY26 = ROOT / "examples/sky-2026-05-07.yaml"
+BLOOM_PAID = "allocator payment: 9,385,986 DAI from ALLOCATOR_BLOOM_A_VAULT"
 
 USDS_DELEGATE = "USDS payment: 4,000 USDS to DELEGATE"
 USDS_SPARK = "USDS payment: 1,512,762 USDS to SPARK_SUBPROXY"
@@ -165,6 +169,41 @@ MUTANTS = [
      "burn: 6,292,860.23 SKY of the PauseProxy"),
     ("SPK burnt but 3,999,999,999", PROXY, [("- 4_000_000_000 * WAD)", "- 3_999_999_999 * WAD)")],
      "burn: all SPK but 4,000,000,000 of the PauseProxy"),
+    # Issue 24: the conditional cap raise.
+    ("raise_only cap filed without its condition", CAP_KEPT,
+     [("if (newCap > VestAbstract(MCD_VEST_SKY_TREASURY).cap()) {", "if (newCap > 0) {")],
+     "cap: MCD_VEST_SKY_TREASURY raised only if"),
+    ("raise_only cap condition inverted", CAP_KEPT,
+     [("if (newCap > VestAbstract(MCD_VEST_SKY_TREASURY).cap()) {",
+       "if (newCap < VestAbstract(MCD_VEST_SKY_TREASURY).cap()) {")],
+     "cap: MCD_VEST_SKY_TREASURY raised only if"),
+    ("raise_only cap above the stated one", CAP_FILED,
+     [("uint256 newCap = 1_100_000_000 * WAD / 180 days;", "uint256 newCap = 1_200_000_000 * WAD / 180 days;")],
+     "cap: MCD_VEST_SKY_TREASURY raised only if"),
+    # Issue 24: the allowance adjusted relative to the current one.
+    ("adjusted allowance without the new stream's total", FEB26,
+     [("uint256 allowance = pallowance - yallowance + 838_182_330 * WAD;", "uint256 allowance = pallowance - yallowance;")],
+     "allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY less what award 8"),
+    ("adjusted allowance less another award's remainder", FEB26,
+     [("VestAbstract(MCD_VEST_SKY_TREASURY).tot(8);", "VestAbstract(MCD_VEST_SKY_TREASURY).tot(7);"),
+      ("VestAbstract(MCD_VEST_SKY_TREASURY).rxd(8);", "VestAbstract(MCD_VEST_SKY_TREASURY).rxd(7);")],
+     "allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY less what award 8"),
+    ("adjusted allowance set to the new stream's total only", FEB26,
+     [("GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, allowance);",
+       "GemAbstract(SKY).approve(MCD_VEST_SKY_TREASURY, 838_182_330 * WAD);")],
+     "allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY less what award 8"),
+    # Issue 24: allocator payments.
+    ("allocator payment rounded down", MAY26, [("uint256 dart = ((wad * RAY - 1) / rate) + 1;",
+                                                "uint256 dart = (wad * RAY) / rate;")], BLOOM_PAID),
+    ("allocator payment from another vault", MAY26, [("_takeAllocatorPayment(ALLOCATOR_BLOOM_A_VAULT, 9_385_986 * WAD);",
+                                                      "_takeAllocatorPayment(ALLOCATOR_OBEX_A_VAULT, 9_385_986 * WAD);")],
+     BLOOM_PAID),
+    ("allocator payment at the rate before drip", MAY26,
+     [("uint256 rate = JugAbstract(MCD_JUG).drip(ilk);",
+       "JugAbstract(MCD_JUG).drip(ilk); uint256 rate = 10 ** 27;")], BLOOM_PAID),
+    ("allocator payment's dai sent to the PauseProxy", MAY26,
+     [("VatAbstract(MCD_VAT).suck(MCD_VOW, MCD_VOW, dart * rate);",
+       "VatAbstract(MCD_VAT).suck(MCD_VOW, address(this), dart * rate);")], "surplus buffer: vat.dai(MCD_VOW)"),
     ("manager missing", TREASURY, [("STREAM_MANAGER             // mgr", "address(0)                 // mgr")],
      "stream: 1,500.75 MKR to ECOSYSTEM"),
 ]

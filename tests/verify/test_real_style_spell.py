@@ -71,11 +71,12 @@ def test_a_slip_in_it_fails_the_item(tmp_path, capsys):
 def test_a_call_to_a_contract_the_twin_does_not_model_fails_clearly(tmp_path, capsys):
     code = verify(tmp_path, 'DssExecLib.setChangelogVersion("1.19.7");',
                   'DssExecLib.setChangelogVersion("1.19.7");\n'
-                  '        DssExecLib.setIlkStabilityFee("ETH-A", 1000000001547125957863212448, true);')
+                  '        DssExecLib.setDSR(1000000001547125957863212448, true);')
     out = capsys.readouterr().out
     assert code == 1, out
     assert "FAIL  the spell is deployed, elected, scheduled and cast" in out
-    # The twin's ChainLog has MCD_JUG at the date (its mainnet address, without code): the failure names it.
-    assert "it touched MCD_JUG (0x19c0976f590D67707E62397C87829d896Dc0f1F1): chainlog key of 2025-03-01 whose " \
+    # The twin's ChainLog has MCD_POT at the date (its mainnet address, without code): the failure names it.
+    # (Issue 24 models the Jug, which setIlkStabilityFee, the call this test made before, drips.)
+    assert "it touched MCD_POT (0x197E90f9FAD81970bA7976f33CbD77088E5D7cf7): chainlog key of 2025-03-01 whose " \
            "contract the twin does not model (no code there), so a call to it fails" in out and "--fork-url" in out
     assert "0 items passed" in out

@@ -5,6 +5,7 @@ tests and a README row; tests/architecture/test_actions.py checks all three are 
 """
 from __future__ import annotations
 
+from spellgen.spellfile.actions.allocator_payment import AllocatorPayment
 from spellgen.spellfile.actions.allowance import Allowance
 from spellgen.spellfile.actions.base import PARTS, Action
 from spellgen.spellfile.actions.burn import Burn
@@ -23,13 +24,13 @@ from spellgen.spellfile.actions.yank import Yank
 
 # In the order of the schema, the README and the kind-level checks and helpers of a rendered spell.
 KINDS: tuple[type[Action], ...] = (DaiPayment, UsdsPayment, SkyTransfer, MkrToSky, MkrTransfer, ProxyTransfer,
-                                   Burn, Stream, Yank, Allowance, CapChange, VestOnboarding, ComputedPayment,
-                                   VestAndYank)
+                                   Burn, Stream, Yank, Allowance, CapChange, AllocatorPayment, VestOnboarding,
+                                   ComputedPayment, VestAndYank)
 REGISTRY: dict[str, type[Action]] = {kind.KIND: kind for kind in KINDS}
 
-__all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "Allowance", "Burn", "CapChange", "ComputedPayment", "DaiPayment",
-           "MkrToSky", "MkrTransfer", "ProxyTransfer", "SkyTransfer", "Stream", "UsdsPayment", "VestAndYank",
-           "VestOnboarding", "Yank", "of_kind"]
+__all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "AllocatorPayment", "Allowance", "Burn", "CapChange",
+           "ComputedPayment", "DaiPayment", "MkrToSky", "MkrTransfer", "ProxyTransfer", "SkyTransfer", "Stream",
+           "UsdsPayment", "VestAndYank", "VestOnboarding", "Yank", "of_kind"]
 
 
 def of_kind(actions: list, kind: type[Action]) -> list:

@@ -1,8 +1,10 @@
-"""`allowance`: the PauseProxy's token allowance to a transferrable vest (increase, set, or what is owed)."""
+"""`allowance`: the PauseProxy's token allowance to a transferrable vest (increase, set, what is owed, or
+adjusted relative to the current one as the 2025-10-06 to 2026-02-26 spells wrote it: less what the award
+the spell then yanks still owes, plus the new streams' total)."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
@@ -13,6 +15,7 @@ from spellgen.spellfile.actions.base import (
 )
 from spellgen.spellfile.actions.fields import AMOUNT, VEST
 from spellgen.spellfile.amounts import exact_sum, human, to_wei
+from spellgen.spellfile.diagnostics import Loc
 from spellgen.spellfile.protocol import VESTS, VestKind
 
 if TYPE_CHECKING:
@@ -50,21 +53,27 @@ class Allowance(Action):
     """The PauseProxy's token allowance to a transferrable vest."""
 
     vest: str
-    mode: str  # "increase" (delta on top of the current allowance), "set" (absolute) or "owed"
-    amount: Decimal | None  # None with mode "increase": the sum of the new streams on the vest; None with "owed"
+    # "increase" (delta on top of the current allowance), "set" (absolute), "owed", or "adjust" (the current
+    # allowance less what award `less_unpaid_of` owes before its yank, plus `amount`)
+    mode: str
+    # None with mode "increase" or "adjust": the sum of the new streams on the vest; None with "owed"
+    amount: Decimal | None
     comment: str | None = None
+    less_unpaid_of: int | None = None  # "adjust": the award the spell yanks after this allowance
+    award_loc: Loc | None = field(default=None, compare=False)  # where `less_unpaid_of` was written
 
     KIND: ClassVar[str] = "allowance"
     LABEL: ClassVar[str] = "allowance"
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "vest": True, "increase": False, "set": False,
-                                         "comment": False}
+                                         "adjust": False, "comment": False}
     README: ClassVar[str] = "`allowance`"
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("approve",)
     CHECK_RANK: ClassVar[int] = 8
     EXPLAIN_RANK: ClassVar[int] = 3
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("TOKEN", "approve"), ("TOKEN", "allowance"), ("VEST", "ids"), ("VEST", "tot"), ("VEST", "rxd")),
-        reads=("TOKEN.allowance(proxy, VEST) (increase)", "VEST.ids(), tot(id), rxd(id) (set: owed)"),
+        reads=("TOKEN.allowance(proxy, VEST) (increase, adjust)", "VEST.ids(), tot(id), rxd(id) (set: owed)",
+               "VEST.tot(id), rxd(id) of the award to yank, before the yank (adjust)"),
         branches=(Branch("loop", ("VEST.ids",), "for id in 1..VEST.ids() (set: owed, in _owed)"),),
         state=(("TOKEN", "allowance[proxy][VEST]"),),
         events=(("TOKEN", "Approval(proxy, VEST)"),),
@@ -93,16 +102,30 @@ class Allowance(Action):
             "set": {"description": "An absolute allowance instead of an increase, or `owed`: what all valid awards "
                                    "of the vest still owe (the sum of tot - rxd, this spell's new streams included), "
                                    "computed on chain at the cast.", "anyOf": [{"enum": ["owed"]}, AMOUNT]},
+            "adjust": {"description": "The current allowance, less what an award this spell yanks afterwards still "
+                                      "owes (its tot - rxd before the yank), plus the new streams' total: "
+                                      "`approve(V, allowance(this, V) - (tot(id) - rxd(id)) + total)`.",
+                       "type": "object", "additionalProperties": False, "required": ["less_unpaid_of"],
+                       "properties": {
+                           "less_unpaid_of": {"type": "integer", "minimum": 1,
+                                              "description": "The id of the award the spell yanks after this "
+                                                             "allowance."},
+                           "plus": {"description": "auto (the total of this spell's new streams on the vest) or "
+                                                   "an amount; none added when absent.",
+                                    "anyOf": [{"enum": ["auto"]}, AMOUNT]}}},
             "comment": comment}
 
     @classmethod
     def parse(cls, p, node) -> Allowance | None:
         e = node.entries
         vest = p.vest(e["vest"], "the vest")
-        if ("increase" in e) == ("set" in e):
-            p.r.error(node.loc, "an allowance needs exactly one of `increase` (auto or an amount) and `set`")
+        if sum(mode in e for mode in ("increase", "set", "adjust")) != 1:
+            p.r.error(node.loc, "an allowance needs exactly one of `increase` (auto or an amount), `set` and "
+                                "`adjust`")
             return None
         token = VESTS[vest].token if vest else None
+        if "adjust" in e:
+            return cls._parse_adjust(p, e["adjust"], vest, token, p.comment(e))
         mode = "increase" if "increase" in e else "set"
         value = e[mode]
         amount = None
@@ -116,6 +139,26 @@ class Allowance(Action):
             return None
         return cls(vest, mode, amount, p.comment(e))
 
+    @classmethod
+    def _parse_adjust(cls, p, node, vest: str | None, token: str | None, comment: str | None) -> Allowance | None:
+        """`adjust: {less_unpaid_of: ID, plus: auto | AMOUNT}`."""
+        if not p.r.mapping(node, {"less_unpaid_of": True, "plus": False}, "the allowance adjustment"):
+            return None
+        if "less_unpaid_of" not in node.entries:
+            return None  # reported by mapping()
+        award = p.r.integer(node.entries["less_unpaid_of"], "less_unpaid_of (an award id)", minimum=1)
+        plus: Decimal | None = Decimal(0)
+        if "plus" in node.entries:
+            value = node.entries["plus"]
+            if value.kind == "scalar" and value.text.strip() == "auto" and not value.quoted:
+                plus = None
+            elif (plus := p.r.amount(value, "the allowance's plus", token)) is None:
+                return None
+        if vest is None or award is None:
+            return None
+        return cls(vest, "adjust", plus, comment, less_unpaid_of=award,
+                   award_loc=node.entries["less_unpaid_of"].loc)
+
     def check(self, ctx: CheckContext) -> None:
         spell, diags = ctx.spell, ctx.diags
         if VESTS[self.vest].kind is not VestKind.TRANSFERRABLE:
@@ -125,6 +168,8 @@ class Allowance(Action):
             diags.error(self.loc("increase"), f"increase: auto adds the totals of the new streams on "
                                               f"{self.vest}, but this spell creates none")
         self._covers_new_streams(ctx)
+        if self.mode == "adjust":
+            self._check_adjust(ctx)
         if self.mode == "owed":
             after = spell.actions[spell.actions.index(self) + 1:]
             late = next((a for a in after if a.yanked_vest() == self.vest), None)
@@ -148,6 +193,25 @@ class Allowance(Action):
                                                  f"{human(need)} {self.token} of the {count} new stream(s) on "
                                                  f"{self.vest}, which it must cover: write `increase: auto` "
                                                  "(their totals) or `set: owed`")
+    def _check_adjust(self, ctx: CheckContext) -> None:
+        """The award the allowance loses is one the spell yanks after it: read before the yank, tot - rxd is
+        what the award still owes; read after, it is only what had accrued unpaid."""
+        spell, diags = ctx.spell, ctx.diags
+        where = spell.actions.index(self)
+        yanks = [(i, a) for i, a in enumerate(spell.actions)
+                 if a.yanked_vest() == self.vest and getattr(a, "id", None) == self.less_unpaid_of]
+        where_id = self.award_loc or self.loc("adjust")
+        if not yanks:
+            diags.error(where_id, f"this spell yanks no award "
+                               f"{self.less_unpaid_of} on {self.vest}; the allowance may only lose what an award "
+                               "the spell yanks still owes")
+        elif all(i < where for i, _ in yanks):
+            diags.error(where_id, f"award {self.less_unpaid_of} is yanked "
+                               f"above (line {yanks[0][1].loc().line}), so its tot - rxd would be only what had "
+                               "accrued unpaid: put the allowance before the yank, as the spells did")
+        if self.amount is None and not new_streams(spell, self.vest):
+            diags.error(self.loc("adjust"), f"plus: auto adds the totals of the new streams on {self.vest}, but this spell "
+                               "creates none")
 
     @classmethod
     def check_kind(cls, actions: list, ctx: CheckContext) -> None:
@@ -166,7 +230,9 @@ class Allowance(Action):
 
     def solidity(self, ctx: SolidityContext) -> Block:
         gem = self.token
-        token = ctx.token(gem, "approve", *(["allowance"] if self.mode == "increase" else []))
+        token = ctx.token(gem, "approve", *(["allowance"] if self.mode in ("increase", "adjust") else []))
+        if self.mode == "adjust":
+            return self._adjust_block(ctx, token)
         if self.mode == "owed":
             later = new_streams(ctx.spell, self.vest, after=self)
             head = (f"Set the PauseProxy's {gem} allowance to {self.vest} to what its valid awards still owe "
@@ -193,6 +259,37 @@ class Allowance(Action):
             code += ctx.note(gem)
         return Block(ctx.with_comment(self, [head]), [code])
 
+    def plus(self, spell: Spell) -> Decimal:
+        """What an adjustment adds: the declared amount, or the new streams' total (auto)."""
+        return self.amount if self.amount is not None else auto_total(spell, self.vest)
+
+    def _adjust_block(self, ctx: SolidityContext, token: str) -> Block:
+        """The statement of the 2025-10-06 to 2026-02-26 spells, in a scope: the allowance before, less tot -
+        rxd of the award yanked below (read before the yank), plus the new streams' total."""
+        gem, vest, award = self.token, self.vest, self.less_unpaid_of
+        reader = ctx.type("vest", "tot", "rxd")
+        plus = self.plus(ctx.spell)
+        head = (f"Adjust the PauseProxy's {gem} allowance to {vest}: less what award {award} (yanked below) still "
+                f"owes" + (f", plus the new streams' total: {human(plus)} {gem}" if plus else ""))
+        total = ""
+        if plus:
+            amount, note = ctx.wei(plus)
+            total = f" + {amount};" + (ctx.note(gem) if note else "")
+        return Block(ctx.with_comment(self, [head]), [
+            "{",
+            "    // Note: the allowance before the cast",
+            f"    uint256 pallowance = {token}.allowance(address(this), {vest});",
+            f"    // Note: what award {award} still owes, read before its yank",
+            f"    uint256 ytot = {reader}({vest}).tot({award});",
+            f"    uint256 yrxd = {reader}({vest}).rxd({award});",
+            "    uint256 yallowance = ytot - yrxd;",
+            "    // Note: the new allowance" + (" (the previous one less the yanked award's remainder, plus the new "
+                                               "streams' total)" if plus else " (the previous one less the yanked "
+                                                                                "award's remainder)"),
+            f"    uint256 allowance = pallowance - yallowance{total or ';'}",
+            f"    {token}.approve({vest}, allowance);",
+            "}"])
+
     def chainlog_keys(self) -> set[str]:
         return {self.vest}
 
@@ -214,6 +311,13 @@ class Allowance(Action):
                         self.path)
             out.allowances.append(AllowanceChange(item, self.vest, token, "owed", 0))
             return
+        if self.mode == "adjust":
+            plus = self.plus(spell)
+            item = Item(f"allowance: PauseProxy {token} to {self.vest} less what award {self.less_unpaid_of} "
+                        f"owes before its yank, plus {human(plus)} {token}", self.path)
+            out.allowances.append(AllowanceChange(item, self.vest, token, "adjust", to_wei(plus),
+                                                  self.less_unpaid_of or 0))
+            return
         amount = self.amount if self.amount is not None else auto_total(spell, self.vest)
         verb = "set to" if self.mode == "set" else "increased by"
         item = Item(f"allowance: PauseProxy {token} to {self.vest} {verb} {human(amount)} {token}", self.path)
@@ -223,6 +327,10 @@ class Allowance(Action):
         """The allowance in words, for the reports."""
         if self.mode == "owed":
             return "set to what the vest's valid awards still owe (computed at the cast)"
+        if self.mode == "adjust":
+            plus = self.amount if self.amount is not None else auto_amount
+            added = f"{common.amount_text(plus, self.token)}" if plus is not None else "the new streams' total"
+            return f"less what award {self.less_unpaid_of} owes before its yank, plus {added}"
         if self.mode == "set":
             return f"set to {common.amount_text(self.set_to, self.token)}"
         if self.amount is not None:
@@ -244,24 +352,63 @@ class Allowance(Action):
                                                                 f"awards owe {wad(owed, a.token)}",
                                      common.compare([("allowance", wad(owed, a.token), wad(after, a.token))])))
                 continue
+            if a.mode == "adjust":
+                out.append(cls._adjusted(a, o))
+                continue
             want = before + a.wei if a.mode == "increase" else a.wei
             problems = common.compare([("allowance", wad(want, a.token), wad(after, a.token))])
             out.append(common.ok(a.item.label, a.item.path, f"{wad(before, a.token)} -> {wad(after, a.token)}",
                                  problems))
         for vest, (unpaid, allowance, balance) in sorted(o.obligations.items()):
             token = VESTS[vest].token
-            problems = []
-            if unpaid > allowance:
+            problems, warning = [], ""
+            undistributed = cls._undistributed(e, o, vest)
+            if unpaid > allowance and unpaid - allowance <= undistributed:
+                warning = (f"the allowance is {wad(unpaid - allowance, token)} short of what the awards owe: what the "
+                           f"award(s) this spell yanks had accrued unpaid ({wad(undistributed, token)}; on the twin "
+                           "its awards are assumed unpaid since their start), which the allowance adjustment takes "
+                           "away; the spells paid it out just before (the distribution contract's distribute(), not "
+                           "stated in the YAML, so not verified): without it that part cannot be paid")
+            elif unpaid > allowance:
                 problems.append(f"valid awards still owe {wad(unpaid, token)}, above the allowance "
                                 f"{wad(allowance, token)}")
             if unpaid > balance:
                 problems.append(f"valid awards still owe {wad(unpaid, token)}, above the PauseProxy's "
                                 f"balance {wad(balance, token)}")
             problems += cls._short_of_new_awards(e, o, vest, token)
-            out.append(common.ok(f"{vest} can pay every valid award", "spell",
-                                 f"owed {wad(unpaid, token)}, allowance {wad(allowance, token)}, "
-                                 f"treasury {wad(balance, token)}", problems))
+            check = common.ok(f"{vest} can pay every valid award", "spell",
+                              f"owed {wad(unpaid, token)}, allowance {wad(allowance, token)}, "
+                              f"treasury {wad(balance, token)}", problems)
+            out.append(replace(check, warning=warning) if check.passed and warning else check)
         return out
+
+    @staticmethod
+    def _undistributed(e: Expected, o: Any, vest: str) -> int:
+        """What the awards an `adjust` allowance of `vest` loses still owe after their yank (what had accrued
+        unpaid): the adjustment takes their whole remainder away, as the spells did right after distribute()
+        paid that part out. A shortfall up to it is a WARN naming it; beyond it, a FAIL."""
+        total = 0
+        for a in e.allowances:
+            award = o.after.awards.get((vest, a.award)) if a.vest == vest and a.mode == "adjust" else None
+            if award is not None and award.tot > award.rxd:
+                total += award.tot - award.rxd
+        return total
+
+    @staticmethod
+    def _adjusted(a: Any, o: Any) -> Check:
+        """The allowance after = before - (tot - rxd of the yanked award, read before the cast) + the plus."""
+        wad = common.wad
+        before, after = o.before.allowance[a.vest], o.after.allowance[a.vest]
+        award = o.before.awards.get((a.vest, a.award))
+        if award is None:
+            return Check(a.item.label, a.item.path, False, "no such award",
+                         f"{a.vest} has no award {a.award} before the cast")
+        unpaid = award.tot - award.rxd
+        want = before - unpaid + a.wei
+        evidence = (f"{wad(before, a.token)} - award {a.award}'s {wad(unpaid, a.token)} + {wad(a.wei, a.token)} "
+                    f"-> {wad(after, a.token)}")
+        problems = common.compare([("allowance", wad(want, a.token), wad(after, a.token))])
+        return common.ok(a.item.label, a.item.path, evidence, problems)
 
     @staticmethod
     def _short_of_new_awards(e: Expected, o: Any, vest: str, token: str) -> list[str]:
@@ -284,7 +431,11 @@ class Allowance(Action):
             if after_wei >= new_total:
                 return []
             return [f"{awards}, above the allowance the spell sets, {common.wad(after_wei, token)}"]
-        raised = after_wei - before_wei
+        # An adjustment's loss of the yanked award's remainder is that award's own share, not the new streams'.
+        returned = sum(o.before.awards[(a.vest, a.award)].tot - o.before.awards[(a.vest, a.award)].rxd
+                       for a in e.allowances if a.vest == vest and a.mode == "adjust"
+                       and (a.vest, a.award) in o.before.awards)
+        raised = after_wei - before_wei + returned
         if raised >= new_total:
             return []
         source = ("the twin's assumed allowance before the cast (what its assumed awards owed; no mainnet fact)"
@@ -301,6 +452,12 @@ class Allowance(Action):
             if change.mode == "increase":
                 out.append(StateEffect(change.token, "allowance", keys, delta=change.wei, label=change.item.label,
                                        unit=unit, token=True))
+            elif change.mode == "adjust":  # less the yanked award's tot - rxd before the cast, plus the new total
+                award = view.awards_before.get((change.vest, change.award))
+                if award is None:
+                    continue  # no such award: the allowance item fails on its own
+                out.append(StateEffect(change.token, "allowance", keys, delta=change.wei - (award.tot - award.rxd),
+                                       label=change.item.label, unit=unit, token=True))
             elif change.mode == "owed":  # what the vest's awards owe after this cast: yanks make it time-dependent
                 out.append(StateEffect(change.token, "allowance", keys, value=view.owed_after.get(change.vest, 0),
                                        label=change.item.label, unit=unit, token=True, time_dependent=True))
@@ -339,6 +496,10 @@ class Allowance(Action):
         head = f"- The PauseProxy's {self.token} allowance to {self.vest}:"
         if self.mode == "owed":
             return f"{head} set to what its valid awards still owe, computed at the cast"
+        if self.mode == "adjust":
+            plus = self.plus(spell)
+            return (f"{head} lowered by what award {self.less_unpaid_of} still owes before its removal"
+                    + (f", then raised by {common.amount_text(plus, self.token)}" if plus else ""))
         if self.mode == "set":
             return f"{head} set to {common.amount_text(self.set_to, self.token)}"
         amount = self.amount if self.amount is not None else auto_total(spell, self.vest)
@@ -353,6 +514,11 @@ class Allowance(Action):
             if change.mode == "set":
                 check = (f"    assert cast.after.allowance[\"{change.vest}\"] == {common.wei_literal(change.wei)}  "
                          f"# {common.token_amount(change.wei)} {change.token}\n")
+            elif change.mode == "adjust":
+                check = (f"    award = cast.before.awards[(\"{change.vest}\", {change.award})]  # read before its yank\n"
+                         f"    before = cast.before.allowance[\"{change.vest}\"]\n"
+                         f"    assert cast.after.allowance[\"{change.vest}\"] == before - (award.tot - award.rxd) + "
+                         f"{common.wei_literal(change.wei)}  # {common.token_amount(change.wei)} {change.token}\n")
             elif change.mode == "owed":
                 check = (f"    owed = cast.observation.obligations[\"{change.vest}\"][0]  # what the vest's valid "
                          "awards still owe after the cast\n"

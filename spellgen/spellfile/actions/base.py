@@ -241,8 +241,8 @@ class StateEffect:
 
 class StateView(Protocol):
     """What verify knows around the cast that an action's state effects may use (verify/statediff.py's
-    Context): addresses by chainlog key, the cast's time, the vests' award counts and the awards to
-    yank before the cast, what each transferrable vest's awards owe after it, and the balances of the
+    Context): addresses by chainlog key, the cast's time, the vests' award counts, caps and the awards
+    to yank before the cast, what each transferrable vest's awards owe after it, and the balances of the
     PauseProxy transfers' tokens before it ((chainlog key, holder lower case) -> wei)."""
 
     addresses: dict[str, str]
@@ -252,6 +252,8 @@ class StateView(Protocol):
     owed_after: dict[str, int]
     chainlog_count: int  # the ChainLog's count() before the cast (a key the spell adds goes at that index)
     held_before: dict[tuple[str, str], int]
+    caps_before: dict[str, int]
+    before_state: Any
 
 
 @dataclass(frozen=True)
@@ -375,8 +377,8 @@ class Action(Located):
         """(vest, wei, tau, total as declared) of an award the vest's rate cap must allow."""
         return None
 
-    def sets_cap(self) -> tuple[str, Any] | None:
-        """(vest, Cap) this action files."""
+    def sets_cap(self, in_force: dict[str, Any]) -> tuple[str, Any] | None:
+        """(vest, Cap) in force after this action, given the Caps in force before it by vest (None: unknown)."""
         return None
 
     def parties(self) -> list[tuple[str, Party]]:

@@ -1,4 +1,6 @@
-"""`cap`: a vest's rate cap, `DssExecLib.setValue(VEST, "cap", amount / period)`."""
+"""`cap`: a vest's rate cap, `DssExecLib.setValue(VEST, "cap", amount / period)`; with `raise_only`, filed
+only when it is above the cap in force (the form of the treasury-funded farm library the 2025-10-30 and
+2026-04-09 spells ran: `if (new > vest.cap()) vest.file("cap", new)`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +11,7 @@ from spellgen.spellfile import solidity as sol
 from spellgen.spellfile import timeutil
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
-    Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
+    Action, Block, Branch, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import AMOUNT, DURATION, VEST
@@ -26,22 +28,27 @@ class CapChange(Action):
     vest: str
     amount: Decimal
     period: int
+    raise_only: bool = False  # file only if above the cap in force at the cast (read on chain)
 
     KIND: ClassVar[str] = "cap"
     LABEL: ClassVar[str] = "cap"
-    FIELDS: ClassVar[dict[str, bool]] = {"type": True, "vest": True, "amount": True, "per": True}
+    FIELDS: ClassVar[dict[str, bool]] = {"type": True, "vest": True, "amount": True, "per": True,
+                                         "raise_only": False}
     README: ClassVar[str] = "`cap`"
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("setValue", "file")
     CHECK_RANK: ClassVar[int] = 9
     EXPLAIN_RANK: ClassVar[int] = 6
     EFFECTS: ClassVar[Effects] = Effects(
-        calls=(("DssExecLib", "setValue"), ("VEST", "file")),
-        reads=(),
-        branches=(),
+        calls=(("DssExecLib", "setValue"), ("VEST", "file"), ("VEST", "cap")),
+        reads=("VEST.cap() (raise_only)",),
+        branches=(Branch("if", ("VEST.cap",), "newCap > VEST.cap(): file it (raise_only: the cap in force at or "
+                                              "above it is kept, no File event)"),),
         state=(("VEST", "cap"),),
         events=(("VEST", "File(cap, value)"),),
         state_free=(("VEST", "File(cap, value)"),),  # the cap it already was
-        used_by=("checks, run by verify/compare.py: the vest's cap after the cast",
+        variants=(("raise_only: true, the cap in force at or above the new one", ()),),
+        used_by=("checks, run by verify/compare.py: the vest's cap after the cast (raise_only: the larger of the "
+                 "cap before and the new one)",
                  "state_effects, applied by verify/statediff.py: its storage changes",
                  "verify/compare.py: File among the vest's events"))
 
@@ -52,7 +59,9 @@ class CapChange(Action):
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:
         return "Set a vest's rate cap: file(\"cap\", amount * WAD / per).", {
-            "vest": VEST, "amount": AMOUNT, "per": DURATION}
+            "vest": VEST, "amount": AMOUNT, "per": DURATION,
+            "raise_only": {"type": "boolean", "description": "File the cap only if it is above the cap in force "
+                                                             "at the cast (read on chain); default false."}}
 
     @classmethod
     def parse(cls, p, node) -> CapChange | None:
@@ -60,28 +69,47 @@ class CapChange(Action):
         vest = p.vest(e["vest"], "the vest")
         amount = p.r.amount(e["amount"], "the cap amount", VESTS[vest].token if vest else None)
         period = p.r.duration(e["per"], "the cap period")
-        if None in (vest, amount, period):
+        raise_only = p.r.boolean(e["raise_only"], "raise_only") if "raise_only" in e else False
+        if None in (vest, amount, period, raise_only):
             return None
-        return cls(vest, amount, period)
+        return cls(vest, amount, period, bool(raise_only))
 
     def check(self, ctx: CheckContext) -> None:
         """The caps in force at each stream are checked in order across the spell (checks.py's rates)."""
 
-    def sets_cap(self) -> tuple[str, Cap]:
+    def sets_cap(self, in_force: dict[str, Cap | None]) -> tuple[str, Cap]:
+        current = in_force.get(self.vest)
+        if self.raise_only and current is not None and current.per_second_wei > self.cap.per_second_wei:
+            return self.vest, current  # not filed: the higher cap stays
         return self.vest, self.cap
+
 
     def solidity(self, ctx: SolidityContext) -> Block:
         token = VESTS[self.vest].token
         amount, note = ctx.wei(self.amount)
-        head = (f"Set the {self.vest} rate cap to {human(self.amount)} {token} per "
-                f"{timeutil.human_duration(self.period)}")
         period = timeutil.solidity_duration(self.period)
         if note:  # `1_200.5 ether / 365 days` would be a constant rational, not an integer division
             period = f"uint256({period})"
+        rate = f"{human(self.amount)} {token} per {timeutil.human_duration(self.period)}"
+        if self.raise_only:
+            return self._raise_only(ctx, rate, f"{amount} / {period}", ctx.note(token) if note else "")
         code = f'DssExecLib.setValue({self.vest}, "cap", {amount} / {period});'
         if note:
             code += ctx.note(token)
-        return Block([sol.comment(head)], [code])
+        return Block([sol.comment(f"Set the {self.vest} rate cap to {rate}")], [code])
+
+    def _raise_only(self, ctx: SolidityContext, rate: str, value: str, note: str) -> Block:
+        """The cap read on chain and filed only when the new one is above it (a scope keeps `newCap` local)."""
+        vest = ctx.type("vest", "cap", "file")
+        head = f"Raise the {self.vest} rate cap to {rate}, only if that is above the cap in force"
+        return Block([sol.comment(head)], [
+            "{",
+            f"    uint256 newCap = {value};{note}",
+            "    // Note: a cap in force at or above it is kept",
+            f"    if (newCap > {vest}({self.vest}).cap()) {{",
+            f'        {vest}({self.vest}).file("cap", newCap);',
+            "    }",
+            "}"])
 
     def chainlog_keys(self) -> set[str]:
         return {self.vest}
@@ -90,22 +118,29 @@ class CapChange(Action):
         from spellgen.spellfile.expect import CapSet, Item
 
         token = VESTS[self.vest].token
-        item = Item(f"cap: {self.vest} to {human(self.amount)} {token} per "
+        verb = "raised only if above the cap in force, to" if self.raise_only else "to"
+        item = Item(f"cap: {self.vest} {verb} {human(self.amount)} {token} per "
                     f"{timeutil.human_duration(self.period)}", self.path)
-        out.caps.append(CapSet(item, self.vest, self.cap.per_second_wei))
+        out.caps.append(CapSet(item, self.vest, self.cap.per_second_wei, self.raise_only))
 
     @classmethod
     def checks(cls, e: Expected, o: Any) -> list[Check]:
         out = []
         for c in e.caps:
-            got = o.after.caps[c.vest]
-            out.append(common.ok(c.item.label, c.item.path, f"cap {o.before.caps[c.vest]} -> {got} wei/s",
-                                 common.compare([("cap", c.per_second, got)])))
+            before, got = o.before.caps[c.vest], o.after.caps[c.vest]
+            evidence = f"cap {before} -> {got} wei/s"
+            if c.raise_only:
+                evidence += (f" (new {c.per_second} wei/s: " +
+                             ("filed, above the cap in force)" if c.per_second > before else
+                              "not filed, the cap in force is at or above it)"))
+            out.append(common.ok(c.item.label, c.item.path, evidence,
+                                 common.compare([("cap", c.after(before), got)])))
         return out
 
     @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
-        return [StateEffect(c.vest, "cap", (), value=c.per_second, label=c.item.label, layout="DssVest")
+        return [StateEffect(c.vest, "cap", (), value=c.after(view.caps_before.get(c.vest, 0)), label=c.item.label,
+                            layout="DssVest")
                 for c in getattr(e, "caps", [])]
 
     @classmethod
@@ -115,12 +150,14 @@ class CapChange(Action):
     def summary_row(self, spell: Spell) -> SummaryRow:
         token = VESTS[self.vest].token
         return SummaryRow(f"rate cap of {self.vest}", "", "", token,
-                          f"{common.amount_text(self.amount, token)} per {timeutil.human_duration(self.period)}")
+                          f"{common.amount_text(self.amount, token)} per {timeutil.human_duration(self.period)}"
+                          + (" if above the cap in force" if self.raise_only else ""))
 
     def diff_fields(self, spell: Spell) -> dict[str, str]:
         token = VESTS[self.vest].token
         return {"vest": self.vest,
-                "cap": f"{common.amount_text(self.amount, token)} per {timeutil.human_duration(self.period)}"}
+                "cap": f"{common.amount_text(self.amount, token)} per {timeutil.human_duration(self.period)}",
+                "raise_only": "yes: filed only if above the cap in force" if self.raise_only else "no"}
 
     def identity(self) -> tuple:
         return (self.LABEL, self.vest)
@@ -136,13 +173,20 @@ class CapChange(Action):
 
     def doc_line(self, spell: Spell) -> str:
         token = VESTS[self.vest].token
-        return (f"- Set the rate cap of {self.vest} to {common.amount_text(self.amount, token)} per "
-                f"{timeutil.human_duration(self.period)}")
+        return (f"- {'Raise' if self.raise_only else 'Set'} the rate cap of {self.vest} to "
+                f"{common.amount_text(self.amount, token)} per {timeutil.human_duration(self.period)}"
+                + (", only if above the cap in force" if self.raise_only else ""))
 
     def doc_claims(self) -> list[DocClaim]:
         return []
 
     def brownie_tests(self, ctx: BrownieContext) -> list[tuple[Item, str]]:
-        return [(c.item, f'    assert cast.after.caps["{c.vest}"] == {common.wei_literal(c.per_second)}  '
-                         "# wei per second\n")
-                for c in ctx.expected.caps if c.item.path == self.path]
+        out = []
+        for c in [c for c in ctx.expected.caps if c.item.path == self.path]:
+            if c.raise_only:  # the larger of the cap in force before and the new one
+                body = (f'    assert cast.after.caps["{c.vest}"] == max(cast.before.caps["{c.vest}"], '
+                        f"{common.wei_literal(c.per_second)})  # wei per second\n")
+            else:
+                body = f'    assert cast.after.caps["{c.vest}"] == {common.wei_literal(c.per_second)}  # wei per second\n'
+            out.append((c.item, body))
+        return out
