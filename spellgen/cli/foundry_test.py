@@ -20,7 +20,7 @@ examples:
   spellgen build examples/sky-2026-02-26.yaml --out out/spell
   spellgen twin up --date 2026-02-26 --port 8545 &          # or a mainnet node
   SPELL_ARTIFACT=out/spell/DssSpell.json ETH_RPC_URL=http://127.0.0.1:8545 \\
-    forge test --use .tools/solc/solc-v0.8.16 --offline
+    forge test --offline --no-storage-caching --use .tools/solc/solc-v0.8.16
 
 forge needs read access to the artifact: foundry.toml `fs_permissions = [{access = "read", path = "./"}]`.
 Exit codes: 0 written, 2 invalid YAML or arguments, 3 internal error.

@@ -196,6 +196,8 @@ def _vest_tests(expected: Expected, style: Style) -> list[str]:
         for offset, award in enumerate(awards, 1):
             lines += _award_lines(award, offset, style)
         for yank in yanks:
+            # DssVest.yank moves an end in the past to the cast time; an end past `fin` would leave fin
+            # alone, and then this assertion fails: it never passes a yank that did not happen.
             end = "castTime" if yank.end is None else f"({yank.end} > castTime ? {yank.end} : castTime)"
             lines.append(f"        _assertEq(vest.fin({yank.award}), {end}, {_message(yank.item.label)});")
         lines.append("    }")
@@ -246,13 +248,6 @@ def chainlog_test(expected: Expected) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_names(expected: Expected, date: str) -> list[str]:
-    """The test functions the file has, in order (for the CLI's summary and the tests)."""
-    text = foundry_tests(expected, date, "SPEC.yaml", "0.8.16")
-    return [line.split("function ")[1].split("(")[0] for line in text.splitlines()
-            if line.startswith("    function test")]
-
-
 def foundry_tests(expected: Expected, date: str, spec_name: str, solc: str) -> str:
     """The whole test file for a spell whose Expected items are `expected`."""
     style = style_for(date)
@@ -281,7 +276,9 @@ HEADER = """// SPDX-License-Identifier: AGPL-3.0-or-later
 //
 //   spellgen build {spec} --out out/spell              # out/spell/DssSpell.json: the compiled spell
 //   SPELL_ARTIFACT=out/spell/DssSpell.json ETH_RPC_URL=http://127.0.0.1:8545 \\
-//     forge test --use .tools/solc/solc-v{solc}        # foundry.toml: fs_permissions read on the artifact
+//     forge test --offline --no-storage-caching --use .tools/solc/solc-v{solc}
+// foundry.toml: fs_permissions read on the artifact. --no-storage-caching: forge caches a fork's
+// state on disk by chain id and block number, which twins of different dates share.
 //
 // Self-contained: the cheatcodes it uses, the interfaces it calls and a minimal base (fork, deploy,
 // vote, schedule, warp, cast) are below; nothing is imported.

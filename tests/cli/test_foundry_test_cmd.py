@@ -97,7 +97,7 @@ def test_stdout_help_and_bad_input(tmp_path, capsys):
     with pytest.raises(SystemExit):
         cli.main(["foundry-test", "--help"])
     help_text = capsys.readouterr().out
-    assert "examples:" in help_text and "forge test --use .tools/solc/solc-v0.8.16" in help_text
+    assert "examples:" in help_text and "forge test --offline --no-storage-caching --use .tools/solc/solc-v0.8.16" in help_text
     bad = tmp_path / "bad.yaml"
     bad.write_text(DAI_2022.read_text().replace("date: 2022-01-28", "date: 2022-13-45"))
     out = tmp_path / "never.t.sol"
@@ -118,8 +118,11 @@ def _artifact(source: str, solc: str, path: Path) -> Path:
 def _forge_test(project: Path, artifact: Path, rpc: str, solc: str) -> subprocess.CompletedProcess:
     (project / "foundry.toml").write_text(
         f'[profile.default]\nfs_permissions = [{{ access = "read", path = "{artifact.parent}" }}]\n')
-    env = {**os.environ, "SPELL_ARTIFACT": str(artifact), "ETH_RPC_URL": rpc, "NO_COLOR": "1"}
-    return subprocess.run([str(toolchain.forge_path()), "test", "--offline", "--use", str(toolchain.solc_path(solc))],
+    # HOME in tmp: whatever forge keeps in ~/.foundry stays in the test (and is checked: nothing cached)
+    env = {**os.environ, "SPELL_ARTIFACT": str(artifact), "ETH_RPC_URL": rpc, "NO_COLOR": "1",
+           "HOME": str(project.parent / "home")}
+    return subprocess.run([str(toolchain.forge_path()), "test", "--offline", "--no-storage-caching",
+                           "--use", str(toolchain.solc_path(solc))],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -145,3 +148,6 @@ def test_forge_passes_on_the_twin_and_fails_against_a_mutant(tmp_path, twin_pool
     assert "[FAIL: USDS payment: 6,090 USDS to GROVE_SUBPROXY: got 6091000000000000000000, " \
            "want 6090000000000000000000] testPayments()" in bad.stdout
     assert "4 tests passed, 1 failed" in bad.stdout
+    # forge caches a fork's state on disk by chain id and block number, and twins of different dates
+    # share both: with --no-storage-caching nothing of one twin is read back against another
+    assert not list((tmp_path / "home").rglob("rpc/mainnet/*"))
