@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from spellgen.spellfile.expect import Expected, NewAward
+from spellgen.spellfile.expect import Expected, NewAward, Yanked
 from spellgen.spellfile.history import token_key_at
 from spellgen.spellfile.protocol import VESTS
 from spellgen.spellfile.solidity import comment, string_literal
@@ -30,12 +30,16 @@ from spellgen.spellfile.timeutil import stamp
 # The first DssSpell.t.sol with a Payee list in the archive is the 2022-12-09 spell's; the 2022-06
 # files still test payouts wallet by wallet. Spells dated before this use the early style.
 PAYEE_STYLE_SINCE = "2022-12-01"
+# Vest tests as lists of new and yanked streams handed to one checking function: first in the
+# archive's 2025-07-03 file; before, each award's fields are asserted one by one.
+VEST_LIST_STYLE_SINCE = "2025-07-01"
 WAD = 10**18
 
 
 @dataclass(frozen=True)
 class Style:
     early: bool  # testPayouts / per-field vest asserts (and `hevm` for the cheatcodes)
+    vest_lists: bool = False  # NewStream / YankedStream lists checked by _checkVest
 
     @property
     def vm(self) -> str:
@@ -43,7 +47,7 @@ class Style:
 
 
 def style_for(date: str) -> Style:
-    return Style(early=date < PAYEE_STYLE_SINCE)
+    return Style(early=date < PAYEE_STYLE_SINCE, vest_lists=date >= VEST_LIST_STYLE_SINCE)
 
 
 def _amount(wei: int) -> str:
@@ -181,31 +185,77 @@ def _vest_tests(expected: Expected, style: Style) -> list[str]:
             continue
         token = VESTS[vest].token
         rest = _ident(vest.removeprefix("MCD_VEST_").removeprefix(token))  # "Treasury", "Legacy" or ""
-        name = f"testVest{token.upper() if style.early else token.capitalize()}{rest}"
+        # testVestDAI, testVestMKR until the list style; testVestSky, testVestUsds, testVestSpk with it
+        name = f"testVest{token.capitalize() if style.vest_lists else token.upper()}{rest}"
         lines = [f"    function {name}() public {{", f'        VestLike vest = VestLike(_addr("{vest}"));',
                  "        uint256 streams = vest.ids();"]
-        for yank in yanks:
-            lines.append(f"        _assertTrue(vest.fin({yank.award}) > block.timestamp, \"award {yank.award} not live\");")
+        for yank in yanks:  # before the cast: the award exists, and is as the YAML describes it
+            lines.append(f"        _assertTrue(vest.usr({yank.award}) != address(0), "
+                         f"\"award {yank.award} on {vest} does not exist\");")
+            lines.append(f"        uint256 finBefore{yank.award} = vest.fin({yank.award});")
+            if yank.usr:
+                lines.append(f"        _assertEq(vest.usr({yank.award}), {yank.usr}, "
+                             f"{_message('recipient before the cast: ' + yank.item.label)});")
+            if yank.fin_before is not None:
+                lines.append(f"        _assertEq(vest.fin({yank.award}), {yank.fin_before}, "
+                             f"{_message('end before the cast: ' + yank.item.label)});")
+        if yanks:  # an award that already ended keeps its fin when yanked: its Yank event is the proof
+            lines.append(f"        {style.vm}.recordLogs();")
         lines += ["", "        _vote(address(spell));", "        _scheduleWarpAndCast();"]
+        if yanks:
+            lines.append(f"        Vm.Log[] memory logs = {style.vm}.getRecordedLogs();")
         if yanks or any(a.cast_offset is not None for a in awards):  # their times are the cast's
             lines.append("        uint256 castTime = block.timestamp;")
         lines.append("")
         for cap in caps:
             lines.append(f"        _assertEq(vest.cap(), {cap.per_second}, {_message(cap.item.label)});")
-        lines.append(f"        _assertEq(vest.ids(), streams + {len(awards)}, \"new streams on {vest}\");")
-        for offset, award in enumerate(awards, 1):
-            lines += _award_lines(award, offset, style)
+        if style.vest_lists:
+            lines += _stream_lists(awards, yanks)
+        else:
+            lines.append(f"        _assertEq(vest.ids(), streams + {len(awards)}, \"new streams on {vest}\");")
+            for offset, award in enumerate(awards, 1):
+                lines += _award_lines(award, offset)
+            for yank in yanks:
+                lines.append(f"        _assertEq(vest.fin({yank.award}), {_yank_end(yank)}, {_message(yank.item.label)});")
         for yank in yanks:
-            # DssVest.yank moves an end in the past to the cast time; an end past `fin` would leave fin
-            # alone, and then this assertion fails: it never passes a yank that did not happen.
             end = "castTime" if yank.end is None else f"({yank.end} > castTime ? {yank.end} : castTime)"
-            lines.append(f"        _assertEq(vest.fin({yank.award}), {end}, {_message(yank.item.label)});")
+            lines.append(f"        _assertYankLogged(logs, address(vest), {yank.award}, {end}, {_message(yank.item.label)});")
         lines.append("    }")
         tests.append("\n".join(lines) + "\n")
     return tests
 
 
-def _award_lines(award: NewAward, offset: int, style: Style) -> list[str]:
+def _yank_end(yank: Yanked) -> str:
+    """What `fin` is after the yank, as DssVest.yank sets it: the end (the cast time when none is given,
+    or when it is earlier), unless the award already ends before that, when fin stays."""
+    end = "castTime" if yank.end is None else f"({yank.end} > castTime ? {yank.end} : castTime)"
+    return f"_min(finBefore{yank.award}, {end})"
+
+
+def _stream_lists(awards: list[NewAward], yanks: list[Yanked]) -> list[str]:
+    """The 2025-2026 shape: the vest's new and yanked streams as lists, checked by `_checkVest`."""
+    lines = [f"        NewStream[] memory newStreams = new NewStream[]({len(awards)});"]
+    for index, award in enumerate(awards):
+        relative = award.cast_offset is not None
+        lines += [f"        newStreams[{index}] = NewStream({{",
+                  f"            usr: {award.usr},",
+                  f"            bgn: {_time(award.bgn, relative)},",
+                  f"            clf: {_time(award.clf, relative)},",
+                  f"            fin: {_time(award.fin, relative)},",
+                  f"            mgr: {award.mgr},",
+                  f"            res: {award.res},",
+                  f"            tot: {_amount(award.tot)},",
+                  f"            item: {_message(award.item.label)}",
+                  "        });"]
+    lines.append(f"        YankedStream[] memory yankedStreams = new YankedStream[]({len(yanks)});")
+    for index, yank in enumerate(yanks):
+        lines.append(f"        yankedStreams[{index}] = YankedStream({{id: {yank.award}, fin: {_yank_end(yank)}, "
+                     f"item: {_message(yank.item.label)}}});")
+    lines.append("        _checkVest(vest, streams, newStreams, yankedStreams);")
+    return lines
+
+
+def _award_lines(award: NewAward, offset: int) -> list[str]:
     relative = award.cast_offset is not None
     label = award.item.label
     lines = [f"        // {_note(label)}", f"        uint256 id{offset} = streams + {offset};"]
@@ -253,7 +303,10 @@ def foundry_tests(expected: Expected, date: str, spec_name: str, solc: str) -> s
     style = style_for(date)
     body = [payments_test(expected, style), *_vest_tests(expected, style), allowances_test(expected, style),
             chainlog_test(expected), _spell_test(expected)]
-    return (HEADER.format(spec=spec_name, date=date, solc=solc, vm=style.vm, contract=_contract_name(spec_name))
+    # 0.6 returns the recorded logs (structs) from the cheatcode only with the v2 ABI coder
+    encoder = "\npragma experimental ABIEncoderV2;" if solc.startswith("0.6.") else ""
+    return (HEADER.format(spec=spec_name, date=date, solc=solc, encoder=encoder, vm=style.vm,
+                          contract=_contract_name(spec_name))
             + "\n".join(part for part in body if part) + "}\n")
 
 
@@ -282,9 +335,16 @@ HEADER = """// SPDX-License-Identifier: AGPL-3.0-or-later
 //
 // Self-contained: the cheatcodes it uses, the interfaces it calls and a minimal base (fork, deploy,
 // vote, schedule, warp, cast) are below; nothing is imported.
-pragma solidity {solc};
+pragma solidity {solc};{encoder}
 
 interface Vm {{
+    struct Log {{
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }}
+    function recordLogs() external;
+    function getRecordedLogs() external returns (Log[] memory);
     function envString(string calldata name) external view returns (string memory);
     function createSelectFork(string calldata url) external returns (uint256);
     function readFile(string calldata path) external view returns (string memory);
@@ -344,6 +404,23 @@ contract SpellgenTestBase {{
         string item;
     }}
 
+    struct NewStream {{
+        address usr;
+        uint256 bgn;
+        uint256 clf;
+        uint256 fin;
+        address mgr;
+        uint256 res;
+        uint256 tot;
+        string item;
+    }}
+
+    struct YankedStream {{
+        uint256 id;
+        uint256 fin; // after the cast
+        string item;
+    }}
+
     function setUp() public {{
         {vm}.createSelectFork({vm}.envString("ETH_RPC_URL"));
         bytes memory code = {vm}.parseJsonBytes({vm}.readFile({vm}.envString("SPELL_ARTIFACT")),
@@ -370,6 +447,45 @@ contract SpellgenTestBase {{
     function _owed(VestLike vest) internal view returns (uint256 owed) {{
         for (uint256 id = 1; id <= vest.ids(); id++) {{
             if (vest.rxd(id) < vest.tot(id)) owed += vest.tot(id) - vest.rxd(id);
+        }}
+    }}
+
+    /// The cast emitted DssVest's `Yank(id, end)` for the award.
+    function _assertYankLogged(Vm.Log[] memory logs, address vest, uint256 id, uint256 end, string memory what)
+        internal pure
+    {{
+        for (uint256 i = 0; i < logs.length; i++) {{
+            if (logs[i].emitter == vest && logs[i].topics.length == 2
+                && logs[i].topics[0] == keccak256("Yank(uint256,uint256)") && uint256(logs[i].topics[1]) == id) {{
+                _assertEq(abi.decode(logs[i].data, (uint256)), end, string(abi.encodePacked("Yank end: ", what)));
+                return;
+            }}
+        }}
+        revert(string(abi.encodePacked("no Yank event: ", what)));
+    }}
+
+    function _min(uint256 a, uint256 b) internal pure returns (uint256) {{
+        return a < b ? a : b;
+    }}
+
+    /// The vest's awards after the cast: `newStreams` numbered from `before` + 1, the yanked ones ended.
+    function _checkVest(VestLike vest, uint256 before, NewStream[] memory newStreams,
+                        YankedStream[] memory yankedStreams) internal view {{
+        _assertEq(vest.ids(), before + newStreams.length, "number of new streams");
+        for (uint256 i = 0; i < newStreams.length; i++) {{
+            uint256 id = before + 1 + i;
+            NewStream memory s = newStreams[i];
+            _assertEq(vest.usr(id), s.usr, string(abi.encodePacked("usr: ", s.item)));
+            _assertEq(vest.bgn(id), s.bgn, string(abi.encodePacked("bgn: ", s.item)));
+            _assertEq(vest.clf(id), s.clf, string(abi.encodePacked("clf: ", s.item)));
+            _assertEq(vest.fin(id), s.fin, string(abi.encodePacked("fin: ", s.item)));
+            _assertEq(vest.mgr(id), s.mgr, string(abi.encodePacked("mgr: ", s.item)));
+            _assertEq(vest.res(id), s.res, string(abi.encodePacked("res: ", s.item)));
+            _assertEq(vest.tot(id), s.tot, string(abi.encodePacked("tot: ", s.item)));
+            _assertEq(vest.rxd(id), 0, string(abi.encodePacked("rxd: ", s.item)));
+        }}
+        for (uint256 i = 0; i < yankedStreams.length; i++) {{
+            _assertEq(vest.fin(yankedStreams[i].id), yankedStreams[i].fin, yankedStreams[i].item);
         }}
     }}
 

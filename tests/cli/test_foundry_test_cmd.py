@@ -34,7 +34,7 @@ def generated(spec: Path, tmp_path: Path) -> str:
 def test_2022_dai_example_in_the_early_house_style(tmp_path, capsys):
     text = generated(DAI_2022, tmp_path)
     assert "wrote" in capsys.readouterr().err
-    assert "pragma solidity 0.6.12;" in text  # the spell's compiler, as the spells repository's tests then
+    assert "pragma solidity 0.6.12;\npragma experimental ABIEncoderV2;" in text  # the spell's compiler, as then
     assert "Vm internal constant hevm" in text and "import " not in text  # self-contained, no forge-std
     # testPayouts: the wallet's balance before and after, the amount a literal from the YAML
     assert "function testPayouts() public {" in text and "function testPayments" not in text
@@ -60,16 +60,39 @@ def test_2026_sky_example_in_the_payee_list_style(tmp_path):
     for paid in expected.usds_payments:
         whole = f"{paid.wei // 10**18:_} * WAD"
         assert f'Payee(_addr("USDS"), {paid.recipient}, {whole}, true, "{paid.item.label}");' in text
-    # the stream from the cast is relative to the cast time; the yank ends at it
+    # 2025-2026: a vest's new and yanked streams as lists for one check; a stream from the cast is
+    # relative to the cast time, and the yank ends at it
     vest = text[text.index("function testVestSkyTreasury()"):]
-    assert "_assertEq(vest.bgn(id1), castTime," in vest
-    assert "_assertEq(vest.fin(id1), castTime + 15552000," in vest
-    assert "_assertEq(vest.tot(id1), 838_182_330 * WAD," in vest
-    assert '_assertEq(vest.fin(8), castTime, "yank: award 8 on MCD_VEST_SKY_TREASURY, ending at the cast");' in vest
+    assert "NewStream[] memory newStreams = new NewStream[](1);" in vest
+    assert "            bgn: castTime,\n" in vest and "            fin: castTime + 15552000,\n" in vest
+    assert "            tot: 838_182_330 * WAD,\n" in vest
+    assert "uint256 finBefore8 = vest.fin(8);" in vest  # read before the cast
+    assert ('yankedStreams[0] = YankedStream({id: 8, fin: _min(finBefore8, castTime), '
+            'item: "yank: award 8 on MCD_VEST_SKY_TREASURY, ending at the cast"});') in vest
+    assert "_checkVest(vest, streams, newStreams, yankedStreams);" in vest
+    # an award that already ended keeps its fin when yanked: the Yank event is checked too
+    assert "vm.recordLogs();" in vest and "Vm.Log[] memory logs = vm.getRecordedLogs();" in vest
+    assert ('_assertYankLogged(logs, address(vest), 8, castTime, '
+            '"yank: award 8 on MCD_VEST_SKY_TREASURY, ending at the cast");') in vest
     # the allowance is what every award still owes after the cast, summed on the chain
     assert '_owed(VestLike(_addr("MCD_VEST_SKY_TREASURY")))' in text
     for entry in expected.chainlog:
         assert f'_assertEq(_addr("{entry.key}"), {entry.address},' in text
+
+
+def test_late_2022_to_mid_2025_payee_list_and_fields_one_by_one(tmp_path):
+    text = generated(ROOT / "examples/techops-2022-12-09.yaml", tmp_path)
+    assert "Vm internal constant vm " in text and "function testPayments() public {" in text
+    # an MKR transfer from the treasury: the recipient's MKR rises, the PauseProxy's falls
+    assert ('Payee(_addr("MCD_GOV"), 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B, 257_310_000_000_000_000_000, true, '
+            '"MKR transfer: 257.31 MKR to TECH_001");') in text
+    assert 'Payee(_addr("MCD_GOV"), _addr("MCD_PAUSE_PROXY"), 257_310_000_000_000_000_000, false,' in text
+    every = generated(ROOT / "examples/every-action.yaml", tmp_path / "2023")  # 2023-07-26: fields one by one
+    tests = every.split("contract Budget")[-1]
+    assert "function testVestDAI() public {" in tests and "function testVestMKRTreasury() public {" in tests
+    assert "NewStream({" not in tests
+    assert ('_assertEq(vest.tot(id2), 100_000_500_000_000_000_000_000, "tot: stream: 100,000.50 DAI to '
+            '0x6cD0Ed4Ef58E68efEF55E975803d9F9001DAFed2 on MCD_VEST_DAI,') in tests
 
 
 def test_every_kind_of_expected_item_is_tested(tmp_path):
@@ -77,7 +100,7 @@ def test_every_kind_of_expected_item_is_tested(tmp_path):
     expected = expected_from(load_spell(EVERY_2026, Diagnostics(str(EVERY_2026))))
     assert f"_assertEq(vest.cap(), {expected.caps[0].per_second}," in text
     assert "1_234_560_000_000_000_000_000, true" in text  # an exact (not whole) DAI amount, in wei
-    assert "_assertEq(vest.bgn(id1), castTime - 604800," in text  # a stream from 7 days before the cast
+    assert "            bgn: castTime - 604800,\n" in text  # a stream from 7 days before the cast
     increase = next(a for a in expected.allowances if a.mode == "increase")
     assert f'"{increase.vest}"), before1 + {increase.wei // 10**18:_} * WAD,' in text
     sky = expected.sky_transfers[0]  # from the treasury: the PauseProxy's SKY falls by as much
