@@ -150,7 +150,6 @@ def payments_test(expected: Expected, style: Style) -> str:
         "",
         "        _vote(address(spell));",
         "        _scheduleWarpAndCast();",
-        "        _assertTrue(spell.done(), \"spell not done\");",
         "",
         "        for (uint256 i = 0; i < payees.length; i++) {",
         "            uint256 expected = payees[i].received ? before[i] + payees[i].amount : before[i] - payees[i].amount;",
@@ -274,7 +273,7 @@ def allowances_test(expected: Expected, style: Style) -> str:
     for index, change in enumerate(expected.allowances):
         if change.mode == "increase":  # the others are absolute after the cast
             lines.append(f"        uint256 before{index} = _allowance({_token(expected, change.token)}, \"{change.vest}\");")
-    lines += ["", "        _vote(address(spell));", "        _scheduleWarpAndCast();", ""]
+    lines += ([""] if len(lines) > 1 else []) + ["        _vote(address(spell));", "        _scheduleWarpAndCast();", ""]
     for index, change in enumerate(expected.allowances):
         token = _token(expected, change.token)
         if change.mode == "increase":
