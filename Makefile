@@ -1,7 +1,7 @@
 # spellgen toolchain.
 #
-#   make setup       .venv (requirements.lock + spellgen editable), node_modules (anvil, solcjs),
-#                    .tools/solc/solc-vX.Y.Z for py-solc-x and .tools/bin/anvil
+#   make setup       .venv (requirements.lock + spellgen editable), node_modules (anvil, forge, solcjs),
+#                    .tools/solc/solc-vX.Y.Z for py-solc-x, .tools/bin/anvil and .tools/bin/forge
 #   make test        setup and Debian's chromium (for the report.html browser test), then pytest on
 #                    every core (extra arguments: PYTEST_ARGS="-k foo tests/x.py"; PYTEST_WORKERS=0
 #                    for one process)
@@ -37,6 +37,7 @@ EDITABLE_STAMP := $(VENV)/.spellgen-editable
 NPM_STAMP := node_modules/.spellgen-installed
 SOLC_STAMP := .tools/stamps/solc
 ANVIL_STAMP := .tools/stamps/anvil
+FORGE_STAMP := .tools/stamps/forge
 
 # For every recipe: py-solc-x finds the compilers in .tools/solc, brownie finds our anvil first.
 export SOLCX_BINARY_PATH := $(CURDIR)/.tools/solc
@@ -44,7 +45,7 @@ export PATH := $(CURDIR)/.tools/bin:$(PATH)
 
 .PHONY: setup guarded-setup browser test lint demo twin-artifacts clean distclean
 
-setup: $(LOCK_STAMP) $(EDITABLE_STAMP) $(NPM_STAMP) $(SOLC_STAMP) $(ANVIL_STAMP)
+setup: $(LOCK_STAMP) $(EDITABLE_STAMP) $(NPM_STAMP) $(SOLC_STAMP) $(ANVIL_STAMP) $(FORGE_STAMP)
 
 $(PY):
 	@echo "setup: python virtual environment $(VENV)"
@@ -68,7 +69,7 @@ $(EDITABLE_STAMP): pyproject.toml | $(LOCK_STAMP)
 # Install exactly what package-lock.json says (npm ci refuses a lock that disagrees with
 # package.json instead of rewriting it).
 $(NPM_STAMP): package.json package-lock.json
-	@echo "setup: npm packages (anvil, solcjs) from package-lock.json"
+	@echo "setup: npm packages (anvil, forge, solcjs) from package-lock.json"
 	@$(NPM_INSTALL) > /dev/null
 	@touch $@
 
@@ -82,6 +83,11 @@ $(SOLC_STAMP): package.json tools/solc-facade.cjs spellgen/compiler/toolchain.py
 # .tools/bin/anvil -> the real binary in node_modules, not npm's node wrapper script.
 $(ANVIL_STAMP): spellgen/compiler/toolchain.py $(NPM_STAMP)
 	$(PYTHON) -m spellgen.compiler.toolchain link-anvil
+	mkdir -p $(@D) && touch $@
+
+# .tools/bin/forge -> the real binary, like anvil (`spellgen foundry-test` files run with it).
+$(FORGE_STAMP): spellgen/compiler/toolchain.py $(NPM_STAMP)
+	$(PYTHON) -m spellgen.compiler.toolchain link-forge
 	mkdir -p $(@D) && touch $@
 
 # Headless Chromium for tests/test_html_browser.py, from Debian's package (a browser download would

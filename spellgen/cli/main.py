@@ -336,6 +336,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_brownie_test_parser(sub)
 
+    from spellgen.cli.foundry_test import add_parser as add_foundry_test_parser
+
+    add_foundry_test_parser(sub)
+
     p = sub.add_parser("schema", help="print the JSON Schema of the spell YAML (for editors)",
                        description="Print the JSON Schema of the spell YAML. Editors with a YAML language "
                                    "server use it for completion and validation.")

@@ -1,7 +1,7 @@
 """`spellgen toolchain install|paths`: the compilers and the local chain of an installed spellgen.
 
 In a checkout `make setup` does this; an installed wheel has no Makefile, so this command puts
-anvil and the solcjs compilers (the same pinned versions and lock) under a user cache folder.
+anvil, forge and the solcjs compilers (the same pinned versions and lock) under a user cache folder.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         epilog="examples:\n  spellgen toolchain install\n  spellgen toolchain paths",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     actions = parser.add_subparsers(dest="toolchain_command", metavar="ACTION", required=True)
-    actions.add_parser("install", help="npm ci anvil and solcjs into the tool home, then link them")
+    actions.add_parser("install", help="npm ci anvil, forge and solcjs into the tool home, then link them")
     actions.add_parser("paths", help="print where the tool home, solc and anvil are")
     parser.set_defaults(func=run)
     return parser

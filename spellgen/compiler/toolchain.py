@@ -272,22 +272,45 @@ def install_solc(
 
 def anvil_binary_in_node_modules(root: Path | None = None) -> Path:
     """The anvil executable npm unpacked for this platform (foundry ships one package per platform)."""
+    return foundry_binary_in_node_modules("anvil", root)
+
+
+def foundry_binary_in_node_modules(tool: str, root: Path | None = None) -> Path:
+    """`tool` (anvil or forge) as npm unpacked it for this platform, from `@foundry-rs/<tool>-<platform>`."""
     key = (platform.system(), platform.machine())
     suffix = _ANVIL_PLATFORMS.get(key)
     if suffix is None:
-        raise ToolchainError(f"no anvil npm package known for {key[0]} {key[1]}")
-    path = (root or repo_root()) / "node_modules" / "@foundry-rs" / f"anvil-{suffix}" / "bin" / "anvil"
+        raise ToolchainError(f"no {tool} npm package known for {key[0]} {key[1]}")
+    path = (root or repo_root()) / "node_modules" / "@foundry-rs" / f"{tool}-{suffix}" / "bin" / tool
     if not os.access(path, os.X_OK):
-        raise ToolchainError(f"{path} is missing; run {install_hint()} (npm ci of @foundry-rs/anvil)")
+        raise ToolchainError(f"{path} is missing; run {install_hint()} (npm ci of @foundry-rs/{tool})")
     return path
 
 
 def link_anvil() -> Path:
     """Point .tools/bin/anvil at the real binary, not npm's node wrapper, so killing it kills anvil."""
+    return _link_foundry_tool("anvil")
+
+
+def link_forge() -> Path:
+    """Point .tools/bin/forge at the real binary (`spellgen foundry-test`'s tests run it)."""
+    return _link_foundry_tool("forge")
+
+
+def _link_foundry_tool(tool: str) -> Path:
     bin_dir().mkdir(parents=True, exist_ok=True)
-    target = anvil_binary_in_node_modules()
-    _replace_with_symlink(bin_dir() / "anvil", target)
+    target = foundry_binary_in_node_modules(tool)
+    _replace_with_symlink(bin_dir() / tool, target)
     return target
+
+
+def forge_path() -> Path:
+    """The real forge binary behind `.tools/bin/forge`."""
+    link = bin_dir() / "forge"
+    real = link.resolve()
+    if not (link.is_symlink() and os.access(real, os.X_OK)):
+        raise ToolchainError(f"forge is missing or broken at {link}; run {install_hint()}")
+    return real
 
 
 # What a tool home needs from the package to install the pinned toolchain.
@@ -312,7 +335,7 @@ def install_toolchain(home: Path | None = None, log=print) -> Path:
     npm = shutil.which("npm")
     if npm is None:
         raise ToolchainError("npm is not on PATH; install Node.js 20 or newer (with npm) and run this again")
-    log(f"toolchain: npm ci in {home} (anvil, solcjs, from package-lock.json)")
+    log(f"toolchain: npm ci in {home} (anvil, forge, solcjs, from package-lock.json)")
     done = subprocess.run([npm, *NPM_CI[1:]], cwd=home, capture_output=True, text=True)
     if done.returncode != 0:
         raise ToolchainError(f"npm ci failed in {home}:\n{done.stderr.strip() or done.stdout.strip()}")
@@ -322,6 +345,7 @@ def install_toolchain(home: Path | None = None, log=print) -> Path:
         for version, native in install_solc().items():
             log(f"toolchain: solc {version}: {'native ' + str(native) if native else 'solcjs facade'}")
         log(f"toolchain: anvil {link_anvil()}")
+        log(f"toolchain: forge {link_forge()}")
     finally:
         if previous is None:
             os.environ.pop(ROOT_ENV)
@@ -331,7 +355,7 @@ def install_toolchain(home: Path | None = None, log=print) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m spellgen.compiler.toolchain install-solc|link-anvil|paths`, used by the Makefile."""
+    """`python -m spellgen.compiler.toolchain install-solc|link-anvil|link-forge|paths`, used by the Makefile."""
     args = sys.argv[1:] if argv is None else argv
     command = args[0] if args else ""
     try:
@@ -340,10 +364,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"solc {version}: {'native ' + str(native) if native else 'solcjs facade'}")
         elif command == "link-anvil":
             print(f"anvil: {link_anvil()}")
+        elif command == "link-forge":
+            print(f"forge: {link_forge()}")
         elif command == "paths":
             print(f"root: {repo_root()}\nsolc: {solc_dir()}\nbin: {bin_dir()}")
         else:
-            print("usage: python -m spellgen.compiler.toolchain install-solc|link-anvil|paths", file=sys.stderr)
+            print("usage: python -m spellgen.compiler.toolchain install-solc|link-anvil|link-forge|paths", file=sys.stderr)
             return 2
     except ToolchainError as err:
         print(f"spellgen.compiler.toolchain: {err}", file=sys.stderr)

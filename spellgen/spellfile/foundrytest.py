@@ -1,0 +1,560 @@
+"""The budget tests of a spell as a Foundry test file, in the house style of the spells repository.
+
+`spellgen foundry-test SPEC.yaml` (cli/foundry_test.py) writes it. The expected values are literals
+computed from the YAML model (spellgen.spellfile.expect), never from the Solidity, and they are read
+from the Expected items generically: no branch on an action's class, so a new kind's payments,
+streams, yanks, allowances and caps are tested as soon as it adds Expected items of those types.
+
+The file is self-contained: a minimal test base of its own (only the cheatcodes it uses, no
+forge-std) forks `$ETH_RPC_URL` (the twin, or a mainnet node), deploys the spell from the compiled
+artifact `spellgen build` writes (`$SPELL_ARTIFACT`), elects it (locks governance tokens in the
+chief, votes, lifts), schedules it, warps to `nextCastTime()` and casts it, as the spells
+repository's own tests do, and asserts balances, awards, allowances and caps before and after.
+
+House styles, from the spells archive's `src/DssSpell.t.sol`: early 2022 files test payouts wallet by
+wallet (`testPayouts`) and each new award field by field (`testVestDAI`, `testVestMKR`); by December
+2022 payments are one list of payees with totals from the executive sheet (`testPayments`), and the
+files of 2025-2026 check each vest's new and yanked streams as lists (`testVestSky`, ...).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spellgen.spellfile.expect import Expected, NewAward, Yanked
+from spellgen.spellfile.history import token_key_at
+from spellgen.spellfile.protocol import VESTS
+from spellgen.spellfile.solidity import comment, string_literal
+from spellgen.spellfile.timeutil import stamp
+
+# The first DssSpell.t.sol with a Payee list in the archive is the 2022-12-09 spell's; the 2022-06
+# files still test payouts wallet by wallet. Spells dated before this use the early style.
+PAYEE_STYLE_SINCE = "2022-12-01"
+# Vest tests as lists of new and yanked streams handed to one checking function: first in the
+# archive's 2025-07-03 file; before, each award's fields are asserted one by one.
+VEST_LIST_STYLE_SINCE = "2025-07-01"
+WAD = 10**18
+
+
+@dataclass(frozen=True)
+class Style:
+    early: bool  # testPayouts / per-field vest asserts (and `hevm` for the cheatcodes)
+    vest_lists: bool = False  # NewStream / YankedStream lists checked by _checkVest
+
+    @property
+    def vm(self) -> str:
+        return "hevm" if self.early else "vm"
+
+
+def style_for(date: str) -> Style:
+    return Style(early=date < PAYEE_STYLE_SINCE, vest_lists=date >= VEST_LIST_STYLE_SINCE)
+
+
+def _amount(wei: int) -> str:
+    """`1_069_250 * WAD` for whole tokens, the exact wei otherwise."""
+    if wei % WAD == 0:
+        return f"{wei // WAD:_} * WAD"
+    return f"{wei:_}"
+
+
+def _time(value: int, relative: bool) -> str:
+    """A literal unix time with its UTC date, or `castTime +/- offset` for a stream from the cast."""
+    if relative:
+        return "castTime" if value == 0 else f"castTime {'+' if value > 0 else '-'} {abs(value)}"
+    return f"{value} /* {stamp(value)} */"
+
+
+def _message(text: str, limit: int = 200) -> str:
+    """A YAML-derived label as a Solidity string literal: ASCII (others as \\uXXXX text), escaped."""
+    return string_literal(text[:limit].encode("ascii", "backslashreplace").decode())
+
+
+def _note(text: str) -> str:
+    """A YAML-derived label as a one-line comment's text (refused if it could break the line)."""
+    return comment(text.encode("ascii", "backslashreplace").decode())
+
+
+def _ident(text: str) -> str:
+    return "".join(part.capitalize() for part in text.replace("-", "_").split("_") if part)
+
+
+# --- the parts -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Movement:
+    """A balance the cast must change by `delta` wei (a recipient's, or the PauseProxy's)."""
+    token: str  # symbol
+    holder: str  # checksummed address, or "PAUSE_PROXY"
+    delta: int
+    why: list[str]
+
+
+def movements(expected: Expected) -> list[Movement]:
+    """Every balance change the YAML's payments, transfers and conversions make, per token and holder."""
+    deltas: dict[tuple[str, str], int] = defaultdict(int)
+    why: dict[tuple[str, str], list[str]] = defaultdict(list)
+
+    def add(token: str, holder: str, delta: int, label: str) -> None:
+        deltas[(token, holder)] += delta
+        why[(token, holder)].append(label)
+
+    for paid in expected.payments:
+        add("DAI", paid.recipient, paid.wei, paid.item.label)
+    for usds in expected.usds_payments:
+        add("USDS", usds.recipient, usds.wei, usds.item.label)
+    for sent in expected.transfers:
+        add("MKR", sent.recipient, sent.wei, sent.item.label)
+        add("MKR", "PAUSE_PROXY", -sent.wei, sent.item.label)
+    for sky in expected.sky_transfers:
+        add("SKY", sky.recipient, sky.wei, sky.item.label)
+        if sky.source != "mkr_direct":
+            add("SKY", "PAUSE_PROXY", sky.proxy_sky_change, sky.item.label)
+        if sky.mkr_wei:
+            add("MKR", "PAUSE_PROXY", -sky.mkr_wei, sky.item.label)
+    for conversion in expected.conversions:
+        add("SKY", "PAUSE_PROXY", conversion.minted, conversion.item.label)
+        add("MKR", "PAUSE_PROXY", -conversion.mkr_wei, conversion.item.label)
+    return [Movement(token, holder, delta, why[(token, holder)]) for (token, holder), delta in deltas.items()]
+
+
+def _holder(holder: str) -> str:
+    return "_addr(\"MCD_PAUSE_PROXY\")" if holder == "PAUSE_PROXY" else holder
+
+
+def _token(expected: Expected, symbol: str) -> str:
+    return f'_addr("{token_key_at(symbol, expected.date or "2000-01-01")}")'
+
+
+def payments_test(expected: Expected, style: Style) -> str:
+    moves = movements(expected)
+    if not moves:
+        return ""
+    if style.early:
+        return _payouts_test(expected, moves)
+    lines = ["    function testPayments() public {"]
+    totals: dict[str, int] = defaultdict(int)
+    for move in moves:
+        if move.holder != "PAUSE_PROXY":
+            totals[move.token] += move.delta
+    lines.append("        // Totals from the executive sheet (the YAML), per token")
+    for token, total in totals.items():
+        lines.append(f"        // {token}: {_amount(total)}")
+    lines.append(f"        Payee[] memory payees = new Payee[]({len(moves)});")
+    for index, move in enumerate(moves):
+        sign = "true" if move.delta >= 0 else "false"
+        lines.append(f"        payees[{index}] = Payee({_token(expected, move.token)}, {_holder(move.holder)}, "
+                     f"{_amount(abs(move.delta))}, {sign}, {_message('; '.join(move.why))});")
+    lines += [
+        "        uint256[] memory before = new uint256[](payees.length);",
+        "        for (uint256 i = 0; i < payees.length; i++) before[i] = _balance(payees[i].token, payees[i].addr);",
+        "",
+        "        _vote(address(spell));",
+        "        _scheduleWarpAndCast();",
+        "",
+        "        for (uint256 i = 0; i < payees.length; i++) {",
+        "            uint256 expected = payees[i].received ? before[i] + payees[i].amount : before[i] - payees[i].amount;",
+        "            _assertEq(_balance(payees[i].token, payees[i].addr), expected, payees[i].item);",
+        "        }",
+        "    }",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _payouts_test(expected: Expected, moves: list[Movement]) -> str:
+    """The early style: one balance before and after per wallet, written out."""
+    lines = ["    function testPayouts() public {"]
+    for index, move in enumerate(moves):
+        lines.append(f"        uint256 prevBalance{index} = _balance({_token(expected, move.token)}, {_holder(move.holder)});")
+    lines += ["", "        _vote(address(spell));", "        _scheduleWarpAndCast();", ""]
+    for index, move in enumerate(moves):
+        sign = "+" if move.delta >= 0 else "-"
+        lines.append(f"        _assertEq(_balance({_token(expected, move.token)}, {_holder(move.holder)}), "
+                     f"prevBalance{index} {sign} {_amount(abs(move.delta))}, {_message('; '.join(move.why))});")
+    lines.append("    }")
+    return "\n".join(lines) + "\n"
+
+
+def _vest_tests(expected: Expected, style: Style) -> list[str]:
+    tests = []
+    for vest in expected.vests:
+        awards = [a for a in expected.awards if a.vest == vest]
+        yanks = [y for y in expected.yanks if y.vest == vest]
+        caps = [c for c in expected.caps if c.vest == vest]
+        if not (awards or yanks or caps):
+            continue
+        token = VESTS[vest].token
+        rest = _ident(vest.removeprefix("MCD_VEST_").removeprefix(token))  # "Treasury", "Legacy" or ""
+        # testVestDAI, testVestMKR until the list style; testVestSky, testVestUsds, testVestSpk with it
+        name = f"testVest{token.capitalize() if style.vest_lists else token.upper()}{rest}"
+        lines = [f"    function {name}() public {{", f'        VestLike vest = VestLike(_addr("{vest}"));',
+                 "        uint256 streams = vest.ids();"]
+        for yank in yanks:  # before the cast: the award exists, and is as the YAML describes it
+            lines.append(f"        _assertTrue(vest.usr({yank.award}) != address(0), "
+                         f"\"award {yank.award} on {vest} does not exist\");")
+            lines.append(f"        uint256 finBefore{yank.award} = vest.fin({yank.award});")
+            if yank.usr:
+                lines.append(f"        _assertEq(vest.usr({yank.award}), {yank.usr}, "
+                             f"{_message('recipient before the cast: ' + yank.item.label)});")
+            if yank.fin_before is not None:
+                lines.append(f"        _assertEq(vest.fin({yank.award}), {yank.fin_before}, "
+                             f"{_message('end before the cast: ' + yank.item.label)});")
+        if yanks:  # an award that already ended keeps its fin when yanked: its Yank event is the proof
+            lines.append(f"        {style.vm}.recordLogs();")
+        lines += ["", "        _vote(address(spell));", "        _scheduleWarpAndCast();"]
+        if yanks:
+            lines.append(f"        Vm.Log[] memory logs = {style.vm}.getRecordedLogs();")
+        if yanks or any(a.cast_offset is not None for a in awards):  # their times are the cast's
+            lines.append("        uint256 castTime = block.timestamp;")
+        lines.append("")
+        for cap in caps:
+            lines.append(f"        _assertEq(vest.cap(), {cap.per_second}, {_message(cap.item.label)});")
+        if style.vest_lists:
+            lines += _stream_lists(awards, yanks)
+        else:
+            lines.append(f"        _assertEq(vest.ids(), streams + {len(awards)}, \"new streams on {vest}\");")
+            for offset, award in enumerate(awards, 1):
+                lines += _award_lines(award, offset)
+            for yank in yanks:
+                lines.append(f"        _assertEq(vest.fin({yank.award}), {_yank_end(yank)}, {_message(yank.item.label)});")
+        for yank in yanks:
+            end = "castTime" if yank.end is None else f"({yank.end} > castTime ? {yank.end} : castTime)"
+            lines.append(f"        _assertYankLogged(logs, address(vest), {yank.award}, {end}, {_message(yank.item.label)});")
+        lines.append("    }")
+        tests.append("\n".join(lines) + "\n")
+    return tests
+
+
+def _yank_end(yank: Yanked) -> str:
+    """What `fin` is after the yank, as DssVest.yank sets it: the end (the cast time when none is given,
+    or when it is earlier), unless the award already ends before that, when fin stays."""
+    end = "castTime" if yank.end is None else f"({yank.end} > castTime ? {yank.end} : castTime)"
+    return f"_min(finBefore{yank.award}, {end})"
+
+
+def _stream_lists(awards: list[NewAward], yanks: list[Yanked]) -> list[str]:
+    """The 2025-2026 shape: the vest's new and yanked streams as lists, checked by `_checkVest`."""
+    lines = [f"        NewStream[] memory newStreams = new NewStream[]({len(awards)});"]
+    for index, award in enumerate(awards):
+        relative = award.cast_offset is not None
+        lines += [f"        newStreams[{index}] = NewStream({{",
+                  f"            usr: {award.usr},",
+                  f"            bgn: {_time(award.bgn, relative)},",
+                  f"            clf: {_time(award.clf, relative)},",
+                  f"            fin: {_time(award.fin, relative)},",
+                  f"            mgr: {award.mgr},",
+                  f"            res: {award.res},",
+                  f"            tot: {_amount(award.tot)},",
+                  f"            item: {_message(award.item.label)}",
+                  "        });"]
+    lines.append(f"        YankedStream[] memory yankedStreams = new YankedStream[]({len(yanks)});")
+    for index, yank in enumerate(yanks):
+        lines.append(f"        yankedStreams[{index}] = YankedStream({{id: {yank.award}, fin: {_yank_end(yank)}, "
+                     f"item: {_message(yank.item.label)}}});")
+    lines.append("        _checkVest(vest, streams, newStreams, yankedStreams);")
+    return lines
+
+
+def _award_lines(award: NewAward, offset: int) -> list[str]:
+    relative = award.cast_offset is not None
+    label = award.item.label
+    lines = [f"        // {_note(label)}", f"        uint256 id{offset} = streams + {offset};"]
+    checks = [("usr", award.usr), ("bgn", _time(award.bgn, relative)), ("clf", _time(award.clf, relative)),
+              ("fin", _time(award.fin, relative)), ("mgr", award.mgr), ("res", str(award.res)),
+              ("tot", _amount(award.tot)), ("rxd", "0")]
+    for field, value in checks:
+        lines.append(f"        _assertEq(vest.{field}(id{offset}), {value}, {_message(field + ': ' + label)});")
+    return lines
+
+
+def allowances_test(expected: Expected, style: Style) -> str:
+    if not expected.allowances:
+        return ""
+    lines = ["    function testAllowances() public {"]
+    for index, change in enumerate(expected.allowances):
+        if change.mode == "increase":  # the others are absolute after the cast
+            lines.append(f"        uint256 before{index} = _allowance({_token(expected, change.token)}, \"{change.vest}\");")
+    lines += ([""] if len(lines) > 1 else []) + ["        _vote(address(spell));", "        _scheduleWarpAndCast();", ""]
+    for index, change in enumerate(expected.allowances):
+        token = _token(expected, change.token)
+        if change.mode == "increase":
+            want = f"before{index} + {_amount(change.wei)}"
+        elif change.mode == "set":
+            want = _amount(change.wei)
+        else:  # what every valid award of the vest still owes, summed on the chain after the cast
+            want = f'_owed(VestLike(_addr("{change.vest}")))'
+        lines.append(f"        _assertEq(_allowance({token}, \"{change.vest}\"), {want}, {_message(change.item.label)});")
+    lines.append("    }")
+    return "\n".join(lines) + "\n"
+
+
+def chainlog_test(expected: Expected) -> str:
+    if not expected.chainlog:
+        return ""
+    lines = ["    function testChainlogRecipients() public view {"]
+    for entry in expected.chainlog:
+        lines.append(f'        _assertEq(_addr("{entry.key}"), {entry.address}, {_message(entry.item.label)});')
+    lines.append("    }")
+    return "\n".join(lines) + "\n"
+
+
+def foundry_tests(expected: Expected, date: str, spec_name: str, solc: str) -> str:
+    """The whole test file for a spell whose Expected items are `expected`."""
+    style = style_for(date)
+    body = [payments_test(expected, style), *_vest_tests(expected, style), allowances_test(expected, style),
+            chainlog_test(expected), _spell_test(expected)]
+    # 0.6 returns the recorded logs (structs) from the cheatcode only with the v2 ABI coder
+    encoder = "\npragma experimental ABIEncoderV2;" if solc.startswith("0.6.") else ""
+    return (HEADER.format(spec=spec_name, date=date, solc=solc, encoder=encoder, vm=style.vm,
+                          contract=_contract_name(spec_name))
+            + "\n".join(part for part in body if part) + "}\n")
+
+
+def _spell_test(expected: Expected) -> str:
+    return (f"    function testSpellDescriptionAndOfficeHours() public view {{\n"
+            f"        _assertTrue(keccak256(bytes(spell.description())) == keccak256(bytes({string_literal(expected.description)})), \"description\");\n"
+            f"        _assertTrue(spell.officeHours() == {str(expected.office_hours).lower()}, \"office hours\");\n"
+            f"        _assertEq(spell.expiration(), block.timestamp + {expected.expiry}, \"expiration\");\n"
+            f"    }}\n")
+
+
+def _contract_name(spec_name: str) -> str:
+    stem = spec_name.rsplit(".", 1)[0]
+    return "Budget" + "".join(c for c in _ident(stem.replace(".", "_")) if c.isalnum()) + "Test"
+
+
+HEADER = """// SPDX-License-Identifier: AGPL-3.0-or-later
+// Budget tests of {spec} ({date}), written by `spellgen foundry-test`: expected values are literals
+// computed from the YAML, never read from the spell.
+//
+//   spellgen build {spec} --out out/spell              # out/spell/DssSpell.json: the compiled spell
+//   SPELL_ARTIFACT=out/spell/DssSpell.json ETH_RPC_URL=http://127.0.0.1:8545 \\
+//     forge test --offline --no-storage-caching --use .tools/solc/solc-v{solc}
+// foundry.toml: fs_permissions read on the artifact. --no-storage-caching: forge caches a fork's
+// state on disk by chain id and block number, which twins of different dates share.
+//
+// Self-contained: the cheatcodes it uses, the interfaces it calls and a minimal base (fork, deploy,
+// vote, schedule, warp, cast) are below; nothing is imported.
+pragma solidity {solc};{encoder}
+
+interface Vm {{
+    struct Log {{
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }}
+    function recordLogs() external;
+    function getRecordedLogs() external returns (Log[] memory);
+    function envString(string calldata name) external view returns (string memory);
+    function createSelectFork(string calldata url) external returns (uint256);
+    function readFile(string calldata path) external view returns (string memory);
+    function parseJsonBytes(string calldata json, string calldata key) external pure returns (bytes memory);
+    function load(address target, bytes32 slot) external view returns (bytes32);
+    function store(address target, bytes32 slot, bytes32 value) external;
+    function warp(uint256 timestamp) external;
+    function roll(uint256 blockNumber) external;
+}}
+
+interface ChainlogLike {{ function getAddress(bytes32 key) external view returns (address); }}
+interface TokenLike {{
+    function balanceOf(address who) external view returns (uint256);
+    function allowance(address owner, address spender) external view returns (uint256);
+    function approve(address spender, uint256 amount) external returns (bool);
+}}
+interface ChiefLike {{
+    function hat() external view returns (address);
+    function approvals(address candidate) external view returns (uint256);
+    function lock(uint256 amount) external;
+    function vote(address[] calldata slate) external returns (bytes32);
+    function lift(address whom) external;
+}}
+interface SpellLike {{
+    function schedule() external;
+    function cast() external;
+    function done() external view returns (bool);
+    function nextCastTime() external view returns (uint256);
+    function description() external view returns (string memory);
+    function officeHours() external view returns (bool);
+    function expiration() external view returns (uint256);
+}}
+interface VestLike {{
+    function ids() external view returns (uint256);
+    function cap() external view returns (uint256);
+    function usr(uint256 id) external view returns (address);
+    function bgn(uint256 id) external view returns (uint256);
+    function clf(uint256 id) external view returns (uint256);
+    function fin(uint256 id) external view returns (uint256);
+    function mgr(uint256 id) external view returns (address);
+    function res(uint256 id) external view returns (uint256);
+    function tot(uint256 id) external view returns (uint256);
+    function rxd(uint256 id) external view returns (uint256);
+}}
+
+contract SpellgenTestBase {{
+    Vm internal constant {vm} = Vm(0x7109709ECfa91a80626fF3989D68f67F5b1DD12D); // the cheatcode address
+    ChainlogLike internal constant chainlog = ChainlogLike(0xdA0Ab1e0017DEbCd72Be8599041a2aa3bA7e740F);
+    uint256 internal constant WAD = 10 ** 18;
+    SpellLike internal spell;
+
+    struct Payee {{
+        address token;
+        address addr;
+        uint256 amount;
+        bool received; // false: the PauseProxy's balance falls by amount
+        string item;
+    }}
+
+    struct NewStream {{
+        address usr;
+        uint256 bgn;
+        uint256 clf;
+        uint256 fin;
+        address mgr;
+        uint256 res;
+        uint256 tot;
+        string item;
+    }}
+
+    struct YankedStream {{
+        uint256 id;
+        uint256 fin; // after the cast
+        string item;
+    }}
+
+    function setUp() public {{
+        {vm}.createSelectFork({vm}.envString("ETH_RPC_URL"));
+        bytes memory code = {vm}.parseJsonBytes({vm}.readFile({vm}.envString("SPELL_ARTIFACT")),
+                                              ".contracts.DssSpell.bytecode");
+        address deployed;
+        assembly {{ deployed := create(0, add(code, 0x20), mload(code)) }}
+        _assertTrue(deployed != address(0), "spell deployment failed");
+        spell = SpellLike(deployed);
+    }}
+
+    function _addr(bytes32 key) internal view returns (address) {{
+        return chainlog.getAddress(key);
+    }}
+
+    function _balance(address token, address who) internal view returns (uint256) {{
+        return TokenLike(token).balanceOf(who);
+    }}
+
+    function _allowance(address token, bytes32 vestKey) internal view returns (uint256) {{
+        return TokenLike(token).allowance(_addr("MCD_PAUSE_PROXY"), _addr(vestKey));
+    }}
+
+    /// What every award of `vest` still owes: the sum of tot - rxd.
+    function _owed(VestLike vest) internal view returns (uint256 owed) {{
+        for (uint256 id = 1; id <= vest.ids(); id++) {{
+            if (vest.rxd(id) < vest.tot(id)) owed += vest.tot(id) - vest.rxd(id);
+        }}
+    }}
+
+    /// The cast emitted DssVest's `Yank(id, end)` for the award.
+    function _assertYankLogged(Vm.Log[] memory logs, address vest, uint256 id, uint256 end, string memory what)
+        internal pure
+    {{
+        for (uint256 i = 0; i < logs.length; i++) {{
+            if (logs[i].emitter == vest && logs[i].topics.length == 2
+                && logs[i].topics[0] == keccak256("Yank(uint256,uint256)") && uint256(logs[i].topics[1]) == id) {{
+                _assertEq(abi.decode(logs[i].data, (uint256)), end, string(abi.encodePacked("Yank end: ", what)));
+                return;
+            }}
+        }}
+        revert(string(abi.encodePacked("no Yank event: ", what)));
+    }}
+
+    function _min(uint256 a, uint256 b) internal pure returns (uint256) {{
+        return a < b ? a : b;
+    }}
+
+    /// The vest's awards after the cast: `newStreams` numbered from `before` + 1, the yanked ones ended.
+    function _checkVest(VestLike vest, uint256 before, NewStream[] memory newStreams,
+                        YankedStream[] memory yankedStreams) internal view {{
+        _assertEq(vest.ids(), before + newStreams.length, "number of new streams");
+        for (uint256 i = 0; i < newStreams.length; i++) {{
+            uint256 id = before + 1 + i;
+            NewStream memory s = newStreams[i];
+            _assertEq(vest.usr(id), s.usr, string(abi.encodePacked("usr: ", s.item)));
+            _assertEq(vest.bgn(id), s.bgn, string(abi.encodePacked("bgn: ", s.item)));
+            _assertEq(vest.clf(id), s.clf, string(abi.encodePacked("clf: ", s.item)));
+            _assertEq(vest.fin(id), s.fin, string(abi.encodePacked("fin: ", s.item)));
+            _assertEq(vest.mgr(id), s.mgr, string(abi.encodePacked("mgr: ", s.item)));
+            _assertEq(vest.res(id), s.res, string(abi.encodePacked("res: ", s.item)));
+            _assertEq(vest.tot(id), s.tot, string(abi.encodePacked("tot: ", s.item)));
+            _assertEq(vest.rxd(id), 0, string(abi.encodePacked("rxd: ", s.item)));
+        }}
+        for (uint256 i = 0; i < yankedStreams.length; i++) {{
+            _assertEq(vest.fin(yankedStreams[i].id), yankedStreams[i].fin, yankedStreams[i].item);
+        }}
+    }}
+
+    /// Elect `candidate`: lock more governance tokens than the hat has behind it, vote, lift.
+    function _vote(address candidate) internal {{
+        ChiefLike chief = ChiefLike(_addr("MCD_ADM"));
+        if (chief.hat() == candidate) return;
+        address gov = _call(address(chief), "GOV()");
+        if (gov == address(0)) gov = _call(address(chief), "gov()");
+        uint256 amount = chief.approvals(chief.hat()) + 1000 * WAD;
+        _giveTokens(gov, amount);
+        TokenLike(gov).approve(address(chief), amount);
+        chief.lock(amount);
+        address[] memory slate = new address[](1);
+        slate[0] = candidate;
+        chief.vote(slate);
+        (bool hasCooldown, bytes memory cooldown) = address(chief).staticcall(abi.encodeWithSignature("liftCooldown()"));
+        if (hasCooldown && cooldown.length == 32) {{
+            {vm}.roll(block.number + abi.decode(cooldown, (uint256)) + 1);
+        }}
+        chief.lift(candidate);
+        _assertTrue(chief.hat() == candidate, "the spell is not the hat");
+    }}
+
+    function _scheduleWarpAndCast() internal {{
+        spell.schedule();
+        {vm}.warp(spell.nextCastTime());
+        spell.cast();
+        _assertTrue(spell.done(), "the spell is not done");
+    }}
+
+    function _call(address target, string memory signature) internal view returns (address found) {{
+        (bool ok, bytes memory out) = target.staticcall(abi.encodeWithSignature(signature));
+        if (ok && out.length == 32) found = abi.decode(out, (address));
+    }}
+
+    /// Set this contract's balance of `token` by finding its balance mapping's slot.
+    function _giveTokens(address token, uint256 amount) internal {{
+        for (uint256 slot = 0; slot < 20; slot++) {{
+            bytes32 key = keccak256(abi.encode(address(this), slot));
+            bytes32 old = {vm}.load(token, key);
+            {vm}.store(token, key, bytes32(amount));
+            if (TokenLike(token).balanceOf(address(this)) == amount) return;
+            {vm}.store(token, key, old);
+        }}
+        revert("no balance slot found for the governance token");
+    }}
+
+    function _assertTrue(bool condition, string memory what) internal pure {{
+        if (!condition) revert(what);
+    }}
+
+    function _assertEq(uint256 got, uint256 want, string memory what) internal pure {{
+        if (got != want) revert(string(abi.encodePacked(what, ": got ", _decimal(got), ", want ", _decimal(want))));
+    }}
+
+    function _assertEq(address got, address want, string memory what) internal pure {{
+        if (got != want) revert(string(abi.encodePacked(what, ": wrong address")));
+    }}
+
+    function _decimal(uint256 value) internal pure returns (string memory) {{
+        if (value == 0) return "0";
+        bytes memory digits = new bytes(78);
+        uint256 length = 0;
+        for (; value > 0; value /= 10) digits[77 - length++] = bytes1(uint8(48 + value % 10));
+        bytes memory out = new bytes(length);
+        for (uint256 i = 0; i < length; i++) out[i] = digits[78 - length + i];
+        return string(out);
+    }}
+}}
+
+contract {contract} is SpellgenTestBase {{
+"""

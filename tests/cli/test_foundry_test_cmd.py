@@ -1,0 +1,176 @@
+"""`spellgen foundry-test`: the budget tests as a self-contained Foundry file in the spells repository's
+house style of the spell's date, expected values as literals from the YAML model; `forge test` of it
+(forge from npm, the solc facade by `--use`) passes on the twin served as the fork's RPC and fails
+against a spell rendered with one amount changed."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from spellgen.cli import main as cli
+from spellgen.compiler import toolchain
+from spellgen.spellfile.diagnostics import Diagnostics
+from spellgen.spellfile.expect import expected_from
+from spellgen.spellfile.foundrytest import _message
+from spellgen.spellfile.parse import load_spell
+
+ROOT = Path(__file__).resolve().parents[2]
+DAI_2022 = ROOT / "examples/techops-2022-01-28.yaml"
+SKY_2026 = ROOT / "examples/sky-2026-02-26.yaml"
+EVERY_2026 = ROOT / "examples/every-action-2026.yaml"
+
+
+def generated(spec: Path, tmp_path: Path) -> str:
+    out = tmp_path / "test" / "Budget.t.sol"
+    assert cli.main(["foundry-test", str(spec), "-o", str(out)]) == 0
+    return out.read_text()
+
+
+def test_2022_dai_example_in_the_early_house_style(tmp_path, capsys):
+    text = generated(DAI_2022, tmp_path)
+    assert "wrote" in capsys.readouterr().err
+    assert "pragma solidity 0.6.12;\npragma experimental ABIEncoderV2;" in text  # the spell's compiler, as then
+    assert "Vm internal constant hevm" in text and "import " not in text  # self-contained, no forge-std
+    # testPayouts: the wallet's balance before and after, the amount a literal from the YAML
+    assert "function testPayouts() public {" in text and "function testPayments" not in text
+    assert ('_assertEq(_balance(_addr("MCD_DAI"), 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B), '
+            'prevBalance0 + 1_069_250 * WAD, "DAI payment: 1,069,250 DAI to TECH_001");') in text
+    # testVestDAI: the new award field by field, absolute times with their UTC date
+    vest = text[text.index("function testVestDAI()"):]
+    assert "_assertEq(vest.ids(), streams + 1" in vest
+    assert "_assertEq(vest.tot(id1), 2_486_400 * WAD" in vest
+    assert "_assertEq(vest.bgn(id1), 1643673600 /* 2022-02-01T00:00:00Z */" in vest
+    assert "_assertEq(vest.fin(id1), 1675123200 /* 2023-01-31T00:00:00Z */" in vest
+    # it compiles with the spell's solc 0.6.12 (the solcjs facade) under forge from npm
+    built = subprocess.run([str(toolchain.forge_path()), "build", "--offline", "--use", str(toolchain.solc_path("0.6.12"))],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stdout + built.stderr
+
+
+def test_2026_sky_example_in_the_payee_list_style(tmp_path):
+    text = generated(SKY_2026, tmp_path)
+    expected = expected_from(load_spell(SKY_2026, Diagnostics(str(SKY_2026))))
+    assert "pragma solidity 0.8.16;" in text and "Vm internal constant vm " in text
+    assert f"Payee[] memory payees = new Payee[]({len(expected.usds_payments)});" in text
+    for paid in expected.usds_payments:
+        whole = f"{paid.wei // 10**18:_} * WAD"
+        assert f'Payee(_addr("USDS"), {paid.recipient}, {whole}, true, "{paid.item.label}");' in text
+    # 2025-2026: a vest's new and yanked streams as lists for one check; a stream from the cast is
+    # relative to the cast time, and the yank ends at it
+    vest = text[text.index("function testVestSkyTreasury()"):]
+    assert "NewStream[] memory newStreams = new NewStream[](1);" in vest
+    assert "            bgn: castTime,\n" in vest and "            fin: castTime + 15552000,\n" in vest
+    assert "            tot: 838_182_330 * WAD,\n" in vest
+    assert "uint256 finBefore8 = vest.fin(8);" in vest  # read before the cast
+    assert ('yankedStreams[0] = YankedStream({id: 8, fin: _min(finBefore8, castTime), '
+            'item: "yank: award 8 on MCD_VEST_SKY_TREASURY, ending at the cast"});') in vest
+    assert "_checkVest(vest, streams, newStreams, yankedStreams);" in vest
+    # an award that already ended keeps its fin when yanked: the Yank event is checked too
+    assert "vm.recordLogs();" in vest and "Vm.Log[] memory logs = vm.getRecordedLogs();" in vest
+    assert ('_assertYankLogged(logs, address(vest), 8, castTime, '
+            '"yank: award 8 on MCD_VEST_SKY_TREASURY, ending at the cast");') in vest
+    # the allowance is what every award still owes after the cast, summed on the chain
+    assert '_owed(VestLike(_addr("MCD_VEST_SKY_TREASURY")))' in text
+    for entry in expected.chainlog:
+        assert f'_assertEq(_addr("{entry.key}"), {entry.address},' in text
+
+
+def test_late_2022_to_mid_2025_payee_list_and_fields_one_by_one(tmp_path):
+    text = generated(ROOT / "examples/techops-2022-12-09.yaml", tmp_path)
+    assert "Vm internal constant vm " in text and "function testPayments() public {" in text
+    # an MKR transfer from the treasury: the recipient's MKR rises, the PauseProxy's falls
+    assert ('Payee(_addr("MCD_GOV"), 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B, 257_310_000_000_000_000_000, true, '
+            '"MKR transfer: 257.31 MKR to TECH_001");') in text
+    assert 'Payee(_addr("MCD_GOV"), _addr("MCD_PAUSE_PROXY"), 257_310_000_000_000_000_000, false,' in text
+    every = generated(ROOT / "examples/every-action.yaml", tmp_path / "2023")  # 2023-07-26: fields one by one
+    tests = every.split("contract Budget")[-1]
+    assert "function testVestDAI() public {" in tests and "function testVestMKRTreasury() public {" in tests
+    assert "NewStream({" not in tests
+    assert ('_assertEq(vest.tot(id2), 100_000_500_000_000_000_000_000, "tot: stream: 100,000.50 DAI to '
+            '0x6cD0Ed4Ef58E68efEF55E975803d9F9001DAFed2 on MCD_VEST_DAI,') in tests
+
+
+def test_every_kind_of_expected_item_is_tested(tmp_path):
+    text = generated(EVERY_2026, tmp_path)
+    expected = expected_from(load_spell(EVERY_2026, Diagnostics(str(EVERY_2026))))
+    assert f"_assertEq(vest.cap(), {expected.caps[0].per_second}," in text
+    assert "1_234_560_000_000_000_000_000, true" in text  # an exact (not whole) DAI amount, in wei
+    assert "            bgn: castTime - 604800,\n" in text  # a stream from 7 days before the cast
+    increase = next(a for a in expected.allowances if a.mode == "increase")
+    assert f'"{increase.vest}"), before1 + {increase.wei // 10**18:_} * WAD,' in text
+    sky = expected.sky_transfers[0]  # from the treasury: the PauseProxy's SKY falls by as much
+    assert f'Payee(_addr("SKY"), _addr("MCD_PAUSE_PROXY"), {sky.wei:_}, false,' in text
+    names = re.findall(r"function (test\w+)\(\)", text)
+    assert names == ["testPayments", "testVestSky", "testVestSkyTreasury", "testVestSpkTreasury", "testVestUsds",
+                     "testAllowances", "testChainlogRecipients", "testSpellDescriptionAndOfficeHours"]
+
+
+def test_labels_become_safe_string_literals():
+    assert _message('a "quoted" \\ label \u2248') == '"a \\"quoted\\" \\\\ label \\\\u2248"'
+
+
+def test_stdout_help_and_bad_input(tmp_path, capsys):
+    assert cli.main(["foundry-test", str(DAI_2022)]) == 0
+    assert capsys.readouterr().out.startswith("// SPDX-License-Identifier")
+    with pytest.raises(SystemExit):
+        cli.main(["foundry-test", "--help"])
+    help_text = capsys.readouterr().out
+    assert "examples:" in help_text and "forge test --offline --no-storage-caching --use .tools/solc/solc-v0.8.16" in help_text
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(DAI_2022.read_text().replace("date: 2022-01-28", "date: 2022-13-45"))
+    out = tmp_path / "never.t.sol"
+    assert cli.main(["foundry-test", str(bad), "-o", str(out)]) == 2
+    assert not out.exists()
+
+
+# --- forge test on the twin ---------------------------------------------------------------------
+
+def _artifact(source: str, solc: str, path: Path) -> Path:
+    from spellgen.compiler.compile import compile_spell
+
+    compiled = compile_spell(source, solc)
+    path.write_text(json.dumps({"contracts": {"DssSpell": {"bytecode": compiled.spell.bytecode}}}))
+    return path
+
+
+def _forge_test(project: Path, artifact: Path, rpc: str, solc: str) -> subprocess.CompletedProcess:
+    (project / "foundry.toml").write_text(
+        f'[profile.default]\nfs_permissions = [{{ access = "read", path = "{artifact.parent}" }}]\n')
+    # HOME in tmp: whatever forge keeps in ~/.foundry stays in the test (and is checked: nothing cached)
+    env = {**os.environ, "SPELL_ARTIFACT": str(artifact), "ETH_RPC_URL": rpc, "NO_COLOR": "1",
+           "HOME": str(project.parent / "home")}
+    return subprocess.run([str(toolchain.forge_path()), "test", "--offline", "--no-storage-caching",
+                           "--use", str(toolchain.solc_path(solc))],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_forge_passes_on_the_twin_and_fails_against_a_mutant(tmp_path, twin_pool):
+    from spellgen.render.spell import render
+
+    spell = load_spell(SKY_2026, Diagnostics(str(SKY_2026)))
+    generated(SKY_2026, tmp_path / "project")
+    source = render(spell, SKY_2026.name)
+    twin = twin_pool.start_twin(spell.date)
+    try:
+        good = _forge_test(tmp_path / "project", _artifact(source, spell.solc, tmp_path / "good.json"), twin.url,
+                           spell.solc)
+        assert good.returncode == 0, good.stdout + good.stderr
+        assert "5 tests passed, 0 failed" in good.stdout
+        changed = source.replace("_transferUsds(GROVE_SUBPROXY, 6_090 * WAD)", "_transferUsds(GROVE_SUBPROXY, 6_091 * WAD)")
+        assert changed != source
+        bad = _forge_test(tmp_path / "project", _artifact(changed, spell.solc, tmp_path / "mutant.json"), twin.url,
+                          spell.solc)
+    finally:
+        twin.stop()
+    assert bad.returncode != 0
+    assert "[FAIL: USDS payment: 6,090 USDS to GROVE_SUBPROXY: got 6091000000000000000000, " \
+           "want 6090000000000000000000] testPayments()" in bad.stdout
+    assert "4 tests passed, 1 failed" in bad.stdout
+    # forge caches a fork's state on disk by chain id and block number, and twins of different dates
+    # share both: with --no-storage-caching nothing of one twin is read back against another
+    assert not list((tmp_path / "home").rglob("rpc/mainnet/*"))
