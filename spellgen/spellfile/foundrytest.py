@@ -198,6 +198,8 @@ def _vest_tests(expected: Expected, style: Style) -> list[str]:
             if yank.fin_before is not None:
                 lines.append(f"        _assertEq(vest.fin({yank.award}), {yank.fin_before}, "
                              f"{_message('end before the cast: ' + yank.item.label)});")
+        if any(cap.raise_only for cap in caps):  # filed only above the cap in force before the cast
+            lines.append("        uint256 capBefore = vest.cap();")
         if yanks:  # an award that already ended keeps its fin when yanked: its Yank event is the proof
             lines.append(f"        {style.vm}.recordLogs();")
         lines += ["", "        _vote(address(spell));", "        _scheduleWarpAndCast();"]
@@ -207,7 +209,8 @@ def _vest_tests(expected: Expected, style: Style) -> list[str]:
             lines.append("        uint256 castTime = block.timestamp;")
         lines.append("")
         for cap in caps:
-            lines.append(f"        _assertEq(vest.cap(), {cap.per_second}, {_message(cap.item.label)});")
+            want = f"capBefore > {cap.per_second} ? capBefore : {cap.per_second}" if cap.raise_only else str(cap.per_second)
+            lines.append(f"        _assertEq(vest.cap(), {want}, {_message(cap.item.label)});")
         if style.vest_lists:
             lines += _stream_lists(awards, yanks)
         else:
@@ -271,8 +274,11 @@ def allowances_test(expected: Expected, style: Style) -> str:
         return ""
     lines = ["    function testAllowances() public {"]
     for index, change in enumerate(expected.allowances):
-        if change.mode == "increase":  # the others are absolute after the cast
+        if change.mode in ("increase", "adjust"):  # the others are absolute after the cast
             lines.append(f"        uint256 before{index} = _allowance({_token(expected, change.token)}, \"{change.vest}\");")
+        if change.mode == "adjust":  # what the award the spell yanks still owes, read before the cast
+            vest = f'VestLike(_addr("{change.vest}"))'
+            lines.append(f"        uint256 left{index} = {vest}.tot({change.award}) - {vest}.rxd({change.award});")
     lines += ([""] if len(lines) > 1 else []) + ["        _vote(address(spell));", "        _scheduleWarpAndCast();", ""]
     for index, change in enumerate(expected.allowances):
         token = _token(expected, change.token)
@@ -280,6 +286,8 @@ def allowances_test(expected: Expected, style: Style) -> str:
             want = f"before{index} + {_amount(change.wei)}"
         elif change.mode == "set":
             want = _amount(change.wei)
+        elif change.mode == "adjust":
+            want = f"before{index} - left{index} + {_amount(change.wei)}"
         else:  # what every valid award of the vest still owes, summed on the chain after the cast
             want = f'_owed(VestLike(_addr("{change.vest}")))'
         lines.append(f"        _assertEq(_allowance({token}, \"{change.vest}\"), {want}, {_message(change.item.label)});")

@@ -136,5 +136,6 @@ ALWAYS_DECLARED = ("vest", "gem")
 FIXED_FUNCTIONS = {"vest": {"create", "restrict", "yank", "yank-end", "file"},
                    "gem": {"transfer", "approve", "allowance"}}
 # Functions declared only when called: a vest's (`set: owed`, amounts computed at the cast, a repair, a
-# conditional cap) and a token's balanceOf (the PauseProxy transfers read at the cast).
-CALLED_ONLY = {"ids", "tot", "rxd", "accrued", "unpaid", "unrestrict", "vest", "cap", "balanceOf"}
+# conditional cap), a token's balanceOf (the PauseProxy transfers read at the cast) and the Vat's grab (an
+# allocator payment).
+CALLED_ONLY = {"ids", "tot", "rxd", "accrued", "unpaid", "unrestrict", "vest", "cap", "balanceOf", "grab"}

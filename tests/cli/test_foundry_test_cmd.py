@@ -75,7 +75,11 @@ def test_2026_sky_example_in_the_payee_list_style(tmp_path):
     assert ('_assertYankLogged(logs, address(vest), 8, castTime, '
             '"yank: award 8 on MCD_VEST_SKY_TREASURY, ending at the cast");') in vest
     # the allowance is what every award still owes after the cast, summed on the chain
-    assert '_owed(VestLike(_addr("MCD_VEST_SKY_TREASURY")))' in text
+    # The allowance adjusted as the spell did: before, less what award 8 still owed before its yank, plus
+    # the new stream (both read before the cast).
+    assert 'uint256 left0 = VestLike(_addr("MCD_VEST_SKY_TREASURY")).tot(8) - ' \
+           'VestLike(_addr("MCD_VEST_SKY_TREASURY")).rxd(8);' in text
+    assert "before0 - left0 + 838_182_330 * WAD" in text
     for entry in expected.chainlog:
         assert f'_assertEq(_addr("{entry.key}"), {entry.address},' in text
 
