@@ -88,6 +88,8 @@ class State:
     allowance: dict[str, int] = field(default_factory=dict)  # vest key -> PauseProxy's allowance
     caps: dict[str, int] = field(default_factory=dict)
     awards: dict[tuple[str, int], Award] = field(default_factory=dict)
+    # distribution key -> (its farm's balance of the vest's token, lastDistributedAt, vestId)
+    farms: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -124,6 +126,7 @@ class Observation:
     obligations: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # vest -> unpaid, allowance, balance
     watched_vests: dict[str, str] = field(default_factory=dict)  # every vest in the ChainLog
     watched_tokens: dict[str, str] = field(default_factory=dict)  # symbol -> address, as present
+    farms: dict[str, str] = field(default_factory=dict)  # distribution key -> its farm (read)
     chainlog: dict[str, str | None] = field(default_factory=dict)  # declared keys -> what the ChainLog holds
     steps: list[tuple[str, float]] = field(default_factory=list)
     # The cast transaction as the node traced it (verify/statediff.py, verify/callpolicy.py).
@@ -597,6 +600,13 @@ class Simulator:
         for yank in e.yanks:
             if yank.award <= state.ids[yank.vest]:
                 state.awards[(yank.vest, yank.award)] = self.award(yank.vest, yank.award)
+        for d in e.distributions:  # a farm's distribute(): its award, its farm's token, its last distribution
+            if d.award <= state.ids[d.vest]:
+                state.awards[(d.vest, d.award)] = self.award(d.vest, d.award)
+            dist = self.lookup(d.dist)
+            farm = self.obs.farms.setdefault(d.dist, c.call(dist, "stakingRewards()(address)"))
+            state.farms[d.dist] = (c.call(self.token(VESTS[d.vest].token), "balanceOf(address)(uint256)", farm),
+                                   c.call(dist, "lastDistributedAt()(uint256)"), c.call(dist, "vestId()(uint256)"))
         return state
 
     def read_new_awards(self) -> None:

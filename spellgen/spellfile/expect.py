@@ -124,6 +124,18 @@ class Yanked:
 
 
 @dataclass(frozen=True)
+class Distributed:
+    """A Treasury-funded farm's `distribute()`: its distribution (chainlog key) pays the farm what the award
+    it holds has vested and not paid at the cast, computed by verify from the award before the cast."""
+
+    item: Item
+    dist: str
+    vest: str
+    award: int
+    guarded: bool  # rendered under `if (unpaid(award) > 0)`: nothing owed means nothing happens
+
+
+@dataclass(frozen=True)
 class AllowanceChange:
     item: Item
     vest: str
@@ -154,6 +166,7 @@ class Expected:
     sky_transfers: list[SkySent] = field(default_factory=list)
     chainlog: list[ChainlogEntry] = field(default_factory=list)
     conversions: list[Converted] = field(default_factory=list)
+    distributions: list[Distributed] = field(default_factory=list)
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
     date: str = ""  # the spell's date: which chainlog keys name the tokens (MKR moved in 2025)
     # verify --budget-only: a real spell does more than its budget; changes outside the budget's
@@ -165,7 +178,8 @@ class Expected:
         """Every YAML item, in the order the reports list them."""
         expected: tuple[Itemised, ...] = (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
                                           *self.conversions,
-                                          *self.transfers, *self.yanks, *self.allowances, *self.caps, *self.chainlog)
+                                          *self.transfers, *self.yanks, *self.allowances, *self.caps, *self.distributions,
+                                          *self.chainlog)
         return [x.item for x in expected]
 
     @property
@@ -192,7 +206,7 @@ class Expected:
     @property
     def vests(self) -> list[str]:
         keys = {a.vest for a in self.awards} | {y.vest for y in self.yanks} | {a.vest for a in self.allowances} \
-            | {c.vest for c in self.caps}
+            | {c.vest for c in self.caps} | {d.vest for d in self.distributions}
         return sorted(keys)
 
 

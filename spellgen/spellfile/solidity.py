@@ -106,6 +106,7 @@ INTERFACES = {
         ("ids", "function ids() external view returns (uint256);"),
         ("tot", "function tot(uint256 id) external view returns (uint256);"),
         ("rxd", "function rxd(uint256 id) external view returns (uint256);"),
+        ("unpaid", "function unpaid(uint256 id) external view returns (uint256);"),
     ), "VestAbstract", "dss-interfaces/dss/VestAbstract.sol"),
     "gem": Interface("GemLike", (
         ("transfer", "function transfer(address dst, uint256 wad) external returns (bool);"),

@@ -178,6 +178,7 @@ class Verifier:
         addresses.update({k: v for k, v in o.watched_vests.items()})
         if o.mkr_authority:
             addresses["MKR_AUTHORITY"] = o.mkr_authority
+        addresses.update({f"{dist}:farm": farm for dist, farm in o.farms.items()})  # a farm's distribute()
         tokens = dict(o.watched_tokens)
         ids_before = dict(o.before.ids)
         if owed is None:
@@ -365,6 +366,15 @@ class EventLedger:
     def address_of(self, key: str) -> str:
         return self.o.addresses.get(key, "").lower()
 
+    def cast_time(self) -> int:
+        return self.o.cast_receipt().timestamp
+
+    def award_before(self, vest: str, award: int):
+        return self.o.before.awards.get((vest, award))
+
+    def farm_of(self, dist: str) -> str:
+        return self.o.farms.get(dist, "").lower()
+
     def vest_address(self, vest: str) -> str:
         return next((a for a, k in self.vests.items() if k == vest), "")
 
@@ -430,6 +440,9 @@ class EventLedger:
             return None
         if t0 == topic("File(bytes32,uint256)") and vest in caps:
             return None
+        if t0 == topic("Vest(uint256,uint256)") and (vest, int(topics[1], 16)) in {
+                (d.vest, d.award) for d in self.e.distributions}:
+            return None  # a farm's distribute() claims its award
         known = {topic(s): s.split("(")[0] for s in ("Init(uint256,address)", "Restrict(uint256)",
                  "Unrestrict(uint256)", "Yank(uint256,uint256)", "File(bytes32,uint256)", "Rely(address)",
                  "Deny(address)", "Vest(uint256,uint256)", "Move(uint256,address)")}

@@ -23,6 +23,8 @@ contract's public source:
   version 3, sha256sum 4, ipfs 5.
 - DssVest (makerdao/dss-vest): wards 0, awards 1 (3 words), cap 2, ids 3, locked 4.
 - DssExec (dss-exec-lib, the spell itself): eta 0, sig 1, done 2 (the rest immutables).
+- VestedRewardsDistribution (a Treasury-funded farm's): wards 0, vestId 1, lastDistributedAt 2; its farm,
+  StakingRewards, as the twin assumes it (contracts/twin/StakingRewards.sol).
 """
 from __future__ import annotations
 
@@ -104,6 +106,13 @@ LAYOUTS: dict[str, Layout] = {layout.kind: layout for layout in (
     Layout("DssVest", (Var("wards", 0, 1, unit="bool"), Var("awards", 1, 1, 3, AWARD_FIELDS, unit="award"),
                        Var("cap", 2), Var("ids", 3), Var("locked", 4))),
     Layout("DssExec", (Var("eta", 0, unit="time"), Var("sig", 1), Var("done", 2, unit="bool"))),
+    # A Treasury-funded farm's distribution and farm (the twin's; the farm's order is an assumption).
+    Layout("VestedRewardsDistribution", (Var("wards", 0, 1, unit="bool"), Var("vestId", 1),
+                                         Var("lastDistributedAt", 2, unit="time"))),
+    Layout("StakingRewards", (Var("owner", 0, unit="address"), Var("rewardsDistribution", 1, unit="address"),
+                              Var("rewardsToken", 2, unit="address"), Var("stakingToken", 3, unit="address"),
+                              Var("periodFinish", 4, unit="time"), Var("rewardRate", 5), Var("rewardsDuration", 6),
+                              Var("lastUpdateTime", 7, unit="time"), Var("rewardPerTokenStored", 8))),
 )}
 
 # Chainlog key -> layout kind. MCD_GOV is MKR's layout until 2025-05-15, when the key names SKY:
@@ -116,6 +125,7 @@ KIND_BY_KEY: dict[str, str] = {
     "MCD_VEST_DAI": "DssVest", "MCD_VEST_DAI_LEGACY": "DssVest", "MCD_VEST_MKR": "DssVest",
     "MCD_VEST_MKR_TREASURY": "DssVest", "MCD_VEST_USDS": "DssVest", "MCD_VEST_SKY_TREASURY": "DssVest",
     "MCD_VEST_SKY": "DssVest", "MCD_VEST_SPK_TREASURY": "DssVest",
+    "REWARDS_DIST_LSSKY_SKY": "VestedRewardsDistribution", "REWARDS_DIST_USDS_SKY": "VestedRewardsDistribution",
 }
 MKR_ADDRESS = "0x9f8F72aA9304c8B593d555F12eF6589cC3A579A2"
 SKY_ADDRESS = "0x56072C95FAA701256059aa122697B133aDEd9279"

@@ -145,13 +145,15 @@ class Context:
 class Explained:
     effects: dict[tuple[str, int], Effect] = field(default_factory=dict)
 
-    def delta(self, address: str, slot: int, amount: int, label: str, unit: str = "") -> None:
+    def delta(self, address: str, slot: int, amount: int, label: str, unit: str = "",
+              time_dependent: bool = False) -> None:
         key = (address.lower(), slot)
         effect = self.effects.get(key)
         if effect is None:
-            self.effects[key] = Effect(label, delta=amount, unit=unit)
+            self.effects[key] = Effect(label, delta=amount, unit=unit, time_dependent=time_dependent)
         elif effect.delta is not None:
             effect.delta += amount
+            effect.time_dependent |= time_dependent  # a delta of the cast's time (a farm's distribute())
             if label not in effect.label:
                 effect.label += f"; {label}"
         else:
@@ -172,7 +174,7 @@ def apply(x: Explained, ctx: Context, effect: StateEffect) -> None:
     if effect.value is not None:
         x.value(address, slot, effect.value, effect.label, effect.unit, time_dependent=effect.time_dependent)
     else:
-        x.delta(address, slot, effect.delta or 0, effect.label, effect.unit)
+        x.delta(address, slot, effect.delta or 0, effect.label, effect.unit, effect.time_dependent)
 
 
 def explain_spell_bookkeeping(x: Explained, e: Expected, ctx: Context) -> None:

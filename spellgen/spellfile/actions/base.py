@@ -239,7 +239,8 @@ class TokenEvents:
 
 class EventView(Protocol):
     """What verify's event check offers a kind: the PauseProxy (lower case), the addresses read from the
-    ChainLog, and a vest's address by key (lower case, "" when the chain has none)."""
+    ChainLog, a vest's address by key (lower case, "" when the chain has none), the cast's time, awards
+    before the cast and a farm's address (amounts a farm's distribute() moves depend on them)."""
 
     proxy: str
 
@@ -248,6 +249,15 @@ class EventView(Protocol):
 
     def vest_address(self, vest: str) -> str:
         """The address (lower case) of a vest the chain has, "" when none."""
+
+    def cast_time(self) -> int:
+        """The cast's block time."""
+
+    def award_before(self, vest: str, award: int) -> Any:
+        """An award as the chain held it before the cast (read for the items that need it), None if not read."""
+
+    def farm_of(self, dist: str) -> str:
+        """The farm (lower case) a farm's distribution pays, as read from it; "" when not read."""
 
 
 @dataclass(frozen=True)
