@@ -366,6 +366,7 @@ class EventLedger:
     def address_of(self, key: str) -> str:
         return self.o.addresses.get(key, "").lower()
 
+    @property
     def cast_time(self) -> int:
         return self.o.cast_receipt().timestamp
 

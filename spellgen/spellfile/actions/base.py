@@ -243,15 +243,13 @@ class EventView(Protocol):
     before the cast and a farm's address (amounts a farm's distribute() moves depend on them)."""
 
     proxy: str
+    cast_time: int
 
     def address_of(self, key: str) -> str:
         """The address (lower case) of a chainlog key, "" when the cast did not read it."""
 
     def vest_address(self, vest: str) -> str:
         """The address (lower case) of a vest the chain has, "" when none."""
-
-    def cast_time(self) -> int:
-        """The cast's block time."""
 
     def award_before(self, vest: str, award: int) -> Any:
         """An award as the chain held it before the cast (read for the items that need it), None if not read."""

@@ -205,7 +205,7 @@ class Distribute(Action):
         the award owed at the cast (from the award before it)."""
         moves = []
         for d in getattr(e, "distributions", []):
-            owed = cls.owed(view.award_before(d.vest, d.award), view.cast_time())
+            owed = cls.owed(view.award_before(d.vest, d.award), view.cast_time)
             if owed:
                 token, dist = VESTS[d.vest].token, view.address_of(d.dist)
                 moves += [(token, view.proxy, dist, owed), (token, dist, view.farm_of(d.dist), owed)]
