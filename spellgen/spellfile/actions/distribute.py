@@ -96,7 +96,7 @@ class Distribute(Action):
     def check(self, ctx: CheckContext) -> None:
         if DISTRIBUTIONS[self.dist] != self.vest:
             ctx.diags.error(self.loc("vest"), f"{self.dist} is paid by {DISTRIBUTIONS[self.dist]}, not {self.vest}")
-        if not self.guard:
+        if not self.guard and "guard" in self.locs:  # before 2026-02-26 the bare call is the date's form
             ctx.diags.warn(self.loc("guard"), "distribute() reverts when the award owes nothing, which makes the "
                                               "whole spell revert; guard it (guard: true) unless a later action "
                                               "needs it to have run")
