@@ -208,6 +208,7 @@ def test_brownie_run_on_a_real_fork():
 GENERATED = {
     "tests/brownie/test_techops_2022_01_28.py": ["examples/techops-2022-01-28.yaml"],
     "tests/brownie/test_usds_sky_2025_03_01.py": [USDS_SKY, "--spell", REAL_SPELL],
+    "tests/brownie/test_farms_2026_02_26.py": ["examples/farms-2026-02-26.yaml"],  # a farm's distribute()
 }
 
 
@@ -232,6 +233,14 @@ def test_brownie_test_passes_a_generated_module_on_the_twin():
     result = brownie("test", "tests/brownie/test_techops_2022_01_28.py")
     assert result.returncode == 0, result.stdout[-3000:]
     assert re.search(r"\b3 passed\b", result.stdout)
+
+
+def test_brownie_test_passes_the_farms_module_on_its_twin():
+    """A farm's distribute() (2026-02-26, a twin of its own date): the award's rxd rose by what it owed at
+    the cast and the farm received it, with the stream, the yank, the allowance and the spell's own test."""
+    result = brownie("test", "tests/brownie/test_farms_2026_02_26.py")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert re.search(r"\b6 passed\b", result.stdout)
 
 
 def test_brownie_test_runs_generated_and_hand_written_tests_of_a_real_style_spell():
