@@ -572,7 +572,7 @@ class Simulator:
         for vest in e.vests:
             state.ids[vest] = c.call(a[vest], "ids()(uint256)")
             state.caps[vest] = c.call(a[vest], "cap()(uint256)")
-        for change in e.allowances:
+        for change in (*e.allowances, *e.farm_updates):
             token = self.token(change.token)
             state.allowance[change.vest] = c.call(token, "allowance(address,address)(uint256)",
                                                   a["MCD_PAUSE_PROXY"], a[change.vest])
@@ -600,7 +600,8 @@ class Simulator:
         for yank in e.yanks:
             if yank.award <= state.ids[yank.vest]:
                 state.awards[(yank.vest, yank.award)] = self.award(yank.vest, yank.award)
-        for d in e.distributions:  # a farm's distribute(): its award, its farm's token, its last distribution
+        # A farm's distribute() or vest update: its award, its farm's token, its last distribution.
+        for d in (*e.distributions, *e.farm_updates):
             if d.award <= state.ids[d.vest]:
                 state.awards[(d.vest, d.award)] = self.award(d.vest, d.award)
             dist = self.lookup(d.dist)

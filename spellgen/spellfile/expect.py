@@ -136,6 +136,28 @@ class Distributed:
 
 
 @dataclass(frozen=True)
+class FarmVestUpdated:
+    """A Treasury-funded farm's vest replaced (TreasuryFundedFarmingInit.updateFarmVest's steps): the
+    award the distribution holds (`award`, read on chain by the spell, stated by the YAML, checked against
+    the chain before the cast) is distributed if it owes, the allowance adjusted, the award yanked, the
+    cap raised to 110% of the new rate if that is above it, a new award to the distribution from the cast
+    created and filed as its vestId."""
+
+    item: Item
+    dist: str
+    vest: str
+    award: int
+    tot: int  # wei
+    tau: int
+    token: str
+
+    @property
+    def rate(self) -> int:
+        """The cap the update files when it is above the cap in force: 110% of the new award's rate."""
+        return 110 * self.tot // (100 * self.tau)
+
+
+@dataclass(frozen=True)
 class AllowanceChange:
     item: Item
     vest: str
@@ -167,6 +189,7 @@ class Expected:
     chainlog: list[ChainlogEntry] = field(default_factory=list)
     conversions: list[Converted] = field(default_factory=list)
     distributions: list[Distributed] = field(default_factory=list)
+    farm_updates: list[FarmVestUpdated] = field(default_factory=list)
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
     date: str = ""  # the spell's date: which chainlog keys name the tokens (MKR moved in 2025)
     # verify --budget-only: a real spell does more than its budget; changes outside the budget's
@@ -179,6 +202,7 @@ class Expected:
         expected: tuple[Itemised, ...] = (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
                                           *self.conversions,
                                           *self.transfers, *self.yanks, *self.allowances, *self.caps, *self.distributions,
+                                          *self.farm_updates,
                                           *self.chainlog)
         return [x.item for x in expected]
 
@@ -206,7 +230,8 @@ class Expected:
     @property
     def vests(self) -> list[str]:
         keys = {a.vest for a in self.awards} | {y.vest for y in self.yanks} | {a.vest for a in self.allowances} \
-            | {c.vest for c in self.caps} | {d.vest for d in self.distributions}
+            | {c.vest for c in self.caps} | {d.vest for d in self.distributions} \
+            | {f.vest for f in self.farm_updates}
         return sorted(keys)
 
 
@@ -217,5 +242,6 @@ def expected_from(spell: Spell) -> Expected:
         action.expect(spell, out)
     for key, address in spell.chainlog_parties().items():
         out.chainlog.append(ChainlogEntry(Item(f"chainlog: {key} is {address}", "spell"), key, address))
-    out.new_awards_per_vest = dict(Counter(a.vest for a in out.awards))
+    # A farm's vest update creates an award too (after the streams on its vest: check refuses one after it).
+    out.new_awards_per_vest = dict(Counter(a.vest for a in out.awards) + Counter(f.vest for f in out.farm_updates))
     return out

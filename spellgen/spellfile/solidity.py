@@ -107,12 +107,19 @@ INTERFACES = {
         ("tot", "function tot(uint256 id) external view returns (uint256);"),
         ("rxd", "function rxd(uint256 id) external view returns (uint256);"),
         ("unpaid", "function unpaid(uint256 id) external view returns (uint256);"),
+        ("cap", "function cap() external view returns (uint256);"),
     ), "VestAbstract", "dss-interfaces/dss/VestAbstract.sol"),
     "gem": Interface("GemLike", (
         ("transfer", "function transfer(address dst, uint256 wad) external returns (bool);"),
         ("approve", "function approve(address usr, uint256 wad) external returns (bool);"),
         ("allowance", "function allowance(address src, address usr) external view returns (uint256);"),
     ), "GemAbstract", "dss-interfaces/ERC/GemAbstract.sol"),
+    # A Treasury-funded farm's VestedRewardsDistribution (`distribute`, `farm_vest_update`).
+    "rewards_dist": Interface("VestedRewardsDistributionLike", (
+        ("distribute", "function distribute() external returns (uint256 amount);"),
+        ("vestId", "function vestId() external view returns (uint256);"),
+        ("file", "function file(bytes32 what, uint256 data) external;"),
+    )),
     "dai_usds": Interface("DaiUsdsLike", (("daiToUsds", "function daiToUsds(address usr, uint256 wad) external;"),)),
     "mkr_sky": Interface("MkrSkyLike", (("mkrToSky", "function mkrToSky(address usr, uint256 mkrAmt) external;"),
                                         ("rate", "function rate() external view returns (uint256);"))),

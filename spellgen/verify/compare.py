@@ -184,7 +184,7 @@ class Verifier:
         if owed is None:
             owed = {vest: unpaid for vest, (unpaid, _, _) in o.obligations.items()}
         return Context(addresses, tokens, o.spell, o.action, o.eta, o.action_code_hash, cast_time, ids_before,
-                       o.before.awards, sender or o.sender, miner, fee, fee, owed)
+                       o.before.awards, sender or o.sender, miner, fee, fee, owed, dict(o.before.caps))
 
     def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str, trace: dict | None = None,
                        sender: str = "", owed: dict | None = None):
@@ -383,8 +383,9 @@ class EventLedger:
         moves, approvals, burns = self._expected_moves()
         inits = {(vest, award): w for ((vest, award), w) in self.o.new_awards.items()}
         restricted = {k for k, w in inits.items() if w.res == 1}
-        yanks = {(y.vest, y.award) for y in self.e.yanks}
-        caps = {c.vest for c in self.e.caps}
+        # A farm's vest update yanks the award its distribution holds and may file the vest's cap.
+        yanks = {(y.vest, y.award) for y in (*self.e.yanks, *self.e.farm_updates)}
+        caps = {c.vest for c in (*self.e.caps, *self.e.farm_updates)}
         out: list[str] = []
         for log in self.o.cast_receipt().logs:
             address = log["address"].lower()
@@ -442,7 +443,7 @@ class EventLedger:
         if t0 == topic("File(bytes32,uint256)") and vest in caps:
             return None
         if t0 == topic("Vest(uint256,uint256)") and (vest, int(topics[1], 16)) in {
-                (d.vest, d.award) for d in self.e.distributions}:
+                (d.vest, d.award) for d in (*self.e.distributions, *self.e.farm_updates)}:
             return None  # a farm's distribute() claims its award
         known = {topic(s): s.split("(")[0] for s in ("Init(uint256,address)", "Restrict(uint256)",
                  "Unrestrict(uint256)", "Yank(uint256,uint256)", "File(bytes32,uint256)", "Rely(address)",

@@ -125,6 +125,7 @@ class Context:
     # What each transferrable vest's awards owe after the cast (read from the vest, not the token):
     # a `set: owed` allowance must equal it.
     owed_after: dict[str, int] = field(default_factory=dict)
+    caps_before: dict[str, int] = field(default_factory=dict)  # the declared vests' caps before the cast
 
     def kind(self, address: str) -> str | None:
         if address.lower() in KIND_BY_ADDRESS:

@@ -179,6 +179,7 @@ class _View:
         self.ids_before = {v: 7 for v in expected.vests}
         self.awards_before = {}
         self.owed_after = {}
+        self.caps_before = {}
         self.proxy = self.addresses["MCD_PAUSE_PROXY"].lower()
 
     def address_of(self, key: str) -> str:

@@ -10,6 +10,7 @@ from spellgen.spellfile.actions.base import PARTS, Action
 from spellgen.spellfile.actions.cap import CapChange
 from spellgen.spellfile.actions.dai_payment import DaiPayment
 from spellgen.spellfile.actions.distribute import Distribute
+from spellgen.spellfile.actions.farm_vest_update import FarmVestUpdate
 from spellgen.spellfile.actions.mkr_to_sky import MkrToSky
 from spellgen.spellfile.actions.mkr_transfer import MkrTransfer
 from spellgen.spellfile.actions.sky_transfer import SkyTransfer
@@ -19,10 +20,10 @@ from spellgen.spellfile.actions.yank import Yank
 
 # In the order of the schema, the README and the kind-level checks and helpers of a rendered spell.
 KINDS: tuple[type[Action], ...] = (DaiPayment, UsdsPayment, SkyTransfer, MkrToSky, MkrTransfer, Stream, Yank,
-                                   Allowance, CapChange, Distribute)
+                                   Allowance, CapChange, Distribute, FarmVestUpdate)
 REGISTRY: dict[str, type[Action]] = {kind.KIND: kind for kind in KINDS}
 
-__all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "Allowance", "CapChange", "DaiPayment", "Distribute", "MkrToSky", "MkrTransfer",
+__all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "Allowance", "CapChange", "DaiPayment", "Distribute", "FarmVestUpdate", "MkrToSky", "MkrTransfer",
            "SkyTransfer", "Stream", "UsdsPayment", "Yank", "of_kind"]
 
 

@@ -224,6 +224,7 @@ class StateView(Protocol):
     ids_before: dict[str, int]
     awards_before: dict
     owed_after: dict[str, int]
+    caps_before: dict[str, int]
 
 
 @dataclass(frozen=True)

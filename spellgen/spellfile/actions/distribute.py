@@ -18,7 +18,6 @@ from spellgen.spellfile.actions.base import (
 )
 from spellgen.spellfile.actions.fields import VEST
 from spellgen.spellfile.protocol import VESTS
-from spellgen.spellfile.solidity import Interface
 
 if TYPE_CHECKING:
     from spellgen.spellfile.expect import Distributed, Expected, Item
@@ -52,10 +51,6 @@ class Distribute(Action):
     COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("distribute",)
     CHECK_RANK: ClassVar[int] = 10
     EXPLAIN_RANK: ClassVar[int] = 7  # after a yank of the same award: the award's last word is this kind's
-    INTERFACES: ClassVar[dict[str, Interface]] = {
-        "rewards_dist": Interface("VestedRewardsDistributionLike", (
-            ("distribute", "function distribute() external returns (uint256 amount);"),)),
-    }
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("VEST", "unpaid"), ("dist", "distribute"), ("VEST", "vest"), ("TOKEN", "transferFrom"),
                ("TOKEN", "transfer"), ("farm", "notifyRewardAmount")),
@@ -181,22 +176,12 @@ class Distribute(Action):
                 common.yanked(before, max(yank.end if yank.end is not None else view.cast_time, view.cast_time))[6]
             out.append(StateEffect(d.vest, "awards", (d.award,), value=tot | (before.rxd + owed) << 128, label=label,
                                    unit="award2", time_dependent=True, layout="DssVest", offset=2))
-            proxy, farm, dist = a["MCD_PAUSE_PROXY"], a[d.dist + FARM], a[d.dist]
-            # What it pays depends on the cast's time: every amount is time-dependent.
-            out += [replace(common.balance_change(token, holder, amount, label), time_dependent=True)
-                    for holder, amount in ((proxy, -owed), (farm, owed), (dist, 0))]
+            proxy = a["MCD_PAUSE_PROXY"]
+            out += paid_effects(view, d.dist, d.vest, owed, label)
             # The vest's transferFrom spends the PauseProxy's allowance, unless an allowance item sets it after.
             if not any(c.vest == d.vest and c.mode != "increase" for c in getattr(e, "allowances", [])):
                 out.append(StateEffect(token, "allowance", (proxy, a[d.vest]), delta=-owed, label=label,
                                        unit=f"wad:{token}", token=True, time_dependent=True))
-            out += [StateEffect(d.dist, "lastDistributedAt", (), value=view.cast_time, label=label, unit="time",
-                                time_dependent=True, layout="VestedRewardsDistribution"),
-                    StateEffect(d.dist + FARM, "rewardRate", (), value=owed // FARM_PERIOD, label=label,
-                                time_dependent=True, layout="StakingRewards"),
-                    StateEffect(d.dist + FARM, "periodFinish", (), value=view.cast_time + FARM_PERIOD, label=label,
-                                unit="time", time_dependent=True, layout="StakingRewards"),
-                    StateEffect(d.dist + FARM, "lastUpdateTime", (), value=view.cast_time, label=label, unit="time",
-                                time_dependent=True, layout="StakingRewards")]
         return out
 
     @classmethod
@@ -252,3 +237,21 @@ class Distribute(Action):
                     "the farm\n")
             out.append((d.item, body))
         return out
+
+
+def paid_effects(view: StateView, dist: str, vest: str, owed: int, label: str) -> list[StateEffect]:
+    """What a distribute() paying `owed` changes besides the award and the allowance: the token from the
+    PauseProxy through the distribution to the farm, lastDistributedAt, the farm's reward period (the
+    twin's farm: the previous period over). Every amount depends on the cast's time."""
+    a, token, cast_time = view.addresses, VESTS[vest].token, view.cast_time
+    out = [replace(common.balance_change(token, holder, amount, label), time_dependent=True)
+           for holder, amount in ((a["MCD_PAUSE_PROXY"], -owed), (a[dist + FARM], owed), (a[dist], 0))]
+    return out + [
+        StateEffect(dist, "lastDistributedAt", (), value=cast_time, label=label, unit="time", time_dependent=True,
+                    layout="VestedRewardsDistribution"),
+        StateEffect(dist + FARM, "rewardRate", (), value=owed // FARM_PERIOD, label=label, time_dependent=True,
+                    layout="StakingRewards"),
+        StateEffect(dist + FARM, "periodFinish", (), value=cast_time + FARM_PERIOD, label=label, unit="time",
+                    time_dependent=True, layout="StakingRewards"),
+        StateEffect(dist + FARM, "lastUpdateTime", (), value=cast_time, label=label, unit="time",
+                    time_dependent=True, layout="StakingRewards")]
