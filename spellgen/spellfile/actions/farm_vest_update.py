@@ -326,7 +326,8 @@ class FarmVestUpdate(Action):
                 f"{timeutil.human_duration(self.tau)}, replacing award {self.current_id} on {self.vest}")
 
     def doc_claims(self) -> list[DocClaim]:
-        return []
+        # The new award, restricted, to the distribution (the document names it by key or address).
+        return [DocClaim(self.token, (self.total,), self.dist_address.lower(), self.dist, "total", restricted=True)]
 
     def brownie_tests(self, ctx: BrownieContext) -> list[tuple[Item, str]]:
         out = []
