@@ -209,6 +209,7 @@ GENERATED = {
     "tests/brownie/test_techops_2022_01_28.py": ["examples/techops-2022-01-28.yaml"],
     "tests/brownie/test_usds_sky_2025_03_01.py": [USDS_SKY, "--spell", REAL_SPELL],
     "tests/brownie/test_farms_2026_02_26.py": ["examples/farms-2026-02-26.yaml"],  # a farm's distribute()
+    "tests/brownie/test_farms_2026_04_09.py": ["examples/farms-2026-04-09.yaml"],  # a farm's vest update
 }
 
 
@@ -241,6 +242,13 @@ def test_brownie_test_passes_the_farms_module_on_its_twin():
     result = brownie("test", "tests/brownie/test_farms_2026_02_26.py")
     assert result.returncode == 0, result.stdout[-3000:]
     assert re.search(r"\b6 passed\b", result.stdout)
+
+
+def test_brownie_test_passes_the_farm_vest_update_module_on_its_twin():
+    """A farm's vest update (2026-04-09): the award the distribution held, yanked at the cast; the new award."""
+    result = brownie("test", "tests/brownie/test_farms_2026_04_09.py")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert re.search(r"\b2 passed\b", result.stdout)
 
 
 def test_brownie_test_runs_generated_and_hand_written_tests_of_a_real_style_spell():
