@@ -14,7 +14,7 @@ from typing import Callable, TypeVar
 from spellgen.chain.client import Chain, Receipt, TxFailed
 from spellgen.chain.slots import mapping_slot
 from spellgen.compiler.compile import CompiledSpell
-from spellgen.spellfile.expect import Expected
+from spellgen.spellfile.expect import Distributed, Expected, FarmVestUpdated
 from spellgen.spellfile import history
 from spellgen.spellfile.history import CHANGELOG
 from spellgen.spellfile.protocol import VESTS, WAD, VestKind
@@ -572,10 +572,9 @@ class Simulator:
         for vest in e.vests:
             state.ids[vest] = c.call(a[vest], "ids()(uint256)")
             state.caps[vest] = c.call(a[vest], "cap()(uint256)")
-        for change in (*e.allowances, *e.farm_updates):
-            token = self.token(change.token)
-            state.allowance[change.vest] = c.call(token, "allowance(address,address)(uint256)",
-                                                  a["MCD_PAUSE_PROXY"], a[change.vest])
+        for vest, symbol in [(x.vest, x.token) for x in e.allowances] + [(f.vest, f.token) for f in e.farm_updates]:
+            state.allowance[vest] = c.call(self.token(symbol), "allowance(address,address)(uint256)",
+                                           a["MCD_PAUSE_PROXY"], a[vest])
         proxy = a["MCD_PAUSE_PROXY"]
         dai_holders = {p.recipient for p in e.payments} | {w.usr for w in e.awards if w.token == "DAI"}
         dai_holders |= {proxy} if e.usds_payments else set()
@@ -601,7 +600,8 @@ class Simulator:
             if yank.award <= state.ids[yank.vest]:
                 state.awards[(yank.vest, yank.award)] = self.award(yank.vest, yank.award)
         # A farm's distribute() or vest update: its award, its farm's token, its last distribution.
-        for d in (*e.distributions, *e.farm_updates):
+        farm_items: list[Distributed | FarmVestUpdated] = [*e.distributions, *e.farm_updates]
+        for d in farm_items:
             if d.award <= state.ids[d.vest]:
                 state.awards[(d.vest, d.award)] = self.award(d.vest, d.award)
             dist = self.lookup(d.dist)

@@ -384,8 +384,8 @@ class EventLedger:
         inits = {(vest, award): w for ((vest, award), w) in self.o.new_awards.items()}
         restricted = {k for k, w in inits.items() if w.res == 1}
         # A farm's vest update yanks the award its distribution holds and may file the vest's cap.
-        yanks = {(y.vest, y.award) for y in (*self.e.yanks, *self.e.farm_updates)}
-        caps = {c.vest for c in (*self.e.caps, *self.e.farm_updates)}
+        yanks = {(y.vest, y.award) for y in self.e.yanks} | {(f.vest, f.award) for f in self.e.farm_updates}
+        caps = {c.vest for c in self.e.caps} | {f.vest for f in self.e.farm_updates}
         out: list[str] = []
         for log in self.o.cast_receipt().logs:
             address = log["address"].lower()
@@ -442,8 +442,8 @@ class EventLedger:
             return None
         if t0 == topic("File(bytes32,uint256)") and vest in caps:
             return None
-        if t0 == topic("Vest(uint256,uint256)") and (vest, int(topics[1], 16)) in {
-                (d.vest, d.award) for d in (*self.e.distributions, *self.e.farm_updates)}:
+        claimed = {(d.vest, d.award) for d in self.e.distributions} | {(f.vest, f.award) for f in self.e.farm_updates}
+        if t0 == topic("Vest(uint256,uint256)") and (vest, int(topics[1], 16)) in claimed:
             return None  # a farm's distribute() claims its award
         known = {topic(s): s.split("(")[0] for s in ("Init(uint256,address)", "Restrict(uint256)",
                  "Unrestrict(uint256)", "Yank(uint256,uint256)", "File(bytes32,uint256)", "Rely(address)",

@@ -244,7 +244,10 @@ class EventView(Protocol):
     before the cast and a farm's address (amounts a farm's distribute() moves depend on them)."""
 
     proxy: str
-    cast_time: int
+
+    @property
+    def cast_time(self) -> int:
+        """The cast's block time."""
 
     def address_of(self, key: str) -> str:
         """The address (lower case) of a chainlog key, "" when the cast did not read it."""

@@ -20,7 +20,7 @@ from spellgen.spellfile.actions.fields import VEST
 from spellgen.spellfile.protocol import VESTS
 
 if TYPE_CHECKING:
-    from spellgen.spellfile.expect import Distributed, Expected, Item
+    from spellgen.spellfile.expect import Expected, Item
     from spellgen.spellfile.model import Spell
 
 # The distributions of Treasury-funded farms (chainlog keys) and the vest their awards are on.
@@ -167,7 +167,7 @@ class Distribute(Action):
         for d in getattr(e, "distributions", []):
             before = view.awards_before.get((d.vest, d.award))
             owed = cls.owed(before, view.cast_time)
-            if not owed:
+            if before is None or not owed:
                 continue
             token, label, a = VESTS[d.vest].token, d.item.label, view.addresses
             # The award's tot: as the yank of the same spell leaves it (it yanks at the cast), else unchanged.
