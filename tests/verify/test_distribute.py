@@ -38,3 +38,12 @@ def test_a_distribution_named_with_an_award_it_does_not_hold_fails_verify(tmp_pa
     path = write_spell(tmp_path, spell)
     code, out = run_cli(["simulate", path, "--report-dir", tmp_path / "report"], capsys)
     assert_violation(code, out, exit_code=1, message="vestId of the distribution: expected 9, observed 8")
+
+
+def test_before_2026_02_26_the_call_is_bare_as_the_spells_of_the_date_write_it(tmp_path, capsys):
+    text = EXAMPLE.read_text()
+    spell = text[:text.index("      - type: stream")].replace("2026-02-26", "2026-01-15")
+    code, out = run_cli(["render", write_spell(tmp_path, spell)], capsys)
+    assert code == 0, out
+    assert "        VestedRewardsDistributionLike(REWARDS_DIST_LSSKY_SKY).distribute();\n" in out
+    assert ".unpaid(8)" not in out
