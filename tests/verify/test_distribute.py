@@ -47,3 +47,12 @@ def test_before_2026_02_26_the_call_is_bare_as_the_spells_of_the_date_write_it(t
     assert code == 0, out
     assert "        VestedRewardsDistributionLike(REWARDS_DIST_LSSKY_SKY).distribute();\n" in out
     assert ".unpaid(8)" not in out
+
+
+def test_a_distribution_the_twin_does_not_model_fails_verify_saying_so(tmp_path, capsys, shared_twins):
+    text = EXAMPLE.read_text()
+    spell = text[:text.index("      - type: stream")].replace("REWARDS_DIST_LSSKY_SKY", "REWARDS_DIST_LSSKY_SPK") \
+        .replace("MCD_VEST_SKY_TREASURY", "MCD_VEST_SPK_TREASURY").replace("id: 8", "id: 2")
+    code, out = run_cli(["simulate", write_spell(tmp_path, spell), "--report-dir", tmp_path / "report"], capsys)
+    assert_violation(code, out, exit_code=1, message="REWARDS_DIST_LSSKY_SPK could not be read: no "
+                                                     "VestedRewardsDistribution at its address")

@@ -145,7 +145,8 @@ class Distribute(Action):
             before, after = o.before.awards.get((d.vest, d.award)), o.after.awards.get((d.vest, d.award))
             farm_before, farm_after = o.before.farms.get(d.dist), o.after.farms.get(d.dist)
             if before is None or after is None or farm_before is None or farm_after is None:
-                out.append(Check(d.item.label, d.item.path, False, "not read", f"{d.vest} has no award {d.award}"))
+                out.append(Check(d.item.label, d.item.path, False, "not read", not_read(o, d.dist, d.vest, d.award,
+                                                                                         farm_before is None)))
                 continue
             token, owed = VESTS[d.vest].token, cls.owed(before, cast_time)
             problems = common.compare([("vestId of the distribution", d.award, farm_before[2])])
@@ -255,3 +256,11 @@ def paid_effects(view: StateView, dist: str, vest: str, owed: int, label: str) -
                     time_dependent=True, layout="StakingRewards"),
         StateEffect(dist + FARM, "lastUpdateTime", (), value=cast_time, label=label, unit="time",
                     time_dependent=True, layout="StakingRewards")]
+
+
+def not_read(o: Any, dist: str, vest: str, award: int, no_distribution: bool) -> str:
+    """Why a farm item could not be judged: no distribution contract to read, or no such award."""
+    if no_distribution:
+        where = " (the twin models REWARDS_DIST_LSSKY_SKY and REWARDS_DIST_USDS_SKY only)" if o.twin else ""
+        return f"{dist} could not be read: no VestedRewardsDistribution at its address{where}"
+    return f"{vest} has no award {award}"

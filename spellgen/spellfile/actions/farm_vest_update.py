@@ -20,7 +20,7 @@ from spellgen.spellfile.actions.base import (
     Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     SolidityExtras, StateEffect, StateView, StreamTerms, SummaryRow, TokenEvents,
 )
-from spellgen.spellfile.actions.distribute import DISTRIBUTIONS, Distribute, paid_effects
+from spellgen.spellfile.actions.distribute import DISTRIBUTIONS, Distribute, not_read, paid_effects
 from spellgen.spellfile.actions.fields import AMOUNT, DURATION, VEST
 from spellgen.spellfile.amounts import human, to_wei
 from spellgen.spellfile.protocol import VESTS
@@ -231,7 +231,7 @@ class FarmVestUpdate(Action):
             fb, fa = o.before.farms.get(f.dist), o.after.farms.get(f.dist)
             if None in (before, after, fb, fa) or f.vest not in o.before.ids:
                 out.append(Check(f.item.label, f.item.path, False, "not read",
-                                 f"{f.vest} has no award {f.award} or {f.dist} was not read"))
+                                 not_read(o, f.dist, f.vest, f.award, fb is None)))
                 continue
             owed, new = Distribute.owed(before, cast_time), cls.new_id(e, f, o.before.ids[f.vest])
             award = o.new_awards.get((f.vest, new))
