@@ -147,6 +147,10 @@ class FarmVestUpdate(Action):
         # An allowance item on the vest would fight the update's own adjustment: refused too.
         for update in actions:
             for other in ctx.spell.actions:
+                if other.KIND == "distribute" and getattr(other, "dist", None) == update.dist:
+                    ctx.diags.error(other.loc("dist"), f"the farm vest update of {update.dist} (line "
+                                                       f"{update.loc().line}) distributes it itself; drop this "
+                                                       "distribute action")
                 if other.KIND == "allowance" and getattr(other, "vest", None) == update.vest:
                     ctx.diags.error(other.loc("vest"), f"the farm vest update of {update.dist} (line "
                                                        f"{update.loc().line}) adjusts the allowance to "
