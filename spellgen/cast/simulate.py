@@ -15,7 +15,7 @@ from spellgen.chain.client import Chain, Receipt, TxFailed
 from spellgen.chain.rpc import RpcError
 from spellgen.chain.slots import mapping_slot
 from spellgen.compiler.compile import CompiledSpell
-from spellgen.spellfile.expect import Expected
+from spellgen.spellfile.expect import Distributed, Expected, FarmVestUpdated
 from spellgen.spellfile import history
 from spellgen.spellfile.history import CHANGELOG
 from spellgen.spellfile.protocol import VESTS, WAD, VestKind
@@ -104,6 +104,8 @@ class State:
     jug_base: int = 0
     urns: dict[str, int] = field(default_factory=dict)
     vow_dai: int = 0
+    # distribution key -> (its farm's balance of the vest's token, lastDistributedAt, vestId)
+    farms: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -140,6 +142,7 @@ class Observation:
     obligations: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # vest -> unpaid, allowance, balance
     watched_vests: dict[str, str] = field(default_factory=dict)  # every vest in the ChainLog
     watched_tokens: dict[str, str] = field(default_factory=dict)  # symbol -> address, as present
+    farms: dict[str, str] = field(default_factory=dict)  # distribution key -> its farm (read)
     chainlog: dict[str, str | None] = field(default_factory=dict)  # declared keys -> what the ChainLog holds
     steps: list[tuple[str, float]] = field(default_factory=list)
     # The cast transaction as the node traced it (verify/statediff.py, verify/callpolicy.py).
@@ -618,10 +621,9 @@ class Simulator:
         for vest in e.vests:
             state.ids[vest] = c.call(a[vest], "ids()(uint256)")
             state.caps[vest] = c.call(a[vest], "cap()(uint256)")
-        for change in e.allowances:
-            token = self.token(change.token)
-            state.allowance[change.vest] = c.call(token, "allowance(address,address)(uint256)",
-                                                  a["MCD_PAUSE_PROXY"], a[change.vest])
+        for vest, symbol in [(x.vest, x.token) for x in e.allowances] + [(f.vest, f.token) for f in e.farm_updates]:
+            state.allowance[vest] = c.call(self.token(symbol), "allowance(address,address)(uint256)",
+                                           a["MCD_PAUSE_PROXY"], a[vest])
         for vest, award in sorted(e.awards_read):  # yanked, repaired, or read by an amount at the cast
             if award <= state.ids[vest]:
                 state.awards[(vest, award)] = self.award(vest, award)
@@ -660,6 +662,18 @@ class Simulator:
         self._read_held(state)
         if e.onboarded:
             self._read_registry(state)
+        # A farm's distribute() or vest update: its award, its farm's token, its last distribution.
+        farm_items: list[Distributed | FarmVestUpdated] = [*e.distributions, *e.farm_updates]
+        for d in farm_items:
+            if d.award <= state.ids[d.vest]:
+                state.awards[(d.vest, d.award)] = self.award(d.vest, d.award)
+            try:
+                dist = self.lookup(d.dist)
+                farm = self.obs.farms.setdefault(d.dist, c.call(dist, "stakingRewards()(address)"))
+                state.farms[d.dist] = (c.call(self.token(VESTS[d.vest].token), "balanceOf(address)(uint256)", farm),
+                                       c.call(dist, "lastDistributedAt()(uint256)"), c.call(dist, "vestId()(uint256)"))
+            except Exception:  # noqa: BLE001 - no such distribution here (the twin models two): its item fails
+                continue
         return state
 
     def _read_held(self, state: State) -> None:

@@ -175,6 +175,40 @@ class Repaired:
 
 
 @dataclass(frozen=True)
+class Distributed:
+    """A Treasury-funded farm's `distribute()`: its distribution (chainlog key) pays the farm what the award
+    it holds has vested and not paid at the cast, computed by verify from the award before the cast."""
+
+    item: Item
+    dist: str
+    vest: str
+    award: int
+    guarded: bool  # rendered under `if (unpaid(award) > 0)`: nothing owed means nothing happens
+
+
+@dataclass(frozen=True)
+class FarmVestUpdated:
+    """A Treasury-funded farm's vest replaced (TreasuryFundedFarmingInit.updateFarmVest's steps): the
+    award the distribution holds (`award`, read on chain by the spell, stated by the YAML, checked against
+    the chain before the cast) is distributed if it owes, the allowance adjusted, the award yanked, the
+    cap raised to 110% of the new rate if that is above it, a new award to the distribution from the cast
+    created and filed as its vestId."""
+
+    item: Item
+    dist: str
+    vest: str
+    award: int
+    tot: int  # wei
+    tau: int
+    token: str
+
+    @property
+    def rate(self) -> int:
+        """The cap the update files when it is above the cap in force: 110% of the new award's rate."""
+        return 110 * self.tot // (100 * self.tau)
+
+
+@dataclass(frozen=True)
 class AllowanceChange:
     item: Item
     vest: str
@@ -215,6 +249,8 @@ class Expected:
     proxy_transfers: list[HeldSent] = field(default_factory=list)
     held_burns: list[HeldSent] = field(default_factory=list)  # recipient: the zero address
     allocator_payments: list[AllocatorPaid] = field(default_factory=list)
+    distributions: list[Distributed] = field(default_factory=list)
+    farm_updates: list[FarmVestUpdated] = field(default_factory=list)
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
     computed_payments: list[ComputedPaid] = field(default_factory=list)
     repairs: list[Repaired] = field(default_factory=list)
@@ -225,6 +261,9 @@ class Expected:
     # How many actions of each kind (its `KIND`) the YAML has: verify allows each kind's declared events
     # (`Effects.events`) that many times.
     kinds_present: dict[str, int] = field(default_factory=dict)
+    # What the names of the kinds' EFFECTS stand for in this spell (`Action.effect_names`: VEST, TOKEN,
+    # DIST, ...) -> the chainlog keys they are bound to, over all its actions.
+    bindings: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def items(self) -> list[Item]:
@@ -233,7 +272,7 @@ class Expected:
                                           *self.conversions, *self.proxy_transfers, *self.held_burns,
                                           *self.computed_payments, *self.allocator_payments,
                                           *self.transfers, *self.yanks, *self.repairs, *self.allowances, *self.caps,
-                                          *self.chainlog, *self.onboarded)
+                                          *self.distributions, *self.farm_updates, *self.chainlog, *self.onboarded)
         return [x.item for x in expected]
 
     @property
@@ -260,7 +299,8 @@ class Expected:
     @property
     def vests(self) -> list[str]:
         keys = {a.vest for a in self.awards} | {y.vest for y in self.yanks} | {a.vest for a in self.allowances} \
-            | {c.vest for c in self.caps} | {vest for vest, _ in self.awards_read}
+            | {c.vest for c in self.caps} | {vest for vest, _ in self.awards_read} \
+            | {d.vest for d in self.distributions} | {f.vest for f in self.farm_updates}
         return sorted(keys)
 
     @property
@@ -279,6 +319,10 @@ def expected_from(spell: Spell, earlier_cast: frozenset[str] = frozenset()) -> E
         action.expect(spell, out)
     for key, address in spell.chainlog_parties().items():
         out.chainlog.append(ChainlogEntry(Item(f"chainlog: {key} is {address}", "spell"), key, address))
-    out.new_awards_per_vest = dict(Counter(a.vest for a in out.awards))
+    # A farm's vest update creates an award too (after the streams on its vest: check refuses one after it).
+    out.new_awards_per_vest = dict(Counter(a.vest for a in out.awards) + Counter(f.vest for f in out.farm_updates))
     out.kinds_present = dict(Counter(action.KIND for action in spell.actions))
+    for action in spell.actions:
+        for name, key in action.effect_names(spell.date).items():
+            out.bindings.setdefault(name, set()).add(key)
     return out

@@ -118,6 +118,12 @@ INTERFACES = {
         ("allowance", "function allowance(address src, address usr) external view returns (uint256);"),
         ("balanceOf", "function balanceOf(address usr) external view returns (uint256);"),
     ), "GemAbstract", "dss-interfaces/ERC/GemAbstract.sol"),
+    # A Treasury-funded farm's VestedRewardsDistribution (`distribute`, `farm_vest_update`).
+    "rewards_dist": Interface("VestedRewardsDistributionLike", (
+        ("distribute", "function distribute() external returns (uint256 amount);"),
+        ("vestId", "function vestId() external view returns (uint256);"),
+        ("file", "function file(bytes32 what, uint256 data) external;"),
+    )),
     "dai_usds": Interface("DaiUsdsLike", (("daiToUsds", "function daiToUsds(address usr, uint256 wad) external;"),)),
     "mkr_sky": Interface("MkrSkyLike", (("mkrToSky", "function mkrToSky(address usr, uint256 mkrAmt) external;"),
                                         ("rate", "function rate() external view returns (uint256);"))),

@@ -211,6 +211,7 @@ def move_to(rpc: Rpc, ts: int, delay: int, day: str, awards_from: dict[str, int]
         fund_treasury_vests(rpc)
     edit_chainlog(rpc, day)
     set_onboarding_state(rpc, day)
+    place_farms(rpc, day)
     # The pause obeys whichever chief is MCD_ADM at the date (the SKY chief after 2025-05-15).
     chief = chainlog_plan(day)[0].get("MCD_ADM", MAINNET["MCD_ADM"])
     rpc.set_storage(MAINNET["MCD_PAUSE"], PAUSE_AUTHORITY_SLOT, int(chief, 16))
@@ -288,6 +289,45 @@ def place_earlier_spells(rpc: Rpc, spells: dict[str, bool]) -> None:
     for address, done in spells.items():
         rpc.set_code(address, runtime)
         rpc.set_storage(address, EARLIER_SPELL_DONE_SLOT, int(done))
+def farm_award(dist: str, day: str) -> int:
+    """The award a Treasury-funded farm's distribution holds before the spells of `day`: the last one the
+    archive shows created for it by an earlier spell (0: none yet)."""
+    farm_vest, address = S.FARMS[dist][1], S.FARM_DISTRIBUTIONS[dist].lower()
+    return max((a.award_id for a in history.known_awards()
+                if a.vest == farm_vest and a.recipient.lower() == address and a.created < day), default=0)
+
+
+def place_farms(rpc: Rpc, day: str) -> None:
+    """Each Treasury-funded farm whose distribution the date's ChainLog names at the address the twin
+    models: its farm and distribution constructed there (twin.place), the distribution's vestId filed
+    to its award (when the twin's vest holds it for the distribution), the PauseProxy its only ward."""
+    plan = chainlog_plan(day)[0]
+    todo = [key for key, address in S.FARM_DISTRIBUTIONS.items() if plan.get(key, "").lower() == address.lower()]
+    if not todo:
+        return
+    # Late: only a twin of a farm's date needs the contracts' creation code.
+    from spellgen.chain.client import calldata
+    from spellgen.twin.artifacts import twin_artifacts
+    from spellgen.twin.place import construct_at
+
+    artifacts, deployer, proxy = twin_artifacts(), S.DEPLOYER, MAINNET["MCD_PAUSE_PROXY"]
+    rpc.impersonate(deployer)
+    try:
+        for dist in todo:
+            farm_key, vest, staking = S.FARMS[dist]
+            farm, address = S.FARM_CONTRACTS[farm_key], S.FARM_DISTRIBUTIONS[dist]
+            construct_at(rpc, farm, artifacts["StakingRewards"],
+                         (proxy, address, MAINNET["SKY"], plan.get(staking, S.ZERO)), deployer)
+            construct_at(rpc, address, artifacts["VestedRewardsDistribution"], (MAINNET[vest], farm), deployer)
+            award = farm_award(dist, day)
+            usr = rpc.eth_call({"to": MAINNET[vest], "data": "0x" + calldata("usr(uint256)", award).hex()})
+            if award and int(usr, 16) == int(address, 16):
+                rpc.send({"from": deployer, "to": address,
+                          "data": "0x" + calldata("file(bytes32,uint256)", b"vestId".ljust(32, b"\0"), award).hex()})
+            for signature, who in (("rely(address)", proxy), ("deny(address)", deployer)):
+                rpc.send({"from": deployer, "to": address, "data": "0x" + calldata(signature, who).hex()})
+    finally:
+        rpc.stop_impersonating(deployer)
 
 
 def owed(rpc: Rpc, vest: str) -> int:

@@ -99,6 +99,24 @@ TWIN_ONLY: dict[str, tuple[str, str]] = {  # name -> (address, contract)
 # key -> the implementation's name in TWIN_ONLY. The key's contract (CORE) names the ABI.
 PROXIES: dict[str, str] = {"USDS": "USDS_IMP"}
 
+# Treasury-funded farms (issue 24): a VestedRewardsDistribution and its StakingRewards farm, placed at
+# their mainnet addresses when a twin starts at a date whose ChainLog names the distribution there
+# (twin.start.place_farms). Distribution key -> (farm key, vest key, staking token key). The
+# distribution holds the award of the vest the archive shows last created for it (its `vestId`).
+FARMS: dict[str, tuple[str, str, str]] = {
+    "REWARDS_DIST_LSSKY_SKY": ("REWARDS_LSSKY_SKY", "MCD_VEST_SKY_TREASURY", "LOCKSTAKE_SKY"),
+    "REWARDS_DIST_USDS_SKY": ("REWARDS_USDS_SKY", "MCD_VEST_SKY_TREASURY", "USDS"),
+}
+FARM_DISTRIBUTIONS: dict[str, str] = {  # the mainnet addresses the twin models (both from 2025)
+    "REWARDS_DIST_LSSKY_SKY": "0x675671A8756dDb69F7254AFB030865388Ef699Ee",
+    "REWARDS_DIST_USDS_SKY": "0xC8d67Fcf101d3f89D0e1F3a2857485A84072a63F",
+}
+FARM_CONTRACTS: dict[str, str] = {
+    "REWARDS_LSSKY_SKY": "0xB44C2Fb4181D7Cb06bdFf34A46FdFe4a259B40Fc",
+    "REWARDS_USDS_SKY": "0x0650CAF159C5A49f711e8169D4336ECB9b950275",
+}
+
+
 # The EOA that builds the twin; all its rights are removed at the end of the build.
 DEPLOYER = label_address("deployer")
 
@@ -409,6 +427,11 @@ def twin_figures() -> list[TwinFigure]:
     figures.append(TwinFigure("the contents of existing awards (dates, totals, cliffs, managers; recipients the "
                               "archive does not name)", "one-year streams of 1 to 5 units of the vest's token, "
                               "every fourth with a 90-day cliff, all restricted"))
+    figures.append(TwinFigure("the Treasury-funded farms' distributions and farms (REWARDS_DIST_*, REWARDS_*)",
+                              "clean-room VestedRewardsDistribution and StakingRewards at the mainnet addresses, "
+                              "the distribution holding the last award the archive shows created for it; revert "
+                              "strings, event signatures, the farm's storage order and its 7-day period, and "
+                              "nothing staked"))
     figures.append(TwinFigure("the MKR behind the chief's hat", f"{HAT_SUPPORT // WAD:,} MKR"))
     figures.append(TwinFigure("each allocator ilk's rate, duty and debt (all in its vault's urn), and its last drip",
                               f"rate {ALLOCATOR_RATE / 10 ** 27:g} ray, duty {ALLOCATOR_DUTY} (about 4 % a year), "

@@ -201,6 +201,7 @@ class Verifier:
         addresses.update({k: v for k, v in o.watched_vests.items()})
         if o.mkr_authority:
             addresses["MKR_AUTHORITY"] = o.mkr_authority
+        addresses.update({f"{dist}:farm": farm for dist, farm in o.farms.items()})  # a farm's distribute()
         tokens = dict(o.watched_tokens)
         ids_before = dict(o.before.ids)
         if owed is None:
@@ -443,6 +444,7 @@ class EventLedger:
             return "the zero address"
         name = self.names.get(address.lower())
         return f"{name} ({to_checksum(address)})" if name else to_checksum(address)
+
     @property
     def cast_time(self) -> int:
         return self.o.cast_receipt().timestamp
@@ -453,6 +455,12 @@ class EventLedger:
 
     def address_of(self, key: str) -> str:
         return self.o.addresses.get(key, "").lower()
+
+    def award_before(self, vest: str, award: int):
+        return self.o.before.awards.get((vest, award))
+
+    def farm_of(self, dist: str) -> str:
+        return self.o.farms.get(dist, "").lower()
 
     def vest_address(self, vest: str) -> str:
         return next((a for a, k in self.vests.items() if k == vest), "")
@@ -472,10 +480,14 @@ class EventLedger:
         moves, approvals, burns = self._expected_moves()
         relies = {pair for kind in KINDS for pair in kind.token_events(self.e, self).relies}
         inits = Counter((a.vest, a.usr.lower()) for a in self.e.awards)  # each declared award, one Init
+        # A farm's vest update creates an award to its distribution too.
+        inits.update((f.vest, self.o.addresses.get(f.dist, "").lower()) for f in self.e.farm_updates)
         started: set = set()  # (vest, id) of the awards whose Init a declared stream explains
         restricted = {k for k, w in self.o.new_awards.items() if w.res == 1}
-        yanks = {(y.vest, y.award) for y in self.e.yanks} | {(r.vest, r.award) for r in self.e.repairs}
-        caps = {c.vest for c in self.e.caps}
+        # A farm's vest update yanks the award its distribution holds and may file the vest's cap.
+        yanks = {(y.vest, y.award) for y in self.e.yanks} | {(r.vest, r.award) for r in self.e.repairs} \
+            | {(f.vest, f.award) for f in self.e.farm_updates}
+        caps = {c.vest for c in self.e.caps} | {f.vest for f in self.e.farm_updates}
         self.repaired = {(r.vest, r.award) for r in self.e.repairs}  # their Unrestrict and Vest events
         allowed = declared(self.e, Resolver(self.o.addresses, self.o.watched_tokens, self.o.watched_vests))
         frames = emitting_frames(self.o.call_trace)
@@ -568,6 +580,9 @@ class EventLedger:
             return None
         if t0 == topic("File(bytes32,uint256)") and vest in caps:
             return None
+        claimed = {(d.vest, d.award) for d in self.e.distributions} | {(f.vest, f.award) for f in self.e.farm_updates}
+        if t0 == topic("Vest(uint256,uint256)") and (vest, int(topics[1], 16)) in claimed:
+            return None  # a farm's distribute() claims its award
         if t0 in (topic("Unrestrict(uint256)"), topic("Vest(uint256,uint256)")) and \
                 (vest, int(topics[1], 16)) in getattr(self, "repaired", set()):
             return None

@@ -61,6 +61,8 @@ class Resolver:
             return {self.addresses.get("MCD_PAUSE_PROXY", "")} - {""}
         if key in TOKEN_KEYS and TOKEN_KEYS[key] in self.tokens:
             return {self.tokens[TOKEN_KEYS[key]]}
+        if key in e.bindings and key not in self.addresses:  # a name an action binds (DIST, FARM, VAULT, ...)
+            return {self.addresses[k] for k in e.bindings[key] if k in self.addresses}
         return {self.addresses[key]} if key in self.addresses else set()
 
 

@@ -25,6 +25,8 @@ contract's public source:
 - DssExec (dss-exec-lib, the spell itself): eta 0, sig 1, done 2 (the rest immutables).
 - Jug (dss src/jug.sol): wards 0, ilks 1 (2 words: duty, rho), vat 2, vow 3, base 4.
 - AllocatorVault (dss-allocator): wards 0, buffer 1, jug 2 (roles, vat, ilk, usdsJoin, usds are immutables).
+- VestedRewardsDistribution (a Treasury-funded farm's): wards 0, vestId 1, lastDistributedAt 2; its farm,
+  StakingRewards, as the twin assumes it (contracts/twin/StakingRewards.sol).
 """
 from __future__ import annotations
 
@@ -111,6 +113,13 @@ LAYOUTS: dict[str, Layout] = {layout.kind: layout for layout in (
                    Var("vow", 3, unit="address"), Var("base", 4))),
     Layout("AllocatorVault", (Var("wards", 0, 1, unit="bool"), Var("buffer", 1, unit="address"),
                               Var("jug", 2, unit="address"))),
+    # A Treasury-funded farm's distribution and farm (the twin's; the farm's order is an assumption).
+    Layout("VestedRewardsDistribution", (Var("wards", 0, 1, unit="bool"), Var("vestId", 1),
+                                         Var("lastDistributedAt", 2, unit="time"))),
+    Layout("StakingRewards", (Var("owner", 0, unit="address"), Var("rewardsDistribution", 1, unit="address"),
+                              Var("rewardsToken", 2, unit="address"), Var("stakingToken", 3, unit="address"),
+                              Var("periodFinish", 4, unit="time"), Var("rewardRate", 5), Var("rewardsDuration", 6),
+                              Var("lastUpdateTime", 7, unit="time"), Var("rewardPerTokenStored", 8))),
 )}
 
 # Chainlog key -> layout kind. MCD_GOV is MKR's layout until 2025-05-15, when the key names SKY:
@@ -124,6 +133,7 @@ KIND_BY_KEY: dict[str, str] = {
     "MCD_VEST_MKR_TREASURY": "DssVest", "MCD_VEST_USDS": "DssVest", "MCD_VEST_SKY_TREASURY": "DssVest",
     "MCD_VEST_SKY": "DssVest", "MCD_VEST_SPK_TREASURY": "DssVest", "MCD_JUG": "Jug",
     **{key: "AllocatorVault" for key in ALLOCATOR_VAULTS},
+    "REWARDS_DIST_LSSKY_SKY": "VestedRewardsDistribution", "REWARDS_DIST_USDS_SKY": "VestedRewardsDistribution",
 }
 MKR_ADDRESS = "0x9f8F72aA9304c8B593d555F12eF6589cC3A579A2"
 SKY_ADDRESS = "0x56072C95FAA701256059aa122697B133aDEd9279"

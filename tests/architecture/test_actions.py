@@ -200,6 +200,12 @@ class _View:
     def vest_address(self, vest: str) -> str:
         return self.addresses.get(vest, "").lower()
 
+    def award_before(self, vest: str, award: int):
+        return self.awards_before.get((vest, award))
+
+    def farm_of(self, dist: str) -> str:
+        return self.addresses.get(dist + ":farm", "").lower()
+
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.KIND)
 def test_every_kinds_state_effects_and_token_events_are_the_declared_ones(kind):

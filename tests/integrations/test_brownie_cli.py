@@ -212,6 +212,8 @@ GENERATED = {
     "tests/brownie/test_proxy_transfer_2025_08_21.py": ["tests/spells/proxy-transfer-2025-08-21.yaml"],
     # Issue 23: amounts computed at the cast and a stream repair, judged from the awards before the cast.
     "tests/brownie/test_repair_2022_02_04.py": ["examples/repair-2022-02-04.yaml"],
+    "tests/brownie/test_farms_2026_02_26.py": ["examples/farms-2026-02-26.yaml"],  # a farm's distribute()
+    "tests/brownie/test_farms_2026_04_09.py": ["examples/farms-2026-04-09.yaml"],  # a farm's vest update
 }
 
 
@@ -244,6 +246,21 @@ def test_brownie_test_passes_the_computed_payments_and_repairs_of_2022_02_04():
     result = brownie("test", "tests/brownie/test_repair_2022_02_04.py")
     assert result.returncode == 0, result.stdout[-3000:]
     assert re.search(r"\b15 passed\b", result.stdout)
+
+
+def test_brownie_test_passes_the_farms_module_on_its_twin():
+    """A farm's distribute() (2026-02-26, a twin of its own date): the award's rxd rose by what it owed at
+    the cast and the farm received it, with the stream, the yank, the allowance and the spell's own test."""
+    result = brownie("test", "tests/brownie/test_farms_2026_02_26.py")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert re.search(r"\b6 passed\b", result.stdout)
+
+
+def test_brownie_test_passes_the_farm_vest_update_module_on_its_twin():
+    """A farm's vest update (2026-04-09): the award the distribution held, yanked at the cast; the new award."""
+    result = brownie("test", "tests/brownie/test_farms_2026_04_09.py")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert re.search(r"\b2 passed\b", result.stdout)
 
 
 def test_brownie_test_runs_generated_and_hand_written_tests_of_a_real_style_spell():

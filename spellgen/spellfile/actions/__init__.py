@@ -12,6 +12,8 @@ from spellgen.spellfile.actions.burn import Burn
 from spellgen.spellfile.actions.cap import CapChange
 from spellgen.spellfile.actions.computed_payment import ComputedPayment
 from spellgen.spellfile.actions.dai_payment import DaiPayment
+from spellgen.spellfile.actions.distribute import Distribute
+from spellgen.spellfile.actions.farm_vest_update import FarmVestUpdate
 from spellgen.spellfile.actions.mkr_to_sky import MkrToSky
 from spellgen.spellfile.actions.mkr_transfer import MkrTransfer
 from spellgen.spellfile.actions.onboarding import VestOnboarding
@@ -25,12 +27,12 @@ from spellgen.spellfile.actions.yank import Yank
 # In the order of the schema, the README and the kind-level checks and helpers of a rendered spell.
 KINDS: tuple[type[Action], ...] = (DaiPayment, UsdsPayment, SkyTransfer, MkrToSky, MkrTransfer, ProxyTransfer,
                                    Burn, Stream, Yank, Allowance, CapChange, AllocatorPayment, VestOnboarding,
-                                   ComputedPayment, VestAndYank)
+                                   ComputedPayment, VestAndYank, Distribute, FarmVestUpdate)
 REGISTRY: dict[str, type[Action]] = {kind.KIND: kind for kind in KINDS}
 
 __all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "AllocatorPayment", "Allowance", "Burn", "CapChange",
-           "ComputedPayment", "DaiPayment", "MkrToSky", "MkrTransfer", "ProxyTransfer", "SkyTransfer", "Stream",
-           "UsdsPayment", "VestAndYank", "VestOnboarding", "Yank", "of_kind"]
+           "ComputedPayment", "DaiPayment", "Distribute", "FarmVestUpdate", "MkrToSky", "MkrTransfer", "ProxyTransfer",
+           "SkyTransfer", "Stream", "UsdsPayment", "VestAndYank", "VestOnboarding", "Yank", "of_kind"]
 
 
 def of_kind(actions: list, kind: type[Action]) -> list:

@@ -419,8 +419,12 @@ class Allowance(Action):
         even when that earlier allowance makes every award payable today. `set: owed` counts the new
         awards itself (its own item checks the allowance against what they owe)."""
         new_total = sum(award.tot for (award_vest, _), award in o.new_awards.items() if award_vest == vest)
+        # A farm vest update (farm_vest_update) keeps the allowance to its own award itself, relative to what
+        # the award it replaces still owed; its own item checks that adjustment.
+        farm_updates = [f for f in getattr(e, "farm_updates", []) if f.vest == vest]
+        new_total -= sum(f.tot for f in farm_updates)
         modes = {a.mode for a in e.allowances if a.vest == vest}
-        if not new_total or "owed" in modes:
+        if new_total <= 0 or "owed" in modes:
             return []
         # A vest whose allowance no YAML item changes was not read before and after: it kept its value.
         current = o.obligations[vest][1]

@@ -271,8 +271,9 @@ class TokenEvents:
 class EventView(Protocol):
     """What verify's event check offers a kind: the PauseProxy (lower case), the addresses read from the
     ChainLog, a vest's address by key (lower case, "" when the chain has none), the balances of the
-    PauseProxy transfers' tokens before the cast (as StateView's `held_before`), and for amounts the
-    spell computes at the cast (spellfile/computed.py) the cast's time and the state read before it."""
+    PauseProxy transfers' tokens before the cast (as StateView's `held_before`), for amounts the spell
+    computes at the cast (spellfile/computed.py) the cast's time and the state read before it, and a
+    farm's address (amounts a farm's distribute() moves depend on the awards before the cast)."""
 
     proxy: str
     held_before: dict[tuple[str, str], int]
@@ -290,6 +291,12 @@ class EventView(Protocol):
 
     def vest_address(self, vest: str) -> str:
         """The address (lower case) of a vest the chain has, "" when none."""
+
+    def award_before(self, vest: str, award: int) -> Any:
+        """An award as the chain held it before the cast (read for the items that need it), None if not read."""
+
+    def farm_of(self, dist: str) -> str:
+        """The farm (lower case) a farm's distribution pays, as read from it; "" when not read."""
 
 
 @dataclass(frozen=True)
