@@ -456,6 +456,17 @@ class EventLedger:
     def address_of(self, key: str) -> str:
         return self.o.addresses.get(key, "").lower()
 
+    def _bound_addresses(self) -> dict[str, str]:
+        """The chainlog addresses the cast read, and those of the keys the actions bind that it did not read
+        (a farm the distribution pays: REWARDS_LSSKY_SKY), as the chain facts of the spell's date give them."""
+        from spellgen.spellfile.history import chainlog_at
+
+        addresses = dict(self.o.addresses)
+        facts = chainlog_at(self.e.date) if self.e.date else {}
+        for keys in self.e.bindings.values():
+            addresses.update({k: facts[k] for k in keys if k not in addresses and k in facts})
+        return addresses
+
     def award_before(self, vest: str, award: int):
         return self.o.before.awards.get((vest, award))
 
@@ -489,7 +500,7 @@ class EventLedger:
             | {(f.vest, f.award) for f in self.e.farm_updates}
         caps = {c.vest for c in self.e.caps} | {f.vest for f in self.e.farm_updates}
         self.repaired = {(r.vest, r.award) for r in self.e.repairs}  # their Unrestrict and Vest events
-        allowed = declared(self.e, Resolver(self.o.addresses, self.o.watched_tokens, self.o.watched_vests))
+        allowed = declared(self.e, Resolver(self._bound_addresses(), self.o.watched_tokens, self.o.watched_vests))
         frames = emitting_frames(self.o.call_trace)
         changed = storage_changed(self.o.state_diff)
         out: list[str] = []

@@ -88,8 +88,12 @@ class FarmVestUpdate(Action):
         reads=("DIST.vestId()", "VEST.unpaid(prev)", "VEST.tot(prev)", "VEST.rxd(prev)",
                "TOKEN.allowance(proxy, VEST)", "VEST.cap()", "VEST.unpaid(id)"),
         branches=(Branch("require", (), "tot > 0 && tau > 0"), Branch("require", ("DIST.vestId",), "prev != 0"),
-                  Branch("if", ("VEST.unpaid",), "VEST.unpaid(prev) > 0: distribute first"),
-                  Branch("if", ("VEST.cap",), "the new rate > VEST.cap(): file the cap")),
+                  Branch("if", ("DIST.vestId", "VEST.unpaid"), "VEST.unpaid(prev) > 0, prev the distribution's "
+                                                                "vestId(): distribute first"),
+                  Branch("if", ("VEST.cap",), "the new rate > VEST.cap(): file the cap"),
+                  # The new award starts at the cast (block.timestamp), so what it owes then is read on chain.
+                  Branch("if", ("VEST.create", "VEST.unpaid", "block.timestamp"), "VEST.unpaid(id) > 0 of the new "
+                                                                                   "award: distribute")),
         state=(("VEST", "awards[prev]"), ("VEST", "awards[id]"), ("VEST", "ids"), ("VEST", "cap"),
                ("TOKEN", "balanceOf[proxy]"), ("TOKEN", "balanceOf[farm]"), ("TOKEN", "allowance[proxy][VEST]"),
                ("DIST", "vestId"), ("DIST", "lastDistributedAt"), ("FARM", "rewardRate"), ("FARM", "periodFinish"),
