@@ -307,7 +307,53 @@ def cross_check(spell: Spell, markdown: str, doc_name: str) -> list[tuple[Loc, s
                                          f"{said}; this action's award is {'' if action.restricted else 'un'}"
                                          "restricted"))
     warnings += _totals(reader, taken, copy_loc, doc_name)
+    warnings += _yanks(spell, markdown, copy_loc, doc_name)
     return list(dict.fromkeys(warnings))
+
+
+_YANK = re.compile(r"\byank\w*\b", re.IGNORECASE)
+_VEST_KEY = re.compile(r"\bMCD_VEST_[A-Z0-9_]+\b")
+_AWARD_ID = re.compile(r"\b(?:id|ids|award)\b\D{0,12}?(\d+)", re.IGNORECASE)
+
+
+def doc_yanks(markdown: str) -> list[tuple[int, str, int]]:
+    """(line, vest key, award id) of each yank a document line states with its vest's chainlog key and the
+    award's id (`yank MCD_VEST_SKY_TREASURY stream with id of 9`), outside the summary and proxy spells."""
+    out, skipped, front = [], False, False
+    for number, raw in enumerate(markdown.splitlines(), 1):
+        if number == 1 and raw.strip() == "---" or front:
+            front = not (front and raw.strip() == "---")
+            continue
+        if match := _HEADING.match(raw):
+            skipped = len(match[1]) > 1 and bool(_SKIPPED.search(match[2]))
+            continue
+        text = visible(raw)
+        if skipped or not _YANK.search(text):
+            continue
+        keys, ids = _VEST_KEY.findall(text), _AWARD_ID.findall(text)
+        if len(set(keys)) == 1 and ids:
+            out += [(number, keys[0], int(award)) for award in ids]
+    return out
+
+
+def _yanks(spell: Spell, markdown: str, copy_loc: Loc, doc_name: str) -> list[tuple[Loc, str]]:
+    """The awards the YAML yanks against those the document's yank lines name (vest key and id). Judged
+    only when the document states at least one yank so (older documents word yanks without ids)."""
+    stated = doc_yanks(markdown)
+    if not stated:
+        return []
+    yanked = {(a.yanked_vest(), getattr(a, "id", None)): a for a in spell.actions if a.yanked_vest() is not None}
+    out = []
+    for vest_id, action in yanked.items():
+        if not any((vest, award) == vest_id for _, vest, award in stated):
+            out.append((action.loc("id"), f"this yank of award {vest_id[1]} on {vest_id[0]} is not in the executive "
+                                          f"document {doc_name}, whose yank lines name "
+                                          + ", ".join(f"award {a} on {v} (line {n})" for n, v, a in stated)))
+    for number, vest, award in stated:
+        if (vest, award) not in yanked:
+            out.append((copy_loc, f"the executive document ({doc_name}:{number}) yanks award {award} on {vest}, "
+                                  "which no action of this YAML yanks"))
+    return out
 
 
 def _totals(reader: _Reader, taken: dict[int, _Payment], copy_loc: Loc, doc_name: str) -> list[tuple[Loc, str]]:

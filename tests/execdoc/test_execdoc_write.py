@@ -76,3 +76,30 @@ def test_an_invalid_yaml_writes_nothing(tmp_path, capsys):
     out = tmp_path / "exec.md"
     code, _, err = run(["execdoc", bad, "-o", out], capsys)
     assert code == 2 and not out.exists() and "bad.yaml:" in err
+
+
+def _vote_copy(spec: Path, doc: Path, folder: Path) -> Path:
+    """`spec` with the written document as its exec_doc.copy and that document's hash: a spell for a vote."""
+    digest = document_hashes(doc.read_bytes()).trimmed
+    text = re.sub(r"Hash: 0x[0-9a-fA-F]{64}", f"Hash: {digest}", spec.read_text())
+    text = text.replace("exec_doc: {url:", "exec_doc: {copy: exec.md, url:")
+    copy = folder / spec.name
+    copy.write_text(text)
+    return copy
+
+
+def test_a_yank_the_document_states_otherwise_is_an_error_both_ways(tmp_path, capsys):
+    """Issue 22: the document's yank lines (a vest's chainlog key and the award's id) against the YAML's
+    yanks; a spell for a vote fails on each one either side lacks."""
+    spec = ROOT / "examples/sky-2026-01-15.yaml"
+    doc = tmp_path / "exec.md"
+    assert run(["execdoc", spec, "-o", doc], capsys)[0] == 0
+    assert "- Yank award 9 on MCD_VEST_SKY_TREASURY" in doc.read_text()
+    doc.write_text(doc.read_text().replace("- Yank award 9 on MCD_VEST_SKY_TREASURY",
+                                           "- `yank` MCD_VEST_SKY_TREASURY stream with `id` of **7**"))
+    code, out, _ = run(["check", _vote_copy(spec, doc, tmp_path)], capsys)
+    assert code == 2, out
+    assert "this yank of award 9 on MCD_VEST_SKY_TREASURY is not in the executive document" in out
+    assert re.search(r"exec\.md:\d+\) yanks award 7 on MCD_VEST_SKY_TREASURY, which no action of this YAML yanks",
+                     out), out
+    assert "award 2 on MCD_VEST_SPK_TREASURY" not in out.split("is not in the executive document")[0]

@@ -120,6 +120,9 @@ class VestAndYank(Action):
                                                   f"{first[award].path}; one action per award")
             first.setdefault(award, action)
 
+    def yanked_vest(self) -> str:
+        return self.vest  # the repair ends the award with a yank
+
     def changed_award(self) -> tuple[str, int]:
         return self.vest, self.id
 
