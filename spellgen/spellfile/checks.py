@@ -227,11 +227,11 @@ def _exec_doc(spell: Spell, diags: Diagnostics, base_dir: Path) -> None:
                                        f"{without_url}; remove `draft` once the executive document is final")
     elif not has_url:
         # R:27: the `// Hash: cast keccak -- "$(wget URL ...)"` comment is rendered from exec_doc.url.
-        where = spell.loc("exec_doc")  # the exec_doc key when written, else the spell mapping
+        where = spell.loc("exec_doc")  # exec_doc when written, else the spell mapping
         diags.error(Loc(where.line, where.col, "spell.exec_doc.url"),
-                    "a spell for an executive vote names its executive document (a raw.githubusercontent.com "
-                    "URL at a commit); without it the spell has no Hash comment. Write it, or mark the spell "
-                    "`draft: true`")
+                    "a spell for an executive vote names the URL of its executive document, on "
+                    "raw.githubusercontent.com at a commit; without it the spell has no Hash comment. Write it, or "
+                    "mark the spell `draft: true`")
 
 
 def _hash_value(spell: Spell, diags: Diagnostics, claimed: str | None) -> bool:
