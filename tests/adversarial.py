@@ -38,7 +38,9 @@ def spell_yaml(title: str = "Budget", link: str = "https://forum.example/t/x", c
                description: str = DESCRIPTION) -> str:
     """A valid 0.8.16 spell with the given texts, emitted by a YAML library (so any string is representable)."""
     data = {
-        "spell": {"date": "2022-12-09", "description": description, "office_hours": False, "solc": "0.8.16"},
+        # A draft: the spell names no executive document (exec_doc.url).
+        "spell": {"date": "2022-12-09", "description": description, "office_hours": False, "solc": "0.8.16",
+                  "draft": True},
         "wallets": {"TECH_001": ADDRESS},
         "sections": [{"title": title, "links": {"forum": link},
                       "actions": [{"type": "mkr_transfer", "to": "TECH_001", "amount": "257.31",

@@ -21,10 +21,12 @@ DAI_SPELL = ROOT / "examples/techops-2022-01-28.yaml"
 MKR_SPELL = ROOT / "examples/techops-2022-12-09.yaml"
 AUDITOR = "0x2dC0420A736D1F40893B9481D8968E4D7424bC0B"
 OPERATIONAL = "0x87AcDD9208f73bFc9207e1f6F0fDE906bcA95cc6"
+# A made-up hash and no exec_doc.url: the small spells are drafts.
 HASH = "0x3f9a5c1e7b2d4068a1c3e5f7092b4d6f8a0c2e4f6b8d0a2c4e6f8b0d2a4c6e8f"  # not a placeholder (is_placeholder)
 
 SPELL = """\
 spell:
+  draft: true
   date: {day}
   description: "{day} MakerDAO Executive Spell | Hash: {hash}"
   office_hours: false

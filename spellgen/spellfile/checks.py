@@ -219,9 +219,19 @@ def _exec_doc(spell: Spell, diags: Diagnostics, base_dir: Path) -> None:
         _url_dates(spell, diags, parse_url(doc.url))
     if doc is not None and doc.copy:
         _copy(spell, diags, resolve(doc.copy, base_dir), None if reported else claimed)
+    has_url = doc is not None and bool(doc.url)
     if spell.draft:
-        diags.warn(spell.loc("draft"), "draft: not for an executive vote (placeholder hashes are allowed); "
-                                       "remove `draft` once the executive document is final")
+        # One warning per draft: the missing URL is part of it, not a second line.
+        without_url = "" if has_url else "; it names no exec_doc.url, so the spell has no Hash comment"
+        diags.warn(spell.loc("draft"), "draft: not for an executive vote (placeholder hashes are allowed)"
+                                       f"{without_url}; remove `draft` once the executive document is final")
+    elif not has_url:
+        # R:27: the `// Hash: cast keccak -- "$(wget URL ...)"` comment is rendered from exec_doc.url.
+        where = spell.loc("exec_doc")  # exec_doc when written, else the spell mapping
+        diags.error(Loc(where.line, where.col, "spell.exec_doc.url"),
+                    "a spell for an executive vote names the URL of its executive document, on "
+                    "raw.githubusercontent.com at a commit; without it the spell has no Hash comment. Write it, or "
+                    "mark the spell `draft: true`")
 
 
 def _hash_value(spell: Spell, diags: Diagnostics, claimed: str | None) -> bool:

@@ -73,7 +73,7 @@ class Spell(Located):
     vest_caps: dict[str, Cap] = field(default_factory=dict)  # overrides of the mainnet caps
     pause_delay: int | None = None  # the twin's governance delay; None = mainnet's at the date
     exec_doc: ExecDoc | None = None
-    draft: bool = False  # not for an executive vote yet: a placeholder hash is allowed, check warns
+    draft: bool = False  # not for a vote yet: a placeholder hash or no exec_doc.url is allowed, check warns
 
     def parties(self) -> list[Party]:
         """Every party an action names (recipients, managers), in file order."""

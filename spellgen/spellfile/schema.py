@@ -52,7 +52,8 @@ def spell_schema() -> dict:
         "exec_doc": {"description": "The executive document: its permanent raw URL at the commit of its last change "
                                     "(rendered in the `// Hash: cast keccak` comment) and/or a local copy, relative "
                                     "to this file (hashed and cross-checked against the actions). A plain string "
-                                    "is the URL when it starts with https://, else the copy.",
+                                    "is the URL when it starts with https://, else the copy. The URL is required "
+                                    "unless `draft: true`.",
                      "anyOf": [{"type": "string"}, _obj({
                          "url": {"type": "string", "pattern": EXEC_DOC_URL,
                                  "description": "https://raw.githubusercontent.com/sky-ecosystem/executive-votes/"
@@ -61,8 +62,8 @@ def spell_schema() -> dict:
                                                 "<yyyy>.md before 2025-05-29)"},
                          "copy": {"type": "string", "description": "A local copy, relative to this file."},
                      }, EXEC_DOC_KEYS)]},
-        "draft": {"type": "boolean", "description": "Not for an executive vote yet: a placeholder hash is allowed "
-                                                    "and `check` warns."},
+        "draft": {"type": "boolean", "description": "Not for an executive vote yet: a placeholder hash and a missing "
+                                                    "exec_doc.url are allowed and `check` warns."},
     }, SPELL_KEYS, "Spell metadata.")
     section = _obj({
         "title": TEXT,

@@ -1,6 +1,7 @@
 """The DAI/MKR budgets' outputs, byte for byte: `plan` and `budget status` (text and JSON) of the TechOps
 example and the test budgets. The golden files were written by spellgen before budgets had USDS and
-SKY parts, so these tests show the generalisation changed nothing a DAI/MKR user sees.
+SKY parts, so these tests show the generalisation changed nothing a DAI/MKR user sees (the plans' `draft: true`
+lines came later, on purpose: a spell without exec_doc.url is a draft).
 Regenerate with SPELLGEN_UPDATE_GOLDEN=1 and review the diff."""
 import os
 from pathlib import Path

@@ -134,9 +134,12 @@ def test_planned_spec_passes_check_and_renders(tmp_path, capsys):
     assert spell_cli.main(["check", str(out)]) == 0
     captured = capsys.readouterr()
     # The budget names the auditor TECH_001, as the 2022 spells did; the registry of the date says TECH_WALLET.
-    assert "ok (0 errors, 1 warning)" in captured.err
+    # ...and the plan is a draft: it names no executive document's URL.
+    assert "ok (0 errors, 2 warnings)" in captured.err
     assert "wallets.TECH_001: warning: the wallet registry of 2022-12-09 calls " \
            "0x2dC0420A736D1F40893B9481D8968E4D7424bC0B TECH_WALLET, not TECH_001" in captured.out
+    assert "spell.draft: warning: draft: not for an executive vote (placeholder hashes are allowed); it names no " \
+           "exec_doc.url, so the spell has no Hash comment" in captured.out
     sol = tmp_path / "DssSpell.sol"
     assert spell_cli.main(["render", str(out), "-o", str(sol)]) == 0
     source = sol.read_text()
@@ -147,6 +150,27 @@ def test_planned_spec_passes_check_and_renders(tmp_path, capsys):
     assert "        // https://mips.makerdao.com/mips/details/MIP40c3SP53\n" in source
     assert "        // https://mips.makerdao.com/mips/details/MIP40c3SP54\n" in source
     assert "// MIP:" not in source
+
+
+def test_a_plan_is_a_draft_until_the_crafter_names_the_document(tmp_path, capsys):
+    """The planner has no executive document's URL: it writes `draft: true` and says what a vote needs.
+    Without `draft`, `check` asks for exec_doc.url; with it written, the spell is for a vote."""
+    real = "0xc1363d6a233492ab13d88e8bb9d9cab0033439f0817e152f0b3a4218989983ef"
+    code, out = run_plan(tmp_path, "2022-12-09", "--exec-hash", real)
+    assert code == 0
+    text = out.read_text()
+    assert "\n  draft: true\n" in text and "add\n  # `exec_doc: {url: ...}`" in text and "remove `draft`" in text
+    for_vote = tmp_path / "vote.yaml"
+    for_vote.write_text(text.replace("\n  draft: true\n", "\n"))
+    capsys.readouterr()
+    assert spell_cli.main(["check", str(for_vote)]) == 2
+    assert "spell.exec_doc.url: a spell for an executive vote names the URL of its executive document" \
+        in capsys.readouterr().out
+    url = ("https://raw.githubusercontent.com/makerdao/community/8ef80506bda5a3115105ec227733e68b4a63430d/"
+           "governance/votes/Executive%20Vote%20-%20December%209%2C%202022.md")  # the 2022-12-09 spell's
+    for_vote.write_text(text.replace("\n  draft: true\n", f"\n  exec_doc: {{url: {url}}}\n"))
+    assert spell_cli.main(["check", str(for_vote)]) == 0
+    assert "spell.draft" not in (checked := capsys.readouterr().out) and "exec_doc" not in checked
 
 
 def test_the_plan_agrees_with_its_budget_checks(tmp_path):

@@ -68,11 +68,20 @@ def test_row_hash_comment_url_is_checked(old, new, words, tmp_path, capsys):
     assert_violation(code, out, exit_code=2, message=f"re:spell\\.exec_doc\\.url: (?!warning).*{words}")
 
 
-@pytest.mark.xfail(strict=True, reason="rules22: exec_doc.url is required outside drafts (nothing is said today)")
 def test_row_exec_doc_url_required_outside_drafts(tmp_path, capsys):
     text = "\n".join(line for line in JAN26.read_text().splitlines() if "exec_doc:" not in line) + "\n"
     code, out = check(tmp_path, text, capsys)
-    assert_violation(code, out, exit_code=2, message="re:exec_doc(\\.url)?: (?!warning)")
+    assert_violation(code, out, exit_code=2, message="re:exec_doc(\\.url)?: (?!warning).*no Hash comment")
+
+
+def test_exec_doc_url_only_warns_in_a_draft(tmp_path, capsys):
+    """The same spell marked `draft: true`: one warning, the draft's, which names the missing URL."""
+    text = "\n".join(line for line in JAN26.read_text().splitlines() if "exec_doc:" not in line) + "\n"
+    code, out = check(tmp_path, text.replace("\nspell:\n", "\nspell:\n  draft: true\n", 1), capsys)
+    assert code == 0, out
+    assert "exec_doc.url: " not in out
+    warnings = [line for line in out.splitlines() if "warning: draft: not for an executive vote" in line]
+    assert len(warnings) == 1 and "names no exec_doc.url, so the spell has no Hash comment" in warnings[0], out
 
 
 # --- R:200 checksummed addresses ---------------------------------------------------------------------------

@@ -118,6 +118,7 @@ def test_brownie_run_of_a_spell_before_the_twin_exits_2_located(tmp_path):
     spec = tmp_path / "june-2020.yaml"
     spec.write_text("spellgen: 1\nspell:\n  date: 2020-06-04\n  description: \"2020-06-04 MakerDAO Executive Spell | "
                     "Hash: 0x1284f085ea8cd00b52464a5191e1975b5e1b53fcfe3daa1434bd37348fbeaf9f\"\n  office_hours: false\n"
+                    "  draft: true\n"
                     "sections:\n  - title: Budgets\n    actions:\n"
                     "      - {type: dai_payment, to: 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B, amount: 1000}\n")
     result = brownie("run", SCRIPT, "main", str(spec), "--network", "spellgen-twin")

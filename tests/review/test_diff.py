@@ -102,9 +102,9 @@ def test_a_new_period_pairs_the_stream_as_changed_period(tmp_path, capsys):
 
 def test_a_stream_to_another_vest_is_removed_and_added(tmp_path, capsys):
     # Moved to the date after the DAI vest changed: both DAI vests exist then (without the Exec Doc
-    # URL, whose file is dated 2022-01-28).
+    # URL, whose file is dated 2022-01-28, so a draft).
     url_line = next(line for line in TECHOPS.read_text().splitlines(keepends=True) if "exec_doc:" in line)
-    old = edited(tmp_path, TECHOPS, ("2022-01-28", "2022-05-27"), (url_line, ""), name="old.yaml")
+    old = edited(tmp_path, TECHOPS, ("2022-01-28", "2022-05-27"), (url_line, "  draft: true\n"), name="old.yaml")
     new = edited(tmp_path, old, ("vest: MCD_VEST_DAI", "vest: MCD_VEST_DAI_LEGACY"),
                  ("MCD_VEST_DAI: 1", "MCD_VEST_DAI_LEGACY: 1"))
     data = json_diff(old, new, capsys)

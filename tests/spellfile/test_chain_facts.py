@@ -94,6 +94,7 @@ spell:
   date: 2020-06-04
   description: "2020-06-04 MakerDAO Executive Spell | Hash: 0x1284f085ea8cd00b52464a5191e1975b5e1b53fcfe3daa1434bd37348fbeaf9f"
   office_hours: false
+  draft: true  # no executive document of its own
 wallets:
   TECH_001: 0x2dC0420A736D1F40893B9481D8968E4D7424bC0B
 sections:

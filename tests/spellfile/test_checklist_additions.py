@@ -101,8 +101,11 @@ def _edited(*pairs: tuple[str, str]) -> str:
 
 
 def test_the_fixture_for_a_vote_is_clean(tmp_path, capsys):
+    """Clean against its document; its one error is the URL it cannot name (the document is made up)."""
     code, out = run_cli(["check", _with_doc(tmp_path, _edited())], capsys)
-    assert code == 0 and "executive document (" not in out, out
+    assert code == 2 and "executive document (" not in out, out
+    assert "spell.exec_doc.url: a spell for an executive vote names the URL of its executive document" in out
+    assert "invalid (1 error, 0 warnings)" in out, out
 
 
 def test_a_payment_that_differs_from_the_document_is_an_error_outside_drafts(tmp_path, capsys):

@@ -114,6 +114,17 @@ def diagnose(path: Path, base_dir: Path | None = None) -> list[str]:
 
 
 COPY_LINE = "  exec_doc: {copy: exec.md}\n"
+NO_URL = ("spell.exec_doc.url: a spell for an executive vote names the URL of its executive document, on "
+          "raw.githubusercontent.com at a commit; without it the spell has no Hash comment. Write it, or mark the "
+          "spell `draft: true`")
+
+
+def without_the_missing_url(path: Path, problems: list[str], line: int = 8, col: int = 13) -> list[str]:
+    """`problems` less the error of a spell for a vote without exec_doc.url (the fixture's document is made
+    up, so no URL of it exists), asserted to be there exactly once, at `exec_doc` (or the spell, without it)."""
+    missing = f"{path}:{line}:{col}: {NO_URL}"
+    assert problems.count(missing) == 1, problems
+    return [p for p in problems if p != missing]
 
 
 def with_url(url: str, day: str = "2026-01-15", text: str = SPELL) -> str:
@@ -159,7 +170,7 @@ def test_a_plain_string_is_the_url_or_the_copy(tmp_path):
     url = spell_file(tmp_path / "a", with_url(SKY_URL).replace(f"{{url: {SKY_URL}}}", SKY_URL))
     assert load_spell(url).exec_doc.url == SKY_URL and diagnose(url) == []
     copy = spell_file(tmp_path / "b", edited((COPY_LINE, "  exec_doc: exec.md\n")))
-    assert load_spell(copy).exec_doc.copy == "exec.md" and diagnose(copy) == []
+    assert load_spell(copy).exec_doc.copy == "exec.md" and diagnose(copy) == [f"{copy}:8:13: {NO_URL}"]
 
 
 # --- the hash -------------------------------------------------------------------------------------
@@ -179,13 +190,14 @@ def test_real_hashes_are_no_placeholders():
 def test_a_placeholder_hash_is_an_error_unless_draft(tmp_path):
     text = edited((DOC_HASH, "0x" + "11" * 32), (COPY_LINE, ""))
     path = spell_file(tmp_path, text)
-    assert diagnose(path) == [f"{path}:7:16: spell.description: the description's hash 0x{'11' * 32} is a "
-                              "placeholder, not the hash of an executive document; set `draft: true` under `spell` "
-                              "until the document is final"]
+    assert without_the_missing_url(path, diagnose(path), line=6, col=3) == [
+        f"{path}:7:16: spell.description: the description's hash 0x{'11' * 32} is a placeholder, not the hash of "
+        "an executive document; set `draft: true` under `spell` until the document is final"]
     draft = spell_file(tmp_path / "draft", edited(("  office_hours: true\n", "  office_hours: true\n  draft: true\n"),
                                                   text=text))
     assert diagnose(draft) == [f"{draft}:9:10: spell.draft: warning: draft: not for an executive vote (placeholder "
-                               "hashes are allowed); remove `draft` once the executive document is final"]
+                               "hashes are allowed); it names no exec_doc.url, so the spell has no Hash comment; "
+                               "remove `draft` once the executive document is final"]
 
 
 def test_the_hash_of_nothing_is_refused_even_in_a_draft(tmp_path):
@@ -200,13 +212,15 @@ def test_the_hash_of_nothing_is_refused_even_in_a_draft(tmp_path):
 # --- the local copy -------------------------------------------------------------------------------
 
 def test_the_fixture_is_clean():
-    assert diagnose(FIXTURE / "spell.yaml") == []
+    """Clean but for its URL: a spell for a vote names its document's URL, and this document is made up."""
+    assert diagnose(FIXTURE / "spell.yaml") == [f"{FIXTURE / 'spell.yaml'}:8:13: {NO_URL}"]
 
 
 def test_a_hash_of_another_text_is_an_error_naming_both(tmp_path):
     wrong = keccak_hex(b"another text")
     path = spell_file(tmp_path, edited((DOC_HASH, wrong)))
-    assert diagnose(path) == [f"{path}:7:16: spell.description: the description's hash {wrong} is not the "
+    assert without_the_missing_url(path, diagnose(path)) == [
+        f"{path}:7:16: spell.description: the description's hash {wrong} is not the "
                               f"keccak-256 of the executive document {tmp_path / 'exec.md'}, as `cast keccak -- "
                               f"\"$(wget ...)\"` reads it: {DOC_HASH} (of the file's bytes with their trailing "
                               f"newlines: {keccak_hex(DOC.encode())})"]
@@ -214,23 +228,26 @@ def test_a_hash_of_another_text_is_an_error_naming_both(tmp_path):
 
 def test_the_hash_of_the_raw_bytes_is_refused_saying_so(tmp_path):
     raw = keccak_hex(DOC.encode())
-    [problem] = diagnose(spell_file(tmp_path, edited((DOC_HASH, raw))))
+    path = spell_file(tmp_path, edited((DOC_HASH, raw)))
+    [problem] = without_the_missing_url(path, diagnose(path))
     assert f"it: {DOC_HASH}; {raw} is the hash of the file's bytes with their trailing newlines" in problem
 
 
 def test_a_missing_copy_is_an_error_at_copy(tmp_path):
     path = spell_file(tmp_path, edited((COPY_LINE, "  exec_doc: {copy: docs/absent.md}\n")))
-    assert diagnose(path) == [f"{path}:8:20: spell.exec_doc.copy: cannot read the executive document "
+    assert without_the_missing_url(path, diagnose(path)) == [
+        f"{path}:8:20: spell.exec_doc.copy: cannot read the executive document "
                               f"{tmp_path / 'docs/absent.md'}: No such file or directory"]
 
 
 def test_the_copy_is_found_next_to_the_yaml_not_in_the_working_directory(tmp_path, monkeypatch):
     spell_file(tmp_path / "spells")
     monkeypatch.chdir(tmp_path)
-    assert diagnose(Path("spells/spell.yaml")) == []
+    assert diagnose(Path("spells/spell.yaml")) == [f"spells/spell.yaml:8:13: {NO_URL}"]
     other = tmp_path / "elsewhere"
     other.mkdir()
-    assert "cannot read the executive document" in diagnose(tmp_path / "spells/spell.yaml", base_dir=other)[0]
+    path = tmp_path / "spells/spell.yaml"
+    assert "cannot read the executive document" in without_the_missing_url(path, diagnose(path, base_dir=other))[0]
 
 
 def test_the_documents_payments_are_read_from_its_lines():
@@ -326,6 +343,7 @@ def test_the_renderer_refuses_a_url_that_skipped_the_parser(tmp_path):
 
 @pytest.mark.parametrize("good", [True, False])
 def test_check_command(tmp_path, capsys, good):
-    path = spell_file(tmp_path, SPELL if good else edited((DOC_HASH, keccak_hex(b"x"))))
+    # As a draft: the fixture names no exec_doc.url, which a spell for a vote must.
+    path = spell_file(tmp_path, edited(DRAFT) if good else edited(DRAFT, (DOC_HASH, keccak_hex(b"x"))))
     assert cli.main(["check", str(path)]) == (0 if good else 2)
     assert ("is not the keccak-256 of the executive document" in capsys.readouterr().out) is not good

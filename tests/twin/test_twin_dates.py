@@ -41,9 +41,10 @@ def test_from_may_2025_mcd_gov_is_sky_and_mkr_has_its_own_key():
 
 def test_a_june_2025_mkr_transfer_moves_mkr_not_sky(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("ETH_RPC_URL", raising=False)
-    # Re-dated, the 2022 Exec Doc URL would name the wrong repository and date: the copy states none.
+    # Re-dated, the 2022 Exec Doc URL would name the wrong repository and date: the copy states none,
+    # so it is a draft.
     lines = DEC.read_text().replace("2022-12-09", "2025-06-10").splitlines(keepends=True)
-    text = "".join(line for line in lines if not line.lstrip().startswith("exec_doc:"))
+    text = "".join("  draft: true\n" if line.lstrip().startswith("exec_doc:") else line for line in lines)
     spec = tmp_path / "mkr-2025.yaml"
     spec.write_text(text)
     assert cli.main(["simulate", str(spec), "--report-dir", str(tmp_path / "out")]) == 0
