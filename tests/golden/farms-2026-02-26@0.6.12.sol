@@ -19,6 +19,7 @@ interface VestedRewardsDistributionLike {
 }
 
 contract DssSpellAction is DssAction {
+    // Hash: cast keccak -- "$(wget 'https://raw.githubusercontent.com/sky-ecosystem/executive-votes/f4c6fc80ce4bd80d8b92d4c15ba4c8a777cf7bc7/2026/executive-vote-2026-02-26-agent-6-and-7-onboarding.md' -q -O - 2>/dev/null)"
     string public constant override description =
         "2026-02-26 MakerDAO Executive Spell | Hash: 0xe6c1aa41d3fb26840ab8fa6cbc7e0248d17635c438843437659ab4e36fc7bb79";
 
