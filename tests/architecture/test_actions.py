@@ -175,6 +175,10 @@ class _View:
         self.addresses = {**MAINNET, "USDS_JOIN": "0x" + "a1" * 20, "DAI_USDS": "0x" + "a2" * 20,
                           "MKR_SKY": "0x" + "a3" * 20}
         self.addresses.update({v: "0x" + f"{i + 1:02x}" * 20 for i, v in enumerate(expected.vests)})
+        # A farm's distribution pays its farm, which verify reads from the distribution (`KEY:farm`).
+        for d in [*expected.distributions, *expected.farm_updates]:
+            self.addresses.setdefault(d.dist, "0x" + "f2" * 20)
+            self.addresses[f"{d.dist}:farm"] = "0x" + "f1" * 20
         from types import SimpleNamespace
 
         from spellgen.cast.simulate import Award

@@ -51,5 +51,5 @@ def test_a_stream_on_the_vest_after_the_update_is_refused_where_it_is_written(tm
         "        to: {chainlog: REWARDS_DIST_LSSKY_SKY, address: 0x675671A8756dDb69F7254AFB030865388Ef699Ee}\n"
         "        total: 1_000\n        start: cast\n        duration: 90 days\n")
     code, out = run_cli(["check", write_spell(tmp_path, spell)], capsys)
-    assert_violation(code, out, exit_code=2, message="re::29:9: sections\\[0\\]\\.actions\\[1\\]: a stream on "
+    assert_violation(code, out, exit_code=2, message="re::30:9: sections\\[0\\]\\.actions\\[1\\]: a stream on "
                                                      "MCD_VEST_SKY_TREASURY after the farm vest update")
