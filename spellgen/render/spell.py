@@ -5,6 +5,8 @@ the templates only lay them out in the house style. The same model always gives 
 """
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -282,6 +284,7 @@ def spell_view(spell: Spell, source_name: str) -> SpellView:
     return view
 
 
+@functools.lru_cache(maxsize=1)  # one per process: jinja compiles each template once per environment
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),

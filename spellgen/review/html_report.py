@@ -5,6 +5,8 @@ the page loads nothing from anywhere: no script, no font, no stylesheet, no imag
 """
 from __future__ import annotations
 
+import functools
+
 
 import jinja2
 from markupsafe import Markup
@@ -19,6 +21,7 @@ from spellgen.resources import templates_dir
 TEMPLATES = templates_dir()
 
 
+@functools.lru_cache(maxsize=1)  # one per process: jinja compiles each template once per environment
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),

@@ -115,9 +115,10 @@ def _facts(info: RunInfo) -> RunFacts | None:
                     info.address_note)
 
 
-def view_of(info: RunInfo, results: list[Result] | None, spell: Spell) -> ReportView:
+def view_of(info: RunInfo, results: list[Result] | None, spell: Spell,
+            rows: list[CoverageRow] | None = None) -> ReportView:
     view = report_content(spell, info.spec, _facts(info), results)
-    view.coverage = coverage_of(info, results, spell)
+    view.coverage = coverage_of(info, results, spell) if rows is None else rows
     return view
 
 
@@ -179,7 +180,8 @@ def _md_results(results: list[Result]) -> list[str]:
         _md_table(["Result", "Item", "YAML", "Evidence"], rows) + [""]
 
 
-def markdown(info: RunInfo, results: list[Result] | None, spell: Spell | None = None) -> str:
+def markdown(info: RunInfo, results: list[Result] | None, spell: Spell | None = None,
+             rows: list[CoverageRow] | None = None) -> str:
     banner = verdict(results)
     top = [banner, ""] if banner and banner.startswith("FAILED") else []  # a failed run says so first
     if spell is None:  # a caller without the model: the run and its results only
@@ -187,7 +189,7 @@ def markdown(info: RunInfo, results: list[Result] | None, spell: Spell | None = 
             [("Date", info.date), ("Description", info.description)] + _run_rows(info) + source_rows(info)) + [""]
         out += _md_assumptions(bool(info.chain), info.assumptions)
         return "\n".join(out + _md_results(results or [])).rstrip("\n") + "\n"
-    view = view_of(info, results, spell)
+    view = view_of(info, results, spell, rows)
     out = top + [f"# {view.title}", ""] + _md_metadata(view.metadata) + ["", f"**{view.summary}**", ""]
     out += _md_assumptions(view.cast, view.assumptions)
     out += ["## Sections", ""] + _md_sections(view)
@@ -229,7 +231,8 @@ def _spell_json(spell: Spell) -> dict:
     }
 
 
-def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = None) -> str:
+def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = None,
+            rows: list[CoverageRow] | None = None) -> str:
     done = results or []
     data = {
         "spec": info.spec, "date": info.date, "description": info.description, "chain": info.chain,
@@ -248,7 +251,7 @@ def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = N
     }
     if spell is not None:
         data["budget"] = _spell_json(spell)
-        data["coverage"] = [row.as_dict() for row in coverage_of(info, results, spell)]
+        data["coverage"] = [row.as_dict() for row in (coverage_of(info, results, spell) if rows is None else rows)]
     data["content_hash"] = content_hash(data)
     data["content_hash_encoding"] = CONTENT_HASH_ENCODING
     return json.dumps(data, indent=2) + "\n"
@@ -281,11 +284,12 @@ def write_reports(directory: Path, info: RunInfo, results: list[Result] | None, 
                   caps: Sequence[CapLine] = ()) -> list[Path]:
     """report.md and report.json, and report.html when the spell model is given; each written atomically,
     and only after all of them were produced."""
-    texts = {"report.md": markdown(info, results, spell), "report.json": as_json(info, results, spell)}
+    rows = coverage_of(info, results, spell) if spell is not None else None  # once for the three reports
+    texts = {"report.md": markdown(info, results, spell, rows), "report.json": as_json(info, results, spell, rows)}
     if spell is not None:
         from spellgen.review.html_report import html  # matplotlib loads only when a chart is drawn
 
-        texts["report.html"] = html(view_of(info, results, spell), spell, list(caps))
+        texts["report.html"] = html(view_of(info, results, spell, rows), spell, list(caps))
     paths = []
     for name, text in texts.items():
         write_atomic(Path(directory) / name, text)
