@@ -2,8 +2,8 @@
 written against the claim as the row's "how" states it (the edge of the rule, not a blatant case), and
 asserts the exit code and the message with `assert_violation`.
 
-Tests marked `xfail(strict=True, reason="rules22: ...")` state a rule issue 22 asks for that `check` does
-not apply yet (another change implements it); they must start passing, and then lose the mark.
+Rules issue 22 added (the exact pragma, the 30-day expiry outside drafts, `exec_doc.url` required, the
+executive document as errors, the allowance against the new streams) are proven here like the others.
 """
 from __future__ import annotations
 
