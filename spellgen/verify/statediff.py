@@ -306,6 +306,8 @@ def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: lis
     listed: list[str] = []
     rows: list[LabelledChange] = []
     decoders: dict[str, Decoder] = {}
+    # A slot's keys by the run's names (chainlog keys, the spell, the caster), else the YAML's parties' names.
+    key_names = {**getattr(e, "party_names", {}), **names}
     for c in changes:
         where = names.get(c.address.lower()) or to_checksum(c.address)
         if c.what != "storage":
@@ -331,7 +333,7 @@ def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: lis
                 problems.append(f"{text}, which no YAML item explains")
             if labelled:
                 rows.append(_storage_row(c, ctx, where, None, "outside the budget" if outside else "unexplained",
-                                         candidates, decoders, names))
+                                         candidates, decoders, key_names))
             continue
         seen.add(key)
         want = effect.after(c.old)
@@ -344,7 +346,7 @@ def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: lis
             explained += 1
         if labelled:
             rows.append(_storage_row(c, ctx, where, effect, "explained" if c.new == want else "differs",
-                                     candidates, decoders, names))
+                                     candidates, decoders, key_names))
     for (address, slot), effect in x.effects.items():
         if (address, slot) in seen:
             continue
