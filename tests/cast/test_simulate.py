@@ -230,3 +230,18 @@ def test_the_state_diff_hash_is_the_same_at_another_cast_time_and_on_another_run
     assert f"Normalized state-diff hash: `{a['state_diff_hash']}`" in md and "### MCD_VAT" in md
     assert "`sin[MCD_VOW]`" in md and "## Permissions" in md
     assert a["state_diff_hash"] in first.text("report.html")
+
+
+def test_the_state_diff_hash_leaves_out_what_the_yaml_makes_time_dependent(tmp_path, capsys, simulated):
+    """Issue 25: every-action-2026 starts streams at the cast and pays what accrued: cast a day earlier,
+    its hash is the same; its permissions table holds only the allowances its YAML declares."""
+    example = ROOT / "examples/every-action-2026.yaml"
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(example.read_text() + "simulation:\n  pause_delay: 16 hours\n")
+    assert cli.main(["simulate", str(spec), "--report-dir", str(tmp_path / "r")]) == 0
+    a, b = simulated(example).report(), json.loads((tmp_path / "r" / "report.json").read_text())
+    assert a["cast"]["time"] != b["cast"]["time"]
+    assert any(c["hash_encoding"] == "time-dependent" for c in a["state_diff"])
+    assert a["state_diff_hash"] == b["state_diff_hash"]
+    assert a["permissions"] and {p["kind"] for p in a["permissions"]} == {"allowance"}
+    assert all(p["verdict"] == "explained" and p["item"].startswith("allowance:") for p in a["permissions"])
