@@ -481,6 +481,8 @@ def _slot_meaning(c: Change, ctx: Context, candidates: list[int], decoders: dict
         return f"slot {c.slot:#x}", "", ""
     name, var, index = found
     unit = f"award{index}" if var.unit == "award" else var.unit
+    if index < len(var.field_units):
+        unit = var.field_units[index] or unit
     return name, var.name, unit
 
 

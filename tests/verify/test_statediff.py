@@ -243,3 +243,21 @@ def test_the_normalized_hash_ignores_balances_before_and_the_spell_but_not_an_ex
     assert permissions(report.labelled) == [{"contract": "MCD_VAT", "permission": f"wards[{ATTACKER}]",
                                              "kind": "wards", "before": "0", "after": "1", "item": "unexplained",
                                              "verdict": "unexplained"}]
+
+
+def test_permissions_list_a_hope_and_a_chainlog_entry_with_their_verdict():
+    from spellgen.verify.diffhash import permissions
+
+    key = int.from_bytes(b"MCD_VEST_DAI".ljust(32, b"\0"), "big")
+    slots = {A["MCD_VAT"]: {nested_slot(A["MCD_PAUSE_PROXY"], ATTACKER, 1): (0, 1)},
+             A["CHANGELOG"]: {mapping_slot(key, 1) + 1: (0, int(ATTACKER, 16))}}
+    names = {A["MCD_VAT"].lower(): "MCD_VAT", A["CHANGELOG"].lower(): "CHANGELOG",
+             A["MCD_PAUSE_PROXY"].lower(): "MCD_PAUSE_PROXY"}
+    report = check_diff(parse_diff(diff(slots)), expected(), ctx(), [key, int(ATTACKER, 16),
+                                                                     int(A["MCD_PAUSE_PROXY"], 16)], names,
+                        labelled=True)
+    table = {(p["contract"], p["permission"], p["kind"], p["after"], p["item"])
+             for p in permissions(report.labelled, A["CHANGELOG"])}
+    assert table == {("MCD_VAT", f"can[MCD_PAUSE_PROXY][{ATTACKER}]", "can", "1", "unexplained"),
+                     ("CHANGELOG", 'location["MCD_VEST_DAI"].addr', "chainlog entry", ATTACKER, "unexplained")}
+    assert permissions(report.labelled) == [p for p in permissions(report.labelled, A["CHANGELOG"]) if p["kind"] == "can"]
