@@ -303,6 +303,7 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
                    iso(cast.timestamp), cast.gas_used, steps.timings, identity,
                    run_assumptions(spell, where), address_note(where, observation.spell),
                    spec_keccak256(Path(ctx.spec)), str(Path(ctx.spec).parent))
+    with_state_diff(info, observation)
     print(terminal_table(results), file=sys.stdout, flush=True)
     say_assumptions(info.assumptions, stream)
     if report_dir is not None:
@@ -310,6 +311,19 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
             paths = write_reports(report_dir, info, results, spell, caps)
         print(f"wrote {', '.join(str(p) for p in paths)}", file=stream)
     return ExitCode.OK if all(r.passed for r in results) else ExitCode.FAILED
+
+
+def with_state_diff(info: Any, observation: Any) -> None:
+    """The reports' state diff: the cast's changes as verify labelled them, their normalized hash and the
+    permissions they changed (verify/diffhash.py). Nothing when the node did not trace the cast."""
+    from spellgen.verify.diffhash import STATE_DIFF_ENCODING, permissions, state_diff_hash
+
+    labelled = observation.labelled_diff
+    if not labelled:
+        return
+    info.state_diff = [change.as_dict() for change in labelled]
+    info.state_diff_hash, info.state_diff_encoding = state_diff_hash(labelled), STATE_DIFF_ENCODING
+    info.permissions = permissions(labelled, observation.addresses.get("CHANGELOG", ""))
 
 
 def _chain_branch(spell: Spell, chain: Any) -> frozenset[str]:

@@ -162,6 +162,9 @@ class Observation:
     schedule_tx: str = ""
     schedule_diff: dict | None = None  # schedule() must only set eta and plot the one plan
     schedule_fee: int = 0
+    # The cast's state diff as verify labelled it (verify/statediff.py LabelledChange), for the reports; filled
+    # by verify's state-diff check, empty before it or when the node did not trace the cast.
+    labelled_diff: list = field(default_factory=list)
 
     def cast_receipt(self) -> Receipt:
         """The cast transaction's receipt (an Observation `Simulator.run` returned has one)."""

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from spellgen.files import write_atomic
 from spellgen.review.coverage import CoverageRow, coverage
-from spellgen.review.report_view import ReportView, RunFacts, assumptions_lead, report_content
+from spellgen.review.report_view import (ReportView, RunFacts, assumptions_lead, group_by_contract,
+                                         report_content)
 from spellgen.review.summary import obligations, plain, section_rows, totals
 
 if TYPE_CHECKING:  # verify.py loads web3; `spellgen report` must not need it
@@ -49,6 +50,12 @@ class RunInfo:
     address_note: str = ""  # why the spell address and cast hash match every other twin run's
     spec_keccak256: str = ""  # keccak-256 of the YAML file's bytes, as read for this run
     spec_dir: str = ""  # the YAML's folder: its exec_doc.copy is relative to it (the coverage map reads it)
+    # The cast's state diff as verify labelled it (verify/statediff.py LabelledChange.as_dict), its normalized
+    # hash and that hash's encoding, and the authorizations it changed (verify/diffhash.py); filled by run.py.
+    state_diff: list[dict] = field(default_factory=list)
+    state_diff_hash: str = ""
+    state_diff_encoding: str = ""
+    permissions: list[dict] = field(default_factory=list)
 
 
 def spec_keccak256(path: Path) -> str:
@@ -119,6 +126,8 @@ def view_of(info: RunInfo, results: list[Result] | None, spell: Spell,
             rows: list[CoverageRow] | None = None) -> ReportView:
     view = report_content(spell, info.spec, _facts(info), results)
     view.coverage = coverage_of(info, results, spell) if rows is None else rows
+    view.state_diff, view.state_diff_hash = info.state_diff, info.state_diff_hash
+    view.state_diff_encoding, view.permissions = info.state_diff_encoding, info.permissions
     return view
 
 
@@ -198,8 +207,34 @@ def markdown(info: RunInfo, results: list[Result] | None, spell: Spell | None = 
                                                    view.totals or [["none", "", "", ""]]) + [""]
     out += _md_obligations(view)
     if results is not None:
+        out += _md_state_diff(info) + _md_permissions(info)
         out += _md_results(results)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md_state_diff(info: RunInfo) -> list[str]:
+    out = ["## State diff", ""]
+    if not info.state_diff:
+        return out + ["No state diff: the node did not trace the cast, or nothing was cast.", ""]
+    out += [f"Every change of the cast, grouped by contract, with the YAML item that explains it. Normalized "
+            f"state-diff hash: `{info.state_diff_hash}` ({info.state_diff_encoding}).", ""]
+    for contract, changes in group_by_contract(info.state_diff):
+        rows = [[f"`{c['meaning']}`", c["old"], c["new"],
+                 c["item"] if c["verdict"] == "explained" else f"**{c['verdict']}: {c['item']}**",
+                 c["left_out"] and f"left out: {c['left_out']}" or c["hash_encoding"]] for c in changes]
+        out += [f"### {contract}", ""] + _md_table(["Slot", "Before", "After", "YAML item", "Hash"], rows) + [""]
+    return out
+
+
+def _md_permissions(info: RunInfo) -> list[str]:
+    out = ["## Permissions", "", "Every authorization the cast changed (wards, can, allowances, owners and "
+           "authorities, ChainLog entries), before and after.", ""]
+    if not info.permissions:
+        return out + ["None changed." if info.state_diff else "Unknown: no state diff.", ""]
+    rows = [[p["contract"], f"`{p['permission']}`", p["kind"], p["before"], p["after"],
+             p["item"] if p["verdict"] == "explained" else f"**{p['verdict']}: {p['item']}**"]
+            for p in info.permissions]
+    return out + _md_table(["Contract", "Permission", "Kind", "Before", "After", "YAML item"], rows) + [""]
 
 
 def _md_assumptions(cast: bool, assumptions: list[str]) -> list[str]:
@@ -248,6 +283,8 @@ def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = N
         "assumptions": list(info.assumptions),
         "spell_address_note": info.address_note,
         "inputs": inputs(info),
+        "state_diff": info.state_diff, "state_diff_hash": info.state_diff_hash,
+        "state_diff_encoding": info.state_diff_encoding, "permissions": info.permissions,
     }
     if spell is not None:
         data["budget"] = _spell_json(spell)

@@ -67,6 +67,16 @@ class ReportView:
     assumptions: list[str] = field(default_factory=list)
     cast: bool = False  # a chain was involved (simulate/verify), so the Assumptions box speaks of it
     coverage: list[CoverageRow] = field(default_factory=list)  # each action's links (review/coverage.py)
+    # The cast's state diff as verify labelled it, its normalized hash and the permissions it changed (run.py).
+    state_diff: list[dict] = field(default_factory=list)
+    state_diff_hash: str = ""
+    state_diff_encoding: str = ""
+    permissions: list[dict] = field(default_factory=list)
+
+    @property
+    def state_diff_groups(self) -> list[tuple[str, list[dict]]]:
+        """The labelled changes grouped by contract, in the order the diff lists the contracts."""
+        return group_by_contract(self.state_diff)
 
     @property
     def verified(self) -> bool:
@@ -143,3 +153,11 @@ def assumptions_lead(cast: bool, assumptions: list[str]) -> str:
         return "None: every figure the run read came from the chain it ran on."
     return (f"{len(assumptions)} figures of the twin have no public source; a result that holds only thanks to "
             f"one of them is a WARN naming it.")
+
+
+def group_by_contract(changes: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Labelled changes (report.json's `state_diff`) grouped by their contract, first appearance first."""
+    groups: dict[str, list[dict]] = {}
+    for change in changes:
+        groups.setdefault(change["contract"], []).append(change)
+    return list(groups.items())

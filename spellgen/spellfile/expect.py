@@ -264,6 +264,9 @@ class Expected:
     # What the names of the kinds' EFFECTS stand for in this spell (`Action.effect_names`: VEST, TOKEN,
     # DIST, ...) -> the chainlog keys they are bound to, over all its actions.
     bindings: dict[str, set[str]] = field(default_factory=dict)
+    # The YAML's parties by name (address lower case -> registry name or chainlog key): the labelled state
+    # diff names a slot's keys by them (`balanceOf[TECH_001]`).
+    party_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def items(self) -> list[Item]:
@@ -325,4 +328,5 @@ def expected_from(spell: Spell, earlier_cast: frozenset[str] = frozenset()) -> E
     for action in spell.actions:
         for name, key in action.effect_names(spell.date).items():
             out.bindings.setdefault(name, set()).add(key)
+    out.party_names = {p.address.lower(): p.label for p in spell.parties() if p.name or p.chainlog}
     return out

@@ -212,7 +212,8 @@ class Verifier:
                        held_before=dict(o.before.held), caps_before=dict(o.before.caps), before_state=o.before)
 
     def _diff_problems(self, diff: dict, cast_time: int, fee: int, miner: str, trace: dict | None = None,
-                       sender: str = "", owed: dict | None = None, chainlog_count: int | None = None):
+                       sender: str = "", owed: dict | None = None, chainlog_count: int | None = None,
+                       labelled: bool = False):
         from spellgen.verify.statediff import candidate_keys, check_diff, parse_diff
 
         o = self.o
@@ -226,7 +227,7 @@ class Verifier:
         if trace is not None:
             candidates = sorted(set(candidates) | set(candidate_keys(trace, [], [], 0)))
         return changes, check_diff(changes, self.e, self._context(cast_time, fee, miner, sender, owed, chainlog_count),
-                                   candidates, names)
+                                   candidates, names, labelled)
 
     def state_changes(self) -> None:
         o = self.o
@@ -236,7 +237,8 @@ class Verifier:
                             f"the node did not trace the cast ({o.trace_error or 'no trace'}); nothing else is unproven"))
             return
         cast = o.cast_receipt()
-        changes, report = self._diff_problems(o.state_diff, cast.timestamp, o.fee, o.miner)
+        changes, report = self._diff_problems(o.state_diff, cast.timestamp, o.fee, o.miner, labelled=True)
+        o.labelled_diff = report.labelled  # the reports' state diff and permissions (run.py)
         self._first_changes, self._first_problems = changes, set(report.problems)
         if self.e.budget_only:
             item = ("nothing else in the budget's contracts (--budget-only): every change of the vests, the "

@@ -50,6 +50,7 @@ class Var:
     fields: tuple[str, ...] = ()  # names of the words of a struct
     array: bool = False  # a dynamic array (elements at keccak(slot) + i)
     unit: str = ""  # how its values read: "wad:TOKEN", "rad", "address", "bool", "time", "award"
+    field_units: tuple[str, ...] = ()  # a struct's words that read otherwise than `unit` (by word index)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ LAYOUTS: dict[str, Layout] = {layout.kind: layout for layout in (
                        Var("approvals", 8, 1, unit="wad:MKR"), Var("deposits", 9, 1, unit="wad:MKR"),
                        Var("GOV", 10, unit="address"), Var("IOU", 11, unit="address"), Var("hat", 12, unit="address"),
                        Var("MAX_YAYS", 13), Var("last", 14, 1), Var("live", 15))),
-    Layout("ChainLog", (Var("wards", 0, 1, unit="bool"), Var("location", 1, 1, 2, ("pos", "addr")),
+    Layout("ChainLog", (Var("wards", 0, 1, unit="bool"), Var("location", 1, 1, 2, ("pos", "addr"), field_units=("", "address")),
                         Var("keys", 2, array=True), Var("version", 3), Var("sha256sum", 4), Var("ipfs", 5))),
     Layout("DssVest", (Var("wards", 0, 1, unit="bool"), Var("awards", 1, 1, 3, AWARD_FIELDS, unit="award"),
                        Var("cap", 2), Var("ids", 3), Var("locked", 4))),

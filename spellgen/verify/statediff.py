@@ -14,6 +14,7 @@ an exact value; this module turns them into slots. A new action kind adds nothin
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from decimal import Decimal
@@ -29,7 +30,7 @@ from spellgen.spellfile.actions import KINDS
 from spellgen.spellfile.actions.base import StateEffect
 from spellgen.spellfile.actions.common import pack_award, yanked  # noqa: F401 (DssVest's arithmetic, used by tests)
 from spellgen.spellfile.expect import Expected
-from spellgen.verify.layouts import KIND_BY_ADDRESS, KIND_BY_KEY, LAYOUTS, Decoder, Layout
+from spellgen.verify.layouts import KIND_BY_ADDRESS, KIND_BY_KEY, LAYOUTS, Decoder, Layout, _key
 
 MOD = 2**256
 SPELL_DONE_SLOT = LAYOUTS["DssExec"].slot("done")
@@ -95,6 +96,9 @@ class Effect:
     value: int | None = None
     unit: str = ""  # how to show values: "wad:DAI", "rad", ...
     time_dependent: bool = False
+    meaning: str = ""  # the slot as its layout names it: "balanceOf[0x..]", "awards[42].tot", "done"
+    var: str = ""  # the layout's variable ("wards", "allowance", ...)
+    left_out: str = ""  # why the normalized state-diff hash leaves it out (verify/diffhash.py): run-specific
 
     def after(self, old: int) -> int:
         """What the slot must hold after the cast, given what it held before (uint256 arithmetic)."""
@@ -155,11 +159,12 @@ class Explained:
     ether_labels: dict[str, str] = field(default_factory=dict)
 
     def delta(self, address: str, slot: int, amount: int, label: str, unit: str = "",
-              time_dependent: bool = False) -> None:
+              time_dependent: bool = False, meaning: str = "", var: str = "") -> None:
         key = (address.lower(), slot)
         effect = self.effects.get(key)
         if effect is None:
-            self.effects[key] = Effect(label, delta=amount, unit=unit, time_dependent=time_dependent)
+            self.effects[key] = Effect(label, delta=amount, unit=unit, time_dependent=time_dependent,
+                                       meaning=meaning, var=var)
         elif effect.delta is not None:
             effect.delta += amount
             effect.time_dependent |= time_dependent  # an amount computed at the cast: it varies with the time
@@ -169,8 +174,9 @@ class Explained:
             raise ValueError(f"slot {slot:#x} of {address} has both a value and a delta")
 
     def value(self, address: str, slot: int, value: int, label: str, unit: str = "",
-              time_dependent: bool = False) -> None:
-        self.effects[(address.lower(), slot)] = Effect(label, value=value, unit=unit, time_dependent=time_dependent)
+              time_dependent: bool = False, meaning: str = "", var: str = "", left_out: str = "") -> None:
+        self.effects[(address.lower(), slot)] = Effect(label, value=value, unit=unit, time_dependent=time_dependent,
+                                                       meaning=meaning, var=var, left_out=left_out)
 
 
 # -- explanations: each action kind's state effects (spellfile/actions/), and the spell's own ---------
@@ -191,19 +197,38 @@ def apply(x: Explained, ctx: Context, effect: StateEffect) -> None:
     slot = layout.slot(effect.var, *effect.keys) + effect.offset
     if effect.element is not None:  # an array element: keccak(slot) + index
         slot = int.from_bytes(keccak256(slot.to_bytes(32, "big")), "big") + effect.element
+    meaning = _effect_meaning(layout, effect)
     if effect.value is not None:
-        x.value(address, slot, effect.value, effect.label, effect.unit, time_dependent=effect.time_dependent)
+        x.value(address, slot, effect.value, effect.label, effect.unit, time_dependent=effect.time_dependent,
+                meaning=meaning, var=effect.var)
     else:
-        x.delta(address, slot, effect.delta or 0, effect.label, effect.unit, time_dependent=effect.time_dependent)
+        x.delta(address, slot, effect.delta or 0, effect.label, effect.unit, time_dependent=effect.time_dependent,
+                meaning=meaning, var=effect.var)
+
+
+def _effect_meaning(layout: Layout, effect: StateEffect) -> str:
+    """A declared entry as its layout names it (the Decoder's form): `awards[42].tot`, `keys[7]`."""
+    name = effect.var + "".join(f"[{_key(int(k, 16) if isinstance(k, str) else k)}]" for k in effect.keys)
+    if effect.element is not None:
+        name += f"[{effect.element}]"
+    try:
+        var = layout.var(effect.var)
+    except StopIteration:  # a variable the layout does not list: its name as declared
+        return name
+    if var.words > 1:
+        name += f".{var.fields[effect.offset] if effect.offset < len(var.fields) else effect.offset}"
+    return name
 
 
 def explain_spell_bookkeeping(x: Explained, e: Expected, ctx: Context) -> None:
     """The spell's `done` flag and the pause's plan, cleared by exec."""
-    x.value(ctx.spell, SPELL_DONE_SLOT, 1, "the spell's done flag")
+    x.value(ctx.spell, SPELL_DONE_SLOT, 1, "the spell's done flag", meaning="done", var="done",
+            left_out="the spell's own done flag")
     plan = keccak256(encode(["address", "bytes32", "bytes", "uint256"],
                             [ctx.action, ctx.action_code_hash, keccak256(b"execute()")[:4], ctx.eta]))
     x.value(ctx.addresses["MCD_PAUSE"], LAYOUTS["DSPause"].slot("plans", int.from_bytes(plan, "big")), 0,
-            "the pause's plan of the spell, cleared by exec")
+            "the pause's plan of the spell, cleared by exec", meaning=f"plans[0x{plan.hex()}]", var="plans",
+            left_out="the pause's plan, keyed by the eta")
 
 
 def explain(e: Expected, ctx: Context) -> Explained:
@@ -219,12 +244,44 @@ def explain(e: Expected, ctx: Context) -> Explained:
 # -- the check -----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class LabelledChange:
+    """One change of the cast as a reviewer reads it: where, what the slot means, old and new in units,
+    and the YAML item that explains it. `encoding` and `value` are what the normalized state-diff hash
+    takes of it (verify/diffhash.py): "delta" (new - old), "value" (new), "time-dependent" (no value),
+    or "" with `left_out` saying why it differs between runs and chains."""
+
+    contract: str  # chainlog name (or the run's name of the party), else the checksummed address
+    address: str
+    slot: str  # "0x.." for storage; "" for an account's ETH balance, nonce or code
+    meaning: str  # "balanceOf[SPARK_SUBPROXY]", "awards[42].tot", "wards[0x..]", "ETH balance", "nonce"
+    variable: str  # the layout's variable ("wards", "can", "allowance", "location", ...); "" when unknown
+    old: str
+    new: str
+    old_raw: int
+    new_raw: int
+    item: str  # the YAML item's label, or "unexplained"
+    verdict: str  # "explained", "differs" (the YAML makes it another value), "unexplained", "outside the budget"
+    encoding: str = ""
+    value: int = 0
+    left_out: str = ""
+
+    def as_dict(self) -> dict:
+        """For report.json: the integers as decimal strings (JSON readers lose digits past 2^53)."""
+        return {"contract": self.contract, "address": self.address, "slot": self.slot, "meaning": self.meaning,
+                "variable": self.variable, "old": self.old, "new": self.new, "old_raw": str(self.old_raw),
+                "new_raw": str(self.new_raw), "item": self.item, "verdict": self.verdict,
+                "hash_encoding": self.encoding, "hash_value": str(self.value) if self.encoding else "",
+                "left_out": self.left_out}
+
+
 @dataclass
 class DiffReport:
     problems: list[str]
     explained: int  # changes matched to the model
     changes: int
     listed: list[str] = field(default_factory=list)  # --budget-only: changes outside the budget's contracts
+    labelled: list[LabelledChange] = field(default_factory=list)  # every change judged (check_diff(labelled=True))
 
 
 BUDGET_VAT_SLOTS = ("dai[", "sin[", "debt", "vice")  # the Vat's balances a budget moves
@@ -239,14 +296,18 @@ def outside_budget(c: "Change", ctx: "Context", name: str, budget: set[str]) -> 
     return address not in budget
 
 def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: list[int],
-               names: dict[str, str]) -> DiffReport:
-    """Every change explained, with the right value; every declared non-zero effect present."""
+               names: dict[str, str], labelled: bool = False) -> DiffReport:
+    """Every change explained, with the right value; every declared non-zero effect present. With
+    `labelled`, the report also lists every change as a reviewer reads it (LabelledChange)."""
     x = explain(e, ctx)
     problems: list[str] = []
     seen: set[tuple[str, int]] = set()
     explained = 0
     listed: list[str] = []
+    rows: list[LabelledChange] = []
     decoders: dict[str, Decoder] = {}
+    # A slot's keys by the run's names (chainlog keys, the spell, the caster), else the YAML's parties' names.
+    key_names = {**getattr(e, "party_names", {}), **names}
     for c in changes:
         where = names.get(c.address.lower()) or to_checksum(c.address)
         if c.what != "storage":
@@ -257,16 +318,22 @@ def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: lis
                 problems.append(problem)
             else:
                 explained += 1
+            if labelled:
+                rows.append(_account_row(c, ctx, where, x, problem))
             continue
         key = (c.address.lower(), c.storage_slot)
         effect = x.effects.get(key)
         if effect is None:
             name, unit = _slot_name(c, ctx, candidates, decoders)
             text = f"{where}: {name} changed {_fmt(c.old, unit)} -> {_fmt(c.new, unit)}"
-            if getattr(e, "budget_only", False) and outside_budget(c, ctx, name, _budget_addresses(ctx)):
+            outside = getattr(e, "budget_only", False) and outside_budget(c, ctx, name, _budget_addresses(ctx))
+            if outside:
                 listed.append(text)
             else:
                 problems.append(f"{text}, which no YAML item explains")
+            if labelled:
+                rows.append(_storage_row(c, ctx, where, None, "outside the budget" if outside else "unexplained",
+                                         candidates, decoders, key_names))
             continue
         seen.add(key)
         want = effect.after(c.old)
@@ -277,6 +344,9 @@ def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: lis
                             f"but {effect.label} makes it {_fmt(want, unit)} (was {_fmt(c.old, unit)})")
         else:
             explained += 1
+        if labelled:
+            rows.append(_storage_row(c, ctx, where, effect, "explained" if c.new == want else "differs",
+                                     candidates, decoders, key_names))
     for (address, slot), effect in x.effects.items():
         if (address, slot) in seen:
             continue
@@ -291,7 +361,66 @@ def check_diff(changes: list[Change], e: Expected, ctx: Context, candidates: lis
             where = names.get(address) or to_checksum(address)
             problems.append(f"{where}: its ETH balance did not change, but {x.ether_labels[address]} changes it by "
                             f"{_eth(abs(delta))}")
-    return DiffReport(problems, explained, len(changes), listed)
+    return DiffReport(problems, explained, len(changes), listed, rows)
+
+
+QUANTITY_UNITS = ("wad:", "rad")  # amounts: the hash takes their delta, which a chain's other balances leave alone
+
+
+def _storage_row(c: Change, ctx: Context, where: str, effect: Effect | None, verdict: str, candidates: list[int],
+                 decoders: dict[str, Decoder], names: dict[str, str]) -> LabelledChange:
+    """A storage change labelled: the declared entry's name (or the decoder's), in units, and how the
+    normalized hash encodes it (verify/diffhash.py documents the rules)."""
+    if effect is not None and effect.meaning:  # the declared entry names itself: no decoding (no hashing)
+        meaning, var, unit = effect.meaning, effect.var, effect.unit or _var_unit(ctx, c.address, effect.var)
+    else:
+        meaning, var, unit = _slot_meaning(c, ctx, candidates, decoders)
+        unit = effect.unit or unit if effect is not None else unit
+    meaning = named_addresses(meaning, names)
+    if effect is not None and effect.left_out:
+        encoding, value, left_out = "", 0, effect.left_out
+    elif c.address.lower() == ctx.spell.lower():
+        encoding, value, left_out = "", 0, "the spell's own storage (its address differs between runs)"
+    elif effect is not None and effect.time_dependent:
+        encoding, value, left_out = "time-dependent", 0, ""
+    elif (effect is not None and effect.delta is not None) or \
+            (effect is None and unit.startswith(QUANTITY_UNITS)):
+        encoding, value, left_out = "delta", c.new - c.old, ""
+    else:
+        encoding, value, left_out = "value", c.new, ""
+    return LabelledChange(where, to_checksum(c.address), f"{c.storage_slot:#x}", meaning, var, _fmt(c.old, unit),
+                          _fmt(c.new, unit), c.old, c.new, effect.label if effect else "unexplained", verdict,
+                          encoding, value, left_out)
+
+
+def _var_unit(ctx: Context, address: str, var: str) -> str:
+    """How a variable's values read by its contract's layout ("" when the contract or variable is unknown,
+    or a struct whose words read differently)."""
+    kind = "DssExec" if address.lower() == ctx.spell.lower() else ctx.kind(address)
+    found = [v for v in LAYOUTS[kind].vars if v.name == var] if kind in LAYOUTS else []
+    return found[0].unit if found and found[0].unit != "award" else ""
+
+
+def _account_row(c: Change, ctx: Context, where: str, x: Explained, problem: str | None) -> LabelledChange:
+    """An account's ETH balance, nonce or code: the caster's fee and nonce and the block's fee are left out of
+    the hash (they differ between runs); ETH the YAML moves, and anything else, is in it."""
+    address = c.address.lower()
+    meaning = {"balance": "ETH balance"}.get(c.what, c.what)
+    show = _eth if c.what == "balance" else (lambda v: f"{v:#066x}" if v >= 2**64 else str(v))
+    item = x.ether_labels.get(address, "") if c.what == "balance" else ""
+    left_out = ""
+    if problem is None and address == ctx.sender.lower():
+        left_out, item = f"the caster's {'gas fee' if c.what == 'balance' else 'nonce'}", item or "the cast's caster"
+    elif problem is None and address == ctx.miner.lower():
+        left_out, item = "the block's fee recipient", item or "the cast's block"
+    encoding, value = ("", 0) if left_out else ("delta", c.new - c.old) if c.what == "balance" else ("value", c.new)
+    return LabelledChange(where, to_checksum(c.address), "", meaning, "", show(c.old), show(c.new), c.old, c.new,
+                          item or "unexplained", "unexplained" if problem else "explained", encoding, value, left_out)
+
+
+def named_addresses(text: str, names: dict[str, str]) -> str:
+    """Each address in a slot's name by the run's name of it (a chainlog key, "the spell (DssSpell)")."""
+    return re.sub(r"0x[0-9a-fA-F]{40}\b", lambda m: names.get(m.group(0).lower(), m.group(0)), text)
 
 
 def _budget_addresses(ctx: "Context") -> set[str]:
@@ -334,19 +463,27 @@ def _eth(wei: int) -> str:
 
 def _slot_name(c: Change, ctx: Context, candidates: list[int], decoders: dict[str, Decoder]) -> tuple[str, str]:
     """The slot's meaning in its contract's mainnet layout, and how its values read."""
+    meaning, var, unit = _slot_meaning(c, ctx, candidates, decoders)
+    return (f"{meaning} (slot {c.slot:#x})" if var else meaning), unit
+
+
+def _slot_meaning(c: Change, ctx: Context, candidates: list[int], decoders: dict[str, Decoder]) -> tuple[str, str, str]:
+    """(meaning, its variable, unit) of a slot by its contract's mainnet layout; `slot 0x..` when unknown."""
     kind = ctx.kind(c.address)
     if c.address.lower() == ctx.spell.lower():
         kind = "DssExec"
     if kind is None or kind not in LAYOUTS:
-        return f"slot {c.slot:#x}", ""
+        return f"slot {c.slot:#x}", "", ""
     if kind not in decoders:
         decoders[kind] = Decoder(LAYOUTS[kind], candidates)
     found = decoders[kind].lookup(c.storage_slot)
     if not found:
-        return f"slot {c.slot:#x}", ""
+        return f"slot {c.slot:#x}", "", ""
     name, var, index = found
     unit = f"award{index}" if var.unit == "award" else var.unit
-    return f"{name} (slot {c.slot:#x})", unit
+    if index < len(var.field_units):
+        unit = var.field_units[index] or unit
+    return name, var.name, unit
 
 
 def _fmt(value: int, unit: str) -> str:

@@ -206,3 +206,42 @@ def test_proxy_transfers_are_computed_from_the_pre_cast_balances(simulated):
     assert "-> 1,000 MKR" in results[next(i for i in results if i.startswith("treasury: PauseProxy MKR"))]["evidence"]
     assert results["PauseProxy transfer: 1,000,000.5 SPK to ECOSYSTEM"]["status"] == "PASS"
     assert "PauseProxy DAI before the cast 0 DAI" in results["PauseProxy transfer: all DAI to SKY_FRONTIER_FOUNDATION"]["evidence"]
+
+
+def test_the_state_diff_hash_is_the_same_at_another_cast_time_and_on_another_run(tmp_path, capsys, simulated):
+    """Issue 25: the normalized state-diff hash leaves out the caster's fee and nonce, the spell and the
+    pause's eta-keyed plan: the shared run, and a run cast 16 hours after deployment instead of 48, give the
+    same hash though their raw diffs differ (another plan); report.md and report.html show the state diff."""
+    first = simulated(SPECS[0])
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPECS[0].read_text() + "simulation:\n  pause_delay: 16 hours\n")
+    assert cli.main(["simulate", str(spec), "--report-dir", str(tmp_path / "r")]) == 0
+    a, b = first.report(), json.loads((tmp_path / "r" / "report.json").read_text())
+    assert a["cast"]["time"] != b["cast"]["time"]
+    plans = [{c["meaning"] for c in r["state_diff"] if c["meaning"].startswith("plans[")} for r in (a, b)]
+    assert plans[0] and plans[1] and plans[0] != plans[1]  # the eta-keyed plan differs, and is left out
+    assert a["state_diff_hash"] == b["state_diff_hash"] and a["state_diff_hash"].startswith("0x")
+    assert a["permissions"] == []  # a pure budget spell
+    rows = {(c["contract"], c["meaning"]): c for c in a["state_diff"]}
+    paid = rows[("MCD_DAI", "balanceOf[TECH_001]")]
+    assert paid["new"].startswith("1,069,250 DAI") and paid["item"] == "DAI payment: 1,069,250 DAI to TECH_001"
+    assert rows[("MCD_VEST_DAI", "ids")]["hash_encoding"] == "delta"
+    md = first.text("report.md")
+    assert f"Normalized state-diff hash: `{a['state_diff_hash']}`" in md and "### MCD_VAT" in md
+    assert "`sin[MCD_VOW]`" in md and "## Permissions" in md
+    assert a["state_diff_hash"] in first.text("report.html")
+
+
+def test_the_state_diff_hash_leaves_out_what_the_yaml_makes_time_dependent(tmp_path, capsys, simulated):
+    """Issue 25: every-action-2026 starts streams at the cast and pays what accrued: cast a day earlier,
+    its hash is the same; its permissions table holds only the allowances its YAML declares."""
+    example = ROOT / "examples/every-action-2026.yaml"
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(example.read_text() + "simulation:\n  pause_delay: 16 hours\n")
+    assert cli.main(["simulate", str(spec), "--report-dir", str(tmp_path / "r")]) == 0
+    a, b = simulated(example).report(), json.loads((tmp_path / "r" / "report.json").read_text())
+    assert a["cast"]["time"] != b["cast"]["time"]
+    assert any(c["hash_encoding"] == "time-dependent" for c in a["state_diff"])
+    assert a["state_diff_hash"] == b["state_diff_hash"]
+    assert a["permissions"] and {p["kind"] for p in a["permissions"]} == {"allowance"}
+    assert all(p["verdict"] == "explained" and p["item"].startswith("allowance:") for p in a["permissions"])

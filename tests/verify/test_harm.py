@@ -111,3 +111,36 @@ def test_a_contract_of_the_dates_chainlog_is_named_in_every_message(tmp_path, ca
     [events] = [reason for item, reason in failed.items() if item.startswith("nothing else: every event")]
     assert f"MKR moved from MCD_PAUSE_PROXY (0xBE8E3e3618f7474F8cB1d074A26afFef007E98FB) to MCD_SPOT ({SPOT}): 1 MKR" \
         in events, events
+
+
+def test_the_reports_name_a_hostile_rely_in_permissions_and_an_extra_transfer_in_the_state_diff(tmp_path, capsys):
+    """Issue 25: a rely no YAML item declares is a row of the permissions table, marked unexplained, in
+    report.json, report.md and report.html; an extra transfer is an unexplained row of the state diff; each
+    changes the normalized state-diff hash, which the unmodified spell keeps."""
+    from harm_corpus import ATTACKER
+
+    rendered = render(load_spell(DEC), DEC.name)
+    for run in ("clean", "rely", "transfer"):
+        (tmp_path / run).mkdir()
+    _, clean, clean_md = verify(DEC, rendered, tmp_path / "clean")
+    assert clean["permissions"] == [] and "## Permissions" in clean_md and "None changed." in clean_md
+    assert clean["state_diff_hash"].startswith("0x") and clean["state_diff_encoding"]
+    assert any(c["meaning"] == "balanceOf[TECH_001]" and c["item"].startswith("MKR transfer")
+               for c in clean["state_diff"]), clean["state_diff"]
+
+    code, rely, md = verify(DEC, mutate(rendered, dec(f"        HarmLike(DssExecLib.vat()).rely({A});")),
+                            tmp_path / "rely")
+    assert code == 1
+    [ward] = rely["permissions"]
+    assert (ward["contract"], ward["permission"], ward["before"], ward["after"], ward["item"]) == \
+        ("MCD_VAT", f"wards[{ATTACKER}]", "0", "1", "unexplained")
+    assert f"`wards[{ATTACKER}]`" in md.split("## Permissions", 1)[1].split("## Verification", 1)[0]
+    html = (tmp_path / "rely" / "report.html").read_text()
+    assert f"wards[{ATTACKER}]" in html.split('id="permissions"', 1)[1]
+    assert rely["state_diff_hash"] != clean["state_diff_hash"]
+
+    code, extra, _ = verify(DEC, mutate(rendered, [(DEC_BODY, DEC_BODY + f"\n        MKR.transfer({ATTACKER}, 1 ether);")]),
+                            tmp_path / "transfer")
+    assert code == 1 and extra["permissions"] == []
+    assert any(c["meaning"] == f"balanceOf[{ATTACKER}]" and c["verdict"] == "unexplained" for c in extra["state_diff"])
+    assert extra["state_diff_hash"] not in (clean["state_diff_hash"], rely["state_diff_hash"])

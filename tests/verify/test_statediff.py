@@ -185,3 +185,79 @@ def test_what_the_check_reads_of_a_change_or_an_effect_is_there_or_a_bug_is_repo
     assert ctx().layout(A["MCD_VAT"]) is LAYOUTS["Vat"]
     with pytest.raises(InternalError, match=f"no storage layout is known for {ATTACKER}"):
         ctx().layout(ATTACKER)
+
+
+def _pay_slots() -> tuple[Payment, dict]:
+    vat, dai = A["MCD_VAT"], A["MCD_DAI"]
+    pay = Payment(Item("DAI payment: 5 DAI", "p"), RECIPIENT, 5 * WAD)
+    return pay, {vat: {mapping_slot(A["MCD_VOW"], 6): (7, 7 + 5 * RAD), 7: (100, 100 + 5 * RAD), 8: (9, 9 + 5 * RAD),
+                       mapping_slot(A["MCD_JOIN_DAI"], 5): (0, 5 * RAD)},
+                 dai: {1: (50, 50 + 5 * WAD), mapping_slot(RECIPIENT, 2): (0, 5 * WAD)},
+                 SPELL: {2: (0, 1)}}
+
+
+NAMES = {A["MCD_VAT"].lower(): "MCD_VAT", A["MCD_DAI"].lower(): "MCD_DAI", A["MCD_VOW"].lower(): "MCD_VOW",
+         A["MCD_JOIN_DAI"].lower(): "MCD_JOIN_DAI", RECIPIENT.lower(): "TECH_001", SPELL.lower(): "the spell (DssSpell)"}
+
+
+def test_every_change_is_labelled_by_meaning_units_and_item():
+    """Issue 25: the labelled state diff names the contract, the slot's meaning with parties by name,
+    old and new in units and the YAML item; the spell's done flag is listed but left out of the hash."""
+    from spellgen.verify.diffhash import permissions
+
+    pay, slots = _pay_slots()
+    rows = check_diff(parse_diff(diff(slots)), expected([pay]), ctx(), [], NAMES, labelled=True).labelled
+    by = {(r.contract, r.meaning): r for r in rows}
+    balance = by[("MCD_DAI", "balanceOf[TECH_001]")]
+    assert (balance.old, balance.new) == ("0 DAI (0 wei)", f"5 DAI ({5 * WAD:,} wei)")
+    assert balance.item == "DAI payment: 5 DAI" and balance.verdict == "explained"
+    assert (balance.encoding, balance.value) == ("delta", 5 * WAD)
+    assert by[("MCD_VAT", "dai[MCD_JOIN_DAI]")].new == f"5 DAI ({5 * RAD:,} in RAD)"  # RAD as DAI
+    done = by[("the spell (DssSpell)", "done")]
+    assert done.encoding == "" and "done flag" in done.left_out
+    assert len(rows) == 7 and permissions(rows) == []  # a pure payment changes no authorization
+
+
+def test_the_normalized_hash_ignores_balances_before_and_the_spell_but_not_an_extra_transfer():
+    from spellgen.verify.diffhash import permissions, state_diff_hash
+
+    pay, slots = _pay_slots()
+
+    def hashed(slots, spell=SPELL, candidates=()):
+        names = {**NAMES, spell.lower(): "the spell (DssSpell)"}
+        report = check_diff(parse_diff(diff(slots)), expected([pay]), ctx(spell=spell), list(candidates), names,
+                            labelled=True)
+        return state_diff_hash(report.labelled), report
+    first, _ = hashed(slots)
+    other = {k: dict(v) for k, v in slots.items() if k != SPELL}
+    other[A["MCD_DAI"]][1] = (70, 70 + 5 * WAD)  # another chain's supply before: the same delta
+    other["0x" + "44" * 20] = {2: (0, 1)}  # another spell address, its done flag
+    assert hashed(other, spell="0x" + "44" * 20)[0] == first
+    extra = {k: dict(v) for k, v in slots.items()}
+    extra[A["MCD_DAI"]][mapping_slot(ATTACKER, 2)] = (0, 1)  # one more transfer
+    assert hashed(extra, candidates=[int(ATTACKER, 16)])[0] != first
+    ward = {k: dict(v) for k, v in slots.items()}
+    ward[A["MCD_VAT"]][mapping_slot(ATTACKER, 0)] = (0, 1)  # a rely no YAML item declares
+    digest, report = hashed(ward, candidates=[int(ATTACKER, 16)])
+    assert digest != first and any("wards" in p for p in report.problems)
+    assert permissions(report.labelled) == [{"contract": "MCD_VAT", "permission": f"wards[{ATTACKER}]",
+                                             "kind": "wards", "before": "0", "after": "1", "item": "unexplained",
+                                             "verdict": "unexplained"}]
+
+
+def test_permissions_list_a_hope_and_a_chainlog_entry_with_their_verdict():
+    from spellgen.verify.diffhash import permissions
+
+    key = int.from_bytes(b"MCD_VEST_DAI".ljust(32, b"\0"), "big")
+    slots = {A["MCD_VAT"]: {nested_slot(A["MCD_PAUSE_PROXY"], ATTACKER, 1): (0, 1)},
+             A["CHANGELOG"]: {mapping_slot(key, 1) + 1: (0, int(ATTACKER, 16))}}
+    names = {A["MCD_VAT"].lower(): "MCD_VAT", A["CHANGELOG"].lower(): "CHANGELOG",
+             A["MCD_PAUSE_PROXY"].lower(): "MCD_PAUSE_PROXY"}
+    report = check_diff(parse_diff(diff(slots)), expected(), ctx(), [key, int(ATTACKER, 16),
+                                                                     int(A["MCD_PAUSE_PROXY"], 16)], names,
+                        labelled=True)
+    table = {(p["contract"], p["permission"], p["kind"], p["after"], p["item"])
+             for p in permissions(report.labelled, A["CHANGELOG"])}
+    assert table == {("MCD_VAT", f"can[MCD_PAUSE_PROXY][{ATTACKER}]", "can", "1", "unexplained"),
+                     ("CHANGELOG", 'location["MCD_VEST_DAI"].addr', "chainlog entry", ATTACKER, "unexplained")}
+    assert permissions(report.labelled) == [p for p in permissions(report.labelled, A["CHANGELOG"]) if p["kind"] == "can"]
