@@ -58,8 +58,10 @@ class VestOnboarding(Action):
     FIELDS: ClassVar[dict[str, bool]] = {"type": True, "vest": True, "address": True, "token": True, "kind": True,
                                          "legacy": False, "version": False}
     README: ClassVar[str] = "`vest_onboarding`"
-    # The source review reads the comment above each registration against the address it registers.
-    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("setChangelogAddress",)
+    # The version bump's comment, not each registration's: real spells write one comment block over several
+    # registrations (the key and address of each, the 2025-06-26 farms), which a block-per-call reading
+    # would misjudge; verify reads each key and the version on chain.
+    COMMENTED_CALLS: ClassVar[tuple[str, ...]] = ("setChangelogVersion",)
     CHECK_RANK: ClassVar[int] = 10
     EXPLAIN_RANK: ClassVar[int] = 8
     EFFECTS: ClassVar[Effects] = Effects(
