@@ -55,8 +55,8 @@ examples:
 
 Each payment or transfer the document states on one line with one address becomes an action (the
 recipient named as the wallet registry or the ChainLog of the date names it), under the document's
-heading with its forum, poll and Atlas links. Streams, yanks, allowances, caps, allocator payments
-and lines naming no or several addresses are not guessed: each is printed as `DOC:LINE: not read:
+heading with its forum, poll and Atlas links. Streams, yanks, allowances, caps, allocator payments,
+amounts computed at the cast and lines naming no or several addresses are not guessed: each is printed as `DOC:LINE: not read:
 why` and listed at the end of the draft. The draft is `draft: true` with `exec_doc.copy` set to the
 document, so `spellgen check` compares the two.
 exit codes: 0 drafted (read the lines listed as not read), 2 invalid input (no date, file exists)
