@@ -60,9 +60,9 @@ class RunInfo:
 
 def spec_keccak256(path: Path) -> str:
     """keccak-256 of a spell YAML's bytes (the report's record of which YAML it is about)."""
-    from spellgen.spellfile.address import keccak256
+    from spellgen.spellfile.execdoc import keccak_hex
 
-    return "0x" + keccak256(Path(path).read_bytes()).hex()
+    return keccak_hex(Path(path).read_bytes())
 
 
 def verdict(results: list[Result] | None) -> str | None:
@@ -308,11 +308,11 @@ def inputs(info: RunInfo) -> dict[str, str]:
 def content_hash(data: dict) -> str:
     """keccak-256 over report.json's data but its timed steps (CONTENT_HASH_ENCODING): the same inputs give
     the same hash on any machine, whatever the run took."""
-    from spellgen.spellfile.address import keccak256
+    from spellgen.spellfile.execdoc import keccak_hex
 
     stable = {k: v for k, v in data.items() if k not in ("content_hash", "content_hash_encoding", "steps")}
     text = json.dumps(stable, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return "0x" + keccak256(text.encode("ascii")).hex()
+    return keccak_hex(text.encode("ascii"))
 
 
 # --- writing ---------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from spellgen.spellfile.actions import REGISTRY
 from spellgen.spellfile.address import to_checksum
 from spellgen.spellfile.amounts import human
 from spellgen.spellfile.execdoc import MONTHS, document_hashes
-from spellgen.spellfile.execdoc_items import DocPayment, doc_payments, visible
+from spellgen.spellfile.execdoc_items import DocPayment, body_lines, doc_payments, visible
 from spellgen.spellfile.links import label_of
 from spellgen.spellfile.parse import LINK_LABELS
 
@@ -38,8 +38,6 @@ _MONEY_WORDS = re.compile(r"\b(yank\w*|allowance|stream\w*|vest\w*|cap|mint\w*|b
 _OPERATION = re.compile(r"\b(yank\w*|allowance|stream\w*|distribute\(\))", re.IGNORECASE)
 _TOKEN_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion))?\s+(?:DAI|USDS|MKR|SKY|SPK)\b")
 _URL = re.compile(r"\((https://[^)\s]+)\)|(?<![(\w])(https://\S+)")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_SKIPPED = re.compile(r"summary|proxy spell", re.IGNORECASE)
 _LINK_LINE = re.compile(r"\b(authori[sz]ation|proposal|forum|poll|atlas|mip|executive vote)\b", re.IGNORECASE)
 
 
@@ -153,18 +151,8 @@ def _amount(amount: Decimal) -> str:
 def _other_money_lines(markdown: str, used: set[int]) -> list[Unread]:
     """Lines outside the summary and proxy spells that speak of money or vests but became no payment."""
     out: list[Unread] = []
-    headings: list[tuple[int, str]] = []
-    front = False
-    for number, raw in enumerate(markdown.splitlines(), 1):
-        if number == 1 and raw.strip() == "---" or front:
-            front = not (front and raw.strip() == "---")
-            continue
-        if match := _HEADING.match(raw):
-            level = len(match[1])
-            headings = [h for h in headings if h[0] < level] + [(level, visible(match[2]))]
-            continue
+    for number, raw, _, skipped in body_lines(markdown):
         text = visible(raw).strip()
-        skipped = any(level > 1 and _SKIPPED.search(title) for level, title in headings)
         if number in used or skipped or not text or _LINK_LINE.match(text.lstrip("-* ")):
             continue
         if _TOKEN_AMOUNT.search(text) and _MONEY_WORDS.search(text) or _OPERATION.search(text):
@@ -176,12 +164,8 @@ def _other_money_lines(markdown: str, used: set[int]) -> list[Unread]:
 def _add_links(markdown: str, sections: dict[str, _Section]) -> None:
     """Each section's forum, poll, Atlas and MIP links, from its `Authorization`/`Proposal` lines."""
     keys = {label: key for key, label in LINK_LABELS.items()}
-    heading = None
-    for raw in markdown.splitlines():
-        if match := _HEADING.match(raw):
-            heading = visible(match[2])
-            continue
-        section = sections.get(heading or "")
+    for _, raw, heading, _ in body_lines(markdown):
+        section = sections.get(heading)
         if section is None or not _LINK_LINE.search(visible(raw).split(":")[0]):
             continue
         for found in _URL.finditer(raw):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Iterator
 
 from spellgen.spellfile.amounts import human
 from spellgen.spellfile.diagnostics import Loc
@@ -311,6 +312,24 @@ def cross_check(spell: Spell, markdown: str, doc_name: str) -> list[tuple[Loc, s
     return list(dict.fromkeys(warnings))
 
 
+
+def body_lines(markdown: str) -> Iterator[tuple[int, str, str, bool]]:
+    """Each line of a document after its front matter, headings left out: (line number, raw text, the
+    innermost heading below the title, whether it lies in the summary or a proxy spell's section, which
+    the readers skip). For readers that judge a line on its own (yanks, the importer's leftovers)."""
+    headings: list[tuple[int, str]] = []
+    front = False
+    for number, raw in enumerate(markdown.splitlines(), 1):
+        if number == 1 and raw.strip() == "---" or front:
+            front = not (front and raw.strip() == "---")
+            continue
+        if match := _HEADING.match(raw):
+            level = len(match[1])
+            headings = [h for h in headings if h[0] < level] + [(level, visible(match[2]))]
+            continue
+        below_title = [title for level, title in headings if level > 1]
+        yield number, raw, below_title[-1] if below_title else "", any(_SKIPPED.search(t) for t in below_title)
+
 _YANK = re.compile(r"\byank\w*\b", re.IGNORECASE)
 _VEST_KEY = re.compile(r"\bMCD_VEST_[A-Z0-9_]+\b")
 _AWARD_ID = re.compile(r"\b(?:id|ids|award)\b\D{0,12}?(\d+)", re.IGNORECASE)
@@ -319,14 +338,8 @@ _AWARD_ID = re.compile(r"\b(?:id|ids|award)\b\D{0,12}?(\d+)", re.IGNORECASE)
 def doc_yanks(markdown: str) -> list[tuple[int, str, int]]:
     """(line, vest key, award id) of each yank a document line states with its vest's chainlog key and the
     award's id (`yank MCD_VEST_SKY_TREASURY stream with id of 9`), outside the summary and proxy spells."""
-    out, skipped, front = [], False, False
-    for number, raw in enumerate(markdown.splitlines(), 1):
-        if number == 1 and raw.strip() == "---" or front:
-            front = not (front and raw.strip() == "---")
-            continue
-        if match := _HEADING.match(raw):
-            skipped = len(match[1]) > 1 and bool(_SKIPPED.search(match[2]))
-            continue
+    out = []
+    for number, raw, _, skipped in body_lines(markdown):
         text = visible(raw)
         if skipped or not _YANK.search(text):
             continue
