@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from spellgen.spellfile.expect import Expected, NewAward, Yanked
+from spellgen.spellfile.expect import Expected, Item, Itemised, NewAward, Yanked
 from spellgen.spellfile.history import token_key_at
 from spellgen.spellfile.protocol import VESTS
 from spellgen.spellfile.solidity import comment, string_literal
@@ -303,6 +303,17 @@ def chainlog_test(expected: Expected) -> str:
         lines.append(f'        _assertEq(_addr("{entry.key}"), {entry.address}, {_message(entry.item.label)});')
     lines.append("    }")
     return "\n".join(lines) + "\n"
+
+
+def untested(expected: Expected) -> list[Item]:
+    """The YAML items the file writes no test for: those of the kinds it does not walk yet (allocator
+    payments, PauseProxy transfers and burns, amounts computed at the cast, repairs, farms, onboardings).
+    `spellgen verify` checks them; the CLI names each, so a Foundry run is never taken for the whole proof."""
+    walked: list[Itemised] = [*expected.payments, *expected.usds_payments, *expected.transfers, *expected.sky_transfers,
+              *expected.conversions, *expected.awards, *expected.yanks, *expected.caps, *expected.allowances,
+              *expected.chainlog]
+    covered = {id(x.item) for x in walked}
+    return [item for item in expected.items if id(item) not in covered]
 
 
 def foundry_tests(expected: Expected, date: str, spec_name: str, solc: str) -> str:

@@ -178,3 +178,15 @@ def test_forge_passes_on_the_twin_and_fails_against_a_mutant(tmp_path, twin_pool
     # forge caches a fork's state on disk by chain id and block number, and twins of different dates
     # share both: with --no-storage-caching nothing of one twin is read back against another
     assert not list((tmp_path / "home").rglob("rpc/mainnet/*"))
+
+
+def test_items_the_file_does_not_test_are_named(tmp_path, capsys):
+    """The kinds the generator does not walk yet (here allocator payments) are each named on stderr, so a
+    passing `forge test` is never taken for the whole proof; a spell of walked kinds gets no such line."""
+    generated(ROOT / "examples/sky-2026-05-07.yaml", tmp_path / "a")
+    err = capsys.readouterr().err
+    assert "sky-2026-05-07.yaml: warning: sections[0].actions[0]: no Foundry test is written for allocator " \
+           "payment: 9,179,021 DAI from ALLOCATOR_SPARK_A_VAULT" in err
+    assert err.count("no Foundry test is written") == len(load_spell(ROOT / "examples/sky-2026-05-07.yaml").actions)
+    generated(EVERY_2026, tmp_path / "b")
+    assert "no Foundry test is written" not in capsys.readouterr().err
