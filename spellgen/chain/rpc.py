@@ -10,6 +10,7 @@ Everything above it (the twin builder, the cast, verification) speaks through it
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import itertools
 import json
@@ -164,6 +165,10 @@ class Rpc:
     def revert(self, snapshot_id: str) -> None:
         if not self.call("evm_revert", snapshot_id):
             raise RpcError(f"evm_revert: unknown snapshot {snapshot_id}")
+        # anvil reverts the state but not its transaction pool: a transaction still pending from
+        # after the snapshot would be mined into the reverted chain (or hold a nonce it now needs).
+        with contextlib.suppress(RpcError):  # a node without the method has no such pool to clear
+            self.call("anvil_dropAllTransactions")
 
     def dump_state(self) -> bytes:
         """The node's whole state as anvil's JSON (what `anvil --load-state FILE` reads)."""
