@@ -278,6 +278,7 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
     # reported); elsewhere in the branch the chain holds.
     branches: list[frozenset[str] | None] = list(spell.branches()) if _twin_chosen(choice) else [None]
     results: list = []
+    branch_diffs: list[dict] = []
     for branch in branches:
         outcome = _cast_branch(spell, compiled, ctx, steps, branch, identity, caps, scanned)
         if isinstance(outcome, int):  # not cast (or other code deployed): reported already
@@ -285,6 +286,7 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
         branch_results, observation, where, earlier_cast = outcome
         if len(branches) > 1:
             results += _branch_summary(spell, earlier_cast, branch_results)
+            branch_diffs.append({"branch": branch_words(spell, earlier_cast), **diff_fields(observation)})
         else:
             results = branch_results
     if len(branches) > 1:  # the report's chain line: the last branch's twin, and that there were several
@@ -304,6 +306,7 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
                    run_assumptions(spell, where), address_note(where, observation.spell),
                    spec_keccak256(Path(ctx.spec)), str(Path(ctx.spec).parent))
     with_state_diff(info, observation)
+    info.branch_diffs = branch_diffs
     print(terminal_table(results), file=sys.stdout, flush=True)
     say_assumptions(info.assumptions, stream)
     if report_dir is not None:
@@ -316,14 +319,26 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
 def with_state_diff(info: Any, observation: Any) -> None:
     """The reports' state diff: the cast's changes as verify labelled them, their normalized hash and the
     permissions they changed (verify/diffhash.py). Nothing when the node did not trace the cast."""
-    from spellgen.verify.diffhash import STATE_DIFF_ENCODING, permissions, state_diff_hash
+    from spellgen.verify.diffhash import STATE_DIFF_ENCODING
+
+    if not observation.labelled_diff:
+        return
+    fields = diff_fields(observation)
+    info.state_diff, info.state_diff_hash, info.permissions = (fields["state_diff"], fields["state_diff_hash"],
+                                                               fields["permissions"])
+    info.state_diff_encoding = STATE_DIFF_ENCODING
+
+
+def diff_fields(observation: Any) -> dict:
+    """One cast's labelled changes, their normalized hash and the permissions they changed (empty when the
+    node did not trace the cast)."""
+    from spellgen.verify.diffhash import permissions, state_diff_hash
 
     labelled = observation.labelled_diff
     if not labelled:
-        return
-    info.state_diff = [change.as_dict() for change in labelled]
-    info.state_diff_hash, info.state_diff_encoding = state_diff_hash(labelled), STATE_DIFF_ENCODING
-    info.permissions = permissions(labelled, observation.addresses.get("CHANGELOG", ""))
+        return {"state_diff": [], "state_diff_hash": "", "permissions": []}
+    return {"state_diff": [change.as_dict() for change in labelled], "state_diff_hash": state_diff_hash(labelled),
+            "permissions": permissions(labelled, observation.addresses.get("CHANGELOG", ""))}
 
 
 def _chain_branch(spell: Spell, chain: Any) -> frozenset[str]:

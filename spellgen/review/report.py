@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from spellgen.files import write_atomic
 from spellgen.review.coverage import CoverageRow, coverage
-from spellgen.review.report_view import (ReportView, RunFacts, assumptions_lead, group_by_contract,
+from spellgen.review.report_view import (BranchDiff, ReportView, RunFacts, assumptions_lead, group_by_contract,
                                          report_content)
 from spellgen.review.summary import obligations, plain, section_rows, totals
 
@@ -56,6 +56,9 @@ class RunInfo:
     state_diff_hash: str = ""
     state_diff_encoding: str = ""
     permissions: list[dict] = field(default_factory=list)
+    # A spell cast once per branch of its conditions: each branch's state diff, hash and permissions
+    # ({"branch", "state_diff", "state_diff_hash", "permissions"}); the fields above are the last branch's.
+    branch_diffs: list[dict] = field(default_factory=list)
 
 
 def spec_keccak256(path: Path) -> str:
@@ -128,6 +131,8 @@ def view_of(info: RunInfo, results: list[Result] | None, spell: Spell,
     view.coverage = coverage_of(info, results, spell) if rows is None else rows
     view.state_diff, view.state_diff_hash = info.state_diff, info.state_diff_hash
     view.state_diff_encoding, view.permissions = info.state_diff_encoding, info.permissions
+    view.branch_diffs = [BranchDiff(b["branch"], group_by_contract(b["state_diff"]), b["state_diff_hash"],
+                                    b["permissions"]) for b in info.branch_diffs]
     return view
 
 
@@ -207,18 +212,31 @@ def markdown(info: RunInfo, results: list[Result] | None, spell: Spell | None = 
                                                    view.totals or [["none", "", "", ""]]) + [""]
     out += _md_obligations(view)
     if results is not None:
-        out += _md_state_diff(info) + _md_permissions(info)
+        out += _md_diffs(info)
         out += _md_results(results)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _md_state_diff(info: RunInfo) -> list[str]:
-    out = ["## State diff", ""]
-    if not info.state_diff:
+def _md_diffs(info: RunInfo) -> list[str]:
+    """The state diff and permissions sections: once, or once per branch of a spell with conditions."""
+    if not info.branch_diffs:
+        return (_md_state_diff(info.state_diff, info.state_diff_hash, info.state_diff_encoding)
+                + _md_permissions(info.permissions, bool(info.state_diff)))
+    out: list[str] = []
+    for branch in info.branch_diffs:
+        words = f" (branch {branch['branch']})"
+        out += _md_state_diff(branch["state_diff"], branch["state_diff_hash"], info.state_diff_encoding, words)
+        out += _md_permissions(branch["permissions"], bool(branch["state_diff"]), words)
+    return out
+
+
+def _md_state_diff(diff: list[dict], diff_hash: str, encoding: str, words: str = "") -> list[str]:
+    out = [f"## State diff{words}", ""]
+    if not diff:
         return out + ["No state diff: the node did not trace the cast, or nothing was cast.", ""]
     out += [f"Every change of the cast, grouped by contract, with the YAML item that explains it. Normalized "
-            f"state-diff hash: `{info.state_diff_hash}` ({info.state_diff_encoding}).", ""]
-    for contract, changes in group_by_contract(info.state_diff):
+            f"state-diff hash: `{diff_hash}` ({encoding}).", ""]
+    for contract, changes in group_by_contract(diff):
         rows = [[f"`{c['meaning']}`", c["old"], c["new"],
                  c["item"] if c["verdict"] == "explained" else f"**{c['verdict']}: {c['item']}**",
                  c["left_out"] and f"left out: {c['left_out']}" or c["hash_encoding"]] for c in changes]
@@ -226,14 +244,14 @@ def _md_state_diff(info: RunInfo) -> list[str]:
     return out
 
 
-def _md_permissions(info: RunInfo) -> list[str]:
-    out = ["## Permissions", "", "Every authorization the cast changed (wards, can, allowances, owners and "
+def _md_permissions(permissions: list[dict], traced: bool, words: str = "") -> list[str]:
+    out = [f"## Permissions{words}", "", "Every authorization the cast changed (wards, can, allowances, owners and "
            "authorities, ChainLog entries), before and after.", ""]
-    if not info.permissions:
-        return out + ["None changed." if info.state_diff else "Unknown: no state diff.", ""]
+    if not permissions:
+        return out + ["None changed." if traced else "Unknown: no state diff.", ""]
     rows = [[p["contract"], f"`{p['permission']}`", p["kind"], p["before"], p["after"],
              p["item"] if p["verdict"] == "explained" else f"**{p['verdict']}: {p['item']}**"]
-            for p in info.permissions]
+            for p in permissions]
     return out + _md_table(["Contract", "Permission", "Kind", "Before", "After", "YAML item"], rows) + [""]
 
 
@@ -285,6 +303,7 @@ def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = N
         "inputs": inputs(info),
         "state_diff": info.state_diff, "state_diff_hash": info.state_diff_hash,
         "state_diff_encoding": info.state_diff_encoding, "permissions": info.permissions,
+        "branch_diffs": info.branch_diffs,
     }
     if spell is not None:
         data["budget"] = _spell_json(spell)

@@ -55,6 +55,16 @@ class ObligationTable:
 
 
 @dataclass
+class BranchDiff:
+    """One cast's labelled state diff (grouped by contract), its hash and permissions; `branch` names the
+    branch of a spell with conditions ("" for a spell cast once)."""
+    branch: str
+    groups: list[tuple[str, list[dict]]]
+    hash: str
+    permissions: list[dict]
+
+
+@dataclass
 class ReportView:
     spec: str
     title: str
@@ -72,6 +82,12 @@ class ReportView:
     state_diff_hash: str = ""
     state_diff_encoding: str = ""
     permissions: list[dict] = field(default_factory=list)
+    branch_diffs: list[BranchDiff] = field(default_factory=list)  # one per branch of a spell with conditions
+
+    @property
+    def diffs(self) -> list[BranchDiff]:
+        """What the report shows as state diffs: each branch's, or the one cast's (branch "")."""
+        return self.branch_diffs or [BranchDiff("", self.state_diff_groups, self.state_diff_hash, self.permissions)]
 
     @property
     def state_diff_groups(self) -> list[tuple[str, list[dict]]]:

@@ -63,6 +63,20 @@ def test_both_branches_are_cast_and_reported(simulated):
     assert f"Core Unit Budget Distributions - July (only if PREV_SPELL ({PREV}) was not cast)" in run.text("report.md")
 
 
+def test_each_branch_has_its_own_state_diff_and_permissions(simulated):
+    """Not only the last branch's: the payments' changes are in the not-cast branch's diff alone."""
+    run = simulated(EXAMPLE)
+    diffs = {b["branch"]: b for b in run.report()["branch_diffs"]}
+    assert set(diffs) == {NOT_CAST, CAST}
+    paid = [c for c in diffs[NOT_CAST]["state_diff"] if "ORA_ER_MULTISIG" in c["meaning"]]
+    assert paid and not [c for c in diffs[CAST]["state_diff"] if "ORA_ER_MULTISIG" in c["meaning"]]
+    assert diffs[NOT_CAST]["state_diff_hash"] != diffs[CAST]["state_diff_hash"]
+    for report in ("report.md", "report.html"):
+        text = run.text(report)
+        assert text.count(f"State diff (branch {NOT_CAST})") == 1 and text.count(f"State diff (branch {CAST})") == 1
+        assert text.count(f"Permissions (branch {CAST})") == 1
+
+
 def test_a_spell_that_pays_whatever_the_earlier_spell_did_fails_the_cast_branch(tmp_path, capsys):
     """Without the `if`, the spell pays in the branch where the earlier spell was cast: that branch
     fails (its state diff and events hold payments no item of that branch explains), the other passes."""
