@@ -327,6 +327,9 @@ class FarmInit(Action):
     def gem_symbols(self) -> set[str]:
         return {self.token}
 
+    def registers(self) -> dict[str, str]:
+        return {self.farm: self.farm_address, self.dist: self.dist_address}
+
     def chainlog_reads(self, day: str) -> tuple[str, ...]:
         return (self.token, self.vest, JOB, self.staking) + ((ENGINE,) if self.lockstake else ())
 
