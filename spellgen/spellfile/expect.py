@@ -140,6 +140,7 @@ class Onboarded:
     legacy: str | None  # the key that must hold what `key` held before the cast
     rely: bool  # the vest must be a ward of the Vat after the cast (a suckable vest)
     version: str | None  # the ChainLog's version after the cast (on the spell's last onboarding)
+    by: str = "vest_onboarding"  # the kind whose item it is (a farm init registers its farm's keys too)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from spellgen.spellfile import timeutil
@@ -365,7 +366,7 @@ class FarmInit(Action):
         for key, address, version in ((self.farm, self.farm_address, None),
                                       (self.dist, self.dist_address, self.version)):
             out.onboarded.append(Onboarded(Item(f"farm init: chainlog {key} is {address}", self.path), key, address,
-                                           None, False, version))
+                                           None, False, version, by=self.KIND))
 
     @staticmethod
     def owed_at(f: FarmInitialised, cast_time: int) -> int:
@@ -375,7 +376,11 @@ class FarmInit(Action):
 
     @classmethod
     def checks(cls, e: Expected, o: Any) -> list[Check]:
+        from spellgen.spellfile.actions.onboarding import VestOnboarding
+
         wad, iso, cast_time, out = common.wad, timeutil.iso, o.cast.timestamp, []
+        for ob in [ob for ob in getattr(e, "onboarded", []) if ob.by == cls.KIND]:  # its ChainLog entries
+            out += VestOnboarding.judge(ob, o)
         for f in getattr(e, "farm_inits", []):
             fb, fa = o.before.farms.get(f.dist), o.after.farms.get(f.dist)
             wb, wa = o.before.farm_wiring.get(f.dist), o.after.farm_wiring.get(f.dist)
@@ -438,8 +443,10 @@ class FarmInit(Action):
             out.append(StateEffect(f.token, "allowance", (a["MCD_PAUSE_PROXY"], a[f.vest]), delta=f.tot - owed,
                                    label=label, unit=f"wad:{f.token}", token=True, time_dependent=True))
             out.append(StateEffect(f.dist, "vestId", (), value=new, label=label, layout="VestedRewardsDistribution"))
-            if owed:
-                out += paid_effects(view, f.dist, f.vest, owed, label)
+            if owed:  # the farm is the one the YAML names (verify reads it as the distribution's, `DIST:farm`)
+                paying = SimpleNamespace(addresses={**a, f.dist: f.dist_address, f.dist + FARM: f.farm_address},
+                                         cast_time=cast_time)
+                out += paid_effects(paying, f.dist, f.vest, owed, label)
             out.append(StateEffect(JOB, "intervals", (f.dist_address,), value=f.interval, label=label,
                                    layout="VestedRewardsDistributionJob"))
             if f.lockstake:
@@ -485,8 +492,10 @@ class FarmInit(Action):
         return None
 
     def doc_line(self, spell: Spell) -> str:
-        return (f"- Initialize the {self.farm} farm: **{human(self.total)} {self.token}** to {self.dist} "
-                f"({self.dist_address}) from {start_literal(self.offset)} for {timeutil.human_duration(self.tau)}")
+        start = "the cast" if not self.offset else \
+            f"the cast {'minus' if self.offset < 0 else 'plus'} {timeutil.human_duration(abs(self.offset))}"
+        return (f"- Initialize the {self.farm} farm: vest **{human(self.total)} {self.token}** from {start} for "
+                f"{timeutil.human_duration(self.tau)} to {self.dist} ({self.dist_address}), a restricted award")
 
     def doc_claims(self) -> list[DocClaim]:
         return [DocClaim(self.token, (self.total,), self.dist_address.lower(), self.dist, "total", restricted=True)]
@@ -510,6 +519,11 @@ class FarmInit(Action):
             if f.lockstake:
                 body += f'    assert cast.after.farm_wiring["{f.dist}"][1] == {ACTIVE}  # listed by the engine\n'
             out.append((f.item, body))
+        for ob in [ob for ob in ctx.expected.onboarded if ob.item.path == self.path]:  # its ChainLog entries
+            body = f'    assert cast.after.registry["{ob.key}"].lower() == "{ob.address.lower()}"\n'
+            if ob.version:
+                body += f'    assert cast.after.chainlog_version == "{ob.version}"\n'
+            out.append((ob.item, body))
         return out
 
 
