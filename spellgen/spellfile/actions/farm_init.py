@@ -26,6 +26,7 @@ from spellgen.spellfile.actions.base import (
 )
 from spellgen.spellfile.actions.distribute import DISTRIBUTIONS, FARM, paid_effects
 from spellgen.spellfile.actions.fields import ADDRESS, AMOUNT, DURATION, VEST
+from spellgen.spellfile.actions.onboarding import VERSION
 from spellgen.spellfile.actions.stream import _cast_offset
 from spellgen.spellfile.address import AddressError, parse_address, to_checksum
 from spellgen.spellfile.amounts import human, to_wei
@@ -97,6 +98,7 @@ class FarmInit(Action):
     tau: int
     version: str | None = None
     comment: str | None = None
+    day: int = 0  # the spell's date: an estimate of the cast for the reports and the budget planner
 
     KIND: ClassVar[str] = "farm_init"
     LABEL: ClassVar[str] = "farm init"
@@ -209,14 +211,15 @@ class FarmInit(Action):
             return None
         tau = p.r.duration(e["duration"], "the award's duration")
         version = p.r.scalar(e["version"], "the chainlog version") if "version" in e else None
-        if version is not None and not version.strip().replace(".", "").isdigit() or \
-                version is not None and version.count(".") != 2:
+        if version is not None and not VERSION.match(version.strip()):
             p.r.error(e["version"].loc, f"the chainlog version must be MAJOR.MINOR.PATCH (1.20.7), got {version!r}")
             return None
-        if None in (farm, farm_address, dist, dist_address, vest, staking, interval, total, tau) or offset is False:
+        if farm is None or farm_address is None or dist is None or dist_address is None or vest is None \
+                or staking is None or interval is None or total is None or tau is None or offset is False:
             return None
+        day = timeutil.day_start(timeutil.parse_date(p.spell_date)) if p.spell_date else 0
         return cls(farm, farm_address, dist, dist_address, vest, staking, lockstake, interval, total, offset, tau,
-                   version.strip() if version else None, p.comment(e))
+                   version.strip() if version else None, p.comment(e), day)
 
     def check(self, ctx: CheckContext) -> None:
         from spellgen.spellfile.history import chainlog_at
@@ -272,7 +275,7 @@ class FarmInit(Action):
             ctx.diags.error(a.loc("version"), f"the chainlog version is stated twice (line {versions[0].loc().line})")
         from spellgen.spellfile import history
 
-        first = next((a for a in versions if a.KIND == cls.KIND), None)
+        first = next((a for a in actions if a.version), None)
         current = history.chainlog_version_at(ctx.spell.date) if ctx.spell.date else None
         if first is not None and current and history.version_tuple(first.version) <= history.version_tuple(current):
             ctx.diags.error(first.loc("version"), f"the ChainLog's version is {current} when a {ctx.spell.date} "
@@ -348,7 +351,8 @@ class FarmInit(Action):
 
     def stream_terms(self) -> StreamTerms:
         to = Party(self.dist_address, chainlog=self.dist)
-        return StreamTerms(self.vest, to, self.token, self.total, self.offset, self.offset + self.tau, 0)
+        start = self.day + self.offset
+        return StreamTerms(self.vest, to, self.token, self.total, start, start + self.tau, 0)
 
     # -- what the chain must show ---------------------------------------------------------------------
     def expect(self, spell: Spell, out: Expected) -> None:
@@ -486,7 +490,8 @@ class FarmInit(Action):
         return {}
 
     def flow(self) -> Flow:
-        return Flow("stream", self.token, self.total)
+        start = self.day + self.offset
+        return Flow("stream", self.token, self.total, (start, start + self.tau))
 
     def ledger_fields(self, name: Callable[[Party], str]) -> list[str] | None:
         return None
