@@ -262,8 +262,9 @@ class FarmInit(Action):
                 ctx.diags.error(a.loc("dist"), f"{a.dist} is initialised twice in one spell")
             seen.add(a.dist)
             for other in ctx.spell.actions:
-                if other is not a and (other.stream_vest() == a.vest or other.KIND in ("farm_vest_update", cls.KIND)
-                                       and getattr(other, "vest", None) == a.vest and other.KIND != cls.KIND):
+                # Another farm init on the vest is numbered after this one (`nth`); any other new award is not.
+                if other.stream_vest() == a.vest or (other.KIND == "farm_vest_update"
+                                                     and getattr(other, "vest", None) == a.vest):
                     ctx.diags.error(other.loc(), f"a new award on {a.vest} besides the farm init of {a.dist} (line "
                                                  f"{a.loc().line}): verify cannot number the awards; cast them apart")
         versions = [a for a in ctx.spell.actions if getattr(a, "version", None) and a.KIND in (cls.KIND,
