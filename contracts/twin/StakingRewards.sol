@@ -3,7 +3,8 @@
 // StakingRewards.sol -- clean-room farm of the twin (spellgen twin); mainnet: REWARDS_LSSKY_SKY
 // 0xB44C2Fb4181D7Cb06bdFf34A46FdFe4a259B40Fc, REWARDS_USDS_SKY 0x0650CAF159C5A49f711e8169D4336ECB9b950275.
 // Only what a spell's `distribute()` reaches: the farm takes a reward from its rewards distribution and
-// spreads it over `rewardsDuration` from now, carrying over what the current period still owes. The
+// spreads it over `rewardsDuration` from now, carrying over what the current period still owes; its
+// owner names that distribution (`setRewardsDistribution`, a farm init's first step). The
 // public rule of such farms (a reward rate may not exceed the farm's reward balance over the period) is
 // kept. Assumptions (no public source offline): the storage order (owner, rewardsDistribution,
 // rewardsToken, stakingToken, periodFinish, rewardRate, rewardsDuration, lastUpdateTime,
@@ -28,12 +29,20 @@ contract StakingRewards {
     uint256 public rewardPerTokenStored;
 
     event RewardAdded(uint256 reward);
+    event RewardsDistributionUpdated(address newRewardsDistribution);
 
     constructor(address _owner, address _rewardsDistribution, address _rewardsToken, address _stakingToken) {
         owner = _owner;
         rewardsDistribution = _rewardsDistribution;
         rewardsToken = _rewardsToken;
         stakingToken = _stakingToken;
+    }
+
+    // The farm's owner names the contract that may notify it of rewards (a farm init: its distribution)
+    function setRewardsDistribution(address _rewardsDistribution) external {
+        require(msg.sender == owner, "Only the contract owner may perform this action");
+        rewardsDistribution = _rewardsDistribution;
+        emit RewardsDistributionUpdated(_rewardsDistribution);
     }
 
     function lastTimeRewardApplicable() public view returns (uint256) {

@@ -15,7 +15,7 @@ from spellgen.chain.client import Chain, Receipt, TxFailed
 from spellgen.chain.rpc import RpcError
 from spellgen.chain.slots import mapping_slot
 from spellgen.compiler.compile import CompiledSpell
-from spellgen.spellfile.expect import Distributed, Expected, FarmVestUpdated
+from spellgen.spellfile.expect import Distributed, Expected, FarmInitialised, FarmVestUpdated
 from spellgen.spellfile import history
 from spellgen.spellfile.history import CHANGELOG
 from spellgen.spellfile.protocol import VESTS, WAD, VestKind
@@ -107,6 +107,9 @@ class State:
     vow_dai: int = 0
     # distribution key -> (its farm's balance of the vest's token, lastDistributedAt, vestId)
     farms: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    # A farm init's wiring, distribution key -> (its farm's rewardsDistribution, LOCKSTAKE_ENGINE.farms(farm),
+    # CRON_REWARDS_DIST_JOB.intervals(dist))
+    farm_wiring: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -305,6 +308,8 @@ class Simulator:
         for paid in self.expected.allocator_payments:
             self.lookup("MCD_JUG")
             self.lookup(paid.vault)
+        if self.expected.farm_inits:  # a farm init's keeper job and Lockstake engine
+            self._present(["CRON_REWARDS_DIST_JOB", "LOCKSTAKE_ENGINE"], self.lookup)
         for entry in self.expected.chainlog:  # a missing key is reported by verify, not here
             self.obs.chainlog[entry.key] = self._present([entry.key], self.lookup).get(entry.key)
         self.deployer = self.chain.accounts()[0]
@@ -639,7 +644,8 @@ class Simulator:
         for vest in e.vests:
             state.ids[vest] = c.call(a[vest], "ids()(uint256)")
             state.caps[vest] = c.call(a[vest], "cap()(uint256)")
-        for vest, symbol in [(x.vest, x.token) for x in e.allowances] + [(f.vest, f.token) for f in e.farm_updates]:
+        for vest, symbol in [(x.vest, x.token) for x in e.allowances] + [(f.vest, f.token) for f in e.farm_updates] \
+                + [(f.vest, f.token) for f in e.farm_inits]:
             state.allowance[vest] = c.call(self.token(symbol), "allowance(address,address)(uint256)",
                                            a["MCD_PAUSE_PROXY"], a[vest])
         for vest, award in sorted(e.awards_read):  # yanked, repaired, or read by an amount at the cast
@@ -692,7 +698,25 @@ class Simulator:
                                        c.call(dist, "lastDistributedAt()(uint256)"), c.call(dist, "vestId()(uint256)"))
             except Exception:  # noqa: BLE001 - no such distribution here (the twin models two): its item fails
                 continue
+        for f in e.farm_inits:
+            self._read_farm_init(state, f)
         return state
+
+    def _read_farm_init(self, state: State, f: FarmInitialised) -> None:
+        """A farm init's farm, distribution, keeper job and engine, at the addresses the YAML states (the
+        spell registers the farm's keys); a contract without code leaves the item unread (verify fails it)."""
+        c = self.chain
+        if not (c.code(f.dist_address) and c.code(f.farm_address)):
+            return
+        self.obs.farms[f.dist] = f.farm_address
+        state.farms[f.dist] = (c.call(self.token(f.token), "balanceOf(address)(uint256)", f.farm_address),
+                               c.call(f.dist_address, "lastDistributedAt()(uint256)"),
+                               c.call(f.dist_address, "vestId()(uint256)"))
+        job, engine = self.addr.get("CRON_REWARDS_DIST_JOB", ""), self.addr.get("LOCKSTAKE_ENGINE", "")
+        listed = c.call(engine, "farms(address)(uint8)", f.farm_address) if f.lockstake and engine and c.code(engine) \
+            else -1
+        interval = c.call(job, "intervals(address)(uint256)", f.dist_address) if job and c.code(job) else -1
+        state.farm_wiring[f.dist] = (c.call(f.farm_address, "rewardsDistribution()(address)"), listed, interval)
 
     def _read_held(self, state: State) -> None:
         """The PauseProxy's and each recipient's balance of every token a PauseProxy transfer moves (a

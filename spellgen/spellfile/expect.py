@@ -140,6 +140,7 @@ class Onboarded:
     legacy: str | None  # the key that must hold what `key` held before the cast
     rely: bool  # the vest must be a ward of the Vat after the cast (a suckable vest)
     version: str | None  # the ChainLog's version after the cast (on the spell's last onboarding)
+    by: str = "vest_onboarding"  # the kind whose item it is (a farm init registers its farm's keys too)
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,34 @@ class FarmVestUpdated:
 
 
 @dataclass(frozen=True)
+class FarmInitialised:
+    """A deployed Treasury-funded farm initialised (TreasuryFundedFarmingInit.initLockstakeFarm's steps):
+    its rewards distribution named, a new restricted award of `tot` to the distribution from the cast +
+    `offset` (the `nth` new award on the vest) filed as its vestId and distributed if it owes, the allowance
+    raised by `tot`, the cap raised to 110% of the rate if above it, the job's interval set and, for a
+    lockstake farm, the farm listed by the Lockstake engine."""
+
+    item: Item
+    farm: str
+    farm_address: str
+    dist: str
+    dist_address: str
+    vest: str
+    tot: int  # wei
+    offset: int
+    tau: int
+    interval: int
+    lockstake: bool
+    token: str
+    nth: int
+
+    @property
+    def rate(self) -> int:
+        """The cap the init files when it is above the cap in force (initFarm rounds the rate first)."""
+        return 110 * (self.tot // self.tau) // 100
+
+
+@dataclass(frozen=True)
 class AllowanceChange:
     item: Item
     vest: str
@@ -251,6 +280,7 @@ class Expected:
     allocator_payments: list[AllocatorPaid] = field(default_factory=list)
     distributions: list[Distributed] = field(default_factory=list)
     farm_updates: list[FarmVestUpdated] = field(default_factory=list)
+    farm_inits: list[FarmInitialised] = field(default_factory=list)
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
     computed_payments: list[ComputedPaid] = field(default_factory=list)
     repairs: list[Repaired] = field(default_factory=list)
@@ -275,7 +305,8 @@ class Expected:
                                           *self.conversions, *self.proxy_transfers, *self.held_burns,
                                           *self.computed_payments, *self.allocator_payments,
                                           *self.transfers, *self.yanks, *self.repairs, *self.allowances, *self.caps,
-                                          *self.distributions, *self.farm_updates, *self.chainlog, *self.onboarded)
+                                          *self.distributions, *self.farm_updates, *self.farm_inits, *self.chainlog,
+                                          *self.onboarded)
         return [x.item for x in expected]
 
     @property
@@ -303,7 +334,8 @@ class Expected:
     def vests(self) -> list[str]:
         keys = {a.vest for a in self.awards} | {y.vest for y in self.yanks} | {a.vest for a in self.allowances} \
             | {c.vest for c in self.caps} | {vest for vest, _ in self.awards_read} \
-            | {d.vest for d in self.distributions} | {f.vest for f in self.farm_updates}
+            | {d.vest for d in self.distributions} | {f.vest for f in self.farm_updates} \
+            | {f.vest for f in self.farm_inits}
         return sorted(keys)
 
     @property
@@ -323,7 +355,8 @@ def expected_from(spell: Spell, earlier_cast: frozenset[str] = frozenset()) -> E
     for key, address in spell.chainlog_parties().items():
         out.chainlog.append(ChainlogEntry(Item(f"chainlog: {key} is {address}", "spell"), key, address))
     # A farm's vest update creates an award too (after the streams on its vest: check refuses one after it).
-    out.new_awards_per_vest = dict(Counter(a.vest for a in out.awards) + Counter(f.vest for f in out.farm_updates))
+    out.new_awards_per_vest = dict(Counter(a.vest for a in out.awards) + Counter(f.vest for f in out.farm_updates)
+                                   + Counter(f.vest for f in out.farm_inits))
     out.kinds_present = dict(Counter(action.KIND for action in spell.actions))
     for action in spell.actions:
         for name, key in action.effect_names(spell.date).items():

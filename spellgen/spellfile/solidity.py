@@ -124,6 +124,19 @@ INTERFACES = {
         ("vestId", "function vestId() external view returns (uint256);"),
         ("file", "function file(bytes32 what, uint256 data) external;"),
     )),
+    # A Treasury-funded farm's StakingRewards, the keeper job of the distributions and the Lockstake engine
+    # (`farm_init`).
+    "staking_rewards": Interface("StakingRewardsLike", (
+        ("rewardsDistribution", "function rewardsDistribution() external view returns (address);"),
+        ("setRewardsDistribution", "function setRewardsDistribution(address _rewardsDistribution) external;"),
+    )),
+    "rewards_dist_job": Interface("VestedRewardsDistributionJobLike", (
+        ("set", "function set(address dist, uint256 interval) external;"),
+    )),
+    "lockstake_engine": Interface("LockstakeEngineLike", (
+        ("lssky", "function lssky() external view returns (address);"),
+        ("addFarm", "function addFarm(address farm) external;"),
+    )),
     "dai_usds": Interface("DaiUsdsLike", (("daiToUsds", "function daiToUsds(address usr, uint256 wad) external;"),)),
     "mkr_sky": Interface("MkrSkyLike", (("mkrToSky", "function mkrToSky(address usr, uint256 mkrAmt) external;"),
                                         ("rate", "function rate() external view returns (uint256);"))),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spellgen.spellfile import history
 from spellgen.spellfile.address import keccak256
@@ -303,10 +304,15 @@ def farm_award(dist: str, day: str) -> int:
 def place_farms(rpc: Rpc, day: str) -> None:
     """Each Treasury-funded farm whose distribution the date's ChainLog names at the address the twin
     models: its farm and distribution constructed there (twin.place), the distribution's vestId filed
-    to its award (when the twin's vest holds it for the distribution), the PauseProxy its only ward."""
+    to its award (when the twin's vest holds it for the distribution), the PauseProxy its only ward; a
+    lockstake farm listed by the Lockstake engine and its distribution by the keeper job. A farm deployed
+    but not yet initialised at the date (S.FARMS_DEPLOYED, before the ChainLog names it) is placed as its
+    init finds it: no vestId, no rewards distribution, nothing listed. The engine and the job are placed
+    with the farms, at the addresses the date's ChainLog names."""
     plan = chainlog_plan(day)[0]
     todo = [key for key, address in S.FARM_DISTRIBUTIONS.items() if plan.get(key, "").lower() == address.lower()]
-    if not todo:
+    pending = [key for key, deployed in S.FARMS_DEPLOYED.items() if key not in plan and day >= deployed]
+    if not todo and not pending:
         return
     # Late: only a twin of a farm's date needs the contracts' creation code.
     from spellgen.chain.client import calldata
@@ -314,21 +320,38 @@ def place_farms(rpc: Rpc, day: str) -> None:
     from spellgen.twin.place import construct_at
 
     artifacts, deployer, proxy = twin_artifacts(), S.DEPLOYER, MAINNET["MCD_PAUSE_PROXY"]
+
+    def send(to: str, signature: str, *args: Any) -> None:
+        rpc.send({"from": deployer, "to": to, "data": "0x" + calldata(signature, *args).hex()})
+
     rpc.impersonate(deployer)
     try:
-        for dist in todo:
+        registries = {key: plan[key] for key in S.FARM_REGISTRIES if key in plan}
+        for key, address in registries.items():
+            args = (plan.get("LOCKSTAKE_SKY", S.ZERO),) if key == "LOCKSTAKE_ENGINE" else ()
+            construct_at(rpc, address, artifacts[S.FARM_REGISTRIES[key]], args, deployer)
+        for dist in todo + pending:
+            initialised = dist in todo
             farm_key, vest, staking = S.FARMS[dist]
             farm, address = S.FARM_CONTRACTS[farm_key], S.FARM_DISTRIBUTIONS[dist]
             construct_at(rpc, farm, artifacts["StakingRewards"],
-                         (proxy, address, MAINNET["SKY"], plan.get(staking, S.ZERO)), deployer)
+                         (proxy, address if initialised else S.ZERO, MAINNET["SKY"], plan.get(staking, S.ZERO)),
+                         deployer)
             construct_at(rpc, address, artifacts["VestedRewardsDistribution"], (MAINNET[vest], farm), deployer)
-            award = farm_award(dist, day)
+            award = farm_award(dist, day) if initialised else 0
             usr = rpc.eth_call({"to": MAINNET[vest], "data": "0x" + calldata("usr(uint256)", award).hex()})
             if award and int(usr, 16) == int(address, 16):
-                rpc.send({"from": deployer, "to": address,
-                          "data": "0x" + calldata("file(bytes32,uint256)", b"vestId".ljust(32, b"\0"), award).hex()})
+                send(address, "file(bytes32,uint256)", b"vestId".ljust(32, b"\0"), award)
+            if initialised and staking == "LOCKSTAKE_SKY":  # as the init left them
+                if "LOCKSTAKE_ENGINE" in registries:
+                    send(registries["LOCKSTAKE_ENGINE"], "addFarm(address)", farm)
+                if "CRON_REWARDS_DIST_JOB" in registries:
+                    send(registries["CRON_REWARDS_DIST_JOB"], "set(address,uint256)", address, S.FARM_JOB_INTERVAL)
             for signature, who in (("rely(address)", proxy), ("deny(address)", deployer)):
-                rpc.send({"from": deployer, "to": address, "data": "0x" + calldata(signature, who).hex()})
+                send(address, signature, who)
+        for address in registries.values():
+            for signature, who in (("rely(address)", proxy), ("deny(address)", deployer)):
+                send(address, signature, who)
     finally:
         rpc.stop_impersonating(deployer)
 

@@ -115,6 +115,17 @@ FARM_CONTRACTS: dict[str, str] = {
     "REWARDS_LSSKY_SKY": "0xB44C2Fb4181D7Cb06bdFf34A46FdFe4a259B40Fc",
     "REWARDS_USDS_SKY": "0x0650CAF159C5A49f711e8169D4336ECB9b950275",
 }
+# A farm deployed before the spell that initialises it (TreasuryFundedFarmingInit.initLockstakeFarm) and
+# registers its keys: from this date on the twin places it uninitialised (no vestId, no rewards
+# distribution, owned by the PauseProxy) until the ChainLog names it. The date is the initialising spell's
+# (2025-10-30 names both by address constant); the deployment's own day is not known offline.
+FARMS_DEPLOYED: dict[str, str] = {"REWARDS_DIST_LSSKY_SKY": "2025-10-30"}
+# Placed with the farms (at the addresses the date's ChainLog names): the Lockstake engine a lockstake
+# farm is registered with, and the keeper job that calls the distributions' distribute().
+FARM_REGISTRIES: dict[str, str] = {"LOCKSTAKE_ENGINE": "LockstakeEngine",
+                                   "CRON_REWARDS_DIST_JOB": "VestedRewardsDistributionJob"}
+# The interval the keeper job calls an initialised lockstake farm's distribution at (the 2025-10-30 spell's).
+FARM_JOB_INTERVAL = 7 * 86_400 - 3_600
 
 
 # The EOA that builds the twin; all its rights are removed at the end of the build.
@@ -431,7 +442,12 @@ def twin_figures() -> list[TwinFigure]:
                               "clean-room VestedRewardsDistribution and StakingRewards at the mainnet addresses, "
                               "the distribution holding the last award the archive shows created for it; revert "
                               "strings, event signatures, the farm's storage order and its 7-day period, and "
-                              "nothing staked"))
+                              "nothing staked; the lsSKY farm deployed (uninitialised) from 2025-10-30"))
+    figures.append(TwinFigure("the Lockstake engine and the rewards distribution job (LOCKSTAKE_ENGINE, "
+                              "CRON_REWARDS_DIST_JOB), placed with the farms",
+                              "clean-room: only the engine's farm list and lsSKY, the job's intervals (storage "
+                              "order wards, intervals assumed); an initialised lsSKY farm listed in both (interval "
+                              "7 days - 1 hour)"))
     figures.append(TwinFigure("the MKR behind the chief's hat", f"{HAT_SUPPORT // WAD:,} MKR"))
     figures.append(TwinFigure("each allocator ilk's rate, duty and debt (all in its vault's urn), and its last drip",
                               f"rate {ALLOCATOR_RATE / 10 ** 27:g} ray, duty {ALLOCATOR_DUTY} (about 4 % a year), "

@@ -659,6 +659,8 @@ def allowed_by(spell: Any, day: str) -> Allowed:
         if legacy and key in chainlog:
             chainlog[legacy] = chainlog[key]
         chainlog[key] = address.lower()
+    for action in spell.actions:  # other contracts it registers (a farm init's), named by address constant
+        chainlog.update({key: address.lower() for key, address in action.registers().items()})
 
     def canonical(name: str, names: dict[str, str]) -> str:
         if name == "DssExecLib":

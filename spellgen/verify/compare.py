@@ -495,12 +495,13 @@ class EventLedger:
         inits = Counter((a.vest, a.usr.lower()) for a in self.e.awards)  # each declared award, one Init
         # A farm's vest update creates an award to its distribution too.
         inits.update((f.vest, self.o.addresses.get(f.dist, "").lower()) for f in self.e.farm_updates)
+        inits.update((f.vest, f.dist_address.lower()) for f in self.e.farm_inits)  # a farm init's award
         started: set = set()  # (vest, id) of the awards whose Init a declared stream explains
         restricted = {k for k, w in self.o.new_awards.items() if w.res == 1}
         # A farm's vest update yanks the award its distribution holds and may file the vest's cap.
         yanks = {(y.vest, y.award) for y in self.e.yanks} | {(r.vest, r.award) for r in self.e.repairs} \
             | {(f.vest, f.award) for f in self.e.farm_updates}
-        caps = {c.vest for c in self.e.caps} | {f.vest for f in self.e.farm_updates}
+        caps = {c.vest for c in self.e.caps} | {f.vest for f in self.e.farm_updates} | {f.vest for f in self.e.farm_inits}
         self.repaired = {(r.vest, r.award) for r in self.e.repairs}  # their Unrestrict and Vest events
         allowed = declared(self.e, Resolver(self._bound_addresses(), self.o.watched_tokens, self.o.watched_vests))
         frames = emitting_frames(self.o.call_trace)
@@ -594,6 +595,8 @@ class EventLedger:
         if t0 == topic("File(bytes32,uint256)") and vest in caps:
             return None
         claimed = {(d.vest, d.award) for d in self.e.distributions} | {(f.vest, f.award) for f in self.e.farm_updates}
+        # A farm init distributes the award it creates (numbered after the vest's ids before the cast).
+        claimed |= {(f.vest, self.o.before.ids.get(f.vest, 0) + f.nth) for f in self.e.farm_inits}
         if t0 == topic("Vest(uint256,uint256)") and (vest, int(topics[1], 16)) in claimed:
             return None  # a farm's distribute() claims its award
         if t0 in (topic("Unrestrict(uint256)"), topic("Vest(uint256,uint256)")) and \

@@ -27,6 +27,8 @@ contract's public source:
 - AllocatorVault (dss-allocator): wards 0, buffer 1, jug 2 (roles, vat, ilk, usdsJoin, usds are immutables).
 - VestedRewardsDistribution (a Treasury-funded farm's): wards 0, vestId 1, lastDistributedAt 2; its farm,
   StakingRewards, as the twin assumes it (contracts/twin/StakingRewards.sol).
+- LockstakeEngine (lockstake): wards 0, farms 1; VestedRewardsDistributionJob (CRON_REWARDS_DIST_JOB): wards
+  0, intervals 1, as the twin assumes it (contracts/twin/VestedRewardsDistributionJob.sol).
 """
 from __future__ import annotations
 
@@ -121,6 +123,10 @@ LAYOUTS: dict[str, Layout] = {layout.kind: layout for layout in (
                               Var("rewardsToken", 2, unit="address"), Var("stakingToken", 3, unit="address"),
                               Var("periodFinish", 4, unit="time"), Var("rewardRate", 5), Var("rewardsDuration", 6),
                               Var("lastUpdateTime", 7, unit="time"), Var("rewardPerTokenStored", 8))),
+    # The keeper job of the distributions and the Lockstake engine's farm list (the twin's; the job's order is
+    # an assumption, the engine's first two variables mainnet's).
+    Layout("VestedRewardsDistributionJob", (Var("wards", 0, 1, unit="bool"), Var("intervals", 1, 1))),
+    Layout("LockstakeEngine", (Var("wards", 0, 1, unit="bool"), Var("farms", 1, 1))),
 )}
 
 # Chainlog key -> layout kind. MCD_GOV is MKR's layout until 2025-05-15, when the key names SKY:
@@ -135,6 +141,8 @@ KIND_BY_KEY: dict[str, str] = {
     "MCD_VEST_SKY": "DssVest", "MCD_VEST_SPK_TREASURY": "DssVest", "MCD_JUG": "Jug",
     **{key: "AllocatorVault" for key in ALLOCATOR_VAULTS},
     "REWARDS_DIST_LSSKY_SKY": "VestedRewardsDistribution", "REWARDS_DIST_USDS_SKY": "VestedRewardsDistribution",
+    "REWARDS_LSSKY_SKY": "StakingRewards", "REWARDS_USDS_SKY": "StakingRewards",
+    "CRON_REWARDS_DIST_JOB": "VestedRewardsDistributionJob", "LOCKSTAKE_ENGINE": "LockstakeEngine",
 }
 MKR_ADDRESS = "0x9f8F72aA9304c8B593d555F12eF6589cC3A579A2"
 SKY_ADDRESS = "0x56072C95FAA701256059aa122697B133aDEd9279"

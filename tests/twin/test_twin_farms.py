@@ -91,3 +91,67 @@ def test_no_farm_before_its_distribution_is_in_the_chainlog():
     with start_twin("2025-10-01") as early:
         assert early.rpc.code(DIST) in ("0x", "0x0")
         assert early.rpc.code(FARM) in ("0x", "0x0")
+
+
+ENGINE = "0xCe01C90dE7FD1bcFa39e237FE6D8D9F569e8A6a3"  # LOCKSTAKE_ENGINE
+JOB = "0x6464C34A02DD155dd0c630CE233DD6e21C24F9A5"  # CRON_REWARDS_DIST_JOB
+LSSKY = "0xf9A9cfD3229E985B91F99Bc866d42938044FFa1C"  # LOCKSTAKE_SKY
+
+
+def test_an_initialised_lockstake_farm_is_listed_by_the_engine_and_the_keeper_job(rpc):
+    # As the 2025-10-30 init left them: the farm ACTIVE (1) in the engine, the distribution every 7 days - 1 hour.
+    assert _read(rpc, ENGINE, "farms(address)", FARM) == 1
+    assert _read(rpc, ENGINE, "lssky()") == int(LSSKY, 16)
+    assert _read(rpc, JOB, "intervals(address)", DIST) == 7 * 86_400 - 3_600
+    assert rpc.storage(JOB, 0) == 0  # mappings only: nothing at slot 0 itself
+    for contract in (ENGINE, JOB):
+        assert _read(rpc, contract, "wards(address)", PROXY) == 1
+        assert _read(rpc, contract, "wards(address)", S.DEPLOYER) == 0
+    # The USDS->SKY farm stakes USDS: no engine listing.
+    assert _read(rpc, ENGINE, "farms(address)", S.FARM_CONTRACTS["REWARDS_USDS_SKY"]) == 0
+
+
+@pytest.fixture(scope="module")
+def init_twin():
+    """The twin of the lsSKY farm's init: deployed, not yet initialised or registered."""
+    with start_twin("2025-10-30") as running:
+        yield running
+
+
+def test_before_its_init_the_farm_is_deployed_but_wired_to_nothing(init_twin):
+    rpc = init_twin.rpc
+    assert _read(rpc, DIST, "vestId()") == 0
+    assert _read(rpc, FARM, "rewardsDistribution()") == 0
+    assert _read(rpc, FARM, "owner()") == int(PROXY, 16)
+    assert _read(rpc, FARM, "stakingToken()") == int(LSSKY, 16)
+    assert _read(rpc, DIST, "wards(address)", PROXY) == 1
+    assert _read(rpc, ENGINE, "farms(address)", FARM) == 0
+    assert _read(rpc, JOB, "intervals(address)", DIST) == 0
+    # What initLockstakeFarm requires holds: the engine's lsSKY is the farm's staking token.
+    assert _read(rpc, ENGINE, "lssky()") == _read(rpc, FARM, "stakingToken()")
+
+
+def test_the_init_steps_wire_the_farm_and_only_governance_may_take_them(init_twin):
+    rpc = init_twin.rpc
+    snapshot = rpc.call("evm_snapshot")
+    try:
+        assert "Only the contract owner may perform this action" in _revert(
+            rpc, S.DEPLOYER, FARM, "setRewardsDistribution(address)", DIST)
+        assert "LockstakeEngine/not-authorized" in _revert(rpc, S.DEPLOYER, ENGINE, "addFarm(address)", FARM)
+        assert "VestedRewardsDistributionJob/not-authorized" in _revert(rpc, S.DEPLOYER, JOB, "set(address,uint256)",
+                                                                        DIST, 1)
+        assert "VestedRewardsDistributionJob/invalid-interval" in _revert(rpc, PROXY, JOB, "set(address,uint256)",
+                                                                          DIST, 0)
+        assert "VestedRewardsDistributionJob/not-found" in _revert(rpc, PROXY, JOB, "rem(address)", DIST)
+        _send(rpc, PROXY, FARM, "setRewardsDistribution(address)", DIST)
+        assert _read(rpc, FARM, "rewardsDistribution()") == int(DIST, 16) == rpc.storage(FARM, 1)
+        _send(rpc, PROXY, ENGINE, "addFarm(address)", FARM)
+        assert _read(rpc, ENGINE, "farms(address)", FARM) == 1
+        _send(rpc, PROXY, ENGINE, "delFarm(address)", FARM)
+        assert _read(rpc, ENGINE, "farms(address)", FARM) == 2  # DELETED
+        _send(rpc, PROXY, JOB, "set(address,uint256)", DIST, 601_200)
+        assert _read(rpc, JOB, "intervals(address)", DIST) == 601_200
+        _send(rpc, PROXY, JOB, "rem(address)", DIST)
+        assert _read(rpc, JOB, "intervals(address)", DIST) == 0
+    finally:
+        rpc.call("evm_revert", snapshot)

@@ -13,6 +13,7 @@ from spellgen.spellfile.actions.cap import CapChange
 from spellgen.spellfile.actions.computed_payment import ComputedPayment
 from spellgen.spellfile.actions.dai_payment import DaiPayment
 from spellgen.spellfile.actions.distribute import Distribute
+from spellgen.spellfile.actions.farm_init import FarmInit
 from spellgen.spellfile.actions.farm_vest_update import FarmVestUpdate
 from spellgen.spellfile.actions.mkr_to_sky import MkrToSky
 from spellgen.spellfile.actions.mkr_transfer import MkrTransfer
@@ -27,11 +28,11 @@ from spellgen.spellfile.actions.yank import Yank
 # In the order of the schema, the README and the kind-level checks and helpers of a rendered spell.
 KINDS: tuple[type[Action], ...] = (DaiPayment, UsdsPayment, SkyTransfer, MkrToSky, MkrTransfer, ProxyTransfer,
                                    Burn, Stream, Yank, Allowance, CapChange, AllocatorPayment, VestOnboarding,
-                                   ComputedPayment, VestAndYank, Distribute, FarmVestUpdate)
+                                   ComputedPayment, VestAndYank, Distribute, FarmVestUpdate, FarmInit)
 REGISTRY: dict[str, type[Action]] = {kind.KIND: kind for kind in KINDS}
 
 __all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "AllocatorPayment", "Allowance", "Burn", "CapChange",
-           "ComputedPayment", "DaiPayment", "Distribute", "FarmVestUpdate", "MkrToSky", "MkrTransfer", "ProxyTransfer",
+           "ComputedPayment", "DaiPayment", "Distribute", "FarmInit", "FarmVestUpdate", "MkrToSky", "MkrTransfer", "ProxyTransfer",
            "SkyTransfer", "Stream", "UsdsPayment", "VestAndYank", "VestOnboarding", "Yank", "of_kind"]
 
 

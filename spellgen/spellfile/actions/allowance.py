@@ -423,6 +423,8 @@ class Allowance(Action):
         # the award it replaces still owed; its own item checks that adjustment.
         farm_updates = [f for f in getattr(e, "farm_updates", []) if f.vest == vest]
         new_total -= sum(f.tot for f in farm_updates)
+        # A farm init raises it by its award's total and distributes part at once; its own item checks both.
+        new_total -= sum(f.tot for f in getattr(e, "farm_inits", []) if f.vest == vest)
         modes = {a.mode for a in e.allowances if a.vest == vest}
         if new_total <= 0 or "owed" in modes:
             return []

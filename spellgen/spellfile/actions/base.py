@@ -397,6 +397,11 @@ class Action(Located):
         an address constant; a legacy key receives the contract the key named before)."""
         return None
 
+    def registers(self) -> dict[str, str]:
+        """Chainlog key -> address of contracts other than a vest the action registers (a farm init's farm
+        and distribution): the spell names them by address constant, so its calls to them are to those keys."""
+        return {}
+
     def yanked_vest(self) -> str | None:
         """The vest of an award the action yanks."""
         return None

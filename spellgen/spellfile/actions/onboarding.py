@@ -262,31 +262,40 @@ class VestOnboarding(Action):
 
     @classmethod
     def checks(cls, e: Expected, o: Any) -> list[Check]:
+        """Each registration of this kind (a farm init judges its own with `judge`)."""
         out = []
         for ob in getattr(e, "onboarded", []):
-            before, after = o.before.registry, o.after.registry
-            problems = common.compare([(ob.key, ob.address.lower(), (after.get(ob.key) or "missing").lower())])
-            evidence = f"ChainLog.getAddress({ob.key}): {before.get(ob.key) or 'missing'} -> {after.get(ob.key)}"
-            if ob.legacy:
-                old = before.get(ob.key)
-                got = after.get(ob.legacy)
-                evidence += f"; {ob.legacy}: {before.get(ob.legacy) or 'missing'} -> {got or 'missing'}"
-                if old is None or (got or "").lower() != old.lower():
-                    problems.append(f"{ob.legacy}: expected the contract {ob.key} named before ({old}), "
-                                    f"observed {got or 'missing'}")
-            out.append(common.ok(ob.item.label, ob.item.path, evidence, problems))
-            if ob.rely:
-                ward = o.after.vat_wards.get(ob.address.lower(), 0)
-                out.append(common.ok(f"vest onboarding: {ob.key} may suck from the Vat", ob.item.path,
-                                     f"MCD_VAT.wards({ob.address}): {o.before.vat_wards.get(ob.address.lower(), 0)} "
-                                     f"-> {ward}", common.compare([("wards", 1, ward)])))
-            if ob.version:
-                old, new = o.before.chainlog_version, o.after.chainlog_version
-                problems = common.compare([("version", ob.version, new)])
-                if VERSION.match(old or "") and history.version_tuple(ob.version) <= history.version_tuple(old):
-                    problems.append(f"{ob.version} is not above the version before the cast, {old}")
-                out.append(common.ok(f"vest onboarding: the ChainLog's version bumped to {ob.version}", ob.item.path,
-                                     f"ChainLog.version(): {old!r} -> {new!r}", problems))
+            if ob.by == cls.KIND:
+                out += cls.judge(ob, o)
+        return out
+
+    @staticmethod
+    def judge(ob: Any, o: Any) -> list[Check]:
+        """A registration: the key (and legacy key) after the cast, the Vat ward, the version."""
+        out = []
+        before, after = o.before.registry, o.after.registry
+        problems = common.compare([(ob.key, ob.address.lower(), (after.get(ob.key) or "missing").lower())])
+        evidence = f"ChainLog.getAddress({ob.key}): {before.get(ob.key) or 'missing'} -> {after.get(ob.key)}"
+        if ob.legacy:
+            old = before.get(ob.key)
+            got = after.get(ob.legacy)
+            evidence += f"; {ob.legacy}: {before.get(ob.legacy) or 'missing'} -> {got or 'missing'}"
+            if old is None or (got or "").lower() != old.lower():
+                problems.append(f"{ob.legacy}: expected the contract {ob.key} named before ({old}), "
+                                f"observed {got or 'missing'}")
+        out.append(common.ok(ob.item.label, ob.item.path, evidence, problems))
+        if ob.rely:
+            ward = o.after.vat_wards.get(ob.address.lower(), 0)
+            out.append(common.ok(f"vest onboarding: {ob.key} may suck from the Vat", ob.item.path,
+                                 f"MCD_VAT.wards({ob.address}): {o.before.vat_wards.get(ob.address.lower(), 0)} "
+                                 f"-> {ward}", common.compare([("wards", 1, ward)])))
+        if ob.version:
+            old, new = o.before.chainlog_version, o.after.chainlog_version
+            problems = common.compare([("version", ob.version, new)])
+            if VERSION.match(old or "") and history.version_tuple(ob.version) <= history.version_tuple(old):
+                problems.append(f"{ob.version} is not above the version before the cast, {old}")
+            out.append(common.ok(f"vest onboarding: the ChainLog's version bumped to {ob.version}", ob.item.path,
+                                 f"ChainLog.version(): {old!r} -> {new!r}", problems))
         return out
 
     @classmethod
