@@ -149,7 +149,7 @@ class Univ2Withdrawal(Action):
     def parse(cls, p, node) -> Univ2Withdrawal | None:
         e = node.entries
         pair = p.r.choice(e["pair"], "the pool", list(PAIRS))
-        leave = p.r.amount(e["leave"], "the USDS to leave", "USDS", allow_zero=True)
+        leave = p.r.amount(e["leave"], "the amount to leave", "USDS", allow_zero=True, mover="the pool counts it in")
         if pair is None or leave is None:
             return None
         return cls(pair, leave, p.comment(e))
