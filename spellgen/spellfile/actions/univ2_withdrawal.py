@@ -106,18 +106,18 @@ class Univ2Withdrawal(Action):
             ("transfer", "function transfer(address dst, uint256 wad) external returns (bool);"),
         ))}
     EFFECTS: ClassVar[Effects] = Effects(
-        calls=(("PAIR", "sync"), ("PAIR", "getReserves"), ("PAIR", "totalSupply"), ("PAIR", "balanceOf"),
-               ("PAIR", "transfer"), ("PAIR", "burn"), ("SKY", "transfer"), ("USDS", "transfer"),
+        calls=(("UNIV2USDSSKY", "sync"), ("UNIV2USDSSKY", "getReserves"), ("UNIV2USDSSKY", "totalSupply"), ("UNIV2USDSSKY", "balanceOf"),
+               ("UNIV2USDSSKY", "transfer"), ("UNIV2USDSSKY", "burn"), ("SKY", "transfer"), ("USDS", "transfer"),
                ("SKY", "balanceOf"), ("USDS", "balanceOf")),
-        reads=("PAIR.getReserves() after sync", "PAIR.totalSupply()", "PAIR.balanceOf(proxy)"),
+        reads=("UNIV2USDSSKY.getReserves() after sync", "UNIV2USDSSKY.totalSupply()", "UNIV2USDSSKY.balanceOf(proxy)"),
         branches=(),  # keeping more liquidity than the PauseProxy holds underflows: the cast reverts
-        state=(("PAIR", "balanceOf[proxy]"), ("PAIR", "totalSupply"), ("PAIR", "reserve0, reserve1, "
+        state=(("UNIV2USDSSKY", "balanceOf[proxy]"), ("UNIV2USDSSKY", "totalSupply"), ("UNIV2USDSSKY", "reserve0, reserve1, "
                                                                               "blockTimestampLast"),
-               ("PAIR", "price0CumulativeLast"), ("PAIR", "price1CumulativeLast"), ("SKY", "balanceOf[PAIR]"),
-               ("SKY", "balanceOf[proxy]"), ("USDS", "balanceOf[PAIR]"), ("USDS", "balanceOf[proxy]")),
-        events=(("PAIR", "Sync(reserve0, reserve1)"), ("PAIR", "Transfer(proxy, PAIR)"), ("PAIR", "Transfer(PAIR, 0)"),
-                ("SKY", "Transfer(PAIR, proxy)"), ("USDS", "Transfer(PAIR, proxy)"),
-                ("PAIR", "Sync(reserve0, reserve1)"), ("PAIR", "Burn(proxy, amount0, amount1, proxy)")),
+               ("UNIV2USDSSKY", "price0CumulativeLast"), ("UNIV2USDSSKY", "price1CumulativeLast"), ("SKY", "balanceOf[UNIV2USDSSKY]"),
+               ("SKY", "balanceOf[proxy]"), ("USDS", "balanceOf[UNIV2USDSSKY]"), ("USDS", "balanceOf[proxy]")),
+        events=(("UNIV2USDSSKY", "Sync(reserve0, reserve1)"), ("UNIV2USDSSKY", "Transfer(proxy, UNIV2USDSSKY)"), ("UNIV2USDSSKY", "Transfer(UNIV2USDSSKY, 0)"),
+                ("SKY", "Transfer(UNIV2USDSSKY, proxy)"), ("USDS", "Transfer(UNIV2USDSSKY, proxy)"),
+                ("UNIV2USDSSKY", "Sync(reserve0, reserve1)"), ("UNIV2USDSSKY", "Burn(proxy, amount0, amount1, proxy)")),
         used_by=("checks, run by verify/compare.py: the liquidity burnt, what the pool paid the PauseProxy and its "
                  "reserves after, computed from the pool's state before the cast",
                  "state_effects, applied by verify/statediff.py: the pair's and the tokens' storage",
@@ -132,8 +132,8 @@ class Univ2Withdrawal(Action):
         return PAIRS[self.pair]
 
     def effect_names(self, day: str) -> dict[str, str]:
-        """PAIR is the pool, by its chainlog key."""
-        return {"PAIR": self.pair}
+        """The pool is named by its chainlog key in EFFECTS (the one pool spellgen knows): nothing to bind."""
+        return {}
 
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:
