@@ -219,7 +219,7 @@ class Univ2Withdrawal(Action):
                                  f"above what {common.wad(w.leave, w.token1)} is worth: the cast must revert"))
                 continue
             wad = common.wad
-            fields = [
+            fields: list[tuple[str, object, object]] = [
                 (f"{w.pair} liquidity burnt (supply fall)", f"{m.burnt:,}", f"{before['supply'] - after['supply']:,}"),
                 ("the PauseProxy's liquidity fall", f"{m.burnt:,}", f"{before['proxy_lp'] - after['proxy_lp']:,}"),
                 (f"{w.token0} reserve after", f"{m.reserve0:,}", f"{after['reserve0']:,}"),
@@ -238,7 +238,7 @@ class Univ2Withdrawal(Action):
             check = common.ok(w.item.label, w.item.path, evidence, common.compare(fields))
             if getattr(o, "twin", False):
                 check = Check(check.item, check.path, check.passed, check.evidence, check.reason,
-                              warning=f"the pool's reserves, supply and the PauseProxy's liquidity are the twin's "
+                              warning="the pool's reserves, supply and the PauseProxy's liquidity are the twin's "
                                       "assumptions (no mainnet fact offline)")
             out.append(check)
         return out
@@ -253,7 +253,7 @@ class Univ2Withdrawal(Action):
         for w in getattr(e, "pool_withdrawals", []):
             pool = getattr(before_state, "pools", {}).get(w.pair) if before_state is not None else None
             m = model(pool, w.leave, view.cast_time) if pool else None
-            if m is None:
+            if pool is None or m is None:
                 continue
             pair, proxy, label = view.addresses[w.pair], view.addresses["MCD_PAUSE_PROXY"], w.item.label
             out += [StateEffect(w.pair, "balanceOf", (proxy,), delta=-m.burnt, label=label, layout="UniswapV2Pair"),
