@@ -335,13 +335,14 @@ def place_farms(rpc: Rpc, day: str) -> None:
 
 
 # contracts/twin/UniswapV2Pair.sol, mainnet's order: totalSupply 0, balanceOf 1, reserves and time 8.
-PAIR_SUPPLY_SLOT, PAIR_BALANCE_SLOT, PAIR_RESERVES_SLOT = 0, 1, 8
+PAIR_SUPPLY_SLOT, PAIR_BALANCE_SLOT, PAIR_FACTORY_SLOT, PAIR_RESERVES_SLOT = 0, 1, 5, 8
 
 
 def place_pairs(rpc: Rpc, day: str) -> None:
     """Each Uniswap V2 pair whose key the date's ChainLog names at the address the twin models: constructed
     there and initialised with its tokens, its reserves held (the PauseProxy, a ward of both tokens, mints
-    them to the pair), its liquidity supply and the PauseProxy's share written (twin.state's assumptions)."""
+    them to the pair), its liquidity supply and the PauseProxy's share written (twin.state's assumptions), its
+    factory() mainnet's (the builder initialised it as the factory)."""
     plan = chainlog_plan(day)[0]
     todo = [key for key, (address, _, _) in S.UNIV2_PAIRS.items() if plan.get(key, "").lower() == address.lower()]
     if not todo:
@@ -370,6 +371,7 @@ def place_pairs(rpc: Rpc, day: str) -> None:
             rpc.stop_impersonating(proxy)
             rpc.set_balance(proxy, 0)
         rpc.set_storages([(address, PAIR_SUPPLY_SLOT, S.UNIV2_SUPPLY[key]),
+                          (address, PAIR_FACTORY_SLOT, int(S.UNIV2_FACTORY, 16)),  # mainnet's creator
                           (address, mapping_slot(int(proxy, 16), PAIR_BALANCE_SLOT), S.UNIV2_PROXY_LP[key]),
                           (address, PAIR_RESERVES_SLOT, r0 | r1 << 112 | (now % 2**32) << 224)])
 

@@ -123,6 +123,8 @@ FARM_CONTRACTS: dict[str, str] = {
 UNIV2_PAIRS: dict[str, tuple[str, str, str]] = {
     "UNIV2USDSSKY": ("0x2621CC0B3F3c079c1Db0E80794AA24976F0b9e3c", "SKY", "USDS"),
 }
+# Mainnet's Uniswap V2 factory, which created the pair (its `factory()`); the twin does not model it.
+UNIV2_FACTORY = "0x5C69bEe701ef814a2B6a3EDD4B1652CB9cc5aA6f"
 # Assumptions (no offline source gives the pool's state at a date): its reserves (SKY, USDS: a SKY price
 # of 0.06 USDS), its liquidity supply and the PauseProxy's share of it (the SBE's, the rest held by
 # others), the same at every date the pool exists; last synced when the twin's date begins.

@@ -7,6 +7,7 @@ import pytest
 
 from spellgen.chain.client import calldata
 from spellgen.chain.rpc import RpcError
+from spellgen.chain.slots import mapping_slot
 from spellgen.spellfile.address import keccak256
 from spellgen.spellfile.history import MAINNET
 from spellgen.twin import start_twin
@@ -54,7 +55,9 @@ def test_the_pool_holds_the_assumed_state_in_mainnets_slots(rpc):
     assert _read(rpc, PAIR, "token0()") == int(SKY, 16) == rpc.storage(PAIR, 6)
     assert _read(rpc, PAIR, "token1()") == int(USDS, 16) == rpc.storage(PAIR, 7)
     assert _read(rpc, PAIR, "totalSupply()") == SUPPLY == rpc.storage(PAIR, 0)
-    assert _read(rpc, PAIR, "balanceOf(address)", PROXY) == PROXY_LP
+    assert _read(rpc, PAIR, "balanceOf(address)", PROXY) == PROXY_LP == rpc.storage(PAIR, mapping_slot(int(PROXY, 16), 1))
+    assert _read(rpc, PAIR, "factory()") == int(S.UNIV2_FACTORY, 16) == rpc.storage(PAIR, 5)
+    assert rpc.storage(PAIR, 11) == 0  # kLast: no protocol fee
     word = rpc.storage(PAIR, 8)  # reserve0 | reserve1 << 112 | blockTimestampLast << 224
     assert (word & (2**112 - 1), (word >> 112) & (2**112 - 1)) == (R0, R1)
     assert _read(rpc, SKY, "balanceOf(address)", PAIR) == R0
