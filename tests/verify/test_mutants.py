@@ -207,9 +207,6 @@ MUTANTS = [
      [("VatAbstract(MCD_VAT).suck(MCD_VOW, MCD_VOW, dart * rate);",
        "VatAbstract(MCD_VAT).suck(MCD_VOW, address(this), dart * rate);")], "surplus buffer: vat.dai(MCD_VOW)"),
     # Issue 24: the Uniswap V2 withdrawal.
-    ("Uniswap V2 withdrawal keeping nothing", FEB21_UNIV2,
-     [("uint256 lpsToBurn = UniV2PoolLike(pair).balanceOf(address(this)) - lpsToLeave;",
-       "uint256 lpsToBurn = UniV2PoolLike(pair).balanceOf(address(this));")], UNIV2_WITHDRAWN),
     ("Uniswap V2 withdrawal kept in SKY's reserve", FEB21_UNIV2,
      [("(, uint256 usdsReserve,) = UniV2PoolLike(pair).getReserves();",
        "(uint256 usdsReserve,,) = UniV2PoolLike(pair).getReserves();")], UNIV2_WITHDRAWN),
