@@ -110,6 +110,10 @@ class State:
     # A farm init's wiring, distribution key -> (its farm's rewardsDistribution, LOCKSTAKE_ENGINE.farms(farm),
     # CRON_REWARDS_DIST_JOB.intervals(dist))
     farm_wiring: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    # Uniswap V2 withdrawals (issue 24): pair key -> its token balances (balance0, balance1), reserves
+    # (reserve0, reserve1, last: their time mod 2**32), price accumulators (price0, price1), liquidity supply,
+    # the PauseProxy's liquidity (proxy_lp) and its balances of the two tokens (proxy0, proxy1).
+    pools: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -305,6 +309,8 @@ class Simulator:
             self.lookup("DAI_USDS")
         if self.expected.mkr_converted:
             self.lookup("MKR_SKY")
+        for withdrawn in self.expected.pool_withdrawals:
+            self.lookup(withdrawn.pair)
         for paid in self.expected.allocator_payments:
             self.lookup("MCD_JUG")
             self.lookup(paid.vault)
@@ -638,6 +644,21 @@ class Simulator:
     def award(self, vest: str, award: int) -> Award:
         return Award(*self.chain.call(self.addr[vest], AWARD, award))
 
+    def _pool(self, w) -> dict[str, int]:
+        """A Uniswap V2 pool's state and the PauseProxy's share and tokens (State.pools)."""
+        c, pair, proxy = self.chain, self.addr[w.pair], self.addr["MCD_PAUSE_PROXY"]
+        t0, t1 = self.token(w.token0), self.token(w.token1)
+        r0, r1, last = c.call(pair, "getReserves()(uint112,uint112,uint32)")
+        return {"balance0": c.call(t0, "balanceOf(address)(uint256)", pair),
+                "balance1": c.call(t1, "balanceOf(address)(uint256)", pair),
+                "reserve0": r0, "reserve1": r1, "last": last,
+                "price0": c.call(pair, "price0CumulativeLast()(uint256)"),
+                "price1": c.call(pair, "price1CumulativeLast()(uint256)"),
+                "supply": c.call(pair, "totalSupply()(uint256)"),
+                "proxy_lp": c.call(pair, "balanceOf(address)(uint256)", proxy),
+                "proxy0": c.call(t0, "balanceOf(address)(uint256)", proxy),
+                "proxy1": c.call(t1, "balanceOf(address)(uint256)", proxy)}
+
     def read_state(self) -> State:
         e, c, a = self.expected, self.chain, self.addr
         state = State()
@@ -682,6 +703,8 @@ class Simulator:
             state.ilks[paid.ilk] = c.call(a["MCD_VAT"], "ilks(bytes32)(uint256,uint256,uint256,uint256,uint256)", ilk)[:2]
             state.jug[paid.ilk] = c.call(a["MCD_JUG"], "ilks(bytes32)(uint256,uint256)", ilk)
             state.urns[paid.vault] = c.call(a["MCD_VAT"], "urns(bytes32,address)(uint256,uint256)", ilk, a[paid.vault])[1]
+        for w in e.pool_withdrawals:
+            state.pools[w.pair] = self._pool(w)
         state.dai_supply = c.call(a["MCD_DAI"], "totalSupply()(uint256)")
         self._read_held(state)
         if e.onboarded:

@@ -88,6 +88,18 @@ class AllocatorPaid:
 
 
 @dataclass(frozen=True)
+class PoolWithdrawn:
+    """A Uniswap V2 withdrawal: the PauseProxy's liquidity of `pair` burnt but what `leave` wei of the pool's
+    token1 (USDS) is worth (read at the cast); the pool pays it both tokens."""
+
+    item: Item
+    pair: str  # the pair's chainlog key
+    token0: str  # the pool's tokens by symbol, in the pair's order
+    token1: str
+    leave: int  # token1 (wei) the PauseProxy's remaining liquidity is worth
+
+
+@dataclass(frozen=True)
 class SkySent:
     item: Item
     recipient: str
@@ -281,6 +293,7 @@ class Expected:
     distributions: list[Distributed] = field(default_factory=list)
     farm_updates: list[FarmVestUpdated] = field(default_factory=list)
     farm_inits: list[FarmInitialised] = field(default_factory=list)
+    pool_withdrawals: list[PoolWithdrawn] = field(default_factory=list)
     new_awards_per_vest: dict[str, int] = field(default_factory=dict)
     computed_payments: list[ComputedPaid] = field(default_factory=list)
     repairs: list[Repaired] = field(default_factory=list)
@@ -304,9 +317,9 @@ class Expected:
         expected: tuple[Itemised, ...] = (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
                                           *self.conversions, *self.proxy_transfers, *self.held_burns,
                                           *self.computed_payments, *self.allocator_payments,
-                                          *self.transfers, *self.yanks, *self.repairs, *self.allowances, *self.caps,
-                                          *self.distributions, *self.farm_updates, *self.farm_inits, *self.chainlog,
-                                          *self.onboarded)
+                                          *self.pool_withdrawals, *self.transfers, *self.yanks, *self.repairs,
+                                          *self.allowances, *self.caps, *self.distributions, *self.farm_updates,
+                                          *self.farm_inits, *self.chainlog, *self.onboarded)
         return [x.item for x in expected]
 
     @property

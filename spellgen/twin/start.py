@@ -213,6 +213,7 @@ def move_to(rpc: Rpc, ts: int, delay: int, day: str, awards_from: dict[str, int]
     edit_chainlog(rpc, day)
     set_onboarding_state(rpc, day)
     place_farms(rpc, day)
+    place_pairs(rpc, day)
     # The pause obeys whichever chief is MCD_ADM at the date (the SKY chief after 2025-05-15).
     chief = chainlog_plan(day)[0].get("MCD_ADM", MAINNET["MCD_ADM"])
     rpc.set_storage(MAINNET["MCD_PAUSE"], PAUSE_AUTHORITY_SLOT, int(chief, 16))
@@ -354,6 +355,48 @@ def place_farms(rpc: Rpc, day: str) -> None:
                 send(address, signature, who)
     finally:
         rpc.stop_impersonating(deployer)
+
+
+# contracts/twin/UniswapV2Pair.sol, mainnet's order: totalSupply 0, balanceOf 1, reserves and time 8.
+PAIR_SUPPLY_SLOT, PAIR_BALANCE_SLOT, PAIR_FACTORY_SLOT, PAIR_RESERVES_SLOT = 0, 1, 5, 8
+
+
+def place_pairs(rpc: Rpc, day: str) -> None:
+    """Each Uniswap V2 pair whose key the date's ChainLog names at the address the twin models: constructed
+    there and initialised with its tokens, its reserves held (the PauseProxy, a ward of both tokens, mints
+    them to the pair), its liquidity supply and the PauseProxy's share written (twin.state's assumptions), its
+    factory() mainnet's (the builder initialised it as the factory)."""
+    plan = chainlog_plan(day)[0]
+    todo = [key for key, (address, _, _) in S.UNIV2_PAIRS.items() if plan.get(key, "").lower() == address.lower()]
+    if not todo:
+        return
+    from spellgen.chain.client import calldata  # late: only a twin of a pool's date needs them
+    from spellgen.twin.artifacts import twin_artifacts
+    from spellgen.twin.place import construct_at
+
+    deployer, proxy, now = S.DEPLOYER, MAINNET["MCD_PAUSE_PROXY"], rpc.timestamp()
+    for key in todo:
+        address, token0, token1 = S.UNIV2_PAIRS[key]
+        r0, r1 = S.UNIV2_RESERVES[key]
+        rpc.impersonate(deployer)
+        try:
+            construct_at(rpc, address, twin_artifacts()["UniswapV2Pair"], (), deployer)
+            rpc.send({"from": deployer, "to": address, "data": "0x" + calldata(
+                "initialize(address,address)", MAINNET[token0], MAINNET[token1]).hex()})
+        finally:
+            rpc.stop_impersonating(deployer)
+        rpc.impersonate(proxy)
+        try:
+            for token, amount in ((token0, r0), (token1, r1)):
+                _send(rpc, proxy, MAINNET[token], "mint(address,uint256)", _address_word(address) +
+                      amount.to_bytes(32, "big").hex())
+        finally:
+            rpc.stop_impersonating(proxy)
+            rpc.set_balance(proxy, 0)
+        rpc.set_storages([(address, PAIR_SUPPLY_SLOT, S.UNIV2_SUPPLY[key]),
+                          (address, PAIR_FACTORY_SLOT, int(S.UNIV2_FACTORY, 16)),  # mainnet's creator
+                          (address, mapping_slot(int(proxy, 16), PAIR_BALANCE_SLOT), S.UNIV2_PROXY_LP[key]),
+                          (address, PAIR_RESERVES_SLOT, r0 | r1 << 112 | (now % 2**32) << 224)])
 
 
 def owed(rpc: Rpc, vest: str) -> int:

@@ -127,6 +127,22 @@ FARM_REGISTRIES: dict[str, str] = {"LOCKSTAKE_ENGINE": "LockstakeEngine",
 # The interval the keeper job calls an initialised lockstake farm's distribution at (the 2025-10-30 spell's).
 FARM_JOB_INTERVAL = 7 * 86_400 - 3_600
 
+# Uniswap V2 pairs (issue 24): placed at their mainnet addresses (contracts/twin/UniswapV2Pair.sol) when a
+# twin starts at a date whose ChainLog names the key there (twin.start.place_pairs): the Smart Burn Engine's
+# USDS/SKY pool, whose protocol-owned liquidity the PauseProxy holds. Key -> (address, token0, token1):
+# mainnet sorts a pair's tokens by address (SKY 0x5607... before USDS 0xdC03...).
+UNIV2_PAIRS: dict[str, tuple[str, str, str]] = {
+    "UNIV2USDSSKY": ("0x2621CC0B3F3c079c1Db0E80794AA24976F0b9e3c", "SKY", "USDS"),
+}
+# Mainnet's Uniswap V2 factory, which created the pair (its `factory()`); the twin does not model it.
+UNIV2_FACTORY = "0x5C69bEe701ef814a2B6a3EDD4B1652CB9cc5aA6f"
+# Assumptions (no offline source gives the pool's state at a date): its reserves (SKY, USDS: a SKY price
+# of 0.06 USDS), its liquidity supply and the PauseProxy's share of it (the SBE's, the rest held by
+# others), the same at every date the pool exists; last synced when the twin's date begins.
+UNIV2_RESERVES: dict[str, tuple[int, int]] = {"UNIV2USDSSKY": (500_000_000 * WAD, 30_000_000 * WAD)}
+UNIV2_SUPPLY: dict[str, int] = {"UNIV2USDSSKY": 120_000_000 * WAD}
+UNIV2_PROXY_LP: dict[str, int] = {"UNIV2USDSSKY": 119_000_000 * WAD}
+
 
 # The EOA that builds the twin; all its rights are removed at the end of the build.
 DEPLOYER = label_address("deployer")
@@ -449,6 +465,11 @@ def twin_figures() -> list[TwinFigure]:
                               "order wards, intervals assumed); an initialised lsSKY farm listed in both (interval "
                               "7 days - 1 hour)"))
     figures.append(TwinFigure("the MKR behind the chief's hat", f"{HAT_SUPPORT // WAD:,} MKR"))
+    for key, (r0, r1) in UNIV2_RESERVES.items():
+        figures.append(TwinFigure(f"the {key} pool (SKY, USDS reserves; liquidity; the PauseProxy's liquidity)",
+                                  f"{r0 // WAD:,} SKY, {r1 // WAD:,} USDS; {UNIV2_SUPPLY[key] // WAD:,} UNI-V2; "
+                                  f"{UNIV2_PROXY_LP[key] // WAD:,} UNI-V2, synced at 00:00 UTC of the date less "
+                                  "two minutes; no protocol fee"))
     figures.append(TwinFigure("each allocator ilk's rate, duty and debt (all in its vault's urn), and its last drip",
                               f"rate {ALLOCATOR_RATE / 10 ** 27:g} ray, duty {ALLOCATOR_DUTY} (about 4 % a year), "
                               f"Art {ALLOCATOR_ART // WAD:,} (wad); last dripped at 00:00 UTC of the spell's date"))

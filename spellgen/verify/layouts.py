@@ -127,6 +127,13 @@ LAYOUTS: dict[str, Layout] = {layout.kind: layout for layout in (
     # an assumption, the engine's first two variables mainnet's).
     Layout("VestedRewardsDistributionJob", (Var("wards", 0, 1, unit="bool"), Var("intervals", 1, 1))),
     Layout("LockstakeEngine", (Var("wards", 0, 1, unit="bool"), Var("farms", 1, 1))),
+    # A Uniswap V2 pair (v2-core UniswapV2ERC20, then UniswapV2Pair): reserves packs reserve0, reserve1 << 112
+    # and blockTimestampLast << 224.
+    Layout("UniswapV2Pair", (Var("totalSupply", 0), Var("balanceOf", 1, 1), Var("allowance", 2, 2),
+                             Var("DOMAIN_SEPARATOR", 3), Var("nonces", 4, 1), Var("factory", 5, unit="address"),
+                             Var("token0", 6, unit="address"), Var("token1", 7, unit="address"), Var("reserves", 8),
+                             Var("price0CumulativeLast", 9), Var("price1CumulativeLast", 10), Var("kLast", 11),
+                             Var("unlocked", 12))),
 )}
 
 # Chainlog key -> layout kind. MCD_GOV is MKR's layout until 2025-05-15, when the key names SKY:
@@ -143,6 +150,7 @@ KIND_BY_KEY: dict[str, str] = {
     "REWARDS_DIST_LSSKY_SKY": "VestedRewardsDistribution", "REWARDS_DIST_USDS_SKY": "VestedRewardsDistribution",
     "REWARDS_LSSKY_SKY": "StakingRewards", "REWARDS_USDS_SKY": "StakingRewards",
     "CRON_REWARDS_DIST_JOB": "VestedRewardsDistributionJob", "LOCKSTAKE_ENGINE": "LockstakeEngine",
+    "UNIV2USDSSKY": "UniswapV2Pair",
 }
 MKR_ADDRESS = "0x9f8F72aA9304c8B593d555F12eF6589cC3A579A2"
 SKY_ADDRESS = "0x56072C95FAA701256059aa122697B133aDEd9279"

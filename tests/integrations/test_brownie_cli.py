@@ -215,6 +215,7 @@ GENERATED = {
     "tests/brownie/test_repair_2022_02_04.py": ["examples/repair-2022-02-04.yaml"],
     "tests/brownie/test_farms_2026_02_26.py": ["examples/farms-2026-02-26.yaml"],  # a farm's distribute()
     "tests/brownie/test_farms_2026_04_09.py": ["examples/farms-2026-04-09.yaml"],  # a farm's vest update
+    "tests/brownie/test_univ2_2025_02_21.py": ["examples/univ2-2025-02-21.yaml"],  # a Uniswap V2 withdrawal
 }
 
 

@@ -29,6 +29,8 @@ PROXY = ROOT / "tests/spells/proxy-transfer-2025-08-21.yaml"
 CAP_FILED = ROOT / "examples/sky-2025-10-30.yaml"
 CAP_KEPT = ROOT / "tests/spells/cap-kept-2026-04-09.yaml"
 MAY26 = ROOT / "examples/sky-2026-05-07.yaml"
+FEB21_UNIV2 = ROOT / "examples/univ2-2025-02-21.yaml"
+UNIV2_WITHDRAWN = "Uniswap V2 withdrawal: the PauseProxy's UNIV2USDSSKY liquidity"
 BLOOM_PAID = "allocator payment: 9,385,986 DAI from ALLOCATOR_BLOOM_A_VAULT"
 
 USDS_DELEGATE = "USDS payment: 4,000 USDS to DELEGATE"
@@ -204,6 +206,10 @@ MUTANTS = [
     ("allocator payment's dai sent to the PauseProxy", MAY26,
      [("VatAbstract(MCD_VAT).suck(MCD_VOW, MCD_VOW, dart * rate);",
        "VatAbstract(MCD_VAT).suck(MCD_VOW, address(this), dart * rate);")], "surplus buffer: vat.dai(MCD_VOW)"),
+    # Issue 24: the Uniswap V2 withdrawal.
+    ("Uniswap V2 withdrawal kept in SKY's reserve", FEB21_UNIV2,
+     [("(, uint256 usdsReserve,) = UniV2PoolLike(pair).getReserves();",
+       "(uint256 usdsReserve,,) = UniV2PoolLike(pair).getReserves();")], UNIV2_WITHDRAWN),
     ("manager missing", TREASURY, [("STREAM_MANAGER             // mgr", "address(0)                 // mgr")],
      "stream: 1,500.75 MKR to ECOSYSTEM"),
 ]

@@ -1,0 +1,38 @@
+"""Brownie tests of univ2-2025-02-21.yaml, written by `spellgen brownie-test`: one test per YAML item.
+
+    brownie test tests/brownie/test_univ2_2025_02_21.py                          # on the twin at 2025-02-21
+    brownie test tests/brownie/test_univ2_2025_02_21.py --network mainnet-fork   # on a fork of $ETH_RPC_URL
+
+The expected values are literals computed from the YAML (spellgen.spellfile.expect), never from the
+Solidity. The fixtures come from spellgen's pytest plugin: `cast` is the spell deployed, elected,
+scheduled and cast (spellgen's Simulator), with what the chain showed before and after, inside a
+snapshot reverted after each test. Add tests of your own with the same fixtures.
+"""
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+pytest_plugins = ["spellgen.integrations.pytest_plugin"]
+
+SPEC = HERE / "../../examples/univ2-2025-02-21.yaml"
+SPELL = None  # None: the spell rendered from SPEC; a path: that Solidity file ($SPELLGEN_SPELL overrides)
+WAD = 10**18
+
+
+def test_1_uniswap_v2_withdrawal_the_pauseproxy_s_univ2usdssky_liquidity_but_7_500_000_usds_w(cast):
+    """sections[0].actions[0]: Uniswap V2 withdrawal: the PauseProxy's UNIV2USDSSKY liquidity, but 7,500,000 USDS worth, paid out in SKY and USDS"""
+    ITEM = "sections[0].actions[0]: Uniswap V2 withdrawal: the PauseProxy's UNIV2USDSSKY liquidity, but 7,500,000 USDS worth, paid out in SKY and USDS"
+    pool, after = cast.before.pools["UNIV2USDSSKY"], cast.after.pools["UNIV2USDSSKY"]
+    kept = pool["supply"] * 7_500_000_000_000_000_000_000_000 // pool["balance1"]  # 7,500,000 USDS worth
+    burnt = pool["proxy_lp"] - kept
+    assert pool["supply"] - after["supply"] == burnt, ITEM
+    assert pool["proxy_lp"] - after["proxy_lp"] == burnt, ITEM
+    assert pool["balance0"] - after["balance0"] == burnt * pool["balance0"] // pool["supply"], ITEM
+    assert pool["balance1"] - after["balance1"] == burnt * pool["balance1"] // pool["supply"], ITEM
+    assert (after["reserve0"], after["reserve1"]) == (after["balance0"], after["balance1"]), ITEM
+
+
+def test_spell_description_office_hours_and_expiry(cast):
+    """The spell: description, office hours and expiration as declared."""
+    assert cast.observation.description == "2025-02-21 MakerDAO Executive Spell | Hash: 0x0000000000000000000000000000000000000000000000000000000000000000"
+    assert cast.observation.office_hours is True
+    assert cast.observation.expiration == cast.observation.deployed_at + 2592000  # 30 days
