@@ -167,7 +167,8 @@ class ProxyTransfer(Action):
                       "description": "The chainlog key of the token at the spell's date (MCD_DAI, SKY, USDS, ...), "
                                      "or `ether` for the PauseProxy's own ETH."},
             "to": PARTY,
-            "amount": {"description": f"{FORMAT}; a constant has at most 18 decimals.",
+            "amount": {"description": f"{FORMAT}; a constant has at most the token's decimals (18; "
+                                      "USDC's 6: spellgen/spellfile/data/held_tokens.tsv).",
                        "type": ["integer", "number", "string"]},
             "comment": comment}
 
