@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from spellgen.spellfile.protocol import WAD
 from spellgen.errors import InvalidInput
 
 MAX_DECIMALS = 18
