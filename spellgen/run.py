@@ -294,10 +294,15 @@ def run(spell: Spell, source: str, solc: str, ctx: RunContext, caps: Sequence = 
                   "cast and not cast), each with its verdict")
     results += scanned
     from spellgen.verify.source import source_results
+    from spellgen.spellfile.history import held_tokens
 
     # The ChainLog keys the code reads, by what the chain holds under them (the YAML's address where
     # the chain was not read): a payment to a key is then read against its comment like a wallet's.
     chainlog = spell.chainlog_parties() | {k: v for k, v in observation.chainlog.items() if v}
+    # A held token's comment names its address (2025-08-21: "all WETH (0xC02a...)"), read by what the chain
+    # holds under its key.
+    chainlog |= {t.key: observation.watched_tokens[t.symbol] for t in held_tokens()
+                 if t.symbol in observation.watched_tokens}
     results += source_results(source, ctx.source_name, spell.exec_doc.url if spell.exec_doc else None,
                               chainlog=chainlog, date=spell.date)
     cast = observation.cast_receipt()

@@ -305,6 +305,12 @@ class Simulator:
         # Every DssVest and budget token on the chain: any event of theirs must be explained.
         self.obs.watched_vests = self._present(list(VESTS), self.lookup)
         self.obs.watched_tokens = self._present(sorted({v.token for v in VESTS.values()}), self.token)
+        # The held tokens (data/held_tokens.tsv) the spell's PauseProxy transfers move: their events too.
+        held = {t.key: t.symbol for t in history.held_tokens()}
+        for sent in getattr(self.expected, "proxy_transfers", []):
+            if sent.key in held and sent.symbol == held[sent.key]:
+                self.obs.watched_tokens.update({held[sent.key]: address for address in
+                                                self._present([sent.key], self.lookup).values()})
         if self.expected.usds_payments:
             self.lookup("DAI_USDS")
         if self.expected.mkr_converted:

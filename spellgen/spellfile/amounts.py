@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from spellgen.spellfile.protocol import WAD
 from spellgen.errors import InvalidInput
 
 MAX_DECIMALS = 18
@@ -67,11 +66,12 @@ def to_wei(amount: Decimal) -> int:
     return scaled(amount, MAX_DECIMALS)
 
 
-def from_wei(wei: int) -> Decimal:
-    """The exact token amount of `wei` (no rounding; trailing zero decimals dropped)."""
+def from_wei(wei: int, decimals: int = MAX_DECIMALS) -> Decimal:
+    """The exact token amount of `wei`, the smallest units of a token of `decimals` (no rounding; trailing
+    zero decimals dropped)."""
     sign = "-" if wei < 0 else ""
-    whole, frac = divmod(abs(wei), WAD)
-    text = f"{whole}.{frac:018d}".rstrip("0").rstrip(".")
+    whole, frac = divmod(abs(wei), 10**decimals)
+    text = f"{whole}.{frac:0{decimals}d}".rstrip("0").rstrip(".") if decimals else str(whole)
     return Decimal(sign + text)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from spellgen.spellfile.amounts import human, to_wei
+from spellgen.spellfile.amounts import decimals_of, human, scaled
 
 if TYPE_CHECKING:
     from spellgen.spellfile.parse import Reader
@@ -35,11 +35,12 @@ class HeldAmount:
 
     form: str
     value: Decimal = Decimal(0)
+    decimals: int = 18  # the token's (USDC: 6): the constant in the token's smallest units
 
     @property
     def wei(self) -> int:
-        """The constant in wei (0 for the whole balance)."""
-        return to_wei(self.value)
+        """The constant in the token's smallest units (wei for an 18-decimals token; 0 for the whole balance)."""
+        return scaled(self.value, self.decimals)
 
     @property
     def reads_balance(self) -> bool:
@@ -71,8 +72,18 @@ class HeldAmount:
         return {CONSTANT: human(self.value), BALANCE: WORD, BALANCE_LESS: f"{WORD} - {human(self.value)}"}[self.form]
 
 
-def parse_held(r: Reader, node: YNode, what: str, token: str | None) -> HeldAmount | None:
-    """`balance`, `balance - AMOUNT` or AMOUNT; errors at the node (a constant is read as any amount is)."""
+def parse_held(r: Reader, node: YNode, what: str, token: str | None, decimals: int = 18) -> HeldAmount | None:
+    """`balance`, `balance - AMOUNT` or AMOUNT; errors at the node (a constant is read as any amount is, and
+    has at most the token's `decimals`)."""
+    held = _parse_held(r, node, what, token)
+    if held is not None and decimals_of(held.value) > decimals:
+        r.error(node.loc, f"{what}: {human(held.value)} has {decimals_of(held.value)} decimals; {token or 'the token'} "
+                          f"has {decimals}")
+        return None
+    return None if held is None else HeldAmount(held.form, held.value, decimals)
+
+
+def _parse_held(r: Reader, node: YNode, what: str, token: str | None) -> HeldAmount | None:
     text = r.scalar(node, what)
     if text is None:
         return None

@@ -447,3 +447,43 @@ def chainlog_version_at(day: str) -> str | None:
         if spell_date < day:
             found = version
     return found
+
+
+# --- Other tokens the PauseProxy holds ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HeldToken:
+    """A token the PauseProxy may hold that is not a budget token (data/held_tokens.tsv): its chainlog key,
+    address, symbol and decimals, its mainnet contract family and the slots of that family's balance and
+    allowance mappings, and the day by which it had code on mainnet."""
+
+    key: str
+    address: str
+    symbol: str
+    decimals: int
+    family: str
+    balance_slot: int
+    allowance_slot: int
+    deployed_by: str
+    source: str
+
+    def deployed_for(self, day: str) -> bool:
+        return self.deployed_by < day
+
+
+@lru_cache(maxsize=None)
+def held_tokens() -> tuple[HeldToken, ...]:
+    return tuple(HeldToken(r["key"], r["address"], r["symbol"], int(r["decimals"]), r["family"],
+                           int(r["balance_slot"]), int(r["allowance_slot"]), r["deployed_by"], r["source"])
+                 for r in _rows("held_tokens.tsv"))
+
+
+def held_token_at(key: str, day: str) -> HeldToken | None:
+    """The held token the chainlog key names at `day` (by address: the key must name the facts' address)."""
+    address = chainlog_at(day).get(key, "").lower()
+    return next((t for t in held_tokens() if t.key == key and t.address.lower() == address), None)
+
+
+def token_decimals(symbol: str) -> int:
+    """How many decimals a token of that symbol has: the held tokens' facts, else 18 (every budget token)."""
+    return next((t.decimals for t in held_tokens() if t.symbol == symbol), 18)

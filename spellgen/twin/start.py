@@ -213,6 +213,7 @@ def move_to(rpc: Rpc, ts: int, delay: int, day: str, awards_from: dict[str, int]
     edit_chainlog(rpc, day)
     set_onboarding_state(rpc, day)
     place_farms(rpc, day)
+    place_held_tokens(rpc, day)
     place_pairs(rpc, day)
     # The pause obeys whichever chief is MCD_ADM at the date (the SKY chief after 2025-05-15).
     chief = chainlog_plan(day)[0].get("MCD_ADM", MAINNET["MCD_ADM"])
@@ -397,6 +398,30 @@ def place_pairs(rpc: Rpc, day: str) -> None:
                           (address, PAIR_FACTORY_SLOT, int(S.UNIV2_FACTORY, 16)),  # mainnet's creator
                           (address, mapping_slot(int(proxy, 16), PAIR_BALANCE_SLOT), S.UNIV2_PROXY_LP[key]),
                           (address, PAIR_RESERVES_SLOT, r0 | r1 << 112 | (now % 2**32) << 224)])
+
+
+# Where each held token's family keeps its supply (solc's layout of its mainnet source); WETH9's is
+# the ETH it holds, COMP's a constant.
+HELD_SUPPLY_SLOTS: dict[str, int] = {"OpenZeppelinERC20": 2, "FiatToken": 11}
+
+
+def place_held_tokens(rpc: Rpc, day: str) -> None:
+    """Each held token deployed before `day` (data/held_tokens.tsv): its family's clean-room contract at the
+    mainnet address, the PauseProxy holding the assumed amount (S.HELD_TOKEN_HOLDINGS) in the balance slot
+    of mainnet's layout, and the supply to match."""
+    from spellgen.twin.artifacts import twin_artifacts  # late: as place_earlier_spells
+
+    artifacts, proxy = twin_artifacts(), MAINNET["MCD_PAUSE_PROXY"]
+    for token in history.held_tokens():
+        if not token.deployed_for(day) or token.key in S.UNIV2_PAIRS:  # a pair is placed whole (place_pairs)
+            continue
+        rpc.set_code(token.address, "0x" + artifacts[S.HELD_TOKEN_CONTRACTS[token.family]].runtime)
+        holding = S.HELD_TOKEN_HOLDINGS[token.key] * 10**token.decimals
+        rpc.set_storage(token.address, mapping_slot(proxy, token.balance_slot), holding)
+        if token.family in HELD_SUPPLY_SLOTS:
+            rpc.set_storage(token.address, HELD_SUPPLY_SLOTS[token.family], holding)
+        if token.family == "WETH9":  # its supply is its ETH: every WETH is backed
+            rpc.set_balance(token.address, holding)
 
 
 def owed(rpc: Rpc, vest: str) -> int:

@@ -200,6 +200,15 @@ SPK_TREASURY = 5_000_000_000 * WAD
 # Assumption: the PauseProxy's own ETH at every start (what a `proxy_transfer` of `ether` moves on the
 # twin). Not a mainnet figure; mainnet's PauseProxy has held small amounts of ETH sent to it.
 PROXY_ETH = 1_000 * WAD
+# The other tokens the PauseProxy holds (spellgen/spellfile/data/held_tokens.tsv): each family's clean-room
+# contract (contracts/twin), placed at the token's mainnet address at spells dated after its deployed_by.
+# A held UniswapV2ERC20 token is a pair's liquidity: the pair is placed whole (UNIV2_PAIRS, its figures there).
+HELD_TOKEN_CONTRACTS: dict[str, str] = {"WETH9": "HeldWeth9", "UniswapV2ERC20": "UniswapV2Pair", "Comp": "HeldComp",
+                                        "OpenZeppelinERC20": "HeldOzErc20", "FiatToken": "HeldFiatToken"}
+# Assumption: the PauseProxy's holding of each, in whole tokens (no public source offline; mainnet's
+# 2025-08-21 spell sent all of them). Each token's supply is that holding (COMP's is a constant).
+HELD_TOKEN_HOLDINGS: dict[str, int] = {"ETH": 250, "UNIV2USDSSKY": UNIV2_PROXY_LP["UNIV2USDSSKY"] // WAD,
+                                       "COMP": 12_000, "ENS": 30_000, "USDC": 1_500_000}
 TREASURIES: dict[str, int] = {"MCD_GOV": MKR_TREASURY, "SKY": SKY_TREASURY,
                               "SPK": SPK_TREASURY}  # token key -> PauseProxy balance
 # Assumption: the surplus buffer, vat.dai(MCD_VOW), in RAD. Booked as dai of the Vow backed by
@@ -444,7 +453,12 @@ def twin_figures() -> list[TwinFigure]:
     figures.append(TwinFigure("the PauseProxy's ETH", _tokens(PROXY_ETH, "ETH")))
     figures.append(TwinFigure("the PauseProxy's DAI and USDS holdings", "none (a transfer of its whole DAI or "
                               "USDS balance moves 0 on the twin)"))
-    figures.append(TwinFigure("the PauseProxy's holdings of other chainlog tokens (ENS, COMP, WETH, ...)",
+    figures.append(TwinFigure("the PauseProxy's holdings of the held tokens (spellgen/spellfile/data/held_tokens.tsv)",
+                              ", ".join(f"{whole:,} {key}" for key, whole in HELD_TOKEN_HOLDINGS.items()
+                                        if key not in UNIV2_PAIRS)  # a pair's figures are its own
+                              + " (each token's whole supply; COMP's is its constant 10,000,000), from the token's "
+                              "deployed_by; nobody delegates their votes, and USDC has no proxy in front"))
+    figures.append(TwinFigure("the PauseProxy's holdings of other chainlog tokens (AAVE, LINK, ...)",
                               "none: the twin has no contract at their addresses"))
     # twin.start.fund_treasury_vests sets it at each start to what the (assumed) awards still owe.
     figures += [TwinFigure(f"the PauseProxy's {token_of[token]} allowance to {vest} before the cast",

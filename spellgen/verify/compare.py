@@ -53,8 +53,9 @@ def _ok(item: str, path: str, evidence: str, problems: list[str]) -> Result:
 
 
 def _wad(value: int, token: str) -> str:
-    """For people: the exact token units of `value` (compare the integers, never this text)."""
-    return f"{human(from_wei(value))} {token}"
+    """For people: the exact token units of `value` in the token's decimals (compare the integers, never this
+    text)."""
+    return f"{human(from_wei(value, history.token_decimals(token)))} {token}"
 
 
 def _compare(fields: list[tuple[str, object, object]]) -> list[str]:

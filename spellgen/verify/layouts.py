@@ -25,6 +25,8 @@ contract's public source:
 - DssExec (dss-exec-lib, the spell itself): eta 0, sig 1, done 2 (the rest immutables).
 - Jug (dss src/jug.sol): wards 0, ilks 1 (2 words: duty, rho), vat 2, vow 3, base 4.
 - AllocatorVault (dss-allocator): wards 0, buffer 1, jug 2 (roles, vat, ilk, usdsJoin, usds are immutables).
+- The other tokens the PauseProxy holds (WETH9, UniswapV2ERC20, Comp, OpenZeppelin ERC20, FiatToken): the
+  slots of their balance and allowance mappings, from spellgen/spellfile/data/held_tokens.tsv.
 - VestedRewardsDistribution (a Treasury-funded farm's): wards 0, vestId 1, lastDistributedAt 2; its farm,
   StakingRewards, as the twin assumes it (contracts/twin/StakingRewards.sol).
 - LockstakeEngine (lockstake): wards 0, farms 1; VestedRewardsDistributionJob (CRON_REWARDS_DIST_JOB): wards
@@ -38,7 +40,7 @@ from functools import lru_cache
 
 from spellgen.chain.slots import mapping_slot
 from spellgen.spellfile.address import keccak256
-from spellgen.spellfile.history import ALLOCATOR_VAULTS
+from spellgen.spellfile.history import ALLOCATOR_VAULTS, HeldToken, held_tokens
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,24 @@ MKR_ADDRESS = "0x9f8F72aA9304c8B593d555F12eF6589cC3A579A2"
 SKY_ADDRESS = "0x56072C95FAA701256059aa122697B133aDEd9279"
 SPK_ADDRESS = "0xc20059e0317DE91738d13af027DfC4a50781b066"
 KIND_BY_ADDRESS = {MKR_ADDRESS.lower(): "MkrToken", SKY_ADDRESS.lower(): "Sky", SPK_ADDRESS.lower(): "Spk"}
+
+
+def held_kind(token: HeldToken) -> str:
+    """The layout kind of a held token (data/held_tokens.tsv): its family, by its symbol (`WETH9/WETH`)."""
+    return f"{token.family}/{token.symbol}"
+
+
+def _held_layout(token: HeldToken) -> Layout:
+    """A held token's balances and allowances at its family's mainnet slots (the facts'); the family's other
+    variables are not listed: the spell changes only balances."""
+    unit = f"wad:{token.symbol}"
+    return Layout(held_kind(token), (Var("balanceOf", token.balance_slot, 1, unit=unit),
+                                     Var("allowance", token.allowance_slot, 2, unit=unit)))
+
+
+for _token in held_tokens():
+    LAYOUTS[held_kind(_token)] = _held_layout(_token)
+    KIND_BY_ADDRESS[_token.address.lower()] = held_kind(_token)
 
 
 def array_base(slot: int) -> int:

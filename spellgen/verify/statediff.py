@@ -24,6 +24,7 @@ from eth_abi import encode
 from spellgen.errors import InternalError
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.amounts import human
+from spellgen.spellfile.history import token_decimals
 from spellgen.spellfile.protocol import WAD
 from spellgen.spellfile.timeutil import iso
 from spellgen.spellfile.actions import KINDS
@@ -489,7 +490,8 @@ def _slot_meaning(c: Change, ctx: Context, candidates: list[int], decoders: dict
 def _fmt(value: int, unit: str) -> str:
     """Human units first (tokens, DAI, dates, addresses), the raw integer after."""
     if unit.startswith("wad:"):
-        return f"{human(scaled_down(value, 18))} {unit[4:]} ({value:,} wei)"
+        decimals = token_decimals(unit[4:])  # USDC: 6, its smallest units are no wei
+        return f"{human(scaled_down(value, decimals))} {unit[4:]} ({value:,} {'wei' if decimals == 18 else 'units'})"
     if unit == "rad":
         return rad_text(value)
     if unit == "address":

@@ -216,6 +216,7 @@ def test_every_kinds_state_effects_and_token_events_are_the_declared_ones(kind):
     """What a kind explains to verify stays within what its EFFECTS declare: each storage variable it
     changes is one of its declared entries, and each token event's symbol one of its declared emitters."""
     from spellgen.spellfile.expect import expected_from
+    from spellgen.spellfile.history import held_tokens
     from spellgen.spellfile.protocol import VESTS
 
     spell, _ = INSTANCES[kind.KIND][0]
@@ -230,6 +231,8 @@ def test_every_kinds_state_effects_and_token_events_are_the_declared_ones(kind):
         emitters.add("DAI")  # the token by its symbol
     if "TOKEN" in emitters:
         emitters |= {v.token for v in VESTS.values()}  # the vest's token
+        # ... or a held token a PauseProxy transfer moves (spellgen/spellfile/data/held_tokens.tsv)
+        emitters |= {t.symbol for t in held_tokens()}
     events = kind.token_events(expected, view)
     symbols = {m[0] for m in events.moves} | {a[0] for a in events.approvals} | {b[0] for b in events.burns}
     assert symbols <= emitters, kind.KIND

@@ -131,3 +131,46 @@ def test_a_key_removed_before_the_spells_date_says_by_which_spell(tmp_path, caps
     assert code == 2
     assert f"{tmp_path / 'spec.yaml'}:36:24: sections[0].actions[1].to.chainlog: MCD_CAT is not in the chainlog of a " \
            "2026-02-26 spell: MCD_CAT was removed from the chainlog by the 2023-09-13 spell" in out
+
+
+# Issue 24: the tokens the PauseProxy holds besides the budget tokens are facts of their date too
+# (spellgen/spellfile/data/held_tokens.tsv): their decimals decide what an amount means.
+HELD = ROOT / "tests/spells/held-tokens-2025-08-21.yaml"
+
+
+def _held_spec(tmp_path: Path, old: str, new: str, date: str = "2025-08-21") -> Path:
+    text = HELD.read_text()
+    assert text.count(old) == 1
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text.replace(old, new).replace("2025-08-21", date))
+    return spec
+
+
+def test_a_held_tokens_amount_is_exact_in_its_decimals(tmp_path):
+    from spellgen.spellfile.parse import load_spell
+
+    spell = load_spell(_held_spec(tmp_path, "amount: 1,000.5\n", "amount: 0.000001\n"))
+    usdc = spell.actions[3]
+    assert (usdc.held.symbol, usdc.amount.decimals, usdc.amount.wei) == ("USDC", 6, 1)
+    comp = spell.actions[2]
+    assert (comp.held.symbol, comp.amount.wei) == ("COMP", 2_000 * 10**18)
+    assert load_spell(HELD).actions[3].amount.wei == 1_000_500_000
+
+
+def test_a_held_tokens_amount_finer_than_its_decimals_is_a_located_error(tmp_path, capsys):
+    code, out = check(tmp_path, _held_spec(tmp_path, "amount: 1,000.5\n", "amount: 1,000.0000005\n").read_text(),
+                      capsys)
+    assert code == 2
+    assert out == [f"{tmp_path / 'spec.yaml'}:33:17: sections[0].actions[3].amount: the amount: 1,000.0000005 has 7 "
+                   "decimals; USDC has 6"]
+
+
+def test_a_held_token_is_one_from_the_date_its_key_names_it(tmp_path, capsys):
+    """ENS entered the chainlog with the 2025-08-21 spell: a spell of that date cannot name it by its key;
+    a later one can, and ENS is then verified from its facts (no warning)."""
+    code, out = check(tmp_path, _held_spec(tmp_path, "token: COMP\n", "token: ENS\n").read_text(), capsys)
+    assert code == 2 and any("sections[0].actions[2].token: ENS is not in the chainlog of a 2025-08-21 spell" in line
+                             for line in out), out
+    code, out = check(tmp_path, _held_spec(tmp_path, "token: COMP\n", "token: ENS\n", "2025-09-18").read_text(),
+                      capsys)
+    assert code == 0 and not [line for line in out if "ENS" in line], out

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from spellgen.spellfile import timeutil
+from spellgen.spellfile import history, timeutil
 from spellgen.spellfile.actions.base import Check, Party, StateEffect
 from spellgen.spellfile.address import keccak256
 from spellgen.spellfile.amounts import from_wei, human, is_whole
@@ -170,8 +170,9 @@ def ok(item: str, path: str, evidence: str, problems: list[str]) -> Check:
 
 
 def wad(value: int, token: str) -> str:
-    """For people: the exact token units of `value` (compare the integers, never this text)."""
-    return f"{human(from_wei(value))} {token}"
+    """For people: the exact token units of `value` in the token's decimals (USDC: 6; compare the integers,
+    never this text)."""
+    return f"{human(from_wei(value, history.token_decimals(token)))} {token}"
 
 
 def compare(fields: list[tuple[str, object, object]]) -> list[str]:

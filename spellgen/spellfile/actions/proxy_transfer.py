@@ -7,7 +7,11 @@ GemAbstract(SKY).balanceOf(address(this)) - 16_000_000 * WAD)`, and constants th
 verify computes each amount from the PauseProxy's balance before the cast, plus what the spell's earlier
 statements change of it (constants the YAML states), so a spell holds at most one balance-read transfer
 of a token.
-"""
+
+The other tokens the PauseProxy holds (WETH, COMP, the UniV2 USDS-SKY LP, USDC, ...) are verified from
+their facts (data/held_tokens.tsv, history.held_token_at): decimals, the mainnet contract family and the
+slot of its balances; a token neither known nor in the facts is stated and rendered, and fails verify.
+""" 
 from __future__ import annotations
 
 import re
@@ -30,9 +34,9 @@ if TYPE_CHECKING:
     from spellgen.spellfile.expect import Expected, HeldSent, Item
     from spellgen.spellfile.model import Spell
 
-# The tokens whose mainnet storage layout, events and twin contract spellgen knows, by symbol: a
-# transfer of another chainlog token is stated and rendered, and verified on a fork only once its
-# layout is known (check says so).
+# The budget tokens whose mainnet storage layout, events and twin contract spellgen knows, by symbol; the
+# other tokens it verifies are the held tokens' facts (history.held_tokens). A transfer of any other
+# chainlog token is stated and rendered, and fails verify (check says so).
 KNOWN_TOKENS = ("DAI", "MKR", "SKY", "USDS", "SPK")
 END = (10**9,)  # after every statement
 # `token: ether`: the PauseProxy's own ETH (2025-08-21: `payable(usr).call{ value: address(this).balance }("")`),
@@ -140,6 +144,12 @@ class ProxyTransfer(Action):
                  "token_events, counted by verify/compare.py's event check"))
 
     symbol: str | None = None  # the known token the key names at the spell's date (symbol_at), if any
+    held: history.HeldToken | None = None  # else the held token's facts at the spell's date, if any
+
+    @property
+    def name(self) -> str:
+        """The token as people read it: its symbol (budget or held token), else its chainlog key."""
+        return self.symbol or (self.held.symbol if self.held else self.token)
 
     def effect_names(self, day: str) -> dict[str, str]:
         """TOKEN is the token the action moves, by its chainlog key (none for the PauseProxy's ETH)."""
@@ -157,7 +167,8 @@ class ProxyTransfer(Action):
                       "description": "The chainlog key of the token at the spell's date (MCD_DAI, SKY, USDS, ...), "
                                      "or `ether` for the PauseProxy's own ETH."},
             "to": PARTY,
-            "amount": {"description": f"{FORMAT}; a constant has at most 18 decimals.",
+            "amount": {"description": f"{FORMAT}; a constant has at most the token's decimals (18; "
+                                      "USDC's 6: spellgen/spellfile/data/held_tokens.tsv).",
                        "type": ["integer", "number", "string"]},
             "comment": comment}
 
@@ -173,10 +184,12 @@ class ProxyTransfer(Action):
         # The token a key names depends on the date (MCD_GOV was MKR, then SKY); check reports a key the
         # date lacks.
         symbol = symbol_at(key.strip(), p.spell_date) if key and p.spell_date else None
-        amount = parse_held(p.r, e["amount"], "the amount", symbol)
+        held = history.held_token_at(key.strip(), p.spell_date) if key and p.spell_date and not symbol else None
+        amount = parse_held(p.r, e["amount"], "the amount", symbol or (held.symbol if held else None),
+                            held.decimals if held else 18)
         if key is None or to is None or amount is None:
             return None
-        return cls(key.strip(), to, amount, p.comment(e), symbol)
+        return cls(key.strip(), to, amount, p.comment(e), symbol, held)
 
     def check(self, ctx: CheckContext) -> None:
         diags, day = ctx.diags, ctx.spell.date
@@ -188,10 +201,12 @@ class ProxyTransfer(Action):
             return
         if self.amount.wei > UINT128_MAX:
             diags.error(self.loc("amount"), "the amount is beyond any token supply (more than uint128)")
-        if self.symbol is None:
-            diags.warn(self.loc("token"), f"{self.token} is not a token spellgen models ({', '.join(KNOWN_TOKENS)}): "
-                                          "the spell is rendered, but the twin has no contract there and verify "
-                                          "knows no storage layout for it, so verify fails until one is added")
+        if self.symbol is None and self.held is None:
+            others = ", ".join(t.key for t in history.held_tokens())
+            diags.warn(self.loc("token"), f"{self.token} is not a token spellgen models ({', '.join(KNOWN_TOKENS)}, "
+                                          f"{others}): the spell is rendered, but the twin has no contract there and "
+                                          "verify knows no storage layout for it, so verify fails until its facts "
+                                          "are added (spellgen/spellfile/data/held_tokens.tsv)")
 
     @classmethod
     def check_kind(cls, actions: list, ctx: CheckContext) -> None:
@@ -247,19 +262,28 @@ class ProxyTransfer(Action):
         if self.token == NATIVE:
             return self._ether(ctx)
         gem = self._receiver(ctx)
-        literal, note = ctx.wei(self.amount.value) if self.amount.value else ("0", False)
+        literal, note = self._literal(ctx)
         suffix = ctx.note(self.symbol or self.token) if note else ""
         amount = self.amount.solidity(literal, f"{gem}.balanceOf(address(this))")
-        name = self.symbol or self.token
+        # A held token as 2025-08-21 named it: "all WETH (0xC02a...)".
+        name = f"{self.held.symbol} ({self.held.address})" if self.held else self.symbol or self.token
         to = self.to.address
         if self.amount.form == CONSTANT:
             head = f"Transfer {human(self.amount.value)} {name} to {to}"
         elif self.amount.form == BALANCE_LESS:
             head = (f"Retain {human(self.amount.value)} {name} in the Pause Proxy and transfer the remaining "
-                    f"{name} to {to}")
+                    f"{self.name} to {to}")
         else:
             head = f"Transfer all {name} held in the Pause Proxy to {to}"
         return Block(ctx.with_comment(self, [head]), [f"{gem}.transfer({common.code(self.to)}, {amount});{suffix}"])
+
+    def _literal(self, ctx: SolidityContext) -> tuple[str, bool]:
+        """The constant: `N * WAD` for an 18-decimals token, else its smallest units (`1_000_500_000`)."""
+        if not self.amount.value:
+            return "0", False
+        if self.amount.decimals != 18:
+            return common.wei_literal(self.amount.wei), False
+        return ctx.wei(self.amount.value)
 
     def chainlog_keys(self) -> set[str]:
         return set() if self.symbol else {self.token}  # ETH: symbol "ETH", no immutable
@@ -271,12 +295,12 @@ class ProxyTransfer(Action):
         return [self.to]
 
     def _label(self) -> str:
-        return f"PauseProxy transfer: {self.amount.words(self.symbol or self.token)} to {self.to.label}"
+        return f"PauseProxy transfer: {self.amount.words(self.name)} to {self.to.label}"
 
     def expect(self, spell: Spell, out: Expected) -> None:
         from spellgen.spellfile.expect import HeldSent, Item
 
-        symbol = self.symbol or symbol_at(self.token, spell.date)
+        symbol = self.symbol or symbol_at(self.token, spell.date) or (self.held.symbol if self.held else None)
         out.proxy_transfers.append(HeldSent(Item(self._label(), self.path), self.token, symbol, self.to.address,
                                             self.amount))
 
@@ -359,7 +383,7 @@ class ProxyTransfer(Action):
         return TokenEvents(moves=tuple(moves))
 
     def summary_row(self, spell: Spell) -> SummaryRow:
-        name = self.symbol or symbol_at(self.token, spell.date) or self.token
+        name = self.symbol or symbol_at(self.token, spell.date) or self.name
         return SummaryRow("PauseProxy transfer", common.recipient(self.to), self.to.address, name,
                           self.amount.words(name) + (" (read at the cast)" if self.amount.reads_balance else ""))
 
@@ -383,7 +407,7 @@ class ProxyTransfer(Action):
         return None
 
     def doc_line(self, spell: Spell) -> str:
-        token = self.symbol or symbol_at(self.token, spell.date) or self.token
+        token = self.symbol or symbol_at(self.token, spell.date) or self.name
         party = common.doc_party(self.to)
         if self.amount.form == CONSTANT:
             return f"- **{human(self.amount.value)} {token}** will be transferred from the PauseProxy to {party}"

@@ -1,0 +1,108 @@
+"""Issue 24: the PauseProxy's holdings of tokens other than the budget tokens (WETH, the UniV2 USDS-SKY LP,
+COMP, USDC), sent as the 2025-08-21 spell sent them, cast once on the twin and verified from their facts
+(spellgen/spellfile/data/held_tokens.tsv); hostile YAMLs (another amount) are compared with the same
+observation, so they cost no cast."""
+import json
+from pathlib import Path
+
+import pytest
+
+from spellgen.cli import main as cli
+from spellgen.spellfile.expect import expected_from
+from spellgen.spellfile.parse import load_spell
+from spellgen.verify import compare
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "tests/spells/held-tokens-2025-08-21.yaml"
+WETH = "PauseProxy transfer: all WETH to SKY_FRONTIER_FOUNDATION"
+LP = "PauseProxy transfer: all UNIV2USDSSKY to SKY_FRONTIER_FOUNDATION"
+COMP = "PauseProxy transfer: all COMP but 2,000 to SKY_FRONTIER_FOUNDATION"
+USDC = "PauseProxy transfer: 1,000.5 USDC to ECOSYSTEM"
+
+
+@pytest.fixture(scope="module")
+def cast(tmp_path_factory):
+    """`spellgen simulate` of the spec, once: its exit code, report and the (expected, observation) verify
+    compared, kept to compare other YAMLs with the same cast."""
+    seen: list = []
+    original = compare.verify
+
+    def keep(expected, obs, control, *rest):
+        seen.append(obs)
+        return original(expected, obs, control, *rest)
+
+    folder = tmp_path_factory.mktemp("held-tokens")
+    patch = pytest.MonkeyPatch()
+    patch.setattr(compare, "verify", keep)
+    patch.delenv("ETH_RPC_URL", raising=False)
+    try:
+        code = cli.main(["simulate", str(SPEC), "--report-dir", str(folder)])
+    finally:
+        patch.undo()
+    report = json.loads((folder / "report.json").read_text())
+    return code, report, seen[-1]
+
+
+def _results(report: dict) -> dict:
+    return {r["item"]: r for r in report["results"]}
+
+
+def test_held_tokens_are_cast_and_verified_from_their_facts(cast):
+    code, report, _ = cast
+    results = _results(report)
+    assert code == 0 and report["summary"]["failed"] == 0
+    # The balances read at the cast rest on the twin's assumed holdings: a WARN each, still verified.
+    assert {item for item, r in results.items() if r["status"] == "WARN"} == {WETH, LP, COMP}
+    assert results[COMP]["warning"] == ("the amount read at the cast rests on the twin's assumed PauseProxy COMP "
+                                        "holding, 12,000 COMP before the cast (no mainnet fact)")
+    assert results[COMP]["evidence"] == "PauseProxy COMP before the cast 12,000 COMP; balance 0 COMP -> 10,000 COMP"
+    assert results[WETH]["evidence"] == "PauseProxy WETH before the cast 250 WETH; balance 0 WETH -> 250 WETH"
+    # USDC has 6 decimals: 1,000.5 USDC is 1_000_500_000 units, shown as USDC.
+    assert results[USDC]["status"] == "PASS"
+    assert results[USDC]["evidence"] == "PauseProxy USDC before the cast 1,500,000 USDC; balance 0 USDC -> 1,000.5 USDC"
+    assert results["treasury: PauseProxy USDC -1,000.5 USDC"]["evidence"] == \
+        "PauseProxy USDC 1,500,000 USDC -> 1,498,999.5 USDC"
+    assert results["treasury: PauseProxy COMP -10,000 COMP"]["status"] == "PASS"
+    assert results["treasury: PauseProxy UNIV2USDSSKY -119,000,000 UNIV2USDSSKY"]["status"] == "PASS"
+    # The comments name each token's address (as 2025-08-21's did), read as the token's, not the payee's.
+    assert not [item for item, r in results.items() if item.startswith("source ") and r["status"] != "PASS"]
+
+
+def test_held_tokens_state_diff_names_each_balance_and_their_transfers_are_explained(cast):
+    _, report, _ = cast
+    results = _results(report)
+    assert results["nothing else: every changed storage slot, balance, nonce and code is a YAML item"]["status"] == "PASS"
+    assert results["nothing else: every event of the cast, from any emitter, is a YAML item or the spell's own "
+                   "machinery, with a state change behind it"]["status"] == "PASS"
+    rows = {(row["contract"], row["meaning"]): row for row in report["state_diff"]}
+    for token in ("ETH", "UNIV2USDSSKY", "COMP", "USDC"):
+        assert rows[(token, "balanceOf[MCD_PAUSE_PROXY]")]["verdict"] == "explained", token
+    usdc = rows[("USDC", "balanceOf[ECOSYSTEM]")]
+    assert (usdc["new_raw"], usdc["new"]) == ("1000500000", "1,000.5 USDC (1,000,500,000 units)")
+    assert usdc["item"] == USDC
+    comp = rows[("COMP", "balanceOf[SKY_FRONTIER_FOUNDATION]")]
+    assert int(comp["new_raw"]) == 10_000 * 10**18 and comp["item"] == COMP
+
+
+def _hostile(tmp_path: Path, observation, old: str, new: str) -> list:
+    """The spec with one amount changed, compared with the cast of the spec (no cast of its own)."""
+    text = SPEC.read_text()
+    assert text.count(old) == 1
+    path = tmp_path / SPEC.name
+    path.write_text(text.replace(old, new))
+    return compare.verify(expected_from(load_spell(path)), observation, {})
+
+
+@pytest.mark.parametrize("old, new, item", [
+    ("amount: 1,000.5\n", "amount: 1,000.25\n", "PauseProxy transfer: 1,000.25 USDC to ECOSYSTEM"),
+    ("amount: balance - 2,000\n", "amount: balance - 1,000\n",
+     "PauseProxy transfer: all COMP but 1,000 to SKY_FRONTIER_FOUNDATION"),
+])
+def test_a_wrong_held_token_amount_fails_by_name(cast, tmp_path, old, new, item):
+    results = _hostile(tmp_path, cast[2], old, new)
+    failed = {r.item: r for r in results if not r.passed}
+    assert item in failed, sorted(failed)
+    assert "received: expected" in failed[item].reason
+    # The same YAML as cast passes on the same observation: the failure is the amount's.
+    assert all(r.passed for r in compare.verify(expected_from(load_spell(SPEC)), cast[2], {})
+               if r.item in (USDC, COMP))
