@@ -95,6 +95,8 @@ class State:
     chainlog_version: str = ""
     chainlog_count: int = 0
     vat_wards: dict[str, int] = field(default_factory=dict)
+    # a mintable MKR vest's ward of MKR's authority (address lower case -> 0/1)
+    mint_wards: dict[str, int] = field(default_factory=dict)
     # (token chainlog key, holder lower case) -> balanceOf, for the PauseProxy transfers' tokens
     held: dict[tuple[str, str], int] = field(default_factory=dict)
     # Allocator payments (issue 24): each ilk's (Art, rate) in the Vat and (duty, rho) in the Jug, the Jug's
@@ -339,6 +341,9 @@ class Simulator:
                 state.registry[key] = self._present([key], lambda k: c.call(
                     log, "getAddress(bytes32)(address)", _bytes32(k))).get(key)
             state.vat_wards[ob.address.lower()] = c.call(self.addr["MCD_VAT"], "wards(address)(uint256)", ob.address)
+            if ob.mints:  # MKR mints through its ds-auth authority, read from the token as the chain has it
+                authority = c.call(self.addr["MCD_GOV"], "authority()(address)")
+                state.mint_wards[ob.address.lower()] = c.call(authority, "wards(address)(uint256)", ob.address)
         state.chainlog_version = c.call(log, "version()(string)")
         state.chainlog_count = c.call(log, "count()(uint256)")
 

@@ -140,6 +140,8 @@ class Onboarded:
     legacy: str | None  # the key that must hold what `key` held before the cast
     rely: bool  # the vest must be a ward of the Vat after the cast (a suckable vest)
     version: str | None  # the ChainLog's version after the cast (on the spell's last onboarding)
+    # A mintable MKR vest must be a ward of MKR's authority (GOV_GUARD) after the cast: its awards mint MKR.
+    mints: bool = False
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ VEST_CAP_SLOT = 2  # DssVest* (as mainnet's): wards=0, awards=1, cap=2, ids=3, l
 VEST_IDS_SLOT = 3
 PAUSE_AUTHORITY_SLOT = 0
 VAT_WARDS_SLOT = 0  # Vat (as mainnet's): wards=0
+MKR_AUTHORITY_WARDS_SLOT = 1  # MkrAuthority (GOV_GUARD, as mainnet's): root=0, wards=1
 CHAINLOG_VERSION_SLOT = 3  # ChainLog (as mainnet's): wards=0, location=1, keys=2, version=3
 # Chainlog edits for the date are sent just before the date, so the twin's head block is at it.
 CHAINLOG_EDIT_LEAD = 120  # seconds; more than the edits' blocks (one per second)
@@ -357,11 +358,13 @@ def fund_treasury_vests(rpc: Rpc) -> None:
 
 def set_onboarding_state(rpc: Rpc, day: str) -> None:
     """What a spell onboarding a vest finds at `day`, from the dated facts: a vest deployed but not
-    registered yet is no ward of the Vat (its onboarding spell relies it), and the ChainLog holds the
-    version the archived spells had set before `day`."""
+    registered yet is no ward of the Vat nor, a mintable MKR vest, of MKR's authority (its onboarding spell
+    relies it: the 2021-09-03 spell's GOV_GUARD rely), and the ChainLog holds the version the archived
+    spells had set before `day`."""
     for key, address in history.unregistered_vests(day).items():
         if key in S.VESTS:
             rpc.set_storage(MAINNET["MCD_VAT"], mapping_slot(address, VAT_WARDS_SLOT), 0)
+            rpc.set_storage(S.MKR_AUTHORITY, mapping_slot(address, MKR_AUTHORITY_WARDS_SLOT), 0)
     version = history.chainlog_version_at(day)
     if version is not None:
         raw = version.encode()  # a string of under 32 bytes: the bytes, then length * 2, in one word
@@ -379,8 +382,8 @@ def absent_contracts(day: str) -> dict[str, str]:
     """Name -> address of the twin's contracts mainnet did not have at `day`, from the chainlog's dates:
     a contract at an address the chainlog names at some date, but under no key of `day` (as the twin's
     ChainLog answers it, chainlog_plan), is not there yet (USDS before 2024-09-13, MCD_VEST_USDS before
-    2025-01-23) or no longer. Contracts at addresses the chainlog never names (MKR's authority, the
-    chief's IOU) stay whatever the date."""
+    2025-01-23) or no longer. Contracts at addresses the chainlog never names (the chief's IOU) stay
+    whatever the date; MKR's authority is named throughout (GOV_GUARD, then MKR_GUARD)."""
     dated = {entry.address.lower() for entry in history.key_entries()}
     present = {address.lower() for address in chainlog_plan(day)[0].values()}
     # A vest deployed before the date but registered later (by the spell that onboards it) is there.

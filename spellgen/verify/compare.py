@@ -464,6 +464,8 @@ class EventLedger:
         from spellgen.spellfile.history import chainlog_at
 
         addresses = dict(self.o.addresses)
+        if self.o.mkr_authority:  # MKR's authority as the chain answers it (a mintable MKR vest's rely)
+            addresses.setdefault("MKR_AUTHORITY", self.o.mkr_authority)
         facts = chainlog_at(self.e.date) if self.e.date else {}
         for keys in self.e.bindings.values():
             addresses.update({k: facts[k] for k in keys if k not in addresses and k in facts})
