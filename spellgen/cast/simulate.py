@@ -277,8 +277,13 @@ class Simulator:
 
     def token(self, symbol: str) -> str:
         """A token's address by the chainlog key of the spell's date (MKR: MCD_GOV until 2025-05-15,
-        then MKR; DAI: MCD_DAI; others their own key)."""
-        return self.lookup(history.token_key_at(symbol, self.expected.date or "2000-01-01"))
+        then MKR; DAI: MCD_DAI; others their own key). A token deployed before its key was registered
+        (SPK before 2025-06-26) is at its known address, as the spell names it."""
+        day = self.expected.date or "2000-01-01"
+        unregistered = history.unregistered_tokens(day)
+        if symbol in unregistered:
+            return self.addr.setdefault(history.token_key_at(symbol, day), unregistered[symbol])
+        return self.lookup(history.token_key_at(symbol, day))
 
     def lookup(self, key: str) -> str:
         if key not in self.addr:

@@ -388,6 +388,8 @@ def absent_contracts(day: str) -> dict[str, str]:
     present = {address.lower() for address in chainlog_plan(day)[0].values()}
     # A vest deployed before the date but registered later (by the spell that onboards it) is there.
     present |= {address.lower() for address in history.unregistered_vests(day).values()}
+    # So is a token deployed before its key was registered (SPK from 2025-05-24, a key from 2025-06-26).
+    present |= {address.lower() for address in history.unregistered_tokens(day).values()}
     contracts = {**{key: MAINNET[key] for key in S.chainlog_keys()},
                  **{name: address for name, (address, _) in S.TWIN_ONLY.items()}}
     return {name: address for name, address in contracts.items()
