@@ -160,10 +160,11 @@ class VestOnboarding(Action):
         if self.vest_kind == VestKind.MINTABLE.value and not self.mints_mkr:
             diags.error(self.loc("kind"), f"a mintable {self.token} vest needs the right to mint {self.token} "
                                           f"({self.token}'s wards), which spellgen cannot state yet")
+            return
         token_key = history.token_key_at(self.token, day)
         if token_key not in history.chainlog_at(day) and self.token not in history.unregistered_tokens(day):
-            fact = history.token_deployment(self.token)
-            known = (f"{self.token} was deployed by {fact.deployed_by} ({fact.source})" if fact else
+            token_fact = history.token_deployment(self.token)
+            known = (f"{self.token} was deployed by {token_fact.deployed_by} ({token_fact.source})" if token_fact else
                      f"spellgen knows no deployment of {self.token} before its key")
             diags.error(self.loc("token"), f"a {day} spell finds no {self.token}: the chainlog names no {token_key} "
                                            f"at {day}, and {known}")
