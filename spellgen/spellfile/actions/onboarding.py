@@ -164,10 +164,10 @@ class VestOnboarding(Action):
         token_key = history.token_key_at(self.token, day)
         if token_key not in history.chainlog_at(day) and self.token not in history.unregistered_tokens(day):
             token_fact = history.token_deployment(self.token)
-            known = (f"{self.token} was deployed by {token_fact.deployed_by} ({token_fact.source})" if token_fact else
-                     f"spellgen knows no deployment of {self.token} before its key")
+            deployment = (f"{self.token} was deployed by {token_fact.deployed_by} ({token_fact.source})" if token_fact
+                          else f"spellgen knows no deployment of {self.token} before its key")
             diags.error(self.loc("token"), f"a {day} spell finds no {self.token}: the chainlog names no {token_key} "
-                                           f"at {day}, and {known}")
+                                           f"at {day}, and {deployment}")
         if self.mints_mkr and guard_key(day) is None:
             diags.error(self.loc("kind"), f"a mintable MKR vest mints through MKR's authority, which no chainlog key "
                                           f"of {day} names ({' or '.join(MKR_GUARD_KEYS)})")
