@@ -19,7 +19,8 @@ def key(name: str) -> bytes:
 
 
 @pytest.mark.parametrize("vest, since", [("MCD_VEST_USDS", "2025-01-23"), ("MCD_VEST_SKY_TREASURY", "2025-01-23"),
-                                         ("MCD_VEST_DAI", "2022-04-29"), ("MCD_VEST_SPK_TREASURY", "2025-06-26")])
+                                         ("MCD_VEST_DAI", "2022-04-29"), ("MCD_VEST_SPK_TREASURY", "2025-06-26"),
+                                         ("MCD_VEST_MKR", "2021-09-03")])
 def test_a_vest_is_there_from_its_deployment_and_registered_from_its_onboarding(vest, since):
     deployed = history.vest_deployment(MAINNET[vest])
     assert deployed is not None and deployed.key == vest and deployed.deployed_by < since
