@@ -364,7 +364,9 @@ def set_onboarding_state(rpc: Rpc, day: str) -> None:
     for key, address in history.unregistered_vests(day).items():
         if key in S.VESTS:
             rpc.set_storage(MAINNET["MCD_VAT"], mapping_slot(address, VAT_WARDS_SLOT), 0)
-            rpc.set_storage(S.MKR_AUTHORITY, mapping_slot(address, MKR_AUTHORITY_WARDS_SLOT), 0)
+            fact = history.vest_deployment(address)
+            if fact is not None and (fact.kind, fact.token) == ("mintable", "MKR"):
+                rpc.set_storage(S.MKR_AUTHORITY, mapping_slot(address, MKR_AUTHORITY_WARDS_SLOT), 0)
     version = history.chainlog_version_at(day)
     if version is not None:
         raw = version.encode()  # a string of under 32 bytes: the bytes, then length * 2, in one word
