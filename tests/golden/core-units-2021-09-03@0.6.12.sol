@@ -58,13 +58,12 @@ contract DssSpellAction is DssAction {
     uint256 internal constant SEP_01_2021 = 1630454400; // 2021-09-01 00:00:00 UTC
     uint256 internal constant SEP_13_2021 = 1631491200; // 2021-09-13 00:00:00 UTC
     uint256 internal constant SEP_20_2021 = 1632096000; // 2021-09-20 00:00:00 UTC
-    uint256 internal constant SEP_30_2021 = 1633046399; // 2021-09-30 23:59:59 UTC
     uint256 internal constant OCT_01_2021 = 1633046400; // 2021-10-01 00:00:00 UTC
-    uint256 internal constant OCT_31_2021 = 1635724799; // 2021-10-31 23:59:59 UTC
-    uint256 internal constant DEC_31_2021 = 1640995199; // 2021-12-31 23:59:59 UTC
-    uint256 internal constant APR_30_2022 = 1651363199; // 2022-04-30 23:59:59 UTC
-    uint256 internal constant JUN_30_2022 = 1656633599; // 2022-06-30 23:59:59 UTC
-    uint256 internal constant AUG_31_2022 = 1661990399; // 2022-08-31 23:59:59 UTC
+    uint256 internal constant NOV_01_2021 = 1635724800; // 2021-11-01 00:00:00 UTC
+    uint256 internal constant JAN_01_2022 = 1640995200; // 2022-01-01 00:00:00 UTC
+    uint256 internal constant MAY_01_2022 = 1651363200; // 2022-05-01 00:00:00 UTC
+    uint256 internal constant JUL_01_2022 = 1656633600; // 2022-07-01 00:00:00 UTC
+    uint256 internal constant SEP_01_2022 = 1661990400; // 2022-09-01 00:00:00 UTC
 
     // --- Chainlog ---
     address internal constant MCD_VEST_DAI = 0x2Cc583c0AaCDaC9e23CB601fDA8F1A0c56Cdcb71;
@@ -102,109 +101,109 @@ contract DssSpellAction is DssAction {
 
         // ----- DAI Streams -----
 
-        // COM_WALLET | 2021-09-01 to 2021-12-31 | 122,700 DAI | 0x1eE3ECa7aEF17D1e74eD7C447CcBA61aC76aDbA9 | Cliff: none | Restricted: Yes
+        // COM_WALLET | 2021-09-01 00:00:00 UTC to 2022-01-01 00:00:00 UTC | 122,700 DAI | 0x1eE3ECa7aEF17D1e74eD7C447CcBA61aC76aDbA9 | Cliff: none | Restricted: Yes
         VestLike(MCD_VEST_DAI).restrict(
             VestLike(MCD_VEST_DAI).create(
                 COM_WALLET,                // usr
                 122_700 * WAD,             // tot
                 SEP_01_2021,               // bgn
-                DEC_31_2021 - SEP_01_2021, // tau: 122 days minus 1 second
+                JAN_01_2022 - SEP_01_2021, // tau: 122 days
                 0,                         // eta: no cliff
                 address(0)                 // mgr: none
             )
         );
 
-        // DAIF_WALLET | 2021-10-01 to 2022-08-31 | 492,971 DAI | 0x34D8d61050Ef9D2B48Ab00e6dc8A8CA6581c5d63 | Cliff: none | Restricted: Yes
+        // DAIF_WALLET | 2021-10-01 00:00:00 UTC to 2022-09-01 00:00:00 UTC | 492,971 DAI | 0x34D8d61050Ef9D2B48Ab00e6dc8A8CA6581c5d63 | Cliff: none | Restricted: Yes
         VestLike(MCD_VEST_DAI).restrict(
             VestLike(MCD_VEST_DAI).create(
                 DAIF_WALLET,               // usr
                 492_971 * WAD,             // tot
                 OCT_01_2021,               // bgn
-                AUG_31_2022 - OCT_01_2021, // tau: 335 days minus 1 second
+                SEP_01_2022 - OCT_01_2021, // tau: 335 days
                 0,                         // eta: no cliff
                 address(0)                 // mgr: none
             )
         );
 
-        // GOV_WALLET | 2021-09-01 to 2021-09-30 | 123,333 DAI | 0x01D26f8c5cC009868A4BF66E268c17B057fF7A73 | Cliff: none | Restricted: Yes
+        // GOV_WALLET | 2021-09-01 00:00:00 UTC to 2021-10-01 00:00:00 UTC | 123,333 DAI | 0x01D26f8c5cC009868A4BF66E268c17B057fF7A73 | Cliff: none | Restricted: Yes
         VestLike(MCD_VEST_DAI).restrict(
             VestLike(MCD_VEST_DAI).create(
                 GOV_WALLET,                // usr
                 123_333 * WAD,             // tot
                 SEP_01_2021,               // bgn
-                SEP_30_2021 - SEP_01_2021, // tau: 30 days minus 1 second
+                OCT_01_2021 - SEP_01_2021, // tau: 30 days
                 0,                         // eta: no cliff
                 address(0)                 // mgr: none
             )
         );
 
-        // GRO_WALLET | 2021-09-01 to 2021-10-31 | 300,050 DAI | 0x7800C137A645c07132886539217ce192b9F0528e | Cliff: none | Restricted: Yes
+        // GRO_WALLET | 2021-09-01 00:00:00 UTC to 2021-11-01 00:00:00 UTC | 300,050 DAI | 0x7800C137A645c07132886539217ce192b9F0528e | Cliff: none | Restricted: Yes
         VestLike(MCD_VEST_DAI).restrict(
             VestLike(MCD_VEST_DAI).create(
                 GRO_WALLET,                // usr
                 300_050 * WAD,             // tot
                 SEP_01_2021,               // bgn
-                OCT_31_2021 - SEP_01_2021, // tau: 61 days minus 1 second
+                NOV_01_2021 - SEP_01_2021, // tau: 61 days
                 0,                         // eta: no cliff
                 address(0)                 // mgr: none
             )
         );
 
-        // MKT_WALLET | 2021-09-01 to 2021-10-31 | 103,134 DAI | 0xDCAF2C84e1154c8DdD3203880e5db965bfF09B60 | Cliff: none | Restricted: Yes
+        // MKT_WALLET | 2021-09-01 00:00:00 UTC to 2021-11-01 00:00:00 UTC | 103,134 DAI | 0xDCAF2C84e1154c8DdD3203880e5db965bfF09B60 | Cliff: none | Restricted: Yes
         VestLike(MCD_VEST_DAI).restrict(
             VestLike(MCD_VEST_DAI).create(
                 MKT_WALLET,                // usr
                 103_134 * WAD,             // tot
                 SEP_01_2021,               // bgn
-                OCT_31_2021 - SEP_01_2021, // tau: 61 days minus 1 second
+                NOV_01_2021 - SEP_01_2021, // tau: 61 days
                 0,                         // eta: no cliff
                 address(0)                 // mgr: none
             )
         );
 
-        // ORA_WALLET | 2021-09-01 to 2022-06-30 | 4,196,771 DAI | 0x2d09B7b95f3F312ba6dDfB77bA6971786c5b50Cf | Cliff: none | Restricted: Yes
+        // ORA_WALLET | 2021-09-01 00:00:00 UTC to 2022-07-01 00:00:00 UTC | 4,196,771 DAI | 0x2d09B7b95f3F312ba6dDfB77bA6971786c5b50Cf | Cliff: none | Restricted: Yes
         VestLike(MCD_VEST_DAI).restrict(
             VestLike(MCD_VEST_DAI).create(
                 ORA_WALLET,                // usr
                 4_196_771 * WAD,           // tot
                 SEP_01_2021,               // bgn
-                JUN_30_2022 - SEP_01_2021, // tau: 303 days minus 1 second
+                JUL_01_2022 - SEP_01_2021, // tau: 303 days
                 0,                         // eta: no cliff
                 address(0)                 // mgr: none
             )
         );
 
-        // PE_WALLET | 2021-09-01 to 2022-04-30 | 4,080,000 DAI | 0xe2c16c308b843eD02B09156388Cb240cEd58C01c | Cliff: none | Restricted: Yes
+        // PE_WALLET | 2021-09-01 00:00:00 UTC to 2022-05-01 00:00:00 UTC | 4,080,000 DAI | 0xe2c16c308b843eD02B09156388Cb240cEd58C01c | Cliff: none | Restricted: Yes
         VestLike(MCD_VEST_DAI).restrict(
             VestLike(MCD_VEST_DAI).create(
                 PE_WALLET,                 // usr
                 4_080_000 * WAD,           // tot
                 SEP_01_2021,               // bgn
-                APR_30_2022 - SEP_01_2021, // tau: 242 days minus 1 second
+                MAY_01_2022 - SEP_01_2021, // tau: 242 days
                 0,                         // eta: no cliff
                 address(0)                 // mgr: none
             )
         );
 
-        // RISK_WALLET | 2021-09-01 to 2022-08-31 | 2,184,000 DAI | 0xd98ef20520048a35EdA9A202137847A62120d2d9 | Cliff: none | Restricted: Yes
+        // RISK_WALLET | 2021-09-01 00:00:00 UTC to 2022-09-01 00:00:00 UTC | 2,184,000 DAI | 0xd98ef20520048a35EdA9A202137847A62120d2d9 | Cliff: none | Restricted: Yes
         VestLike(MCD_VEST_DAI).restrict(
             VestLike(MCD_VEST_DAI).create(
                 RISK_WALLET,               // usr
                 2_184_000 * WAD,           // tot
                 SEP_01_2021,               // bgn
-                AUG_31_2022 - SEP_01_2021, // tau: 365 days minus 1 second
+                SEP_01_2022 - SEP_01_2021, // tau: 365 days
                 0,                         // eta: no cliff
                 address(0)                 // mgr: none
             )
         );
 
-        // RWF_WALLET | 2021-09-01 to 2021-12-31 | 620,000 DAI | 0x9e1585d9CA64243CE43D42f7dD7333190F66Ca09 | Cliff: none | Restricted: Yes
+        // RWF_WALLET | 2021-09-01 00:00:00 UTC to 2022-01-01 00:00:00 UTC | 620,000 DAI | 0x9e1585d9CA64243CE43D42f7dD7333190F66Ca09 | Cliff: none | Restricted: Yes
         VestLike(MCD_VEST_DAI).restrict(
             VestLike(MCD_VEST_DAI).create(
                 RWF_WALLET,                // usr
                 620_000 * WAD,             // tot
                 SEP_01_2021,               // bgn
-                DEC_31_2021 - SEP_01_2021, // tau: 122 days minus 1 second
+                JAN_01_2022 - SEP_01_2021, // tau: 122 days
                 0,                         // eta: no cliff
                 address(0)                 // mgr: none
             )
