@@ -143,7 +143,8 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
     twin.chainlog, twin.notes = chainlog_plan(day)
     if absent:
         twin.notes.append(f"not deployed at this date, so without code: {', '.join(sorted(absent))}")
-    waiting = sorted(key for key in history.unregistered_vests(day) if key in S.VESTS)
+    waiting = sorted([*(key for key in history.unregistered_vests(day) if key in S.VESTS),
+                      *history.unregistered_tokens(day)])
     if waiting and not every_contract:
         twin.notes.append(f"deployed but not registered yet (a spell of this date may onboard them): {', '.join(waiting)}")
     return twin

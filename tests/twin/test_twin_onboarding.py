@@ -92,3 +92,6 @@ def test_spk_is_there_from_its_deployment_before_its_key():
         assert len(chain.code(spk)) > 100
         with pytest.raises(TxFailed):
             chain.call(CHANGELOG, "getAddress(bytes32)(address)", key("SPK"))
+        waiting = [note.split(": ", 1)[1].split(", ") for note in twin.notes
+                   if note.startswith("deployed but not registered yet")]
+        assert waiting == [["MCD_VEST_SPK_TREASURY", "SPK"]]
