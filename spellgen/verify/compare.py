@@ -186,7 +186,8 @@ class Verifier:
         names = names_at(self.e.date, o.addresses)
         if o.mkr_authority:  # said as what it is, with the key the date's chainlog gives it (GOV_GUARD, MKR_GUARD)
             key = names.get(o.mkr_authority.lower())
-            names[o.mkr_authority.lower()] = f"MKR's authority ({key if key in ('GOV_GUARD', 'MKR_GUARD') else 'GOV_GUARD'})"
+            key = key if key in ("GOV_GUARD", "MKR_GUARD") else "GOV_GUARD"
+            names[o.mkr_authority.lower()] = f"MKR's authority ({key})"
         names[o.spell.lower()] = "the spell (DssSpell)"
         names[o.action.lower()] = "the spell's action"
         if o.sender:

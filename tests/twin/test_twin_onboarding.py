@@ -75,7 +75,8 @@ def test_mkr_authority_is_gov_guard_and_the_mkr_vest_mints_from_its_onboarding()
         assert chain.call(S.MKR_AUTHORITY, "root()(address)") == MAINNET["MCD_PAUSE_PROXY"]
         assert len(chain.code(vest)) > 100
         assert chain.call(S.MKR_AUTHORITY, "wards(address)(uint256)", vest) == 0
-        assert chain.call(MAINNET["MCD_VAT"], "wards(address)(uint256)", "0x2Cc583c0AaCDaC9e23CB601fDA8F1A0c56Cdcb71") == 0
+        first_dai_vest = "0x2Cc583c0AaCDaC9e23CB601fDA8F1A0c56Cdcb71"
+        assert chain.call(MAINNET["MCD_VAT"], "wards(address)(uint256)", first_dai_vest) == 0
     with start_twin("2021-09-04") as twin:
         assert Chain(twin.url).call(S.MKR_AUTHORITY, "wards(address)(uint256)", vest) == 1
 

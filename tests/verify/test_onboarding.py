@@ -106,7 +106,8 @@ def test_the_2025_06_26_spk_vest_verifies(simulated):
     results = {r["item"]: r for r in run.report()["results"]}
     assert all(r["status"] != "FAIL" for r in results.values())
     assert results["vest onboarding: MCD_VEST_SPK_TREASURY is 0xF9A2002b471f600A5484da5a735a2A053d377078"][
-        "evidence"] == "ChainLog.getAddress(MCD_VEST_SPK_TREASURY): missing -> 0xF9A2002b471f600A5484da5a735a2A053d377078"
+        "evidence"] == ("ChainLog.getAddress(MCD_VEST_SPK_TREASURY): missing -> "
+                        "0xF9A2002b471f600A5484da5a735a2A053d377078")
     assert results["allowance: PauseProxy SPK to MCD_VEST_SPK_TREASURY set to 3,250,000,000 SPK"]["evidence"] == \
         "0 SPK -> 3,250,000,000 SPK"
     assert results["MCD_VEST_SPK_TREASURY can pay every valid award"]["status"] == "PASS"

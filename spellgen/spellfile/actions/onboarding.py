@@ -3,9 +3,10 @@
 The spell names the new contract by an address constant (`address internal constant MCD_VEST_USDS =
 0x...;`), lets a suckable vest suck from the Vat (`DssExecLib.authorize(DssExecLib.vat(), VEST)`) and a
 mintable MKR vest mint MKR through MKR's authority (the 2021-09-03 spell's
-`DssExecLib.authorize(DssExecLib.getChangelogAddress("GOV_GUARD"), MCD_VEST_MKR)`), registers it (`DssExecLib.setChangelogAddress`) and bumps the ChainLog's version; the 2022-04-29 form
-moves the contract the key named before to another key (`legacy: MCD_VEST_DAI_LEGACY`). The cap,
-streams and allowances are the other kinds' actions under the same key.
+`DssExecLib.authorize(DssExecLib.getChangelogAddress("GOV_GUARD"), MCD_VEST_MKR)`), registers it
+(`DssExecLib.setChangelogAddress`) and bumps the ChainLog's version; the 2022-04-29 form moves the
+contract the key named before to another key (`legacy: MCD_VEST_DAI_LEGACY`). The cap, streams and
+allowances are the other kinds' actions under the same key.
 """
 from __future__ import annotations
 
@@ -72,15 +73,17 @@ class VestOnboarding(Action):
                ("DssExecLib", "getChangelogAddress"), ("GOV_GUARD", "rely"),
                ("DssExecLib", "setChangelogAddress"), ("CHANGELOG", "setAddress"),
                ("DssExecLib", "setChangelogVersion"), ("CHANGELOG", "setVersion")),
-        reads=("CHANGELOG.getAddress(key) for `legacy`", "CHANGELOG.getAddress(GOV_GUARD) for a mintable MKR vest"),
+        reads=("CHANGELOG.getAddress(key) for `legacy`",
+               "CHANGELOG.getAddress(GOV_GUARD) for a mintable MKR vest"),
         branches=(),
-        state=(("MCD_VAT", "wards[VEST]"), ("GOV_GUARD", "wards[VEST]"), ("CHANGELOG", "location[key]"), ("CHANGELOG", "keys"),
-               ("CHANGELOG", "version")),
+        state=(("MCD_VAT", "wards[VEST]"), ("GOV_GUARD", "wards[VEST]"), ("CHANGELOG", "location[key]"),
+               ("CHANGELOG", "keys"), ("CHANGELOG", "version")),
         events=(("MCD_VAT", "LogNote rely(VEST)"), ("CHANGELOG", "UpdateAddress(key, VEST)"),
                 ("CHANGELOG", "UpdateVersion(version)")),
         variants=(("legacy", (("CHANGELOG", "UpdateAddress(key, VEST)"),
                               ("CHANGELOG", "UpdateAddress(legacy, old)"))),
-                  ("kind: mintable (MKR)", (("MKR_AUTHORITY", "LogRely(VEST)"), ("CHANGELOG", "UpdateAddress(key, VEST)"),
+                  ("kind: mintable (MKR)", (("MKR_AUTHORITY", "LogRely(VEST)"),
+                                            ("CHANGELOG", "UpdateAddress(key, VEST)"),
                                             ("CHANGELOG", "UpdateVersion(version)")))),
         used_by=("checks, run by verify/compare.py: the key (and legacy key), the Vat ward or MKR authority "
                  "ward, and the version after",
