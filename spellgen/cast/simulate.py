@@ -96,6 +96,8 @@ class State:
     chainlog_version: str = ""
     chainlog_count: int = 0
     vat_wards: dict[str, int] = field(default_factory=dict)
+    # a mintable MKR vest's ward of MKR's authority (address lower case -> 0/1)
+    mint_wards: dict[str, int] = field(default_factory=dict)
     # (token chainlog key, holder lower case) -> balanceOf, for the PauseProxy transfers' tokens
     held: dict[tuple[str, str], int] = field(default_factory=dict)
     # Allocator payments (issue 24): each ilk's (Art, rate) in the Vat and (duty, rho) in the Jug, the Jug's
@@ -283,8 +285,13 @@ class Simulator:
 
     def token(self, symbol: str) -> str:
         """A token's address by the chainlog key of the spell's date (MKR: MCD_GOV until 2025-05-15,
-        then MKR; DAI: MCD_DAI; others their own key)."""
-        return self.lookup(history.token_key_at(symbol, self.expected.date or "2000-01-01"))
+        then MKR; DAI: MCD_DAI; others their own key). A token deployed before its key was registered
+        (SPK before 2025-06-26) is at its known address, as the spell names it."""
+        day = self.expected.date or "2000-01-01"
+        unregistered = history.unregistered_tokens(day)
+        if symbol in unregistered:
+            return self.addr.setdefault(history.token_key_at(symbol, day), unregistered[symbol])
+        return self.lookup(history.token_key_at(symbol, day))
 
     def lookup(self, key: str) -> str:
         if key not in self.addr:
@@ -357,6 +364,9 @@ class Simulator:
                 state.registry[key] = self._present([key], lambda k: c.call(
                     log, "getAddress(bytes32)(address)", _bytes32(k))).get(key)
             state.vat_wards[ob.address.lower()] = c.call(self.addr["MCD_VAT"], "wards(address)(uint256)", ob.address)
+            if ob.mints:  # MKR mints through its ds-auth authority, read from the token as the chain has it
+                authority = c.call(self.addr["MCD_GOV"], "authority()(address)")
+                state.mint_wards[ob.address.lower()] = c.call(authority, "wards(address)(uint256)", ob.address)
         state.chainlog_version = c.call(log, "version()(string)")
         state.chainlog_count = c.call(log, "count()(uint256)")
 

@@ -215,7 +215,7 @@ def _gems(spell: Spell, gem: str | None) -> list[tuple[str, str]]:
     DssExecLib.mkr() (MCD_GOV) until 2025-05-15, then its own key MKR (MCD_GOV is SKY from then on);
     DAI through DssExecLib.dai(); others through their key. Wrapped in `gem(...)` when the immutables
     are of that interface type; `gem` None: bare addresses (from 2025-06-26, spellfile/style.py)."""
-    symbols = {symbol for a in spell.actions for symbol in a.gem_symbols()}
+    symbols = {symbol for a in spell.actions for symbol in a.gem_symbols()} - set(_token_constants(spell))
 
     def address(symbol: str) -> str:
         key = history.token_key_at(symbol, spell.date)
@@ -225,6 +225,13 @@ def _gems(spell: Spell, gem: str | None) -> list[tuple[str, str]]:
             return "DssExecLib.dai()"
         return f'DssExecLib.getChangelogAddress("{key}")'
     return [(s, f"{gem}({address(s)})" if gem else address(s)) for s in sorted(symbols)]
+
+
+def _token_constants(spell: Spell) -> dict[str, str]:
+    """Tokens the spell uses that the date's chainlog does not name yet, though deployed: each by its
+    address constant, as the 2025-06-26 spell named SPK (history.unregistered_tokens)."""
+    symbols = {symbol for a in spell.actions for symbol in a.gem_symbols()}
+    return {s: a for s, a in history.unregistered_tokens(spell.date).items() if s in symbols}
 
 
 def _chainlog(spell: Spell) -> list[str]:
@@ -277,6 +284,8 @@ def spell_view(spell: Spell, source_name: str) -> SpellView:
         earlier_spells=[(name, address) for address, name in spell.earlier_spells().items()],
     )
     _extras(spell, view, builder)
+    view.constants += [(gem, symbol, f"{gem}({address})") if gem else ("address", symbol, address)
+                       for symbol, address in _token_constants(spell).items()]
     if view.gems and gem:
         builder.calls.type("gem")  # the immutables' type is needed even where no call was recorded
     view.imports = builder.calls.imports()

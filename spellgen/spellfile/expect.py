@@ -153,6 +153,8 @@ class Onboarded:
     rely: bool  # the vest must be a ward of the Vat after the cast (a suckable vest)
     version: str | None  # the ChainLog's version after the cast (on the spell's last onboarding)
     by: str = "vest_onboarding"  # the kind whose item it is (a farm init registers its farm's keys too)
+    # A mintable MKR vest must be a ward of MKR's authority (GOV_GUARD) after the cast: its awards mint MKR.
+    mints: bool = False
 
 
 @dataclass(frozen=True)

@@ -418,6 +418,34 @@ def unregistered_vests(day: str) -> dict[str, str]:
     return {v.key: v.address for v in vest_deployments() if v.deployed_for(day) and v.address.lower() not in present}
 
 
+@dataclass(frozen=True)
+class TokenDeployment:
+    """A budget token deployed before the chainlog named it (data/token_deployments.tsv)."""
+
+    token: str
+    address: str
+    deployed_by: str
+    source: str
+
+
+@lru_cache(maxsize=None)
+def token_deployments() -> tuple[TokenDeployment, ...]:
+    return tuple(TokenDeployment(r["token"], r["address"], r["deployed_by"], r["source"])
+                 for r in _rows("token_deployments.tsv"))
+
+
+def unregistered_tokens(day: str) -> dict[str, str]:
+    """Symbol -> address of the budget tokens deployed before `day` whose chainlog key `day` lacks (SPK
+    from 2025-05-24 to its registration by the 2025-06-26 spell): a spell names one by its address."""
+    registered = chainlog_at(day)
+    return {t.token: t.address for t in token_deployments()
+            if t.deployed_by < day and token_key_at(t.token, day) not in registered}
+
+
+def token_deployment(symbol: str) -> TokenDeployment | None:
+    return next((t for t in token_deployments() if t.token == symbol), None)
+
+
 def registered_by_spell_of(key: str, day: str) -> KeyEntry | None:
     """The entry the spell of `day` gave `key` (the chainlog's facts: an entry of `key` since `day`)."""
     return next((e for e in key_history(key) if e.since == day), None)

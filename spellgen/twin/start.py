@@ -28,6 +28,7 @@ VEST_CAP_SLOT = 2  # DssVest* (as mainnet's): wards=0, awards=1, cap=2, ids=3, l
 VEST_IDS_SLOT = 3
 PAUSE_AUTHORITY_SLOT = 0
 VAT_WARDS_SLOT = 0  # Vat (as mainnet's): wards=0
+MKR_AUTHORITY_WARDS_SLOT = 1  # MkrAuthority (GOV_GUARD, as mainnet's): root=0, wards=1
 CHAINLOG_VERSION_SLOT = 3  # ChainLog (as mainnet's): wards=0, location=1, keys=2, version=3
 # Chainlog edits for the date are sent just before the date, so the twin's head block is at it.
 CHAINLOG_EDIT_LEAD = 120  # seconds; more than the edits' blocks (one per second)
@@ -143,7 +144,8 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
     twin.chainlog, twin.notes = chainlog_plan(day)
     if absent:
         twin.notes.append(f"not deployed at this date, so without code: {', '.join(sorted(absent))}")
-    waiting = sorted(key for key in history.unregistered_vests(day) if key in S.VESTS)
+    waiting = sorted([*(key for key in history.unregistered_vests(day) if key in S.VESTS),
+                      *history.unregistered_tokens(day)])
     if waiting and not every_contract:
         twin.notes.append(f"deployed but not registered yet (a spell of this date may onboard them): {', '.join(waiting)}")
     return twin
@@ -448,11 +450,15 @@ def fund_treasury_vests(rpc: Rpc) -> None:
 
 def set_onboarding_state(rpc: Rpc, day: str) -> None:
     """What a spell onboarding a vest finds at `day`, from the dated facts: a vest deployed but not
-    registered yet is no ward of the Vat (its onboarding spell relies it), and the ChainLog holds the
-    version the archived spells had set before `day`."""
+    registered yet is no ward of the Vat nor, a mintable MKR vest, of MKR's authority (its onboarding spell
+    relies it: the 2021-09-03 spell's GOV_GUARD rely), and the ChainLog holds the version the archived
+    spells had set before `day`."""
     for key, address in history.unregistered_vests(day).items():
         if key in S.VESTS:
             rpc.set_storage(MAINNET["MCD_VAT"], mapping_slot(address, VAT_WARDS_SLOT), 0)
+            fact = history.vest_deployment(address)
+            if fact is not None and (fact.kind, fact.token) == ("mintable", "MKR"):
+                rpc.set_storage(S.MKR_AUTHORITY, mapping_slot(address, MKR_AUTHORITY_WARDS_SLOT), 0)
     version = history.chainlog_version_at(day)
     if version is not None:
         raw = version.encode()  # a string of under 32 bytes: the bytes, then length * 2, in one word
@@ -470,12 +476,14 @@ def absent_contracts(day: str) -> dict[str, str]:
     """Name -> address of the twin's contracts mainnet did not have at `day`, from the chainlog's dates:
     a contract at an address the chainlog names at some date, but under no key of `day` (as the twin's
     ChainLog answers it, chainlog_plan), is not there yet (USDS before 2024-09-13, MCD_VEST_USDS before
-    2025-01-23) or no longer. Contracts at addresses the chainlog never names (MKR's authority, the
-    chief's IOU) stay whatever the date."""
+    2025-01-23) or no longer. Contracts at addresses the chainlog never names (the chief's IOU) stay
+    whatever the date; MKR's authority is named throughout (GOV_GUARD, then MKR_GUARD)."""
     dated = {entry.address.lower() for entry in history.key_entries()}
     present = {address.lower() for address in chainlog_plan(day)[0].values()}
     # A vest deployed before the date but registered later (by the spell that onboards it) is there.
     present |= {address.lower() for address in history.unregistered_vests(day).values()}
+    # So is a token deployed before its key was registered (SPK from 2025-05-24, a key from 2025-06-26).
+    present |= {address.lower() for address in history.unregistered_tokens(day).values()}
     contracts = {**{key: MAINNET[key] for key in S.chainlog_keys()},
                  **{name: address for name, (address, _) in S.TWIN_ONLY.items()}}
     return {name: address for name, address in contracts.items()

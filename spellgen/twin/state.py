@@ -81,8 +81,11 @@ def label_address(label: str) -> str:
 
 # Contracts mainnet has but the spec gives no address for: placed at made-up addresses and
 # left out of the ChainLog, so no spell can mistake them for the real ones.
-MKR_AUTHORITY = label_address("MkrAuthority")  # MKR's ds-auth authority (mainnet key GOV_GUARD)
 CHIEF_IOU = label_address("IOU")  # the chief's IOU token (mainnet key MCD_IOU)
+# MKR's ds-auth authority at its mainnet address: the chainlog names it GOV_GUARD until 2025-05-15 (then
+# MKR_GUARD), so the twin's ChainLog answers it there and a spell may rely a mintable MKR vest on it (the
+# 2021-09-03 spell's `DssExecLib.authorize(GOV_GUARD, MCD_VEST_MKR)`).
+MKR_AUTHORITY = "0x6eEB68B2C7A918f36B78E2DB80dcF279236DDFb8"
 # The SKY chief of 2025 at its mainnet address. On mainnet it is MCD_ADM from 2025-05-15 (and the
 # MKR chief MCD_ADM_LEGACY): the twin registers it so for dates after that day (twin.start.chainlog_plan).
 SKY_CHIEF = "0x929d9A1435662357F54AdcF64DcEE4d6b867a6f9"

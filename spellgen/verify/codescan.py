@@ -39,7 +39,7 @@ from typing import Any, Iterator
 from spellgen.compiler.compile import SPELL_FILE, CompiledSpell, exec_lib_getters
 from spellgen.spellfile.actions.base import Branch
 from spellgen.spellfile.address import keccak256, to_checksum
-from spellgen.spellfile.history import chainlog_at, token_key_at
+from spellgen.spellfile.history import chainlog_at, token_key_at, unregistered_tokens
 from spellgen.spellfile.protocol import VESTS
 
 ACTION = "DssSpellAction"
@@ -661,6 +661,9 @@ def allowed_by(spell: Any, day: str) -> Allowed:
         chainlog[key] = address.lower()
     for action in spell.actions:  # other contracts it registers (a farm init's), named by address constant
         chainlog.update({key: address.lower() for key, address in action.registers().items()})
+    # A token deployed before its key was registered: the spell names it by its address constant.
+    for symbol, address in unregistered_tokens(day).items():
+        chainlog.setdefault(token_key_at(symbol, day), address.lower())
 
     def canonical(name: str, names: dict[str, str]) -> str:
         if name == "DssExecLib":
@@ -692,6 +695,8 @@ def budget_targets(day: str) -> set[str]:
     chainlog = {k: v.lower() for k, v in chainlog_at(day).items()}
     keys = {k for k in chainlog if k.startswith("MCD_VEST_")} | {v.key for v in VESTS.values()}
     keys |= {token_key_at(symbol, day) for symbol in {v.token for v in VESTS.values()} | {"MKR", "SKY", "DAI", "USDS"}}
+    for symbol, address in unregistered_tokens(day).items():  # named by address before its key
+        chainlog.setdefault(token_key_at(symbol, day), address.lower())
     return {chainlog.get(k, k) for k in keys} | {"this"}
 
 

@@ -185,8 +185,10 @@ class Verifier:
 
         o = self.o
         names = names_at(self.e.date, o.addresses)
-        if o.mkr_authority:
-            names.setdefault(o.mkr_authority.lower(), "MKR's authority (GOV_GUARD)")
+        if o.mkr_authority:  # said as what it is, with the key the date's chainlog gives it (GOV_GUARD, MKR_GUARD)
+            key = names.get(o.mkr_authority.lower())
+            key = key if key in ("GOV_GUARD", "MKR_GUARD") else "GOV_GUARD"
+            names[o.mkr_authority.lower()] = f"MKR's authority ({key})"
         names[o.spell.lower()] = "the spell (DssSpell)"
         names[o.action.lower()] = "the spell's action"
         if o.sender:
@@ -465,6 +467,8 @@ class EventLedger:
         from spellgen.spellfile.history import chainlog_at
 
         addresses = dict(self.o.addresses)
+        if self.o.mkr_authority:  # MKR's authority as the chain answers it (a mintable MKR vest's rely)
+            addresses.setdefault("MKR_AUTHORITY", self.o.mkr_authority)
         facts = chainlog_at(self.e.date) if self.e.date else {}
         for keys in self.e.bindings.values():
             addresses.update({k: facts[k] for k in keys if k not in addresses and k in facts})

@@ -120,3 +120,29 @@ def test_the_chainlog_table_is_the_address_list_of_every_date():
 def test_every_twin_contract_address_is_one_the_table_gives_its_key():
     for key, address in history.MAINNET.items():
         assert any(e.address.lower() == address.lower() for e in history.key_history(key)), key
+
+
+def test_mkr_authority_key_and_spk_deployment_by_date():
+    """The key a mintable MKR vest's onboarding reads MKR's authority from, and SPK before its key."""
+    from spellgen.spellfile.actions.onboarding import guard_key
+
+    assert guard_key("2021-09-03") == guard_key("2025-05-15") == "GOV_GUARD"
+    assert guard_key("2025-05-16") == "MKR_GUARD"
+    spk = history.token_deployment("SPK")
+    assert spk is not None and spk.address == history.MAINNET["SPK"] and spk.deployed_by == "2025-05-24"
+    assert history.unregistered_tokens("2025-05-24") == {}  # deployed by that day: code the day after
+    assert history.unregistered_tokens("2025-05-25") == {"SPK": spk.address}
+    assert "SPK" not in history.chainlog_at("2025-06-26") and "SPK" in history.chainlog_at("2025-06-27")
+
+
+def test_an_spk_vest_onboarded_before_spk_was_deployed_is_refused(tmp_path, capsys):
+    """Fail closed: a vest whose token the date's chainlog lacks, deployed later, cannot be onboarded."""
+    from violations import assert_violation, run_cli, write_spell
+
+    text = (ROOT / "examples/sky-2025-06-26.yaml").read_text()
+    text = text.replace("date: 2025-06-26", "date: 2025-05-22").replace("version: 1.20.2", "version: 1.20.1")
+    text = text.replace("  exec_doc: ", "  draft: true\n  # exec_doc: ")
+    code, out = run_cli(["check", write_spell(tmp_path, text)], capsys)
+    assert_violation(code, out, exit_code=2, message=(
+        "token: a 2025-05-22 spell finds no SPK: the chainlog names no SPK at 2025-05-22, and SPK was deployed "
+        "by 2025-05-24"))

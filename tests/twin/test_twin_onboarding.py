@@ -19,7 +19,8 @@ def key(name: str) -> bytes:
 
 
 @pytest.mark.parametrize("vest, since", [("MCD_VEST_USDS", "2025-01-23"), ("MCD_VEST_SKY_TREASURY", "2025-01-23"),
-                                         ("MCD_VEST_DAI", "2022-04-29"), ("MCD_VEST_SPK_TREASURY", "2025-06-26")])
+                                         ("MCD_VEST_DAI", "2022-04-29"), ("MCD_VEST_SPK_TREASURY", "2025-06-26"),
+                                         ("MCD_VEST_MKR", "2021-09-03")])
 def test_a_vest_is_there_from_its_deployment_and_registered_from_its_onboarding(vest, since):
     deployed = history.vest_deployment(MAINNET[vest])
     assert deployed is not None and deployed.key == vest and deployed.deployed_by < since
@@ -57,3 +58,41 @@ def test_the_chainlog_version_of_a_date_is_the_last_bump_before_it():
     assert history.chainlog_version_at("2022-04-29") == "1.11.2"
     assert history.chainlog_version_at("2020-01-01") is None
     assert history.version_tuple("1.19.10") > history.version_tuple("1.19.9")
+
+
+def test_mkr_authority_is_gov_guard_and_the_mkr_vest_mints_from_its_onboarding():
+    """MKR's authority sits at its mainnet address, which the ChainLog names GOV_GUARD; the MKR vest,
+    deployed 2021-09-02, has code but is no ward of it on the twin of the 2021-09-03 spell (that spell
+    relies it), and is one afterwards."""
+    from spellgen.twin import state as S
+
+    assert S.MKR_AUTHORITY == history.chainlog_at("2021-09-03")["GOV_GUARD"]
+    vest = MAINNET["MCD_VEST_MKR"]
+    with start_twin("2021-09-03") as twin:
+        chain = Chain(twin.url)
+        assert chain.call(CHANGELOG, "getAddress(bytes32)(address)", key("GOV_GUARD")) == S.MKR_AUTHORITY
+        assert chain.call(MAINNET["MCD_GOV"], "authority()(address)") == S.MKR_AUTHORITY
+        assert chain.call(S.MKR_AUTHORITY, "root()(address)") == MAINNET["MCD_PAUSE_PROXY"]
+        assert len(chain.code(vest)) > 100
+        assert chain.call(S.MKR_AUTHORITY, "wards(address)(uint256)", vest) == 0
+        first_dai_vest = "0x2Cc583c0AaCDaC9e23CB601fDA8F1A0c56Cdcb71"
+        assert chain.call(MAINNET["MCD_VAT"], "wards(address)(uint256)", first_dai_vest) == 0
+    with start_twin("2021-09-04") as twin:
+        assert Chain(twin.url).call(S.MKR_AUTHORITY, "wards(address)(uint256)", vest) == 1
+
+
+def test_spk_is_there_from_its_deployment_before_its_key():
+    """SPK had code from 2025-05-24 (the 2025-05-29 spell relied its new owner on it) but no chainlog key
+    until the 2025-06-26 spell registered it: the twin of 2025-06-26 has its code, the twin of 2025-05-20 not."""
+    spk = MAINNET["SPK"]
+    assert history.unregistered_tokens("2025-06-26") == {"SPK": spk}
+    assert history.unregistered_tokens("2025-05-20") == {} and history.unregistered_tokens("2025-06-27") == {}
+    assert "SPK" in absent_contracts("2025-05-20") and "SPK" not in absent_contracts("2025-06-26")
+    with start_twin("2025-06-26") as twin:
+        chain = Chain(twin.url)
+        assert len(chain.code(spk)) > 100
+        with pytest.raises(TxFailed):
+            chain.call(CHANGELOG, "getAddress(bytes32)(address)", key("SPK"))
+        waiting = [note.split(": ", 1)[1].split(", ") for note in twin.notes
+                   if note.startswith("deployed but not registered yet")]
+        assert waiting == [["MCD_VEST_SPK_TREASURY", "SPK"]]

@@ -1,10 +1,12 @@
 """`vest_onboarding`: a DssVest the spell registers itself, then uses under its key in the same spell.
 
 The spell names the new contract by an address constant (`address internal constant MCD_VEST_USDS =
-0x...;`), lets a suckable vest suck from the Vat (`DssExecLib.authorize(DssExecLib.vat(), VEST)`),
-registers it (`DssExecLib.setChangelogAddress`) and bumps the ChainLog's version; the 2022-04-29 form
-moves the contract the key named before to another key (`legacy: MCD_VEST_DAI_LEGACY`). The cap,
-streams and allowances are the other kinds' actions under the same key.
+0x...;`), lets a suckable vest suck from the Vat (`DssExecLib.authorize(DssExecLib.vat(), VEST)`) and a
+mintable MKR vest mint MKR through MKR's authority (the 2021-09-03 spell's
+`DssExecLib.authorize(DssExecLib.getChangelogAddress("GOV_GUARD"), MCD_VEST_MKR)`), registers it
+(`DssExecLib.setChangelogAddress`) and bumps the ChainLog's version; the 2022-04-29 form moves the
+contract the key named before to another key (`legacy: MCD_VEST_DAI_LEGACY`). The cap, streams and
+allowances are the other kinds' actions under the same key.
 """
 from __future__ import annotations
 
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
     from spellgen.spellfile.model import Spell
 
 VERSION = re.compile(r"^\d{1,3}\.\d{1,3}\.\d{1,3}$")
+# MKR's ds-auth authority by its chainlog keys: GOV_GUARD until 2025-05-15, MKR_GUARD from then.
+MKR_GUARD_KEYS = ("GOV_GUARD", "MKR_GUARD")
 KINDS_OF_VEST = [k.value for k in VestKind]
 
 
@@ -66,23 +70,35 @@ class VestOnboarding(Action):
     EXPLAIN_RANK: ClassVar[int] = 8
     EFFECTS: ClassVar[Effects] = Effects(
         calls=(("DssExecLib", "authorize"), ("DssExecLib", "vat"), ("MCD_VAT", "rely"),
+               ("DssExecLib", "getChangelogAddress"), ("GOV_GUARD", "rely"),
                ("DssExecLib", "setChangelogAddress"), ("CHANGELOG", "setAddress"),
                ("DssExecLib", "setChangelogVersion"), ("CHANGELOG", "setVersion")),
-        reads=("CHANGELOG.getAddress(key) for `legacy`",),
+        reads=("CHANGELOG.getAddress(key) for `legacy`",
+               "CHANGELOG.getAddress(GOV_GUARD) for a mintable MKR vest"),
         branches=(),
-        state=(("MCD_VAT", "wards[VEST]"), ("CHANGELOG", "location[key]"), ("CHANGELOG", "keys"),
-               ("CHANGELOG", "version")),
+        state=(("MCD_VAT", "wards[VEST]"), ("GOV_GUARD", "wards[VEST]"), ("CHANGELOG", "location[key]"),
+               ("CHANGELOG", "keys"), ("CHANGELOG", "version")),
         events=(("MCD_VAT", "LogNote rely(VEST)"), ("CHANGELOG", "UpdateAddress(key, VEST)"),
                 ("CHANGELOG", "UpdateVersion(version)")),
         variants=(("legacy", (("CHANGELOG", "UpdateAddress(key, VEST)"),
-                              ("CHANGELOG", "UpdateAddress(legacy, old)"))),),
-        used_by=("checks, run by verify/compare.py: the key (and legacy key), the Vat ward and the version after",
-                 "state_effects, applied by verify/statediff.py: the ChainLog's and the Vat's storage changes",
+                              ("CHANGELOG", "UpdateAddress(legacy, old)"))),
+                  ("kind: mintable (MKR)", (("MKR_AUTHORITY", "LogRely(VEST)"),
+                                            ("CHANGELOG", "UpdateAddress(key, VEST)"),
+                                            ("CHANGELOG", "UpdateVersion(version)")))),
+        used_by=("checks, run by verify/compare.py: the key (and legacy key), the Vat ward or MKR authority "
+                 "ward, and the version after",
+                 "state_effects, applied by verify/statediff.py: the ChainLog's, the Vat's and MKR's authority's "
+                 "storage changes",
                  "token_events, counted by verify/compare.py: the Vat's rely note"))
 
     @property
     def suckable(self) -> bool:
         return self.vest_kind == VestKind.SUCKABLE.value
+
+    @property
+    def mints_mkr(self) -> bool:
+        """A mintable MKR vest: its awards mint MKR, which MKR's authority allows its wards."""
+        return self.vest_kind == VestKind.MINTABLE.value and self.token == "MKR"
 
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:
@@ -144,9 +160,20 @@ class VestOnboarding(Action):
         if not fact.deployed_for(day):
             diags.error(self.loc("address"), f"{self.address} was deployed by {fact.deployed_by} ({fact.source}); "
                                              f"a {day} spell cannot onboard it yet")
-        if self.vest_kind == VestKind.MINTABLE.value:
-            diags.error(self.loc("kind"), "a mintable vest needs the right to mint its token (MKR's authority, "
-                                          "SKY's wards), which spellgen cannot state yet")
+        if self.vest_kind == VestKind.MINTABLE.value and not self.mints_mkr:
+            diags.error(self.loc("kind"), f"a mintable {self.token} vest needs the right to mint {self.token} "
+                                          f"({self.token}'s wards), which spellgen cannot state yet")
+            return
+        token_key = history.token_key_at(self.token, day)
+        if token_key not in history.chainlog_at(day) and self.token not in history.unregistered_tokens(day):
+            token_fact = history.token_deployment(self.token)
+            deployment = (f"{self.token} was deployed by {token_fact.deployed_by} ({token_fact.source})" if token_fact
+                          else f"spellgen knows no deployment of {self.token} before its key")
+            diags.error(self.loc("token"), f"a {day} spell finds no {self.token}: the chainlog names no {token_key} "
+                                           f"at {day}, and {deployment}")
+        if self.mints_mkr and guard_key(day) is None:
+            diags.error(self.loc("kind"), f"a mintable MKR vest mints through MKR's authority, which no chainlog key "
+                                          f"of {day} names ({' or '.join(MKR_GUARD_KEYS)})")
         self._check_keys(ctx)
 
     def _check_keys(self, ctx: CheckContext) -> None:
@@ -211,6 +238,10 @@ class VestOnboarding(Action):
         if self.suckable:
             steps.append((f"Authorize new {noun} ({self.address}) to access the surplus buffer (MCD_VAT)",
                           f"DssExecLib.authorize(DssExecLib.vat(), {self.vest});"))
+        guard = guard_key(ctx.spell.date) if self.mints_mkr else None
+        if guard:
+            steps.append((f"Authorize new {noun} ({self.address}) to mint MKR ({guard})",
+                          f'DssExecLib.authorize(DssExecLib.getChangelogAddress("{guard}"), {self.vest});'))
         steps.append((f"Add new {noun} ({self.address}) to chainlog under {self.vest}",
                       f'DssExecLib.setChangelogAddress("{self.vest}", {self.vest});'))
         if self.legacy:
@@ -258,7 +289,7 @@ class VestOnboarding(Action):
         if self.legacy:
             label += f", the contract it named before moved to {self.legacy}"
         out.onboarded.append(Onboarded(Item(label, self.path), self.vest, self.address, self.legacy, self.suckable,
-                                       version if last else None))
+                                       version if last else None, mints=self.mints_mkr))
 
     @classmethod
     def checks(cls, e: Expected, o: Any) -> list[Check]:
@@ -269,8 +300,8 @@ class VestOnboarding(Action):
                 out += cls.judge(ob, o)
         return out
 
-    @staticmethod
-    def judge(ob: Any, o: Any) -> list[Check]:
+    @classmethod
+    def judge(cls, ob: Any, o: Any) -> list[Check]:
         """A registration: the key (and legacy key) after the cast, the Vat ward, the version."""
         out = []
         before, after = o.before.registry, o.after.registry
@@ -289,6 +320,8 @@ class VestOnboarding(Action):
             out.append(common.ok(f"vest onboarding: {ob.key} may suck from the Vat", ob.item.path,
                                  f"MCD_VAT.wards({ob.address}): {o.before.vat_wards.get(ob.address.lower(), 0)} "
                                  f"-> {ward}", common.compare([("wards", 1, ward)])))
+        if ob.mints:
+            out.append(cls._mint_check(ob, o))
         if ob.version:
             old, new = o.before.chainlog_version, o.after.chainlog_version
             problems = common.compare([("version", ob.version, new)])
@@ -297,6 +330,18 @@ class VestOnboarding(Action):
             out.append(common.ok(f"vest onboarding: the ChainLog's version bumped to {ob.version}", ob.item.path,
                                  f"ChainLog.version(): {old!r} -> {new!r}", problems))
         return out
+
+    @staticmethod
+    def _mint_check(ob: Any, o: Any) -> Check:
+        """The vest may mint MKR: a ward of MKR's authority (MCD_GOV.authority(), read on chain) after the
+        cast, and not before it (the spell gave the right)."""
+        before, after = o.before.mint_wards.get(ob.address.lower(), 0), o.after.mint_wards.get(ob.address.lower(), 0)
+        problems = common.compare([("wards", 1, after)])
+        if before:
+            problems.append(f"{ob.key} was a ward of MKR's authority before the cast: the spell gave it nothing")
+        return common.ok(f"vest onboarding: {ob.key} may mint MKR (a ward of MKR's authority, GOV_GUARD)",
+                         ob.item.path, f"MKR authority {o.mkr_authority or '(unread)'}.wards({ob.address}): "
+                                       f"{before} -> {after}", problems)
 
     @classmethod
     def state_effects(cls, e: Expected, view: StateView) -> list[StateEffect]:
@@ -322,6 +367,8 @@ class VestOnboarding(Action):
                                 time_dependent=True)]
             if ob.rely:
                 effects.append(StateEffect("MCD_VAT", "wards", (ob.address,), value=1, label=label))
+            if ob.mints:
+                effects.append(StateEffect("MKR_AUTHORITY", "wards", (ob.address,), value=1, label=label))
             if ob.version:
                 effects.append(StateEffect("CHANGELOG", "version", (), value=short_string_word(ob.version),
                                            label=f"the ChainLog's version {ob.version}"))
@@ -373,7 +420,15 @@ class VestOnboarding(Action):
                          "# the previous contract keeps its awards under the legacy key\n")
             if ob.rely:
                 body += f'    assert cast.after.vat_wards["{ob.address.lower()}"] == 1  # may suck from the Vat\n'
+            if ob.mints:
+                body += f'    assert cast.after.mint_wards["{ob.address.lower()}"] == 1  # may mint MKR\n'
             if ob.version:
                 body += f'    assert cast.after.chainlog_version == "{ob.version}"\n'
             out.append((ob.item, body))
         return out
+
+
+def guard_key(day: str) -> str | None:
+    """The chainlog key naming MKR's authority at `day` (GOV_GUARD, MKR_GUARD from 2025-05-15), if any."""
+    registered = history.chainlog_at(day)
+    return next((key for key in MKR_GUARD_KEYS if key in registered), None)
