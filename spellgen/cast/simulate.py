@@ -15,6 +15,7 @@ from spellgen.chain.client import Chain, Receipt, TxFailed
 from spellgen.chain.rpc import RpcError
 from spellgen.chain.slots import mapping_slot
 from spellgen.compiler.compile import CompiledSpell
+from spellgen.spellfile.actions.surplus_return import JOINS as SURPLUS_JOINS
 from spellgen.spellfile.expect import Distributed, Expected, FarmVestUpdated
 from spellgen.spellfile import history
 from spellgen.spellfile.history import CHANGELOG
@@ -698,6 +699,11 @@ class Simulator:
             token = self.lookup(burnt.key)
             state.held[(burnt.key, proxy.lower())] = self.chain.call(token, "balanceOf(address)(uint256)", proxy)
             state.supply[burnt.key] = self.chain.call(token, "totalSupply()(uint256)")
+        for back in getattr(self.expected, "surplus_returns", []):  # the PauseProxy's balance and the supply
+            token = self.lookup(back.key)
+            self.lookup(SURPLUS_JOINS[str(back.symbol)][1])  # the join the Vat dai leaves (the state diff names it)
+            state.held[(back.key, proxy.lower())] = self.chain.call(token, "balanceOf(address)(uint256)", proxy)
+            state.supply[back.key] = self.chain.call(token, "totalSupply()(uint256)")
 
     def read_new_awards(self) -> None:
         before, after = self.obs.before.ids, self.obs.after.ids

@@ -248,6 +248,7 @@ class Expected:
     onboarded: list[Onboarded] = field(default_factory=list)
     proxy_transfers: list[HeldSent] = field(default_factory=list)
     held_burns: list[HeldSent] = field(default_factory=list)  # recipient: the zero address
+    surplus_returns: list[HeldSent] = field(default_factory=list)  # recipient: the Vow
     allocator_payments: list[AllocatorPaid] = field(default_factory=list)
     distributions: list[Distributed] = field(default_factory=list)
     farm_updates: list[FarmVestUpdated] = field(default_factory=list)
@@ -273,6 +274,7 @@ class Expected:
         """Every YAML item, in the order the reports list them."""
         expected: tuple[Itemised, ...] = (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
                                           *self.conversions, *self.proxy_transfers, *self.held_burns,
+                                          *self.surplus_returns,
                                           *self.computed_payments, *self.allocator_payments,
                                           *self.transfers, *self.yanks, *self.repairs, *self.allowances, *self.caps,
                                           *self.distributions, *self.farm_updates, *self.chainlog, *self.onboarded)

@@ -20,19 +20,20 @@ from spellgen.spellfile.actions.onboarding import VestOnboarding
 from spellgen.spellfile.actions.proxy_transfer import ProxyTransfer
 from spellgen.spellfile.actions.sky_transfer import SkyTransfer
 from spellgen.spellfile.actions.stream import Stream
+from spellgen.spellfile.actions.surplus_return import SurplusReturn
 from spellgen.spellfile.actions.usds_payment import UsdsPayment
 from spellgen.spellfile.actions.vest_and_yank import VestAndYank
 from spellgen.spellfile.actions.yank import Yank
 
 # In the order of the schema, the README and the kind-level checks and helpers of a rendered spell.
 KINDS: tuple[type[Action], ...] = (DaiPayment, UsdsPayment, SkyTransfer, MkrToSky, MkrTransfer, ProxyTransfer,
-                                   Burn, Stream, Yank, Allowance, CapChange, AllocatorPayment, VestOnboarding,
+                                   Burn, SurplusReturn, Stream, Yank, Allowance, CapChange, AllocatorPayment, VestOnboarding,
                                    ComputedPayment, VestAndYank, Distribute, FarmVestUpdate)
 REGISTRY: dict[str, type[Action]] = {kind.KIND: kind for kind in KINDS}
 
 __all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "AllocatorPayment", "Allowance", "Burn", "CapChange",
            "ComputedPayment", "DaiPayment", "Distribute", "FarmVestUpdate", "MkrToSky", "MkrTransfer", "ProxyTransfer",
-           "SkyTransfer", "Stream", "UsdsPayment", "VestAndYank", "VestOnboarding", "Yank", "of_kind"]
+           "SkyTransfer", "Stream", "SurplusReturn", "UsdsPayment", "VestAndYank", "VestOnboarding", "Yank", "of_kind"]
 
 
 def of_kind(actions: list, kind: type[Action]) -> list:

@@ -397,6 +397,12 @@ class Action(Located):
         an address constant; a legacy key receives the contract the key named before)."""
         return None
 
+    def assumed_holding(self) -> tuple[str, int] | None:
+        """(token chainlog key, wei) the PauseProxy must hold before the cast for the statement to run, when
+        the twin models no such holding (its DAI and USDS): the twin gives it that much, an assumption every
+        report names; None for most kinds."""
+        return None
+
     def yanked_vest(self) -> str | None:
         """The vest of an award the action yanks."""
         return None
