@@ -300,7 +300,7 @@ class Simulator:
         self.obs.watched_tokens = self._present(sorted({v.token for v in VESTS.values()}), self.token)
         if self.expected.usds_payments:
             self.lookup("DAI_USDS")
-        if self.expected.mkr_converted:
+        if self.expected.mkr_converted or self.expected.mkr_at_cast:
             self.lookup("MKR_SKY")
         for paid in self.expected.allocator_payments:
             self.lookup("MCD_JUG")
@@ -647,7 +647,7 @@ class Simulator:
             for holder in sorted({p.recipient for p in e.usds_payments}):
                 state.usds[holder] = c.call(usds, "balanceOf(address)(uint256)", holder)
             state.supply["USDS"] = c.call(usds, "totalSupply()(uint256)")
-        if e.sky_transfers or e.conversions:
+        if e.sky_transfers or e.conversions or e.mkr_at_cast:
             sky = self.token("SKY")
             for holder in sorted({t.recipient for t in e.sky_transfers} | {proxy}):
                 state.sky[holder] = c.call(sky, "balanceOf(address)(uint256)", holder)
