@@ -121,3 +121,25 @@ def test_verify_fails_a_vow_or_a_pauseproxy_that_did_not_move_by_exactly_the_amo
                                                               before=SimpleNamespace(held={}, supply={}, vow_dai=0),
                                                               after=SimpleNamespace(held={}, supply={}, vow_dai=0)))
     assert not unread.passed and "the chain's MCD_DAI balances were not read" in unread.reason
+
+
+def test_the_vat_note_of_a_join_moving_its_dai_to_the_vow_is_a_returns_mechanics_and_no_other():
+    """Without a payment in the spell, a return's Vat.move note (the join's dai to the Vow) is explained by
+    the return alone: a move to anyone else, or from another account, is not."""
+    from spellgen.spellfile.actions.common import topic
+    from spellgen.spellfile.history import MAINNET
+    from spellgen.verify.compare import EventLedger
+
+    ledger = EventLedger.__new__(EventLedger)
+    ledger.o = SimpleNamespace(addresses={k: MAINNET[k] for k in ("MCD_JOIN_DAI", "USDS_JOIN", "MCD_VOW")})
+    note = topic("move(address,address,uint256)")[:10] + "0" * 56
+
+    def word(address: str) -> str:
+        return "0" * 24 + address[2:].lower()
+    join, usds_join, vow = MAINNET["MCD_JOIN_DAI"], MAINNET["USDS_JOIN"], MAINNET["MCD_VOW"]
+    assert ledger._return_mechanics(note, [note[2:], word(join), word(join), word(vow)])
+    assert ledger._return_mechanics(note, [note[2:], word(usds_join), word(usds_join), word(vow)])
+    assert not ledger._return_mechanics(note, [note[2:], word(join), word(join), word(PROXY)])
+    assert not ledger._return_mechanics(note, [note[2:], word(PROXY), word(PROXY), word(vow)])
+    suck = topic("suck(address,address,uint256)")[:10] + "0" * 56
+    assert not ledger._return_mechanics(suck, [suck[2:], word(join), word(join), word(vow)])

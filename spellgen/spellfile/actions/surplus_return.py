@@ -76,8 +76,11 @@ class SurplusReturn(Action):
                 ("JOIN", "LogNote(join)")),
         variants=(("token: USDS", (("USDS", "Approval(proxy, USDS_JOIN)"), ("MCD_VAT", "LogNote(move)"),
                                    ("USDS", "Transfer(proxy, 0)"), ("USDS_JOIN", "Join(proxy, MCD_VOW)"))),),
-        # The joins keep no balance: their note or event comes without a storage change of theirs.
-        state_free=(("MCD_JOIN_DAI", "LogNote(join)"), ("USDS_JOIN", "Join")),
+        # The joins keep no balance: their note or event comes without a storage change of theirs. A whole
+        # balance that is 0 returns nothing: its approval, burn and move (matched by their arguments) change
+        # no storage.
+        state_free=(("MCD_JOIN_DAI", "LogNote(join)"), ("USDS_JOIN", "Join"), ("TOKEN", "Approval(proxy, JOIN)"),
+                    ("TOKEN", "Transfer(proxy, 0)"), ("MCD_VAT", "LogNote(move)")),
         used_by=("checks, run by verify/compare.py: vat.dai(MCD_VOW), the PauseProxy's balance and the token's "
                  "supply, the amount computed from the PauseProxy's balance before the cast",
                  "state_effects, applied by verify/statediff.py: its storage changes",
