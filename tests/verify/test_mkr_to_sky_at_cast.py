@@ -131,3 +131,12 @@ def test_verify_computes_the_amount_from_the_pre_state_and_fails_another():
     del missing.before.awards[("MCD_VEST_MKR_TREASURY", 39)]
     unread = at_cast_check(conversion, expected, missing)
     assert not unread.passed and "MCD_VEST_MKR_TREASURY has no award 39 before the cast" in unread.reason
+
+
+def test_a_yank_of_an_award_it_reads_is_refused(tmp_path, capsys):
+    """verify computes the amount from the awards before the cast: a yank of one of them in the same spell
+    could change what the statement reads, so it is refused wherever it stands."""
+    yank = "  - title: Yank\n    actions:\n      - {type: yank, vest: MCD_VEST_MKR_TREASURY, id: 39}\n"
+    code, out = run_cli(["check", write_spell(tmp_path, EXAMPLE.read_text() + yank)], capsys)
+    assert_violation(code, out, exit_code=2, message="award 39 of MCD_VEST_MKR_TREASURY is changed by "
+                                                     "sections[1].actions[0]: verify reads it before the cast")

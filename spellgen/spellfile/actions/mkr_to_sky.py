@@ -19,7 +19,7 @@ from spellgen.spellfile.actions.base import (
     Action, Block, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
     StateEffect, StateView, SummaryRow, TokenEvents,
 )
-from spellgen.spellfile.actions.fields import AMOUNT, VEST
+from spellgen.spellfile.actions.fields import VEST
 from spellgen.spellfile.amounts import from_wei, human, to_wei
 from spellgen.spellfile.computed import AwardReading, NotReadable
 from spellgen.spellfile.held import BALANCE_LESS, HeldAmount, parse_held
@@ -186,10 +186,11 @@ class MkrToSky(Action):
                                                "as a whole: state it in another spell")
                 return
         for a in ctx.spell.actions:
-            if a.changed_award() in first.read_awards():
-                ctx.diags.error(first.loc("less_unpaid"), f"award {a.changed_award()[1]} of "
-                                                          f"{a.changed_award()[0]} is changed by {a.path}: verify "
-                                                          "reads it before the cast, the spell at the statement")
+            changed = a.changed_award()
+            if changed is not None and changed in first.read_awards():
+                ctx.diags.error(first.loc("less_unpaid"), f"award {changed[1]} of {changed[0]} is changed by "
+                                                          f"{a.path}: verify reads it before the cast, the spell at "
+                                                          "the statement")
                 return
 
     def chainlog_reads(self, day: str) -> tuple[str, ...]:
@@ -396,7 +397,7 @@ def at_cast_check(c: Any, e: Expected, o: Any) -> Check:
         return common.ok(c.item.label, c.item.path, "amount not computed", [wei])
     wad, before, after = common.wad, o.before, o.after
     owed = sum(r.value(before, o.cast_receipt().timestamp) for r in c.unpaid)
-    figures = [("MKR converted (MKR supply fall)", wad(wei, "MKR"), wad(before.supply["MKR"] - after.supply["MKR"], "MKR")),
+    figures: list[tuple[str, object, object]] = [("MKR converted (MKR supply fall)", wad(wei, "MKR"), wad(before.supply["MKR"] - after.supply["MKR"], "MKR")),
                ("PauseProxy MKR fall", wad(wei, "MKR"), wad(before.mkr[proxy] - after.mkr[proxy], "MKR")),
                ("SKY supply rise", wad(wei * MKR_SKY_RATE, "SKY"), wad(after.supply["SKY"] - before.supply["SKY"], "SKY")),
                ("PauseProxy SKY rise", wad(wei * MKR_SKY_RATE, "SKY"), wad(after.sky[proxy] - before.sky[proxy], "SKY"))]

@@ -196,6 +196,7 @@ class SurplusReturn(Action):
         vow_rise = o.after.vow_dai - o.before.vow_dai
         out: list[Check] = []
         for r, want in zip(mine, wants):
+            name = str(r.symbol)
             have = (r.key, proxy) in before and (r.key, proxy) in after and r.key in o.before.supply \
                 and r.key in o.after.supply
             if want is None or not have:
@@ -213,17 +214,17 @@ class SurplusReturn(Action):
             many = " (all the spell's returns)" if len(mine) > 1 else ""
             check = common.ok(
                 r.item.label, r.item.path,
-                f"PauseProxy {r.symbol} {common.wad(before[(r.key, proxy)], r.symbol)} -> "
-                f"{common.wad(after[(r.key, proxy)], r.symbol)}; vat.dai(MCD_VOW) +{vow_rise:,} rad",
+                f"PauseProxy {name} {common.wad(before[(r.key, proxy)], name)} -> "
+                f"{common.wad(after[(r.key, proxy)], name)}; vat.dai(MCD_VOW) +{vow_rise:,} rad",
                 common.compare([(f"vat.dai(MCD_VOW) rise (rad){many}", f"{total_rad:,}", f"{vow_rise:,}"),
-                                (f"PauseProxy {r.symbol} fall", common.wad(out_wei, r.symbol),
-                                 common.wad(fell, r.symbol)),
-                                (f"{r.symbol} supply fall", common.wad(burnt, r.symbol),
-                                 common.wad(supply_fell, r.symbol))]))
+                                (f"PauseProxy {name} fall", common.wad(out_wei, name),
+                                 common.wad(fell, name)),
+                                (f"{name} supply fall", common.wad(burnt, name),
+                                 common.wad(supply_fell, name))]))
             if getattr(o, "twin", False):
                 # On the twin the PauseProxy's holding is an assumption (spellgen/twin/start.py gives it).
-                check = replace(check, warning=f"the PauseProxy's {r.symbol} holding is the twin's assumption, "
-                                               f"{common.wad(before[(r.key, proxy)], r.symbol)} before the cast "
+                check = replace(check, warning=f"the PauseProxy's {name} holding is the twin's assumption, "
+                                               f"{common.wad(before[(r.key, proxy)], name)} before the cast "
                                                "(no mainnet fact)")
             out.append(check)
         return out
