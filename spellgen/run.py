@@ -19,6 +19,7 @@ from typing import Any, Iterator, Sequence, TextIO
 
 from spellgen.progress import Progress
 from spellgen.compiler.compile import SPELL_FILE, CompiledSpell, CompileError, compile_spell
+from spellgen.spellfile.amounts import from_wei, human
 from spellgen.spellfile.expect import expected_from
 from spellgen.spellfile.model import Spell
 from spellgen.spellfile.timeutil import iso
@@ -106,7 +107,12 @@ def start_spell_twin(spell: Spell, port: int | None = None,
     stated = tuple(StatedAward(*award) for action in spell.actions if (award := action.stated_award()))
     # The twin registers the chainlog of the date (spellgen.spellfile.history), never a key's address
     # from the YAML: check has compared the YAML's keys with it.
-    twin = start_twin(spell.date, port=port, pause_delay=spell.pause_delay, stated_awards=stated)
+    holdings: dict[str, int] = {}
+    for action in spell.actions:  # what the twin does not model the PauseProxy holding: an assumption
+        if held := action.assumed_holding():
+            holdings[held[0]] = holdings.get(held[0], 0) + held[1]
+    twin = start_twin(spell.date, port=port, pause_delay=spell.pause_delay, stated_awards=stated,
+                      proxy_holdings=holdings)
     where = f"twin at {spell.date} ({twin.hardfork}, pause delay {twin.pause_delay // 3600} hours)"
     earlier = spell.earlier_spells()
     if earlier:
@@ -114,6 +120,9 @@ def start_spell_twin(spell: Spell, port: int | None = None,
     if stated:  # said in every report: these awards are the YAML's word, not the chain's
         where += "; assumed from the YAML, not mainnet facts: " + ", ".join(
             f"award {a.award_id} on {a.vest} as the YAML describes it" for a in stated)
+    if holdings:  # the same for what the PauseProxy was given to return
+        where += "; assumed, not mainnet facts: the PauseProxy holds " + ", ".join(
+            f"{human(from_wei(wei))} of {key}" for key, wei in holdings.items()) + " (what the spell returns)"
     return twin, where
 
 
@@ -133,7 +142,10 @@ def run_assumptions(spell: Spell, where: str) -> list[str]:
 
     stated = [f"award {award[1]} on {award[0]}: as the YAML describes it (its recipient, start, end or total), "
               "not read from mainnet" for action in spell.actions if (award := action.stated_award())]
-    return twin_assumptions() + stated
+    held = [f"the PauseProxy's {held[0]} before the cast: given {human(from_wei(held[1]))} more on the twin for "
+            f"the statement at {action.path} to return (mainnet's holding is not read)"
+            for action in spell.actions if (held := action.assumed_holding())]
+    return twin_assumptions() + stated + held
 
 
 def address_note(where: str, spell_address: str) -> str:

@@ -42,13 +42,14 @@ POOL_SIZE = 4  # running twins kept per test process (each anvil holds ~40 MB); 
 
 def _request_key(date: str, port: int | None = None, pause_delay: int | None = None,
                  award_counts: dict[str, int] | None = None, progress=None,
-                 extra_keys: dict[str, str] | None = None, stated_awards: tuple = ()) -> tuple | None:
+                 extra_keys: dict[str, str] | None = None, stated_awards: tuple = (),
+                 proxy_holdings: dict[str, int] | None = None) -> tuple | None:
     """What makes two start_twin calls give the same twin; None for a request the pool does not serve
     (a fixed port: the test is about that port)."""
     if port is not None:
         return None
     return (date, pause_delay, tuple(sorted((award_counts or {}).items())) if award_counts is not None else None,
-            tuple(sorted((extra_keys or {}).items())), tuple(stated_awards))
+            tuple(sorted((extra_keys or {}).items())), tuple(stated_awards), tuple(sorted((proxy_holdings or {}).items())))
 
 
 class TwinPool:

@@ -15,6 +15,7 @@ from spellgen.chain.client import Chain, Receipt, TxFailed
 from spellgen.chain.rpc import RpcError
 from spellgen.chain.slots import mapping_slot
 from spellgen.compiler.compile import CompiledSpell
+from spellgen.spellfile.actions.surplus_return import JOINS as SURPLUS_JOINS
 from spellgen.spellfile.expect import Distributed, Expected, FarmInitialised, FarmVestUpdated
 from spellgen.spellfile import history
 from spellgen.spellfile.history import CHANGELOG
@@ -320,7 +321,7 @@ class Simulator:
                                                 self._present([sent.key], self.lookup).values()})
         if self.expected.usds_payments:
             self.lookup("DAI_USDS")
-        if self.expected.mkr_converted:
+        if self.expected.mkr_converted or self.expected.mkr_at_cast:
             self.lookup("MKR_SKY")
         for withdrawn in self.expected.pool_withdrawals:
             self.lookup(withdrawn.pair)
@@ -704,7 +705,7 @@ class Simulator:
             for holder in sorted({p.recipient for p in e.usds_payments}):
                 state.usds[holder] = c.call(usds, "balanceOf(address)(uint256)", holder)
             state.supply["USDS"] = c.call(usds, "totalSupply()(uint256)")
-        if e.sky_transfers or e.conversions:
+        if e.sky_transfers or e.conversions or e.mkr_at_cast:
             sky = self.token("SKY")
             for holder in sorted({t.recipient for t in e.sky_transfers} | {proxy}):
                 state.sky[holder] = c.call(sky, "balanceOf(address)(uint256)", holder)
@@ -776,6 +777,11 @@ class Simulator:
             token = self.lookup(burnt.key)
             state.held[(burnt.key, proxy.lower())] = self.chain.call(token, "balanceOf(address)(uint256)", proxy)
             state.supply[burnt.key] = self.chain.call(token, "totalSupply()(uint256)")
+        for back in getattr(self.expected, "surplus_returns", []):  # the PauseProxy's balance and the supply
+            token = self.lookup(back.key)
+            self.lookup(SURPLUS_JOINS[str(back.symbol)][1])  # the join the Vat dai leaves (the state diff names it)
+            state.held[(back.key, proxy.lower())] = self.chain.call(token, "balanceOf(address)(uint256)", proxy)
+            state.supply[back.key] = self.chain.call(token, "totalSupply()(uint256)")
 
     def read_new_awards(self) -> None:
         before, after = self.obs.before.ids, self.obs.after.ids

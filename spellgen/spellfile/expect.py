@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from spellgen.spellfile.computed import CastAmount
+from spellgen.spellfile.computed import AwardReading, CastAmount
 from spellgen.spellfile.protocol import MKR_SKY_RATE
 
 if TYPE_CHECKING:  # the model imports the action kinds, which import this module's item types
@@ -126,6 +126,25 @@ class Converted:
     @property
     def minted(self) -> int:
         return self.mkr_wei * MKR_SKY_RATE
+
+
+@dataclass(frozen=True)
+class ConvertedAtCast:
+    """MKR of the PauseProxy converted into SKY for it in an amount read at the cast: its MKR balance (as
+    `amount` takes it: all, or all but a constant) less what the awards of `unpaid` still owe then
+    (2025-06-26: `MKR.balanceOf(address(this)) - unpaidMkr`, unpaidMkr the sum of six awards' unpaid())."""
+
+    item: Item
+    amount: HeldAmount
+    unpaid: tuple[AwardReading, ...]
+
+    def mkr_wei(self, balance: int, pre: Any, t: int) -> int | None:
+        """The MKR converted when the PauseProxy held `balance` before the statement and the awards were
+        as in `pre` at `t`; None when the statement reverts (the balance below what is kept back).
+        NotReadable when `pre` lacks an award."""
+        base = self.amount.resolve(balance)
+        owed = sum(r.value(pre, t) for r in self.unpaid)
+        return None if base is None or base < owed else base - owed
 
 
 @dataclass(frozen=True)
@@ -291,6 +310,8 @@ class Expected:
     onboarded: list[Onboarded] = field(default_factory=list)
     proxy_transfers: list[HeldSent] = field(default_factory=list)
     held_burns: list[HeldSent] = field(default_factory=list)  # recipient: the zero address
+    mkr_at_cast: list[ConvertedAtCast] = field(default_factory=list)  # MKR converted in an amount read at the cast
+    surplus_returns: list[HeldSent] = field(default_factory=list)  # recipient: the Vow
     allocator_payments: list[AllocatorPaid] = field(default_factory=list)
     distributions: list[Distributed] = field(default_factory=list)
     farm_updates: list[FarmVestUpdated] = field(default_factory=list)
@@ -317,7 +338,8 @@ class Expected:
     def items(self) -> list[Item]:
         """Every YAML item, in the order the reports list them."""
         expected: tuple[Itemised, ...] = (*self.awards, *self.payments, *self.usds_payments, *self.sky_transfers,
-                                          *self.conversions, *self.proxy_transfers, *self.held_burns,
+                                          *self.conversions, *self.mkr_at_cast, *self.proxy_transfers, *self.held_burns,
+                                          *self.surplus_returns,
                                           *self.computed_payments, *self.allocator_payments,
                                           *self.pool_withdrawals, *self.transfers, *self.yanks, *self.repairs,
                                           *self.allowances, *self.caps, *self.distributions, *self.farm_updates,
@@ -358,7 +380,8 @@ class Expected:
         """(vest, id) of the existing awards verify reads before the cast: yanked, repaired, or read by
         an amount the spell computes at the cast."""
         return {(y.vest, y.award) for y in self.yanks} | {(r.vest, r.award) for r in self.repairs} | \
-            {p.amount.reading.award_read for p in self.computed_payments}
+            {p.amount.reading.award_read for p in self.computed_payments} | \
+            {r.award_read for c in self.mkr_at_cast for r in c.unpaid}
 
 
 def expected_from(spell: Spell, earlier_cast: frozenset[str] = frozenset()) -> Expected:

@@ -144,7 +144,8 @@ INTERFACES = {
                                  ("grab", "function grab(bytes32 i, address u, address v, address w, int256 dink, "
                                           "int256 dart) external;")),
                      "VatAbstract", "dss-interfaces/dss/VatAbstract.sol"),
-    "dai_join": Interface("DaiJoinLike", (("exit", "function exit(address usr, uint256 wad) external;"),),
+    "dai_join": Interface("DaiJoinLike", (("exit", "function exit(address usr, uint256 wad) external;"),
+                                          ("join", "function join(address usr, uint256 wad) external;")),
                           "DaiJoinAbstract", "dss-interfaces/dss/DaiJoinAbstract.sol"),
     # An earlier spell whose cast a section's condition reads (2021-07-16 declared it so).
     "doable": Interface("Doable", (("done", "function done() external view returns (bool);"),)),
@@ -155,6 +156,6 @@ ALWAYS_DECLARED = ("vest", "gem")
 FIXED_FUNCTIONS = {"vest": {"create", "restrict", "yank", "yank-end", "file"},
                    "gem": {"transfer", "approve", "allowance"}}
 # Functions declared only when called: a vest's (`set: owed`, amounts computed at the cast, a repair, a
-# conditional cap), a token's balanceOf (the PauseProxy transfers read at the cast) and the Vat's grab (an
-# allocator payment).
-CALLED_ONLY = {"ids", "tot", "rxd", "accrued", "unpaid", "unrestrict", "vest", "cap", "balanceOf", "grab"}
+# conditional cap), a token's balanceOf (the PauseProxy transfers read at the cast) the Vat's grab (an
+# allocator payment) and DaiJoin's join (a return to the surplus buffer).
+CALLED_ONLY = {"ids", "tot", "rxd", "accrued", "unpaid", "unrestrict", "vest", "cap", "balanceOf", "grab", "join"}

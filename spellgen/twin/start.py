@@ -108,7 +108,7 @@ class StatedAward:
 def start_twin(date: str, port: int | None = None, pause_delay: int | None = None,
                award_counts: dict[str, int] | None = None, progress: Progress | None = None,
                extra_keys: dict[str, str] | None = None, stated_awards: tuple[StatedAward, ...] = (),
-               every_contract: bool = False) -> Twin:
+               every_contract: bool = False, proxy_holdings: dict[str, int] | None = None) -> Twin:
     """A twin at `date` (00:00:00 UTC for a bare date) on `port` (default: a free one).
 
     `pause_delay` (seconds) defaults to mainnet's at the date (history.pause_delay_at). The
@@ -119,6 +119,8 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
     spell's YAML never supplies an address here: `check` compares its keys with the date's chainlog.
     A contract the date does not have yet (USDS in 2022, a vest before its deployment: absent_contracts)
     holds no code; `every_contract` keeps every one the twin models (its contracts' own tests).
+    `proxy_holdings` (MCD_DAI or USDS -> wei) gives the PauseProxy DAI or USDS the twin does not model
+    (give_proxy): what a spell's returns to the surplus buffer take from it, an assumption.
     """
     ts = parse_start(date)
     day = iso_date(ts)
@@ -135,6 +137,7 @@ def start_twin(date: str, port: int | None = None, pause_delay: int | None = Non
         # Award counts given by a test are kept as built; otherwise the vests are as on mainnet then.
         move_to(node.rpc, ts, delay, day, S.normalized_counts(None) if award_counts is None else None,
                 stated_awards)
+        give_proxy(node.rpc, proxy_holdings or {})
         node.rpc.set_balance(MAINNET["MCD_PAUSE_PROXY"], S.PROXY_ETH)  # an assumption (state.py)
         remove_code(node.rpc, absent)
     except BaseException:
@@ -192,6 +195,35 @@ def register_keys(rpc: Rpc, keys: dict[str, str], day: str) -> None:
     finally:
         rpc.stop_impersonating(proxy)
         rpc.set_balance(proxy, 0)
+
+
+# The twin's tokens the PauseProxy can be given by joining them out of the Vat: token key -> its join.
+HOLDING_JOINS = {"MCD_DAI": "MCD_JOIN_DAI", "USDS": "USDS_JOIN"}
+
+
+def give_proxy(rpc: Rpc, holdings: dict[str, int]) -> None:
+    """The PauseProxy holds `wei` of each token (MCD_DAI, USDS) more, minted as mainnet mints them: the
+    PauseProxy (a ward of the Vat) sucks the dai, booked as the Vow's debt like any surplus payment, and
+    exits it through the token's join. An assumption: where mainnet's PauseProxy got it from (a
+    borrower's repayment, a pool's withdrawal) is not modelled, and the Vow's sin before the cast is
+    higher by that much (a cast's effects are deltas, which this does not touch)."""
+    proxy = MAINNET["MCD_PAUSE_PROXY"]
+    todo = {key: wei for key, wei in holdings.items() if wei > 0}
+    unknown = sorted(set(todo) - set(HOLDING_JOINS))
+    if unknown:
+        raise InvalidInput(f"the twin cannot give the PauseProxy {', '.join(unknown)}: it gives DAI and USDS only")
+    if not todo:
+        return
+    rpc.impersonate(proxy)
+    try:
+        for key, wei in todo.items():
+            rad = wei * 10**27
+            _send(rpc, proxy, MAINNET["MCD_VAT"], "suck(address,address,uint256)",
+                  _address_word(MAINNET["MCD_VOW"]) + _address_word(proxy) + f"{rad:064x}")
+            _send(rpc, proxy, MAINNET[HOLDING_JOINS[key]], "exit(address,uint256)",
+                  _address_word(proxy) + f"{wei:064x}")
+    finally:
+        rpc.stop_impersonating(proxy)
 
 
 def move_to(rpc: Rpc, ts: int, delay: int, day: str, awards_from: dict[str, int] | None = None,

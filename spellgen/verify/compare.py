@@ -533,6 +533,7 @@ class EventLedger:
                 paying = self.e.payments or self.e.usds_payments or self.e.computed_payments or self.e.repairs
                 if not (paying and self._payment_mechanics(t0, topics)) and \
                         not (self.e.allocator_payments and self._allocator_mechanics(t0, topics)) and \
+                        not (self.e.surplus_returns and self._return_mechanics(t0, topics)) and \
                         not self._declared_rely(t0, topics, relies):
                     problem = (f"{self.names.get(self.vat, 'MCD_VAT')} emitted {self._vat_event(t0, topics, data)}, "
                                "which no declared payment explains")
@@ -634,6 +635,15 @@ class EventLedger:
             return True
         selectors = {topic(s)[:10] for s in self.NOTE_SELECTORS}
         return t0[:10] in selectors and t0[10:].strip("0") == ""
+
+    def _return_mechanics(self, t0: str, topics: list[str]) -> bool:
+        """A return to the surplus buffer's Vat note: the join moving its dai to the Vow (mainnet's anonymous
+        note: the selector, the caller, then `src` and `dst`)."""
+        if t0[:10] != topic("move(address,address,uint256)")[:10] or t0[10:].strip("0") != "" or len(topics) < 4:
+            return False
+        a = self.o.addresses
+        joins = {a.get(key, "").lower() for key in ("MCD_JOIN_DAI", "USDS_JOIN")} - {""}
+        return "0x" + topics[2][-40:] in joins and "0x" + topics[3][-40:] == a["MCD_VOW"].lower()
 
     ALLOCATOR_SELECTORS = {"fold(bytes32,address,int256)", "grab(bytes32,address,address,address,int256,int256)"}
 

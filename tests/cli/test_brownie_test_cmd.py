@@ -119,7 +119,9 @@ def test_every_verify_item_of_the_sky_example_has_a_test(tmp_path):
 
 @pytest.mark.parametrize("spec", EXAMPLES + [ROOT / "tests/spells/sky-mkr-2025-03-06.yaml",
                                              ROOT / "tests/spells/sky-direct-2024-11-28.yaml",
-                                             ROOT / "tests/spells/proxy-transfer-2025-08-21.yaml"], ids=lambda p: p.stem)
+                                             ROOT / "tests/spells/proxy-transfer-2025-08-21.yaml",
+                                             ROOT / "tests/spells/surplus-return-2025-02-06.yaml",
+                                             ROOT / "tests/spells/mkr-to-sky-2025-06-26.yaml"], ids=lambda p: p.stem)
 def test_every_example_has_a_test_for_each_verify_item(spec, tmp_path):
     docstrings = set(_tests_of(spec, tmp_path).values())
     expected = expected_from(load_spell(spec, Diagnostics(str(spec))))

@@ -211,6 +211,10 @@ GENERATED = {
     "tests/brownie/test_usds_sky_2025_03_01.py": [USDS_SKY, "--spell", REAL_SPELL],
     "tests/brownie/test_core_units_2022_04_29.py": ["examples/core-units-2022-04-29.yaml"],
     "tests/brownie/test_proxy_transfer_2025_08_21.py": ["tests/spells/proxy-transfer-2025-08-21.yaml"],
+    # A return to the surplus buffer (the Vow's dai, the PauseProxy's DAI).
+    "tests/brownie/test_surplus_return_2025_02_06.py": ["tests/spells/surplus-return-2025-02-06.yaml"],
+    # MKR converted in an amount read at the cast: the PauseProxy's MKR less what named awards owe.
+    "tests/brownie/test_mkr_to_sky_2025_06_26.py": ["tests/spells/mkr-to-sky-2025-06-26.yaml"],
     # Issue 23: amounts computed at the cast and a stream repair, judged from the awards before the cast.
     "tests/brownie/test_repair_2022_02_04.py": ["examples/repair-2022-02-04.yaml"],
     "tests/brownie/test_farms_2026_02_26.py": ["examples/farms-2026-02-26.yaml"],  # a farm's distribute()

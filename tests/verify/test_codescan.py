@@ -398,15 +398,16 @@ def test_a_target_passed_in_a_struct_is_resolved():
 
 def test_every_kind_declares_its_code_as_the_analysis_reads_it():
     """Each registered kind's EFFECTS: branches are Branch data, and every contract its calls and
-    branches name is bound by the action (VEST, TOKEN, VAULT, DIST, FARM), DssExecLib, a token symbol or a ChainLog key."""
+    branches name is bound by the action (VEST, TOKEN, VAULT, DIST, FARM, JOIN), DssExecLib, a token symbol or a ChainLog
+    key."""
     from spellgen.spellfile.actions import KINDS
     from spellgen.spellfile.actions.base import Branch
     from spellgen.spellfile.history import known_keys
     from spellgen.verify.codescan import ENVIRONMENT
 
     # VEST and TOKEN are bound by the actions with a vest or a token, VAULT by an allocator payment, DIST
-    # and FARM by a farm's distribute() and vest update.
-    names = {"VEST", "TOKEN", "VAULT", "DIST", "FARM", "DssExecLib", "MKR", "SKY", "DAI", "USDS", "SPK"} | set(known_keys())
+    # and FARM by a farm's distribute() and vest update, JOIN by a return to the surplus buffer.
+    names = {"VEST", "TOKEN", "VAULT", "DIST", "FARM", "JOIN", "DssExecLib", "MKR", "SKY", "DAI", "USDS", "SPK"} | set(known_keys())
     for kind in KINDS:
         effects = kind.EFFECTS
         assert all(isinstance(b, Branch) and b.form in ("if", "require", "assert", "loop", "ternary", "&&", "||")

@@ -21,6 +21,7 @@ from spellgen.spellfile.actions.onboarding import VestOnboarding
 from spellgen.spellfile.actions.proxy_transfer import ProxyTransfer
 from spellgen.spellfile.actions.sky_transfer import SkyTransfer
 from spellgen.spellfile.actions.stream import Stream
+from spellgen.spellfile.actions.surplus_return import SurplusReturn
 from spellgen.spellfile.actions.univ2_withdrawal import Univ2Withdrawal
 from spellgen.spellfile.actions.usds_payment import UsdsPayment
 from spellgen.spellfile.actions.vest_and_yank import VestAndYank
@@ -28,14 +29,15 @@ from spellgen.spellfile.actions.yank import Yank
 
 # In the order of the schema, the README and the kind-level checks and helpers of a rendered spell.
 KINDS: tuple[type[Action], ...] = (DaiPayment, UsdsPayment, SkyTransfer, MkrToSky, MkrTransfer, ProxyTransfer,
-                                   Burn, Univ2Withdrawal, Stream, Yank, Allowance, CapChange, AllocatorPayment,
-                                   VestOnboarding, ComputedPayment, VestAndYank, Distribute, FarmVestUpdate, FarmInit)
+                                   Burn, SurplusReturn, Univ2Withdrawal, Stream, Yank, Allowance, CapChange,
+                                   AllocatorPayment, VestOnboarding, ComputedPayment, VestAndYank, Distribute,
+                                   FarmVestUpdate, FarmInit)
 REGISTRY: dict[str, type[Action]] = {kind.KIND: kind for kind in KINDS}
 
 __all__ = ["KINDS", "PARTS", "REGISTRY", "Action", "AllocatorPayment", "Allowance", "Burn", "CapChange",
            "ComputedPayment", "DaiPayment", "Distribute", "FarmInit", "FarmVestUpdate", "MkrToSky", "MkrTransfer",
-           "ProxyTransfer", "SkyTransfer", "Stream", "Univ2Withdrawal", "UsdsPayment", "VestAndYank", "VestOnboarding",
-           "Yank", "of_kind"]
+           "ProxyTransfer", "SkyTransfer", "Stream", "SurplusReturn", "Univ2Withdrawal", "UsdsPayment", "VestAndYank",
+           "VestOnboarding", "Yank", "of_kind"]
 
 
 def of_kind(actions: list, kind: type[Action]) -> list:

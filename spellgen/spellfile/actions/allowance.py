@@ -372,7 +372,15 @@ class Allowance(Action):
             elif unpaid > allowance:
                 problems.append(f"valid awards still owe {wad(unpaid, token)}, above the allowance "
                                 f"{wad(allowance, token)}")
-            if unpaid > balance:
+            kept_for = {r.award for c in getattr(e, "mkr_at_cast", []) for r in c.unpaid if r.vest == vest}
+            if unpaid > balance and kept_for and getattr(o, "twin", False) and not problems:
+                # An MKR conversion read at the cast kept back what the awards it names owe; the rest of the
+                # vest's awards owe on the twin only because its awards are assumed never claimed.
+                warning = (f"valid awards still owe {wad(unpaid, token)}, above the PauseProxy's balance "
+                           f"{wad(balance, token)}: the MKR conversion read at the cast kept back what awards "
+                           f"{', '.join(map(str, sorted(kept_for)))} owe, and the others owe on the twin because its "
+                           "awards are assumed never claimed (no mainnet fact); on a fork mainnet's awards decide")
+            elif unpaid > balance:
                 problems.append(f"valid awards still owe {wad(unpaid, token)}, above the PauseProxy's "
                                 f"balance {wad(balance, token)}")
             problems += cls._short_of_new_awards(e, o, vest, token)

@@ -401,6 +401,11 @@ class Action(Located):
         """Chainlog key -> address of contracts other than a vest the action registers (a farm init's farm
         and distribution): the spell names them by address constant, so its calls to them are to those keys."""
         return {}
+    def assumed_holding(self) -> tuple[str, int] | None:
+        """(token chainlog key, wei) the PauseProxy must hold before the cast for the statement to run, when
+        the twin models no such holding (its DAI and USDS): the twin gives it that much, an assumption every
+        report names; None for most kinds."""
+        return None
 
     def yanked_vest(self) -> str | None:
         """The vest of an award the action yanks."""

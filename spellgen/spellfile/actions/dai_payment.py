@@ -212,9 +212,10 @@ class DaiPayment(Action):
 
 def surplus_buffer(e: Expected, o: Any) -> list[Check]:
     """vat.sin(vow) rises by everything paid out of the surplus buffer (DAI and USDS) times RAY;
-    DAI supply only by the DAI payments (a USDS payment's DAI is joined back); the PauseProxy
-    keeps no DAI."""
+    DAI supply only by the DAI payments (a USDS payment's DAI is joined back) less the DAI returned to
+    the surplus buffer; the PauseProxy keeps no DAI of the payments (what it returns leaves it)."""
     from spellgen.spellfile.actions.computed_payment import sucked_at_cast
+    from spellgen.spellfile.actions.surplus_return import returned_wei
     from spellgen.spellfile.computed import NotReadable
 
     wad = common.wad
@@ -225,16 +226,18 @@ def surplus_buffer(e: Expected, o: Any) -> list[Check]:
         return [Check("surplus buffer", "spell", False, "cannot evaluate", str(exc))]
     dai, usds = e.dai_paid + at_cast, e.usds_paid
     total = dai + usds
+    back = returned_wei(e, o, "DAI")
     sin = after.vow_sin - before.vow_sin
     supply = after.dai_supply - before.dai_supply
     fields: list[tuple[str, object, object]] = [("vat.sin(vow) rise", total * RAY, sin),
-                                                ("DAI supply rise", dai, supply)]
-    evidence = f"vat.sin(vow) +{wad(sin // RAY, 'DAI')} (in RAD), DAI supply +{wad(supply, 'DAI')}"
+                                                ("DAI supply rise", dai - back, supply)]
+    evidence = f"vat.sin(vow) +{wad(sin // RAY, 'DAI')} (in RAD), DAI supply {'+' if supply >= 0 else '-'}" \
+               f"{wad(abs(supply), 'DAI')}"
     label = f"surplus buffer: {wad(dai, 'DAI')} paid" if not usds else \
         f"surplus buffer: {wad(total, 'DAI')} paid ({wad(usds, 'USDS')} as USDS)"
     if usds:
         proxy = o.addresses["MCD_PAUSE_PROXY"]
         kept = after.dai[proxy] - before.dai[proxy]
-        fields.append(("PauseProxy DAI change", 0, kept))
+        fields.append(("PauseProxy DAI change", -back, kept))
         evidence += f", PauseProxy DAI {'+' if kept >= 0 else ''}{wad(kept, 'DAI')}"
     return [common.ok(label, "spell", evidence, common.compare(fields))]

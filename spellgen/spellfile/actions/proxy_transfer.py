@@ -79,8 +79,9 @@ def others_before(e: Expected, symbol: str | None, here: tuple[int, ...]) -> int
 
 
 def outflows(e: Expected) -> list[HeldSent]:
-    """Every statement that takes a held amount out of the PauseProxy: transfers, and burns (`burn`)."""
-    return [*getattr(e, "proxy_transfers", []), *getattr(e, "held_burns", [])]
+    """Every statement that takes a held amount out of the PauseProxy: transfers, burns (`burn`) and
+    returns to the surplus buffer (`surplus_return`)."""
+    return [*getattr(e, "proxy_transfers", []), *getattr(e, "held_burns", []), *getattr(e, "surplus_returns", [])]
 
 
 def earlier_change(e: Expected, sent: HeldSent) -> int:
@@ -214,7 +215,9 @@ class ProxyTransfer(Action):
         a recipient paid the same token by another kind too could not be told apart."""
         seen: set[str] = set()
         for a in ctx.spell.actions:  # this kind's and any other whose amount is a held amount (burn)
-            held, token = getattr(a, "amount", None), str(getattr(a, "token", ""))
+            held = getattr(a, "amount", None)
+            # A kind whose YAML names the token by symbol says its chainlog key (`held_key`).
+            token = a.held_key() if hasattr(a, "held_key") else str(getattr(a, "token", ""))
             if not isinstance(held, HeldAmount) or not held.reads_balance:
                 continue
             if token in seen:

@@ -139,15 +139,19 @@ class UsdsPayment(Action):
 
     @classmethod
     def checks(cls, e: Expected, o: Any) -> list[Check]:
-        """Each recipient's USDS, and the USDS supply (the surplus buffer is the DAI payment kind's figure)."""
+        """Each recipient's USDS, and the USDS supply, less the USDS returned to the surplus buffer (the
+        surplus buffer is the DAI payment kind's figure)."""
+        from spellgen.spellfile.actions.surplus_return import returned_wei
+
         if not e.usds_payments:
             return []
         wad, before, after = common.wad, o.before, o.after
         out = common.each_received(e.usds_payments, "USDS", before.usds, after.usds)
         supply = after.supply["USDS"] - before.supply["USDS"]
-        out.append(common.ok(f"USDS supply: +{wad(e.usds_paid, 'USDS')}", "spell",
-                             f"USDS supply +{wad(supply, 'USDS')}",
-                             common.compare([("USDS supply rise", wad(e.usds_paid, "USDS"), wad(supply, "USDS"))])))
+        want = e.usds_paid - returned_wei(e, o, "USDS")
+        out.append(common.ok(f"USDS supply: {'+' if want >= 0 else '-'}{wad(abs(want), 'USDS')}", "spell",
+                             f"USDS supply {'+' if supply >= 0 else '-'}{wad(abs(supply), 'USDS')}",
+                             common.compare([("USDS supply change", wad(want, "USDS"), wad(supply, "USDS"))])))
         return out
 
     @classmethod
