@@ -318,6 +318,7 @@ def with_state_diff(info: Any, observation: Any) -> None:
     permissions they changed (verify/diffhash.py). Nothing when the node did not trace the cast."""
     from spellgen.verify.diffhash import STATE_DIFF_ENCODING, permissions, state_diff_hash
 
+    info.event_sequences = list(observation.event_sequences)  # each action's events, as verify matched them
     labelled = observation.labelled_diff
     if not labelled:
         return

@@ -72,6 +72,7 @@ class ReportView:
     state_diff_hash: str = ""
     state_diff_encoding: str = ""
     permissions: list[dict] = field(default_factory=list)
+    event_sequences: list[dict] = field(default_factory=list)  # each action's events (verify/sequence.py)
 
     @property
     def state_diff_groups(self) -> list[tuple[str, list[dict]]]:

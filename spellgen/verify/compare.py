@@ -97,7 +97,7 @@ class Verifier:
         self._tried: list[tuple[str, str]] = []  # the event check's (contract name, call) of what the code tried
 
     def run(self) -> list[Result]:
-        for check in (self.actions, self.chainlog, self.events, self.state_changes,
+        for check in (self.actions, self.chainlog, self.events, self.sequences, self.state_changes,
                       self.scheduling, self.calls, self.other_times, self.interface, self.spell):
             check()
         self._name_what_was_tried()
@@ -144,6 +144,23 @@ class Verifier:
         if self.e.budget_only:
             self.add(Result(f"outside the budget (--budget-only, for the reviewer): {len(ledger.listed)} other "
                             "event(s)", "spell", True, "; ".join(ledger.listed) or "none"))
+
+    def sequences(self) -> None:
+        """Each action's exact ordered events (verify/sequence.py); the segments go to the reports."""
+        from spellgen.verify.sequence import SEQUENCE_ITEM, Binder, check_sequences, observed_logs
+
+        o = self.o
+        ledger = EventLedger(self.e, o, self._names())
+        addresses = {**ledger._bound_addresses(), **o.watched_vests}
+        bind = Binder(addresses, o.watched_tokens)
+        logs = observed_logs(o.cast_receipt().logs, self._names(), o.watched_tokens, bind)
+        segments, reordered = check_sequences(self.e, o.before, o.cast_receipt().timestamp, logs, bind)
+        o.event_sequences = [segment.as_dict() for segment in segments]
+        problems = [p for segment in segments for p in segment.problems]
+        order = " (matched in an order other than the YAML's: the spell runs its actions so)" if reordered else ""
+        self.add(Result(SEQUENCE_ITEM, "spell", not problems,
+                        f"{len(logs)} event(s) of {len(segments)} action(s), each in its declared order{order}",
+                        "; ".join(problems)))
 
     # -- the spell as a whole ---------------------------------------------------------------------
     def spell(self) -> None:

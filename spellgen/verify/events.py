@@ -28,8 +28,10 @@ TOKEN_KEYS = {"MCD_DAI": "DAI", "DAI": "DAI", "MKR": "MKR", "MCD_GOV": "MKR", "S
 
 def event_key(declared: str) -> str:
     """A declared event as the check matches it: its name, and for a note the noted function
-    ("Transfer(0, usr)" -> "Transfer", "LogNote(exit)" -> "LogNote(exit)")."""
+    ("Transfer(0, usr)" -> "Transfer", "LogNote(exit)" -> "LogNote(exit)", "LogNote rely(VEST)" -> "LogNote(rely)")."""
     name = declared.split("(", 1)[0].strip()
+    if name.startswith("LogNote "):  # "LogNote rely(VEST)": the note of rely
+        return f"LogNote({name.split()[1]})"
     if name == "LogNote":
         return f"LogNote({declared.split('(', 1)[1].split(')')[0].strip()})"
     return name

@@ -201,7 +201,10 @@ class Effects:
     state: (contract, storage entry) the action changes;
     events: the ordered event sequence of one action in its default form;
     variants: form -> the sequence of another form (e.g. `from: mkr`);
-    first_use: events only the first such action of a spell emits (DssExecLib's `hope`);
+    first_use: events only the first such action of a spell emits (DssExecLib's `hope`), and only when
+    the state before the cast needs them: `first_use_unless` names the fact of the state read before the
+    cast (cast/simulate.py's State) that, when true, means the chain needs them no more; they come
+    before the `first_use_at`-th event of that action's sequence (whichever kind declaring them runs first);
     state_free: events that may come without a state change at their emitter (an approval to the value
     it already had, a join's note of a mint and a burn that cancel out): verify's event check fails any
     other event of an emitter whose storage the cast did not change."""
@@ -213,6 +216,8 @@ class Effects:
     events: tuple[tuple[str, str], ...] = ()
     variants: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     first_use: tuple[tuple[str, str], ...] = ()
+    first_use_at: int = 0
+    first_use_unless: str = ""
     state_free: tuple[tuple[str, str], ...] = ()
     used_by: tuple[str, ...] = ()
 
@@ -425,6 +430,12 @@ class Action(Located):
         if not isinstance(vest, str) or vest not in VESTS:
             return {}
         return {"VEST": vest, "TOKEN": token_key_at(VESTS[vest].token, day)}
+
+    def event_form(self, spell: Spell, before: Any, cast_time: int) -> str:
+        """Which of the kind's declared event sequences this action of `spell` emits, given the state read
+        before the cast (cast/simulate.py's State) and the cast's time: "" for `EFFECTS.events`, else the
+        name of one of `EFFECTS.variants` (verify's per-action event order check matches it)."""
+        return ""
 
     def value_calls(self) -> int:
         """Low-level calls with value (`payable(usr).call{value: ...}("")`) the action's Solidity makes:

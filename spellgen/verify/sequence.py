@@ -1,0 +1,239 @@
+"""Each action's exact ordered events: the cast's logs split into one segment per action, each segment
+equal to the sequence the action's kind declares (spellgen/spellfile/actions/: `Effects.events`, the
+`variants` its `event_form` picks from the state read before the cast, and `first_use` events for the
+first action that needs them), no more and no fewer.
+
+A rendered spell runs its actions in the YAML's order, so the segments are matched in that order first.
+A hand-written spell may order them otherwise: when the YAML's order does not fit, each segment is matched
+to the first remaining action whose whole declared sequence it equals. When neither fits, the YAML's
+order is aligned with what the chain showed and each difference is named: the action, the event expected
+there and the event observed, with its emitter. The spell's own machinery (the pause's exec note) is no
+action's and is left out.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spellgen.spellfile.actions import REGISTRY
+from spellgen.spellfile.expect import EventPlan, Expected
+from spellgen.verify.events import MACHINERY, TOKEN_KEYS, event_key
+
+SEQUENCE_ITEM = "events: each action's exact ordered event sequence, as its kind declares it, no more and no fewer"
+# The unit of the 18-decimal amounts an emitter that is no token logs (its token's, as it moves it).
+WAD_UNITS = {"MCD_JOIN_DAI": "DAI", "USDS_JOIN": "USDS", "DAI_USDS": "DAI", "USDS_DAI": "USDS"}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One event an action must emit: its emitter as declared, bound (a chainlog key or a token symbol) and
+    as addresses (lower case; none when the chain did not name it), the event as matched and as declared."""
+
+    emitter: str
+    addresses: frozenset[str]
+    key: str
+    declared: str
+
+    def matches(self, log: Logged) -> bool:
+        return log.address in self.addresses and log.key == self.key
+
+    @property
+    def text(self) -> str:
+        return f"{self.emitter} {self.declared}"
+
+
+@dataclass(frozen=True)
+class Logged:
+    """One log of the cast: its index in the receipt, emitter (lower case) and its name, event key, arguments."""
+
+    index: int
+    address: str
+    emitter: str
+    key: str
+    args: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.emitter} {self.key}"
+
+    def as_dict(self, n: int) -> dict:
+        return {"n": n, "log_index": self.index, "emitter": self.emitter, "event": self.key, "args": self.args}
+
+
+@dataclass
+class Segment:
+    """One action's events as the cast showed them, against what its kind declares."""
+
+    plan: EventPlan
+    expected: list[Step]
+    observed: list[Logged] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        # A vest's, a farm's or a distribution's 18-decimal amounts are in the action's token (a cap's
+        # File is per second: left in units of 10^18).
+        unit = TOKEN_KEYS.get(self.plan.names.get("TOKEN", ""), "")
+        events = [log.as_dict(n) for n, log in enumerate(self.observed, 1)]
+        for event in events if unit else []:
+            if not event["event"].startswith("File"):
+                event["args"] = event["args"].replace(" × 10^18", f" {unit}")
+        return {"item": self.plan.item.label, "path": self.plan.item.path, "kind": self.plan.kind,
+                "passed": not self.problems,
+                "expected": [{"emitter": s.emitter, "event": s.key} for s in self.expected],
+                "events": events, "problems": list(self.problems)}
+
+
+class Binder:
+    """The emitters a kind names (a chainlog key, a token symbol, `VEST`, `TOKEN`, `DIST`, `proxy`, bound by
+    each action's `effect_names`) -> their addresses (lower case) on the chain of the cast."""
+
+    def __init__(self, addresses: dict[str, str], tokens: dict[str, str]):
+        self.addresses = {k: v.lower() for k, v in addresses.items() if v}
+        self.tokens = {k: v.lower() for k, v in tokens.items() if v}
+
+    def __call__(self, name: str, plan: EventPlan) -> tuple[str, frozenset[str]]:
+        bound = "MCD_PAUSE_PROXY" if name == "proxy" else plan.names.get(name, name)
+        symbol = TOKEN_KEYS.get(bound, bound)
+        if symbol in self.tokens:
+            return symbol, frozenset({self.tokens[symbol]})
+        return bound, frozenset({self.addresses[bound]} if bound in self.addresses else ())
+
+
+def declared_steps(plan: EventPlan, before: Any, cast_time: int, bind: Binder, first_use_done: set) -> list[Step]:
+    """The events `plan`'s action must emit, in order: its form's sequence, with its kind's first-use events
+    when it is the first action that needs them (the state before the cast says whether any does)."""
+    fx = REGISTRY[plan.kind].EFFECTS
+    form = plan.form(before, cast_time)
+    sequence = list(fx.events) if not form else list(dict(fx.variants)[form])
+    first = tuple(fx.first_use)
+    if first and first not in first_use_done and sequence:
+        first_use_done.add(first)
+        if not (fx.first_use_unless and getattr(before, fx.first_use_unless, None)):
+            sequence[fx.first_use_at:fx.first_use_at] = list(first)
+    steps = []
+    for emitter, declared in sequence:
+        name, addresses = bind(emitter, plan)
+        steps.append(Step(name, addresses, event_key(declared), declared))
+    return steps
+
+
+def observed_logs(logs: list, names: dict[str, str], tokens: dict[str, str], bind: Binder) -> list[Logged]:
+    """The cast's logs as the check matches them, without the spell's own machinery (the pause's exec)."""
+    from spellgen.cast.named import decode_log
+
+    symbols = {address.lower(): symbol for symbol, address in tokens.items() if address}
+    out = []
+    for index, log in enumerate(logs):
+        address = log["address"].lower()
+        event = decode_log(log["topics"], bytes(log["data"]), names)
+        key = f"LogNote({event.function})" if event.name == "LogNote" else event.name
+        emitter = symbols.get(address) or names.get(address) or address
+        out.append(Logged(index, address, emitter, key, args_in_units(event.text, symbols.get(address) or
+                                                                       WAD_UNITS.get(emitter, ""))))
+    machinery = [(bind(emitter, _NO_PLAN)[1], event_key(event)) for emitter, event in MACHINERY]
+    for addresses, key in machinery:  # once each, the last such log (the pause notes exec around the action)
+        found = next((i for i in range(len(out) - 1, -1, -1) if out[i].address in addresses and out[i].key == key),
+                     None)
+        if found is not None:
+            del out[found]
+    return out
+
+
+_NO_PLAN = EventPlan(item=None, kind="", names={}, form=lambda before, t: "")  # type: ignore[arg-type]
+_NAMED = re.compile(r"([^\s(),:][^(),:]*?) \((0x[0-9a-fA-F]{40})\)")
+_WAD = re.compile(r"(-?[\d,]+) \(= (-?[\d,]+(?:\.\d+)?) × 10\^18\)")
+_RAD = re.compile(r"\b(\d{1,3}(?:,\d{3}){12,})\b")
+
+
+def args_in_units(text: str, unit: str) -> str:
+    """An event's decoded arguments as a reviewer reads them: accounts by name, 18-decimal amounts in the
+    emitter's token (`unit`) and the Vat's RAD amounts as DAI."""
+    from spellgen.spellfile.amounts import human
+    from spellgen.verify.statediff import scaled_down
+
+    inner = text[text.find("(") + 1:text.rfind(")")] if "(" in text else text
+    inner = _NAMED.sub(lambda m: m.group(1), inner)
+    inner = _WAD.sub(lambda m: f"{m.group(2)} {unit}" if unit else f"{m.group(2)} × 10^18", inner)
+    return _RAD.sub(lambda m: f"{human(scaled_down(int(m.group(1).replace(',', '')), 45))} DAI (RAD)", inner)
+
+
+def check_sequences(e: Expected, before: Any, cast_time: int, logs: list[Logged], bind: Binder) -> tuple[list[Segment], bool]:
+    """Each action's segment of `logs`, and whether the actions ran in an order other than the YAML's."""
+    done: set = set()
+    plans = [(plan, declared_steps(plan, before, cast_time, bind, done)) for plan in e.event_plans]
+    flat = [step for _, steps in plans for step in steps]
+    if len(flat) == len(logs) and all(s.matches(log) for s, log in zip(flat, logs)):
+        return _split(plans, logs), False
+    reordered = _match_any_order(e.event_plans, before, cast_time, logs, bind)
+    if reordered is not None:
+        return reordered, True
+    return _aligned(plans, logs), False
+
+
+def _split(plans: list[tuple[EventPlan, list[Step]]], logs: list[Logged]) -> list[Segment]:
+    out, at = [], 0
+    for plan, steps in plans:
+        out.append(Segment(plan, steps, logs[at:at + len(steps)]))
+        at += len(steps)
+    return out
+
+
+def _match_any_order(plans: list[EventPlan], before: Any, cast_time: int, logs: list[Logged],
+                     bind: Binder) -> list[Segment] | None:
+    """A hand-written spell's order: at each point the first remaining action (in the YAML's order) whose
+    whole sequence the next logs equal; None when some logs fit no remaining action."""
+    remaining, done, at, out = list(plans), set(), 0, []
+    while remaining:
+        for plan in remaining:
+            trial = set(done)
+            steps = declared_steps(plan, before, cast_time, bind, trial)
+            window = logs[at:at + len(steps)]
+            if len(window) == len(steps) and all(s.matches(log) for s, log in zip(steps, window)):
+                out.append(Segment(plan, steps, window))
+                remaining.remove(plan)
+                done, at = trial, at + len(steps)
+                break
+        else:
+            return None
+    return out if at == len(logs) else None
+
+
+def _aligned(plans: list[tuple[EventPlan, list[Step]]], logs: list[Logged]) -> list[Segment]:
+    """The YAML's order aligned with the logs: each extra, missing or different event named in the segment
+    of the action it falls in (an extra event between two actions counts against the earlier one)."""
+    owner = [i for i, (_, steps) in enumerate(plans) for _ in steps]
+    flat = [step for _, steps in plans for step in steps]
+    segments = [Segment(plan, steps) for plan, steps in plans]
+    if not segments:
+        return []
+    a = [(tuple(sorted(s.addresses)), s.key) for s in flat]
+    b = [((log.address,), log.key) for log in logs]
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+
+    def at(i: int) -> Segment:  # the action of an expected position (past the last: the last action)
+        return segments[owner[i]] if i < len(owner) else segments[-1]
+
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                at(i).observed.append(logs[j])
+            continue
+        for k in range(max(i2 - i1, j2 - j1)):
+            i, j = i1 + k, j1 + k
+            step = flat[i] if i < i2 else None
+            log = logs[j] if j < j2 else None
+            segment = at(i if step else max(i1 - 1, 0))
+            if log is not None:
+                segment.observed.append(log)
+            where = f"event {len(segment.observed) if log else len(segment.observed) + 1} of {segment.plan.item.label}"
+            if step and log:
+                segment.problems.append(f"{where}: expected {step.text}, observed {log.text} ({log.args}) from "
+                                        f"{log.emitter}")
+            elif step:
+                segment.problems.append(f"{where}: expected {step.text}, observed none (missing)")
+            elif log:
+                segment.problems.append(f"{where}: expected none, observed {log.text} ({log.args}) from "
+                                        f"{log.emitter} (an extra event)")
+    return segments
