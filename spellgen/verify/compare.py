@@ -147,19 +147,20 @@ class Verifier:
 
     def sequences(self) -> None:
         """Each action's exact ordered events (verify/sequence.py); the segments go to the reports."""
-        from spellgen.verify.sequence import SEQUENCE_ITEM, Binder, check_sequences, observed_logs
+        from spellgen.verify.sequence import SEQUENCE_ITEM, sequences_of
 
         o = self.o
-        ledger = EventLedger(self.e, o, self._names())
-        addresses = {**ledger._bound_addresses(), **o.watched_vests}
-        bind = Binder(addresses, o.watched_tokens)
-        logs = observed_logs(o.cast_receipt().logs, self._names(), o.watched_tokens, bind)
-        segments, reordered = check_sequences(self.e, o.before, o.cast_receipt().timestamp, logs, bind)
+        try:
+            segments, reordered, count = sequences_of(self.e, o, self._names(),
+                                                      EventLedger(self.e, o, self._names())._bound_addresses())
+        except ValueError as exc:
+            self.add(Result(SEQUENCE_ITEM, "spell", False, "no action runs", str(exc)))
+            return
         o.event_sequences = [segment.as_dict() for segment in segments]
         problems = [p for segment in segments for p in segment.problems]
         order = " (matched in an order other than the YAML's: the spell runs its actions so)" if reordered else ""
         self.add(Result(SEQUENCE_ITEM, "spell", not problems,
-                        f"{len(logs)} event(s) of {len(segments)} action(s), each in its declared order{order}",
+                        f"{count} event(s) of {len(segments)} action(s), each in its declared order{order}",
                         "; ".join(problems)))
 
     # -- the spell as a whole ---------------------------------------------------------------------

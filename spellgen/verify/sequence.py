@@ -70,6 +70,13 @@ class Segment:
     expected: list[Step]
     observed: list[Logged] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    form: str = ""  # the form of its kind's sequence (`Action.event_form`; "" the default)
+    first_use: bool = False  # it is the first action that needs its kind's first-use events
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """What the cast showed, as the generated Brownie tests compare it: (emitter, event) in order."""
+        return [(log.emitter, log.key) for log in self.observed]
 
     def as_dict(self) -> dict:
         # A vest's, a farm's or a distribution's 18-decimal amounts are in the action's token (a cap's
@@ -95,28 +102,30 @@ class Binder:
 
     def __call__(self, name: str, plan: EventPlan) -> tuple[str, frozenset[str]]:
         bound = "MCD_PAUSE_PROXY" if name == "proxy" else plan.names.get(name, name)
-        symbol = TOKEN_KEYS.get(bound, bound)
+        symbol = TOKEN_KEYS.get(bound, bound)  # a token by its symbol, whichever key names it
         if symbol in self.tokens:
             return symbol, frozenset({self.tokens[symbol]})
-        return bound, frozenset({self.addresses[bound]} if bound in self.addresses else ())
+        return symbol, frozenset({self.addresses[bound]} if bound in self.addresses else ())
 
 
-def declared_steps(plan: EventPlan, before: Any, cast_time: int, bind: Binder, first_use_done: set) -> list[Step]:
-    """The events `plan`'s action must emit, in order: its form's sequence, with its kind's first-use events
-    when it is the first action that needs them (the state before the cast says whether any does)."""
+def declared_steps(plan: EventPlan, before: Any, cast_time: int, bind: Binder, first_use_done: set) -> Segment:
+    """The events `plan`'s action must emit, in order (an empty segment of them): its form's sequence, with
+    its kind's first-use events when it is the first action that needs them (the state before the cast
+    says whether any does)."""
     fx = REGISTRY[plan.kind].EFFECTS
     form = plan.form(before, cast_time)
     sequence = list(fx.events) if not form else list(dict(fx.variants)[form])
-    first = tuple(fx.first_use)
+    first, first_use = tuple(fx.first_use), False
     if first and first not in first_use_done and sequence:
         first_use_done.add(first)
         if not (fx.first_use_unless and getattr(before, fx.first_use_unless, None)):
             sequence[fx.first_use_at:fx.first_use_at] = list(first)
+            first_use = True
     steps = []
     for emitter, declared in sequence:
         name, addresses = bind(emitter, plan)
         steps.append(Step(name, addresses, event_key(declared), declared))
-    return steps
+    return Segment(plan, steps, form=form, first_use=first_use)
 
 
 def observed_logs(logs: list, names: dict[str, str], tokens: dict[str, str], bind: Binder) -> list[Logged]:
@@ -130,6 +139,7 @@ def observed_logs(logs: list, names: dict[str, str], tokens: dict[str, str], bin
         event = decode_log(log["topics"], bytes(log["data"]), names)
         key = f"LogNote({event.function})" if event.name == "LogNote" else event.name
         emitter = symbols.get(address) or names.get(address) or address
+        emitter = TOKEN_KEYS.get(emitter, emitter)  # a token by its symbol, as the kinds' declarations bind it
         out.append(Logged(index, address, emitter, key, args_in_units(event.text, symbols.get(address) or
                                                                        WAD_UNITS.get(emitter, ""))))
     machinery = [(bind(emitter, _NO_PLAN)[1], event_key(event)) for emitter, event in MACHINERY]
@@ -162,22 +172,18 @@ def args_in_units(text: str, unit: str) -> str:
 def check_sequences(e: Expected, before: Any, cast_time: int, logs: list[Logged], bind: Binder) -> tuple[list[Segment], bool]:
     """Each action's segment of `logs`, and whether the actions ran in an order other than the YAML's."""
     done: set = set()
-    plans = [(plan, declared_steps(plan, before, cast_time, bind, done)) for plan in e.event_plans]
-    flat = [step for _, steps in plans for step in steps]
+    segments = [declared_steps(plan, before, cast_time, bind, done) for plan in e.event_plans]
+    flat = [step for segment in segments for step in segment.expected]
     if len(flat) == len(logs) and all(s.matches(log) for s, log in zip(flat, logs)):
-        return _split(plans, logs), False
+        at = 0
+        for segment in segments:
+            segment.observed, at = logs[at:at + len(segment.expected)], at + len(segment.expected)
+        return segments, False
     reordered = _match_any_order(e.event_plans, before, cast_time, logs, bind)
     if reordered is not None:
         return reordered, True
-    return _aligned(plans, logs), False
-
-
-def _split(plans: list[tuple[EventPlan, list[Step]]], logs: list[Logged]) -> list[Segment]:
-    out, at = [], 0
-    for plan, steps in plans:
-        out.append(Segment(plan, steps, logs[at:at + len(steps)]))
-        at += len(steps)
-    return out
+    _align(segments, logs)
+    return segments, False
 
 
 def _match_any_order(plans: list[EventPlan], before: Any, cast_time: int, logs: list[Logged],
@@ -188,26 +194,26 @@ def _match_any_order(plans: list[EventPlan], before: Any, cast_time: int, logs: 
     while remaining:
         for plan in remaining:
             trial = set(done)
-            steps = declared_steps(plan, before, cast_time, bind, trial)
-            window = logs[at:at + len(steps)]
-            if len(window) == len(steps) and all(s.matches(log) for s, log in zip(steps, window)):
-                out.append(Segment(plan, steps, window))
+            segment = declared_steps(plan, before, cast_time, bind, trial)
+            window = logs[at:at + len(segment.expected)]
+            if len(window) == len(segment.expected) and all(s.matches(log) for s, log in zip(segment.expected, window)):
+                segment.observed = window
+                out.append(segment)
                 remaining.remove(plan)
-                done, at = trial, at + len(steps)
+                done, at = trial, at + len(window)
                 break
         else:
             return None
     return out if at == len(logs) else None
 
 
-def _aligned(plans: list[tuple[EventPlan, list[Step]]], logs: list[Logged]) -> list[Segment]:
+def _align(segments: list[Segment], logs: list[Logged]) -> None:
     """The YAML's order aligned with the logs: each extra, missing or different event named in the segment
     of the action it falls in (an extra event between two actions counts against the earlier one)."""
-    owner = [i for i, (_, steps) in enumerate(plans) for _ in steps]
-    flat = [step for _, steps in plans for step in steps]
-    segments = [Segment(plan, steps) for plan, steps in plans]
-    if not segments:
-        return []
+    owner = [i for i, segment in enumerate(segments) for _ in segment.expected]
+    flat = [step for segment in segments for step in segment.expected]
+    if not segments:  # no action runs (the caller names any event)
+        return
     a = [(tuple(sorted(s.addresses)), s.key) for s in flat]
     b = [((log.address,), log.key) for log in logs]
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -236,4 +242,15 @@ def _aligned(plans: list[tuple[EventPlan, list[Step]]], logs: list[Logged]) -> l
             elif log:
                 segment.problems.append(f"{where}: expected none, observed {log.text} ({log.args}) from "
                                         f"{log.emitter} (an extra event)")
-    return segments
+
+
+def sequences_of(e: Expected, o: Any, names: dict[str, str], addresses: dict[str, str]) -> tuple[list[Segment], bool, int]:
+    """The check on a cast (`o`, cast/simulate.py's Observation): each action's segment, whether the actions
+    ran out of the YAML's order, and how many logs are no machinery's. `addresses`: chainlog key ->
+    address, with the keys the actions bind (verify/compare.py's EventLedger reads them)."""
+    bind = Binder({**addresses, **o.watched_vests}, o.watched_tokens)
+    logs = observed_logs(o.cast_receipt().logs, names, o.watched_tokens, bind)
+    segments, reordered = check_sequences(e, o.before, o.cast_receipt().timestamp, logs, bind)
+    if not segments and logs:  # events, yet no action runs
+        raise ValueError(f"{len(logs)} event(s) in a cast that runs no action")
+    return segments, reordered, len(logs)
