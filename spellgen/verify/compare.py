@@ -152,7 +152,8 @@ class Verifier:
         o = self.o
         try:
             segments, reordered, count = sequences_of(self.e, o, self._names(),
-                                                      EventLedger(self.e, o, self._names())._bound_addresses())
+                                                      EventLedger(self.e, o, self._names())._bound_addresses(),
+                                                      self.e.budget_only)
         except ValueError as exc:
             self.add(Result(SEQUENCE_ITEM, "spell", False, "no action runs", str(exc)))
             return

@@ -244,13 +244,28 @@ def _align(segments: list[Segment], logs: list[Logged]) -> None:
                                         f"{log.emitter} (an extra event)")
 
 
-def sequences_of(e: Expected, o: Any, names: dict[str, str], addresses: dict[str, str]) -> tuple[list[Segment], bool, int]:
+def sequences_of(e: Expected, o: Any, names: dict[str, str], addresses: dict[str, str],
+                 budget_only: bool = False) -> tuple[list[Segment], bool, int]:
     """The check on a cast (`o`, cast/simulate.py's Observation): each action's segment, whether the actions
-    ran out of the YAML's order, and how many logs are no machinery's. `addresses`: chainlog key ->
-    address, with the keys the actions bind (verify/compare.py's EventLedger reads them)."""
+    ran out of the YAML's order, and how many logs are checked. `addresses`: chainlog key -> address, with
+    the keys the actions bind (verify/compare.py's EventLedger reads them). `budget_only` (a real spell
+    does more than its budget): only the logs of the contracts the actions' declarations name."""
     bind = Binder({**addresses, **o.watched_vests}, o.watched_tokens)
     logs = observed_logs(o.cast_receipt().logs, names, o.watched_tokens, bind)
+    if budget_only:
+        declared = _declared_emitters(e, bind)
+        logs = [log for log in logs if log.address in declared]
     segments, reordered = check_sequences(e, o.before, o.cast_receipt().timestamp, logs, bind)
     if not segments and logs:  # events, yet no action runs
         raise ValueError(f"{len(logs)} event(s) in a cast that runs no action")
     return segments, reordered, len(logs)
+
+
+def _declared_emitters(e: Expected, bind: Binder) -> set[str]:
+    """Every address an action of `e` may emit from, in any form of its kind's sequence."""
+    out: set[str] = set()
+    for plan in e.event_plans:
+        fx = REGISTRY[plan.kind].EFFECTS
+        for emitter, _ in (*fx.events, *fx.first_use, *(pair for _, seq in fx.variants for pair in seq)):
+            out |= bind(emitter, plan)[1]
+    return out

@@ -30,6 +30,22 @@ if TYPE_CHECKING:  # the model and the parser import this module
     from spellgen.spellfile.style import HouseStyle
 
 
+# How the kinds name the tokens in their declarations (by chainlog key or symbol) -> the tokens' symbols.
+TOKEN_KEYS = {"MCD_DAI": "DAI", "DAI": "DAI", "MKR": "MKR", "MCD_GOV": "MKR", "SKY": "SKY", "USDS": "USDS",
+              "SPK": "SPK"}
+
+
+def event_key(declared: str) -> str:
+    """A declared event as the check matches it: its name, and for a note the noted function
+    ("Transfer(0, usr)" -> "Transfer", "LogNote(exit)" -> "LogNote(exit)", "LogNote rely(VEST)" -> "LogNote(rely)")."""
+    name = declared.split("(", 1)[0].strip()
+    if name.startswith("LogNote "):  # "LogNote rely(VEST)": the note of rely
+        return f"LogNote({name.split()[1]})"
+    if name == "LogNote":
+        return f"LogNote({declared.split('(', 1)[1].split(')')[0].strip()})"
+    return name
+
+
 @dataclass(frozen=True)
 class Party:
     """A recipient or manager: a registry wallet (name set) or an inline address (name None)."""
