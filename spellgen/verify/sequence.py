@@ -208,32 +208,49 @@ def _match_any_order(plans: list[EventPlan], before: Any, cast_time: int, logs: 
 
 
 def _align(segments: list[Segment], logs: list[Logged]) -> None:
-    """The YAML's order aligned with the logs: each extra, missing or different event named in the segment
-    of the action it falls in (an extra event between two actions counts against the earlier one)."""
-    owner = [i for i, segment in enumerate(segments) for _ in segment.expected]
-    flat = [step for segment in segments for step in segment.expected]
-    if not segments:  # no action runs (the caller names any event)
-        return
-    a = [(tuple(sorted(s.addresses)), s.key) for s in flat]
+    """The YAML's order held against the logs, one action at a time: each action takes the run of logs
+    nearest its own sequence (fewest edits; at a tie, the run after which the next action's first event
+    comes, then the run as long as its sequence), and each extra, missing or different event in it is named.
+    Logs after the last action count against it."""
+    at = 0
+    for n, segment in enumerate(segments):
+        last = n == len(segments) - 1
+        following = segments[n + 1].expected[:1] if not last else []
+        ends = [len(logs)] if last else range(at, min(len(logs), at + 2 * len(segment.expected) + 4) + 1)
+
+        def cost(end: int, segment: Segment = segment, following: list = following) -> tuple[int, int, int]:
+            nearest = _edits(segment.expected, logs[at:end])
+            starts_next = 0 if end < len(logs) and following and following[0].matches(logs[end]) else 1
+            return nearest, starts_next, abs(end - at - len(segment.expected))
+        end = min(ends, key=cost)
+        _name_differences(segment, logs[at:end])
+        at = end
+
+
+def _edits(steps: list[Step], logs: list[Logged]) -> int:
+    """How many events must be added, removed or replaced to make `logs` the sequence `steps` (Levenshtein)."""
+    row = list(range(len(logs) + 1))
+    for i, step in enumerate(steps, 1):
+        previous, row[0] = row[0], i
+        for j, log in enumerate(logs, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (not step.matches(log)))
+    return row[-1]
+
+
+def _name_differences(segment: Segment, logs: list[Logged]) -> None:
+    """`logs` as the action's segment, each difference from its sequence a problem naming the action, the
+    event expected and the event observed with its emitter."""
+    segment.observed = list(logs)
+    a = [(tuple(sorted(s.addresses)), s.key) for s in segment.expected]
     b = [((log.address,), log.key) for log in logs]
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-
-    def at(i: int) -> Segment:  # the action of an expected position (past the last: the last action)
-        return segments[owner[i]] if i < len(owner) else segments[-1]
-
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    label = segment.plan.item.label
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            for i, j in zip(range(i1, i2), range(j1, j2)):
-                at(i).observed.append(logs[j])
             continue
         for k in range(max(i2 - i1, j2 - j1)):
-            i, j = i1 + k, j1 + k
-            step = flat[i] if i < i2 else None
-            log = logs[j] if j < j2 else None
-            segment = at(i if step else max(i1 - 1, 0))
-            if log is not None:
-                segment.observed.append(log)
-            where = f"event {len(segment.observed) if log else len(segment.observed) + 1} of {segment.plan.item.label}"
+            step = segment.expected[i1 + k] if i1 + k < i2 else None
+            log = logs[j1 + k] if j1 + k < j2 else None
+            where = f"event {j1 + k + 1 if log else j1 + min(k, j2 - j1) + 1} of {label}"
             if step and log:
                 segment.problems.append(f"{where}: expected {step.text}, observed {log.text} ({log.args}) from "
                                         f"{log.emitter}")
@@ -251,7 +268,8 @@ def sequences_of(e: Expected, o: Any, names: dict[str, str], addresses: dict[str
     the keys the actions bind (verify/compare.py's EventLedger reads them). `budget_only` (a real spell
     does more than its budget): only the logs of the contracts the actions' declarations name."""
     bind = Binder({**addresses, **o.watched_vests}, o.watched_tokens)
-    logs = observed_logs(o.cast_receipt().logs, names, o.watched_tokens, bind)
+    # the YAML's parties by name too (the arguments' recipients), the chain's names first
+    logs = observed_logs(o.cast_receipt().logs, {**e.party_names, **names}, o.watched_tokens, bind)
     if budget_only:
         declared = _declared_emitters(e, bind)
         logs = [log for log in logs if log.address in declared]
