@@ -6,9 +6,9 @@ checks), `checks`, `state_effects` and `token_events` (how verify judges those i
 storage changes and counts the token events), `summary_row` and `diff_fields` (the reports),
 `paid_tokens`/`streamed` (totals per token), `flow` and `ledger_fields` (the budget planner and
 ledger), `doc_claims` and `doc_line` (the executive document's lines), `brownie_tests` (the
-generated Brownie test). What no stage checks yet is declared as data in `EFFECTS` (the calls,
-chain reads, branches, storage entries and ordered events of the kind's Solidity), for the code
-analysis and the per-action event sequence later issues add.
+generated Brownie test). What the kind's Solidity does on chain is declared as data in `EFFECTS` (the
+calls, chain reads, branches, storage entries and ordered events), for the code analysis, the event
+check and the per-action event order (`event_form` picks the form of the sequence).
 
 `PARTS` lists the parts; tests/architecture/test_actions.py fails when a registered kind lacks one.
 """
@@ -208,15 +208,15 @@ class Effects:
     function. verify checks what `used_by` says; the code analysis (verify/codescan.py) allows the call
     sites of `calls` and the branches of `branches`; the event check (verify/events.py) allows each
     emitter's events by `events`, `variants`, `first_use` and `state_free` (matched by emitter and event
-    name: the text in parentheses documents the arguments); the rest is declared for the per-action
-    event order and state-diff checks that later issues add.
+    name: the text in parentheses documents the arguments); the per-action order check
+    (verify/sequence.py) requires each action's events to be exactly its form's sequence, in order.
 
     calls: (contract, function) the statement and its helpers may call (a DssExecLib function: the
     calls it makes, when codescan knows them, must be declared too);
     reads: chain reads the Solidity makes; branches: conditions in the Solidity (a require included);
     state: (contract, storage entry) the action changes;
     events: the ordered event sequence of one action in its default form;
-    variants: form -> the sequence of another form (e.g. `from: mkr`);
+    variants: form -> the sequence of another form (e.g. `from: mkr`), as `Action.event_form` names it;
     first_use: events only the first such action of a spell emits (DssExecLib's `hope`), and only when
     the state before the cast needs them: `first_use_unless` names the fact of the state read before the
     cast (cast/simulate.py's State) that, when true, means the chain needs them no more; they come
