@@ -163,8 +163,10 @@ def args_in_units(text: str, unit: str) -> str:
     from spellgen.spellfile.amounts import human
     from spellgen.verify.statediff import scaled_down
 
-    inner = text[text.find("(") + 1:text.rfind(")")] if "(" in text else text
-    inner = _NAMED.sub(lambda m: m.group(1), inner)
+    text = _NAMED.sub(lambda m: m.group(1), text)
+    call, _, caller = text.partition(", called by ")  # a note: the noted call's arguments, then its caller
+    inner = "; ".join(part for part in (call[call.find("(") + 1:call.rfind(")")] if "(" in call else "",
+                                        f"called by {caller}" if caller else "") if part)
     inner = _WAD.sub(lambda m: f"{m.group(2)} {unit}" if unit else f"{m.group(2)} × 10^18", inner)
     return _RAD.sub(lambda m: f"{human(scaled_down(int(m.group(1).replace(',', '')), 45))} DAI (RAD)", inner)
 
@@ -190,7 +192,8 @@ def _match_any_order(plans: list[EventPlan], before: Any, cast_time: int, logs: 
                      bind: Binder) -> list[Segment] | None:
     """A hand-written spell's order: at each point the first remaining action (in the YAML's order) whose
     whole sequence the next logs equal; None when some logs fit no remaining action."""
-    remaining, done, at, out = list(plans), set(), 0, []
+    remaining, at, out = list(plans), 0, []
+    done: set[tuple] = set()  # the first-use events an earlier action took
     while remaining:
         for plan in remaining:
             trial = set(done)

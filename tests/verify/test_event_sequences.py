@@ -64,7 +64,7 @@ def test_the_usds_era_example_emits_each_payments_thirteen_events_in_order(simul
     for payment in segments[4:]:  # no hope: the PauseProxy could already move DAI into the join before the cast
         assert [(e["emitter"], e["event"]) for e in payment["events"]] == USDS_PAYMENT
     aegis = segments[4]["events"]
-    assert aegis[0]["args"].startswith("MCD_VOW, MCD_PAUSE_PROXY, 4,000 DAI (RAD)")
+    assert aegis[0]["args"] == "MCD_VOW, MCD_PAUSE_PROXY, 4,000 DAI (RAD); called by MCD_PAUSE_PROXY"
     assert aegis[10]["args"] == "src: 0x0000000000000000000000000000000000000000, dst: AEGIS_D, wad: 4,000 USDS"
     assert "| 13 | DAI_USDS | `DaiToUsds` |" in run.text("report.md")
 
