@@ -172,7 +172,8 @@ def args_in_units(text: str, unit: str) -> str:
 
 
 def check_sequences(e: Expected, before: Any, cast_time: int, logs: list[Logged], bind: Binder) -> tuple[list[Segment], bool]:
-    """Each action's segment of `logs`, and whether the actions ran in an order other than the YAML's."""
+    """Each action's segment of `logs` (in the order matched), and whether the actions ran in an order other
+    than the YAML's."""
     done: set = set()
     segments = [declared_steps(plan, before, cast_time, bind, done) for plan in e.event_plans]
     flat = [step for segment in segments for step in segment.expected]
@@ -181,17 +182,22 @@ def check_sequences(e: Expected, before: Any, cast_time: int, logs: list[Logged]
         for segment in segments:
             segment.observed, at = logs[at:at + len(segment.expected)], at + len(segment.expected)
         return segments, False
-    reordered = _match_any_order(e.event_plans, before, cast_time, logs, bind)
-    if reordered is not None:
-        return reordered, True
-    _align(segments, logs)
-    return segments, False
+    # A hand-written spell's order: whole actions matched where they run, the rest held in the YAML's order.
+    matched, rest, done, at = _match_any_order(e.event_plans, before, cast_time, logs, bind)
+    reordered = [m.plan for m in matched] != e.event_plans[:len(matched)]
+    tail = [declared_steps(plan, before, cast_time, bind, done) for plan in rest]
+    if tail:
+        _align(tail, logs[at:])
+    elif matched and at < len(logs):  # every action matched, events after them: the last one's extras
+        _name_differences(matched[-1], matched[-1].observed + logs[at:])
+    return matched + tail, reordered
 
 
 def _match_any_order(plans: list[EventPlan], before: Any, cast_time: int, logs: list[Logged],
-                     bind: Binder) -> list[Segment] | None:
-    """A hand-written spell's order: at each point the first remaining action (in the YAML's order) whose
-    whole sequence the next logs equal; None when some logs fit no remaining action."""
+                     bind: Binder) -> tuple[list[Segment], list[EventPlan], set, int]:
+    """The actions matched where a spell runs them: at each point the first remaining action (in the YAML's
+    order) whose whole sequence the next logs equal, until none does. (Those segments, the actions left,
+    the first-use events the matched ones took, and the logs they covered.)"""
     remaining, at, out = list(plans), 0, []
     done: set[tuple] = set()  # the first-use events an earlier action took
     while remaining:
@@ -206,8 +212,8 @@ def _match_any_order(plans: list[EventPlan], before: Any, cast_time: int, logs: 
                 done, at = trial, at + len(window)
                 break
         else:
-            return None
-    return out if at == len(logs) else None
+            break
+    return out, remaining, done, at
 
 
 def _align(segments: list[Segment], logs: list[Logged]) -> None:

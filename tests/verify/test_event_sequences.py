@@ -132,6 +132,14 @@ def test_a_hand_written_spell_ordering_the_actions_otherwise_passes(sky):
     assert [s.plan.kind for s in segments[:4]] == ["yank", "allowance", "yank", "allowance"]
 
 
+def test_an_extra_event_in_a_spell_that_orders_the_actions_otherwise_is_named_in_its_action(sky):
+    e, bind, before, logs = sky
+    at = 4 + 13 + 5
+    edited = [logs[1], logs[0], *logs[2:at], logs[at - 1], *logs[at:]]  # the yank first, and a second approval
+    segments, reordered = check_sequences(e, before, 0, edited, bind)
+    assert reordered and [s.plan.item.label for s in segments if s.problems] == ["USDS payment: 4,000 USDS to BLUE"]
+
+
 def test_dssexeclibs_hope_belongs_to_the_first_payment_when_the_chain_needs_it(sky):
     e, bind, _, _ = sky
     fresh = SimpleNamespace(vat_can=0, caps={}, awards={})
