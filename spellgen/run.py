@@ -338,6 +338,7 @@ def with_state_diff(info: Any, observation: Any) -> None:
     permissions they changed (verify/diffhash.py). Nothing when the node did not trace the cast."""
     from spellgen.verify.diffhash import STATE_DIFF_ENCODING
 
+    info.event_sequences = list(observation.event_sequences)  # each action's events, as verify matched them
     if not observation.labelled_diff:
         return
     fields = diff_fields(observation)

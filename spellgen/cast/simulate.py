@@ -117,6 +117,9 @@ class State:
     # (reserve0, reserve1, last: their time mod 2**32), price accumulators (price0, price1), liquidity supply,
     # the PauseProxy's liquidity (proxy_lp) and its balances of the two tokens (proxy0, proxy1).
     pools: dict[str, dict[str, int]] = field(default_factory=dict)
+    # vat.can(PauseProxy, MCD_JOIN_DAI), read for a spell that pays DAI or USDS (None: not read): 1 when
+    # DssExecLib's payment needs no `hope` first.
+    vat_can: int | None = None
 
 
 @dataclass
@@ -176,6 +179,9 @@ class Observation:
     # The cast's state diff as verify labelled it (verify/statediff.py LabelledChange), for the reports; filled
     # by verify's state-diff check, empty before it or when the node did not trace the cast.
     labelled_diff: list = field(default_factory=list)
+    # Each action's events as verify's order check matched them (verify/sequence.py Segment.as_dict): the reports'
+    # events per action.
+    event_sequences: list = field(default_factory=list)
 
     def cast_receipt(self) -> Receipt:
         """The cast transaction's receipt (an Observation `Simulator.run` returned has one)."""
@@ -723,6 +729,8 @@ class Simulator:
         for w in e.pool_withdrawals:
             state.pools[w.pair] = self._pool(w)
         state.dai_supply = c.call(a["MCD_DAI"], "totalSupply()(uint256)")
+        if (e.payments or e.usds_payments or e.computed_payments) and a.get("MCD_JOIN_DAI"):
+            state.vat_can = c.call(a["MCD_VAT"], "can(address,address)(uint256)", proxy, a["MCD_JOIN_DAI"])
         self._read_held(state)
         if e.onboarded:
             self._read_registry(state)

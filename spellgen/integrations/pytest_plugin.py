@@ -79,12 +79,24 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         B.attach_twin(specs[0])
 
 
+@dataclass(frozen=True)
+class _ActionEvents:
+    observed: list
+    form: str
+    first_use: bool
+
+
 @dataclass
 class CastSpell:
     """A cast spell and what spellgen read from the chain around the cast."""
 
     observation: Any  # spellgen.cast.simulate.Observation
     chain: Any  # spellgen.chain.client.Chain
+    spell: Any = None  # spellgen.spellfile.model.Spell: the YAML's model
+    # A hand-written spell (SPELL) may do more than its YAML's budget: the event order tests then read only
+    # the logs of the contracts the YAML's actions name (verify --budget-only's rule).
+    budget_only: bool = False
+    _segments: dict | None = None
 
     @property
     def before(self) -> Any:
@@ -120,6 +132,23 @@ class CastSpell:
                 assert payout.error is None, payout.error
                 return payout.paid
         raise AssertionError(f"award {award} on {vest} was not vested")
+
+    def action_events(self, path: str) -> Any:
+        """The events of the action at `path` (`sections[0].actions[1]`) in the cast: `observed`, its (emitter,
+        event) in order; `form`, the form of its kind's sequence the state before the cast selects; `first_use`,
+        whether it is the first action needing its kind's first-use events (verify/sequence.py's Segment)."""
+        if self._segments is None:
+            from spellgen.spellfile.expect import expected_from
+            from spellgen.verify.compare import EventLedger, Verifier
+            from spellgen.verify.sequence import sequences_of
+
+            e, o = expected_from(self.spell), self.observation
+            names = Verifier(e, o, {})._names()
+            segments, _, _ = sequences_of(e, o, names, EventLedger(e, o, names)._bound_addresses(), self.budget_only)
+            self._segments = {segment.plan.item.path: segment for segment in segments}
+        segment = self._segments.get(path)
+        assert segment is not None, f"no action at {path} ran in the cast"
+        return _ActionEvents(segment.pairs, segment.form, segment.first_use)
 
     def call(self, to: str, signature: str, *args: Any) -> Any:
         """A read-only call by signature, e.g. cast.call(VEST, "ids()(uint256)")."""
@@ -162,8 +191,8 @@ def spell_cast(request: pytest.FixtureRequest, spell_chain: Any) -> Any:
                                                        real_fork=network == B.FORK_NETWORK))
     snapshot = spell_chain.snapshot()
     try:
-        _, observation = cast_spell(context, spell_chain)
-        yield CastSpell(observation, spell_chain)
+        cast_model, observation = cast_spell(context, spell_chain)
+        yield CastSpell(observation, spell_chain, cast_model, budget_only=spell_file is not None)
     finally:
         spell_chain.revert(snapshot)
 

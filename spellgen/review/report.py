@@ -59,6 +59,8 @@ class RunInfo:
     # A spell cast once per branch of its conditions: each branch's state diff, hash and permissions
     # ({"branch", "state_diff", "state_diff_hash", "permissions"}); the fields above are the last branch's.
     branch_diffs: list[dict] = field(default_factory=list)
+    # Each action's events as verify's order check matched them (verify/sequence.py Segment.as_dict); run.py.
+    event_sequences: list[dict] = field(default_factory=list)
 
 
 def spec_keccak256(path: Path) -> str:
@@ -133,6 +135,7 @@ def view_of(info: RunInfo, results: list[Result] | None, spell: Spell,
     view.state_diff_encoding, view.permissions = info.state_diff_encoding, info.permissions
     view.branch_diffs = [BranchDiff(b["branch"], group_by_contract(b["state_diff"]), b["state_diff_hash"],
                                     b["permissions"]) for b in info.branch_diffs]
+    view.event_sequences = info.event_sequences
     return view
 
 
@@ -212,7 +215,7 @@ def markdown(info: RunInfo, results: list[Result] | None, spell: Spell | None = 
                                                    view.totals or [["none", "", "", ""]]) + [""]
     out += _md_obligations(view)
     if results is not None:
-        out += _md_diffs(info)
+        out += _md_diffs(info) + _md_event_sequences(info)
         out += _md_results(results)
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -253,6 +256,20 @@ def _md_permissions(permissions: list[dict], traced: bool, words: str = "") -> l
              p["item"] if p["verdict"] == "explained" else f"**{p['verdict']}: {p['item']}**"]
             for p in permissions]
     return out + _md_table(["Contract", "Permission", "Kind", "Before", "After", "YAML item"], rows) + [""]
+
+
+def _md_event_sequences(info: RunInfo) -> list[str]:
+    out = ["## Events per action", "", "Each action's events in the cast, in the order they came, against the sequence "
+           "its kind declares (the pause's exec note is the spell's own machinery, no action's).", ""]
+    if not info.event_sequences:
+        return out + ["None: nothing was cast.", ""]
+    for number, segment in enumerate(info.event_sequences, 1):
+        verdict = "PASS" if segment["passed"] else "FAIL"
+        rows = [[str(ev["n"]), ev["emitter"], f"`{ev['event']}`", ev["args"]] for ev in segment["events"]]
+        out += [f"### {number}. {segment['item']} ({segment['path']}): {verdict}", ""]
+        out += _md_table(["#", "Emitter", "Event", "Arguments"], rows) if rows else ["No event, as declared."]
+        out += [""] + [f"- **{problem}**" for problem in segment["problems"]] + ([""] if segment["problems"] else [])
+    return out
 
 
 def _md_assumptions(cast: bool, assumptions: list[str]) -> list[str]:
@@ -304,6 +321,7 @@ def as_json(info: RunInfo, results: list[Result] | None, spell: Spell | None = N
         "state_diff": info.state_diff, "state_diff_hash": info.state_diff_hash,
         "state_diff_encoding": info.state_diff_encoding, "permissions": info.permissions,
         "branch_diffs": info.branch_diffs,
+        "event_sequences": info.event_sequences,
     }
     if spell is not None:
         data["budget"] = _spell_json(spell)

@@ -88,6 +88,7 @@ class ReportView:
     def diffs(self) -> list[BranchDiff]:
         """What the report shows as state diffs: each branch's, or the one cast's (branch "")."""
         return self.branch_diffs or [BranchDiff("", self.state_diff_groups, self.state_diff_hash, self.permissions)]
+    event_sequences: list[dict] = field(default_factory=list)  # each action's events (verify/sequence.py)
 
     @property
     def state_diff_groups(self) -> list[tuple[str, list[dict]]]:

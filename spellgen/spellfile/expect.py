@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from spellgen.spellfile.computed import AwardReading, CastAmount
 from spellgen.spellfile.protocol import MKR_SKY_RATE
@@ -292,6 +293,18 @@ class CapSet:
         return max(before, self.per_second) if self.raise_only else self.per_second
 
 
+@dataclass(frozen=True)
+class EventPlan:
+    """One action as verify's per-action event order check reads it: its item, its kind's KIND, what
+    the names of its kind's EFFECTS stand for (`Action.effect_names`), and how it picks the form of its
+    sequence from the state read before the cast (`Action.event_form`)."""
+
+    item: Item
+    kind: str
+    names: dict[str, str]
+    form: Callable[[Any, int], str] = field(compare=False)  # (state before the cast, cast time) -> form
+
+
 @dataclass
 class Expected:
     description: str
@@ -333,6 +346,9 @@ class Expected:
     # The YAML's parties by name (address lower case -> registry name or chainlog key): the labelled state
     # diff names a slot's keys by them (`balanceOf[TECH_001]`).
     party_names: dict[str, str] = field(default_factory=dict)
+    # Each action that runs, in the YAML's order (the order a rendered spell runs them): verify checks
+    # the ordered events of each.
+    event_plans: list[EventPlan] = field(default_factory=list)
 
     @property
     def items(self) -> list[Item]:
@@ -390,6 +406,9 @@ def expected_from(spell: Spell, earlier_cast: frozenset[str] = frozenset()) -> E
     out = Expected(spell.description, spell.office_hours, spell.expiry, date=spell.date)
     for action in spell.actions_in(earlier_cast):  # each kind adds the items verify checks (spellfile/actions/)
         action.expect(spell, out)
+        label = next((i.label for i in out.items if i.path == action.path), action.KIND)
+        out.event_plans.append(EventPlan(Item(label, action.path), action.KIND, action.effect_names(spell.date),
+                                         partial(action.event_form, spell)))
     for key, address in spell.chainlog_parties().items():
         out.chainlog.append(ChainlogEntry(Item(f"chainlog: {key} is {address}", "spell"), key, address))
     # A farm's vest update creates an award too (after the streams on its vest: check refuses one after it).

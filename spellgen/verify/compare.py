@@ -98,7 +98,7 @@ class Verifier:
         self._tried: list[tuple[str, str]] = []  # the event check's (contract name, call) of what the code tried
 
     def run(self) -> list[Result]:
-        for check in (self.actions, self.chainlog, self.events, self.state_changes,
+        for check in (self.actions, self.chainlog, self.events, self.sequences, self.state_changes,
                       self.scheduling, self.calls, self.other_times, self.interface, self.spell):
             check()
         self._name_what_was_tried()
@@ -145,6 +145,25 @@ class Verifier:
         if self.e.budget_only:
             self.add(Result(f"outside the budget (--budget-only, for the reviewer): {len(ledger.listed)} other "
                             "event(s)", "spell", True, "; ".join(ledger.listed) or "none"))
+
+    def sequences(self) -> None:
+        """Each action's exact ordered events (verify/sequence.py); the segments go to the reports."""
+        from spellgen.verify.sequence import SEQUENCE_ITEM, sequences_of
+
+        o = self.o
+        try:
+            segments, reordered, count = sequences_of(self.e, o, self._names(),
+                                                      EventLedger(self.e, o, self._names())._bound_addresses(),
+                                                      self.e.budget_only)
+        except ValueError as exc:
+            self.add(Result(SEQUENCE_ITEM, "spell", False, "no action runs", str(exc)))
+            return
+        o.event_sequences = [segment.as_dict() for segment in segments]
+        problems = [p for segment in segments for p in segment.problems]
+        order = " (matched in an order other than the YAML's: the spell runs its actions so)" if reordered else ""
+        self.add(Result(SEQUENCE_ITEM, "spell", not problems,
+                        f"{count} event(s) of {len(segments)} action(s), each in its declared order{order}",
+                        "; ".join(problems)))
 
     # -- the spell as a whole ---------------------------------------------------------------------
     def spell(self) -> None:

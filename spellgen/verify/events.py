@@ -17,22 +17,14 @@ from dataclasses import dataclass, field
 
 from spellgen.cast.named import call_with_args, name_of
 from spellgen.spellfile.actions import KINDS
+from spellgen.spellfile.actions.base import TOKEN_KEYS, event_key
 from spellgen.spellfile.expect import Expected
 
 # The spell's own machinery in the cast: DssExec.cast() -> DSPause.exec, whose ds-note logs the call.
 MACHINERY: tuple[tuple[str, str], ...] = (("MCD_PAUSE", "LogNote(exec)"),)
-# How the kinds name the tokens in their declarations, against the watched tokens' symbols.
-TOKEN_KEYS = {"MCD_DAI": "DAI", "DAI": "DAI", "MKR": "MKR", "MCD_GOV": "MKR", "SKY": "SKY", "USDS": "USDS",
-              "SPK": "SPK"}
-
-
-def event_key(declared: str) -> str:
-    """A declared event as the check matches it: its name, and for a note the noted function
-    ("Transfer(0, usr)" -> "Transfer", "LogNote(exit)" -> "LogNote(exit)")."""
-    name = declared.split("(", 1)[0].strip()
-    if name == "LogNote":
-        return f"LogNote({declared.split('(', 1)[1].split(')')[0].strip()})"
-    return name
+# TOKEN_KEYS (how the kinds name the tokens) and event_key (a declared event as matched) live with the kinds
+# (spellfile/actions/base.py): the generated Brownie tests name events as this check does.
+__all__ = ["MACHINERY", "TOKEN_KEYS", "Declared", "Resolver", "declared", "event_key"]
 
 
 @dataclass

@@ -133,6 +133,198 @@ def test_11_dai_payment_35_000_dai_to_sh_wallet(cast):
     assert received == 35_000_000_000_000_000_000_000, ITEM  # 35,000 DAI
 
 
+def test_12_events_of_vest_onboarding_mcd_vest_dai_is_0xa4c22f0e25c6630b2017979acf1f865e94695c4b_t(cast):
+    """sections[0].actions[0]: events of vest onboarding: MCD_VEST_DAI is 0xa4c22f0e25C6630B2017979AcF1f865e94695C4b, the contract it named before moved to MCD_VEST_DAI_LEGACY"""
+    ITEM = 'sections[0].actions[0]: events of vest onboarding: MCD_VEST_DAI is 0xa4c22f0e25C6630B2017979AcF1f865e94695C4b, the contract it named before moved to MCD_VEST_DAI_LEGACY'
+    events = cast.action_events("sections[0].actions[0]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences vest onboarding declares (spellgen/spellfile/actions/onboarding.py)
+        "": [
+            ("MCD_VAT", "LogNote(rely)"),
+            ("CHANGELOG", "UpdateAddress"),
+            ("CHANGELOG", "UpdateVersion"),
+        ],
+        "suckable": [("MCD_VAT", "LogNote(rely)"), ("CHANGELOG", "UpdateAddress")],
+        "suckable, legacy": [
+            ("MCD_VAT", "LogNote(rely)"),
+            ("CHANGELOG", "UpdateAddress"),
+            ("CHANGELOG", "UpdateAddress"),
+        ],
+        "suckable, legacy, bump": [
+            ("MCD_VAT", "LogNote(rely)"),
+            ("CHANGELOG", "UpdateAddress"),
+            ("CHANGELOG", "UpdateAddress"),
+            ("CHANGELOG", "UpdateVersion"),
+        ],
+        "mintable": [("MKR_AUTHORITY", "LogRely"), ("CHANGELOG", "UpdateAddress")],
+        "mintable, legacy": [
+            ("MKR_AUTHORITY", "LogRely"),
+            ("CHANGELOG", "UpdateAddress"),
+            ("CHANGELOG", "UpdateAddress"),
+        ],
+        "mintable, bump": [
+            ("MKR_AUTHORITY", "LogRely"),
+            ("CHANGELOG", "UpdateAddress"),
+            ("CHANGELOG", "UpdateVersion"),
+        ],
+        "mintable, legacy, bump": [
+            ("MKR_AUTHORITY", "LogRely"),
+            ("CHANGELOG", "UpdateAddress"),
+            ("CHANGELOG", "UpdateAddress"),
+            ("CHANGELOG", "UpdateVersion"),
+        ],
+        "legacy": [("CHANGELOG", "UpdateAddress"), ("CHANGELOG", "UpdateAddress")],
+        "legacy, bump": [
+            ("CHANGELOG", "UpdateAddress"),
+            ("CHANGELOG", "UpdateAddress"),
+            ("CHANGELOG", "UpdateVersion"),
+        ],
+        "bump": [("CHANGELOG", "UpdateAddress"), ("CHANGELOG", "UpdateVersion")],
+        "none": [("CHANGELOG", "UpdateAddress")],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_13_events_of_cap_mcd_vest_dai_to_1_000_000_dai_per_30_days(cast):
+    """sections[0].actions[1]: events of cap: MCD_VEST_DAI to 1,000,000 DAI per 30 days"""
+    ITEM = 'sections[0].actions[1]: events of cap: MCD_VEST_DAI to 1,000,000 DAI per 30 days'
+    events = cast.action_events("sections[0].actions[1]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences cap declares (spellgen/spellfile/actions/cap.py)
+        "": [("MCD_VEST_DAI", "File")],
+        "raise_only: true, the cap in force at or above the new one": [],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_14_events_of_stream_7_590_000_dai_to_pe_wallet_on_mcd_vest_dai_2022_05_01_00_00(cast):
+    """sections[1].actions[0]: events of stream: 7,590,000 DAI to PE_WALLET on MCD_VEST_DAI, 2022-05-01 00:00:00 UTC to 2023-05-01 00:00:00 UTC"""
+    ITEM = 'sections[1].actions[0]: events of stream: 7,590,000 DAI to PE_WALLET on MCD_VEST_DAI, 2022-05-01 00:00:00 UTC to 2023-05-01 00:00:00 UTC'
+    events = cast.action_events("sections[1].actions[0]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences stream declares (spellgen/spellfile/actions/stream.py)
+        "": [("MCD_VEST_DAI", "Init"), ("MCD_VEST_DAI", "Restrict")],
+        "restricted: false": [("MCD_VEST_DAI", "Init")],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_15_events_of_stream_336_672_dai_to_com_wallet_on_mcd_vest_dai_2022_07_01_00_00_0(cast):
+    """sections[1].actions[1]: events of stream: 336,672 DAI to COM_WALLET on MCD_VEST_DAI, 2022-07-01 00:00:00 UTC to 2023-01-01 00:00:00 UTC"""
+    ITEM = 'sections[1].actions[1]: events of stream: 336,672 DAI to COM_WALLET on MCD_VEST_DAI, 2022-07-01 00:00:00 UTC to 2023-01-01 00:00:00 UTC'
+    events = cast.action_events("sections[1].actions[1]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences stream declares (spellgen/spellfile/actions/stream.py)
+        "": [("MCD_VEST_DAI", "Init"), ("MCD_VEST_DAI", "Restrict")],
+        "restricted: false": [("MCD_VEST_DAI", "Init")],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_16_events_of_stream_1_083_000_dai_to_din_wallet_on_mcd_vest_dai_2022_05_01_00_00(cast):
+    """sections[1].actions[2]: events of stream: 1,083,000 DAI to DIN_WALLET on MCD_VEST_DAI, 2022-05-01 00:00:00 UTC to 2023-05-01 00:00:00 UTC"""
+    ITEM = 'sections[1].actions[2]: events of stream: 1,083,000 DAI to DIN_WALLET on MCD_VEST_DAI, 2022-05-01 00:00:00 UTC to 2023-05-01 00:00:00 UTC'
+    events = cast.action_events("sections[1].actions[2]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences stream declares (spellgen/spellfile/actions/stream.py)
+        "": [("MCD_VEST_DAI", "Init"), ("MCD_VEST_DAI", "Restrict")],
+        "restricted: false": [("MCD_VEST_DAI", "Init")],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_17_events_of_stream_748_458_dai_to_events_wallet_on_mcd_vest_dai_2022_05_01_00_0(cast):
+    """sections[1].actions[3]: events of stream: 748,458 DAI to EVENTS_WALLET on MCD_VEST_DAI, 2022-05-01 00:00:00 UTC to 2023-05-01 00:00:00 UTC"""
+    ITEM = 'sections[1].actions[3]: events of stream: 748,458 DAI to EVENTS_WALLET on MCD_VEST_DAI, 2022-05-01 00:00:00 UTC to 2023-05-01 00:00:00 UTC'
+    events = cast.action_events("sections[1].actions[3]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences stream declares (spellgen/spellfile/actions/stream.py)
+        "": [("MCD_VEST_DAI", "Init"), ("MCD_VEST_DAI", "Restrict")],
+        "restricted: false": [("MCD_VEST_DAI", "Init")],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_18_events_of_dai_payment_800_000_dai_to_pe_wallet(cast):
+    """sections[2].actions[0]: events of DAI payment: 800,000 DAI to PE_WALLET"""
+    ITEM = 'sections[2].actions[0]: events of DAI payment: 800,000 DAI to PE_WALLET'
+    events = cast.action_events("sections[2].actions[0]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_19_events_of_dai_payment_46_836_dai_to_com_ef_wallet(cast):
+    """sections[2].actions[1]: events of DAI payment: 46,836 DAI to COM_EF_WALLET"""
+    ITEM = 'sections[2].actions[1]: events of DAI payment: 46,836 DAI to COM_EF_WALLET'
+    events = cast.action_events("sections[2].actions[1]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_20_events_of_dai_payment_26_390_dai_to_com_wallet(cast):
+    """sections[2].actions[2]: events of DAI payment: 26,390 DAI to COM_WALLET"""
+    ITEM = 'sections[2].actions[2]: events of DAI payment: 26,390 DAI to COM_WALLET'
+    events = cast.action_events("sections[2].actions[2]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_21_events_of_dai_payment_149_692_dai_to_events_wallet(cast):
+    """sections[2].actions[3]: events of DAI payment: 149,692 DAI to EVENTS_WALLET"""
+    ITEM = 'sections[2].actions[3]: events of DAI payment: 149,692 DAI to EVENTS_WALLET'
+    events = cast.action_events("sections[2].actions[3]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_22_events_of_dai_payment_35_000_dai_to_sh_wallet(cast):
+    """sections[2].actions[4]: events of DAI payment: 35,000 DAI to SH_WALLET"""
+    ITEM = 'sections[2].actions[4]: events of DAI payment: 35,000 DAI to SH_WALLET'
+    events = cast.action_events("sections[2].actions[4]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
 def test_spell_description_office_hours_and_expiry(cast):
     """The spell: description, office hours and expiration as declared."""
     assert cast.observation.description == "2022-04-29 MakerDAO Executive Spell | Hash: 0x707ebde4cd135ef70155726ab88d178c20fbaad79bd5d1faa32313d6247d7bbf"

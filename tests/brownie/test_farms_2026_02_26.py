@@ -66,6 +66,54 @@ def test_5_chainlog_rewards_dist_lssky_sky_is_0x675671a8756ddb69f7254afb03086538
     assert held.lower() == "0x675671A8756dDb69F7254AFB030865388Ef699Ee".lower(), ITEM
 
 
+def test_6_events_of_distribute_rewards_dist_lssky_sky_pays_its_farm_what_award_8_on_mcd_ves(cast):
+    """sections[0].actions[0]: events of distribute: REWARDS_DIST_LSSKY_SKY pays its farm what award 8 on MCD_VEST_SKY_TREASURY owes at the cast"""
+    ITEM = 'sections[0].actions[0]: events of distribute: REWARDS_DIST_LSSKY_SKY pays its farm what award 8 on MCD_VEST_SKY_TREASURY owes at the cast'
+    events = cast.action_events("sections[0].actions[0]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences farm distribution declares (spellgen/spellfile/actions/distribute.py)
+        "": [
+            ("SKY", "Transfer"),
+            ("MCD_VEST_SKY_TREASURY", "Vest"),
+            ("SKY", "Transfer"),
+            ("REWARDS_LSSKY_SKY", "RewardAdded"),
+            ("REWARDS_DIST_LSSKY_SKY", "Distribute"),
+        ],
+        "guard: true, the award owes nothing at the cast": [],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_7_events_of_stream_838_182_330_sky_to_rewards_dist_lssky_sky_on_mcd_vest_sky_tr(cast):
+    """sections[0].actions[1]: events of stream: 838,182,330 SKY to REWARDS_DIST_LSSKY_SKY on MCD_VEST_SKY_TREASURY, from the cast for 180 days"""
+    ITEM = 'sections[0].actions[1]: events of stream: 838,182,330 SKY to REWARDS_DIST_LSSKY_SKY on MCD_VEST_SKY_TREASURY, from the cast for 180 days'
+    events = cast.action_events("sections[0].actions[1]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences stream declares (spellgen/spellfile/actions/stream.py)
+        "": [("MCD_VEST_SKY_TREASURY", "Init"), ("MCD_VEST_SKY_TREASURY", "Restrict")],
+        "restricted: false": [("MCD_VEST_SKY_TREASURY", "Init")],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_8_events_of_yank_award_8_on_mcd_vest_sky_treasury_ending_at_the_cast(cast):
+    """sections[0].actions[2]: events of yank: award 8 on MCD_VEST_SKY_TREASURY, ending at the cast"""
+    ITEM = 'sections[0].actions[2]: events of yank: award 8 on MCD_VEST_SKY_TREASURY, ending at the cast'
+    events = cast.action_events("sections[0].actions[2]")  # its segment of the cast's logs, in order
+    # as yank declares it (spellgen/spellfile/actions/yank.py)
+    expected = [("MCD_VEST_SKY_TREASURY", "Yank")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_9_events_of_allowance_pauseproxy_sky_to_mcd_vest_sky_treasury_set_to_what_its_vali(cast):
+    """sections[0].actions[3]: events of allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY set to what its valid awards still owe"""
+    ITEM = 'sections[0].actions[3]: events of allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY set to what its valid awards still owe'
+    events = cast.action_events("sections[0].actions[3]")  # its segment of the cast's logs, in order
+    # as allowance declares it (spellgen/spellfile/actions/allowance.py)
+    expected = [("SKY", "Approval")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
 def test_spell_description_office_hours_and_expiry(cast):
     """The spell: description, office hours and expiration as declared."""
     assert cast.observation.description == "2026-02-26 MakerDAO Executive Spell | Hash: 0xe6c1aa41d3fb26840ab8fa6cbc7e0248d17635c438843437659ab4e36fc7bb79"

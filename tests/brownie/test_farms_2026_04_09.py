@@ -31,6 +31,56 @@ def test_1_farm_vest_update_rewards_dist_lssky_sky_award_10_on_mcd_vest_sky_trea
     assert award.fin - award.bgn == 7776000, ITEM  # 90 days
 
 
+def test_2_events_of_farm_vest_update_rewards_dist_lssky_sky_award_10_on_mcd_vest_sky_treasury_rep(cast):
+    """sections[0].actions[0]: events of farm vest update: REWARDS_DIST_LSSKY_SKY, award 10 on MCD_VEST_SKY_TREASURY replaced by 192,110,322 SKY from the cast for 90 days"""
+    ITEM = 'sections[0].actions[0]: events of farm vest update: REWARDS_DIST_LSSKY_SKY, award 10 on MCD_VEST_SKY_TREASURY replaced by 192,110,322 SKY from the cast for 90 days'
+    events = cast.action_events("sections[0].actions[0]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences farm vest update declares (spellgen/spellfile/actions/farm_vest_update.py)
+        "": [
+            ("SKY", "Transfer"),
+            ("MCD_VEST_SKY_TREASURY", "Vest"),
+            ("SKY", "Transfer"),
+            ("REWARDS_LSSKY_SKY", "RewardAdded"),
+            ("REWARDS_DIST_LSSKY_SKY", "Distribute"),
+            ("SKY", "Approval"),
+            ("MCD_VEST_SKY_TREASURY", "Yank"),
+            ("MCD_VEST_SKY_TREASURY", "File"),
+            ("MCD_VEST_SKY_TREASURY", "Init"),
+            ("MCD_VEST_SKY_TREASURY", "Restrict"),
+            ("REWARDS_DIST_LSSKY_SKY", "File"),
+        ],
+        "the old award owes nothing": [
+            ("SKY", "Approval"),
+            ("MCD_VEST_SKY_TREASURY", "Yank"),
+            ("MCD_VEST_SKY_TREASURY", "File"),
+            ("MCD_VEST_SKY_TREASURY", "Init"),
+            ("MCD_VEST_SKY_TREASURY", "Restrict"),
+            ("REWARDS_DIST_LSSKY_SKY", "File"),
+        ],
+        "the cap in force at or above the rate": [
+            ("SKY", "Transfer"),
+            ("MCD_VEST_SKY_TREASURY", "Vest"),
+            ("SKY", "Transfer"),
+            ("REWARDS_LSSKY_SKY", "RewardAdded"),
+            ("REWARDS_DIST_LSSKY_SKY", "Distribute"),
+            ("SKY", "Approval"),
+            ("MCD_VEST_SKY_TREASURY", "Yank"),
+            ("MCD_VEST_SKY_TREASURY", "Init"),
+            ("MCD_VEST_SKY_TREASURY", "Restrict"),
+            ("REWARDS_DIST_LSSKY_SKY", "File"),
+        ],
+        "the old award owes nothing, the cap in force at or above the rate": [
+            ("SKY", "Approval"),
+            ("MCD_VEST_SKY_TREASURY", "Yank"),
+            ("MCD_VEST_SKY_TREASURY", "Init"),
+            ("MCD_VEST_SKY_TREASURY", "Restrict"),
+            ("REWARDS_DIST_LSSKY_SKY", "File"),
+        ],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
 def test_spell_description_office_hours_and_expiry(cast):
     """The spell: description, office hours and expiration as declared."""
     assert cast.observation.description == "2026-04-09 MakerDAO Executive Spell | Hash: 0x0f87466f280de3544ae715fb2463152d7959c37902926f2069aaaccf10cef550"

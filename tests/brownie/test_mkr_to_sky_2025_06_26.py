@@ -33,6 +33,20 @@ def test_1_mkr_sky_conversion_all_mkr_of_the_pauseproxy_less_what_mcd_vest_mkr_t
     assert cast.after.sky[proxy] - cast.before.sky[proxy] == converted * 24_000, ITEM
 
 
+def test_2_events_of_mkr_sky_conversion_all_mkr_of_the_pauseproxy_less_what_mcd_vest_mkr_treasury_id(cast):
+    """sections[0].actions[0]: events of MKR -> SKY conversion: all MKR of the PauseProxy less what MCD_VEST_MKR_TREASURY ids 9, 18, 24, 35, 37, and 39 still owe, read at the cast, into SKY"""
+    ITEM = 'sections[0].actions[0]: events of MKR -> SKY conversion: all MKR of the PauseProxy less what MCD_VEST_MKR_TREASURY ids 9, 18, 24, 35, 37, and 39 still owe, read at the cast, into SKY'
+    events = cast.action_events("sections[0].actions[0]")  # its segment of the cast's logs, in order
+    # as MKR -> SKY conversion declares it (spellgen/spellfile/actions/mkr_to_sky.py)
+    expected = [
+        ("MKR", "Approval"),
+        ("MKR", "Burn"),
+        ("SKY", "Transfer"),
+        ("MKR_SKY", "MkrToSky"),
+    ]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
 def test_spell_description_office_hours_and_expiry(cast):
     """The spell: description, office hours and expiration as declared."""
     assert cast.observation.description == "2025-06-26 MakerDAO Executive Spell | Hash: 0x921afc55c9b3a3563926da63687b00b1b751cf540052d71356ef62107d06f2c8"

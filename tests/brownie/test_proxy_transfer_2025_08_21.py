@@ -105,6 +105,120 @@ def test_10_chainlog_allocator_bloom_a_subproxy_is_0x1369f7b2b38c76b6478c0f0e66d
     assert held.lower() == "0x1369f7b2b38c76B6478c0f0E66D94923421891Ba".lower(), ITEM
 
 
+def test_11_events_of_sky_transfer_200_000_000_sky_to_fortification_foundation(cast):
+    """sections[0].actions[0]: events of SKY transfer: 200,000,000 SKY to FORTIFICATION_FOUNDATION"""
+    ITEM = 'sections[0].actions[0]: events of SKY transfer: 200,000,000 SKY to FORTIFICATION_FOUNDATION'
+    events = cast.action_events("sections[0].actions[0]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences SKY transfer declares (spellgen/spellfile/actions/sky_transfer.py)
+        "": [("SKY", "Transfer")],
+        "from: mkr": [
+            ("MKR", "Approval"),
+            ("MKR", "Burn"),
+            ("SKY", "Transfer"),
+            ("MKR_SKY", "MkrToSky"),
+            ("SKY", "Transfer"),
+        ],
+        "from: mkr_direct": [
+            ("MKR", "Approval"),
+            ("MKR", "Burn"),
+            ("SKY", "Transfer"),
+            ("MKR_SKY", "MkrToSky"),
+        ],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_12_events_of_pauseproxy_transfer_all_dai_to_sky_frontier_foundation(cast):
+    """sections[0].actions[1]: events of PauseProxy transfer: all DAI to SKY_FRONTIER_FOUNDATION"""
+    ITEM = 'sections[0].actions[1]: events of PauseProxy transfer: all DAI to SKY_FRONTIER_FOUNDATION'
+    events = cast.action_events("sections[0].actions[1]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences PauseProxy transfer declares (spellgen/spellfile/actions/proxy_transfer.py)
+        "": [("DAI", "Transfer")],
+        "token: ether": [],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_13_events_of_pauseproxy_transfer_all_eth_but_0_25_to_sky_frontier_foundation(cast):
+    """sections[0].actions[2]: events of PauseProxy transfer: all ETH but 0.25 to SKY_FRONTIER_FOUNDATION"""
+    ITEM = 'sections[0].actions[2]: events of PauseProxy transfer: all ETH but 0.25 to SKY_FRONTIER_FOUNDATION'
+    events = cast.action_events("sections[0].actions[2]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences PauseProxy transfer declares (spellgen/spellfile/actions/proxy_transfer.py)
+        "": [("TOKEN", "Transfer")],
+        "token: ether": [],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_14_events_of_pauseproxy_transfer_all_sky_but_16_000_000_to_sky_frontier_foundation(cast):
+    """sections[0].actions[3]: events of PauseProxy transfer: all SKY but 16,000,000 to SKY_FRONTIER_FOUNDATION"""
+    ITEM = 'sections[0].actions[3]: events of PauseProxy transfer: all SKY but 16,000,000 to SKY_FRONTIER_FOUNDATION'
+    events = cast.action_events("sections[0].actions[3]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences PauseProxy transfer declares (spellgen/spellfile/actions/proxy_transfer.py)
+        "": [("SKY", "Transfer")],
+        "token: ether": [],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_15_events_of_pauseproxy_transfer_1_000_000_5_spk_to_ecosystem(cast):
+    """sections[0].actions[4]: events of PauseProxy transfer: 1,000,000.5 SPK to ECOSYSTEM"""
+    ITEM = 'sections[0].actions[4]: events of PauseProxy transfer: 1,000,000.5 SPK to ECOSYSTEM'
+    events = cast.action_events("sections[0].actions[4]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences PauseProxy transfer declares (spellgen/spellfile/actions/proxy_transfer.py)
+        "": [("SPK", "Transfer")],
+        "token: ether": [],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_16_events_of_pauseproxy_transfer_500_000_spk_to_allocator_bloom_a_subproxy(cast):
+    """sections[0].actions[5]: events of PauseProxy transfer: 500,000 SPK to ALLOCATOR_BLOOM_A_SUBPROXY"""
+    ITEM = 'sections[0].actions[5]: events of PauseProxy transfer: 500,000 SPK to ALLOCATOR_BLOOM_A_SUBPROXY'
+    events = cast.action_events("sections[0].actions[5]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences PauseProxy transfer declares (spellgen/spellfile/actions/proxy_transfer.py)
+        "": [("SPK", "Transfer")],
+        "token: ether": [],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_17_events_of_pauseproxy_transfer_all_mkr_but_1_000_to_ecosystem(cast):
+    """sections[0].actions[6]: events of PauseProxy transfer: all MKR but 1,000 to ECOSYSTEM"""
+    ITEM = 'sections[0].actions[6]: events of PauseProxy transfer: all MKR but 1,000 to ECOSYSTEM'
+    events = cast.action_events("sections[0].actions[6]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences PauseProxy transfer declares (spellgen/spellfile/actions/proxy_transfer.py)
+        "": [("MKR", "Transfer")],
+        "token: ether": [],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_18_events_of_burn_6_292_860_23_sky_of_the_pauseproxy(cast):
+    """sections[1].actions[0]: events of burn: 6,292,860.23 SKY of the PauseProxy"""
+    ITEM = 'sections[1].actions[0]: events of burn: 6,292,860.23 SKY of the PauseProxy'
+    events = cast.action_events("sections[1].actions[0]")  # its segment of the cast's logs, in order
+    # as burn declares it (spellgen/spellfile/actions/burn.py)
+    expected = [("SKY", "Transfer")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_19_events_of_burn_all_spk_but_4_000_000_000_of_the_pauseproxy(cast):
+    """sections[1].actions[1]: events of burn: all SPK but 4,000,000,000 of the PauseProxy"""
+    ITEM = 'sections[1].actions[1]: events of burn: all SPK but 4,000,000,000 of the PauseProxy'
+    events = cast.action_events("sections[1].actions[1]")  # its segment of the cast's logs, in order
+    # as burn declares it (spellgen/spellfile/actions/burn.py)
+    expected = [("SPK", "Transfer")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
 def test_spell_description_office_hours_and_expiry(cast):
     """The spell: description, office hours and expiration as declared."""
     assert cast.observation.description == "2025-08-21 MakerDAO Executive Spell | Hash: 0x3333333333333333333333333333333333333333333333333333333333333333"

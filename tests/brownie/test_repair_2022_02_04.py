@@ -176,6 +176,220 @@ def test_14_stream_412_085_dai_to_sf_001_wallet_on_mcd_vest_dai_2022_03_01_00_0(
     assert cast.vested_at_end("MCD_VEST_DAI", 2) == 412_085_000_000_000_000_000_000, ITEM  # all of it, at fin
 
 
+def test_15_events_of_dai_payment_12_000_dai_to_flip_flop_flap_wallet(cast):
+    """sections[0].actions[0]: events of DAI payment: 12,000 DAI to FLIP_FLOP_FLAP_WALLET"""
+    ITEM = 'sections[0].actions[0]: events of DAI payment: 12,000 DAI to FLIP_FLOP_FLAP_WALLET'
+    events = cast.action_events("sections[0].actions[0]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_16_events_of_dai_payment_12_000_dai_to_feedblack_loops_wallet(cast):
+    """sections[0].actions[1]: events of DAI payment: 12,000 DAI to FEEDBLACK_LOOPS_WALLET"""
+    ITEM = 'sections[0].actions[1]: events of DAI payment: 12,000 DAI to FEEDBLACK_LOOPS_WALLET'
+    events = cast.action_events("sections[0].actions[1]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_17_events_of_dai_payment_12_000_dai_to_schuppi_wallet(cast):
+    """sections[0].actions[2]: events of DAI payment: 12,000 DAI to SCHUPPI_WALLET"""
+    ITEM = 'sections[0].actions[2]: events of DAI payment: 12,000 DAI to SCHUPPI_WALLET'
+    events = cast.action_events("sections[0].actions[2]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_18_events_of_dai_payment_8_620_dai_to_makerman_wallet(cast):
+    """sections[0].actions[3]: events of DAI payment: 8,620 DAI to MAKERMAN_WALLET"""
+    ITEM = 'sections[0].actions[3]: events of DAI payment: 8,620 DAI to MAKERMAN_WALLET'
+    events = cast.action_events("sections[0].actions[3]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_19_events_of_dai_payment_4_807_dai_to_monetsupply_wallet(cast):
+    """sections[0].actions[4]: events of DAI payment: 4,807 DAI to MONETSUPPLY_WALLET"""
+    ITEM = 'sections[0].actions[4]: events of DAI payment: 4,807 DAI to MONETSUPPLY_WALLET'
+    events = cast.action_events("sections[0].actions[4]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_20_events_of_dai_payment_3_795_dai_to_acre_invest_wallet(cast):
+    """sections[0].actions[5]: events of DAI payment: 3,795 DAI to ACRE_INVEST_WALLET"""
+    ITEM = 'sections[0].actions[5]: events of DAI payment: 3,795 DAI to ACRE_INVEST_WALLET'
+    events = cast.action_events("sections[0].actions[5]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_21_events_of_dai_payment_889_dai_to_justin_case_wallet(cast):
+    """sections[0].actions[6]: events of DAI payment: 889 DAI to JUSTIN_CASE_WALLET"""
+    ITEM = 'sections[0].actions[6]: events of DAI payment: 889 DAI to JUSTIN_CASE_WALLET'
+    events = cast.action_events("sections[0].actions[6]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_22_events_of_dai_payment_641_dai_to_gfx_labs_wallet(cast):
+    """sections[0].actions[7]: events of DAI payment: 641 DAI to GFX_LABS_WALLET"""
+    ITEM = 'sections[0].actions[7]: events of DAI payment: 641 DAI to GFX_LABS_WALLET'
+    events = cast.action_events("sections[0].actions[7]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_23_events_of_computed_dai_payment_42_917_dai_minus_what_award_24_of_mcd_vest_dai_has_accrued_t(cast):
+    """sections[1].actions[0]: events of computed DAI payment: 42,917 DAI minus what award 24 of MCD_VEST_DAI has accrued, to SNE_001_WALLET"""
+    ITEM = 'sections[1].actions[0]: events of computed DAI payment: 42,917 DAI minus what award 24 of MCD_VEST_DAI has accrued, to SNE_001_WALLET'
+    events = cast.action_events("sections[1].actions[0]")  # its segment of the cast's logs, in order
+    # as computed DAI payment declares it (spellgen/spellfile/actions/computed_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_24_events_of_vest_and_yank_award_24_on_mcd_vest_dai_paid_what_it_owes_and_ended_at_the(cast):
+    """sections[1].actions[1]: events of vest and yank: award 24 on MCD_VEST_DAI paid what it owes and ended at the cast"""
+    ITEM = 'sections[1].actions[1]: events of vest and yank: award 24 on MCD_VEST_DAI paid what it owes and ended at the cast'
+    events = cast.action_events("sections[1].actions[1]")  # its segment of the cast's logs, in order
+    # as vest and yank declares it (spellgen/spellfile/actions/vest_and_yank.py)
+    expected = [
+        ("MCD_VEST_DAI", "Unrestrict"),
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+        ("MCD_VEST_DAI", "Vest"),
+        ("MCD_VEST_DAI", "Yank"),
+    ]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_25_events_of_stream_214_583_dai_to_sne_001_wallet_on_mcd_vest_dai_2022_03_01_00(cast):
+    """sections[1].actions[2]: events of stream: 214,583 DAI to SNE_001_WALLET on MCD_VEST_DAI, 2022-03-01 00:00:00 UTC to 2022-07-31 00:00:00 UTC"""
+    ITEM = 'sections[1].actions[2]: events of stream: 214,583 DAI to SNE_001_WALLET on MCD_VEST_DAI, 2022-03-01 00:00:00 UTC to 2022-07-31 00:00:00 UTC'
+    events = cast.action_events("sections[1].actions[2]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences stream declares (spellgen/spellfile/actions/stream.py)
+        "": [("MCD_VEST_DAI", "Init"), ("MCD_VEST_DAI", "Restrict")],
+        "restricted: false": [("MCD_VEST_DAI", "Init")],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_26_events_of_computed_dai_payment_82_417_dai_minus_what_award_26_of_mcd_vest_dai_has_accrued_t(cast):
+    """sections[2].actions[0]: events of computed DAI payment: 82,417 DAI minus what award 26 of MCD_VEST_DAI has accrued, to SF_001_WALLET"""
+    ITEM = 'sections[2].actions[0]: events of computed DAI payment: 82,417 DAI minus what award 26 of MCD_VEST_DAI has accrued, to SF_001_WALLET'
+    events = cast.action_events("sections[2].actions[0]")  # its segment of the cast's logs, in order
+    # as computed DAI payment declares it (spellgen/spellfile/actions/computed_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_27_events_of_vest_and_yank_award_26_on_mcd_vest_dai_paid_what_it_owes_and_ended_at_the(cast):
+    """sections[2].actions[1]: events of vest and yank: award 26 on MCD_VEST_DAI paid what it owes and ended at the cast"""
+    ITEM = 'sections[2].actions[1]: events of vest and yank: award 26 on MCD_VEST_DAI paid what it owes and ended at the cast'
+    events = cast.action_events("sections[2].actions[1]")  # its segment of the cast's logs, in order
+    # as vest and yank declares it (spellgen/spellfile/actions/vest_and_yank.py)
+    expected = [
+        ("MCD_VEST_DAI", "Unrestrict"),
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+        ("MCD_VEST_DAI", "Vest"),
+        ("MCD_VEST_DAI", "Yank"),
+    ]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_28_events_of_stream_412_085_dai_to_sf_001_wallet_on_mcd_vest_dai_2022_03_01_00_0(cast):
+    """sections[2].actions[2]: events of stream: 412,085 DAI to SF_001_WALLET on MCD_VEST_DAI, 2022-03-01 00:00:00 UTC to 2022-07-31 00:00:00 UTC"""
+    ITEM = 'sections[2].actions[2]: events of stream: 412,085 DAI to SF_001_WALLET on MCD_VEST_DAI, 2022-03-01 00:00:00 UTC to 2022-07-31 00:00:00 UTC'
+    events = cast.action_events("sections[2].actions[2]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences stream declares (spellgen/spellfile/actions/stream.py)
+        "": [("MCD_VEST_DAI", "Init"), ("MCD_VEST_DAI", "Restrict")],
+        "restricted: false": [("MCD_VEST_DAI", "Init")],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
 def test_spell_description_office_hours_and_expiry(cast):
     """The spell: description, office hours and expiration as declared."""
     assert cast.observation.description == "2022-02-04 MakerDAO Executive Spell | Hash: 0x0657ea988166b3dfd3ae97e4edbf3c15de78c6abb24f8685e1964df754d6f235"

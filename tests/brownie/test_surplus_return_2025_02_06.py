@@ -43,6 +43,78 @@ def test_3_usds_payment_1_000_usds_to_gfxlabs(cast):
     assert received == 1_000_000_000_000_000_000_000, ITEM  # 1,000 USDS
 
 
+def test_4_events_of_return_to_the_surplus_buffer_406_451_52_dai_of_the_pauseproxy(cast):
+    """sections[0].actions[0]: events of return to the surplus buffer: 406,451.52 DAI of the PauseProxy"""
+    ITEM = 'sections[0].actions[0]: events of return to the surplus buffer: 406,451.52 DAI of the PauseProxy'
+    events = cast.action_events("sections[0].actions[0]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences return to the surplus buffer declares (spellgen/spellfile/actions/surplus_return.py)
+        "": [
+            ("DAI", "Approval"),
+            ("MCD_VAT", "LogNote(move)"),
+            ("DAI", "Transfer"),
+            ("MCD_JOIN_DAI", "LogNote(join)"),
+        ],
+        "token: USDS": [
+            ("USDS", "Approval"),
+            ("MCD_VAT", "LogNote(move)"),
+            ("USDS", "Transfer"),
+            ("USDS_JOIN", "Join"),
+        ],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_5_events_of_usds_payment_3_000_000_usds_to_integration_boost_initiative(cast):
+    """sections[1].actions[0]: events of USDS payment: 3,000,000 USDS to INTEGRATION_BOOST_INITIATIVE"""
+    ITEM = 'sections[1].actions[0]: events of USDS payment: 3,000,000 USDS to INTEGRATION_BOOST_INITIATIVE'
+    events = cast.action_events("sections[1].actions[0]")  # its segment of the cast's logs, in order
+    # as USDS payment declares it (spellgen/spellfile/actions/usds_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+        ("DAI", "Approval"),
+        ("DAI", "Transfer"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(join)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("USDS", "Transfer"),
+        ("USDS_JOIN", "Exit"),
+        ("DAI_USDS", "DaiToUsds"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_6_events_of_usds_payment_1_000_usds_to_gfxlabs(cast):
+    """sections[2].actions[0]: events of USDS payment: 1,000 USDS to GFXLABS"""
+    ITEM = 'sections[2].actions[0]: events of USDS payment: 1,000 USDS to GFXLABS'
+    events = cast.action_events("sections[2].actions[0]")  # its segment of the cast's logs, in order
+    # as USDS payment declares it (spellgen/spellfile/actions/usds_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+        ("DAI", "Approval"),
+        ("DAI", "Transfer"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(join)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("USDS", "Transfer"),
+        ("USDS_JOIN", "Exit"),
+        ("DAI_USDS", "DaiToUsds"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
 def test_spell_description_office_hours_and_expiry(cast):
     """The spell: description, office hours and expiration as declared."""
     assert cast.observation.description == "2025-02-06 MakerDAO Executive Spell | Hash: 0xc89ebc18cbe250c96a4a72bdbdb45cf258b6634597b119fdb1fd0969e79cf629"

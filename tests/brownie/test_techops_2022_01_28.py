@@ -41,6 +41,34 @@ def test_2_stream_2_486_400_dai_to_tech_001_on_mcd_vest_dai_2022_02_01_00_00_0(c
     assert cast.vested_at_end("MCD_VEST_DAI", 1) == 2_486_400_000_000_000_000_000_000, ITEM  # all of it, at fin
 
 
+def test_3_events_of_dai_payment_1_069_250_dai_to_tech_001(cast):
+    """sections[0].actions[0]: events of DAI payment: 1,069,250 DAI to TECH_001"""
+    ITEM = 'sections[0].actions[0]: events of DAI payment: 1,069,250 DAI to TECH_001'
+    events = cast.action_events("sections[0].actions[0]")  # its segment of the cast's logs, in order
+    # as DAI payment declares it (spellgen/spellfile/actions/dai_payment.py)
+    expected = [
+        ("MCD_VAT", "LogNote(suck)"),
+        ("MCD_VAT", "LogNote(move)"),
+        ("DAI", "Transfer"),
+        ("MCD_JOIN_DAI", "LogNote(exit)"),
+    ]
+    if events.first_use:  # the first action that needs them (vat_can false before the cast)
+        expected[1:1] = [("MCD_VAT", "LogNote(hope)")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_4_events_of_stream_2_486_400_dai_to_tech_001_on_mcd_vest_dai_2022_02_01_00_00_0(cast):
+    """sections[0].actions[1]: events of stream: 2,486,400 DAI to TECH_001 on MCD_VEST_DAI, 2022-02-01 00:00:00 UTC to 2023-01-31 00:00:00 UTC"""
+    ITEM = 'sections[0].actions[1]: events of stream: 2,486,400 DAI to TECH_001 on MCD_VEST_DAI, 2022-02-01 00:00:00 UTC to 2023-01-31 00:00:00 UTC'
+    events = cast.action_events("sections[0].actions[1]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences stream declares (spellgen/spellfile/actions/stream.py)
+        "": [("MCD_VEST_DAI", "Init"), ("MCD_VEST_DAI", "Restrict")],
+        "restricted: false": [("MCD_VEST_DAI", "Init")],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
 def test_spell_description_office_hours_and_expiry(cast):
     """The spell: description, office hours and expiration as declared."""
     assert cast.observation.description == "2022-01-28 MakerDAO Executive Spell | Hash: 0x1284f085ea8cd00b52464a5191e1975b5e1b53fcfe3daa1434bd37348fbeaf9f"

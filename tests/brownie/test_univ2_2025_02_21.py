@@ -31,6 +31,23 @@ def test_1_uniswap_v2_withdrawal_the_pauseproxy_s_univ2usdssky_liquidity_but_7_5
     assert (after["reserve0"], after["reserve1"]) == (after["balance0"], after["balance1"]), ITEM
 
 
+def test_2_events_of_uniswap_v2_withdrawal_the_pauseproxy_s_univ2usdssky_liquidity_but_7_500_000_usds_w(cast):
+    """sections[0].actions[0]: events of Uniswap V2 withdrawal: the PauseProxy's UNIV2USDSSKY liquidity, but 7,500,000 USDS worth, paid out in SKY and USDS"""
+    ITEM = "sections[0].actions[0]: events of Uniswap V2 withdrawal: the PauseProxy's UNIV2USDSSKY liquidity, but 7,500,000 USDS worth, paid out in SKY and USDS"
+    events = cast.action_events("sections[0].actions[0]")  # its segment of the cast's logs, in order
+    # as Uniswap V2 withdrawal declares it (spellgen/spellfile/actions/univ2_withdrawal.py)
+    expected = [
+        ("UNIV2USDSSKY", "Sync"),
+        ("UNIV2USDSSKY", "Transfer"),
+        ("UNIV2USDSSKY", "Transfer"),
+        ("SKY", "Transfer"),
+        ("USDS", "Transfer"),
+        ("UNIV2USDSSKY", "Sync"),
+        ("UNIV2USDSSKY", "Burn"),
+    ]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
 def test_spell_description_office_hours_and_expiry(cast):
     """The spell: description, office hours and expiration as declared."""
     assert cast.observation.description == "2025-02-21 MakerDAO Executive Spell | Hash: 0x0000000000000000000000000000000000000000000000000000000000000000"

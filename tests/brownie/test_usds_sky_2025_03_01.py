@@ -55,6 +55,39 @@ def test_3_allowance_pauseproxy_sky_to_mcd_vest_sky_treasury_increased_by_4_800_
     assert increase == 4_800_000_000_000_000_000_000_000, ITEM  # 4,800,000 SKY
 
 
+def test_4_events_of_stream_360_000_usds_to_ecosystem_on_mcd_vest_usds_2025_03_01_00_00(cast):
+    """sections[0].actions[0]: events of stream: 360,000 USDS to ECOSYSTEM on MCD_VEST_USDS, 2025-03-01 00:00:00 UTC to 2026-02-28 23:59:59 UTC"""
+    ITEM = 'sections[0].actions[0]: events of stream: 360,000 USDS to ECOSYSTEM on MCD_VEST_USDS, 2025-03-01 00:00:00 UTC to 2026-02-28 23:59:59 UTC'
+    events = cast.action_events("sections[0].actions[0]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences stream declares (spellgen/spellfile/actions/stream.py)
+        "": [("MCD_VEST_USDS", "Init"), ("MCD_VEST_USDS", "Restrict")],
+        "restricted: false": [("MCD_VEST_USDS", "Init")],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_5_events_of_stream_4_800_000_sky_to_ecosystem_on_mcd_vest_sky_treasury_2025_03(cast):
+    """sections[0].actions[1]: events of stream: 4,800,000 SKY to ECOSYSTEM on MCD_VEST_SKY_TREASURY, 2025-03-01 00:00:00 UTC to 2027-02-28 23:59:59 UTC"""
+    ITEM = 'sections[0].actions[1]: events of stream: 4,800,000 SKY to ECOSYSTEM on MCD_VEST_SKY_TREASURY, 2025-03-01 00:00:00 UTC to 2027-02-28 23:59:59 UTC'
+    events = cast.action_events("sections[0].actions[1]")  # its segment of the cast's logs, in order
+    forms = {  # the sequences stream declares (spellgen/spellfile/actions/stream.py)
+        "": [("MCD_VEST_SKY_TREASURY", "Init"), ("MCD_VEST_SKY_TREASURY", "Restrict")],
+        "restricted: false": [("MCD_VEST_SKY_TREASURY", "Init")],
+    }
+    expected = forms[events.form]  # the form the YAML and the state before the cast select
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
+def test_6_events_of_allowance_pauseproxy_sky_to_mcd_vest_sky_treasury_increased_by_4_800_0(cast):
+    """sections[0].actions[2]: events of allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY increased by 4,800,000 SKY"""
+    ITEM = 'sections[0].actions[2]: events of allowance: PauseProxy SKY to MCD_VEST_SKY_TREASURY increased by 4,800,000 SKY'
+    events = cast.action_events("sections[0].actions[2]")  # its segment of the cast's logs, in order
+    # as allowance declares it (spellgen/spellfile/actions/allowance.py)
+    expected = [("SKY", "Approval")]
+    assert events.observed == expected, ITEM  # (emitter, event), no more and no fewer
+
+
 def test_spell_description_office_hours_and_expiry(cast):
     """The spell: description, office hours and expiration as declared."""
     assert cast.observation.description == "2025-03-01 MakerDAO Executive Spell | Hash: 0x2222222222222222222222222222222222222222222222222222222222222222"

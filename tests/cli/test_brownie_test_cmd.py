@@ -31,8 +31,11 @@ def test_one_test_per_yaml_item_in_yaml_order(tmp_path, capsys):
     expected = expected_from(load_spell(EVERY, Diagnostics(str(EVERY))))
     items = [*expected.awards, *expected.payments, *expected.usds_payments, *expected.sky_transfers,
              *expected.conversions, *expected.transfers, *expected.yanks, *expected.allowances, *expected.caps]
-    assert len(tests) == len(expected.items) + 1  # and one for the spell's own properties
-    docstrings = list(tests.values())[:-1]
+    # and one per action for its events in order, after the items' (issue 25), and one for the spell's own properties
+    assert len(tests) == len(expected.items) + len(expected.event_plans) + 1
+    events = [d for d in tests.values() if d.split(": ", 1)[-1].startswith("events of ")]
+    assert events == [f"{p.item.path}: events of {p.item.label}" for p in expected.event_plans]
+    docstrings = list(tests.values())[:-1 - len(events)]
     assert [d.split(": ", 1)[0] for d in docstrings] == sorted(
         (i.item.path for i in items), key=lambda p: [int(n) for n in p.replace("]", "[").split("[")[1::2]]) + [
         c.item.path for c in expected.chainlog]
@@ -114,7 +117,7 @@ def test_every_verify_item_of_the_sky_example_has_a_test(tmp_path):
     assert {"USDS payment", "stream", "yank", "allowance", "chainlog"} <= kinds
     docstrings = set(tests.values())
     assert [i for i in expected.items if f"{i.path}: {i.label}" not in docstrings] == []
-    assert len(tests) == len(expected.items) + 1 == 13
+    assert len(tests) == len(expected.items) + len(expected.event_plans) + 1 == 13 + 8  # 8 actions' events in order
 
 
 @pytest.mark.parametrize("spec", EXAMPLES + [ROOT / "tests/spells/sky-mkr-2025-03-06.yaml",

@@ -6,9 +6,9 @@ checks), `checks`, `state_effects` and `token_events` (how verify judges those i
 storage changes and counts the token events), `summary_row` and `diff_fields` (the reports),
 `paid_tokens`/`streamed` (totals per token), `flow` and `ledger_fields` (the budget planner and
 ledger), `doc_claims` and `doc_line` (the executive document's lines), `brownie_tests` (the
-generated Brownie test). What no stage checks yet is declared as data in `EFFECTS` (the calls,
-chain reads, branches, storage entries and ordered events of the kind's Solidity), for the code
-analysis and the per-action event sequence later issues add.
+generated Brownie test). What the kind's Solidity does on chain is declared as data in `EFFECTS` (the
+calls, chain reads, branches, storage entries and ordered events), for the code analysis, the event
+check and the per-action event order (`event_form` picks the form of the sequence).
 
 `PARTS` lists the parts; tests/architecture/test_actions.py fails when a registered kind lacks one.
 """
@@ -28,6 +28,22 @@ if TYPE_CHECKING:  # the model and the parser import this module
     from spellgen.spellfile.parse import SpellParser
     from spellgen.spellfile.source import YNode
     from spellgen.spellfile.style import HouseStyle
+
+
+# How the kinds name the tokens in their declarations (by chainlog key or symbol) -> the tokens' symbols.
+TOKEN_KEYS = {"MCD_DAI": "DAI", "DAI": "DAI", "MKR": "MKR", "MCD_GOV": "MKR", "SKY": "SKY", "USDS": "USDS",
+              "SPK": "SPK"}
+
+
+def event_key(declared: str) -> str:
+    """A declared event as the check matches it: its name, and for a note the noted function
+    ("Transfer(0, usr)" -> "Transfer", "LogNote(exit)" -> "LogNote(exit)", "LogNote rely(VEST)" -> "LogNote(rely)")."""
+    name = declared.split("(", 1)[0].strip()
+    if name.startswith("LogNote "):  # "LogNote rely(VEST)": the note of rely
+        return f"LogNote({name.split()[1]})"
+    if name == "LogNote":
+        return f"LogNote({declared.split('(', 1)[1].split(')')[0].strip()})"
+    return name
 
 
 @dataclass(frozen=True)
@@ -192,16 +208,19 @@ class Effects:
     function. verify checks what `used_by` says; the code analysis (verify/codescan.py) allows the call
     sites of `calls` and the branches of `branches`; the event check (verify/events.py) allows each
     emitter's events by `events`, `variants`, `first_use` and `state_free` (matched by emitter and event
-    name: the text in parentheses documents the arguments); the rest is declared for the per-action
-    event order and state-diff checks that later issues add.
+    name: the text in parentheses documents the arguments); the per-action order check
+    (verify/sequence.py) requires each action's events to be exactly its form's sequence, in order.
 
     calls: (contract, function) the statement and its helpers may call (a DssExecLib function: the
     calls it makes, when codescan knows them, must be declared too);
     reads: chain reads the Solidity makes; branches: conditions in the Solidity (a require included);
     state: (contract, storage entry) the action changes;
     events: the ordered event sequence of one action in its default form;
-    variants: form -> the sequence of another form (e.g. `from: mkr`);
-    first_use: events only the first such action of a spell emits (DssExecLib's `hope`);
+    variants: form -> the sequence of another form (e.g. `from: mkr`), as `Action.event_form` names it;
+    first_use: events only the first such action of a spell emits (DssExecLib's `hope`), and only when
+    the state before the cast needs them: `first_use_unless` names the fact of the state read before the
+    cast (cast/simulate.py's State) that, when true, means the chain needs them no more; they come
+    before the `first_use_at`-th event of that action's sequence (whichever kind declaring them runs first);
     state_free: events that may come without a state change at their emitter (an approval to the value
     it already had, a join's note of a mint and a burn that cancel out): verify's event check fails any
     other event of an emitter whose storage the cast did not change."""
@@ -213,6 +232,8 @@ class Effects:
     events: tuple[tuple[str, str], ...] = ()
     variants: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     first_use: tuple[tuple[str, str], ...] = ()
+    first_use_at: int = 0
+    first_use_unless: str = ""
     state_free: tuple[tuple[str, str], ...] = ()
     used_by: tuple[str, ...] = ()
 
@@ -435,6 +456,12 @@ class Action(Located):
         if not isinstance(vest, str) or vest not in VESTS:
             return {}
         return {"VEST": vest, "TOKEN": token_key_at(VESTS[vest].token, day)}
+
+    def event_form(self, spell: Spell, before: Any, cast_time: int) -> str:
+        """Which of the kind's declared event sequences this action of `spell` emits, given the state read
+        before the cast (cast/simulate.py's State) and the cast's time: "" for `EFFECTS.events`, else the
+        name of one of `EFFECTS.variants` (verify's per-action event order check matches it)."""
+        return ""
 
     def value_calls(self) -> int:
         """Low-level calls with value (`payable(usr).call{value: ...}("")`) the action's Solidity makes:

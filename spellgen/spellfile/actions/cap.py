@@ -56,6 +56,13 @@ class CapChange(Action):
     def cap(self) -> Cap:
         return Cap(self.amount, self.period)
 
+    def event_form(self, spell: Spell, before: Any, cast_time: int) -> str:
+        """raise_only files nothing when the cap in force before the cast is at or above the new one."""
+        in_force = getattr(before, "caps", {}).get(self.vest)
+        if self.raise_only and in_force is not None and in_force >= self.cap.per_second_wei:
+            return "raise_only: true, the cap in force at or above the new one"
+        return ""
+
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:
         return "Set a vest's rate cap: file(\"cap\", amount * WAD / per).", {

@@ -53,8 +53,9 @@ class ComputedPayment(Action):
                                             "amount is not negative"),),
         state=(("MCD_VAT", "sin[MCD_VOW]"), ("MCD_VAT", "vice"), ("MCD_VAT", "debt"), ("MCD_VAT", "dai[MCD_JOIN_DAI]"),
                ("MCD_DAI", "balanceOf[usr]"), ("MCD_DAI", "totalSupply")),
-        events=(("MCD_VAT", "LogNote(suck)"), ("MCD_VAT", "LogNote(hope)"), ("MCD_VAT", "LogNote(move)"),
-                ("MCD_DAI", "Transfer(0, usr)"), ("MCD_JOIN_DAI", "LogNote(exit)")),
+        # The statement sucks and exits itself (no DssExecLib): no `hope` (the PauseProxy's can of the join).
+        events=(("MCD_VAT", "LogNote(suck)"), ("MCD_VAT", "LogNote(move)"), ("MCD_DAI", "Transfer(0, usr)"),
+                ("MCD_JOIN_DAI", "LogNote(exit)")),
         state_free=(("MCD_JOIN_DAI", "LogNote(exit)"),),  # the join keeps no balance: no storage changes
         used_by=("checks, run by verify/compare.py: the recipient's DAI against the amount evaluated from the "
                  "pre-state at the cast's time",

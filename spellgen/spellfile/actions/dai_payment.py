@@ -45,7 +45,7 @@ class DaiPayment(Action):
                ("MCD_DAI", "balanceOf[usr]"), ("MCD_DAI", "totalSupply")),
         events=(("MCD_VAT", "LogNote(suck)"), ("MCD_VAT", "LogNote(move)"), ("MCD_DAI", "Transfer(0, usr)"),
                 ("MCD_JOIN_DAI", "LogNote(exit)")),
-        first_use=(("MCD_VAT", "LogNote(hope)"),),
+        first_use=(("MCD_VAT", "LogNote(hope)"),), first_use_at=1, first_use_unless="vat_can",  # after the suck
         state_free=(("MCD_JOIN_DAI", "LogNote(exit)"),),  # the join keeps no balance: no storage changes
         used_by=("checks, run by verify/compare.py: the recipient's DAI, vat.sin(vow), the DAI supply",
                  "state_effects, applied by verify/statediff.py: its storage changes",

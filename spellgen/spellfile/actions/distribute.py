@@ -17,6 +17,7 @@ from spellgen.spellfile.actions.base import (
     StateEffect, StateView, SummaryRow, TokenEvents,
 )
 from spellgen.spellfile.actions.fields import VEST
+from spellgen.spellfile.computed import unpaid
 from spellgen.spellfile.protocol import VESTS
 
 if TYPE_CHECKING:
@@ -59,11 +60,20 @@ class Distribute(Action):
         state=(("VEST", "awards[id].rxd"), ("TOKEN", "balanceOf[proxy]"), ("TOKEN", "balanceOf[farm]"),
                ("TOKEN", "allowance[proxy][VEST]"), ("DIST", "lastDistributedAt"), ("FARM", "rewardRate"),
                ("FARM", "periodFinish"), ("FARM", "lastUpdateTime")),
-        events=(("VEST", "Vest(id, amt)"), ("TOKEN", "Transfer(proxy, dist)"), ("TOKEN", "Transfer(dist, farm)"),
+        # The vest's transfer to the distribution before its Vest note, then the farm's transfer and notice.
+        events=(("TOKEN", "Transfer(proxy, dist)"), ("VEST", "Vest(id, amt)"), ("TOKEN", "Transfer(dist, farm)"),
                 ("FARM", "RewardAdded(amt)"), ("DIST", "Distribute(amt)")),
+        variants=(("guard: true, the award owes nothing at the cast", ()),),
         used_by=("checks, run by verify/compare.py: the award's rxd, the farm's balance, lastDistributedAt",
                  "state_effects, applied by verify/statediff.py: its storage changes",
                  "token_events, counted by verify/compare.py's event check; the vest's Vest event"))
+
+    def event_form(self, spell: Spell, before: Any, cast_time: int) -> str:
+        """Under the guard, an award that owes nothing at the cast is not distributed."""
+        award = getattr(before, "awards", {}).get((self.vest, self.id))
+        if self.guard and award is not None and unpaid(award, cast_time) <= 0:
+            return "guard: true, the award owes nothing at the cast"
+        return ""
 
     def effect_names(self, day: str) -> dict[str, str]:
         """VEST and TOKEN as any vest action's, DIST the distribution, FARM its farm (REWARDS_DIST_X's farm is

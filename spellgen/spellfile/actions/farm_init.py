@@ -76,6 +76,31 @@ def interval_literal(seconds: int) -> str:
     return timeutil.solidity_duration(seconds)
 
 
+# What a farm init's events leave out, as its forms name it (the default form has all of them).
+FORM_PARTS = ("the cap in force at or above the rate", "the award owes nothing at the cast", "no Lockstake engine",
+              "no version bump")
+
+
+def _init_events(capped: bool = True, distributed: bool = True, lockstake: bool = True,
+                 bump: bool = True) -> tuple[tuple[str, str], ...]:
+    """A farm init's events in the order the helper and the statements after it emit them."""
+    return (("FARM", "RewardsDistributionUpdated(dist)"), ("TOKEN", "Approval(proxy, VEST)"),
+            *((("VEST", "File(cap, rate)"),) if capped else ()), ("VEST", "Init(id, dist)"), ("VEST", "Restrict(id)"),
+            ("DIST", "File(vestId, id)"),
+            *((("TOKEN", "Transfer(proxy, dist)"), ("VEST", "Vest(id, amt)"), ("TOKEN", "Transfer(dist, farm)"),
+               ("FARM", "RewardAdded(amt)"), ("DIST", "Distribute(amt)")) if distributed else ()),
+            ("CRON_REWARDS_DIST_JOB", "Set(dist, interval)"), ("CHANGELOG", "UpdateAddress(FARM key, farm)"),
+            ("CHANGELOG", "UpdateAddress(DIST key, dist)"),
+            *((("LOCKSTAKE_ENGINE", "AddFarm(farm)"),) if lockstake else ()),
+            *((("CHANGELOG", "UpdateVersion(version)"),) if bump else ()))
+
+
+def _forms() -> list[str]:
+    """Every combination of FORM_PARTS, as `event_form` names it ("" the default)."""
+    return [", ".join(part for bit, part in enumerate(FORM_PARTS) if mask >> bit & 1)
+            for mask in range(2 ** len(FORM_PARTS))]
+
+
 def start_literal(offset: int) -> str:
     """`block.timestamp - 7 days` for an award starting before the cast."""
     if offset == 0:
@@ -133,13 +158,11 @@ class FarmInit(Action):
                ("FARM", "periodFinish"), ("FARM", "lastUpdateTime"), ("CRON_REWARDS_DIST_JOB", "intervals[dist]"),
                ("CHANGELOG", "location[key]"), ("CHANGELOG", "keys"), ("CHANGELOG", "version"),
                ("LOCKSTAKE_ENGINE", "farms[farm]")),
-        events=(("FARM", "RewardsDistributionUpdated(dist)"), ("TOKEN", "Approval(proxy, VEST)"),
-                ("VEST", "File(cap, rate)"), ("VEST", "Init(id, dist)"), ("VEST", "Restrict(id)"),
-                ("DIST", "File(vestId, id)"), ("VEST", "Vest(id, amt)"), ("TOKEN", "Transfer(proxy, dist)"),
-                ("TOKEN", "Transfer(dist, farm)"), ("FARM", "RewardAdded(amt)"), ("DIST", "Distribute(amt)"),
-                ("CRON_REWARDS_DIST_JOB", "Set(dist, interval)"), ("CHANGELOG", "UpdateAddress(FARM key, farm)"),
-                ("CHANGELOG", "UpdateAddress(DIST key, dist)"), ("CHANGELOG", "UpdateVersion(version)"),
-                ("LOCKSTAKE_ENGINE", "AddFarm(farm)")),
+        events=_init_events(),
+        # The forms the chain decides (the cap in force, whether the new award owes at the cast) and the YAML
+        # states (no Lockstake engine, no version bump), each named by what it leaves out.
+        variants=tuple((form, _init_events(*(part not in form for part in FORM_PARTS)))
+                       for form in _forms() if form),
         used_by=("checks, run by verify/compare.py: the farm's rewards distribution, the new award and the "
                  "distribution's vestId, what it paid the farm, the allowance, the cap, the job's interval, the "
                  "engine's farm list, the ChainLog entries (through the vest onboarding's items)",
@@ -150,6 +173,14 @@ class FarmInit(Action):
     def effect_names(self, day: str) -> dict[str, str]:
         """VEST and TOKEN as any vest action's, DIST the distribution, FARM its farm, by chainlog key."""
         return super().effect_names(day) | {"DIST": self.dist, "FARM": self.farm}
+
+    def event_form(self, spell: Spell, before: Any, cast_time: int) -> str:
+        """The cap in force before the cast and the award's start decide the form; the YAML the rest."""
+        tot = to_wei(self.total)
+        in_force = getattr(before, "caps", {}).get(self.vest)
+        capped = in_force is None or (110 * (tot // self.tau)) // 100 > in_force
+        return ", ".join(part for part, left_out in zip(FORM_PARTS, (not capped, self.offset >= 0, not self.lockstake,
+                                                                    not self.version)) if left_out)
 
     @property
     def token(self) -> str:

@@ -23,6 +23,7 @@ from spellgen.spellfile.actions.base import (
 from spellgen.spellfile.actions.distribute import DISTRIBUTIONS, Distribute, not_read, paid_effects
 from spellgen.spellfile.actions.fields import AMOUNT, DURATION, VEST
 from spellgen.spellfile.amounts import human, to_wei
+from spellgen.spellfile.computed import unpaid
 from spellgen.spellfile.protocol import VESTS
 
 if TYPE_CHECKING:
@@ -30,6 +31,17 @@ if TYPE_CHECKING:
     from spellgen.spellfile.model import Spell
 
 HELPER = "_updateFarmVest"
+
+
+def _update_events(distributed: bool, capped: bool) -> tuple[tuple[str, str], ...]:
+    """The ordered events of an update: the old award distributed (when it owes anything at the cast), the
+    allowance, its yank, the cap (when the new rate is above the one in force), the new award and the
+    distribution's new vestId."""
+    old = (("TOKEN", "Transfer(proxy, dist)"), ("VEST", "Vest(prev, amt)"), ("TOKEN", "Transfer(dist, farm)"),
+           ("FARM", "RewardAdded(amt)"), ("DIST", "Distribute(amt)"))
+    return (old if distributed else ()) + (("TOKEN", "Approval(proxy, VEST)"), ("VEST", "Yank(prev, end)")) + \
+        ((("VEST", "File(cap, rate)"),) if capped else ()) + \
+        (("VEST", "Init(id, dist)"), ("VEST", "Restrict(id)"), ("DIST", "File(vestId, id)"))
 
 
 def helper(vest: str, dist: str, gem: str) -> list[str]:
@@ -98,10 +110,11 @@ class FarmVestUpdate(Action):
                ("TOKEN", "balanceOf[proxy]"), ("TOKEN", "balanceOf[farm]"), ("TOKEN", "allowance[proxy][VEST]"),
                ("DIST", "vestId"), ("DIST", "lastDistributedAt"), ("FARM", "rewardRate"), ("FARM", "periodFinish"),
                ("FARM", "lastUpdateTime")),
-        events=(("VEST", "Vest(prev, amt)"), ("TOKEN", "Transfer(proxy, dist)"), ("TOKEN", "Transfer(dist, farm)"),
-                ("FARM", "RewardAdded(amt)"), ("DIST", "Distribute(amt)"), ("TOKEN", "Approval(proxy, VEST)"),
-                ("VEST", "Yank(prev, end)"), ("VEST", "File(cap, rate)"), ("VEST", "Init(id, dist)"),
-                ("VEST", "Restrict(id)"), ("DIST", "File(vestId, id)")),
+        events=_update_events(distributed=True, capped=True),
+        variants=(("the old award owes nothing", _update_events(distributed=False, capped=True)),
+                  ("the cap in force at or above the rate", _update_events(distributed=True, capped=False)),
+                  ("the old award owes nothing, the cap in force at or above the rate",
+                   _update_events(distributed=False, capped=False))),
         used_by=("checks, run by verify/compare.py: the distribution's vestId before and after, the old award, the "
                  "farm's balance, the allowance, the cap, the new award",
                  "state_effects, applied by verify/statediff.py: its storage changes",
@@ -202,6 +215,16 @@ class FarmVestUpdate(Action):
 
     def rate(self) -> None:
         return None  # the update raises the cap to 110% of its rate itself when the cap in force is lower
+
+    def event_form(self, spell: Spell, before: Any, cast_time: int) -> str:
+        """What the old award owes at the cast and the cap in force before it decide the form."""
+        award = getattr(before, "awards", {}).get((self.vest, self.current_id))
+        owes_nothing = award is not None and unpaid(award, cast_time) <= 0
+        tot = to_wei(self.total)
+        in_force = getattr(before, "caps", {}).get(self.vest)
+        capped = in_force is None or (110 * tot) // (100 * self.tau) > in_force
+        return ", ".join(part for part, on in (("the old award owes nothing", owes_nothing),
+                                               ("the cap in force at or above the rate", not capped)) if on)
 
     def stream_vest(self) -> None:
         return None  # not a `stream`: it keeps its own allowance, and verify numbers its award after the streams

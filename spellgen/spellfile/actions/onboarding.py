@@ -80,11 +80,16 @@ class VestOnboarding(Action):
                ("CHANGELOG", "keys"), ("CHANGELOG", "version")),
         events=(("MCD_VAT", "LogNote rely(VEST)"), ("CHANGELOG", "UpdateAddress(key, VEST)"),
                 ("CHANGELOG", "UpdateVersion(version)")),
-        variants=(("legacy", (("CHANGELOG", "UpdateAddress(key, VEST)"),
-                              ("CHANGELOG", "UpdateAddress(legacy, old)"))),
-                  ("kind: mintable (MKR)", (("MKR_AUTHORITY", "LogRely(VEST)"),
-                                            ("CHANGELOG", "UpdateAddress(key, VEST)"),
-                                            ("CHANGELOG", "UpdateVersion(version)")))),
+        # A suckable vest's Vat rely (or a mintable MKR vest's rely on MKR's authority) comes first, a legacy
+        # key's move after the key, the version bump (in the spell's last onboarding) last: each form of the
+        # default (suckable, no legacy, the bump) is a variant.
+        variants=tuple((form, tuple(event for cond, event in (
+            ("suckable", ("MCD_VAT", "LogNote rely(VEST)")), ("mintable", ("MKR_AUTHORITY", "LogRely(VEST)")),
+            ("", ("CHANGELOG", "UpdateAddress(key, VEST)")), ("legacy", ("CHANGELOG", "UpdateAddress(legacy, old)")),
+            ("bump", ("CHANGELOG", "UpdateVersion(version)")))
+            if not cond or cond in form.split(", ")))
+            for form in ("suckable", "suckable, legacy", "suckable, legacy, bump", "mintable", "mintable, legacy",
+                         "mintable, bump", "mintable, legacy, bump", "legacy", "legacy, bump", "bump", "none")),
         used_by=("checks, run by verify/compare.py: the key (and legacy key), the Vat ward or MKR authority "
                  "ward, and the version after",
                  "state_effects, applied by verify/statediff.py: the ChainLog's, the Vat's and MKR's authority's "
@@ -99,6 +104,13 @@ class VestOnboarding(Action):
     def mints_mkr(self) -> bool:
         """A mintable MKR vest: its awards mint MKR, which MKR's authority allows its wards."""
         return self.vest_kind == VestKind.MINTABLE.value and self.token == "MKR"
+    def event_form(self, spell: Spell, before: Any, cast_time: int) -> str:
+        """The forms are named by what they add to the key's UpdateAddress (the default: "suckable, bump")."""
+        onboardings = [a for a in spell.actions if isinstance(a, VestOnboarding)]
+        bumps = onboardings[-1] is self and any(a.version for a in onboardings)
+        form = ", ".join(part for part, on in (("suckable", self.suckable), ("mintable", self.mints_mkr),
+                                               ("legacy", bool(self.legacy)), ("bump", bumps)) if on) or "none"
+        return "" if form == "suckable, bump" else form
 
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:

@@ -137,6 +137,7 @@ class ProxyTransfer(Action):
         state=(("TOKEN", "balanceOf[usr]"), ("TOKEN", "balanceOf[proxy]"), ("ETH", "balance[usr]"),
                ("ETH", "balance[proxy]")),
         events=(("TOKEN", "Transfer(proxy, usr)"),),
+        variants=(("token: ether", ()),),  # the PauseProxy's own ETH: a call with value logs nothing
         # A whole balance that is 0 moves nothing: its Transfer (still matched by its arguments) changes no storage.
         state_free=(("TOKEN", "Transfer(proxy, usr)"),),
         used_by=("checks, run by verify/compare.py: the recipient's and the PauseProxy's balance of the token, "
@@ -158,6 +159,9 @@ class ProxyTransfer(Action):
 
     def value_calls(self) -> int:
         return 1 if self.token == NATIVE else 0  # the ETH goes by `call{value: ...}`
+
+    def event_form(self, spell: Spell, before: Any, cast_time: int) -> str:
+        return "token: ether" if self.symbol == "ETH" else ""
 
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:

@@ -101,6 +101,9 @@ class SkyTransfer(Action):
             return 0
         return -(-self.wei // MKR_SKY_RATE)
 
+    def event_form(self, spell: Spell, before: Any, cast_time: int) -> str:
+        return "" if self.source == "treasury" else f"from: {self.source}"
+
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:
         return ("SKY to a recipient from the PauseProxy's treasury (SKY.transfer), or converted from its MKR "

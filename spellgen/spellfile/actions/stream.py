@@ -86,6 +86,9 @@ class Stream(Action):
         return VESTS[self.vest].token
 
     # -- YAML ----------------------------------------------------------------------------------------
+    def event_form(self, spell: Spell, before: Any, cast_time: int) -> str:
+        return "" if self.restricted else "restricted: false"
+
     @classmethod
     def schema(cls, comment: dict) -> tuple[str, dict]:
         return "A new DssVest award: restrict(create(usr, tot, bgn, tau, eta, mgr)).", {

@@ -62,7 +62,7 @@ class UsdsPayment(Action):
                 ("MCD_DAI", "Transfer(proxy, DAI_USDS)"), ("MCD_VAT", "LogNote(move)"),
                 ("MCD_DAI", "Transfer(DAI_USDS, 0)"), ("MCD_JOIN_DAI", "LogNote(join)"), ("MCD_VAT", "LogNote(move)"),
                 ("USDS", "Transfer(0, usr)"), ("USDS_JOIN", "Exit"), ("DAI_USDS", "DaiToUsds")),
-        first_use=(("MCD_VAT", "LogNote(hope)"),),
+        first_use=(("MCD_VAT", "LogNote(hope)"),), first_use_at=1, first_use_unless="vat_can",  # after the suck
         # DAI minted to the PauseProxy and burnt by the join in one payment, the joins and DaiUsds keep
         # no storage: their events come with no state change at their emitter
         state_free=(("MCD_DAI", "Transfer"), ("MCD_DAI", "Approval"), ("MCD_JOIN_DAI", "LogNote(exit)"),

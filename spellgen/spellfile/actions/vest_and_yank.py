@@ -62,8 +62,10 @@ class VestAndYank(Action):
         state=(("VEST", "awards[id].res"), ("VEST", "awards[id].rxd"), ("VEST", "awards[id].fin"),
                ("VEST", "awards[id].tot"), ("MCD_VAT", "sin[MCD_VOW]"), ("MCD_VAT", "vice"), ("MCD_VAT", "debt"),
                ("MCD_VAT", "dai[MCD_JOIN_DAI]"), ("MCD_DAI", "balanceOf[usr]"), ("MCD_DAI", "totalSupply")),
-        events=(("VEST", "Unrestrict(id)"), ("MCD_VAT", "suck"), ("MCD_DAI", "Transfer(0, usr)"),
-                ("VEST", "Vest(id, amt)"), ("VEST", "Yank(id, end)"), ("MCD_JOIN_DAI", "LogNote(exit)")),
+        # vest() of a suckable vest: the Vat's suck to the vest, the join's exit to the recipient, then the Vest note.
+        events=(("VEST", "Unrestrict(id)"), ("MCD_VAT", "LogNote(suck)"), ("MCD_VAT", "LogNote(move)"),
+                ("MCD_DAI", "Transfer(0, usr)"), ("MCD_JOIN_DAI", "LogNote(exit)"), ("VEST", "Vest(id, amt)"),
+                ("VEST", "Yank(id, end)")),
         state_free=(("MCD_JOIN_DAI", "LogNote(exit)"),),  # vest() pays through the join, which keeps no balance
         used_by=("checks, run by verify/compare.py: the award after the cast, what vest paid its recipient, "
                  "the stated owner and end before the cast",
