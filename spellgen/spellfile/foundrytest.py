@@ -18,10 +18,11 @@ files of 2025-2026 check each vest's new and yanked streams as lists (`testVestS
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from spellgen.spellfile.expect import Expected, Item, Itemised, NewAward, Yanked
+from spellgen.spellfile.expect import Expected, HeldSent, Item, Itemised, NewAward, Yanked
 from spellgen.spellfile.history import token_key_at
 from spellgen.spellfile.protocol import VESTS
 from spellgen.spellfile.solidity import comment, string_literal
@@ -89,31 +90,59 @@ class Movement:
     why: list[str]
 
 
-def movements(expected: Expected) -> list[Movement]:
-    """Every balance change the YAML's payments, transfers and conversions make, per token and holder."""
-    deltas: dict[tuple[str, str], int] = defaultdict(int)
-    why: dict[tuple[str, str], list[str]] = defaultdict(list)
+@dataclass(frozen=True)
+class Step:
+    """One statement's constant change of one balance, in YAML order (`order`)."""
+    order: tuple[int, ...]
+    token: str  # symbol
+    holder: str  # checksummed address, or "PAUSE_PROXY"
+    delta: int
+    label: str
 
-    def add(token: str, holder: str, delta: int, label: str) -> None:
-        deltas[(token, holder)] += delta
-        why[(token, holder)].append(label)
+
+def _order(path: str) -> tuple[int, ...]:
+    """`sections[1].actions[3]` -> (1, 3): the statement's place in the spell."""
+    return tuple(int(n) for n in re.findall(r"\[(\d+)\]", path))
+
+
+def steps(expected: Expected) -> list[Step]:
+    """The constant balance changes of the YAML's payments, transfers and conversions, kind by kind (each
+    with its place in the spell: `order`)."""
+    out: list[Step] = []
+
+    def add(token: str, holder: str, delta: int, item: Item) -> None:
+        out.append(Step(_order(item.path), token, holder, delta, item.label))
 
     for paid in expected.payments:
-        add("DAI", paid.recipient, paid.wei, paid.item.label)
+        add("DAI", paid.recipient, paid.wei, paid.item)
     for usds in expected.usds_payments:
-        add("USDS", usds.recipient, usds.wei, usds.item.label)
+        add("USDS", usds.recipient, usds.wei, usds.item)
     for sent in expected.transfers:
-        add("MKR", sent.recipient, sent.wei, sent.item.label)
-        add("MKR", "PAUSE_PROXY", -sent.wei, sent.item.label)
+        add("MKR", sent.recipient, sent.wei, sent.item)
+        add("MKR", "PAUSE_PROXY", -sent.wei, sent.item)
     for sky in expected.sky_transfers:
-        add("SKY", sky.recipient, sky.wei, sky.item.label)
+        add("SKY", sky.recipient, sky.wei, sky.item)
         if sky.source != "mkr_direct":
-            add("SKY", "PAUSE_PROXY", sky.proxy_sky_change, sky.item.label)
+            add("SKY", "PAUSE_PROXY", sky.proxy_sky_change, sky.item)
         if sky.mkr_wei:
-            add("MKR", "PAUSE_PROXY", -sky.mkr_wei, sky.item.label)
+            add("MKR", "PAUSE_PROXY", -sky.mkr_wei, sky.item)
     for conversion in expected.conversions:
-        add("SKY", "PAUSE_PROXY", conversion.minted, conversion.item.label)
-        add("MKR", "PAUSE_PROXY", -conversion.mkr_wei, conversion.item.label)
+        add("SKY", "PAUSE_PROXY", conversion.minted, conversion.item)
+        add("MKR", "PAUSE_PROXY", -conversion.mkr_wei, conversion.item)
+    return out
+
+
+def movements(expected: Expected) -> list[Movement]:
+    """Every balance change the YAML's payments, transfers and conversions make, per token and holder;
+    but those of a token the PauseProxy also moves by its balance or burns (testTokenTransfers has them)."""
+    deltas: dict[tuple[str, str], int] = defaultdict(int)
+    why: dict[tuple[str, str], list[str]] = defaultdict(list)
+    held = {_held_symbol(expected, sent) for sent in [*expected.proxy_transfers, *expected.held_burns]}
+    for step in steps(expected):
+        if step.token in held:
+            continue
+        deltas[(step.token, step.holder)] += step.delta
+        why[(step.token, step.holder)].append(step.label)
     return [Movement(token, holder, delta, why[(token, holder)]) for (token, holder), delta in deltas.items()]
 
 
@@ -305,13 +334,195 @@ def chainlog_test(expected: Expected) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _held_symbol(expected: Expected, sent: HeldSent) -> str:
+    """The ledger's name of a held token: its symbol when spellgen knows it (so the other kinds' SKY and
+    MKR moves join it), its chainlog key otherwise."""
+    return sent.symbol or sent.key
+
+
+def _held_token(expected: Expected, symbol: str, sent_key: dict[str, str]) -> str:
+    if symbol == "ETH":  # the PauseProxy's own ETH: the test base's ETH stands for it
+        return "ETH"
+    if symbol in sent_key:  # a token spellgen does not model: by the chainlog key the YAML names
+        return f'_addr("{sent_key[symbol]}")'
+    return _token(expected, symbol)
+
+
+@dataclass
+class Linear:
+    """A balance as `share` times the PauseProxy's balance before the cast, plus `constant` wei."""
+    share: int = 0
+    constant: int = 0
+
+    def plus(self, other: Linear, sign: int = 1) -> Linear:
+        return Linear(self.share + sign * other.share, self.constant + sign * other.constant)
+
+    def solidity(self, start: str, proxy: str) -> str:
+        """`start` plus this, as uint arithmetic that adds before it subtracts (no underflow on the way)."""
+        terms = [(self.share, proxy), (0 if self.constant == 0 else 1 if self.constant > 0 else -1,
+                                       _amount(abs(self.constant)))]
+        text = start
+        for count, term in sorted(terms, key=lambda t: t[0] < 0):
+            if count == 0:
+                continue
+            text += "".join(f" {'+' if count > 0 else '-'} {term}" for _ in range(abs(count)))
+        return text
+
+
+def token_transfers_test(expected: Expected) -> str:
+    """testTokenTransfers (the 2025-08-21 file's form): the PauseProxy's balances of the tokens it sends or
+    burns by a constant or by its balance, read before the cast, walked through the spell's statements in
+    order (the other kinds' moves of those tokens included), so each recipient's balance after is its
+    balance before plus a share of the PauseProxy's, and the PauseProxy keeps what the YAML leaves it.
+    A burnt token's total supply falls by the amounts burnt when no other statement mints or burns it."""
+    held = [*expected.proxy_transfers, *expected.held_burns]
+    if not held:
+        return ""
+    symbols = list(dict.fromkeys(_held_symbol(expected, sent) for sent in held))
+    sent_key = {sent.key: sent.key for sent in held if sent.symbol is None}
+    proxy = "PAUSE_PROXY"
+    balances: dict[tuple[str, str], Linear] = {}
+    burnt: dict[str, Linear] = {}
+    why: dict[tuple[str, str], list[str]] = defaultdict(list)
+    events: list[tuple[tuple[int, ...], object]] = [(_order(sent.item.path), sent) for sent in held]
+    events += [(step.order, step) for step in steps(expected) if step.token in symbols]
+    for _, event in sorted(events, key=lambda pair: pair[0]):
+        if isinstance(event, Step):
+            key = (event.token, event.holder)
+            balances[key] = balances.get(key, Linear()).plus(Linear(0, event.delta))
+            why[key].append(event.label)
+            continue
+        assert isinstance(event, HeldSent)
+        symbol = _held_symbol(expected, event)
+        now = balances.get((symbol, proxy), Linear()).plus(Linear(1, 0))  # the PauseProxy's balance at it
+        moved = {"constant": Linear(0, event.amount.wei), "balance": now,
+                 "balance less": now.plus(Linear(0, event.amount.wei), -1)}[event.amount.form]
+        balances[(symbol, proxy)] = balances.get((symbol, proxy), Linear()).plus(moved, -1)
+        why[(symbol, proxy)].append(event.item.label)
+        if event in expected.held_burns:
+            burnt[symbol] = burnt.get(symbol, Linear()).plus(moved, -1)
+        else:
+            key = (symbol, event.recipient)
+            balances[key] = balances.get(key, Linear()).plus(moved)
+            why[key].append(event.item.label)
+    minted = _minted_elsewhere(expected)
+    names = expected.party_names
+    holders = [key for key in balances if key[1] != proxy]
+    # arrays, not locals: a spell moving many tokens would run out of stack
+    lines = ["    function testTokenTransfers() public {",
+             f"        address[] memory token = new address[]({len(symbols)});",
+             f"        uint256[] memory pauseProxyBalance = new uint256[]({len(symbols)});",
+             f"        uint256[] memory before = new uint256[]({len(holders)});",
+             f"        uint256[] memory supply = new uint256[]({len(symbols)});"]
+    for index, symbol in enumerate(symbols):
+        lines.append(f"        token[{index}] = {_held_token(expected, symbol, sent_key)}; // {symbol}")
+        lines.append(f"        pauseProxyBalance[{index}] = _balance(token[{index}], _addr(\"MCD_PAUSE_PROXY\"));")
+    for number, (symbol, holder) in enumerate(holders):
+        lines.append(f"        before[{number}] = _balance(token[{symbols.index(symbol)}], {holder});")
+    for symbol in burnt:
+        if symbol not in minted:
+            lines.append(f"        supply[{symbols.index(symbol)}] = TokenLike(token[{symbols.index(symbol)}]).totalSupply();")
+    lines += ["", "        _vote(address(spell));", "        _scheduleWarpAndCast();", ""]
+    for number, (symbol, holder) in enumerate(holders):
+        index = symbols.index(symbol)
+        want = balances[(symbol, holder)].solidity(f"before[{number}]", f"pauseProxyBalance[{index}]")
+        lines.append(f"        _assertEq(_balance(token[{index}], {holder}), {want}, "
+                     f"{_message(symbol + ' of ' + names.get(holder.lower(), holder) + ': ' + '; '.join(why[(symbol, holder)]))});")
+    for index, symbol in enumerate(symbols):
+        left = balances.get((symbol, proxy), Linear()).plus(Linear(1, 0))  # what the PauseProxy holds after
+        lines.append(f"        _assertEq(_balance(token[{index}], _addr(\"MCD_PAUSE_PROXY\")), "
+                     f"{left.solidity('0', f'pauseProxyBalance[{index}]').removeprefix('0 + ') if left.share or left.constant else '0'}, "
+                     f"{_message(symbol + ' the PauseProxy keeps: ' + '; '.join(why[(symbol, proxy)]))});")
+    for symbol, change in burnt.items():
+        index = symbols.index(symbol)
+        if symbol in minted:
+            lines.append(f"        // {symbol}: other statements mint or burn it too; its total supply is not asserted")
+            continue
+        lines.append(f"        _assertEq(TokenLike(token[{index}]).totalSupply(), "
+                     f"{change.solidity(f'supply[{index}]', f'pauseProxyBalance[{index}]')}, \"{symbol} total supply after the burns\");")
+    lines.append("    }")
+    return "\n".join(lines) + "\n"
+
+
+def _minted_elsewhere(expected: Expected) -> set[str]:
+    """Tokens whose total supply other statements change (payments mint DAI and USDS, conversions mint
+    SKY and burn MKR)."""
+    out = {"DAI"} if expected.payments or expected.computed_payments else set()
+    if expected.usds_payments:
+        out.add("USDS")
+    if expected.conversions or any(sky.mkr_wei for sky in expected.sky_transfers):
+        out |= {"SKY", "MKR"}
+    return out
+
+
+def allocator_test(expected: Expected) -> str:
+    """testMonthlySettlementCycleInflows (the 2026-05-07 file's test of the allocator payments): each
+    vault's urn debt and its ilk's Art rise by `dart` = wad / rate rounded up, and the Vow's dai by
+    dart * rate. As the repository's test does first, the Jug is dripped in the block of the cast, so the
+    rate the test reads before the cast is the one the spell's own drip returns."""
+    if not expected.allocator_payments:
+        return ""
+    paid = expected.allocator_payments
+    lines = ["    function testMonthlySettlementCycleInflows() public {",
+             f"        AllocatorPayment[] memory payments = new AllocatorPayment[]({len(paid)});"]
+    for index, payment in enumerate(paid):
+        lines.append(f'        payments[{index}] = AllocatorPayment(_addr("{payment.vault}"), '
+                     f'{_amount(payment.wei)}, {_message(payment.item.label)});')
+    lines += [f"        // Total from the executive sheet (the YAML): {_amount(sum(p.wei for p in paid))}",
+              "        _vote(address(spell));",
+              "        _scheduleAndWarp();",
+              "        MscIlkValues[] memory want = _allocatorPaymentsExpected(payments);",
+              '        uint256 vowDai = VatLike(_addr("MCD_VAT")).dai(_addr("MCD_VOW"));',
+              "        for (uint256 i = 0; i < payments.length; i++) vowDai += want[i].dtab;",
+              "",
+              "        _cast();",
+              "",
+              "        for (uint256 i = 0; i < payments.length; i++) {",
+              "            (uint256 urnArt, uint256 ilkArt) = _allocatorArt(payments[i].vault);",
+              '            _assertEq(urnArt, want[i].urnArt, string(abi.encodePacked("vault debt (urn art): ", payments[i].item)));',
+              '            _assertEq(ilkArt, want[i].ilkArt, string(abi.encodePacked("ilk Art: ", payments[i].item)));',
+              "        }",
+              '        _assertEq(VatLike(_addr("MCD_VAT")).dai(_addr("MCD_VOW")), vowDai, "the Vow\'s dai (the surplus buffer)");',
+              "    }"]
+    return "\n".join(lines) + "\n"
+
+
+def onboarding_test(expected: Expected) -> str:
+    """testAddedChainlogKeys: each key the spell adds holds its contract after the cast, a key it moves to
+    a legacy name holds what the key held before, a vest that sucks is a ward of the Vat, and the
+    ChainLog's version is the one the YAML gives."""
+    if not expected.onboarded:
+        return ""
+    lines = ["    function testAddedChainlogKeys() public {"]
+    for index, entry in enumerate(expected.onboarded):
+        if entry.legacy:
+            lines.append(f'        address legacy{index} = _addr("{entry.key}");')
+    lines += ([""] if len(lines) > 1 else []) + ["        _vote(address(spell));", "        _scheduleWarpAndCast();", ""]
+    for index, entry in enumerate(expected.onboarded):
+        label = entry.item.label
+        lines.append(f'        _assertEq(_addr("{entry.key}"), {entry.address}, {_message(label)});')
+        if entry.legacy:
+            lines.append(f'        _assertEq(_addr("{entry.legacy}"), legacy{index}, {_message("legacy key: " + label)});')
+        if entry.rely:
+            lines.append(f'        _assertEq(VatLike(_addr("MCD_VAT")).wards({entry.address}), 1, '
+                         f'{_message("a ward of the Vat: " + label)});')
+        if entry.version:
+            lines.append(f"        _assertTrue(keccak256(bytes(chainlog.version())) == keccak256(bytes({string_literal(entry.version)})), "
+                         f"{_message('chainlog version: ' + label)});")
+    lines.append("    }")
+    return "\n".join(lines) + "\n"
+
+
 def untested(expected: Expected) -> list[Item]:
     """The YAML items the file writes no test for: those of the kinds it does not walk yet (allocator
     payments, PauseProxy transfers and burns, amounts computed at the cast, repairs, farms, onboardings).
     `spellgen verify` checks them; the CLI names each, so a Foundry run is never taken for the whole proof."""
     walked: list[Itemised] = [*expected.payments, *expected.usds_payments, *expected.transfers, *expected.sky_transfers,
               *expected.conversions, *expected.awards, *expected.yanks, *expected.caps, *expected.allowances,
-              *expected.chainlog]
+              *expected.chainlog, *expected.proxy_transfers, *expected.held_burns,
+              *expected.allocator_payments,
+              # a mintable MKR vest's permit on MKR's authority is not asserted: verify checks it
+              *(entry for entry in expected.onboarded if not entry.mints)]
     covered = {id(x.item) for x in walked}
     return [item for item in expected.items if id(item) not in covered]
 
@@ -319,8 +530,9 @@ def untested(expected: Expected) -> list[Item]:
 def foundry_tests(expected: Expected, date: str, spec_name: str, solc: str) -> str:
     """The whole test file for a spell whose Expected items are `expected`."""
     style = style_for(date)
-    body = [payments_test(expected, style), *_vest_tests(expected, style), allowances_test(expected, style),
-            chainlog_test(expected), _spell_test(expected)]
+    body = [payments_test(expected, style), token_transfers_test(expected), allocator_test(expected),
+            *_vest_tests(expected, style), allowances_test(expected, style), chainlog_test(expected),
+            onboarding_test(expected), _spell_test(expected)]
     # 0.6 returns the recorded logs (structs) from the cheatcode only with the v2 ABI coder
     encoder = "\npragma experimental ABIEncoderV2;" if solc.startswith("0.6.") else ""
     return (HEADER.format(spec=spec_name, date=date, solc=solc, encoder=encoder, vm=style.vm,
@@ -373,9 +585,21 @@ interface Vm {{
     function roll(uint256 blockNumber) external;
 }}
 
-interface ChainlogLike {{ function getAddress(bytes32 key) external view returns (address); }}
+interface ChainlogLike {{
+    function getAddress(bytes32 key) external view returns (address);
+    function version() external view returns (string memory);
+}}
+interface VatLike {{
+    function wards(address who) external view returns (uint256);
+    function dai(address who) external view returns (uint256);
+    function urns(bytes32 ilk, address urn) external view returns (uint256 ink, uint256 art);
+    function ilks(bytes32 ilk) external view returns (uint256 Art, uint256 rate, uint256 spot, uint256 line, uint256 dust);
+}}
+interface JugLike {{ function drip(bytes32 ilk) external returns (uint256 rate); }}
+interface AllocatorVaultLike {{ function ilk() external view returns (bytes32); }}
 interface TokenLike {{
     function balanceOf(address who) external view returns (uint256);
+    function totalSupply() external view returns (uint256);
     function allowance(address owner, address spender) external view returns (uint256);
     function approve(address spender, uint256 amount) external returns (bool);
 }}
@@ -412,6 +636,9 @@ contract SpellgenTestBase {{
     Vm internal constant {vm} = Vm(0x7109709ECfa91a80626fF3989D68f67F5b1DD12D); // the cheatcode address
     ChainlogLike internal constant chainlog = ChainlogLike(0xdA0Ab1e0017DEbCd72Be8599041a2aa3bA7e740F);
     uint256 internal constant WAD = 10 ** 18;
+    uint256 internal constant RAY = 10 ** 27;
+    // The PauseProxy's own ETH in a list of tokens: `_balance` reads the holder's ETH for it.
+    address internal constant ETH = 0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE;
     SpellLike internal spell;
 
     struct Payee {{
@@ -431,6 +658,18 @@ contract SpellgenTestBase {{
         uint256 res;
         uint256 tot;
         string item;
+    }}
+
+    struct AllocatorPayment {{
+        address vault;
+        uint256 wad;
+        string item;
+    }}
+
+    struct MscIlkValues {{
+        uint256 urnArt;
+        uint256 ilkArt;
+        uint256 dtab; // rad the Vow's dai rises by
     }}
 
     struct YankedStream {{
@@ -454,6 +693,7 @@ contract SpellgenTestBase {{
     }}
 
     function _balance(address token, address who) internal view returns (uint256) {{
+        if (token == ETH) return who.balance;
         return TokenLike(token).balanceOf(who);
     }}
 
@@ -529,10 +769,48 @@ contract SpellgenTestBase {{
     }}
 
     function _scheduleWarpAndCast() internal {{
+        _scheduleAndWarp();
+        _cast();
+    }}
+
+    function _scheduleAndWarp() internal {{
         spell.schedule();
         {vm}.warp(spell.nextCastTime());
+    }}
+
+    function _cast() internal {{
         spell.cast();
         _assertTrue(spell.done(), "the spell is not done");
+    }}
+
+    function _allocatorArt(address vault) internal view returns (uint256 urnArt, uint256 ilkArt) {{
+        bytes32 ilk = AllocatorVaultLike(vault).ilk();
+        (, urnArt) = VatLike(_addr("MCD_VAT")).urns(ilk, vault);
+        (ilkArt,,,,) = VatLike(_addr("MCD_VAT")).ilks(ilk);
+    }}
+
+    /// Each vault's urn art and its ilk's Art after the payments, and the dai each gives the Vow: the Jug
+    /// dripped now (in the block of the cast, so the spell's drip returns the same rate), dart = wad / rate
+    /// rounded up; payments from one vault (or one ilk) add up.
+    function _allocatorPaymentsExpected(AllocatorPayment[] memory payments)
+        internal returns (MscIlkValues[] memory want)
+    {{
+        want = new MscIlkValues[](payments.length);
+        uint256[] memory darts = new uint256[](payments.length);
+        bytes32[] memory ilks = new bytes32[](payments.length);
+        for (uint256 i = 0; i < payments.length; i++) {{
+            ilks[i] = AllocatorVaultLike(payments[i].vault).ilk();
+            uint256 rate = JugLike(_addr("MCD_JUG")).drip(ilks[i]);
+            darts[i] = ((payments[i].wad * RAY - 1) / rate) + 1;
+            want[i].dtab = darts[i] * rate;
+        }}
+        for (uint256 i = 0; i < payments.length; i++) {{
+            (want[i].urnArt, want[i].ilkArt) = _allocatorArt(payments[i].vault);
+            for (uint256 j = 0; j < payments.length; j++) {{
+                if (payments[j].vault == payments[i].vault) want[i].urnArt += darts[j];
+                if (ilks[j] == ilks[i]) want[i].ilkArt += darts[j];
+            }}
+        }}
     }}
 
     function _call(address target, string memory signature) internal view returns (address found) {{

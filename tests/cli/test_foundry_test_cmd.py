@@ -181,12 +181,92 @@ def test_forge_passes_on_the_twin_and_fails_against_a_mutant(tmp_path, twin_pool
 
 
 def test_items_the_file_does_not_test_are_named(tmp_path, capsys):
-    """The kinds the generator does not walk yet (here allocator payments) are each named on stderr, so a
-    passing `forge test` is never taken for the whole proof; a spell of walked kinds gets no such line."""
-    generated(ROOT / "examples/sky-2026-05-07.yaml", tmp_path / "a")
+    """The kinds the generator does not walk yet (here a farm's vest update) are each named on stderr, so a
+    passing `forge test` is never taken for the whole proof; a spell of walked kinds gets no such line
+    (allocator payments, walked since issue 25, included)."""
+    farms = ROOT / "examples/farms-2026-04-09.yaml"
+    generated(farms, tmp_path / "a")
     err = capsys.readouterr().err
-    assert "sky-2026-05-07.yaml: warning: sections[0].actions[0]: no Foundry test is written for allocator " \
-           "payment: 9,179,021 DAI from ALLOCATOR_SPARK_A_VAULT" in err
-    assert err.count("no Foundry test is written") == len(load_spell(ROOT / "examples/sky-2026-05-07.yaml").actions)
+    assert "farms-2026-04-09.yaml: warning: sections[0].actions[0]: no Foundry test is written for farm vest " \
+           "update: REWARDS_DIST_LSSKY_SKY, award 10 on MCD_VEST_SKY_TREASURY replaced by" in err
+    assert err.count("no Foundry test is written") == len(load_spell(farms).actions)
+    generated(ROOT / "examples/sky-2026-05-07.yaml", tmp_path / "c")
+    assert "no Foundry test is written" not in capsys.readouterr().err
     generated(EVERY_2026, tmp_path / "b")
     assert "no Foundry test is written" not in capsys.readouterr().err
+
+
+# --- the newer kinds: allocator payments, PauseProxy transfers (ETH and balance-N included) and burns ---
+
+# The 2026-05-07 allocator payments and the 2025-08-21 PauseProxy transfers and burns in one spell, so one
+# twin and one forge run (and one for the mutant) test every kind the file walks by a ledger of its own.
+COMBINED = """\
+spellgen: 1
+spell:
+  date: 2026-05-07
+  description: "2026-05-07 MakerDAO Executive Spell | Hash: 0x0000000000000000000000000000000000000000000000000000000000000000"
+  draft: true
+  office_hours: true
+wallets:
+  FORTIFICATION_FOUNDATION: 0x483413ccCD796Deddee88E4d3e202425d5E891C6
+  SKY_FRONTIER_FOUNDATION: 0xca5183FB9997046fbd9bA8113139bf5a5Af122A0
+  ECOSYSTEM: 0xaef7a9890c81A46C38fb26b940624DBB4dd591dd
+sections:
+  - title: Prime Agent payments
+    actions:
+      - {type: allocator_payment, vault: ALLOCATOR_SPARK_A_VAULT, amount: 9_179_021}
+      - {type: allocator_payment, vault: ALLOCATOR_BLOOM_A_VAULT, amount: 9_385_986}
+      - {type: allocator_payment, vault: ALLOCATOR_OBEX_A_VAULT, amount: 1_969_499}
+  - title: Treasury
+    actions:
+      - {type: sky_transfer, to: FORTIFICATION_FOUNDATION, amount: "200,000,000"}
+      - {type: proxy_transfer, token: MCD_DAI, to: SKY_FRONTIER_FOUNDATION, amount: balance}
+      - {type: proxy_transfer, token: ether, to: SKY_FRONTIER_FOUNDATION, amount: balance - 0.25}
+      - {type: proxy_transfer, token: SKY, to: SKY_FRONTIER_FOUNDATION, amount: "balance - 16,000,000"}
+      - {type: proxy_transfer, token: SPK, to: ECOSYSTEM, amount: "1,000,000.5"}
+      - {type: burn, token: SKY, amount: "6,292,860.23"}
+      - {type: burn, token: SPK, amount: "balance - 4,000,000,000"}
+"""
+
+
+def test_newer_kinds_pass_on_the_twin_and_fail_against_a_mutant(tmp_path, twin_pool, capsys):
+    from spellgen.render.spell import render
+
+    spec = tmp_path / "combined-2026-05-07.yaml"
+    spec.write_text(COMBINED)
+    text = generated(spec, tmp_path / "project")
+    assert "no Foundry test is written" not in capsys.readouterr().err  # every item is tested
+    names = re.findall(r"function (test\w+)\(\)", text)
+    # the SKY transfer's and the burns' token is walked in testTokenTransfers: no testPayments row for it
+    assert names == ["testTokenTransfers", "testMonthlySettlementCycleInflows", "testSpellDescriptionAndOfficeHours"]
+    # the 2026-05-07 file's form: the payments as a list, the expected debt from the rate of the block
+    assert ('payments[0] = AllocatorPayment(_addr("ALLOCATOR_SPARK_A_VAULT"), 9_179_021 * WAD, '
+            '"allocator payment: 9,179,021 DAI from ALLOCATOR_SPARK_A_VAULT into the surplus buffer");') in text
+    # the 2025-08-21 form: a recipient gets the PauseProxy's balance before the cast less the constant
+    # and what the earlier statements took; the PauseProxy keeps the constant, less the later burn
+    assert "before[3] + pauseProxyBalance[2] - 216_000_000 * WAD," in text
+    assert '_assertEq(_balance(token[2], _addr("MCD_PAUSE_PROXY")), 9_707_139_770_000_000_000_000_000,' in text
+    assert "before[2] + pauseProxyBalance[1] - 250_000_000_000_000_000," in text  # ETH, by `who.balance`
+    assert '_assertEq(_balance(token[0], _addr("MCD_PAUSE_PROXY")), 0,' in text  # all the DAI
+    assert "supply[3] + 4_001_000_000_500_000_000_000_000_000 - pauseProxyBalance[3]" in text  # SPK burnt
+    assert "before[0] + 200_000_000 * WAD," in text  # the SKY transfer, in its place of the ledger
+    spell = load_spell(spec, Diagnostics(str(spec)))
+    source = render(spell, spec.name)
+    twin = twin_pool.start_twin(spell.date)
+    try:
+        good = _forge_test(tmp_path / "project", _artifact(source, spell.solc, tmp_path / "good.json"), twin.url,
+                           spell.solc)
+        assert good.returncode == 0, good.stdout + good.stderr
+        assert "3 tests passed, 0 failed" in good.stdout
+        changed = source.replace("_takeAllocatorPayment(ALLOCATOR_OBEX_A_VAULT, 1_969_499 * WAD)",
+                                 "_takeAllocatorPayment(ALLOCATOR_OBEX_A_VAULT, 1_969_500 * WAD)")
+        changed = changed.replace("16_000_000 * WAD", "16_000_001 * WAD")
+        assert changed.count("\n") == source.count("\n") and changed != source
+        bad = _forge_test(tmp_path / "project", _artifact(changed, spell.solc, tmp_path / "mutant.json"), twin.url,
+                          spell.solc)
+    finally:
+        twin.stop()
+    assert bad.returncode != 0
+    assert "1 tests passed, 2 failed" in bad.stdout, bad.stdout
+    assert "[FAIL: vault debt (urn art): allocator payment: 1,969,499 DAI from ALLOCATOR_OBEX_A_VAULT" in bad.stdout
+    assert "[FAIL: SKY of SKY_FRONTIER_FOUNDATION: PauseProxy transfer: all SKY but 16,000,000" in bad.stdout
