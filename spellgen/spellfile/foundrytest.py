@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from spellgen.spellfile.expect import Expected, HeldSent, Item, Itemised, NewAward, Yanked
-from spellgen.spellfile.history import token_key_at
+from spellgen.spellfile.history import token_key_at, unregistered_tokens
 from spellgen.spellfile.protocol import VESTS
 from spellgen.spellfile.solidity import comment, string_literal
 from spellgen.spellfile.timeutil import stamp
@@ -151,7 +151,10 @@ def _holder(holder: str) -> str:
 
 
 def _token(expected: Expected, symbol: str) -> str:
-    return f'_addr("{token_key_at(symbol, expected.date or "2000-01-01")}")'
+    """A budget token by its chainlog key at the spell's date, or by its address when the chainlog of the
+    date lacks it (SPK before the 2025-06-26 spell registered it), as the spell names it."""
+    day = expected.date or "2000-01-01"
+    return unregistered_tokens(day).get(symbol) or f'_addr("{token_key_at(symbol, day)}")'
 
 
 def payments_test(expected: Expected, style: Style) -> str:
@@ -215,7 +218,7 @@ def _vest_tests(expected: Expected, style: Style) -> list[str]:
         rest = _ident(vest.removeprefix("MCD_VEST_").removeprefix(token))  # "Treasury", "Legacy" or ""
         # testVestDAI, testVestMKR until the list style; testVestSky, testVestUsds, testVestSpk with it
         name = f"testVest{token.capitalize() if style.vest_lists else token.upper()}{rest}"
-        lines = [f"    function {name}() public {{", f'        VestLike vest = VestLike(_addr("{vest}"));',
+        lines = [f"    function {name}() public {{", f'        VestLike vest = VestLike({_vest_at(expected, vest)});',
                  "        uint256 streams = vest.ids();"]
         for yank in yanks:  # before the cast: the award exists, and is as the YAML describes it
             lines.append(f"        _assertTrue(vest.usr({yank.award}) != address(0), "
@@ -298,15 +301,28 @@ def _award_lines(award: NewAward, offset: int) -> list[str]:
     return lines
 
 
+def _vest_at(expected: Expected, vest: str) -> str:
+    """A vest as the test reaches it: by its chainlog key, but by the address the YAML gives for a vest the
+    spell onboards (before the cast its key is missing, or names the contract that moves to a legacy key)."""
+    onboarded = {entry.key: entry.address for entry in expected.onboarded}
+    return onboarded.get(vest) or f'_addr("{vest}")'
+
+
+def _vest_key(expected: Expected, vest: str) -> str:
+    """The vest argument of `_allowance`: its key (a string literal), or the onboarded vest's address."""
+    at = _vest_at(expected, vest)
+    return f'"{vest}"' if at.startswith("_addr(") else at
+
+
 def allowances_test(expected: Expected, style: Style) -> str:
     if not expected.allowances:
         return ""
     lines = ["    function testAllowances() public {"]
     for index, change in enumerate(expected.allowances):
         if change.mode in ("increase", "adjust"):  # the others are absolute after the cast
-            lines.append(f"        uint256 before{index} = _allowance({_token(expected, change.token)}, \"{change.vest}\");")
+            lines.append(f"        uint256 before{index} = _allowance({_token(expected, change.token)}, {_vest_key(expected, change.vest)});")
         if change.mode == "adjust":  # what the award the spell yanks still owes, read before the cast
-            vest = f'VestLike(_addr("{change.vest}"))'
+            vest = f'VestLike({_vest_at(expected, change.vest)})'
             lines.append(f"        uint256 left{index} = {vest}.tot({change.award}) - {vest}.rxd({change.award});")
     lines += ([""] if len(lines) > 1 else []) + ["        _vote(address(spell));", "        _scheduleWarpAndCast();", ""]
     for index, change in enumerate(expected.allowances):
@@ -318,8 +334,8 @@ def allowances_test(expected: Expected, style: Style) -> str:
         elif change.mode == "adjust":
             want = f"before{index} - left{index} + {_amount(change.wei)}"
         else:  # what every valid award of the vest still owes, summed on the chain after the cast
-            want = f'_owed(VestLike(_addr("{change.vest}")))'
-        lines.append(f"        _assertEq(_allowance({token}, \"{change.vest}\"), {want}, {_message(change.item.label)});")
+            want = f'_owed(VestLike({_vest_at(expected, change.vest)}))'
+        lines.append(f"        _assertEq(_allowance({token}, {_vest_key(expected, change.vest)}), {want}, {_message(change.item.label)});")
     lines.append("    }")
     return "\n".join(lines) + "\n"
 
@@ -334,18 +350,21 @@ def chainlog_test(expected: Expected) -> str:
     return "\n".join(lines) + "\n"
 
 
+# The tokens the other kinds move (their steps join a held token's ledger by these symbols).
+LEDGER_SYMBOLS = ("DAI", "MKR", "SKY", "USDS", "SPK", "ETH")
+
+
 def _held_symbol(expected: Expected, sent: HeldSent) -> str:
-    """The ledger's name of a held token: its symbol when spellgen knows it (so the other kinds' SKY and
-    MKR moves join it), its chainlog key otherwise."""
-    return sent.symbol or sent.key
+    """The ledger's name of a held token: its symbol when the other kinds may move it too (so their SKY
+    and MKR moves join it), its chainlog key otherwise."""
+    return sent.symbol if sent.symbol in LEDGER_SYMBOLS else sent.key
 
 
-def _held_token(expected: Expected, symbol: str, sent_key: dict[str, str]) -> str:
-    if symbol == "ETH":  # the PauseProxy's own ETH: the test base's ETH stands for it
+def _held_token(sent: HeldSent) -> str:
+    """The token as the test reads it: by the chainlog key the YAML names (check proved it at the date)."""
+    if sent.symbol == "ETH":  # the PauseProxy's own ETH: the test base's ETH stands for it
         return "ETH"
-    if symbol in sent_key:  # a token spellgen does not model: by the chainlog key the YAML names
-        return f'_addr("{sent_key[symbol]}")'
-    return _token(expected, symbol)
+    return f'_addr("{sent.key}")'
 
 
 @dataclass
@@ -379,7 +398,9 @@ def token_transfers_test(expected: Expected) -> str:
     if not held:
         return ""
     symbols = list(dict.fromkeys(_held_symbol(expected, sent) for sent in held))
-    sent_key = {sent.key: sent.key for sent in held if sent.symbol is None}
+    token_of = {}  # ledger name -> how the test reads the token: the first statement's key names it
+    for sent in held:
+        token_of.setdefault(_held_symbol(expected, sent), _held_token(sent))
     proxy = "PAUSE_PROXY"
     balances: dict[tuple[str, str], Linear] = {}
     burnt: dict[str, Linear] = {}
@@ -415,7 +436,7 @@ def token_transfers_test(expected: Expected) -> str:
              f"        uint256[] memory before = new uint256[]({len(holders)});",
              f"        uint256[] memory supply = new uint256[]({len(symbols)});"]
     for index, symbol in enumerate(symbols):
-        lines.append(f"        token[{index}] = {_held_token(expected, symbol, sent_key)}; // {symbol}")
+        lines.append(f"        token[{index}] = {token_of[symbol]}; // {symbol}")
         lines.append(f"        pauseProxyBalance[{index}] = _balance(token[{index}], _addr(\"MCD_PAUSE_PROXY\"));")
     for number, (symbol, holder) in enumerate(holders):
         lines.append(f"        before[{number}] = _balance(token[{symbols.index(symbol)}], {holder});")
@@ -698,7 +719,11 @@ contract SpellgenTestBase {{
     }}
 
     function _allowance(address token, bytes32 vestKey) internal view returns (uint256) {{
-        return TokenLike(token).allowance(_addr("MCD_PAUSE_PROXY"), _addr(vestKey));
+        return _allowance(token, _addr(vestKey));
+    }}
+
+    function _allowance(address token, address vest) internal view returns (uint256) {{
+        return TokenLike(token).allowance(_addr("MCD_PAUSE_PROXY"), vest);
     }}
 
     /// What every award of `vest` still owes: the sum of tot - rxd.
