@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from spellgen.spellfile.actions.onboarding import guard_key
 from spellgen.spellfile.expect import Expected, HeldSent, Item, Itemised, NewAward, Yanked
 from spellgen.spellfile.history import token_key_at, unregistered_tokens
 from spellgen.spellfile.protocol import VESTS
@@ -292,13 +293,15 @@ def _stream_lists(awards: list[NewAward], yanks: list[Yanked]) -> list[str]:
 def _award_lines(award: NewAward, offset: int) -> list[str]:
     relative = award.cast_offset is not None
     label = award.item.label
-    lines = [f"        // {_note(label)}", f"        uint256 id{offset} = streams + {offset};"]
+    # each award in a block of its own: its id's stack slot is freed after it (a spell of 14 new awards,
+    # 2021-09-03, runs out of stack otherwise)
+    lines = [f"        // {_note(label)}", "        {", f"        uint256 id{offset} = streams + {offset};"]
     checks = [("usr", award.usr), ("bgn", _time(award.bgn, relative)), ("clf", _time(award.clf, relative)),
               ("fin", _time(award.fin, relative)), ("mgr", award.mgr), ("res", str(award.res)),
               ("tot", _amount(award.tot)), ("rxd", "0")]
     for field, value in checks:
         lines.append(f"        _assertEq(vest.{field}(id{offset}), {value}, {_message(field + ': ' + label)});")
-    return lines
+    return lines + ["        }"]
 
 
 def _vest_at(expected: Expected, vest: str) -> str:
@@ -525,8 +528,11 @@ def onboarding_test(expected: Expected) -> str:
         if entry.legacy:
             lines.append(f'        _assertEq(_addr("{entry.legacy}"), legacy{index}, {_message("legacy key: " + label)});')
         if entry.rely:
-            lines.append(f'        _assertEq(VatLike(_addr("MCD_VAT")).wards({entry.address}), 1, '
+            lines.append(f'        _assertEq(WardsLike(_addr("MCD_VAT")).wards({entry.address}), 1, '
                          f'{_message("a ward of the Vat: " + label)});')
+        if entry.mints and (guard := guard_key(expected.date)):  # its awards mint MKR: a ward of MKR's authority
+            lines.append(f'        _assertEq(WardsLike(_addr("{guard}")).wards({entry.address}), 1, '
+                         f"{_message('a ward of the authority of MKR (' + guard + '): ' + label)});")
         if entry.version:
             lines.append(f"        _assertTrue(keccak256(bytes(chainlog.version())) == keccak256(bytes({string_literal(entry.version)})), "
                          f"{_message('chainlog version: ' + label)});")
@@ -542,8 +548,8 @@ def untested(expected: Expected) -> list[Item]:
               *expected.conversions, *expected.awards, *expected.yanks, *expected.caps, *expected.allowances,
               *expected.chainlog, *expected.proxy_transfers, *expected.held_burns,
               *expected.allocator_payments,
-              # a mintable MKR vest's permit on MKR's authority is not asserted: verify checks it
-              *(entry for entry in expected.onboarded if not entry.mints)]
+              # a mintable MKR vest's ward on MKR's authority is asserted when the date's chainlog names it
+              *(entry for entry in expected.onboarded if not entry.mints or guard_key(expected.date))]
     covered = {id(x.item) for x in walked}
     return [item for item in expected.items if id(item) not in covered]
 
@@ -616,6 +622,7 @@ interface VatLike {{
     function urns(bytes32 ilk, address urn) external view returns (uint256 ink, uint256 art);
     function ilks(bytes32 ilk) external view returns (uint256 Art, uint256 rate, uint256 spot, uint256 line, uint256 dust);
 }}
+interface WardsLike {{ function wards(address who) external view returns (uint256); }}
 interface JugLike {{ function drip(bytes32 ilk) external returns (uint256 rate); }}
 interface AllocatorVaultLike {{ function ilk() external view returns (bytes32); }}
 interface TokenLike {{
