@@ -23,7 +23,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from spellgen.spellfile.actions.onboarding import guard_key
-from spellgen.spellfile.expect import Expected, HeldSent, Item, Itemised, NewAward, Yanked
+from spellgen.spellfile.actions.farm_vest_update import FarmVestUpdate
+from spellgen.spellfile.expect import (
+    Distributed, Expected, FarmVestUpdated, HeldSent, Item, Itemised, NewAward, Yanked,
+)
 from spellgen.spellfile.history import token_key_at, unregistered_tokens
 from spellgen.spellfile.protocol import VESTS
 from spellgen.spellfile.solidity import comment, string_literal
@@ -540,6 +543,65 @@ def onboarding_test(expected: Expected) -> str:
     return "\n".join(lines) + "\n"
 
 
+def rewards_tests(expected: Expected) -> list[str]:
+    """testVestedRewardsDist (the 2026-04-09 file's test of a farm's vest update): for each distribution a
+    farm vest update or a `distribute` pays from, what its award owes in the block of the cast (read
+    after the warp, as `unpaid`) is paid to the farm; a replaced award ends at the cast and the new one,
+    from the cast, is filed as the distribution's vestId, with the allowance and the cap as the update
+    sets them."""
+    by_dist: dict[str, list[object]] = defaultdict(list)
+    for entry in [*expected.distributions, *expected.farm_updates]:
+        by_dist[entry.dist].append(entry)
+    tests = []
+    for dist, entries in by_dist.items():
+        name = "testVestedRewardsDist" + ("" if len(by_dist) == 1 else _ident(dist.removeprefix("REWARDS_DIST_")))
+        lines = [f"    function {name}() public {{",
+                 f'        RewardsDistLike dist = RewardsDistLike(_addr("{dist}"));',
+                 f"        RewardsBefore[] memory before = new RewardsBefore[]({len(entries)});"]
+        for entry in entries:
+            if isinstance(entry, FarmVestUpdated):
+                lines.append(f"        _assertEq(dist.vestId(), {entry.award}, "
+                             f"{_message('the award the distribution holds before the cast: ' + entry.item.label)});")
+        lines += ["", "        _vote(address(spell));", "        _scheduleAndWarp();",
+                  "        // read in the block of the cast: what an award owes then is what distribute() pays"]
+        for index, entry in enumerate(entries):
+            vest = _vest_at(expected, entry.vest)
+            lines.append(f"        before[{index}] = _rewardsBefore(dist, VestLike({vest}), {entry.award}, "
+                         f"{_token(expected, VESTS[entry.vest].token)});")
+        lines += ["", "        _cast();", "        uint256 castTime = block.timestamp;", ""]
+        for index, entry in enumerate(entries):
+            lines += _rewards_lines(expected, entry, index)
+        lines.append("    }")
+        tests.append("\n".join(lines) + "\n")
+    return tests
+
+
+def _rewards_lines(expected: Expected, entry: object, index: int) -> list[str]:
+    assert isinstance(entry, (Distributed, FarmVestUpdated))
+    award, b = entry.award, f"before[{index}]"
+    label = f"{entry.dist}, award {award} on {entry.vest}"  # the whole item's label is the comment above
+    vest = f"VestLike({_vest_at(expected, entry.vest)})"
+    lines = [f"        // {_note(entry.item.label)}",
+             f"        _assertEq({vest}.rxd({award}), {b}.rxd + {b}.owed, {_message('award paid what it owed: ' + label)});",
+             f"        _assertEq(_balance({b}.token, {b}.farm), {b}.farmBalance + {b}.owed, {_message('the farm received it: ' + label)});",
+             f"        if ({b}.owed > 0) _assertEq(dist.lastDistributedAt(), castTime, {_message('distributed at the cast: ' + label)});"]
+    if isinstance(entry, Distributed):
+        return lines
+    new = FarmVestUpdate.new_id(expected, entry, 0)  # the offset from the vest's ids before the cast
+    lines += [f"        _assertEq({vest}.fin({award}), _min({b}.fin, castTime), {_message('replaced award ends at the cast: ' + label)});",
+              f"        _assertEq({vest}.tot({award}), {b}.rxd + {b}.owed, {_message('replaced award keeps what it paid: ' + label)});",
+              f"        _assertEq(dist.vestId(), {b}.ids + {new}, {_message('the new award filed: ' + label)});"]
+    checks = [("usr", "address(dist)"), ("bgn", "castTime"), ("clf", "castTime"), ("fin", f"castTime + {entry.tau}"),
+              ("mgr", "address(0)"), ("res", "1"), ("tot", _amount(entry.tot)), ("rxd", "0")]
+    for field, value in checks:
+        lines.append(f"        _assertEq({vest}.{field}({b}.ids + {new}), {value}, {_message('new award ' + field + ': ' + label)});")
+    lines += [f"        _assertEq({vest}.cap(), {b}.cap > {entry.rate} ? {b}.cap : {entry.rate}, "
+              f"{_message('cap at least 110% of the new rate: ' + label)});",
+              f"        _assertEq(_allowance({b}.token, address({vest})), {b}.allowance - {b}.left + {_amount(entry.tot)}, "
+              f"{_message('allowance: less what the replaced award owed, plus the new total: ' + label)});"]
+    return lines
+
+
 def untested(expected: Expected) -> list[Item]:
     """The YAML items the file writes no test for: those of the kinds it does not walk yet (allocator
     payments, PauseProxy transfers and burns, amounts computed at the cast, repairs, farms, onboardings).
@@ -547,7 +609,7 @@ def untested(expected: Expected) -> list[Item]:
     walked: list[Itemised] = [*expected.payments, *expected.usds_payments, *expected.transfers, *expected.sky_transfers,
               *expected.conversions, *expected.awards, *expected.yanks, *expected.caps, *expected.allowances,
               *expected.chainlog, *expected.proxy_transfers, *expected.held_burns,
-              *expected.allocator_payments,
+              *expected.allocator_payments, *expected.distributions, *expected.farm_updates,
               # a mintable MKR vest's ward on MKR's authority is asserted when the date's chainlog names it
               *(entry for entry in expected.onboarded if not entry.mints or guard_key(expected.date))]
     covered = {id(x.item) for x in walked}
@@ -559,7 +621,7 @@ def foundry_tests(expected: Expected, date: str, spec_name: str, solc: str) -> s
     style = style_for(date)
     body = [payments_test(expected, style), token_transfers_test(expected), allocator_test(expected),
             *_vest_tests(expected, style), allowances_test(expected, style), chainlog_test(expected),
-            onboarding_test(expected), _spell_test(expected)]
+            *rewards_tests(expected), onboarding_test(expected), _spell_test(expected)]
     # 0.6 returns the recorded logs (structs) from the cheatcode only with the v2 ABI coder
     encoder = "\npragma experimental ABIEncoderV2;" if solc.startswith("0.6.") else ""
     return (HEADER.format(spec=spec_name, date=date, solc=solc, encoder=encoder, vm=style.vm,
@@ -623,6 +685,11 @@ interface VatLike {{
     function ilks(bytes32 ilk) external view returns (uint256 Art, uint256 rate, uint256 spot, uint256 line, uint256 dust);
 }}
 interface WardsLike {{ function wards(address who) external view returns (uint256); }}
+interface RewardsDistLike {{
+    function vestId() external view returns (uint256);
+    function lastDistributedAt() external view returns (uint256);
+    function stakingRewards() external view returns (address);
+}}
 interface JugLike {{ function drip(bytes32 ilk) external returns (uint256 rate); }}
 interface AllocatorVaultLike {{ function ilk() external view returns (bytes32); }}
 interface TokenLike {{
@@ -658,6 +725,7 @@ interface VestLike {{
     function res(uint256 id) external view returns (uint256);
     function tot(uint256 id) external view returns (uint256);
     function rxd(uint256 id) external view returns (uint256);
+    function unpaid(uint256 id) external view returns (uint256);
 }}
 
 contract SpellgenTestBase {{
@@ -698,6 +766,20 @@ contract SpellgenTestBase {{
         uint256 urnArt;
         uint256 ilkArt;
         uint256 dtab; // rad the Vow's dai rises by
+    }}
+
+    /// A farm distribution's award and what surrounds it, read in the block of the cast.
+    struct RewardsBefore {{
+        address token;
+        address farm;
+        uint256 owed; // unpaid(award): what distribute() pays at the cast
+        uint256 rxd;
+        uint256 fin;
+        uint256 left; // tot - rxd: what the award still owes in all
+        uint256 allowance;
+        uint256 cap;
+        uint256 ids;
+        uint256 farmBalance;
     }}
 
     struct YankedStream {{
@@ -813,6 +895,21 @@ contract SpellgenTestBase {{
     function _cast() internal {{
         spell.cast();
         _assertTrue(spell.done(), "the spell is not done");
+    }}
+
+    function _rewardsBefore(RewardsDistLike dist, VestLike vest, uint256 id, address token)
+        internal view returns (RewardsBefore memory b)
+    {{
+        b.token = token;
+        b.farm = dist.stakingRewards();
+        b.owed = vest.unpaid(id);
+        b.rxd = vest.rxd(id);
+        b.fin = vest.fin(id);
+        b.left = vest.tot(id) - b.rxd;
+        b.allowance = _allowance(token, address(vest));
+        b.cap = vest.cap();
+        b.ids = vest.ids();
+        b.farmBalance = _balance(token, b.farm);
     }}
 
     function _allocatorArt(address vault) internal view returns (uint256 urnArt, uint256 ilkArt) {{
