@@ -28,7 +28,7 @@ from spellgen.spellfile.expect import (
     Distributed, Expected, FarmVestUpdated, HeldSent, Item, Itemised, NewAward, Yanked,
 )
 from spellgen.spellfile.history import token_key_at, unregistered_tokens
-from spellgen.spellfile.protocol import VESTS
+from spellgen.spellfile.protocol import VESTS, VestKind
 from spellgen.spellfile.solidity import comment, string_literal
 from spellgen.spellfile.timeutil import stamp
 
@@ -394,15 +394,40 @@ class Linear:
         return text
 
 
+def _cast_time_moves(expected: Expected) -> dict[str, tuple[int, ...]]:
+    """Symbol -> the first place in the spell of a statement that changes the PauseProxy's balance of it
+    by an amount computed at the cast (a transferrable vest paying an award, a pool withdrawal paying
+    the PauseProxy): testTokenTransfers cannot give that amount from the balances before the cast."""
+    out: dict[str, tuple[int, ...]] = {}
+    paying = [*expected.distributions, *expected.farm_updates, *expected.farm_inits, *expected.repairs]
+    for entry in paying:
+        vest = VESTS.get(entry.vest)
+        if vest is not None and vest.kind == VestKind.TRANSFERRABLE:
+            out[vest.token] = min(out.get(vest.token, (10**9,)), _order(entry.item.path))
+    for pool in expected.pool_withdrawals:
+        for symbol in (pool.token0, pool.token1):
+            out[symbol] = min(out.get(symbol, (10**9,)), _order(pool.item.path))
+    return out
+
+
+def _unledgered(expected: Expected) -> list[HeldSent]:
+    """The held transfers and burns reading a balance that such a statement changed before them."""
+    first = _cast_time_moves(expected)
+    return [sent for sent in [*expected.proxy_transfers, *expected.held_burns] if sent.amount.reads_balance
+            and _order(sent.item.path) > first.get(_held_symbol(expected, sent), (10**9,))]
+
+
 def token_transfers_test(expected: Expected) -> str:
     """testTokenTransfers (the 2025-08-21 file's form): the PauseProxy's balances of the tokens it sends or
     burns by a constant or by its balance, read before the cast, walked through the spell's statements in
     order (the other kinds' moves of those tokens included), so each recipient's balance after is its
     balance before plus a share of the PauseProxy's, and the PauseProxy keeps what the YAML leaves it.
     A burnt token's total supply falls by the amounts burnt when no other statement mints or burns it."""
-    held = [*expected.proxy_transfers, *expected.held_burns]
+    unledgered = {id(sent) for sent in _unledgered(expected)}  # named as untested; left out here
+    held = [sent for sent in [*expected.proxy_transfers, *expected.held_burns] if id(sent) not in unledgered]
     if not held:
         return ""
+    cast_time_moved = _cast_time_moves(expected)
     symbols = list(dict.fromkeys(_held_symbol(expected, sent) for sent in held))
     token_of = {}  # ledger name -> how the test reads the token: the first statement's key names it
     for sent in held:
@@ -456,6 +481,10 @@ def token_transfers_test(expected: Expected) -> str:
         lines.append(f"        _assertEq(_balance(token[{index}], {holder}), {want}, "
                      f"{_message(symbol + ' of ' + names.get(holder.lower(), holder) + ': ' + '; '.join(why[(symbol, holder)]))});")
     for index, symbol in enumerate(symbols):
+        if symbol in cast_time_moved:
+            lines.append(f"        // {symbol}: a later statement moves the PauseProxy's by an amount computed at the "
+                         "cast; what it keeps is not asserted")
+            continue
         left = balances.get((symbol, proxy), Linear()).plus(Linear(1, 0))  # what the PauseProxy holds after
         lines.append(f"        _assertEq(_balance(token[{index}], _addr(\"MCD_PAUSE_PROXY\")), "
                      f"{left.solidity('0', f'pauseProxyBalance[{index}]').removeprefix('0 + ') if left.share or left.constant else '0'}, "
@@ -612,7 +641,7 @@ def untested(expected: Expected) -> list[Item]:
               *expected.allocator_payments, *expected.distributions, *expected.farm_updates,
               # a mintable MKR vest's ward on MKR's authority is asserted when the date's chainlog names it
               *(entry for entry in expected.onboarded if not entry.mints or guard_key(expected.date))]
-    covered = {id(x.item) for x in walked}
+    covered = {id(x.item) for x in walked} - {id(sent.item) for sent in _unledgered(expected)}
     return [item for item in expected.items if id(item) not in covered]
 
 

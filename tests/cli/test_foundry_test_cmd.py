@@ -181,15 +181,17 @@ def test_forge_passes_on_the_twin_and_fails_against_a_mutant(tmp_path, twin_pool
 
 
 def test_items_the_file_does_not_test_are_named(tmp_path, capsys):
-    """The kinds the generator does not walk yet (here a farm's vest update) are each named on stderr, so a
-    passing `forge test` is never taken for the whole proof; a spell of walked kinds gets no such line
-    (allocator payments, walked since issue 25, included)."""
-    farms = ROOT / "examples/farms-2026-04-09.yaml"
-    generated(farms, tmp_path / "a")
+    """The kinds the generator does not walk yet (here a Uniswap V2 withdrawal) are each named on stderr, so
+    a passing `forge test` is never taken for the whole proof; a spell of walked kinds gets no such line
+    (allocator payments and farm vest updates, walked since issue 25, included)."""
+    univ2 = ROOT / "examples/univ2-2025-02-21.yaml"
+    generated(univ2, tmp_path / "a")
     err = capsys.readouterr().err
-    assert "farms-2026-04-09.yaml: warning: sections[0].actions[0]: no Foundry test is written for farm vest " \
-           "update: REWARDS_DIST_LSSKY_SKY, award 10 on MCD_VEST_SKY_TREASURY replaced by" in err
-    assert err.count("no Foundry test is written") == len(load_spell(farms).actions)
+    assert "univ2-2025-02-21.yaml: warning: sections[0].actions[0]: no Foundry test is written for Uniswap V2 " \
+           "withdrawal: the PauseProxy's UNIV2USDSSKY liquidity, but 7,500,000 USDS worth" in err
+    assert err.count("no Foundry test is written") == len(load_spell(univ2).actions)
+    generated(ROOT / "examples/farms-2026-04-09.yaml", tmp_path / "d")
+    assert "no Foundry test is written" not in capsys.readouterr().err
     generated(ROOT / "examples/sky-2026-05-07.yaml", tmp_path / "c")
     assert "no Foundry test is written" not in capsys.readouterr().err
     generated(EVERY_2026, tmp_path / "b")
@@ -198,8 +200,8 @@ def test_items_the_file_does_not_test_are_named(tmp_path, capsys):
 
 # --- the newer kinds: allocator payments, PauseProxy transfers (ETH and balance-N included) and burns ---
 
-# The 2026-05-07 allocator payments and the 2025-08-21 PauseProxy transfers and burns in one spell, so one
-# twin and one forge run (and one for the mutant) test every kind the file walks by a ledger of its own.
+# The 2026-05-07 allocator payments, the 2025-08-21 PauseProxy transfers and burns and the 2026-04-09 farm
+# vest update in one spell, so one twin and one forge run (and one for the mutant) test them all.
 COMBINED = """\
 spellgen: 1
 spell:
@@ -226,6 +228,11 @@ sections:
       - {type: proxy_transfer, token: SPK, to: ECOSYSTEM, amount: "1,000,000.5"}
       - {type: burn, token: SKY, amount: "6,292,860.23"}
       - {type: burn, token: SPK, amount: "balance - 4,000,000,000"}
+  - title: Staking Rewards Update
+    actions:
+      # the 2026-04-09 update again: on the 2026-05-07 twin the distribution holds award 12
+      - {type: farm_vest_update, dist: REWARDS_DIST_LSSKY_SKY, vest: MCD_VEST_SKY_TREASURY, current_id: 12,
+         total: 192_110_322, duration: 90 days}
 """
 
 
@@ -238,14 +245,22 @@ def test_newer_kinds_pass_on_the_twin_and_fail_against_a_mutant(tmp_path, twin_p
     assert "no Foundry test is written" not in capsys.readouterr().err  # every item is tested
     names = re.findall(r"function (test\w+)\(\)", text)
     # the SKY transfer's and the burns' token is walked in testTokenTransfers: no testPayments row for it
-    assert names == ["testTokenTransfers", "testMonthlySettlementCycleInflows", "testSpellDescriptionAndOfficeHours"]
+    assert names == ["testTokenTransfers", "testMonthlySettlementCycleInflows", "testVestedRewardsDist",
+                     "testSpellDescriptionAndOfficeHours"]
     # the 2026-05-07 file's form: the payments as a list, the expected debt from the rate of the block
     assert ('payments[0] = AllocatorPayment(_addr("ALLOCATOR_SPARK_A_VAULT"), 9_179_021 * WAD, '
             '"allocator payment: 9,179,021 DAI from ALLOCATOR_SPARK_A_VAULT into the surplus buffer");') in text
     # the 2025-08-21 form: a recipient gets the PauseProxy's balance before the cast less the constant
     # and what the earlier statements took; the PauseProxy keeps the constant, less the later burn
     assert "before[3] + pauseProxyBalance[2] - 216_000_000 * WAD," in text
-    assert '_assertEq(_balance(token[2], _addr("MCD_PAUSE_PROXY")), 9_707_139_770_000_000_000_000_000,' in text
+    # ... but the farm's distribution, later, pays SKY out of the PauseProxy by what the award owes at the
+    # cast: what the PauseProxy keeps of SKY is not asserted (of SPK it is)
+    assert "// SKY: a later statement moves the PauseProxy's by an amount computed at the cast" in text
+    assert '_assertEq(_balance(token[3], _addr("MCD_PAUSE_PROXY")), 4_000_000_000 * WAD,' in text
+    # the 2026-04-09 file's testVestedRewardsDist: the award held before, the new one filed after
+    assert '_assertEq(dist.vestId(), 12, "the award the distribution holds before the cast: farm vest update:' in text
+    assert "_assertEq(dist.vestId(), before[0].ids + 1," in text
+    assert ("before[0].cap > 27176100077160493827 ? before[0].cap : 27176100077160493827" in text)
     assert "before[2] + pauseProxyBalance[1] - 250_000_000_000_000_000," in text  # ETH, by `who.balance`
     assert '_assertEq(_balance(token[0], _addr("MCD_PAUSE_PROXY")), 0,' in text  # all the DAI
     assert "supply[3] + 4_001_000_000_500_000_000_000_000_000 - pauseProxyBalance[3]" in text  # SPK burnt
@@ -257,16 +272,19 @@ def test_newer_kinds_pass_on_the_twin_and_fail_against_a_mutant(tmp_path, twin_p
         good = _forge_test(tmp_path / "project", _artifact(source, spell.solc, tmp_path / "good.json"), twin.url,
                            spell.solc)
         assert good.returncode == 0, good.stdout + good.stderr
-        assert "3 tests passed, 0 failed" in good.stdout
+        assert "4 tests passed, 0 failed" in good.stdout
         changed = source.replace("_takeAllocatorPayment(ALLOCATOR_OBEX_A_VAULT, 1_969_499 * WAD)",
                                  "_takeAllocatorPayment(ALLOCATOR_OBEX_A_VAULT, 1_969_500 * WAD)")
         changed = changed.replace("16_000_000 * WAD", "16_000_001 * WAD")
+        changed = changed.replace("192_110_322 * WAD, 90 days", "192_110_323 * WAD, 90 days")
         assert changed.count("\n") == source.count("\n") and changed != source
         bad = _forge_test(tmp_path / "project", _artifact(changed, spell.solc, tmp_path / "mutant.json"), twin.url,
                           spell.solc)
     finally:
         twin.stop()
     assert bad.returncode != 0
-    assert "1 tests passed, 2 failed" in bad.stdout, bad.stdout
+    assert "1 tests passed, 3 failed" in bad.stdout, bad.stdout
+    assert "[FAIL: new award tot: REWARDS_DIST_LSSKY_SKY, award 12 on MCD_VEST_SKY_TREASURY: got " \
+           "192110323000000000000000000, want 192110322000000000000000000] testVestedRewardsDist()" in bad.stdout
     assert "[FAIL: vault debt (urn art): allocator payment: 1,969,499 DAI from ALLOCATOR_OBEX_A_VAULT" in bad.stdout
     assert "[FAIL: SKY of SKY_FRONTIER_FOUNDATION: PauseProxy transfer: all SKY but 16,000,000" in bad.stdout
