@@ -23,7 +23,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from spellgen.spellfile.actions.onboarding import guard_key
-from spellgen.spellfile.actions.farm_vest_update import FarmVestUpdate
 from spellgen.spellfile.expect import (
     Distributed, Expected, FarmVestUpdated, HeldSent, Item, Itemised, NewAward, Yanked,
 )
@@ -296,8 +295,8 @@ def _stream_lists(awards: list[NewAward], yanks: list[Yanked]) -> list[str]:
 def _award_lines(award: NewAward, offset: int) -> list[str]:
     relative = award.cast_offset is not None
     label = award.item.label
-    # each award in a block of its own: its id's stack slot is freed after it (a spell of 14 new awards,
-    # 2021-09-03, runs out of stack otherwise)
+    # each award in a block of its own: its id's stack slot is freed after it (a spell of many new awards,
+    # 2021-09-03, with 16 on one vest, runs out of stack otherwise)
     lines = [f"        // {_note(label)}", "        {", f"        uint256 id{offset} = streams + {offset};"]
     checks = [("usr", award.usr), ("bgn", _time(award.bgn, relative)), ("clf", _time(award.clf, relative)),
               ("fin", _time(award.fin, relative)), ("mgr", award.mgr), ("res", str(award.res)),
@@ -616,7 +615,10 @@ def _rewards_lines(expected: Expected, entry: object, index: int) -> list[str]:
              f"        if ({b}.owed > 0) _assertEq(dist.lastDistributedAt(), castTime, {_message('distributed at the cast: ' + label)});"]
     if isinstance(entry, Distributed):
         return lines
-    new = FarmVestUpdate.new_id(expected, entry, 0)  # the offset from the vest's ids before the cast
+    # the new award's place after the vest's ids before the cast: after the streams on the vest (check
+    # keeps them first) and the earlier updates on it
+    new = sum(1 for a in expected.awards if a.vest == entry.vest) + 1 + \
+        [f for f in expected.farm_updates if f.vest == entry.vest].index(entry)
     lines += [f"        _assertEq({vest}.fin({award}), _min({b}.fin, castTime), {_message('replaced award ends at the cast: ' + label)});",
               f"        _assertEq({vest}.tot({award}), {b}.rxd + {b}.owed, {_message('replaced award keeps what it paid: ' + label)});",
               f"        _assertEq(dist.vestId(), {b}.ids + {new}, {_message('the new award filed: ' + label)});"]

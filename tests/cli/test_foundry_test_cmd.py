@@ -288,3 +288,34 @@ def test_newer_kinds_pass_on_the_twin_and_fail_against_a_mutant(tmp_path, twin_p
            "192110323000000000000000000, want 192110322000000000000000000] testVestedRewardsDist()" in bad.stdout
     assert "[FAIL: vault debt (urn art): allocator payment: 1,969,499 DAI from ALLOCATOR_OBEX_A_VAULT" in bad.stdout
     assert "[FAIL: SKY of SKY_FRONTIER_FOUNDATION: PauseProxy transfer: all SKY but 16,000,000" in bad.stdout
+
+
+def test_onboarded_vests_and_unmodelled_held_tokens(tmp_path, capsys):
+    """A vest the spell onboards is reached by the YAML's address (before the cast its key is missing, or
+    names the contract that moves to the legacy key), a token the chainlog of the date lacks by its address,
+    and testAddedChainlogKeys asserts the keys, the legacy key, the Vat's ward and the ChainLog's version;
+    PauseProxy transfers of tokens spellgen does not model are read by the chainlog key the YAML names."""
+    text = generated(ROOT / "examples/sky-2025-06-26.yaml", tmp_path / "a")
+    assert "VestLike vest = VestLike(0xF9A2002b471f600A5484da5a735a2A053d377078);" in text
+    assert ("_allowance(0xc20059e0317DE91738d13af027DfC4a50781b066, 0xF9A2002b471f600A5484da5a735a2A053d377078), "
+            "3_250_000_000 * WAD,") in text  # SPK by address: the 2025-06-26 spell registers its key
+    added = text[text.index("function testAddedChainlogKeys"):]
+    assert ('_assertEq(_addr("MCD_VEST_SPK_TREASURY"), 0xF9A2002b471f600A5484da5a735a2A053d377078, '
+            '"vest onboarding: MCD_VEST_SPK_TREASURY is 0xF9A2002b471f600A5484da5a735a2A053d377078");') in added
+    assert 'keccak256(bytes("1.20.2"))' in added
+    legacy = generated(ROOT / "examples/core-units-2022-04-29.yaml", tmp_path / "b")
+    added = legacy[legacy.index("function testAddedChainlogKeys"):]
+    assert 'address legacy0 = _addr("MCD_VEST_DAI");' in added  # read before the cast
+    assert '_assertEq(_addr("MCD_VEST_DAI_LEGACY"), legacy0,' in added
+    assert '_assertEq(WardsLike(_addr("MCD_VAT")).wards(0xa4c22f0e25C6630B2017979AcF1f865e94695C4b), 1,' in added
+    mints = generated(ROOT / "examples/core-units-2021-09-03.yaml", tmp_path / "c")
+    assert '_assertEq(WardsLike(_addr("GOV_GUARD")).wards(0x0fC8D4f2151453ca0cA56f07359049c8f07997Bd), 1,' in mints
+    awards = expected_from(load_spell(ROOT / "examples/core-units-2021-09-03.yaml")).awards
+    assert max(sum(1 for a in awards if a.vest == vest) for vest in {a.vest for a in awards}) == 16
+    # each award in a block of its own: 16 on one vest fit the stack
+    assert mints.count("        {\n        uint256 id") == len(awards)
+    held = generated(ROOT / "tests/spells/held-tokens-2025-08-21.yaml", tmp_path / "d")
+    assert 'token[0] = _addr("ETH"); // ETH' in held  # WETH, by the key the YAML names
+    assert 'token[2] = _addr("COMP"); // COMP' in held
+    assert '_assertEq(_balance(token[2], _addr("MCD_PAUSE_PROXY")), 2_000 * WAD,' in held
+    assert "no Foundry test is written" not in capsys.readouterr().err
