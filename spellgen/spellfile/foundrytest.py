@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spellgen.spellfile.actions.onboarding import guard_key
 from spellgen.spellfile.expect import (
-    Distributed, Expected, FarmVestUpdated, HeldSent, Item, Itemised, NewAward, Yanked,
+    Distributed, Expected, FarmInitialised, FarmVestUpdated, HeldSent, Item, Itemised, NewAward, Repaired, Yanked,
 )
 from spellgen.spellfile.history import token_key_at, unregistered_tokens
 from spellgen.spellfile.protocol import VESTS, VestKind
@@ -398,7 +398,8 @@ def _cast_time_moves(expected: Expected) -> dict[str, tuple[int, ...]]:
     by an amount computed at the cast (a transferrable vest paying an award, a pool withdrawal paying
     the PauseProxy): testTokenTransfers cannot give that amount from the balances before the cast."""
     out: dict[str, tuple[int, ...]] = {}
-    paying = [*expected.distributions, *expected.farm_updates, *expected.farm_inits, *expected.repairs]
+    paying: list[Distributed | FarmVestUpdated | FarmInitialised | Repaired] = [
+        *expected.distributions, *expected.farm_updates, *expected.farm_inits, *expected.repairs]
     for entry in paying:
         vest = VESTS.get(entry.vest)
         if vest is not None and vest.kind == VestKind.TRANSFERRABLE:
@@ -428,7 +429,8 @@ def token_transfers_test(expected: Expected) -> str:
         return ""
     cast_time_moved = _cast_time_moves(expected)
     symbols = list(dict.fromkeys(_held_symbol(expected, sent) for sent in held))
-    token_of = {}  # ledger name -> how the test reads the token: the first statement's key names it
+    # ledger name -> how the test reads the token: the first statement's key names it
+    token_of: dict[str, str] = {}
     for sent in held:
         token_of.setdefault(_held_symbol(expected, sent), _held_token(sent))
     proxy = "PAUSE_PROXY"
@@ -577,8 +579,9 @@ def rewards_tests(expected: Expected) -> list[str]:
     after the warp, as `unpaid`) is paid to the farm; a replaced award ends at the cast and the new one,
     from the cast, is filed as the distribution's vestId, with the allowance and the cap as the update
     sets them."""
-    by_dist: dict[str, list[object]] = defaultdict(list)
-    for entry in [*expected.distributions, *expected.farm_updates]:
+    by_dist: dict[str, list[Distributed | FarmVestUpdated]] = defaultdict(list)
+    paying: list[Distributed | FarmVestUpdated] = [*expected.distributions, *expected.farm_updates]
+    for entry in paying:
         by_dist[entry.dist].append(entry)
     tests = []
     for dist, entries in by_dist.items():
@@ -604,8 +607,7 @@ def rewards_tests(expected: Expected) -> list[str]:
     return tests
 
 
-def _rewards_lines(expected: Expected, entry: object, index: int) -> list[str]:
-    assert isinstance(entry, (Distributed, FarmVestUpdated))
+def _rewards_lines(expected: Expected, entry: Distributed | FarmVestUpdated, index: int) -> list[str]:
     award, b = entry.award, f"before[{index}]"
     label = f"{entry.dist}, award {award} on {entry.vest}"  # the whole item's label is the comment above
     vest = f"VestLike({_vest_at(expected, entry.vest)})"
