@@ -26,6 +26,7 @@ from spellgen.spellfile.actions.onboarding import guard_key
 from spellgen.spellfile.expect import (
     Distributed, Expected, FarmInitialised, FarmVestUpdated, HeldSent, Item, Itemised, NewAward, Repaired, Yanked,
 )
+from spellgen.spellfile.amounts import to_wei
 from spellgen.spellfile.history import token_key_at, unregistered_tokens
 from spellgen.spellfile.protocol import VESTS, VestKind
 from spellgen.spellfile.solidity import comment, string_literal
@@ -141,8 +142,9 @@ def movements(expected: Expected) -> list[Movement]:
     deltas: dict[tuple[str, str], int] = defaultdict(int)
     why: dict[tuple[str, str], list[str]] = defaultdict(list)
     held = {_held_symbol(expected, sent) for sent in [*expected.proxy_transfers, *expected.held_burns]}
+    repaired = _repair_holders(expected)
     for step in steps(expected):
-        if step.token in held:
+        if step.token in held or (step.token == "DAI" and step.holder in repaired):
             continue
         deltas[(step.token, step.holder)] += step.delta
         why[(step.token, step.holder)].append(step.label)
@@ -635,6 +637,81 @@ def _rewards_lines(expected: Expected, entry: Distributed | FarmVestUpdated, ind
     return lines
 
 
+def _repair_holders(expected: Expected) -> set[str]:
+    """The recipients testRepairs owns the DAI balance of: amounts computed at the cast, and the owners the
+    YAML states of the awards a repair pays out."""
+    return {paid.recipient for paid in expected.computed_payments} | {r.usr for r in expected.repairs if r.usr}
+
+
+def repairs_test(expected: Expected) -> str:
+    """testRepairs (the 2022-02-04 spell's repair of two DAI streams): what each award has accrued and
+    owes in the block of the cast (read after the warp) is what the spell reads and pays; after the cast
+    each recipient's DAI rose by the amounts computed from those readings (and by the constant payments to
+    it), a repaired award paid what it owed, is unrestricted and ends at the cast."""
+    computed, repairs = expected.computed_payments, expected.repairs
+    if not (computed or repairs):
+        return ""
+    holders = sorted(_repair_holders(expected))
+    dai = _token(expected, "DAI")
+    lines = ["    function testRepairs() public {",
+             f"        uint256[] memory reading = new uint256[]({len(computed)});",
+             f"        uint256[] memory owed = new uint256[]({len(repairs)});",
+             f"        uint256[] memory rxd = new uint256[]({len(repairs)});",
+             f"        uint256[] memory fin = new uint256[]({len(repairs)});",
+             f"        uint256[] memory before = new uint256[]({len(holders)});"]
+    for index, repair in enumerate(repairs):  # before the cast: the award exists, and is as the YAML says
+        vest = f"VestLike({_vest_at(expected, repair.vest)})"
+        lines.append(f"        _assertTrue({vest}.usr({repair.award}) != address(0), "
+                     f"\"award {repair.award} on {repair.vest} does not exist\");")
+        for field, value in (("usr", repair.usr), ("fin", repair.fin_before), ("bgn", repair.bgn_before),
+                             ("tot", repair.tot_before)):
+            if value is not None:
+                lines.append(f"        _assertEq({vest}.{field}({repair.award}), {value}, "
+                             f"{_message(field + ' before the cast: ' + repair.item.label)});")
+    lines += ["", "        _vote(address(spell));", "        _scheduleAndWarp();",
+              "        // read in the block of the cast: what the spell reads and what vest() pays then"]
+    for index, paid in enumerate(computed):
+        reading = paid.amount.reading
+        lines.append(f"        reading[{index}] = VestLike({_vest_at(expected, reading.vest)}).{reading.what}({reading.award});")
+    for index, repair in enumerate(repairs):
+        vest = f"VestLike({_vest_at(expected, repair.vest)})"
+        lines += [f"        owed[{index}] = {vest}.unpaid({repair.award});",
+                  f"        rxd[{index}] = {vest}.rxd({repair.award});",
+                  f"        fin[{index}] = {vest}.fin({repair.award});"]
+    for number, holder in enumerate(holders):
+        lines.append(f"        before[{number}] = _balance({dai}, {holder});")
+    lines += ["", "        _cast();", "        uint256 castTime = block.timestamp;", ""]
+    for number, holder in enumerate(holders):
+        terms, labels = [], []
+        for index, paid in enumerate(computed):
+            if paid.recipient == holder:
+                amount = paid.amount
+                value = _amount(to_wei(amount.value))
+                terms.append(f"(reading[{index}] - {value})" if amount.less_value else
+                             f"({value} {'+' if amount.sign > 0 else '-'} reading[{index}])")
+                labels.append(paid.item.label)
+        for index, repair in enumerate(repairs):
+            if repair.usr == holder:
+                terms.append(f"owed[{index}]")
+                labels.append(repair.item.label)
+        for constant in expected.payments:
+            if constant.recipient == holder:
+                terms.append(_amount(constant.wei))
+                labels.append(constant.item.label)
+        name = expected.party_names.get(holder.lower(), holder)
+        lines.append(f"        _assertEq(_balance({dai}, {holder}), before[{number}] + {' + '.join(terms)}, "
+                     f"{_message('DAI of ' + name + ': ' + '; '.join(labels))});")
+    for index, repair in enumerate(repairs):
+        vest, award = f"VestLike({_vest_at(expected, repair.vest)})", repair.award
+        label = repair.item.label
+        lines += [f"        _assertEq({vest}.rxd({award}), rxd[{index}] + owed[{index}], {_message('paid what it owed: ' + label)});",
+                  f"        _assertEq({vest}.res({award}), 0, {_message('unrestricted: ' + label)});",
+                  f"        _assertEq({vest}.fin({award}), _min(fin[{index}], castTime), {_message('ends at the cast: ' + label)});",
+                  f"        _assertEq({vest}.tot({award}), rxd[{index}] + owed[{index}], {_message('keeps what it paid: ' + label)});"]
+    lines.append("    }")
+    return "\n".join(lines) + "\n"
+
+
 def untested(expected: Expected) -> list[Item]:
     """The YAML items the file writes no test for: those of the kinds it does not walk yet (allocator
     payments, PauseProxy transfers and burns, amounts computed at the cast, repairs, farms, onboardings).
@@ -643,6 +720,7 @@ def untested(expected: Expected) -> list[Item]:
               *expected.conversions, *expected.awards, *expected.yanks, *expected.caps, *expected.allowances,
               *expected.chainlog, *expected.proxy_transfers, *expected.held_burns,
               *expected.allocator_payments, *expected.distributions, *expected.farm_updates,
+              *expected.computed_payments, *expected.repairs,
               # a mintable MKR vest's ward on MKR's authority is asserted when the date's chainlog names it
               *(entry for entry in expected.onboarded if not entry.mints or guard_key(expected.date))]
     covered = {id(x.item) for x in walked} - {id(sent.item) for sent in _unledgered(expected)}
@@ -654,7 +732,7 @@ def foundry_tests(expected: Expected, date: str, spec_name: str, solc: str) -> s
     style = style_for(date)
     body = [payments_test(expected, style), token_transfers_test(expected), allocator_test(expected),
             *_vest_tests(expected, style), allowances_test(expected, style), chainlog_test(expected),
-            *rewards_tests(expected), onboarding_test(expected), _spell_test(expected)]
+            repairs_test(expected), *rewards_tests(expected), onboarding_test(expected), _spell_test(expected)]
     # 0.6 returns the recorded logs (structs) from the cheatcode only with the v2 ABI coder
     encoder = "\npragma experimental ABIEncoderV2;" if solc.startswith("0.6.") else ""
     return (HEADER.format(spec=spec_name, date=date, solc=solc, encoder=encoder, vm=style.vm,
@@ -759,6 +837,7 @@ interface VestLike {{
     function tot(uint256 id) external view returns (uint256);
     function rxd(uint256 id) external view returns (uint256);
     function unpaid(uint256 id) external view returns (uint256);
+    function accrued(uint256 id) external view returns (uint256);
 }}
 
 contract SpellgenTestBase {{

@@ -319,3 +319,23 @@ def test_onboarded_vests_and_unmodelled_held_tokens(tmp_path, capsys):
     assert 'token[2] = _addr("COMP"); // COMP' in held
     assert '_assertEq(_balance(token[2], _addr("MCD_PAUSE_PROXY")), 2_000 * WAD,' in held
     assert "no Foundry test is written" not in capsys.readouterr().err
+
+
+def test_repairs_read_in_the_block_of_the_cast(tmp_path, capsys):
+    """The 2022-02-04 repair: amounts computed at the cast and the repaired awards' payouts, read after the
+    warp (in the block of the cast, what the spell reads), asserted on the recipients' DAI and the awards."""
+    text = generated(ROOT / "examples/repair-2022-02-04.yaml", tmp_path)
+    assert "no Foundry test is written" not in capsys.readouterr().err
+    repairs = text[text.index("function testRepairs"):]
+    # before the cast: the award as the YAML states it
+    assert '_assertEq(VestLike(_addr("MCD_VEST_DAI")).fin(24), 1690761600, "fin before the cast:' in repairs
+    warp = repairs.index("_scheduleAndWarp();")
+    assert repairs.index('reading[0] = VestLike(_addr("MCD_VEST_DAI")).accrued(24);') > warp
+    assert repairs.index('owed[0] = VestLike(_addr("MCD_VEST_DAI")).unpaid(24);') > warp
+    assert ('_assertEq(_balance(_addr("MCD_DAI"), 0x6D348f18c88D45243705D4fdEeB6538c6a9191F1), '
+            'before[0] + (42_917 * WAD - reading[0]) + owed[0], "DAI of SNE_001_WALLET:') in repairs
+    assert '_assertEq(VestLike(_addr("MCD_VEST_DAI")).res(26), 0, "unrestricted:' in repairs
+    assert '_assertEq(VestLike(_addr("MCD_VEST_DAI")).fin(26), _min(fin[1], castTime), "ends at the cast:' in repairs
+    # the constant payments to others stay in testPayouts
+    assert "function testPayouts() public {" in text and "0x6D348f18c88D45243705D4fdEeB6538c6a9191F1), " \
+        "prevBalance" not in text
