@@ -712,6 +712,53 @@ def repairs_test(expected: Expected) -> str:
     return "\n".join(lines) + "\n"
 
 
+def farm_init_tests(expected: Expected) -> list[str]:
+    """test<Farm>Farm (the 2025-10-30 file's testLsskySkyFarm) with exact values: the farm names its
+    distribution, the distribution its new award (the vest's ids before the cast + the init's place among
+    the inits on it), the award from the cast + offset for the duration to the distribution, restricted;
+    what it accrued by the cast (its start before it) distributed to the farm at once; the allowance raised
+    by the total less that, the cap at least 110% of the rate, the keeper job's interval, the Lockstake
+    engine's farm (a lockstake farm)."""
+    tests = []
+    for init in expected.farm_inits:
+        name = f"test{_ident(init.farm.removeprefix('REWARDS_').lower())}Farm"
+        vest, token, farm, dist = _vest_at(expected, init.vest), _token(expected, init.token), init.farm_address, init.dist_address
+        label = f"{init.farm} paid by {init.dist}"  # the whole item's label is the comment below
+        offset = "" if init.offset == 0 else f" {'+' if init.offset > 0 else '-'} {abs(init.offset)}"
+        lines = [f"    function {name}() public {{",
+                 f"        // {_note(init.item.label)}",
+                 f"        VestLike vest = VestLike({vest});",
+                 "        uint256 ids = vest.ids();",
+                 "        uint256 capBefore = vest.cap();",
+                 f"        uint256 allowanceBefore = _allowance({token}, address(vest));",
+                 f"        uint256 farmBalance = _balance({token}, {farm});",
+                 "", "        _vote(address(spell));", "        _scheduleWarpAndCast();",
+                 f"        uint256 bgn = block.timestamp{offset};",
+                 "        // what the award accrued by the cast (DssVest's accrued: no cliff), distributed at once",
+                 f"        uint256 paid = block.timestamp >= bgn + {init.tau} ? {_amount(init.tot)} : block.timestamp > bgn"
+                 f" ? {_amount(init.tot)} * (block.timestamp - bgn) / {init.tau} : 0;",
+                 "",
+                 f"        _assertEq(RewardsLike({farm}).rewardsDistribution(), {dist}, {_message('the farm names its distribution: ' + label)});",
+                 f"        _assertEq(RewardsDistLike({dist}).stakingRewards(), {farm}, {_message('the distribution pays the farm: ' + label)});",
+                 f"        _assertEq(RewardsDistLike({dist}).vestId(), ids + {init.nth}, {_message('the new award filed: ' + label)});"]
+        checks = [("usr", dist), ("bgn", "bgn"), ("clf", "bgn"), ("fin", f"bgn + {init.tau}"), ("mgr", "address(0)"),
+                  ("res", "1"), ("tot", _amount(init.tot)), ("rxd", "paid")]
+        for field, value in checks:
+            lines.append(f"        _assertEq(vest.{field}(ids + {init.nth}), {value}, {_message('new award ' + field + ': ' + label)});")
+        lines += [f"        _assertEq(_balance({token}, {farm}), farmBalance + paid, {_message('the farm received what it accrued: ' + label)});",
+                  f"        _assertEq(_allowance({token}, address(vest)), allowanceBefore + {_amount(init.tot)} - paid, "
+                  f"{_message('allowance raised by the total, less what was distributed: ' + label)});",
+                  f"        _assertEq(vest.cap(), capBefore > {init.rate} ? capBefore : {init.rate}, {_message('cap at least 110% of the rate: ' + label)});",
+                  f'        _assertEq(RewardsJobLike(_addr("CRON_REWARDS_DIST_JOB")).intervals({dist}), {init.interval}, '
+                  f"{_message('the keeper job interval: ' + label)});"]
+        if init.lockstake:
+            lines.append(f'        _assertEq(LockstakeEngineLike(_addr("LOCKSTAKE_ENGINE")).farms({farm}), 1, '
+                         f"{_message('an active farm of the Lockstake engine: ' + label)});")
+        lines.append("    }")
+        tests.append("\n".join(lines) + "\n")
+    return tests
+
+
 def untested(expected: Expected) -> list[Item]:
     """The YAML items the file writes no test for: those of the kinds it does not walk yet (allocator
     payments, PauseProxy transfers and burns, amounts computed at the cast, repairs, farms, onboardings).
@@ -720,7 +767,7 @@ def untested(expected: Expected) -> list[Item]:
               *expected.conversions, *expected.awards, *expected.yanks, *expected.caps, *expected.allowances,
               *expected.chainlog, *expected.proxy_transfers, *expected.held_burns,
               *expected.allocator_payments, *expected.distributions, *expected.farm_updates,
-              *expected.computed_payments, *expected.repairs,
+              *expected.computed_payments, *expected.repairs, *expected.farm_inits,
               # a mintable MKR vest's ward on MKR's authority is asserted when the date's chainlog names it
               *(entry for entry in expected.onboarded if not entry.mints or guard_key(expected.date))]
     covered = {id(x.item) for x in walked} - {id(sent.item) for sent in _unledgered(expected)}
@@ -732,7 +779,8 @@ def foundry_tests(expected: Expected, date: str, spec_name: str, solc: str) -> s
     style = style_for(date)
     body = [payments_test(expected, style), token_transfers_test(expected), allocator_test(expected),
             *_vest_tests(expected, style), allowances_test(expected, style), chainlog_test(expected),
-            repairs_test(expected), *rewards_tests(expected), onboarding_test(expected), _spell_test(expected)]
+            repairs_test(expected), *rewards_tests(expected), *farm_init_tests(expected), onboarding_test(expected),
+            _spell_test(expected)]
     # 0.6 returns the recorded logs (structs) from the cheatcode only with the v2 ABI coder
     encoder = "\npragma experimental ABIEncoderV2;" if solc.startswith("0.6.") else ""
     return (HEADER.format(spec=spec_name, date=date, solc=solc, encoder=encoder, vm=style.vm,
@@ -801,6 +849,9 @@ interface RewardsDistLike {{
     function lastDistributedAt() external view returns (uint256);
     function stakingRewards() external view returns (address);
 }}
+interface RewardsLike {{ function rewardsDistribution() external view returns (address); }}
+interface RewardsJobLike {{ function intervals(address dist) external view returns (uint256); }}
+interface LockstakeEngineLike {{ function farms(address farm) external view returns (uint256); }}
 interface JugLike {{ function drip(bytes32 ilk) external returns (uint256 rate); }}
 interface AllocatorVaultLike {{ function ilk() external view returns (bytes32); }}
 interface TokenLike {{

@@ -339,3 +339,23 @@ def test_repairs_read_in_the_block_of_the_cast(tmp_path, capsys):
     # the constant payments to others stay in testPayouts
     assert "function testPayouts() public {" in text and "0x6D348f18c88D45243705D4fdEeB6538c6a9191F1), " \
         "prevBalance" not in text
+
+
+def test_farm_init_in_the_2025_10_30_form(tmp_path, capsys):
+    """testLsskySkyFarm with exact values: the wiring, the new award from the cast - 7 days (ids before + 1),
+    what it accrued by the cast distributed to the farm, the allowance, the cap, the job interval, the engine."""
+    text = generated(ROOT / "examples/farm-init-2025-10-30.yaml", tmp_path)
+    assert "no Foundry test is written" not in capsys.readouterr().err
+    farm = text[text.index("function testLsskySkyFarm() public {"):]
+    farm = farm[:farm.index("\n    }\n")]
+    assert "uint256 bgn = block.timestamp - 604800;" in farm
+    assert ("1_000_000_000 * WAD * (block.timestamp - bgn) / 15552000" in farm
+            and "_assertEq(vest.rxd(ids + 1), paid," in farm)
+    assert ("_assertEq(RewardsDistLike(0x675671A8756dDb69F7254AFB030865388Ef699Ee).vestId(), ids + 1, "
+            "\"the new award filed: REWARDS_LSSKY_SKY paid by REWARDS_DIST_LSSKY_SKY\");") in farm
+    assert "allowanceBefore + 1_000_000_000 * WAD - paid," in farm
+    assert "capBefore > 70730452674897119340 ? capBefore : 70730452674897119340" in farm  # 110% of tot / tau
+    assert '.intervals(0x675671A8756dDb69F7254AFB030865388Ef699Ee), 601200,' in farm  # 7 days - 1 hours
+    assert 'LockstakeEngineLike(_addr("LOCKSTAKE_ENGINE")).farms(0xB44C2Fb4181D7Cb06bdFf34A46FdFe4a259B40Fc), 1,' in farm
+    added = text[text.index("function testAddedChainlogKeys"):]  # the farm's keys, by the onboarding test
+    assert '_assertEq(_addr("REWARDS_LSSKY_SKY"), 0xB44C2Fb4181D7Cb06bdFf34A46FdFe4a259B40Fc,' in added
