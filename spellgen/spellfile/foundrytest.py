@@ -142,9 +142,10 @@ def movements(expected: Expected) -> list[Movement]:
     deltas: dict[tuple[str, str], int] = defaultdict(int)
     why: dict[tuple[str, str], list[str]] = defaultdict(list)
     held = {_held_symbol(expected, sent) for sent in [*expected.proxy_transfers, *expected.held_burns]}
-    repaired = _repair_holders(expected)
+    repaired, cast_time_moved = _repair_holders(expected), _cast_time_moves(expected)
     for step in steps(expected):
-        if step.token in held or (step.token == "DAI" and step.holder in repaired):
+        if step.token in held or (step.token == "DAI" and step.holder in repaired) or \
+                (step.holder == "PAUSE_PROXY" and step.token in cast_time_moved):
             continue
         deltas[(step.token, step.holder)] += step.delta
         why[(step.token, step.holder)].append(step.label)
@@ -395,21 +396,26 @@ class Linear:
         return text
 
 
-def _cast_time_moves(expected: Expected) -> dict[str, tuple[int, ...]]:
-    """Symbol -> the first place in the spell of a statement that changes the PauseProxy's balance of it
-    by an amount computed at the cast (a transferrable vest paying an award, a pool withdrawal paying
-    the PauseProxy): testTokenTransfers cannot give that amount from the balances before the cast."""
-    out: dict[str, tuple[int, ...]] = {}
+def _cast_time_movers(expected: Expected) -> dict[str, list[tuple[int, ...]]]:
+    """Symbol -> the places in the spell of the statements that change the PauseProxy's balance of it by
+    an amount computed at the cast (a transferrable vest paying an award, a pool withdrawal paying the
+    PauseProxy): testTokenTransfers cannot give that amount from the balances before the cast."""
+    out: dict[str, list[tuple[int, ...]]] = defaultdict(list)
     paying: list[Distributed | FarmVestUpdated | FarmInitialised | Repaired] = [
         *expected.distributions, *expected.farm_updates, *expected.farm_inits, *expected.repairs]
     for entry in paying:
         vest = VESTS.get(entry.vest)
         if vest is not None and vest.kind == VestKind.TRANSFERRABLE:
-            out[vest.token] = min(out.get(vest.token, (10**9,)), _order(entry.item.path))
+            out[vest.token].append(_order(entry.item.path))
     for pool in expected.pool_withdrawals:
         for symbol in (pool.token0, pool.token1):
-            out[symbol] = min(out.get(symbol, (10**9,)), _order(pool.item.path))
-    return out
+            out[symbol].append(_order(pool.item.path))
+    return dict(out)
+
+
+def _cast_time_moves(expected: Expected) -> dict[str, tuple[int, ...]]:
+    """Symbol -> the first place of such a statement."""
+    return {symbol: min(places) for symbol, places in _cast_time_movers(expected).items()}
 
 
 def _unledgered(expected: Expected) -> list[HeldSent]:
@@ -759,6 +765,50 @@ def farm_init_tests(expected: Expected) -> list[str]:
     return tests
 
 
+def pool_withdrawal_tests(expected: Expected) -> list[str]:
+    """testUnwindSurplusBuffer (the 2025-02-21 file's test of the Uniswap V2 withdrawal), with exact amounts
+    from the pool's state before the cast (the pool's protocol fee unset: no fee liquidity is minted): the
+    liquidity left is totalSupply * leave / the pool's token1 (its reserves synced to its balances), the
+    rest burnt, each token paid pro rata to the PauseProxy. Its balances of the two tokens are asserted
+    when no other statement moves them by the PauseProxy's balance."""
+    tests = []
+    held = {_held_symbol(expected, sent) for sent in [*expected.proxy_transfers, *expected.held_burns]}
+    movers = _cast_time_movers(expected)
+    for pool in expected.pool_withdrawals:
+        name = "testUnwindSurplusBuffer" + ("" if len(expected.pool_withdrawals) == 1 else _ident(pool.pair.lower()))
+        label = pool.item.label
+        t0, t1 = _token(expected, pool.token0), _token(expected, pool.token1)
+        lines = [f"    function {name}() public {{",
+                 f'        TokenLike pair = TokenLike(_addr("{pool.pair}"));',
+                 "        // [lp, supply, pool's token0, pool's token1, PauseProxy's token0, PauseProxy's token1]",
+                 "        uint256[] memory b = new uint256[](6);",
+                 '        b[0] = pair.balanceOf(_addr("MCD_PAUSE_PROXY"));',
+                 "        b[1] = pair.totalSupply();",
+                 f"        b[2] = _balance({t0}, address(pair));",
+                 f"        b[3] = _balance({t1}, address(pair));",
+                 f'        b[4] = _balance({t0}, _addr("MCD_PAUSE_PROXY"));',
+                 f'        b[5] = _balance({t1}, _addr("MCD_PAUSE_PROXY"));',
+                 "", "        _vote(address(spell));", "        _scheduleWarpAndCast();", "",
+                 f"        uint256 left = b[1] * {_amount(pool.leave)} / b[3];",
+                 "        uint256 burnt = b[0] - left;",
+                 f'        _assertEq(pair.balanceOf(_addr("MCD_PAUSE_PROXY")), left, {_message("liquidity left: " + label)});',
+                 f"        _assertEq(pair.totalSupply(), b[1] - burnt, {_message('liquidity burnt: ' + label)});",
+                 f"        _assertEq(_balance({t0}, address(pair)), b[2] - burnt * b[2] / b[1], {_message(pool.token0 + ' the pool paid: ' + label)});",
+                 f"        _assertEq(_balance({t1}, address(pair)), b[3] - burnt * b[3] / b[1], {_message(pool.token1 + ' the pool paid: ' + label)});"]
+        for index, symbol in ((4, pool.token0), (5, pool.token1)):
+            others = [step for step in steps(expected) if step.token == symbol and step.holder == "PAUSE_PROXY"]
+            if symbol in held or len(movers.get(symbol, [])) > 1:
+                lines.append(f"        // {symbol}: other statements move the PauseProxy's by amounts read at the cast; not asserted")
+                continue
+            change = Linear(0, sum(step.delta for step in others)).solidity("", "")
+            whose = "; ".join([label, *(step.label for step in others)])
+            lines.append(f'        _assertEq(_balance({_token(expected, symbol)}, _addr("MCD_PAUSE_PROXY")), '
+                         f"b[{index}] + burnt * b[{index - 2}] / b[1]{change}, {_message(symbol + ' of the PauseProxy: ' + whose)});")
+        lines.append("    }")
+        tests.append("\n".join(lines) + "\n")
+    return tests
+
+
 def untested(expected: Expected) -> list[Item]:
     """The YAML items the file writes no test for: those of the kinds it does not walk yet (allocator
     payments, PauseProxy transfers and burns, amounts computed at the cast, repairs, farms, onboardings).
@@ -767,7 +817,7 @@ def untested(expected: Expected) -> list[Item]:
               *expected.conversions, *expected.awards, *expected.yanks, *expected.caps, *expected.allowances,
               *expected.chainlog, *expected.proxy_transfers, *expected.held_burns,
               *expected.allocator_payments, *expected.distributions, *expected.farm_updates,
-              *expected.computed_payments, *expected.repairs, *expected.farm_inits,
+              *expected.computed_payments, *expected.repairs, *expected.farm_inits, *expected.pool_withdrawals,
               # a mintable MKR vest's ward on MKR's authority is asserted when the date's chainlog names it
               *(entry for entry in expected.onboarded if not entry.mints or guard_key(expected.date))]
     covered = {id(x.item) for x in walked} - {id(sent.item) for sent in _unledgered(expected)}
@@ -779,7 +829,8 @@ def foundry_tests(expected: Expected, date: str, spec_name: str, solc: str) -> s
     style = style_for(date)
     body = [payments_test(expected, style), token_transfers_test(expected), allocator_test(expected),
             *_vest_tests(expected, style), allowances_test(expected, style), chainlog_test(expected),
-            repairs_test(expected), *rewards_tests(expected), *farm_init_tests(expected), onboarding_test(expected),
+            repairs_test(expected), *rewards_tests(expected), *farm_init_tests(expected),
+            *pool_withdrawal_tests(expected), onboarding_test(expected),
             _spell_test(expected)]
     # 0.6 returns the recorded logs (structs) from the cheatcode only with the v2 ABI coder
     encoder = "\npragma experimental ABIEncoderV2;" if solc.startswith("0.6.") else ""

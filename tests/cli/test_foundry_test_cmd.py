@@ -181,21 +181,25 @@ def test_forge_passes_on_the_twin_and_fails_against_a_mutant(tmp_path, twin_pool
 
 
 def test_items_the_file_does_not_test_are_named(tmp_path, capsys):
-    """The kinds the generator does not walk yet (here a Uniswap V2 withdrawal) are each named on stderr, so
-    a passing `forge test` is never taken for the whole proof; a spell of walked kinds gets no such line
-    (allocator payments and farm vest updates, walked since issue 25, included)."""
-    univ2 = ROOT / "examples/univ2-2025-02-21.yaml"
-    generated(univ2, tmp_path / "a")
+    """An item the file cannot test is named on stderr, so a passing `forge test` is never taken for the
+    whole proof: here a PauseProxy transfer of its SKY balance less a constant after a farm's vest update
+    paid SKY out of the PauseProxy by what the award owed at the cast (an amount no balance before the cast
+    gives); the same items in the other order are all tested, and so is every kind of the examples."""
+    farm_first = tmp_path / "farm-first.yaml"
+    sections = COMBINED.index("  - title: Treasury")
+    farm = COMBINED.index("  - title: Staking Rewards Update")
+    farm_first.write_text(COMBINED[:sections] + COMBINED[farm:] + COMBINED[sections:farm])
+    text = generated(farm_first, tmp_path / "a")
     err = capsys.readouterr().err
-    assert "univ2-2025-02-21.yaml: warning: sections[0].actions[0]: no Foundry test is written for Uniswap V2 " \
-           "withdrawal: the PauseProxy's UNIV2USDSSKY liquidity, but 7,500,000 USDS worth" in err
-    assert err.count("no Foundry test is written") == len(load_spell(univ2).actions)
-    generated(ROOT / "examples/farms-2026-04-09.yaml", tmp_path / "d")
-    assert "no Foundry test is written" not in capsys.readouterr().err
-    generated(ROOT / "examples/sky-2026-05-07.yaml", tmp_path / "c")
-    assert "no Foundry test is written" not in capsys.readouterr().err
-    generated(EVERY_2026, tmp_path / "b")
-    assert "no Foundry test is written" not in capsys.readouterr().err
+    assert "farm-first.yaml: warning: sections[2].actions[3]: no Foundry test is written for PauseProxy " \
+           "transfer: all SKY but 16,000,000 to SKY_FRONTIER_FOUNDATION; spellgen verify checks it" in err
+    assert err.count("no Foundry test is written") == 1
+    assert "all SKY but 16,000,000" not in text.split("function testTokenTransfers")[1].split("\n    }\n")[0]
+    for example in ("examples/univ2-2025-02-21.yaml", "examples/farms-2026-04-09.yaml", "examples/sky-2026-05-07.yaml",
+                    "tests/spells/proxy-transfer-2025-08-21.yaml", "examples/farm-init-2025-10-30.yaml",
+                    "examples/repair-2022-02-04.yaml", "examples/core-units-2021-09-03.yaml", EVERY_2026):
+        generated(ROOT / example, tmp_path / Path(example).stem)
+        assert "no Foundry test is written" not in capsys.readouterr().err, example
 
 
 # --- the newer kinds: allocator payments, PauseProxy transfers (ETH and balance-N included) and burns ---
@@ -359,3 +363,14 @@ def test_farm_init_in_the_2025_10_30_form(tmp_path, capsys):
     assert 'LockstakeEngineLike(_addr("LOCKSTAKE_ENGINE")).farms(0xB44C2Fb4181D7Cb06bdFf34A46FdFe4a259B40Fc), 1,' in farm
     added = text[text.index("function testAddedChainlogKeys"):]  # the farm's keys, by the onboarding test
     assert '_assertEq(_addr("REWARDS_LSSKY_SKY"), 0xB44C2Fb4181D7Cb06bdFf34A46FdFe4a259B40Fc,' in added
+
+
+def test_uniswap_withdrawal_with_exact_amounts(tmp_path):
+    """testUnwindSurplusBuffer (2025-02-21): the liquidity left is what 7,500,000 USDS of the pool is worth,
+    the rest burnt and paid pro rata, from the pool's state before the cast."""
+    text = generated(ROOT / "examples/univ2-2025-02-21.yaml", tmp_path)
+    unwind = text[text.index("function testUnwindSurplusBuffer() public {"):]
+    assert unwind.index('b[3] = _balance(_addr("USDS"), address(pair));') < unwind.index("_vote(address(spell));")
+    assert "uint256 left = b[1] * 7_500_000 * WAD / b[3];" in unwind
+    assert '_assertEq(pair.balanceOf(_addr("MCD_PAUSE_PROXY")), left, "liquidity left: Uniswap V2 withdrawal:' in unwind
+    assert '_assertEq(_balance(_addr("USDS"), _addr("MCD_PAUSE_PROXY")), b[5] + burnt * b[3] / b[1],' in unwind
