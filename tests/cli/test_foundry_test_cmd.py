@@ -374,3 +374,17 @@ def test_uniswap_withdrawal_with_exact_amounts(tmp_path):
     assert "uint256 left = b[1] * 7_500_000 * WAD / b[3];" in unwind
     assert '_assertEq(pair.balanceOf(_addr("MCD_PAUSE_PROXY")), left, "liquidity left: Uniswap V2 withdrawal:' in unwind
     assert '_assertEq(_balance(_addr("USDS"), _addr("MCD_PAUSE_PROXY")), b[5] + burnt * b[3] / b[1],' in unwind
+
+
+def test_a_stream_and_a_farm_update_on_one_vest(tmp_path):
+    """The farm's new award comes after the streams on its vest: the vest's test counts it (a stream and the
+    update on MCD_VEST_SKY_TREASURY: without it, forge on the twin fails `number of new streams`), and the
+    update's test looks for its award after the stream."""
+    spec = tmp_path / "stream-and-farm.yaml"
+    spec.write_text(COMBINED.replace("  - title: Staking Rewards Update\n    actions:\n", (
+        "  - title: Staking Rewards Update\n    actions:\n"
+        "      - {type: stream, vest: MCD_VEST_SKY_TREASURY, to: ECOSYSTEM, total: \"1,000\", start: cast,\n"
+        "         duration: 30 days, cliff: none, manager: none, restricted: true}\n")))
+    text = generated(spec, tmp_path / "p")
+    assert "_checkVest(vest, streams, 1, newStreams, yankedStreams);" in text
+    assert "_assertEq(dist.vestId(), before[0].ids + 2," in text
