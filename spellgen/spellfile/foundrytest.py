@@ -11,6 +11,15 @@ artifact `spellgen build` writes (`$SPELL_ARTIFACT`), elects it (locks governanc
 chief, votes, lifts), schedules it, warps to `nextCastTime()` and casts it, as the spells
 repository's own tests do, and asserts balances, awards, allowances and caps before and after.
 
+The newer kinds are tested as the archive's files of their dates did, with exact values where those
+checked bounds: allocator payments (testMonthlySettlementCycleInflows, 2026-05-07), PauseProxy
+transfers and burns (testTokenTransfers, 2025-08-21: the PauseProxy's balances read before the cast and
+walked through the statements in order), farm vest updates and distributions (testVestedRewardsDist,
+2026-04-09), farm inits (testLsskySkyFarm, 2025-10-30), the Uniswap V2 withdrawal
+(testUnwindSurplusBuffer, 2025-02-21), repairs and amounts computed at the cast (testRepairs) and vest
+onboardings (testAddedChainlogKeys). An amount the spell computes at the cast is read in the block of
+the cast (after the warp, before the cast), never taken from the rendered Solidity.
+
 House styles, from the spells archive's `src/DssSpell.t.sol`: early 2022 files test payouts wallet by
 wallet (`testPayouts`) and each new award field by field (`testVestDAI`, `testVestMKR`); by December
 2022 payments are one list of payees with totals from the executive sheet (`testPayments`), and the
