@@ -31,7 +31,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser = subparsers.add_parser(
         "foundry-test", help="write the spell's budget tests as a Foundry test file (forge test)",
         description="Write a self-contained Solidity test file for `forge test`: payments, streams, yanks, "
-                    "caps and allowances of the YAML, in the house style of the spells repository's "
+                    "caps, allowances, allocator payments, PauseProxy transfers and burns, farm inits, updates "
+                    "and distributions, repairs, Uniswap V2 withdrawals and vest onboardings of the YAML, in "
+                    "the house style of the spells repository's "
                     "DssSpell.t.sol of the spell's date, with expected values computed from the YAML. "
                     "It forks $ETH_RPC_URL, deploys the compiled spell from $SPELL_ARTIFACT (the "
                     "DssSpell.json of `spellgen build`), elects, schedules, warps and casts it.",
