@@ -135,3 +135,19 @@ def test_a_wrong_held_token_amount_fails_by_name(cast, tmp_path, old, new, item)
     # The same YAML as cast passes on the same observation: the failure is the amount's.
     assert all(r.passed for r in compare.verify(expected_from(load_spell(SPEC)), cast[2], {})
                if r.item in (USDC, COMP))
+
+
+def test_tokens_named_by_address_are_rendered_as_2025_08_21_wrote_them(tmp_path):
+    """An address constant each, once, in the file's order; no chainlog read for them (no cast needed)."""
+    out = tmp_path / "DssSpell.sol"
+    assert cli.main(["render", str(SPEC), "-o", str(out)]) == 0
+    source = out.read_text()
+    ens = "address internal constant ENS           = 0xC18360217D8F7Ab5e7c516566761Ea12Ce7F9D72;"
+    staave = "address internal constant STAAVE        = 0x4da27a545c0c5B758a6BA100e3a049001de870f5;"
+    assert source.count(ens) == 1 and source.count(staave) == 1 and source.index(ens) < source.index(staave)
+    assert 'getChangelogAddress("ENS")' not in source and 'getChangelogAddress("STAAVE")' not in source
+    assert 'address internal immutable AAVE         = DssExecLib.getChangelogAddress("AAVE");' in source
+    assert ("        // Transfer all stkAAVE (0x4da27a545c0c5B758a6BA100e3a049001de870f5) held in the Pause Proxy to "
+            "0xca5183FB9997046fbd9bA8113139bf5a5Af122A0\n"
+            "        GemAbstract(STAAVE).transfer(SKY_FRONTIER_FOUNDATION, "
+            "GemAbstract(STAAVE).balanceOf(address(this)));\n") in source

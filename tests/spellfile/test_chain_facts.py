@@ -175,6 +175,8 @@ def test_a_held_token_is_one_from_the_date_its_key_names_it(tmp_path, capsys):
     code, out = check(tmp_path, _held_spec(tmp_path, "token: COMP\n", "token: ENS\n").read_text(), capsys)
     assert code == 2 and any("sections[0].actions[2].token: ENS is not in the chainlog of a 2025-08-21 spell" in line
                              for line in out), out
+    assert any(line.endswith("before its key, name it by its address constant: `token: {constant: ENS, address: "
+                             "0xC18360217D8F7Ab5e7c516566761Ea12Ce7F9D72}`") for line in out), out
     code, out = check(tmp_path, _held_spec(tmp_path, "token: COMP\n", "token: ENS\n", "2025-09-18").read_text(),
                       capsys)
     assert code == 0 and not [line for line in out if "ENS" in line], out

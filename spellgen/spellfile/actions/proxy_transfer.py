@@ -287,6 +287,10 @@ class ProxyTransfer(Action):
         if self.token != NATIVE and self.token not in history.chainlog_at(day):
             near = history.closest_keys(self.token, day)
             hint = f"; did you mean {', '.join(near)}?" if near else ""
+            held = next((t for t in history.held_tokens() if t.key == self.token and t.deployed_for(day)), None)
+            if held:  # as 2025-08-21 named ENS before its key
+                hint = f"; before its key, name it by its address constant: `token: {{constant: {held.key}, " \
+                       f"address: {held.address}}}`"
             diags.error(self.loc("token"), f"{self.token} is not in the chainlog of a {day} spell: "
                                            f"{history.key_note(self.token, day)}{hint}")
             return
