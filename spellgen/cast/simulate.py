@@ -322,6 +322,9 @@ class Simulator:
         # The held tokens (data/held_tokens.tsv) the spell's PauseProxy transfers move: their events too.
         held = {t.key: t.symbol for t in history.held_tokens()}
         for sent in getattr(self.expected, "proxy_transfers", []):
+            if sent.address:  # named by its address constant, as the spell names it: no chainlog read
+                self.addr.setdefault(sent.key, sent.address)
+        for sent in getattr(self.expected, "proxy_transfers", []):
             if sent.key in held and sent.symbol == held[sent.key]:
                 self.obs.watched_tokens.update({held[sent.key]: address for address in
                                                 self._present([sent.key], self.lookup).values()})

@@ -155,6 +155,7 @@ class HeldSent:
     symbol: str | None  # the known token it names at the spell's date (None: a token spellgen does not model)
     recipient: str
     amount: HeldAmount  # a constant, or read from the PauseProxy's balance at the cast
+    address: str | None = None  # named by its address constant (key: the constant's name), not read from the chainlog
 
 
 @dataclass(frozen=True)

@@ -512,6 +512,12 @@ def held_token_at(key: str, day: str) -> HeldToken | None:
     return next((t for t in held_tokens() if t.key == key and t.address.lower() == address), None)
 
 
+def held_token_by_address(address: str) -> HeldToken | None:
+    """The held token at `address` (data/held_tokens.tsv), whatever the chainlog names: a spell may name
+    one by its address constant (2025-08-21: ENS and stkAAVE before their keys)."""
+    return next((t for t in held_tokens() if t.address.lower() == address.lower()), None)
+
+
 def token_decimals(symbol: str) -> int:
     """How many decimals a token of that symbol has: the held tokens' facts, else 18 (every budget token)."""
     return next((t.decimals for t in held_tokens() if t.symbol == symbol), 18)

@@ -436,7 +436,7 @@ def place_pairs(rpc: Rpc, day: str) -> None:
 
 # Where each held token's family keeps its supply (solc's layout of its mainnet source); WETH9's is
 # the ETH it holds, COMP's a constant.
-HELD_SUPPLY_SLOTS: dict[str, int] = {"OpenZeppelinERC20": 2, "FiatToken": 11}
+HELD_SUPPLY_SLOTS: dict[str, int] = {"OpenZeppelinERC20": 2, "FiatToken": 11, "AaveTokenV3": 2, "StakedAaveV3": 2}
 
 
 def place_held_tokens(rpc: Rpc, day: str) -> None:

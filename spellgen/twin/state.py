@@ -207,11 +207,13 @@ PROXY_ETH = 1_000 * WAD
 # contract (contracts/twin), placed at the token's mainnet address at spells dated after its deployed_by.
 # A held UniswapV2ERC20 token is a pair's liquidity: the pair is placed whole (UNIV2_PAIRS, its figures there).
 HELD_TOKEN_CONTRACTS: dict[str, str] = {"WETH9": "HeldWeth9", "UniswapV2ERC20": "UniswapV2Pair", "Comp": "HeldComp",
-                                        "OpenZeppelinERC20": "HeldOzErc20", "FiatToken": "HeldFiatToken"}
+                                        "OpenZeppelinERC20": "HeldOzErc20", "FiatToken": "HeldFiatToken",
+                                        "AaveTokenV3": "HeldAaveToken", "StakedAaveV3": "HeldStakedAave"}
 # Assumption: the PauseProxy's holding of each, in whole tokens (no public source offline; mainnet's
 # 2025-08-21 spell sent all of them). Each token's supply is that holding (COMP's is a constant).
 HELD_TOKEN_HOLDINGS: dict[str, int] = {"ETH": 250, "UNIV2USDSSKY": UNIV2_PROXY_LP["UNIV2USDSSKY"] // WAD,
-                                       "COMP": 12_000, "ENS": 30_000, "USDC": 1_500_000}
+                                       "COMP": 12_000, "ENS": 30_000, "USDC": 1_500_000, "AAVE": 4_000,
+                                       "STAAVE": 2_500}
 TREASURIES: dict[str, int] = {"MCD_GOV": MKR_TREASURY, "SKY": SKY_TREASURY,
                               "SPK": SPK_TREASURY}  # token key -> PauseProxy balance
 # Assumption: the surplus buffer, vat.dai(MCD_VOW), in RAD. Booked as dai of the Vow backed by

@@ -6,6 +6,7 @@ and a spell the twin cannot reach (before its first date) is refused before anyt
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spellgen.cli import main as cli
@@ -141,6 +142,9 @@ HELD = ROOT / "tests/spells/held-tokens-2025-08-21.yaml"
 def _held_spec(tmp_path: Path, old: str, new: str, date: str = "2025-08-21") -> Path:
     text = HELD.read_text()
     assert text.count(old) == 1
+    if date != "2025-08-21":  # the tokens named by address constant are keyed after that spell: state them so
+        text = re.sub(r"      - type: proxy_transfer\n        token: \{constant: [^\n]*\n(        [^\n]*\n)*", "", text)
+        assert "{constant:" not in text
     spec = tmp_path / "spec.yaml"
     spec.write_text(text.replace(old, new).replace("2025-08-21", date))
     return spec
@@ -171,6 +175,8 @@ def test_a_held_token_is_one_from_the_date_its_key_names_it(tmp_path, capsys):
     code, out = check(tmp_path, _held_spec(tmp_path, "token: COMP\n", "token: ENS\n").read_text(), capsys)
     assert code == 2 and any("sections[0].actions[2].token: ENS is not in the chainlog of a 2025-08-21 spell" in line
                              for line in out), out
+    assert any(line.endswith("before its key, name it by its address constant: `token: {constant: ENS, address: "
+                             "0xC18360217D8F7Ab5e7c516566761Ea12Ce7F9D72}`") for line in out), out
     code, out = check(tmp_path, _held_spec(tmp_path, "token: COMP\n", "token: ENS\n", "2025-09-18").read_text(),
                       capsys)
     assert code == 0 and not [line for line in out if "ENS" in line], out

@@ -1,5 +1,5 @@
 """Issue 24: the tokens the PauseProxy holds besides the budget tokens behave as mainnet's (WETH9, the UniV2
-LP token, COMP, the OpenZeppelin ERC20 of ENS, USDC's FiatToken): at their mainnet addresses from their
+LP token, COMP, the OpenZeppelin ERC20 of ENS, USDC's FiatToken, AAVE's and stkAAVE's shared Aave base): at their mainnet addresses from their
 deployment, balances at the slots of their mainnet layouts (spellgen/spellfile/data/held_tokens.tsv),
 mainnet's revert strings ("" for WETH9's bare require) and events, unlimited allowances where mainnet's
 leaves them unspent. The twin starts at 2022-01-28 (tests/twin/conftest.py)."""
@@ -21,6 +21,8 @@ FAILURES = {
              "Comp::transferFrom: transfer amount exceeds spender allowance", True),
     "OpenZeppelinERC20": ("ERC20: transfer amount exceeds balance", "ERC20: transfer amount exceeds allowance", False),
     "FiatToken": ("ERC20: transfer amount exceeds balance", "ERC20: transfer amount exceeds allowance", False),
+    "AaveTokenV3": ("ERC20: transfer amount exceeds balance", "ERC20: insufficient allowance", True),
+    "StakedAaveV3": ("ERC20: transfer amount exceeds balance", "ERC20: insufficient allowance", True),
 }
 TOKENS = {t.key: t for t in history.held_tokens()}
 
@@ -48,6 +50,8 @@ def test_held_tokens_are_at_their_mainnet_addresses_from_their_deployment(kit):
     for key in ("ETH", "COMP", "ENS", "USDC"):  # deployed by 2022-01-28
         assert kit.w3.eth.get_code(TOKENS[key].address) != b"", key
     assert kit.w3.eth.get_code(TOKENS["UNIV2USDSSKY"].address) == b""  # the USDS-SKY pair came in 2024
+    for key in ("AAVE", "STAAVE"):  # their families (layouts) are those since Aave's governance v3, in 2024
+        assert kit.w3.eth.get_code(TOKENS[key].address) == b"", key
 
 
 @pytest.mark.parametrize("key", sorted(TOKENS))
@@ -78,6 +82,30 @@ def test_held_token_balances_live_at_the_mainnet_slot_and_move_as_mainnet(kit, k
     kit.tx(f.transferFrom(PROXY, spender, 3), sender=spender)
     unlimited = (2**96 - 1) if t.family == "Comp" else MAX
     assert f.allowance(PROXY, spender).call() == (unlimited if unlimited_kept else MAX - 3)
+
+
+@pytest.mark.parametrize("key, name, symbol", [("AAVE", "Aave Token", "AAVE"), ("STAAVE", "Staked Aave", "stkAAVE")])
+def test_aave_balances_are_the_low_104_bits_of_a_packed_word(kit, key, name, symbol):
+    """Mainnet packs a holder's balance with its delegation state (uint104 balance, then the delegated powers
+    and the mode): a transfer changes only the balance's bits; a transfer to oneself is a no-op."""
+    t = TOKENS[key]
+    token = _token(kit, t)
+    f = token.functions
+    assert (f.name().call(), f.symbol().call()) == (name, symbol)
+    delegated = (3 << 104) | (5 << 176) | (1 << 248)  # delegated proposition and voting power, a mode
+    kit.rpc.set_storage(token.address, mapping_slot(kit.someone, t.balance_slot), delegated | 7)
+    assert f.balanceOf(kit.someone).call() == 7
+    receipt = kit.tx(f.transfer(kit.stranger, 2), sender=kit.someone)
+    assert kit.events(token, "Transfer", receipt) == [{"from": kit.someone, "to": kit.stranger, "value": 2}]
+    assert kit.rpc.storage(token.address, mapping_slot(kit.someone, t.balance_slot)) == delegated | 5
+    assert kit.rpc.storage(token.address, mapping_slot(kit.stranger, t.balance_slot)) == 2
+    kit.reverts(f.transfer(kit.stranger, 6), "ERC20: transfer amount exceeds balance", sender=kit.someone)
+    # Mainnet returns before any check on a transfer to oneself: it logs, and changes nothing.
+    receipt = kit.tx(f.transfer(kit.someone, 6), sender=kit.someone)
+    assert kit.events(token, "Transfer", receipt) == [{"from": kit.someone, "to": kit.someone, "value": 6}]
+    assert kit.rpc.storage(token.address, mapping_slot(kit.someone, t.balance_slot)) == delegated | 5
+    kit.reverts(f.transfer("0x" + "00" * 20, 1), "ERC20: transfer to the zero address", sender=kit.someone)
+    assert f.allowance(kit.someone, kit.stranger).call() == 0
 
 
 def test_weth_is_backed_by_the_ether_it_holds(kit):

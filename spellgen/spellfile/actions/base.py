@@ -420,7 +420,8 @@ class Action(Located):
 
     def registers(self) -> dict[str, str]:
         """Chainlog key -> address of contracts other than a vest the action registers (a farm init's farm
-        and distribution): the spell names them by address constant, so its calls to them are to those keys."""
+        and distribution), or names by an address constant of that name (a held token, 2025-08-21's ENS):
+        the spell names them by address constant, so its calls to them are to those keys."""
         return {}
     def assumed_holding(self) -> tuple[str, int] | None:
         """(token chainlog key, wei) the PauseProxy must hold before the cast for the statement to run, when

@@ -11,7 +11,14 @@ of a token.
 The other tokens the PauseProxy holds (WETH, COMP, the UniV2 USDS-SKY LP, USDC, ...) are verified from
 their facts (data/held_tokens.tsv, history.held_token_at): decimals, the mainnet contract family and the
 slot of its balances; a token neither known nor in the facts is stated and rendered, and fails verify.
-""" 
+
+A held token may be named by its address constant instead of its key, as 2025-08-21 named all six
+(`address internal constant ENS = 0xC183...;`: ENS and stkAAVE entered the chainlog only after that
+spell): `token: {constant: ENS, address: 0x...}`, valid only for an address the facts know, under the
+constant name they give it (its key: ENS, STAAVE), and from 2023-04-15 only for an address the date's
+chainlog lacks (the house style reads the others from it: state their key); the spell then reads nothing
+from the chainlog for it.
+"""
 from __future__ import annotations
 
 import re
@@ -23,12 +30,14 @@ from spellgen.spellfile import history
 from spellgen.spellfile.actions import common
 from spellgen.spellfile.actions.base import (
     Action, Block, Branch, BrownieContext, Check, CheckContext, DocClaim, Effects, EventView, Flow, Party, SolidityContext,
-    StateEffect, StateView, SummaryRow, TokenEvents,
+    SolidityExtras, StateEffect, StateView, SummaryRow, TokenEvents,
 )
-from spellgen.spellfile.actions.fields import PARTY
+from spellgen.spellfile.actions.fields import ADDRESS, PARTY
+from spellgen.spellfile.address import AddressError, parse_address
 from spellgen.spellfile.amounts import human
 from spellgen.spellfile.held import BALANCE_LESS, CONSTANT, FORMAT, HeldAmount, parse_held
 from spellgen.spellfile.protocol import UINT128_MAX
+from spellgen.spellfile.style import CHAINLOG_ADDRESSES_READ_FROM, source_rules
 
 if TYPE_CHECKING:
     from spellgen.spellfile.expect import Expected, HeldSent, Item
@@ -44,6 +53,8 @@ END = (10**9,)  # after every statement
 NATIVE = "ether"
 ETH_FAILED = "DssSpell/transfer-eth-failed"
 KEY = re.compile(r"^[A-Z][A-Z0-9_]{0,31}$")
+# `token: {constant: NAME, address: 0x...}`: a held token by its address constant (2025-08-21's form).
+BY_ADDRESS = {"constant": True, "address": True}
 
 
 def symbol_at(key: str, day: str) -> str | None:
@@ -117,7 +128,7 @@ class ProxyTransfer(Action):
     """A token the chainlog names at the spell's date, from the PauseProxy to a recipient:
     `GemAbstract(TOKEN).transfer(usr, amount)`, the amount a constant, `balance` or `balance - constant`."""
 
-    token: str  # the chainlog key
+    token: str  # the chainlog key, or the name of its address constant (`address` set)
     to: Party
     amount: HeldAmount
     comment: str | None = None
@@ -147,6 +158,7 @@ class ProxyTransfer(Action):
 
     symbol: str | None = None  # the known token the key names at the spell's date (symbol_at), if any
     held: history.HeldToken | None = None  # else the held token's facts at the spell's date, if any
+    address: str | None = None  # the token by its address constant (`token: {constant:, address:}`), checksummed
 
     @property
     def name(self) -> str:
@@ -168,18 +180,48 @@ class ProxyTransfer(Action):
         return ("A token the chainlog names, from the PauseProxy's holdings: GemAbstract(TOKEN).transfer(usr, "
                 "amount), the amount a constant, the whole balance or the balance less a constant, read at the "
                 "cast."), {
-            "token": {"type": "string", "pattern": f"{KEY.pattern}|^{NATIVE}$",
-                      "description": "The chainlog key of the token at the spell's date (MCD_DAI, SKY, USDS, ...), "
-                                     "or `ether` for the PauseProxy's own ETH."},
+            "token": {"anyOf": [
+                {"type": "string", "pattern": f"{KEY.pattern}|^{NATIVE}$",
+                 "description": "The chainlog key of the token at the spell's date (MCD_DAI, SKY, USDS, ...), "
+                                "or `ether` for the PauseProxy's own ETH."},
+                {"type": "object", "additionalProperties": False, "required": list(BY_ADDRESS),
+                 "description": "A held token by its address constant, as 2025-08-21 named ENS and stkAAVE: the "
+                                "address must be in spellgen/spellfile/data/held_tokens.tsv and, from 2023-04-15, "
+                                "not in the chainlog of the date; the constant is the name it has there (ENS, "
+                                "STAAVE).",
+                 "properties": {"constant": {"type": "string", "pattern": KEY.pattern},
+                                "address": ADDRESS}}]},
             "to": PARTY,
             "amount": {"description": f"{FORMAT}; a constant has at most the token's decimals (18; "
                                       "USDC's 6: spellgen/spellfile/data/held_tokens.tsv).",
                        "type": ["integer", "number", "string"]},
             "comment": comment}
 
+    @staticmethod
+    def _by_address(p, node) -> tuple[str, str] | None:
+        """`{constant: NAME, address: 0x...}`: the constant's name and the checksummed address."""
+        if not p.r.mapping(node, BY_ADDRESS, "the token by its address constant") or set(BY_ADDRESS) - set(node.entries):
+            return None
+        e = node.entries
+        name = p.r.scalar(e["constant"], "the token's address constant")
+        text = p.r.scalar(e["address"], "the token's address")
+        if name is None or text is None:
+            return None
+        if not KEY.match(name.strip()):
+            p.r.error(e["constant"].loc, f"the token's address constant {name.strip()!r} must be UPPER_SNAKE_CASE "
+                                         "and at most 32 characters")
+            return None
+        try:
+            return name.strip(), parse_address(text.strip())
+        except AddressError as exc:
+            p.r.error(e["address"].loc, f"the token's address: {exc}")
+            return None
+
     @classmethod
     def parse(cls, p, node) -> ProxyTransfer | None:
         e = node.entries
+        if e["token"].kind == "map":
+            return cls._parse_by_address(p, node)
         key = p.r.scalar(e["token"], "the token's chainlog key")
         if key is not None and key.strip() != NATIVE and not KEY.match(key.strip()):
             p.r.error(e["token"].loc, f"the token's chainlog key {key.strip()!r} must be UPPER_SNAKE_CASE and at "
@@ -196,11 +238,64 @@ class ProxyTransfer(Action):
             return None
         return cls(key.strip(), to, amount, p.comment(e), symbol, held)
 
+    @classmethod
+    def _parse_by_address(cls, p, node) -> ProxyTransfer | None:
+        """A held token by its address constant: its facts by address (check refuses an address they lack)."""
+        e = node.entries
+        named = cls._by_address(p, e["token"])
+        to = p.party(e["to"], "the recipient")
+        held = history.held_token_by_address(named[1]) if named else None
+        amount = parse_held(p.r, e["amount"], "the amount", held.symbol if held else None,
+                            held.decimals if held else 18)
+        if named is None or to is None or amount is None:
+            return None
+        return cls(named[0], to, amount, p.comment(e), None, held, named[1])
+
+    def _check_address(self, ctx: CheckContext) -> None:
+        """Fail closed: the facts must know the address, under that constant name, deployed by the date; the
+        constant may not be a chainlog key of another address, nor a wallet's name."""
+        diags, day, address = ctx.diags, ctx.spell.date, str(self.address)
+        known = ", ".join(t.key for t in history.held_tokens())
+        if self.held is None:
+            diags.error(self.loc("token"), f"{address} is not a token spellgen knows by address ({known}): its "
+                                           "decimals and storage layout are facts to add first "
+                                           "(spellgen/spellfile/data/held_tokens.tsv)")
+        elif self.held.key != self.token:
+            diags.error(self.loc("token"), f"the token at {address} is {self.held.symbol}, whose address constant is "
+                                           f"{self.held.key}, not {self.token}")
+        elif not self.held.deployed_for(day):
+            diags.error(self.loc("token"), f"{self.held.symbol} ({address}) has no code for a {day} spell as "
+                                           f"spellgen knows it (its facts: from {self.held.deployed_by})")
+        log = history.chainlog_at(day)
+        keys = [k for k, a in log.items() if a.lower() == address.lower()]
+        if keys and source_rules(day).chainlog_addresses_read:
+            # The house style (R:324, from 2023-04-15) reads an address the ChainLog holds from it; the
+            # 2025-08-21 spell's COMP, AAVE, ETH and UNIV2USDSSKY constants are findings of that rule.
+            diags.error(self.loc("token"), f"the chainlog of a {day} spell names {address} as {keys[0]}: state "
+                                           f"`token: {keys[0]}` (the house style reads an address the ChainLog "
+                                           f"holds from it from {CHAINLOG_ADDRESSES_READ_FROM}; `constant` is for "
+                                           "addresses it lacks)")
+        elif self.token in log and log[self.token].lower() != address.lower():
+            diags.error(self.loc("token"), f"{self.token} is the chainlog key of {log[self.token]} at {day}: an "
+                                           "address constant of that name would hide it")
+        if self.token in ctx.spell.wallets:
+            diags.error(self.loc("token"), f"{self.token} is also a wallet name: the spell could not tell the "
+                                           "two apart")
+
     def check(self, ctx: CheckContext) -> None:
         diags, day = ctx.diags, ctx.spell.date
+        if self.address is not None:
+            self._check_address(ctx)
+            if self.amount.wei > UINT128_MAX:
+                diags.error(self.loc("amount"), "the amount is beyond any token supply (more than uint128)")
+            return
         if self.token != NATIVE and self.token not in history.chainlog_at(day):
             near = history.closest_keys(self.token, day)
             hint = f"; did you mean {', '.join(near)}?" if near else ""
+            held = next((t for t in history.held_tokens() if t.key == self.token and t.deployed_for(day)), None)
+            if held:  # as 2025-08-21 named ENS before its key
+                hint = f"; before its key, name it by its address constant: `token: {{constant: {held.key}, " \
+                       f"address: {held.address}}}`"
             diags.error(self.loc("token"), f"{self.token} is not in the chainlog of a {day} spell: "
                                            f"{history.key_note(self.token, day)}{hint}")
             return
@@ -232,6 +327,11 @@ class ProxyTransfer(Action):
         for t in ether[1:]:
             ctx.diags.error(t.loc("token"), "a second ETH transfer: the spell sends the PauseProxy's ETH once "
                                             "(`(bool success,) = payable(usr).call{value: ...}`), to one recipient")
+        by_address = {t.token for t in actions if t.address}
+        for t in actions:
+            if not t.address and t.token in by_address:
+                ctx.diags.error(t.loc("token"), f"{t.token} is named by its address constant elsewhere in the spell: "
+                                                "name it one way (`address internal constant` or the chainlog)")
         mine = set(map(id, actions))
         others = {(token, payee.address.lower()) for a in ctx.spell.actions if id(a) not in mine
                   and (payee := a.payee()) is not None for token in a.paid_tokens()}
@@ -293,7 +393,17 @@ class ProxyTransfer(Action):
         return ctx.wei(self.amount.value)
 
     def chainlog_keys(self) -> set[str]:
-        return set() if self.symbol else {self.token}  # ETH: symbol "ETH", no immutable
+        return set() if self.symbol or self.address else {self.token}  # ETH: symbol "ETH", no immutable
+
+    def registers(self) -> dict[str, str]:
+        return {self.token: self.address} if self.address else {}  # its calls go to the constant's address
+
+    @classmethod
+    def extras(cls, actions: list, ctx: SolidityContext) -> SolidityExtras:
+        """The address constants of the tokens named by address, in the file's order, once each (2025-08-21's
+        `// ---------- ERC-20 Tokens ----------` block)."""
+        named = {t.token: t.address for t in actions if t.address}
+        return SolidityExtras(constants=[("address", name, address) for name, address in named.items()])
 
     def gem_symbols(self) -> set[str]:
         return {self.symbol} if self.symbol and self.token != NATIVE else set()
@@ -309,7 +419,7 @@ class ProxyTransfer(Action):
 
         symbol = self.symbol or symbol_at(self.token, spell.date) or (self.held.symbol if self.held else None)
         out.proxy_transfers.append(HeldSent(Item(self._label(), self.path), self.token, symbol, self.to.address,
-                                            self.amount))
+                                            self.amount, self.address))
 
     @classmethod
     def checks(cls, e: Expected, o: Any) -> list[Check]:
@@ -395,7 +505,7 @@ class ProxyTransfer(Action):
                           self.amount.words(name) + (" (read at the cast)" if self.amount.reads_balance else ""))
 
     def diff_fields(self, spell: Spell) -> dict[str, str]:
-        return {"token": self.token, "to": common.diff_party(self.to), "amount": self.amount.yaml(),
+        return {"token": f"{self.token} ({self.address})" if self.address else self.token, "to": common.diff_party(self.to), "amount": self.amount.yaml(),
                 "comment": common.comment_of(self)}
 
     def identity(self) -> tuple:
