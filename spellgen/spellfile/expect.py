@@ -325,6 +325,10 @@ class Expected:
     proxy_transfers: list[HeldSent] = field(default_factory=list)
     held_burns: list[HeldSent] = field(default_factory=list)  # recipient: the zero address
     mkr_at_cast: list[ConvertedAtCast] = field(default_factory=list)  # MKR converted in an amount read at the cast
+    # The conversions of `mkr_at_cast` as verify computed them from the chain's state before the cast
+    # (`with_conversions_read`): known quantities for the other kinds' checks of the PauseProxy's SKY and
+    # the SKY supply. Empty before a cast, and never in an item list (`mkr_at_cast` is the item).
+    conversions_read: list[Converted] = field(default_factory=list)
     surplus_returns: list[HeldSent] = field(default_factory=list)  # recipient: the Vow
     allocator_payments: list[AllocatorPaid] = field(default_factory=list)
     distributions: list[Distributed] = field(default_factory=list)
@@ -379,6 +383,11 @@ class Expected:
     def mkr_converted(self) -> int:
         """MKR the cast converts into SKY: for SKY transfers and as treasury conversions."""
         return sum(t.mkr_wei for t in self.sky_transfers) + sum(c.mkr_wei for c in self.conversions)
+
+    @property
+    def sky_minted(self) -> int:
+        """SKY the cast mints: every conversion of MKR, constant or read at the cast (once computed)."""
+        return self.mkr_converted * MKR_SKY_RATE + sum(c.minted for c in self.conversions_read)
 
     @property
     def mkr_transferred(self) -> int:

@@ -423,6 +423,9 @@ def _cast_time_movers(expected: Expected) -> dict[str, list[tuple[int, ...]]]:
     for pool in expected.pool_withdrawals:
         for symbol in (pool.token0, pool.token1):
             out[symbol].append(_order(pool.item.path))
+    for converted in expected.mkr_at_cast:  # the PauseProxy's MKR less what awards owe, into SKY
+        for symbol in ("MKR", "SKY"):
+            out[symbol].append(_order(converted.item.path))
     return dict(out)
 
 
@@ -528,7 +531,7 @@ def _minted_elsewhere(expected: Expected) -> set[str]:
     out = {"DAI"} if expected.payments or expected.computed_payments else set()
     if expected.usds_payments:
         out.add("USDS")
-    if expected.conversions or any(sky.mkr_wei for sky in expected.sky_transfers):
+    if expected.conversions or expected.mkr_at_cast or any(sky.mkr_wei for sky in expected.sky_transfers):
         out |= {"SKY", "MKR"}
     return out
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from spellgen.spellfile.amounts import from_wei, human
 from spellgen.chain.client import topic
 from spellgen.spellfile.actions import KINDS
+from spellgen.spellfile.actions.mkr_to_sky import with_conversions_read
 from spellgen.spellfile.address import keccak256, to_checksum
 from spellgen.spellfile.protocol import RAY
 from spellgen.spellfile.expect import Expected
@@ -93,7 +94,8 @@ EVENTS_ITEM = ("nothing else: every event of the cast, from any emitter, is a YA
 
 class Verifier:
     def __init__(self, expected: Expected, obs: Observation, control: dict, gas: GasLimits = GasLimits()):
-        self.e, self.o, self.control, self.gas = expected, obs, control, gas
+        # A conversion read at the cast becomes a known quantity here, from the pre-state (never the render).
+        self.e, self.o, self.control, self.gas = with_conversions_read(expected, obs), obs, control, gas
         self.results: list[Result] = []
         self._tried: list[tuple[str, str]] = []  # the event check's (contract name, call) of what the code tried
 

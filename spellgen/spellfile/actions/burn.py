@@ -129,9 +129,15 @@ class Burn(Action):
                 continue
             fell = o.before.supply[b.key] - o.after.supply[b.key]
             note = f" (with {len(same) - 1} more burn(s) of {b.key})" if len(same) > 1 else ""
+            # MKR converted in the same cast mints SKY: the supply falls by the burns less that (a
+            # conversion read at the cast counts as verify computed it from the pre-state).
+            minted = getattr(e, "sky_minted", 0) if b.key == "SKY" else 0
+            if minted:
+                note += f" (less {common.wad(minted, b.key)} the cast's conversions mint)"
+                total -= minted
             check = common.ok(b.item.label, b.item.path,
                               f"PauseProxy {b.key} before the cast {common.wad(before[(b.key, proxy)], b.key)}; "
-                              f"{b.key} supply -{common.wad(fell, b.key)}",
+                              f"{b.key} supply {'-' if fell >= 0 else '+'}{common.wad(abs(fell), b.key)}",
                               common.compare([(f"{b.key} supply fall{note}", common.wad(total, b.key),
                                                common.wad(fell, b.key))]))
             if b.amount.reads_balance and getattr(o, "twin", False):
@@ -141,7 +147,8 @@ class Burn(Action):
             out.append(check)
         transferred = {t.key for t in getattr(e, "proxy_transfers", [])}  # that kind's treasury item covers them
         for key in dict.fromkeys(b.key for b in e.held_burns):
-            if key in transferred or (key == "SKY" and (e.sky_transfers or e.conversions)) or \
+            if key in transferred or (key == "SKY" and (e.sky_transfers or e.conversions or
+                                                        getattr(e, "mkr_at_cast", []))) or \
                     (key, proxy) not in before or (key, proxy) not in after:
                 continue
             out_wei = sum(sent_wei(e, x, before, proxy) or 0 for x in outflows(e) if x.key == key)

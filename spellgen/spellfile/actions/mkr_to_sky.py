@@ -27,9 +27,14 @@ from spellgen.spellfile.protocol import MKR_SKY_RATE, UINT128_MAX, VESTS, WAD
 
 # The local variable of the unpaid sum, as 2025-06-26 named it (so one such conversion a spell).
 UNPAID_VARIABLE = "unpaidMkr"
-# The kinds that change the PauseProxy's MKR or SKY by a constant: verify checks an amount read at the
-# cast against the PauseProxy's whole MKR and SKY change, which they would change too.
-MKR_SKY_MOVERS = ("sky_transfer", "mkr_transfer", "mkr_to_sky")
+# The kinds that change the PauseProxy's MKR: the conversion reads its MKR balance at the cast and verify
+# computes that balance from the pre-state alone (a SKY transfer converted from MKR is one too).
+MKR_MOVERS = ("mkr_transfer", "mkr_to_sky")
+# The kinds whose amount may read the PauseProxy's balance of a token at the cast (held.py).
+HELD_KINDS = ("proxy_transfer", "burn", "surplus_return")
+# The kinds that change the PauseProxy's SKY by an amount of the chain's (the pool's share): not in the
+# PauseProxy SKY walk the conversion's figures are checked against.
+SKY_FROM_CHAIN = ("univ2_withdrawal",)
 
 
 def unpaid_words(vest: str, ids: tuple[int, ...]) -> str:
@@ -167,23 +172,21 @@ class MkrToSky(Action):
 
     @classmethod
     def check_kind(cls, actions: list, ctx: CheckContext) -> None:
-        """An amount read at the cast is checked against the PauseProxy's whole MKR and SKY change: no other
-        statement of the spell may change them (fail closed: verify could not tell the two apart), and one
-        such conversion a spell (the Solidity declares `unpaidMkr` once). Awards it reads are read before
-        any action changes them."""
+        """An amount read at the cast becomes a known quantity only in verify (computed from the pre-state):
+        the spell's other statements may change the PauseProxy's SKY by constants (SKY transfers from the
+        treasury, burns, transfers: verify adds the conversion's SKY to them), but none may change its MKR
+        (the balance the conversion reads), read its SKY balance at the cast (its amount would rest on the
+        conversion's) or change its SKY by a figure of the chain's. One such conversion a spell (the
+        Solidity declares `unpaidMkr` once). Awards it reads are read before any action changes them."""
         read = [a for a in actions if a.reads_balance]
         if not read:
             return
         first = read[0]
         for a in ctx.spell.actions:
-            if a is first:
-                continue
-            token = getattr(a, "symbol", None) or getattr(a, "token", None)
-            moves = a.KIND in MKR_SKY_MOVERS or (a.KIND in ("proxy_transfer", "burn") and token in ("MKR", "SKY"))
-            if moves:
-                ctx.diags.error(a.loc("type"), f"{a.path} changes the PauseProxy's MKR or SKY, which the MKR "
-                                               f"conversion read at the cast at {first.path} is checked against "
-                                               "as a whole: state it in another spell")
+            if a is not first and cls._refused_beside(a):
+                ctx.diags.error(a.loc("type"), f"{a.path} {cls._refused_beside(a)}: beside the MKR conversion read "
+                                               f"at the cast at {first.path}, verify could not compute it from the "
+                                               "state before the cast; state it in another spell")
                 return
         for a in ctx.spell.actions:
             changed = a.changed_award()
@@ -192,6 +195,20 @@ class MkrToSky(Action):
                                                           f"{a.path}: verify reads it before the cast, the spell at "
                                                           "the statement")
                 return
+
+    @staticmethod
+    def _refused_beside(a: Action) -> str:
+        """Why statement `a` cannot stand beside a conversion read at the cast ("" when it can)."""
+        token = getattr(a, "symbol", None) or getattr(a, "token", None)
+        held = getattr(a, "amount", None)
+        if a.KIND in MKR_MOVERS or (a.KIND == "sky_transfer" and getattr(a, "source", "treasury") != "treasury") \
+                or (a.KIND in HELD_KINDS and token == "MKR"):
+            return "changes the PauseProxy's MKR"
+        if a.KIND in HELD_KINDS and token == "SKY" and isinstance(held, HeldAmount) and held.reads_balance:
+            return "reads the PauseProxy's SKY balance at the cast"
+        if a.KIND in SKY_FROM_CHAIN:
+            return "changes the PauseProxy's SKY by an amount of the chain's"
+        return ""
 
     def chainlog_reads(self, day: str) -> tuple[str, ...]:
         return (history.token_key_at("MKR", day), "MKR_SKY", "SKY")
@@ -356,9 +373,17 @@ class MkrToSky(Action):
                           "        owed += 0 if t < b.clf else (b.tot if t >= b.fin else "
                           "b.tot * (t - b.bgn) // (b.fin - b.bgn)) - b.rxd"]
             want = f"{want} - owed"
+            # The spell's other SKY statements are constants beside it (check_kind): their sums, from the YAML.
+            supply_other = sum(x.minted for x in [*e.sky_transfers, *e.conversions]) - \
+                sum(b.amount.wei for b in e.held_burns if b.key == "SKY")
+            proxy_other = sum(t.proxy_sky_change for t in e.sky_transfers) + sum(x.minted for x in e.conversions) \
+                - sum(t.amount.wei for t in proxy_transfer.outflows(e) if t.symbol == "SKY")
             lines += [f"    converted = {want}  # {a.item.label.split(': ', 1)[1]}",
                       '    assert cast.before.supply["MKR"] - cast.after.supply["MKR"] == converted',
-                      "    assert cast.after.sky[proxy] - cast.before.sky[proxy] == converted * 24_000"]
+                      _plus('    assert cast.after.supply["SKY"] - cast.before.supply["SKY"] == converted * 24_000',
+                            supply_other, "the SKY supply"),
+                      _plus("    assert cast.after.sky[proxy] - cast.before.sky[proxy] == converted * 24_000",
+                            proxy_other, "the PauseProxy's SKY")]
             out.append((a.item, "\n".join(lines) + "\n"))
         for c in [c for c in e.conversions if c.item.path == self.path]:
             proxy_sky = sum(c2.minted for c2 in e.conversions) + sum(t.proxy_sky_change for t in e.sky_transfers)
@@ -371,6 +396,14 @@ class MkrToSky(Action):
                         f"{common.wei_literal(proxy_sky)}  # {common.token_amount(c.minted)} SKY minted for this "
                         f"item, with the other conversions and SKY transfers of the PauseProxy\n"))
         return out
+
+
+def _plus(line: str, other: int, what: str) -> str:
+    """`line` with the spell's other constant change of `what` added (a Brownie test's assertion)."""
+    if not other:
+        return line
+    return (f"{line} {'+' if other > 0 else '-'} {common.wei_literal(abs(other))}  # with the spell's other "
+            f"statements of {what}")
 
 
 def at_cast_wei(c: Any, proxy: str, before: Any, t: int) -> int | str:
@@ -387,6 +420,29 @@ def at_cast_wei(c: Any, proxy: str, before: Any, t: int) -> int | str:
         if wei is None else wei
 
 
+def other_sky_changes(e: Expected, o: Any) -> tuple[int, int]:
+    """How the statements beside the conversions read at the cast change the SKY supply and the
+    PauseProxy's SKY: constants (SKY transfers from the treasury, burns, transfers; check_kind)."""
+    burnt = proxy_transfer.burnt(e, o, "SKY")
+    constant = [*e.sky_transfers, *e.conversions]
+    supply = sum(x.minted for x in constant) - burnt
+    return supply, sum(t.proxy_sky_change for t in e.sky_transfers) + sum(x.minted for x in e.conversions) - \
+        proxy_transfer.taken(e, o, "SKY")
+
+
+def with_conversions_read(e: Expected, o: Any) -> Expected:
+    """`e` with each conversion read at the cast computed from the chain's state before the cast, at the
+    cast's time (`conversions_read`): a known quantity for the other kinds' checks (the PauseProxy's SKY,
+    the SKY supply). One that cannot be computed is left out; its own item fails naming why."""
+    from spellgen.spellfile.expect import Converted
+
+    if not getattr(e, "mkr_at_cast", []) or getattr(o, "cast", None) is None:
+        return e
+    proxy, t = o.addresses["MCD_PAUSE_PROXY"], o.cast_receipt().timestamp
+    read = [Converted(c.item, wei) for c in e.mkr_at_cast if isinstance(wei := at_cast_wei(c, proxy, o.before, t), int)]
+    return replace(e, conversions_read=read)
+
+
 def at_cast_check(c: Any, e: Expected, o: Any) -> Check:
     """The amount computed from the pre-state: MKR supply and the PauseProxy's MKR fell by it, SKY supply
     and the PauseProxy's SKY rose by 24,000 times it (check_kind keeps every other MKR or SKY statement of
@@ -397,10 +453,16 @@ def at_cast_check(c: Any, e: Expected, o: Any) -> Check:
         return common.ok(c.item.label, c.item.path, "amount not computed", [wei])
     wad, before, after = common.wad, o.before, o.after
     owed = sum(r.value(before, o.cast_receipt().timestamp) for r in c.unpaid)
-    figures: list[tuple[str, object, object]] = [("MKR converted (MKR supply fall)", wad(wei, "MKR"), wad(before.supply["MKR"] - after.supply["MKR"], "MKR")),
-               ("PauseProxy MKR fall", wad(wei, "MKR"), wad(before.mkr[proxy] - after.mkr[proxy], "MKR")),
-               ("SKY supply rise", wad(wei * MKR_SKY_RATE, "SKY"), wad(after.supply["SKY"] - before.supply["SKY"], "SKY")),
-               ("PauseProxy SKY rise", wad(wei * MKR_SKY_RATE, "SKY"), wad(after.sky[proxy] - before.sky[proxy], "SKY"))]
+    # The spell's other statements of the PauseProxy's SKY are constants (check_kind): added to this one.
+    supply_other, proxy_other = other_sky_changes(e, o)
+    also = " (with the spell's other SKY statements)"
+    figures: list[tuple[str, object, object]] = [
+        ("MKR converted (MKR supply fall)", wad(wei, "MKR"), wad(before.supply["MKR"] - after.supply["MKR"], "MKR")),
+        ("PauseProxy MKR fall", wad(wei, "MKR"), wad(before.mkr[proxy] - after.mkr[proxy], "MKR")),
+        ("SKY supply rise" + (also if supply_other else ""), wad(wei * MKR_SKY_RATE + supply_other, "SKY"),
+         wad(after.supply["SKY"] - before.supply["SKY"], "SKY")),
+        ("PauseProxy SKY rise" + (also if proxy_other else ""), wad(wei * MKR_SKY_RATE + proxy_other, "SKY"),
+         wad(after.sky[proxy] - before.sky[proxy], "SKY"))]
     check = common.ok(c.item.label, c.item.path,
                       f"PauseProxy MKR before the cast {wad(before.mkr[proxy], 'MKR')}, owed by the awards at the "
                       f"cast {wad(owed, 'MKR')}: {wad(wei, 'MKR')} converted into {wad(wei * MKR_SKY_RATE, 'SKY')}",

@@ -80,9 +80,9 @@ def others_before(e: Expected, symbol: str | None, here: tuple[int, ...]) -> int
     (constants the YAML states: SKY transfers and conversions, MKR transfers)."""
     def before(x: Any) -> bool:
         return order(x.item.path) < here
-    if symbol == "SKY":
+    if symbol == "SKY":  # conversions read at the cast count once verify has computed them
         return sum(t.proxy_sky_change for t in e.sky_transfers if before(t)) + \
-            sum(c.minted for c in e.conversions if before(c))
+            sum(c.minted for c in [*e.conversions, *getattr(e, "conversions_read", [])] if before(c))
     if symbol == "MKR":
         return -(sum(t.wei for t in e.transfers if before(t)) + sum(t.mkr_wei for t in e.sky_transfers if before(t))
                  + sum(c.mkr_wei for c in e.conversions if before(c)))
@@ -121,6 +121,14 @@ def taken(e: Expected, o: Any, symbol: str) -> int:
     proxy = o.addresses["MCD_PAUSE_PROXY"]
     held = getattr(o.before, "held", {})
     return sum(sent_wei(e, t, held, proxy) or 0 for t in outflows(e) if t.symbol == symbol)
+
+
+def burnt(e: Expected, o: Any, key: str) -> int:
+    """Every wei of the token (by chainlog key) the PauseProxy's burns take out of its supply (unknown
+    amounts count 0, and fail their own item)."""
+    proxy = o.addresses["MCD_PAUSE_PROXY"]
+    held = getattr(o.before, "held", {})
+    return sum(sent_wei(e, b, held, proxy) or 0 for b in getattr(e, "held_burns", []) if b.key == key)
 
 
 @dataclass
@@ -455,7 +463,7 @@ class ProxyTransfer(Action):
             if (token, proxy) not in before or (token, proxy) not in after:
                 continue
             name = mine[0].symbol or token
-            if (name == "SKY" and (e.sky_transfers or e.conversions)) or \
+            if (name == "SKY" and (e.sky_transfers or e.conversions or getattr(e, "mkr_at_cast", []))) or \
                     (name == "MKR" and (e.transfers or e.mkr_converted)):
                 continue  # those kinds' treasury item checks the PauseProxy's whole change, this kind's too
             out_wei = sum(sent_wei(e, t, before, proxy) or 0 for t in mine)

@@ -203,7 +203,7 @@ class SkyTransfer(Action):
     def checks(cls, e: Expected, o: Any) -> list[Check]:
         """Each recipient's SKY, the PauseProxy's SKY (with the treasury conversions), and every MKR the
         cast converts (the conversions' own items are the mkr_to_sky kind's)."""
-        if not e.sky_transfers and not e.conversions:
+        if not e.sky_transfers and not e.conversions and not getattr(e, "mkr_at_cast", []):
             return []
         wad, before, after = common.wad, o.before, o.after
         proxy = o.addresses["MCD_PAUSE_PROXY"]
@@ -291,15 +291,22 @@ class SkyTransfer(Action):
 
 
 def proxy_sky_change(e: Expected) -> int:
-    """How the PauseProxy's SKY changes: what the SKY transfers take or leave, and what conversions mint."""
-    return sum(t.proxy_sky_change for t in e.sky_transfers) + sum(c.minted for c in e.conversions)
+    """How the PauseProxy's SKY changes: what the SKY transfers take or leave, and what conversions mint
+    (a conversion read at the cast once verify has computed it from the pre-state: `conversions_read`)."""
+    return sum(t.proxy_sky_change for t in e.sky_transfers) + \
+        sum(c.minted for c in [*e.conversions, *getattr(e, "conversions_read", [])])
 
 
 def conversion_figures(e: Expected, o: Any) -> tuple[str, list[str]]:
     """The evidence and problems of every MKR the cast converts: MKR supply down, SKY supply up."""
-    wad, converted = common.wad, e.mkr_converted
+    wad = common.wad
+    converted = e.mkr_converted + sum(c.mkr_wei for c in getattr(e, "conversions_read", []))
     minted = o.after.supply["SKY"] - o.before.supply["SKY"]
     burnt = o.before.supply["MKR"] - o.after.supply["MKR"]
-    evidence = f"MKR supply -{wad(burnt, 'MKR')}, SKY supply +{wad(minted, 'SKY')}"
+    # SKY the PauseProxy burns in the same cast leaves the supply too: the supply's change is both.
+    sky_burnt = proxy_transfer.burnt(e, o, "SKY")
+    evidence = f"MKR supply -{wad(burnt, 'MKR')}, SKY supply {'+' if minted >= 0 else '-'}{wad(abs(minted), 'SKY')}"
+    sky = ("SKY minted", converted * MKR_SKY_RATE) if not sky_burnt else \
+        (f"SKY supply change (minted, less {wad(sky_burnt, 'SKY')} burnt)", converted * MKR_SKY_RATE - sky_burnt)
     return evidence, common.compare([("MKR burnt", wad(converted, "MKR"), wad(burnt, "MKR")),
-                                     ("SKY minted", wad(converted * MKR_SKY_RATE, "SKY"), wad(minted, "SKY"))])
+                                     (sky[0], wad(sky[1], "SKY"), wad(minted, "SKY"))])

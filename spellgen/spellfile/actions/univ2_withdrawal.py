@@ -331,7 +331,7 @@ class Univ2Withdrawal(Action):
 def _shared_tokens(e: Any) -> set[str]:
     """Tokens whose PauseProxy balance another kind of the spell moves too: the state diff judges their sum."""
     shared: set[str] = set()
-    if e.sky_transfers or e.conversions or e.held_burns or e.proxy_transfers:
+    if e.sky_transfers or e.conversions or e.mkr_at_cast or e.held_burns or e.proxy_transfers:
         shared |= {"SKY", "USDS"}
     if e.usds_payments:
         shared.add("USDS")
