@@ -30,6 +30,7 @@ def test_1_mkr_sky_conversion_all_mkr_of_the_pauseproxy_less_what_mcd_vest_mkr_t
         owed += 0 if t < b.clf else (b.tot if t >= b.fin else b.tot * (t - b.bgn) // (b.fin - b.bgn)) - b.rxd
     converted = balance - owed  # all MKR of the PauseProxy less what MCD_VEST_MKR_TREASURY ids 9, 18, 24, 35, 37, and 39 still owe, read at the cast, into SKY
     assert cast.before.supply["MKR"] - cast.after.supply["MKR"] == converted, ITEM
+    assert cast.after.supply["SKY"] - cast.before.supply["SKY"] == converted * 24_000, ITEM
     assert cast.after.sky[proxy] - cast.before.sky[proxy] == converted * 24_000, ITEM
 
 

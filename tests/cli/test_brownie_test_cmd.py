@@ -124,7 +124,8 @@ def test_every_verify_item_of_the_sky_example_has_a_test(tmp_path):
                                              ROOT / "tests/spells/sky-direct-2024-11-28.yaml",
                                              ROOT / "tests/spells/proxy-transfer-2025-08-21.yaml",
                                              ROOT / "tests/spells/surplus-return-2025-02-06.yaml",
-                                             ROOT / "tests/spells/mkr-to-sky-2025-06-26.yaml"], ids=lambda p: p.stem)
+                                             ROOT / "tests/spells/mkr-to-sky-2025-06-26.yaml",
+                                             ROOT / "tests/spells/treasury-2025-06-26.yaml"], ids=lambda p: p.stem)
 def test_every_example_has_a_test_for_each_verify_item(spec, tmp_path):
     docstrings = set(_tests_of(spec, tmp_path).values())
     expected = expected_from(load_spell(spec, Diagnostics(str(spec))))

@@ -215,6 +215,8 @@ GENERATED = {
     "tests/brownie/test_surplus_return_2025_02_06.py": ["tests/spells/surplus-return-2025-02-06.yaml"],
     # MKR converted in an amount read at the cast: the PauseProxy's MKR less what named awards owe.
     "tests/brownie/test_mkr_to_sky_2025_06_26.py": ["tests/spells/mkr-to-sky-2025-06-26.yaml"],
+    # The same conversion beside the SKY burn, SKY transfers and USDS payments of the 2025-06-26 spell.
+    "tests/brownie/test_treasury_2025_06_26.py": ["tests/spells/treasury-2025-06-26.yaml"],
     # Issue 23: amounts computed at the cast and a stream repair, judged from the awards before the cast.
     "tests/brownie/test_repair_2022_02_04.py": ["examples/repair-2022-02-04.yaml"],
     "tests/brownie/test_farms_2026_02_26.py": ["examples/farms-2026-02-26.yaml"],  # a farm's distribute()

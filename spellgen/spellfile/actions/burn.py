@@ -222,7 +222,11 @@ class Burn(Action):
             else:
                 want = common.wei_literal(b.amount.wei)
             others = len([x for x in e.held_burns if x.key == b.key]) > 1
-            lines += [f'    fell = cast.before.supply["{b.key}"] - cast.after.supply["{b.key}"]',
+            # SKY the cast's conversions mint (24,000 per MKR the cast burns) offsets the burn in the supply.
+            converts = b.key == "SKY" and (e.conversions or e.mkr_at_cast or any(t.mkr_wei for t in e.sky_transfers))
+            minted = (' + (cast.before.supply["MKR"] - cast.after.supply["MKR"]) * 24_000  # with the SKY the '
+                      "conversions mint") if converts else ""
+            lines += [f'    fell = cast.before.supply["{b.key}"] - cast.after.supply["{b.key}"]{minted}',
                       f"    assert fell {'>=' if others else '=='} {want}  # {b.amount.words(b.key)}"
                       + (" (with the other burns of the token)" if others else "")]
             out.append((b.item, "\n".join(lines) + "\n"))
