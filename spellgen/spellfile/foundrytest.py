@@ -837,6 +837,11 @@ def untested(expected: Expected) -> list[Item]:
               # a mintable MKR vest's ward on MKR's authority is asserted when the date's chainlog names it
               *(entry for entry in expected.onboarded if not entry.mints or guard_key(expected.date))]
     covered = {id(x.item) for x in walked} - {id(sent.item) for sent in _unledgered(expected)}
+    # A burn whose token's supply other statements change too and whose PauseProxy balance another moves
+    # by an amount computed at the cast (a conversion read at the cast): testTokenTransfers asserts neither.
+    moved, minted = _cast_time_moves(expected), _minted_elsewhere(expected)
+    covered -= {id(b.item) for b in expected.held_burns if _held_symbol(expected, b) in moved
+                and _held_symbol(expected, b) in minted}
     return [item for item in expected.items if id(item) not in covered]
 
 

@@ -146,3 +146,15 @@ def test_what_the_conversion_makes_unknowable_is_refused_located(action, message
     assert_violation(code, out, exit_code=2, message=f":{line}:16: sections[7].actions[0].type: sections[7].actions[0] "
                                                      f"{message}: beside the MKR conversion read at the cast at "
                                                      "sections[0].actions[0], verify could not compute it")
+
+
+def test_the_foundry_file_names_what_it_cannot_assert(tmp_path, capsys):
+    """The Foundry file reads no balance at the cast: the conversion, and the burn whose supply and PauseProxy
+    balance the conversion also changes, are named as untested (never taken as proven by a forge run)."""
+    code, out = run_cli(["foundry-test", EXAMPLE, "-o", tmp_path / "T.t.sol"], capsys)
+    assert code == 0, out
+    assert f"warning: sections[1].actions[0]: no Foundry test is written for {BURN}; spellgen verify checks it" in out
+    assert "warning: sections[0].actions[0]: no Foundry test is written for MKR -> SKY conversion" in out
+    assert out.count("no Foundry test is written") == 2
+    text = (tmp_path / "T.t.sol").read_text()
+    assert "before[0] + 8_400_000 * WAD" in text  # the SKY transfers' recipients are asserted
