@@ -374,7 +374,7 @@ class MkrToSky(Action):
                           "b.tot * (t - b.bgn) // (b.fin - b.bgn)) - b.rxd"]
             want = f"{want} - owed"
             # The spell's other SKY statements are constants beside it (check_kind): their sums, from the YAML.
-            supply_other = sum(x.minted for x in [*e.sky_transfers, *e.conversions]) - \
+            supply_other = sum(t.minted for t in e.sky_transfers) + sum(c.minted for c in e.conversions) - \
                 sum(b.amount.wei for b in e.held_burns if b.key == "SKY")
             proxy_other = sum(t.proxy_sky_change for t in e.sky_transfers) + sum(x.minted for x in e.conversions) \
                 - sum(t.amount.wei for t in proxy_transfer.outflows(e) if t.symbol == "SKY")
@@ -424,8 +424,7 @@ def other_sky_changes(e: Expected, o: Any) -> tuple[int, int]:
     """How the statements beside the conversions read at the cast change the SKY supply and the
     PauseProxy's SKY: constants (SKY transfers from the treasury, burns, transfers; check_kind)."""
     burnt = proxy_transfer.burnt(e, o, "SKY")
-    constant = [*e.sky_transfers, *e.conversions]
-    supply = sum(x.minted for x in constant) - burnt
+    supply = sum(t.minted for t in e.sky_transfers) + sum(c.minted for c in e.conversions) - burnt
     return supply, sum(t.proxy_sky_change for t in e.sky_transfers) + sum(x.minted for x in e.conversions) - \
         proxy_transfer.taken(e, o, "SKY")
 
