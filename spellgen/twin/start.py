@@ -423,6 +423,12 @@ def place_pairs(rpc: Rpc, day: str) -> None:
         rpc.impersonate(proxy)
         try:
             for token, amount in ((token0, r0), (token1, r1)):
+                if token in HOLDING_JOINS:  # USDS minted as mainnet mints it, its join holding the Vat dai behind
+                    _send(rpc, proxy, MAINNET["MCD_VAT"], "suck(address,address,uint256)",  # (a return joins it back)
+                          _address_word(MAINNET["MCD_VOW"]) + _address_word(proxy) + f"{amount * 10**27:064x}")
+                    _send(rpc, proxy, MAINNET[HOLDING_JOINS[token]], "exit(address,uint256)",
+                          _address_word(address) + f"{amount:064x}")
+                    continue
                 _send(rpc, proxy, MAINNET[token], "mint(address,uint256)", _address_word(address) +
                       amount.to_bytes(32, "big").hex())
         finally:
