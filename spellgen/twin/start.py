@@ -399,7 +399,8 @@ PAIR_SUPPLY_SLOT, PAIR_BALANCE_SLOT, PAIR_FACTORY_SLOT, PAIR_RESERVES_SLOT = 0, 
 def place_pairs(rpc: Rpc, day: str) -> None:
     """Each Uniswap V2 pair whose key the date's ChainLog names at the address the twin models: constructed
     there and initialised with its tokens, its reserves held (the PauseProxy, a ward of both tokens, mints
-    them to the pair), its liquidity supply and the PauseProxy's share written (twin.state's assumptions), its
+    them to the pair; USDS as mainnet backs it: Vat dai sucked and exited through USDS_JOIN, so that a
+    return of it joins the join's own dai back), its liquidity supply and the PauseProxy's share written (twin.state's assumptions), its
     factory() mainnet's (the builder initialised it as the factory)."""
     plan = chainlog_plan(day)[0]
     todo = [key for key, (address, _, _) in S.UNIV2_PAIRS.items() if plan.get(key, "").lower() == address.lower()]

@@ -133,3 +133,31 @@ def test_withdrawn_dai_and_another_usds_outflow_are_refused_and_located(tmp_path
     code, out = run_cli(["check", write_spell(tmp_path, burn)], capsys)
     assert_violation(code, out, exit_code=2, message="`withdrawn` and another statement taking the PauseProxy's "
                                                      "USDS (line 34) in one spell")
+
+
+def test_the_foundry_file_asserts_the_return_in_the_withdrawal_test(tmp_path, capsys):
+    """testUnwindSurplusBuffer asserts the PauseProxy's USDS where it was and the Vow's dai up by the pool's
+    pay-out (`forge test` of it passes on the twin and fails a spell joining 1 wei less: run by hand)."""
+    from spellgen.cli import main as cli
+
+    out = tmp_path / "test" / "Budget.t.sol"
+    assert cli.main(["foundry-test", str(SPEC), "-o", str(out)]) == 0
+    assert "no Foundry test is written" not in capsys.readouterr().err
+    unwind = out.read_text()
+    unwind = unwind[unwind.index("function testUnwindSurplusBuffer() public {"):]
+    assert unwind.index('uint256 vowDai = VatLike(_addr("MCD_VAT")).dai(_addr("MCD_VOW"));') < \
+        unwind.index("_vote(address(spell));")
+    assert '_assertEq(_balance(_addr("USDS"), _addr("MCD_PAUSE_PROXY")), b[5], "USDS of the PauseProxy, paid in ' \
+           'and returned: ' in unwind
+    assert '_assertEq(VatLike(_addr("MCD_VAT")).dai(_addr("MCD_VOW")), vowDai + burnt * b[3] / b[1] * 10**27, ' in unwind
+    assert "b[5] + burnt * b[3] / b[1]" not in unwind  # the PauseProxy does not keep the USDS
+
+
+def test_the_brownie_test_computes_the_yield_from_the_pool_by_hand(capsys):
+    from spellgen.cli import main as cli
+
+    assert cli.main(["brownie-test", str(SPEC)]) == 0
+    text = capsys.readouterr().out
+    assert ('    burnt = pool["proxy_lp"] - pool["supply"] * 7_500_000_000_000_000_000_000_000 // pool["balance1"]\n'
+            '    amount = burnt * pool["balance1"] // pool["supply"]  # the USDS the withdrawal paid\n'
+            "    assert cast.after.vow_dai - cast.before.vow_dai == amount * 10**27, ITEM") in text
