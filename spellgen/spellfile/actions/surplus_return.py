@@ -145,20 +145,15 @@ class SurplusReturn(Action):
                                                f"{' and '.join(PAIRS[w.pair])}, not {self.token}")
             return
         for a in ctx.spell.actions:
-            if a is self or getattr(a, "token", None) not in (self.token, self.key) or \
-                    a.KIND not in ("surplus_return", "proxy_transfer", "burn"):
+            token = getattr(a, "token", None)
+            if a is self or token not in (self.token, self.key) or a.KIND not in (self.KIND, "proxy_transfer", "burn"):
                 continue
-            if a.KIND == self.KIND and a.amount.form != WITHDRAWN:
-                continue  # checked below by form
-            ctx.diags.error(self.loc("amount"), f"`withdrawn` and another statement taking the PauseProxy's "
-                                                f"{self.token} (line {a.loc().line}) in one spell: verify models "
-                                                "the withdrawal's yield alone (state them in separate spells)")
+            what = (f"another return of {self.token}" if isinstance(a, SurplusReturn)
+                    else f"another statement taking the PauseProxy's {self.token}")
+            ctx.diags.error(self.loc("amount"), f"`withdrawn` and {what} (line {a.loc().line}) in one spell: verify "
+                                                "models the withdrawal's yield returned alone (state them in separate "
+                                                "spells)")
             return
-        for a in ctx.spell.actions:
-            if a.KIND == self.KIND and a is not self and a.token == self.token:
-                ctx.diags.error(self.loc("amount"), f"`withdrawn` and another return of {self.token} (line "
-                                                    f"{a.loc().line}) in one spell: return the yield once")
-                return
 
     @classmethod
     def check_kind(cls, actions: list, ctx: CheckContext) -> None:

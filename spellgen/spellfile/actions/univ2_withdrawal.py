@@ -254,10 +254,10 @@ class Univ2Withdrawal(Action):
 
         spent = []
         for a in spell.actions:
-            amount = getattr(a, "amount", None)
-            if getattr(amount, "form", None) == WITHDRAWN and a.token not in spent and \
+            token = str(getattr(a, "token", ""))
+            if getattr(getattr(a, "amount", None), "form", None) == WITHDRAWN and token not in spent and \
                     yielding([x for x in spell.actions if x.KIND == self.KIND], a.path) is self:
-                spent.append(a.token)
+                spent.append(token)
         return spent
 
     @classmethod
