@@ -30,12 +30,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from spellgen.spellfile.actions.onboarding import guard_key
+from spellgen.spellfile.actions.univ2_withdrawal import yielding
 from spellgen.spellfile.expect import (
     Distributed, Expected, FarmInitialised, FarmVestUpdated, HeldSent, Item, Itemised, NewAward, Repaired, Yanked,
 )
 from spellgen.spellfile.amounts import to_wei
+from spellgen.spellfile.held import WITHDRAWN
 from spellgen.spellfile.history import token_key_at, unregistered_tokens
 from spellgen.spellfile.protocol import VESTS, VestKind
 from spellgen.spellfile.solidity import comment, string_literal
@@ -786,9 +789,13 @@ def pool_withdrawal_tests(expected: Expected) -> list[str]:
     from the pool's state before the cast (the pool's protocol fee unset: no fee liquidity is minted): the
     liquidity left is totalSupply * leave / the pool's token1 (its reserves synced to its balances), the
     rest burnt, each token paid pro rata to the PauseProxy. Its balances of the two tokens are asserted
-    when no other statement moves them by the PauseProxy's balance."""
+    when no other statement moves them by the PauseProxy's balance. A `surplus_return` of what it paid
+    (`amount: withdrawn`, 2025-02-21's sweep): the PauseProxy's balance of it where it was, and the Vow's
+    dai up by the pool's pay-out (the spell's one return)."""
     tests = []
-    held = {_held_symbol(expected, sent) for sent in [*expected.proxy_transfers, *expected.held_burns]}
+    spent = _withdrawn_returns(expected)
+    held = {_held_symbol(expected, sent) for sent in [*expected.proxy_transfers, *expected.held_burns,
+                                                      *(r for r in expected.surplus_returns if id(r) not in spent)]}
     movers = _cast_time_movers(expected)
     for pool in expected.pool_withdrawals:
         name = "testUnwindSurplusBuffer" + ("" if len(expected.pool_withdrawals) == 1 else _ident(pool.pair.lower()))
@@ -804,6 +811,8 @@ def pool_withdrawal_tests(expected: Expected) -> list[str]:
                  f"        b[3] = _balance({t1}, address(pair));",
                  f'        b[4] = _balance({t0}, _addr("MCD_PAUSE_PROXY"));',
                  f'        b[5] = _balance({t1}, _addr("MCD_PAUSE_PROXY"));',
+                 *(['        uint256 vowDai = VatLike(_addr("MCD_VAT")).dai(_addr("MCD_VOW"));']
+                   if _returns_of(expected, pool) else []),
                  "", "        _vote(address(spell));", "        _scheduleWarpAndCast();", "",
                  f"        uint256 left = b[1] * {_amount(pool.leave)} / b[3];",
                  "        uint256 burnt = b[0] - left;",
@@ -812,6 +821,14 @@ def pool_withdrawal_tests(expected: Expected) -> list[str]:
                  f"        _assertEq(_balance({t0}, address(pair)), b[2] - burnt * b[2] / b[1], {_message(pool.token0 + ' the pool paid: ' + label)});",
                  f"        _assertEq(_balance({t1}, address(pair)), b[3] - burnt * b[3] / b[1], {_message(pool.token1 + ' the pool paid: ' + label)});"]
         for index, symbol in ((4, pool.token0), (5, pool.token1)):
+            returned = [r for r in _returns_of(expected, pool) if r.symbol == symbol]
+            if returned:  # paid in by the pool, joined out to the Vow
+                whose = f"{label}; {returned[0].item.label}"
+                lines += [f'        _assertEq(_balance({_token(expected, symbol)}, _addr("MCD_PAUSE_PROXY")), b[{index}], '
+                          f"{_message(symbol + ' of the PauseProxy, paid in and returned: ' + whose)});",
+                          f'        _assertEq(VatLike(_addr("MCD_VAT")).dai(_addr("MCD_VOW")), vowDai + burnt * '
+                          f"b[{index - 2}] / b[1] * 10**27, {_message('the Vow dai rose by the pay-out: ' + whose)});"]
+                continue
             others = [step for step in steps(expected) if step.token == symbol and step.holder == "PAUSE_PROXY"]
             if symbol in held or len(movers.get(symbol, [])) > 1:
                 lines.append(f"        // {symbol}: other statements move the PauseProxy's by amounts read at the cast; not asserted")
@@ -825,6 +842,20 @@ def pool_withdrawal_tests(expected: Expected) -> list[str]:
     return tests
 
 
+def _withdrawn_returns(expected: Expected) -> set[int]:
+    """The `amount: withdrawn` returns testUnwindSurplusBuffer asserts (by id): when the spell has no other
+    return (the Vow's dai is then theirs alone)."""
+    mine = [r for r in expected.surplus_returns if r.amount.form == WITHDRAWN]
+    return {id(r) for r in mine} if len(expected.surplus_returns) == 1 else set()
+
+
+def _returns_of(expected: Expected, pool: Any) -> list[HeldSent]:
+    """The asserted `withdrawn` returns of what `pool`'s withdrawal paid."""
+    spent = _withdrawn_returns(expected)
+    return [r for r in expected.surplus_returns
+            if id(r) in spent and yielding(expected.pool_withdrawals, r.item.path) is pool]
+
+
 def untested(expected: Expected) -> list[Item]:
     """The YAML items the file writes no test for: those of the kinds it does not walk yet (allocator
     payments, PauseProxy transfers and burns, amounts computed at the cast, repairs, farms, onboardings).
@@ -836,6 +867,7 @@ def untested(expected: Expected) -> list[Item]:
               *expected.computed_payments, *expected.repairs, *expected.farm_inits, *expected.pool_withdrawals,
               # a mintable MKR vest's ward on MKR's authority is asserted when the date's chainlog names it
               *(entry for entry in expected.onboarded if not entry.mints or guard_key(expected.date))]
+    walked += [r for r in expected.surplus_returns if id(r) in _withdrawn_returns(expected)]
     covered = {id(x.item) for x in walked} - {id(sent.item) for sent in _unledgered(expected)}
     # A burn whose token's supply other statements change too and whose PauseProxy balance another moves
     # by an amount computed at the cast (a conversion read at the cast): testTokenTransfers asserts neither.

@@ -22,7 +22,11 @@ if TYPE_CHECKING:
     from spellgen.spellfile.source import YNode
 
 CONSTANT, BALANCE, BALANCE_LESS = "constant", "balance", "balance less"
-FORMS = (CONSTANT, BALANCE, BALANCE_LESS)
+# What a Uniswap V2 withdrawal earlier in the section paid the PauseProxy, read at the cast as its balance after
+# less its balance before (2025-02-21's `withdrawnUsdsAmount`): `surplus_return` only; verify computes it from
+# the pool's state before the cast (univ2_withdrawal.model), not from a balance.
+WITHDRAWN = "withdrawn"
+FORMS = (CONSTANT, BALANCE, BALANCE_LESS, WITHDRAWN)
 WORD = "balance"
 # `balance`, `balance - 16,000,000` or `balance - 16,000,000 SKY`; the constant is read as any amount.
 _LESS = re.compile(r"^balance\s*-\s*(?P<constant>\S.*)$")
@@ -53,11 +57,13 @@ class HeldAmount:
             return self.wei
         if self.form == BALANCE:
             return balance
+        if self.form == WITHDRAWN:
+            return None  # not a balance's figure: the pool's (proxy_transfer.sent_wei)
         return balance - self.wei if balance >= self.wei else None
 
     def solidity(self, literal: str, balance: str) -> str:
         """The amount's expression, from the constant's literal and the balance's expression."""
-        return {CONSTANT: literal, BALANCE: balance, BALANCE_LESS: f"{balance} - {literal}"}[self.form]
+        return {CONSTANT: literal, BALANCE: balance, BALANCE_LESS: f"{balance} - {literal}", WITHDRAWN: balance}[self.form]
 
     def words(self, token: str) -> str:
         """`16,000,000 SKY`, `all SKY`, `all SKY but 16,000,000` (for reports and documents)."""
@@ -65,11 +71,14 @@ class HeldAmount:
             return f"{human(self.value)} {token}"
         if self.form == BALANCE:
             return f"all {token}"
+        if self.form == WITHDRAWN:
+            return f"the {token} withdrawn"
         return f"all {token} but {human(self.value)}"
 
     def yaml(self) -> str:
         """As the YAML writes it."""
-        return {CONSTANT: human(self.value), BALANCE: WORD, BALANCE_LESS: f"{WORD} - {human(self.value)}"}[self.form]
+        return {CONSTANT: human(self.value), BALANCE: WORD, BALANCE_LESS: f"{WORD} - {human(self.value)}",
+                WITHDRAWN: WITHDRAWN}[self.form]
 
 
 def parse_held(r: Reader, node: YNode, what: str, token: str | None, decimals: int = 18) -> HeldAmount | None:

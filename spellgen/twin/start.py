@@ -399,7 +399,8 @@ PAIR_SUPPLY_SLOT, PAIR_BALANCE_SLOT, PAIR_FACTORY_SLOT, PAIR_RESERVES_SLOT = 0, 
 def place_pairs(rpc: Rpc, day: str) -> None:
     """Each Uniswap V2 pair whose key the date's ChainLog names at the address the twin models: constructed
     there and initialised with its tokens, its reserves held (the PauseProxy, a ward of both tokens, mints
-    them to the pair), its liquidity supply and the PauseProxy's share written (twin.state's assumptions), its
+    them to the pair; USDS as mainnet backs it: Vat dai sucked and exited through USDS_JOIN, so that a
+    return of it joins the join's own dai back), its liquidity supply and the PauseProxy's share written (twin.state's assumptions), its
     factory() mainnet's (the builder initialised it as the factory)."""
     plan = chainlog_plan(day)[0]
     todo = [key for key, (address, _, _) in S.UNIV2_PAIRS.items() if plan.get(key, "").lower() == address.lower()]
@@ -423,6 +424,12 @@ def place_pairs(rpc: Rpc, day: str) -> None:
         rpc.impersonate(proxy)
         try:
             for token, amount in ((token0, r0), (token1, r1)):
+                if token in HOLDING_JOINS:  # USDS minted as mainnet mints it, its join holding the Vat dai behind
+                    _send(rpc, proxy, MAINNET["MCD_VAT"], "suck(address,address,uint256)",  # (a return joins it back)
+                          _address_word(MAINNET["MCD_VOW"]) + _address_word(proxy) + f"{amount * 10**27:064x}")
+                    _send(rpc, proxy, MAINNET[HOLDING_JOINS[token]], "exit(address,uint256)",
+                          _address_word(address) + f"{amount:064x}")
+                    continue
                 _send(rpc, proxy, MAINNET[token], "mint(address,uint256)", _address_word(address) +
                       amount.to_bytes(32, "big").hex())
         finally:

@@ -488,7 +488,8 @@ def twin_figures() -> list[TwinFigure]:
         figures.append(TwinFigure(f"the {key} pool (SKY, USDS reserves; liquidity; the PauseProxy's liquidity)",
                                   f"{r0 // WAD:,} SKY, {r1 // WAD:,} USDS; {UNIV2_SUPPLY[key] // WAD:,} UNI-V2; "
                                   f"{UNIV2_PROXY_LP[key] // WAD:,} UNI-V2, synced at 00:00 UTC of the date less "
-                                  "two minutes; no protocol fee"))
+                                  "two minutes; no protocol fee; its USDS exited through USDS_JOIN from Vat dai "
+                                  "the PauseProxy sucked (the Vow's sin that much higher)"))
     figures.append(TwinFigure("each allocator ilk's rate, duty and debt (all in its vault's urn), and its last drip",
                               f"rate {ALLOCATOR_RATE / 10 ** 27:g} ray, duty {ALLOCATOR_DUTY} (about 4 % a year), "
                               f"Art {ALLOCATOR_ART // WAD:,} (wad); last dripped at 00:00 UTC of the spell's date"))

@@ -222,6 +222,8 @@ GENERATED = {
     "tests/brownie/test_farms_2026_02_26.py": ["examples/farms-2026-02-26.yaml"],  # a farm's distribute()
     "tests/brownie/test_farms_2026_04_09.py": ["examples/farms-2026-04-09.yaml"],  # a farm's vest update
     "tests/brownie/test_univ2_2025_02_21.py": ["examples/univ2-2025-02-21.yaml"],  # a Uniswap V2 withdrawal
+    # the withdrawal's USDS returned to the surplus buffer (`amount: withdrawn`), the yield from the pool by hand
+    "tests/brownie/test_univ2_return_2025_02_21.py": ["tests/spells/univ2-return-2025-02-21.yaml"],
     "tests/brownie/test_farm_init_2025_10_30.py": ["examples/farm-init-2025-10-30.yaml"],  # a farm's init
 }
 

@@ -35,7 +35,8 @@ from spellgen.spellfile.actions.base import (
 from spellgen.spellfile.actions.fields import ADDRESS, PARTY
 from spellgen.spellfile.address import AddressError, parse_address
 from spellgen.spellfile.amounts import human
-from spellgen.spellfile.held import BALANCE_LESS, CONSTANT, FORMAT, HeldAmount, parse_held
+from spellgen.spellfile.actions.univ2_withdrawal import withdrawn_wei
+from spellgen.spellfile.held import BALANCE_LESS, CONSTANT, FORMAT, WITHDRAWN, HeldAmount, parse_held
 from spellgen.spellfile.protocol import UINT128_MAX
 from spellgen.spellfile.style import CHAINLOG_ADDRESSES_READ_FROM, source_rules
 
@@ -104,9 +105,12 @@ def earlier_change(e: Expected, sent: HeldSent) -> int:
     return others_before(e, sent.symbol, here) - own
 
 
-def sent_wei(e: Expected, sent: HeldSent, held_before: dict, proxy: str) -> int | None:
+def sent_wei(e: Expected, sent: HeldSent, held_before: dict, proxy: str, pools: dict | None = None) -> int | None:
     """What the statement moves: its constant, or what the balance read at it gives (the PauseProxy's
-    balance before the cast plus the earlier statements' changes); None when unknown or it reverts."""
+    balance before the cast plus the earlier statements' changes), or what the withdrawal before it paid
+    (from the pools' state before the cast, `pools`); None when unknown or it reverts."""
+    if sent.amount.form == WITHDRAWN:
+        return withdrawn_wei(e, sent.item.path, sent.symbol, pools or {})
     if not sent.amount.reads_balance:
         return sent.amount.wei
     balance = held_before.get((sent.key, proxy.lower()))

@@ -4,8 +4,9 @@ surplus buffer), in an amount that is a constant, the whole balance or the balan
 2025-02-06 swept DAI a borrower had returned: `DAI.approve(MCD_JOIN_DAI, 406_451.52 ether);
 DaiJoinAbstract(MCD_JOIN_DAI).join(MCD_VOW, 406_451.52 ether);`. 2025-02-21 swept USDS the same way
 through its join: `GemAbstract(USDS).approve(USDS_JOIN, wad); UsdsJoinLike(USDS_JOIN).join(MCD_VOW, wad);`
-(wad there what a Uniswap withdrawal had just yielded; a balance read at the cast is the form this kind
-states). The join moves `wad * RAY` of its own Vat dai to the Vow and burns the PauseProxy's tokens.
+(wad there what the Uniswap withdrawal just before had yielded, its balance after less its balance before:
+`amount: withdrawn`, verify computing it from the pool's state before the cast as the withdrawal's own check
+does). The join moves `wad * RAY` of its own Vat dai to the Vow and burns the PauseProxy's tokens.
 verify proves the Vow's dai rose by exactly the amount and the PauseProxy's balance fell by it, the amount
 computed from the PauseProxy's balance before the cast (proxy_transfer's held amounts, one reading a token).
 """
@@ -22,7 +23,10 @@ from spellgen.spellfile.actions.base import (
 )
 from spellgen.spellfile.actions.proxy_transfer import earlier_change, outflows, sent_wei
 from spellgen.spellfile.amounts import human
-from spellgen.spellfile.held import BALANCE_LESS, CONSTANT, FORMAT, HeldAmount, parse_held
+from spellgen.spellfile.actions.univ2_withdrawal import (
+    PAIRS, POOL_WORDS, paid_in, saved_balance, withdrawn_amount, yielding,
+)
+from spellgen.spellfile.held import BALANCE_LESS, CONSTANT, FORMAT, WITHDRAWN, HeldAmount, parse_held
 from spellgen.spellfile.protocol import RAY, UINT128_MAX
 from spellgen.spellfile.solidity import Interface
 
@@ -43,8 +47,8 @@ def returned_wei(e: Expected, o: Any, symbol: str) -> int:
     """Every wei of `symbol` the spell returns to the surplus buffer (for the kinds that check the DAI
     supply or the PauseProxy's DAI as a whole; an unknown amount counts 0, and fails its own item)."""
     proxy = o.addresses["MCD_PAUSE_PROXY"]
-    held = getattr(o.before, "held", {})
-    return sum(sent_wei(e, r, held, proxy) or 0 for r in returned(e) if r.symbol == symbol)
+    held, pools = getattr(o.before, "held", {}), getattr(o.before, "pools", {})
+    return sum(sent_wei(e, r, held, proxy, pools) or 0 for r in returned(e) if r.symbol == symbol)
 
 
 @dataclass
@@ -104,7 +108,8 @@ class SurplusReturn(Action):
                 "JOIN.join(MCD_VOW, amount), the amount a constant, the whole balance or the balance less a "
                 "constant, read at the cast."), {
             "token": {"enum": list(JOINS), "description": "DAI (through MCD_JOIN_DAI) or USDS (through USDS_JOIN)."},
-            "amount": {"description": f"{FORMAT}; a constant has at most 18 decimals.",
+            "amount": {"description": f"{FORMAT}; a constant has at most 18 decimals; or `{WITHDRAWN}`: what the "
+                                      "Uniswap V2 withdrawal before it in its section paid the PauseProxy (USDS).",
                        "type": ["integer", "number", "string"]},
             "comment": comment}
 
@@ -112,14 +117,43 @@ class SurplusReturn(Action):
     def parse(cls, p, node) -> SurplusReturn | None:
         e = node.entries
         token = p.r.choice(e["token"], "the token", list(JOINS))
+        if e["amount"].kind == "scalar" and e["amount"].text.strip() == WITHDRAWN:
+            return None if token is None else cls(token, HeldAmount(WITHDRAWN), p.comment(e))
         amount = parse_held(p.r, e["amount"], "the amount", token)
         if token is None or amount is None:
             return None
         return cls(token, amount, p.comment(e))
 
     def check(self, ctx: CheckContext) -> None:
+        if self.amount.form == WITHDRAWN:
+            self._check_withdrawn(ctx)
         if self.amount.wei > UINT128_MAX:
             ctx.diags.error(self.loc("amount"), f"the amount is beyond any {self.token} supply (more than uint128)")
+
+    def _check_withdrawn(self, ctx: CheckContext) -> None:
+        """`withdrawn` spends what a Uniswap V2 withdrawal before it in its section paid in this token (the
+        spell's local variables live in the section), once; verify models no other statement moving that
+        token of the PauseProxy around it."""
+        withdrawals = [a for a in ctx.spell.actions if a.KIND == "univ2_withdrawal"]
+        w = yielding(withdrawals, self.path)
+        if w is None:
+            ctx.diags.error(self.loc("amount"), "`withdrawn`: no Uniswap V2 withdrawal (univ2_withdrawal) before "
+                                                "this return in its section: state the withdrawal first")
+            return
+        if self.token not in PAIRS[w.pair]:
+            ctx.diags.error(self.loc("token"), f"`withdrawn`: the {w.pair} withdrawal (line {w.loc().line}) pays "
+                                               f"{' and '.join(PAIRS[w.pair])}, not {self.token}")
+            return
+        for a in ctx.spell.actions:
+            token = getattr(a, "token", None)
+            if a is self or token not in (self.token, self.key) or a.KIND not in (self.KIND, "proxy_transfer", "burn"):
+                continue
+            what = (f"another return of {self.token}" if isinstance(a, SurplusReturn)
+                    else f"another statement taking the PauseProxy's {self.token}")
+            ctx.diags.error(self.loc("amount"), f"`withdrawn` and {what} (line {a.loc().line}) in one spell: verify "
+                                                "models the withdrawal's yield returned alone (state them in separate "
+                                                "spells)")
+            return
 
     @classmethod
     def check_kind(cls, actions: list, ctx: CheckContext) -> None:
@@ -137,6 +171,10 @@ class SurplusReturn(Action):
     def chainlog_reads(self, day: str) -> tuple[str, ...]:
         return (self.key, self.join, "MCD_VOW")
 
+    def event_form(self, spell: Spell, before: Any, cast_time: int) -> str:
+        """UsdsJoin emits Join(caller, usr, wad) where DaiJoin's note is LogNote(join)."""
+        return "token: USDS" if self.token == "USDS" else ""
+
     def held_key(self) -> str:
         """The chainlog key of the held token, as proxy_transfer's one-read-a-token rule compares them."""
         return self.key
@@ -148,6 +186,8 @@ class SurplusReturn(Action):
         return (self.key, self.amount.wei) if self.amount.form == CONSTANT else None
 
     def solidity(self, ctx: SolidityContext) -> Block:
+        if self.amount.form == WITHDRAWN:
+            return self._withdrawn_solidity(ctx)
         literal, note = ctx.wei(self.amount.value) if self.amount.value else ("0", False)
         suffix = ctx.note(self.token) if note else ""
         functions = ("approve", "balanceOf") if self.amount.reads_balance else ("approve",)
@@ -167,6 +207,22 @@ class SurplusReturn(Action):
             f"{gem}.approve({self.join}, {amount});{suffix}",
             f"// Note: Join the {words} for the amount returned using the Vow as destination",
             f"{join_type}({self.join}).join(MCD_VOW, {amount});{suffix}"])
+
+    def _withdrawn_solidity(self, ctx: SolidityContext) -> Block:
+        """2025-02-21's steps: the yield computed from the balance the withdrawal saved, then approved and joined."""
+        gem = ctx.token(self.token, "approve", "balanceOf")
+        name, amount = self.token.capitalize(), withdrawn_amount(self.token)
+        w = yielding([a for a in ctx.spell.actions if a.KIND == "univ2_withdrawal"], self.path)
+        whose = POOL_WORDS.get(w.pair, f"the {w.pair} withdrawal") if w is not None else "the withdrawal"
+        head = [f"// {c}" for c in ctx.with_comment(
+            self, [f"Sweep {self.token} returned by {whose} from the PauseProxy to the Surplus Buffer"])]
+        return Block([f"Note: Calculate the amount of {name} withdrawn"], [
+            f"uint256 {amount} = {gem}.balanceOf(address(this)) - {saved_balance(self.token)};", "",
+            *head, "// Note: instruction is done in multiple actions below", "",
+            f"// Note: Approve {JOINS[self.token][2]} for the amount returned",
+            f"{gem}.approve({self.join}, {amount});", "",
+            f"// Note: Move {name} to surplus buffer",
+            f"{ctx.type('usds_join', 'join')}({self.join}).join(MCD_VOW, {amount});"])
 
     def chainlog_keys(self) -> set[str]:
         return {self.join, "MCD_VOW"}
@@ -192,7 +248,8 @@ class SurplusReturn(Action):
             return []
         proxy = o.addresses["MCD_PAUSE_PROXY"].lower()
         before, after = getattr(o.before, "held", {}), getattr(o.after, "held", {})
-        wants = [sent_wei(e, r, before, proxy) for r in mine]
+        pools = getattr(o.before, "pools", {})
+        wants = [sent_wei(e, r, before, proxy, pools) for r in mine]
         vow_rise = o.after.vow_dai - o.before.vow_dai
         out: list[Check] = []
         for r, want in zip(mine, wants):
@@ -202,14 +259,17 @@ class SurplusReturn(Action):
             if want is None or not have:
                 why = ("the PauseProxy's balance was below the amount kept back: the return reverts"
                        if have else f"the chain's {r.key} balances were not read")
+                if have and r.amount.form == WITHDRAWN:
+                    why = "the withdrawal's yield is unknown (its pool was not read, or the withdrawal reverts)"
                 out.append(common.ok(r.item.label, r.item.path, "no balance read", [why]))
                 continue
             total_rad = sum(w or 0 for w in wants) * RAY
             same = [x for x in outflows(e) if x.key == r.key]  # transfers and burns of the token too
             fell = before[(r.key, proxy)] - after[(r.key, proxy)]
-            out_wei = sum(sent_wei(e, x, before, proxy) or 0 for x in same)
+            # what the spell's withdrawals paid the PauseProxy of the token offsets what left it
+            out_wei = sum(sent_wei(e, x, before, proxy, pools) or 0 for x in same) - paid_in(e, r.symbol, pools)
             supply_fell = o.before.supply[r.key] - o.after.supply[r.key]
-            burnt = sum(sent_wei(e, x, before, proxy) or 0 for x in [*mine, *getattr(e, "held_burns", [])]
+            burnt = sum(sent_wei(e, x, before, proxy, pools) or 0 for x in [*mine, *getattr(e, "held_burns", [])]
                         if x.key == r.key)
             many = " (all the spell's returns)" if len(mine) > 1 else ""
             check = common.ok(
@@ -217,12 +277,14 @@ class SurplusReturn(Action):
                 f"PauseProxy {name} {common.wad(before[(r.key, proxy)], name)} -> "
                 f"{common.wad(after[(r.key, proxy)], name)}; vat.dai(MCD_VOW) +{vow_rise:,} rad",
                 common.compare([(f"vat.dai(MCD_VOW) rise (rad){many}", f"{total_rad:,}", f"{vow_rise:,}"),
-                                (f"PauseProxy {name} fall", common.wad(out_wei, name),
+                                (f"PauseProxy {name} fall" + (" (less what the withdrawal paid in)"
+                                                              if paid_in(e, r.symbol, pools) else ""),
+                                 common.wad(out_wei, name),
                                  common.wad(fell, name)),
                                 (f"{name} supply fall", common.wad(burnt, name),
                                  common.wad(supply_fell, name))]))
-            if getattr(o, "twin", False):
-                # On the twin the PauseProxy's holding is an assumption (spellgen/twin/start.py gives it).
+            if getattr(o, "twin", False) and r.amount.form != WITHDRAWN:
+                # On the twin (a withdrawal's yield: the pool's figures, which the withdrawal's item names) the PauseProxy's holding is an assumption (spellgen/twin/start.py gives it).
                 check = replace(check, warning=f"the PauseProxy's {name} holding is the twin's assumption, "
                                                f"{common.wad(before[(r.key, proxy)], name)} before the cast "
                                                "(no mainnet fact)")
@@ -235,9 +297,10 @@ class SurplusReturn(Action):
         set to the amount and spent by the burn, ends where it was: 0)."""
         proxy = view.addresses["MCD_PAUSE_PROXY"]
         held = getattr(view, "held_before", {})
+        pools = getattr(getattr(view, "before_state", None), "pools", {})
         out = []
         for r in returned(e):
-            wei = sent_wei(e, r, held, proxy)
+            wei = sent_wei(e, r, held, proxy, pools)
             if wei is None:
                 continue
             label, join = r.item.label, view.addresses[JOINS[str(r.symbol)][1]]
@@ -254,7 +317,7 @@ class SurplusReturn(Action):
         moves, approvals = [], []
         for r in returned(e):
             approvals.append((str(r.symbol), view.proxy, view.address_of(JOINS[str(r.symbol)][1])))
-            if (wei := sent_wei(e, r, held, view.proxy)) is not None:
+            if (wei := sent_wei(e, r, held, view.proxy, getattr(view.before, "pools", {}))) is not None:
                 moves.append((str(r.symbol), view.proxy, common.ZERO, wei))
         return TokenEvents(moves=tuple(moves), approvals=tuple(dict.fromkeys(approvals)))
 
@@ -278,6 +341,8 @@ class SurplusReturn(Action):
         return None
 
     def doc_line(self, spell: Spell) -> str:
+        if self.amount.form == WITHDRAWN:
+            return f"- Return the {self.token} the withdrawal returned to the PauseProxy to the Surplus Buffer"
         if self.amount.form == CONSTANT:
             return f"- Return {human(self.amount.value)} {self.token} from the PauseProxy to the Surplus Buffer"
         return f"- Return {self.amount.words(self.token)} held in the PauseProxy to the Surplus Buffer"
@@ -290,6 +355,9 @@ class SurplusReturn(Action):
         out = []
         for r in [r for r in returned(e) if r.item.path == self.path]:
             lines = ['    proxy = cast.addresses["MCD_PAUSE_PROXY"].lower()']
+            if r.amount.form == WITHDRAWN:
+                out += self._withdrawn_brownie(e, r)
+                continue
             if r.amount.reads_balance:
                 earlier = earlier_change(e, r)
                 shift = f" {'+' if earlier > 0 else '-'} {common.wei_literal(abs(earlier))}" if earlier else ""
@@ -306,6 +374,23 @@ class SurplusReturn(Action):
                       f"{op} amount"]
             out.append((r.item, "\n".join(lines) + "\n"))
         return out
+
+
+    def _withdrawn_brownie(self, e: Expected, r: HeldSent) -> list[tuple[Item, str]]:
+        """The yield from the pool before the cast, by hand (as univ2_withdrawal's own test): all of it joined,
+        the PauseProxy's balance where it was."""
+        w = yielding(list(e.pool_withdrawals), r.item.path)
+        if w is None:
+            return []
+        column = "balance1" if r.symbol == w.token1 else "balance0"
+        body = (f'    proxy = cast.addresses["MCD_PAUSE_PROXY"].lower()\n'
+                f'    pool = cast.before.pools["{w.pair}"]\n'
+                f'    burnt = pool["proxy_lp"] - pool["supply"] * {common.wei_literal(w.leave)} // pool["balance1"]\n'
+                f'    amount = burnt * pool["{column}"] // pool["supply"]  # the {r.symbol} the withdrawal paid\n'
+                "    assert cast.after.vow_dai - cast.before.vow_dai == amount * 10**27  # the Vow's dai, rad\n"
+                f'    assert cast.after.held[("{r.key}", proxy)] == cast.before.held[("{r.key}", proxy)]  # paid in, '
+                "joined\n")
+        return [(r.item, body)]
 
 
 def spell_vow() -> str:

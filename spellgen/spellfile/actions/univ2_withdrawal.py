@@ -5,6 +5,7 @@ of the PauseProxy's liquidity sent to the pair and burnt, the pool paying the Pa
 All of it is read at the cast; verify computes it from the pool's state before the cast."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 # The pairs a spell may withdraw from: chainlog key -> (token0, token1) by symbol, in the pair's order (a V2
 # pair sorts its tokens by address: SKY 0x5607... before USDS 0xdC03...). The amount left is in token1.
 PAIRS: dict[str, tuple[str, str]] = {"UNIV2USDSSKY": ("SKY", "USDS")}
+# How the spells name a pool's liquidity in words (2025-02-21: "Sweep USDS returned by the SBE"): the USDS/SKY
+# pool is the one the Smart Burn Engine (MCD_FLAP) trades on and its liquidity the engine's.
+POOL_WORDS: dict[str, str] = {"UNIV2USDSSKY": "the SBE"}
 U112 = 2**112
 U32 = 2**32
 U256 = 2**256
@@ -79,6 +83,59 @@ def model(pool: dict[str, int], leave: int, cast_time: int) -> Withdrawal | None
         price0 = (price0 + (pool["reserve1"] * U112 // pool["reserve0"]) * elapsed) % U256
         price1 = (price1 + (pool["reserve0"] * U112 // pool["reserve1"]) * elapsed) % U256
     return Withdrawal(burnt, out0, out1, bal0 - out0, bal1 - out1, price0, price1)
+
+
+def _section_of(path: str) -> str:
+    return path.split(".actions[")[0]
+
+
+def _order(path: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\[(\d+)\]", path))
+
+
+def _path_of(w: Any) -> str:
+    return str(w.item.path if hasattr(w, "item") else w.path)  # an expected PoolWithdrawn, or the action
+
+
+def yielding(withdrawals: list, path: str) -> Any | None:
+    """The withdrawal whose yield the statement at `path` spends: the last one before it in its section (a
+    spell's `withdrawn` amount is a local variable of that section's code)."""
+    mine = [w for w in withdrawals
+            if _section_of(_path_of(w)) == _section_of(path) and _order(_path_of(w)) < _order(path)]
+    return mine[-1] if mine else None
+
+
+def paid(w: Any, pool: dict | None, symbol: str | None) -> int | None:
+    """What withdrawal `w` (an expected PoolWithdrawn) pays the PauseProxy of `symbol`, computed from the pool's
+    state before the cast; None when unknown or the cast reverts, 0 for a token not the pool's."""
+    if symbol not in (w.token0, w.token1):
+        return 0
+    m = model(pool, w.leave, 0) if pool else None  # the amounts paid do not depend on the time
+    if m is None:
+        return None
+    return m.out0 if symbol == w.token0 else m.out1
+
+
+def withdrawn_wei(e: Any, path: str, symbol: str | None, pools: dict) -> int | None:
+    """The `withdrawn` amount of the statement at `path`: what the withdrawal before it paid in `symbol`."""
+    w = yielding(list(getattr(e, "pool_withdrawals", [])), path)
+    return None if w is None else paid(w, pools.get(w.pair), symbol)
+
+
+def paid_in(e: Any, symbol: str | None, pools: dict) -> int:
+    """Every wei of `symbol` the spell's withdrawals pay the PauseProxy (an unknown pay-in counts 0 and fails
+    the withdrawal's own item)."""
+    return sum(paid(w, pools.get(w.pair), symbol) or 0 for w in getattr(e, "pool_withdrawals", []))
+
+
+def saved_balance(token: str) -> str:
+    """The local variable holding the PauseProxy's balance before the withdrawal (2025-02-21: pProxyUsdsPrev)."""
+    return f"pProxy{token.capitalize()}Prev"
+
+
+def withdrawn_amount(token: str) -> str:
+    """The local variable holding what the withdrawal paid (2025-02-21: withdrawnUsdsAmount)."""
+    return f"withdrawn{token.capitalize()}Amount"
 
 
 @dataclass
@@ -181,7 +238,27 @@ class Univ2Withdrawal(Action):
                 if self.leave else f"Withdraw all of the PauseProxy's {self.pair} liquidity, the {token0} and "
                                    f"{token1} to the PauseProxy")
         code = f"_withdrawUniV2Liquidity({self.pair}, {amount});" + (ctx.note(token1) if note else "")
-        return Block(ctx.with_comment(self, [head]), [code])
+        spent = self._spent_tokens(ctx.spell)
+        if not spent:
+            return Block(ctx.with_comment(self, [head]), [code])
+        # A return of what it yields follows: the PauseProxy's balance is saved first (2025-02-21's steps).
+        saves = []
+        for token in spent:
+            saves += [f"uint256 {saved_balance(token)} = {ctx.token(token, 'balanceOf')}.balanceOf(address(this));", ""]
+        return Block([f"Note: Save {spent[0].capitalize()} amount before withdraw"],
+                     [*saves, *(f"// {c}" for c in ctx.with_comment(self, [head])), code])
+
+    def _spent_tokens(self, spell: Spell) -> list[str]:
+        """The tokens a later statement of this section spends as `withdrawn` from this withdrawal."""
+        from spellgen.spellfile.held import WITHDRAWN
+
+        spent = []
+        for a in spell.actions:
+            token = str(getattr(a, "token", ""))
+            if getattr(getattr(a, "amount", None), "form", None) == WITHDRAWN and token not in spent and \
+                    yielding([x for x in spell.actions if x.KIND == self.KIND], a.path) is self:
+                spent.append(token)
+        return spent
 
     @classmethod
     def extras(cls, actions: list, ctx: SolidityContext) -> SolidityExtras:
@@ -335,4 +412,5 @@ def _shared_tokens(e: Any) -> set[str]:
         shared |= {"SKY", "USDS"}
     if e.usds_payments:
         shared.add("USDS")
+    shared |= {str(r.symbol) for r in getattr(e, "surplus_returns", [])}  # its check judges the net change
     return shared
