@@ -55,3 +55,13 @@ def test_the_run_is_strung_together_in_one_place():
     assert "run_spec(" in script and "Simulator" not in script
     plugin = (PACKAGE / "integrations/pytest_plugin.py").read_text()
     assert "cast_spell(" in plugin and "compile_cached" not in plugin and "Simulator(" not in plugin
+
+
+def test_no_two_test_modules_share_a_file_name():
+    """pytest imports test modules by their file name (tests/ has no packages): a second module of the same
+    name, e.g. a generated Brownie module beside a verify test, stops the whole run at collection."""
+    tests = Path(__file__).resolve().parents[1]
+    seen: dict[str, list[str]] = {}
+    for module in tests.rglob("test_*.py"):
+        seen.setdefault(module.name, []).append(str(module.relative_to(tests)))
+    assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}

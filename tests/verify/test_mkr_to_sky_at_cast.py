@@ -91,7 +91,7 @@ def test_bad_less_unpaid_inputs_are_located(tmp_path, capsys):
 
 
 def test_another_change_of_the_pauseproxys_sky_beside_it_is_refused(tmp_path, capsys):
-    """A SKY burn of a constant may stand beside it (tests/verify/test_treasury_2025_06_26.py); one whose
+    """A SKY burn of a constant may stand beside it (tests/verify/test_treasury_section_2025_06_26.py); one whose
     amount reads the PauseProxy's SKY at the cast may not: that balance holds the conversion's SKY."""
     burn = "  - title: Burn\n    actions:\n      - {type: burn, token: SKY, amount: balance - 426_292_860.23}\n"
     text = EXAMPLE.read_text() + burn
