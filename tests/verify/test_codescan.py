@@ -26,6 +26,10 @@ from spellgen.spellfile.address import keccak256, to_checksum  # noqa: E402
 from spellgen.spellfile.parse import load_spell  # noqa: E402
 from spellgen.verify.codescan import judge, scan_code  # noqa: E402
 
+# One worker: compiled_all() compiles every hostile edit, example and test spell in one batch (about 20 s),
+# which a second worker would otherwise pay again.
+pytestmark = pytest.mark.xdist_group("codescan")
+
 ROOT = Path(__file__).resolve().parents[2]
 DAI_ERA = ROOT / "examples/techops-2022-12-09.yaml"  # MKR.transfer, `GemLike internal immutable MKR`
 SKY_ERA = ROOT / "examples/sky-2026-02-26.yaml"  # USDS payments, SKY streams, `address immutable SKY`
