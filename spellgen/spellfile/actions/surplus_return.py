@@ -354,10 +354,10 @@ class SurplusReturn(Action):
         e = ctx.expected
         out = []
         for r in [r for r in returned(e) if r.item.path == self.path]:
-            lines = ['    proxy = cast.addresses["MCD_PAUSE_PROXY"].lower()']
             if r.amount.form == WITHDRAWN:
                 out += self._withdrawn_brownie(e, r)
                 continue
+            lines = ['    proxy = cast.addresses["MCD_PAUSE_PROXY"].lower()']
             if r.amount.reads_balance:
                 earlier = earlier_change(e, r)
                 shift = f" {'+' if earlier > 0 else '-'} {common.wei_literal(abs(earlier))}" if earlier else ""
@@ -374,7 +374,6 @@ class SurplusReturn(Action):
                       f"{op} amount"]
             out.append((r.item, "\n".join(lines) + "\n"))
         return out
-
 
     def _withdrawn_brownie(self, e: Expected, r: HeldSent) -> list[tuple[Item, str]]:
         """The yield from the pool before the cast, by hand (as univ2_withdrawal's own test): all of it joined,
