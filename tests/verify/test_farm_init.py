@@ -4,6 +4,7 @@ cast, the allowance and the cap in force; bad input refused where it is written;
 chain that differs from the YAML, without a cast."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -138,3 +139,20 @@ def test_a_stream_on_the_farms_vest_is_refused(tmp_path, capsys):
     code, out = run_cli(["check", write_spell(tmp_path, spell)], capsys)
     assert_violation(code, out, exit_code=2, message="re:sections\\[0\\]\\.actions\\[1\\]: a new award on "
                                                      "MCD_VEST_SKY_TREASURY besides the farm init")
+
+
+def test_the_event_sequence_follows_the_cap_in_force_and_the_awards_start():
+    """No cap File when the cap in force already covers the rate; no distribution when the award owes
+    nothing at the cast (it starts then): the forms verify's event check and the Brownie test expect."""
+    spell = load_spell(EXAMPLE)
+    init = next(a for a in spell.actions if isinstance(a, FarmInit))
+    variants = dict(init.EFFECTS.variants)
+    assert init.event_form(spell, SimpleNamespace(caps={}), 0) == ""  # no cap read: filed
+    high = init.event_form(spell, SimpleNamespace(caps={init.vest: 10**40}), 0)
+    assert high == "the cap in force at or above the rate"
+    assert ("VEST", "File(cap, rate)") not in variants[high]
+    assert ("VEST", "File(cap, rate)") in init.EFFECTS.events
+    later = replace(init, offset=0)
+    form = later.event_form(spell, SimpleNamespace(caps={}), 0)
+    assert form == "the award owes nothing at the cast"
+    assert ("DIST", "Distribute(amt)") not in variants[form] and ("DIST", "Distribute(amt)") in init.EFFECTS.events
